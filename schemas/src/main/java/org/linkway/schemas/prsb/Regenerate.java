@@ -38,6 +38,7 @@ public final class Regenerate {
             var messages = Json.MAPPER.readTree(Files.readString(module.resolve("prsb/messages.json")));
             new MessageSchemaGenerator(prsb, names).generate(messages)
                     .forEach((file, schema) -> out.put("json/" + file, Json.pretty(schema)));
+            out.put(CoverageReport.FILE, CoverageReport.generate(prsb, messages, module, out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

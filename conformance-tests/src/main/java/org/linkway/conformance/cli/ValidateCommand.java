@@ -1,0 +1,125 @@
+package org.linkway.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
+import org.linkway.validation.MessageValidator;
+import org.linkway.validation.ValidationResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code validate}: checks message files offline and prints every finding with its PRSB element. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Validate Linkway / PRSB message files (JSON). Directories are searched for *.json.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files or directories.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--expect-from-names", description = "Treat file names as expectations, as in schemas/examples: "
+            + "a file named LW-RULE-ID--*.json must break that rule; any other file must be valid.")
+    boolean expectFromNames;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            spec.commandLine().getErr().println("--format must be text or json");
+            return LinkwayKit.USAGE;
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                spec.commandLine().getErr().println("no such file or directory: " + p);
+                return LinkwayKit.USAGE;
+            }
+        }
+        MessageValidator validator = MessageValidator.create();
+        PrintWriter out = spec.commandLine().getOut();
+        ArrayNode report = LinkwayJson.mapper().createArrayNode();
+        int failures = 0;
+        for (Path file : files) {
+            ValidationResult result = validator.validate(Files.readAllBytes(file));
+            String expectedRule = expectedRule(file);
+            boolean ok = expectFromNames && expectedRule != null
+                    ? result.findings().stream().anyMatch(f -> f.ruleId().equals(expectedRule))
+                    : expectFromNames ? result.findings().isEmpty() : result.isValid();
+            if (!ok) {
+                failures++;
+            }
+            if (format.equals("json")) {
+                report.add(json(file, result, expectedRule, ok));
+            } else {
+                text(out, file, result, expectedRule, ok);
+            }
+        }
+        if (format.equals("json")) {
+            out.println(LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            out.printf("%d file(s), %d %s%n", files.size(), failures,
+                    expectFromNames ? "not as their names say" : "invalid");
+        }
+        out.flush();
+        return failures == 0 ? LinkwayKit.OK : LinkwayKit.NOT_CONFORMANT;
+    }
+
+    private String expectedRule(Path file) {
+        if (!expectFromNames) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        int cut = name.indexOf("--");
+        return name.startsWith("LW-") && cut > 0 ? name.substring(0, cut) : null;
+    }
+
+    private void text(PrintWriter out, Path file, ValidationResult result, String expectedRule, boolean ok) {
+        String verdict = expectFromNames
+                ? (ok ? "as expected" : "NOT AS EXPECTED") + (expectedRule == null ? " (valid)" : " (breaks " + expectedRule + ")")
+                : (result.isValid() ? "valid" : "INVALID");
+        out.printf("%s: %s%n", file, verdict);
+        for (Finding f : result.findings()) {
+            out.printf("  %s%n", f);
+        }
+    }
+
+    private ObjectNode json(Path file, ValidationResult result, String expectedRule, boolean ok) {
+        ObjectNode n = LinkwayJson.mapper().createObjectNode();
+        n.put("file", file.toString());
+        n.put("messageType", result.messageType().orElse(null));
+        n.put("valid", result.isValid());
+        if (expectFromNames) {
+            n.put("expectedRule", expectedRule);
+            n.put("asExpected", ok);
+        }
+        ArrayNode findings = n.putArray("findings");
+        for (Finding f : result.findings()) {
+            findings.addPOJO(f);
+        }
+        return n;
+    }
+}

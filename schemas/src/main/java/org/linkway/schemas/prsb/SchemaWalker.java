@@ -1,0 +1,395 @@
+package org.linkway.schemas.prsb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Walks a Linkway resource schema (a file in {@code json/} whose {@code resourceType} is a
+ * {@code const}) property by property, following {@code $ref}s across files, and reports where
+ * each PRSB element lives in an instance of that resource.
+ *
+ * <p>A property is a <em>home</em> of a PRSB element when it carries {@code x-prsb} (the path),
+ * or {@code x-prsb-relative} (a name below the PRSB path of the nearest enclosing PRSB
+ * property: the members of the shared coded types in {@code common.schema.json}). A folded
+ * property's {@code x-prsb-group} is recorded on the same home. A property that carries none of
+ * {@code x-prsb}, {@code x-prsb-relative} or {@code x-linkway}, on itself or on the definition
+ * its {@code $ref} points at, is a <em>traceability gap</em>. Everything below an
+ * {@code x-linkway} property belongs to Linkway, so relative members there (a Party's
+ * {@code OdsCodedText}, say) are traced but are not PRSB homes.
+ *
+ * <p>Instance locations are JSON pointers with {@code *} standing for any array index, e.g.
+ * {@code /gpPractice/entries/*}{@code /gpPracticeIdentifier}. A schema reached again through a
+ * {@code $ref} cycle is not walked a second time on the same branch.
+ */
+final class SchemaWalker {
+
+    /** Where one PRSB element lives in one resource. */
+    record Home(
+            /** The resource's {@code resourceType}, e.g. {@code Referral}. */
+            String resource,
+            /** The resource schema file the walk started from. */
+            String resourceFile,
+            /** The instance location, with {@code *} for array items. */
+            String pointer,
+            /** The PRSB element the property holds (x-prsb, or the composed relative path). */
+            String prsbPath,
+            /** The group folded into this property (x-prsb-group), or null. */
+            String groupPath,
+            /** True when the path was composed from x-prsb-relative. */
+            boolean relative,
+            /** The PRSB path of the nearest enclosing PRSB property, or null at a resource's top or below Linkway properties. */
+            String enclosingPath,
+            /** True when the containing object lists the property in {@code required}. */
+            boolean required,
+            /** The property's schema with its $ref chain merged in (the property's own keywords win). */
+            ObjectNode schema,
+            /** For an array, its resolved {@code items}; otherwise the same as {@link #schema}. */
+            ObjectNode valueSchema,
+            /** Where the property is written: {@code file#/json/pointer}. */
+            String location) {
+
+        boolean isArray() {
+            return SchemaWalker.isArray(schema);
+        }
+
+        /** The resource-qualified location, as the coverage report shows it. */
+        String label() {
+            return resource + ": " + pointer;
+        }
+    }
+
+    /** A property with no trace to PRSB or reason for being (x-linkway). */
+    record Gap(String resource, String resourceFile, String pointer, String location) {
+        @Override
+        public String toString() {
+            return resource + " " + pointer + " (" + location + ")";
+        }
+    }
+
+    /** Everything one walk found. */
+    record Walk(String resource, String file, List<Home> homes, List<Gap> gaps, List<String> problems) { }
+
+    /** A schema node and the file it sits in, so relative $refs inside it can be resolved. */
+    private record Located(String file, String pointer, JsonNode node) {
+        String location() {
+            return file + "#" + pointer;
+        }
+    }
+
+    private record Context(String prsbPath, boolean linkway) {
+        static final Context ROOT = new Context(null, false);
+        static final Context LINKWAY = new Context(null, true);
+    }
+
+    private final Path dir;
+    private final Map<String, String> overrides;
+    private final Map<String, JsonNode> cache = new HashMap<>();
+
+    /** Reads schema files from {@code dir}. */
+    SchemaWalker(Path dir) {
+        this(dir, Map.of());
+    }
+
+    /**
+     * Reads schema files from {@code dir}, except those named in {@code overrides} (file name to
+     * content), which are read from there: the generator's fresh output before it is written.
+     */
+    SchemaWalker(Path dir, Map<String, String> overrides) {
+        this.dir = dir;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** Every schema file, by name, that declares a constant {@code resourceType}: the resources. */
+    List<String> resourceFiles() {
+        Set<String> names = new TreeSet<>(overrides.keySet());
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(names::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            if (resourceType(name) != null) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The resource's {@code properties.resourceType.const}, or null when the file is not a resource. */
+    String resourceType(String file) {
+        JsonNode c = load(file).path("properties").path("resourceType").path("const");
+        return c.isString() ? c.asString() : null;
+    }
+
+    /** Walks one resource schema file. */
+    Walk walk(String file) {
+        String resource = resourceType(file);
+        Run run = new Run(resource == null ? file : resource, file);
+        run.walkSchema(new Located(file, "", load(file)), "", Context.ROOT, Set.of(), new HashSet<>());
+        return new Walk(run.resource, file, List.copyOf(run.homes), List.copyOf(run.gaps), List.copyOf(run.problems));
+    }
+
+    /** Walks every resource schema, in file-name order. */
+    List<Walk> walkAll() {
+        List<Walk> out = new ArrayList<>();
+        for (String f : resourceFiles()) {
+            out.add(walk(f));
+        }
+        return out;
+    }
+
+    private final class Run {
+        final String resource;
+        final String file;
+        final List<Home> homes = new ArrayList<>();
+        final List<Gap> gaps = new ArrayList<>();
+        final Set<String> problems = new LinkedHashSet<>();
+
+        Run(String resource, String file) {
+            this.resource = resource;
+            this.file = file;
+        }
+
+        /**
+         * Walks the schema that applies at one instance location: its properties, its items, its
+         * subschemas and its $ref target. {@code inheritedRequired} carries the {@code required}
+         * lists of the schemas that led here through $ref or allOf at the same location.
+         */
+        void walkSchema(Located at, String pointer, Context ctx, Set<String> inheritedRequired, Set<String> active) {
+            JsonNode node = at.node();
+            if (!node.isObject()) {
+                return;
+            }
+            Set<String> required = new HashSet<>(inheritedRequired);
+            required.addAll(requiredAlongChain(at, new HashSet<>()));
+
+            JsonNode properties = node.path("properties");
+            for (Map.Entry<String, JsonNode> p : properties.properties()) {
+                Located prop = new Located(at.file(), at.pointer() + "/properties/" + escape(p.getKey()), p.getValue());
+                walkProperty(prop, pointer + "/" + escape(p.getKey()), required.contains(p.getKey()), ctx, active);
+            }
+            JsonNode items = node.path("items");
+            if (items.isObject()) {
+                walkSchema(new Located(at.file(), at.pointer() + "/items", items), pointer + "/*", ctx, Set.of(), active);
+            }
+            JsonNode prefixItems = node.path("prefixItems");
+            for (int i = 0; i < prefixItems.size(); i++) {
+                walkSchema(new Located(at.file(), at.pointer() + "/prefixItems/" + i, prefixItems.get(i)),
+                        pointer + "/" + i, ctx, Set.of(), active);
+            }
+            JsonNode additional = node.path("additionalProperties");
+            if (additional.isObject()) {
+                walkSchema(new Located(at.file(), at.pointer() + "/additionalProperties", additional),
+                        pointer + "/{any}", ctx, Set.of(), active);
+            }
+            for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+                JsonNode subs = node.path(combinator);
+                for (int i = 0; i < subs.size(); i++) {
+                    walkSchema(new Located(at.file(), at.pointer() + "/" + combinator + "/" + i, subs.get(i)),
+                            pointer, ctx, "allOf".equals(combinator) ? required : Set.of(), active);
+                }
+            }
+            for (String branch : List.of("then", "else")) {
+                if (node.path(branch).isObject()) {
+                    walkSchema(new Located(at.file(), at.pointer() + "/" + branch, node.get(branch)), pointer, ctx, Set.of(), active);
+                }
+            }
+            if (node.has("$ref")) {
+                Located target = resolve(at, problems);
+                if (target != null && active.add(target.location())) {
+                    walkSchema(target, pointer, ctx, required, active);
+                    active.remove(target.location());
+                }
+            }
+        }
+
+        void walkProperty(Located prop, String pointer, boolean required, Context ctx, Set<String> active) {
+            ObjectNode flat = flatten(prop, problems);
+            String xPrsb = text(flat, "x-prsb");
+            String group = text(flat, "x-prsb-group");
+            String relative = text(flat, "x-prsb-relative");
+            boolean linkway = flat.has("x-linkway");
+
+            String path = null;
+            boolean composed = false;
+            if (xPrsb != null) {
+                path = xPrsb;
+            } else if (relative != null) {
+                if (ctx.prsbPath() != null) {
+                    path = ctx.prsbPath() + PrsbElement.PATH_SEPARATOR + relative;
+                    composed = true;
+                } else if (!ctx.linkway()) {
+                    problems.add(prop.location() + ": x-prsb-relative '" + relative + "' at " + pointer
+                            + " has no enclosing x-prsb to compose with");
+                }
+            }
+            if (group != null && xPrsb == null) {
+                problems.add(prop.location() + ": x-prsb-group '" + group + "' without x-prsb");
+            }
+
+            Context inner;
+            if (path != null) {
+                ObjectNode value = isArray(flat) ? flatten(keyword(prop, "items", problems), problems) : flat;
+                homes.add(new Home(resource, file, pointer, path, xPrsb != null ? group : null, composed,
+                        ctx.prsbPath(), required, flat, value, prop.location()));
+                inner = new Context(path, false);
+            } else if (linkway || (relative != null && ctx.linkway())) {
+                inner = Context.LINKWAY;
+            } else {
+                gaps.add(new Gap(resource, file, pointer, prop.location()));
+                inner = ctx;
+            }
+            walkSchema(prop, pointer, inner, Set.of(), active);
+        }
+    }
+
+    // ---- resolving ------------------------------------------------------------------------
+
+    /** The union of the {@code required} lists along a $ref chain. */
+    private Set<String> requiredAlongChain(Located at, Set<String> seen) {
+        Set<String> out = new HashSet<>();
+        Located cur = at;
+        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
+            for (JsonNode r : cur.node().path("required")) {
+                out.add(r.asString());
+            }
+            cur = cur.node().has("$ref") ? resolve(cur, new LinkedHashSet<>()) : null;
+        }
+        return out;
+    }
+
+    /**
+     * The keywords that apply at a schema node, its $ref chain merged in: the node's own keywords
+     * win over its target's. The result carries no {@code $ref}.
+     */
+    private ObjectNode flatten(Located at, Set<String> problems) {
+        List<JsonNode> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Located cur = at;
+        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
+            chain.add(cur.node());
+            cur = cur.node().has("$ref") ? resolve(cur, problems) : null;
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            out.setAll((ObjectNode) chain.get(i).deepCopy());
+        }
+        out.remove("$ref");
+        return out;
+    }
+
+    /** The first schema along the $ref chain that has {@code keyword}, located in its own file. */
+    private Located keyword(Located at, String keyword, Set<String> problems) {
+        Set<String> seen = new HashSet<>();
+        Located cur = at;
+        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
+            if (cur.node().has(keyword)) {
+                return new Located(cur.file(), cur.pointer() + "/" + keyword, cur.node().get(keyword));
+            }
+            cur = cur.node().has("$ref") ? resolve(cur, problems) : null;
+        }
+        return new Located(at.file(), at.pointer() + "/" + keyword, Json.MAPPER.createObjectNode());
+    }
+
+    /** Follows one $ref: {@code other.schema.json#/$defs/X}, {@code #/$defs/X} or {@code other.schema.json}. */
+    private Located resolve(Located at, Set<String> problems) {
+        String ref = at.node().path("$ref").asString("");
+        int hash = ref.indexOf('#');
+        String filePart = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+        String file = filePart.isEmpty() ? at.file() : siblingName(at.file(), filePart);
+        if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+            problems.add(at.location() + ": $ref '" + ref + "' uses an anchor; only JSON pointers are followed");
+            return null;
+        }
+        JsonNode doc;
+        try {
+            doc = load(file);
+        } catch (UncheckedIOException e) {
+            problems.add(at.location() + ": $ref '" + ref + "' names a file that cannot be read: " + file);
+            return null;
+        }
+        JsonNode target = fragment.isEmpty() ? doc : doc.at(fragment);
+        if (target.isMissingNode()) {
+            problems.add(at.location() + ": $ref '" + ref + "' points at nothing");
+            return null;
+        }
+        return new Located(file, fragment, target);
+    }
+
+    private String siblingName(String from, String relative) {
+        Path base = Path.of(from).getParent();
+        Path p = (base == null ? Path.of(relative) : base.resolve(relative)).normalize();
+        return p.toString().replace('\\', '/');
+    }
+
+    private JsonNode load(String file) {
+        return cache.computeIfAbsent(file, f -> {
+            String text = overrides.get(f);
+            if (text == null) {
+                try {
+                    text = Files.readString(dir.resolve(f), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Json.MAPPER.readTree(text);
+        });
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    static boolean isArray(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isString()) {
+            return "array".equals(type.asString());
+        }
+        for (JsonNode t : type) {
+            if ("array".equals(t.asString())) {
+                return true;
+            }
+        }
+        return type.isMissingNode() && schema.has("items");
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        return v.isString() ? v.asString() : null;
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The PRSB paths placed by a set of walks (x-prsb, composed relative paths and folded groups). */
+    static Set<String> placedPaths(List<Walk> walks) {
+        Set<String> out = new HashSet<>();
+        for (Walk w : walks) {
+            for (Home h : w.homes()) {
+                out.add(h.prsbPath());
+                if (h.groupPath() != null) {
+                    out.add(h.groupPath());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+}

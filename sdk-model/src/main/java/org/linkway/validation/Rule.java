@@ -1,0 +1,74 @@
+package org.linkway.validation;
+
+/**
+ * The catalogue of rules the validator applies. Ids are stable: a rule may be reworded, never
+ * renumbered, so vendors can suppress, count and trace findings by id across releases.
+ */
+public enum Rule {
+
+    // --- the input itself -------------------------------------------------------------------
+    INPUT_UNREADABLE("LW-INPUT-UNREADABLE", Severity.ERROR, "The input could not be read."),
+    INPUT_MALFORMED_JSON("LW-INPUT-MALFORMED-JSON", Severity.ERROR, "The input is not well-formed JSON."),
+    INPUT_TOO_LARGE("LW-INPUT-TOO-LARGE", Severity.ERROR, "The message is larger than the validator accepts."),
+    INPUT_TOO_DEEP("LW-INPUT-TOO-DEEP", Severity.ERROR, "The message nests objects or arrays deeper than any PRSB message can."),
+    INPUT_NOT_OBJECT("LW-INPUT-NOT-OBJECT", Severity.ERROR, "A message must be a JSON object."),
+    MESSAGE_TYPE("LW-MESSAGE-TYPE", Severity.ERROR, "resourceType must name a Linkway message or resource."),
+    SCHEMA_VERSION("LW-SCHEMA-VERSION", Severity.ERROR, "schemaVersion must be a version this reader understands."),
+
+    // --- structure, from the JSON Schemas ----------------------------------------------------
+    REQUIRED("LW-REQUIRED", Severity.ERROR, "A mandatory element is missing."),
+    TYPE("LW-TYPE", Severity.ERROR, "A value has the wrong JSON type."),
+    MAX_LENGTH("LW-MAX-LENGTH", Severity.ERROR, "A value is longer than the standard allows."),
+    EMPTY_VALUE("LW-EMPTY-VALUE", Severity.ERROR, "A value is present but empty; leave the element out instead."),
+    VALUE_NOT_ALLOWED("LW-VALUE-NOT-ALLOWED", Severity.ERROR, "A value is not one of those the element allows."),
+    FORMAT("LW-FORMAT", Severity.ERROR, "A value is not in the format the element requires."),
+    RANGE("LW-RANGE", Severity.ERROR, "A number is outside the range the element allows."),
+    CARDINALITY("LW-CARDINALITY", Severity.ERROR, "An element occurs fewer or more times than the standard allows."),
+    UNKNOWN_PROPERTY("LW-UNKNOWN-PROPERTY", Severity.WARNING, "A property is not part of the schema; it is ignored, not stored."),
+    CODED_TEXT_EMPTY("LW-CODED-TEXT-EMPTY", Severity.ERROR, "A coded element carries neither a code nor free text."),
+    SCHEMA_OTHER("LW-SCHEMA", Severity.ERROR, "The message breaks a schema constraint."),
+
+    // --- rules beyond the schema -------------------------------------------------------------
+    NHS_NUMBER("LW-NHS-NUMBER", Severity.ERROR, "An NHS number must be 10 digits with a valid modulus 11 check digit."),
+    ODS_CODE("LW-ODS-CODE", Severity.ERROR, "An ODS code must have the format the Organisation Data Service issues."),
+    SNOMED_CONCEPT_ID("LW-SNOMED-ID", Severity.ERROR, "A SNOMED CT concept id must be 6 to 18 digits with a concept partition and a valid Verhoeff check digit."),
+    POSTCODE("LW-POSTCODE", Severity.ERROR, "A postcode must be a UK postcode."),
+    DATE_IN_FUTURE("LW-DATE-FUTURE", Severity.ERROR, "A date that cannot be in the future is in the future."),
+    DATE_ORDER("LW-DATE-ORDER", Severity.ERROR, "An end date is before its start date."),
+    RISKS_RECORDED("LW-RISKS-RECORDED", Severity.ERROR, "PRSB makes risks mandatory: record each risk, or record that there are no known risks."),
+    CONSENT_RECORDED("LW-CONSENT-RECORDED", Severity.ERROR, "Record the consent for information sharing, or the reason it was not sought."),
+    REFERRAL_ENTRY("LW-REFERRAL-ENTRY", Severity.ERROR, "A referral must carry at least one referral details record entry with the referrer's details."),
+
+    // --- about the validation itself ---------------------------------------------------------
+    TOO_MANY_FINDINGS("LW-TOO-MANY-FINDINGS", Severity.WARNING, "More findings than the validator lists for one message."),
+    INTERNAL_ERROR("LW-INTERNAL", Severity.ERROR, "The validator failed on this input; please report it with the message.");
+
+    private final String id;
+    private final Severity severity;
+    private final String summary;
+
+    Rule(String id, Severity severity, String summary) {
+        this.id = id;
+        this.severity = severity;
+        this.summary = summary;
+    }
+
+    /** The stable id, e.g. {@code LW-NHS-NUMBER}. */
+    public String id() { return id; }
+
+    /** How serious a breach is unless a finding says otherwise. */
+    public Severity severity() { return severity; }
+
+    /** One sentence on what the rule asks for. */
+    public String summary() { return summary; }
+
+    /** Looks a rule up by its id. */
+    public static java.util.Optional<Rule> byId(String id) {
+        for (Rule r : values()) {
+            if (r.id.equals(id)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
