@@ -103,7 +103,7 @@ final class BusinessRules {
     private void checkValue(String value, String pointer, String prsbPath) {
         switch (prsbPath) {
             case NHS_NUMBER:
-                NhsNumber.problem(value).ifPresent(p -> out.add(Rule.NHS_NUMBER, pointer, "NHS number '" + value + "': " + p));
+                NhsNumber.problem(value).ifPresent(p -> out.add(Rule.NHS_NUMBER, pointer, "NHS number: " + p));
                 break;
             case GP_PRACTICE:
                 OdsCode.gpPracticeProblem(value).ifPresent(p ->

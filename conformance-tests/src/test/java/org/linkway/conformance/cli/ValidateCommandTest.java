@@ -1,0 +1,82 @@
+package org.linkway.conformance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes are part of the kit's contract: 0 conforms, 1 does not, 2 usage error. Never a count. */
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_shipped_examples_validate_as_their_names_say() {
+        assertThat(run("validate", "--expect-from-names", "../schemas/examples").code).isZero();
+    }
+
+    @Test
+    void an_invalid_file_exits_1_and_prints_the_rule_and_the_prsb_element() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), "{\"resourceType\": \"Referral\"}");
+        Result r = run("validate", file.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("INVALID").contains("LW-REQUIRED").contains("(Person demographics)");
+    }
+
+    @Test
+    void many_invalid_files_still_exit_1_not_a_count() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(dir.resolve("bad" + i + ".json"), "not json");
+        }
+        assertThat(run("validate", dir.toString()).code).isEqualTo(1);
+    }
+
+    @Test
+    void json_output_is_machine_readable() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), "[]");
+        Result r = run("validate", "--format", "json", file.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("\"ruleId\"").contains("LW-INPUT-NOT-OBJECT").contains("\"valid\"");
+    }
+
+    @Test
+    void usage_errors_exit_2() {
+        assertThat(run("validate", dir.resolve("missing.json").toString()).code).isEqualTo(2);
+        assertThat(run("validate").code).isEqualTo(2);
+        assertThat(run("validate", "--format", "xml", dir.toString()).code).isEqualTo(2);
+        assertThat(run("no-such-command").code).isEqualTo(2);
+    }
+
+    @Test
+    void expectations_from_names_catch_a_file_that_does_not_break_its_rule() throws IOException {
+        Files.writeString(dir.resolve("LW-NHS-NUMBER--should-fail.referral.json"), "{}");
+        Result r = run("validate", "--expect-from-names", dir.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("NOT AS EXPECTED");
+    }
+
+    private record Result(int code, String out) { }
+
+    private static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            int code = LinkwayKit.run(args);
+            return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
