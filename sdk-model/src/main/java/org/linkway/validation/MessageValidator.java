@@ -13,7 +13,6 @@ import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.internal.Pipeline;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * Validates Linkway messages: the two PRSB messages (Referral, Message back) and the journey's
@@ -103,10 +102,7 @@ public final class MessageValidator {
         if (MessageType.of(message.getClass()).isEmpty()) {
             return result(pipeline.failed(Rule.MESSAGE_TYPE, message.getClass().getName() + " is not a Linkway message type."));
         }
-        return guarded(() -> {
-            JsonNode tree = LinkwayJson.mapper().valueToTree(message);
-            return pipeline.check(tree);
-        });
+        return guarded(() -> pipeline.parseAndCheck(LinkwayJson.mapper().writeValueAsBytes(message)));
     }
 
     /**
@@ -118,9 +114,10 @@ public final class MessageValidator {
         if (json == null || json.length() > maxBytes) {
             return new ReadResult<>(validate(json), null);
         }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         Pipeline.Outcome outcome;
         try {
-            outcome = pipeline.parseAndCheck(json.getBytes(StandardCharsets.UTF_8));
+            outcome = pipeline.parseAndCheck(bytes);
         } catch (RuntimeException | StackOverflowError e) {
             return new ReadResult<>(internalError(e), null);
         }
@@ -134,7 +131,7 @@ public final class MessageValidator {
                             + " but the message is a " + outcome.type().resourceType() + ".")), null);
         }
         try {
-            return new ReadResult<>(result, LinkwayJson.mapper().treeToValue(outcome.tree(), type));
+            return new ReadResult<>(result, LinkwayJson.mapper().readValue(bytes, type));
         } catch (RuntimeException e) {
             return new ReadResult<>(with(result, new Finding(Severity.ERROR, Rule.INTERNAL_ERROR.id(), "", "",
                     "the message passed validation but could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage())), null);

@@ -58,7 +58,9 @@ class MessageValidatorTest {
     @Test
     void deeply_nested_junk_is_refused_without_overflowing_the_stack() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        assertThat(only(validator.validate(deep)).ruleId()).isEqualTo("LW-INPUT-TOO-DEEP");
+        assertThat(only(validator.validate(deep)).ruleId()).isEqualTo("LW-INPUT-NOT-OBJECT");
+        String deepInside = "{\"resourceType\":\"Referral\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertThat(only(validator.validate(deepInside)).ruleId()).isEqualTo("LW-INPUT-TOO-DEEP");
         String deepObject = "{\"resourceType\":\"Referral\",\"a\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_001);
         assertThat(only(validator.validate(deepObject)).ruleId()).isEqualTo("LW-INPUT-TOO-DEEP");
     }

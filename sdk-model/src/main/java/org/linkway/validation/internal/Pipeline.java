@@ -1,27 +1,41 @@
 package org.linkway.validation.internal;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
-import org.linkway.validation.Severity;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The validation stages in order: parse, identify the message, check its version, the schema,
- * then the PRSB rules. Each stage adds findings; a stage that cannot run says why.
+ * Runs one validation: identify the message by its {@code resourceType}, then check it in a
+ * single streaming pass ({@link StreamingValidator}). Malformed input stops the run with one
+ * finding saying where; findings from before the break would only mislead.
  */
 public final class Pipeline {
 
-    /** What a run produced: the message type when known, the tree when parsed, and every finding. */
-    public record Outcome(MessageType type, JsonNode tree, List<Finding> findings) { }
+    /** What a run produced: the message type when known, and every finding. */
+    public record Outcome(MessageType type, List<Finding> findings) { }
+
+    private static final String TYPES = Arrays.stream(MessageType.values()).map(MessageType::resourceType)
+            .collect(Collectors.joining(", "));
+
+    /** Linkway's parser limits, without the parser's duplicate check: the validator finds duplicates itself, cheaper. */
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LinkwayJson.MAX_NESTING_DEPTH).build())
+            .build();
 
     private final Clock clock;
     private final int maxFindings;
@@ -32,60 +46,100 @@ public final class Pipeline {
     }
 
     public Outcome parseAndCheck(byte[] json) {
-        JsonNode tree;
         try {
-            tree = LinkwayJson.mapper().readTree(json);
+            return run(json);
         } catch (StreamConstraintsException e) {
             return failed(Rule.INPUT_TOO_DEEP, "the message nests deeper than " + LinkwayJson.MAX_NESTING_DEPTH
-                    + " levels or holds a value larger than the parser accepts (" + firstLine(e) + ").");
+                    + " levels or holds a value larger than the parser accepts (" + describe(e) + ").");
         } catch (JacksonException e) {
-            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: " + firstLine(e));
+            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: " + describe(e));
+        } catch (StreamingValidator.DuplicateMember e) {
+            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: '" + e.name + "' appears twice in one object (line "
+                    + e.line + ", column " + e.column + "); a receiver cannot tell which value is meant.");
         }
-        if (tree == null || tree.isMissingNode()) {
-            return failed(Rule.INPUT_MALFORMED_JSON, "the input is empty.");
-        }
-        return check(tree);
     }
 
-    public Outcome check(JsonNode tree) {
-        if (!tree.isObject()) {
-            return failed(Rule.INPUT_NOT_OBJECT, "a message must be a JSON object, not " + SchemaFindings.brief(tree) + ".");
+    private Outcome run(byte[] json) {
+        // writers (this SDK's included) put resourceType first, so the message is usually read once
+        try (JsonParser p = PARSERS.createParser(ObjectReadContext.empty(), json)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return failed(Rule.INPUT_MALFORMED_JSON, "the input is empty.");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                return failed(Rule.INPUT_NOT_OBJECT, "a message must be a JSON object, not " + kind(t) + ".");
+            }
+            if (p.nextToken() == JsonToken.PROPERTY_NAME && "resourceType".equals(p.currentName())
+                    && p.nextToken() == JsonToken.VALUE_STRING) {
+                Optional<MessageType> type = MessageType.fromResourceType(p.getString());
+                if (type.isPresent()) {
+                    return validate(type.get(), p, true);
+                }
+            }
         }
-        String resourceType = tree.path("resourceType").asString(null);
-        Optional<MessageType> type = resourceType == null ? Optional.empty() : MessageType.fromResourceType(resourceType);
+        Optional<String> resourceType = findResourceType(json);
+        Optional<MessageType> type = resourceType.flatMap(MessageType::fromResourceType);
         if (type.isEmpty()) {
-            Findings f = new Findings(null, maxFindings);
-            f.add(Rule.MESSAGE_TYPE, "/resourceType", (resourceType == null ? "resourceType is missing" : "resourceType '"
-                    + SchemaFindings.brief(tree.get("resourceType")) + "' is not a Linkway message") + "; use one of "
-                    + String.join(", ", java.util.Arrays.stream(MessageType.values()).map(MessageType::resourceType).toList()) + ".");
-            return new Outcome(null, tree, f.toList());
+            Findings f = new Findings(maxFindings);
+            f.add(Rule.MESSAGE_TYPE, Rule.MESSAGE_TYPE.severity(), "/resourceType", "",
+                    (resourceType.isEmpty() ? "resourceType is missing or not a string"
+                            : "resourceType " + Text.brief(resourceType.get()) + " is not a Linkway message")
+                            + "; use one of " + TYPES + ".");
+            return new Outcome(null, f.toList());
         }
-        Findings findings = new Findings(type.get(), maxFindings);
-        newerMinorVersion(tree, findings);
-        SchemaStage.get().check(type.get(), tree, findings);
-        BusinessRules.check(type.get(), tree, findings, clock);
-        return new Outcome(type.get(), tree, findings.toList());
+        try (JsonParser p = PARSERS.createParser(ObjectReadContext.empty(), json)) {
+            p.nextToken();
+            return validate(type.get(), p, false);
+        }
     }
 
-    /** Readers accept older minor versions silently; a newer minor may carry elements this reader drops. */
-    private static void newerMinorVersion(JsonNode tree, Findings findings) {
-        String version = tree.path("schemaVersion").asString("");
-        String[] ours = MessageType.SCHEMA_VERSION.split("\\.");
-        String[] theirs = version.split("\\.");
-        if (theirs.length == 3 && theirs[0].equals(ours[0]) && theirs[1].matches("[0-9]{1,9}")
-                && Integer.parseInt(theirs[1]) > Integer.parseInt(ours[1])) {
-            findings.add(Rule.SCHEMA_VERSION, Severity.WARNING, "/schemaVersion", "the message is schemaVersion " + version
-                    + ", newer than this reader's " + MessageType.SCHEMA_VERSION + ": elements added since are reported as unknown and ignored.");
+    /** Validates from the parser's position: on the root's resourceType value, or on its opening brace. */
+    private Outcome validate(MessageType type, JsonParser p, boolean onResourceType) {
+        Findings findings = new Findings(maxFindings);
+        StreamingValidator.validate(type, p, onResourceType, findings, clock);
+        if (p.nextToken() != null) {
+            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: there is more after the end of the message (line "
+                    + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr() + ").");
+        }
+        return new Outcome(type, findings.toList());
+    }
+
+    /** Scans the top level only, skipping nested values, for the message's resourceType. */
+    private static Optional<String> findResourceType(byte[] json) {
+        try (JsonParser p = PARSERS.createParser(ObjectReadContext.empty(), json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("resourceType".equals(name)) {
+                    return v == JsonToken.VALUE_STRING ? Optional.of(p.getString()) : Optional.empty();
+                }
+                p.skipChildren();
+            }
+            return Optional.empty();
         }
     }
 
     public Outcome failed(Rule rule, String message) {
-        Findings f = new Findings(null, maxFindings);
-        f.add(rule, "", message);
-        return new Outcome(null, null, f.toList());
+        Findings f = new Findings(maxFindings);
+        f.add(rule, rule.severity(), "", "", message);
+        return new Outcome(null, f.toList());
     }
 
-    private static String firstLine(JacksonException e) {
+    private static String kind(JsonToken t) {
+        switch (t) {
+            case START_ARRAY: return "an array";
+            case VALUE_STRING: return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE: return "a boolean";
+            case VALUE_NULL: return "null";
+            default: return String.valueOf(t);
+        }
+    }
+
+    private static String describe(JacksonException e) {
         String m = e.getOriginalMessage();
         String loc = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         int nl = m == null ? -1 : m.indexOf('\n');

@@ -1,0 +1,93 @@
+package org.linkway.validation.internal;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.linkway.model.MessageType;
+
+/**
+ * Where each PRSB rule applies, by PRSB element or shared definition, so a rule follows its
+ * element into every message that carries it. Attached to the compiled {@link Spec} tree once.
+ */
+final class RuleHooks {
+
+    static final String NHS_NUMBER = "Person demographics / NHS number";
+    static final String GP_PRACTICE = "GP practice / GP practice record entry / GP practice identifier";
+    static final String POSTCODE = "Person demographics / Person's address / Postcode";
+
+    /** PRSB elements that record something that has already happened. */
+    static final Set<String> NEVER_FUTURE = Set.of(
+            "Person demographics / Date of birth",
+            "Referral details / Referral details record entry / Date",
+            "Contacts with professionals / Contacts with professionals record entry / Date and time of contact",
+            "Signpost details / Signpost details record entry / Date");
+    /** Linkway elements outside PRSB that record something that has already happened. */
+    static final Map<MessageType, Set<String>> NEVER_FUTURE_LINKWAY = Map.of(
+            MessageType.CONSENT, Set.of("/recordedAt"),
+            MessageType.ASSESSMENT, Set.of("/administeredAt"),
+            MessageType.MESSAGE_BACK, Set.of("/sentAt"));
+
+    /** Start and end members of one record, by the record's definition (the root for Consent). */
+    static final Map<String, String[][]> DATE_PAIRS = Map.of(
+            "RisksRecordEntry", new String[][] {{"startDateOfRisk", "endDateOfRisk"}},
+            "SafeguardingConcerns", new String[][] {{"safeguardingConcernsDate", "safeguardingConcernsEndDate"}},
+            "LookedAfterChild", new String[][] {{"lookedAfterChildStartDate", "lookedAfterChildEndDate"}},
+            "UnbornChildProtectionPlan", new String[][] {{"unbornChildProtectionPlanStartDate", "unbornChildProtectionPlanEndDate"}},
+            "ServicesAndCareRecordEntry", new String[][] {{"serviceStartDate", "serviceEndDate"}},
+            "ImmigrationStatus", new String[][] {{"startDate", "endDate"}},
+            "ProblemListRecordEntry", new String[][] {{"onsetDate", "endDate"}},
+            "Consent", new String[][] {{"recordedAt", "expiresAt"}});
+
+    private RuleHooks() { }
+
+    static void attach(MessageType type, Spec root) {
+        root.definition = type.resourceType();
+        walk(type, root, "");
+        hook(root.child("schemaVersion"), Spec.Hook.NEWER_MINOR);
+        if (type == MessageType.REFERRAL) {
+            hook(root.at("/consent/consentForInformationSharing"), Spec.Hook.CONSENT_TEXT);
+            hook(root.at("/referralDetails"), Spec.Hook.REFERRAL_DETAILS);
+            hook(root.at("/referralDetails/entries"), Spec.Hook.REFERRAL_ENTRIES);
+        }
+        if (type == MessageType.CONSENT) {
+            hook(root, Spec.Hook.CONSENT_NOT_SOUGHT);
+        }
+    }
+
+    private static void walk(MessageType type, Spec s, String pointer) {
+        switch (s.prsbPath) {
+            case NHS_NUMBER: s.hooks.add(Spec.Hook.NHS_NUMBER); break;
+            case GP_PRACTICE: s.hooks.add(Spec.Hook.GP_PRACTICE); break;
+            case POSTCODE: s.hooks.add(Spec.Hook.POSTCODE); break;
+            default: break;
+        }
+        if (s.kind == Spec.Kind.STRING && (NEVER_FUTURE.contains(s.prsbPath)
+                || NEVER_FUTURE_LINKWAY.getOrDefault(type, Set.of()).contains(pointer))) {
+            s.hooks.add(Spec.Hook.NOT_IN_FUTURE);
+        }
+        if ("Coding".equals(s.definition)) {
+            s.hooks.add(Spec.Hook.SNOMED_CODING);
+        }
+        if ("OdsCodedText".equals(s.definition)) {
+            s.hooks.add(Spec.Hook.ODS_CODE);
+        }
+        String[][] pairs = DATE_PAIRS.get(s.definition);
+        if (pairs != null) {
+            s.hooks.add(Spec.Hook.DATE_PAIR);
+            s.datePairs = pairs;
+        }
+        for (Map.Entry<String, Spec> p : s.properties.entrySet()) {
+            walk(type, p.getValue(), pointer + "/" + p.getKey());
+        }
+        if (s.items != null) {
+            walk(type, s.items, pointer + "/*");
+        }
+    }
+
+    private static void hook(Spec s, Spec.Hook hook) {
+        if (s == null) {
+            throw new IllegalStateException("the schemas no longer have the place rule " + hook + " applies to");
+        }
+        s.hooks.add(hook);
+    }
+}

@@ -1,0 +1,92 @@
+package org.linkway.validation.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One place in a message, compiled from the JSON Schemas: the constraints a value there must
+ * meet, the PRSB element it holds, and the PRSB rules that apply to it. Built once per
+ * message type by {@link SpecCompiler}; read by {@link StreamingValidator} while it parses.
+ * Fields are package-private and final after compilation: this is the validator's hot path.
+ */
+final class Spec {
+
+    enum Kind { OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY }
+
+    /** PRSB rules hooked to a place. */
+    enum Hook { NHS_NUMBER, GP_PRACTICE, POSTCODE, NOT_IN_FUTURE, SNOMED_CODING, ODS_CODE, DATE_PAIR,
+        CONSENT_TEXT, REFERRAL_DETAILS, REFERRAL_ENTRIES, CONSENT_NOT_SOUGHT, NEWER_MINOR }
+
+    Kind kind = Kind.ANY;
+    /** The PRSB element held here, or "". */
+    String prsbPath = "";
+    /** The nearest PRSB element at or above this place: what a finding here is about. */
+    String nearestPrsbPath = "";
+    /** The shared definition the value uses (e.g. CodedText, DateOrDateTime), or "". */
+    String definition = "";
+    String description = "";
+    Spec parent;
+
+    // object
+    final Map<String, Spec> properties = new HashMap<>();
+    /** Property name to its index in {@link #names}, for the "seen" bitmap of required checks. */
+    final Map<String, Integer> index = new HashMap<>();
+    String[] names = new String[0];
+    /** The property specs, in the same order as {@link #names}. */
+    Spec[] children = new Spec[0];
+    String[] required = new String[0];
+    boolean closed;
+    int minProperties = -1;
+
+    // array
+    Spec items;
+    int minItems = -1;
+    int maxItems = -1;
+
+    // string
+    int minLength = -1;
+    int maxLength = -1;
+    Pattern pattern;
+    String patternSource;
+    boolean formatDate;
+    Set<String> allowed;
+    String constant;
+
+    // number
+    Double minimum;
+    Double maximum;
+
+    Set<Hook> hooks = Set.of();
+    /** For DATE_PAIR: start and end member names. */
+    String[][] datePairs = new String[0][];
+
+    Spec child(String name) {
+        return properties.get(name);
+    }
+
+    /** The place a pointer pattern ({@code /a/* /b}) leads to, or null. */
+    Spec at(String pointer) {
+        if (pointer.isEmpty()) {
+            return this;
+        }
+        Spec s = this;
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            if (s == null) {
+                return null;
+            }
+            s = s.kind == Kind.ARRAY ? s.items : s.properties.get(segment.replace("~1", "/").replace("~0", "~"));
+        }
+        return s;
+    }
+
+    /** What a developer reading the standard calls this place: the PRSB element's name, else the property. */
+    String label(String pointer) {
+        if (!prsbPath.isEmpty()) {
+            int cut = prsbPath.lastIndexOf(" / ");
+            return "'" + (cut < 0 ? prsbPath : prsbPath.substring(cut + 3)) + "'";
+        }
+        return pointer.isEmpty() ? "the message" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+    }
+}

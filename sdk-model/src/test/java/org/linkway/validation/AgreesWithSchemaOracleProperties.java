@@ -1,0 +1,139 @@
+package org.linkway.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linkway.model.MessageType;
+import org.linkway.model.Referral;
+import org.linkway.model.json.LinkwayJson;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Differential test: the Linkway validator compiles the JSON Schemas into a streaming checker
+ * for speed; on any message, its structural findings must be exactly those a general JSON
+ * Schema validator reports on the same schema files.
+ */
+class AgreesWithSchemaOracleProperties {
+
+    private static final Set<String> STRUCTURAL = Set.of("LW-REQUIRED", "LW-TYPE", "LW-MAX-LENGTH", "LW-EMPTY-VALUE",
+            "LW-VALUE-NOT-ALLOWED", "LW-FORMAT", "LW-RANGE", "LW-CARDINALITY", "LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY",
+            "LW-MESSAGE-TYPE");
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    private final SchemaOracle oracle = new SchemaOracle();
+    private final MessageValidator validator = MessageValidator.builder().clock(TODAY).maxFindings(100_000).build();
+
+    @Property(tries = 1000)
+    void agrees_on_referrals_with_one_part_replaced(@ForAll("referrals") Referral referral, @ForAll("junk") JsonNode junk,
+                                                    @ForAll("seeds") int seed) {
+        ObjectNode tree = LinkwayJson.mapper().valueToTree(referral);
+        List<Runnable> edits = new ArrayList<>();
+        collect(tree, junk, edits);
+        edits.get(Math.floorMod(seed, edits.size())).run();
+        assertAgreement(tree);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void agrees_on_every_example(Path file) throws IOException {
+        JsonNode tree;
+        try {
+            tree = LinkwayJson.mapper().readTree(Files.readAllBytes(file));
+        } catch (RuntimeException notJson) {
+            return; // malformed on purpose: nothing for a schema validator to say
+        }
+        if (tree.isObject()) {
+            assertAgreement((ObjectNode) tree);
+        }
+    }
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("../schemas/examples"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList()).stream();
+        }
+    }
+
+    private void assertAgreement(ObjectNode tree) {
+        ValidationResult ours = validator.validate(tree.toString());
+        MessageType type = ours.messageType().flatMap(MessageType::fromResourceType).orElse(null);
+        if (type == null) {
+            return; // not a message of a known type: the schema to compare against is not chosen
+        }
+        Set<String> mine = ours.findings().stream()
+                .filter(f -> STRUCTURAL.contains(f.ruleId()) || (f.ruleId().equals("LW-SCHEMA-VERSION") && f.isError())
+                        || f.ruleId().equals("LW-RISKS-RECORDED"))
+                .map(f -> f.ruleId() + " at " + f.pointer())
+                .collect(Collectors.toSet());
+        assertThat(mine).as("for %s", tree).isEqualTo(oracle.findings(type, tree));
+    }
+
+    @Provide
+    Arbitrary<Referral> referrals() {
+        return ReferralArbitraries.referrals();
+    }
+
+    @Provide
+    Arbitrary<Integer> seeds() {
+        return Arbitraries.integers();
+    }
+
+    @Provide
+    Arbitrary<JsonNode> junk() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(200).map(f::stringNode),
+                Arbitraries.of("", " ", "2026-02-30", "2026-03-01T09:30:00Z", "1.7.0", "9990000018", "Y12345", "fax").map(f::stringNode),
+                Arbitraries.integers().between(-20, 20).map(f::numberNode),
+                Arbitraries.doubles().map(f::numberNode),
+                Arbitraries.of(true, false).map(f::booleanNode),
+                Arbitraries.just(f.nullNode()),
+                Arbitraries.just(f.objectNode()),
+                Arbitraries.just(f.arrayNode()),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(k -> f.objectNode().put(k, "?")),
+                Arbitraries.strings().ofMaxLength(10).list().ofMaxSize(3).map(l -> {
+                    ArrayNode a = f.arrayNode();
+                    l.forEach(a::add);
+                    return a;
+                }));
+    }
+
+    /** Every single edit of the tree: replace a value, remove a member, or add an unknown one. */
+    private static void collect(JsonNode node, JsonNode junk, List<Runnable> edits) {
+        if (node instanceof ObjectNode o) {
+            edits.add(() -> o.set("unexpected", junk));
+            for (String name : List.copyOf(o.propertyNames())) {
+                edits.add(() -> o.set(name, junk));
+                edits.add(() -> o.remove(name));
+                collect(o.get(name), junk, edits);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                int index = i;
+                edits.add(() -> a.set(index, junk));
+                collect(a.get(i), junk, edits);
+            }
+        }
+    }
+}
