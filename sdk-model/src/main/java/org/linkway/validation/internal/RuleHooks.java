@@ -52,6 +52,19 @@ final class RuleHooks {
         if (type == MessageType.CONSENT) {
             hook(root, Spec.Hook.CONSENT_NOT_SOUGHT);
         }
+        settle(root);
+    }
+
+    /** Once every rule is hooked: which strings need only their length checked. */
+    private static void settle(Spec s) {
+        s.lengthOnly = s.kind == Spec.Kind.STRING && s.hooks.isEmpty() && s.pattern == null && !s.formatDate
+                && s.allowed == null && s.constant == null;
+        for (Spec child : s.children) {
+            settle(child);
+        }
+        if (s.items != null) {
+            settle(s.items);
+        }
     }
 
     private static void walk(MessageType type, Spec s, String pointer) {
@@ -76,8 +89,8 @@ final class RuleHooks {
             s.hooks.add(Spec.Hook.DATE_PAIR);
             s.datePairs = pairs;
         }
-        for (Map.Entry<String, Spec> p : s.properties.entrySet()) {
-            walk(type, p.getValue(), pointer + "/" + p.getKey());
+        for (int i = 0; i < s.names.length; i++) {
+            walk(type, s.children[i], pointer + "/" + s.names[i]);
         }
         if (s.items != null) {
             walk(type, s.items, pointer + "/*");

@@ -30,8 +30,7 @@ final class Spec {
     Spec parent;
 
     // object
-    final Map<String, Spec> properties = new HashMap<>();
-    /** Property name to its index in {@link #names}, for the "seen" bitmap of required checks. */
+    /** Property name to its index in {@link #names} and {@link #children}. */
     final Map<String, Integer> index = new HashMap<>();
     String[] names = new String[0];
     /** The property specs, in the same order as {@link #names}. */
@@ -50,9 +49,13 @@ final class Spec {
     int maxLength = -1;
     Pattern pattern;
     String patternSource;
+    /** The pattern is DateOrDateTime's: use {@link DateShape} instead of the regular expression. */
+    boolean fastDateShape;
     boolean formatDate;
     Set<String> allowed;
     String constant;
+    /** Only minLength/maxLength apply and no rule reads the value: checked without building a String. */
+    boolean lengthOnly;
 
     // number
     Double minimum;
@@ -63,7 +66,8 @@ final class Spec {
     String[][] datePairs = new String[0][];
 
     Spec child(String name) {
-        return properties.get(name);
+        Integer i = index.get(name);
+        return i == null ? null : children[i];
     }
 
     /** The place a pointer pattern ({@code /a/* /b}) leads to, or null. */
@@ -76,7 +80,7 @@ final class Spec {
             if (s == null) {
                 return null;
             }
-            s = s.kind == Kind.ARRAY ? s.items : s.properties.get(segment.replace("~1", "/").replace("~0", "~"));
+            s = s.kind == Kind.ARRAY ? s.items : s.child(segment.replace("~1", "/").replace("~0", "~"));
         }
         return s;
     }

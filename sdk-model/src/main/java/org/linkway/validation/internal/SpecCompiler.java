@@ -88,6 +88,7 @@ final class SpecCompiler {
         s.kind = kind(node.path("type").asString(""));
         if (node.has("properties")) {
             List<String> names = new ArrayList<>();
+            List<Spec> children = new ArrayList<>();
             for (Map.Entry<String, JsonNode> p : node.get("properties").properties()) {
                 JsonNode prop = p.getValue();
                 String childPath = prop.path("x-prsb").asString("");
@@ -96,13 +97,10 @@ final class SpecCompiler {
                 }
                 s.index.put(p.getKey(), names.size());
                 names.add(p.getKey());
-                s.properties.put(p.getKey(), compile(file, prop, pointer + "/" + p.getKey(), childPath, s, "", depth + 1));
+                children.add(compile(file, prop, pointer + "/" + p.getKey(), childPath, s, "", depth + 1));
             }
             s.names = names.toArray(new String[0]);
-            s.children = new Spec[s.names.length];
-            for (int i = 0; i < s.names.length; i++) {
-                s.children[i] = s.properties.get(s.names[i]);
-            }
+            s.children = children.toArray(new Spec[0]);
         }
         List<String> required = new ArrayList<>();
         node.path("required").forEach(r -> required.add(r.asString()));
@@ -118,7 +116,8 @@ final class SpecCompiler {
         s.maxLength = node.path("maxLength").asInt(-1);
         if (node.has("pattern")) {
             s.patternSource = node.get("pattern").asString();
-            s.pattern = Pattern.compile(s.patternSource);
+            s.pattern = compilePattern(s.patternSource);
+            s.fastDateShape = DateShape.PATTERN.equals(s.patternSource);
         }
         s.formatDate = "date".equals(node.path("format").asString(""));
         if (node.has("enum")) {
@@ -133,6 +132,15 @@ final class SpecCompiler {
         s.maximum = node.has("maximum") ? node.get("maximum").asDouble() : null;
         s.hooks = EnumSet.noneOf(Spec.Hook.class);
         return s;
+    }
+
+    /**
+     * JSON Schema patterns are ECMA-262: {@code $} matches only at the very end. In Java it also
+     * matches before a final line break, which would let "1.0.0\n" through; {@code \z} does not.
+     */
+    static Pattern compilePattern(String source) {
+        boolean endAnchor = source.endsWith("$") && !source.endsWith("\\$");
+        return Pattern.compile(endAnchor ? source.substring(0, source.length() - 1) + "\\z" : source);
     }
 
     private static Spec.Kind kind(String type) {

@@ -185,6 +185,14 @@ final class StreamingValidator {
             typeError(p, t, s);
             return;
         }
+        if (s.lengthOnly) {
+            // most free text only has lengths to check: count chars in the parser's buffer
+            // and build a String only when the count alone cannot decide
+            int chars = p.getStringLength();
+            if (chars >= 2 * s.minLength && (s.maxLength < 0 || chars <= s.maxLength)) {
+                return;
+            }
+        }
         String v = p.getString();
         boolean ok = true;
         if (s.constant != null && !s.constant.equals(v) || s.allowed != null && !s.allowed.contains(v)) {
@@ -205,7 +213,8 @@ final class StreamingValidator {
             add(Rule.MAX_LENGTH, path.toString(), s, s.label(path.toString()) + " is " + v.codePointCount(0, v.length())
                     + " characters long; the standard allows at most " + s.maxLength + ".");
         }
-        if (s.pattern != null && !s.pattern.matcher(v).find() || s.formatDate && !isDate(v)) {
+        if (s.pattern != null && !(s.fastDateShape ? DateShape.matches(v) : s.pattern.matcher(v).find())
+                || s.formatDate && !isDate(v)) {
             ok = false;
             String pointer = path.toString();
             add(pointer.equals("/schemaVersion") ? Rule.SCHEMA_VERSION : Rule.FORMAT, pointer, s,
