@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.linkway.model.Referral;
@@ -20,8 +19,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The validator never throws, and valid messages survive JSON unchanged. */
@@ -59,10 +56,8 @@ class ValidatorProperties {
                                                                          @ForAll("junk") JsonNode junk,
                                                                          @ForAll("seeds") int seed) {
         ObjectNode tree = mapper.valueToTree(referral);
-        List<Slot> slots = new ArrayList<>();
-        collect(tree, slots);
-        Slot slot = slots.get(Math.floorMod(seed, slots.size()));
-        slot.replace(junk);
+        List<Runnable> edits = JsonMutations.edits(tree, junk);
+        edits.get(Math.floorMod(seed, edits.size())).run();
 
         ValidationResult result = validator.validate(tree.toString());
 
@@ -99,41 +94,6 @@ class ValidatorProperties {
 
     @Provide
     Arbitrary<JsonNode> junk() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200).map(f::stringNode),
-                Arbitraries.integers().map(f::numberNode),
-                Arbitraries.doubles().map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.just(f.objectNode()),
-                Arbitraries.just(f.arrayNode()),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(k -> f.objectNode().put(k, "?")),
-                Arbitraries.strings().ofMaxLength(10).list().ofMaxSize(3).map(l -> {
-                    ArrayNode a = f.arrayNode();
-                    l.forEach(a::add);
-                    return a;
-                }));
-    }
-
-    /** A place in a tree that can be overwritten or removed. */
-    private interface Slot {
-        void replace(JsonNode value);
-    }
-
-    private static void collect(JsonNode node, List<Slot> out) {
-        if (node instanceof ObjectNode o) {
-            for (String name : o.propertyNames()) {
-                out.add(v -> o.set(name, v));
-                out.add(v -> o.remove(name));
-                collect(o.get(name), out);
-            }
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                int index = i;
-                out.add(v -> a.set(index, v));
-                collect(a.get(i), out);
-            }
-        }
+        return JsonMutations.junk();
     }
 }
