@@ -1,0 +1,111 @@
+package org.linkway.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.linkway.server.events.EventRoutes;
+import org.linkway.server.http.Json;
+import org.linkway.server.http.Problems;
+import org.linkway.server.http.RequestIds;
+import org.linkway.server.referral.ReferralRoutes;
+import org.linkway.server.referral.ReferralService;
+import org.linkway.server.storage.JdbcStore;
+import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.Store;
+import org.linkway.validation.MessageValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The reference server: wires storage, validation and the routes of each feature into one Javalin app. */
+public final class LinkwayServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkwayServer.class);
+
+    /** Invented people only: the examples shipped with the schemas. */
+    private static final String[] DEMO_REFERRALS = {
+        "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json",
+        "/org/linkway/schemas/examples/valid/referral--hospital-discharge-carer.json",
+        "/org/linkway/schemas/examples/valid/referral--minimal-self-referral.json"};
+
+    private final Store store;
+    private final Javalin app;
+    private final ReferralService referralService;
+
+    private LinkwayServer(ServerConfig config, Store store, Clock clock) {
+        this.store = store;
+        MessageValidator validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
+        this.referralService = new ReferralService(store, validator, clock);
+        ReferralRoutes referrals = new ReferralRoutes(referralService);
+        EventRoutes events = new EventRoutes(store);
+        this.app = Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.startup.showJavalinBanner = false;
+            RequestIds.register(cfg.routes);
+            Problems.register(cfg.routes);
+            cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
+            referrals.register(cfg.routes);
+            events.register(cfg.routes);
+        });
+    }
+
+    /** Opens the database (running migrations) and starts listening. */
+    public static LinkwayServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static LinkwayServer start(ServerConfig config, Clock clock) {
+        Store store = JdbcStore.open(config.effectiveDatabaseUrl());
+        LinkwayServer server = new LinkwayServer(config, store, clock);
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        if (config.dev()) {
+            server.loadDemoDataIfEmpty();
+            LOG.warn("DEVELOPMENT MODE: requests are NOT authenticated. Do not expose this server or use real personal data.");
+        }
+        LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
+        return server;
+    }
+
+    private void loadDemoDataIfEmpty() {
+        boolean empty = store.transaction(tx -> tx.list(new ListQuery(ReferralService.TYPE, null, null, null, null, null, 1)))
+                .items().isEmpty();
+        if (!empty) {
+            return;
+        }
+        for (String resource : DEMO_REFERRALS) {
+            try (InputStream in = LinkwayServer.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    // the examples are referrals as a service holds them; a sender does not choose our id
+                    ObjectNode referral = (ObjectNode) Json.MAPPER.readTree(in.readAllBytes());
+                    referral.remove(List.of("id", "status"));
+                    referralService.create(Json.MAPPER.writeValueAsBytes(referral), "demo:" + resource);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        LOG.info("loaded {} demo referrals (invented people)", DEMO_REFERRALS.length);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+}

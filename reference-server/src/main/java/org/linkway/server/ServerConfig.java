@@ -1,0 +1,26 @@
+package org.linkway.server;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
+ *
+ * @param host        interface to listen on (127.0.0.1 unless told otherwise)
+ * @param port        0 picks a free port (tests)
+ * @param databaseUrl JDBC URL; default an SQLite file under {@code dataDir}
+ * @param maxBodyBytes largest request body accepted
+ * @param dev         development mode: loud warnings, no authentication yet
+ */
+public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
+
+    public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
+
+    public String effectiveDatabaseUrl() {
+        return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + dataDir.resolve("linkway.db").toAbsolutePath();
+    }
+
+    /** Loopback, a free port, SQLite under the given directory: what tests use. */
+    public static ServerConfig forTests(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, dataDir, null, DEFAULT_MAX_BODY, true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.linkway.server.http;
+
+import org.linkway.model.json.LinkwayJson;
+
+import io.javalin.http.Context;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON in and out of handlers, with the SDK's one configuration. */
+public final class Json {
+
+    public static final JsonMapper MAPPER = LinkwayJson.mapper();
+    public static final String CONTENT_TYPE = "application/json";
+
+    private Json() { }
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static void respond(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(body instanceof String s ? s : write(body));
+    }
+
+    /** The body as a JSON object, or a 400/415 problem naming what is wrong. */
+    public static JsonNode objectBody(Context ctx) {
+        requireJson(ctx);
+        try {
+            JsonNode node = MAPPER.readTree(ctx.bodyAsBytes());
+            if (node == null || !node.isObject()) {
+                throw new ApiProblem(400, "malformed-body", "Malformed body", "the body must be a JSON object");
+            }
+            return node;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ApiProblem(400, "malformed-body", "Malformed body", "the body is not well-formed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public static void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
+            throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as " + CONTENT_TYPE + (type == null ? "" : ", not " + type));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.linkway.server.http;
+
+import java.util.List;
+
+import org.linkway.validation.Finding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The one place errors become RFC 9457 problem documents. */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() { }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", RequestIds.of(ctx), e);
+            write(ctx, new ApiProblem(500, "server-error", "Server error",
+                    "the server failed to handle this request; quote request id " + RequestIds.of(ctx) + " when reporting it"));
+        });
+        routes.error(404, ctx -> {
+            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                write(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> write(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed",
+                ctx.method() + " is not supported on " + ctx.path())));
+    }
+
+    private static ApiProblem fromJavalin(HttpResponseException e) {
+        if (e.getStatus() == 413) {
+            return new ApiProblem(413, "too-large", "Request too large", "the request body is larger than this server accepts");
+        }
+        return new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage() == null ? "Error" : e.getMessage(), String.valueOf(e.getMessage()));
+    }
+
+    public static void write(Context ctx, ApiProblem p) {
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("type", p.type());
+        doc.put("title", p.title());
+        doc.put("status", p.status());
+        doc.put("detail", p.detail());
+        doc.put("instance", ctx.path());
+        doc.put("requestId", RequestIds.of(ctx));
+        if (!p.findings().isEmpty()) {
+            ArrayNode findings = doc.putArray("findings");
+            for (Finding f : p.findings()) {
+                ObjectNode n = findings.addObject();
+                n.put("severity", f.severity().name());
+                n.put("ruleId", f.ruleId());
+                n.put("pointer", f.pointer());
+                n.put("prsbPath", f.prsbPath());
+                n.put("message", f.message());
+            }
+        }
+        ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(doc));
+    }
+
+    public static List<Finding> errorsOf(List<Finding> findings) {
+        return findings.stream().filter(Finding::isError).toList();
+    }
+}

@@ -1,0 +1,176 @@
+package org.linkway.server.referral;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.linkway.model.Referral;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.IdempotencyRecord;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+import org.linkway.server.storage.VersionConflictException;
+import org.linkway.validation.MessageValidator;
+import org.linkway.validation.ReadResult;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Receiving referrals and moving them through their journey, each change with its event, in one transaction. */
+public final class ReferralService {
+
+    public static final String TYPE = "Referral";
+
+    /** What a create or transition answers: the stored version and whether it replays an earlier answer. */
+    public record Outcome(int status, String body, String location, String etag, boolean replayed) { }
+
+    private final Store store;
+    private final MessageValidator validator;
+    private final Clock clock;
+
+    public ReferralService(Store store, MessageValidator validator, Clock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public Outcome create(byte[] body, String idempotencyKey) {
+        String hash = sha256(body);
+        if (idempotencyKey != null) {
+            Optional<Outcome> earlier = replay(idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        ReadResult<Referral> read = validator.read(json, Referral.class);
+        if (read.message().isEmpty()) {
+            List<org.linkway.validation.Finding> errors = read.validation().errors();
+            boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
+            throw new ApiProblem(malformed ? 400 : 422, malformed ? "malformed-body" : "invalid-referral",
+                    malformed ? "Malformed body" : "Invalid referral",
+                    errors.size() + " problem(s): " + errors.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer())
+                            .collect(Collectors.joining(", ")) + (errors.size() > 3 ? ", ..." : ""),
+                    read.validation().findings());
+        }
+        Referral referral = read.message().get();
+        if (referral.getId() != null || referral.getStatus() != null) {
+            throw new ApiProblem(422, "server-assigned", "Server-assigned field",
+                    "'id' and 'status' are assigned by the server; send the referral without them "
+                            + "(put your own id in 'referrerReferralId')");
+        }
+        String id = UUID.randomUUID().toString();
+        ObjectNode doc = Json.MAPPER.valueToTree(referral);
+        doc.put("id", id);
+        doc.put("status", Lifecycle.RECEIVED.code());
+        String stored = Json.write(Json.MAPPER.treeToValue(doc, Referral.class)); // schema order
+        String org = doc.at("/referralDetails/entries/0/referrerDetails/organisation/code").asString(null);
+        try {
+            return store.transaction(tx -> {
+                StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), org, stored);
+                tx.appendEvent(id, "referral.received", TYPE, id, r.version(), eventData(null, Lifecycle.RECEIVED, null));
+                Outcome out = new Outcome(201, stored, location(id), etag(r.version()), false);
+                if (idempotencyKey != null) {
+                    tx.saveIdempotency(new IdempotencyRecord(idempotencyKey, hash, 201, stored, out.location(), out.etag()));
+                }
+                return out;
+            });
+        } catch (RuntimeException raced) {
+            // two requests with one key at once: the loser answers as a retry would
+            if (idempotencyKey != null) {
+                Optional<Outcome> earlier = replay(idempotencyKey, hash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw raced;
+        }
+    }
+
+    private Optional<Outcome> replay(String key, String hash) {
+        return store.transaction(tx -> tx.idempotency(key)).map(rec -> {
+            if (!rec.requestHash().equals(hash)) {
+                throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused",
+                        "Idempotency-Key '" + key + "' was used for a different request body; use a new key for a new request");
+            }
+            return new Outcome(rec.status(), rec.body(), rec.location(), rec.etag(), true);
+        });
+    }
+
+    public StoredResource get(String id) {
+        return store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
+    }
+
+    public org.linkway.server.storage.Page<StoredResource> list(org.linkway.server.storage.ListQuery query) {
+        return store.transaction(tx -> tx.list(query));
+    }
+
+    public Outcome transition(String id, long expectedVersion, Lifecycle to, String reason) {
+        if (to.needsReason() && (reason == null || reason.isBlank())) {
+            throw new ApiProblem(422, "reason-required", "Reason required", "moving a referral to '" + to.code()
+                    + "' needs a reason: the referrer and the GP will be told why");
+        }
+        try {
+            return store.transaction(tx -> {
+                StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
+                if (current.version() != expectedVersion) {
+                    throw stale(current.version(), expectedVersion);
+                }
+                Lifecycle from = Lifecycle.fromCode(current.status()).orElseThrow();
+                if (!from.canMoveTo(to)) {
+                    throw new ApiProblem(409, "illegal-transition", "Illegal transition", "a referral that is '" + from.code()
+                            + "' cannot become '" + to.code() + "'; allowed from '" + from.code() + "': "
+                            + (from.next().isEmpty() ? "none (the referral is closed)"
+                                    : from.next().stream().map(Lifecycle::code).collect(Collectors.joining(", "))));
+                }
+                ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
+                doc.put("status", to.code());
+                StoredResource next = tx.update(TYPE, id, current.version(), to.code(), Json.write(doc));
+                tx.appendEvent(id, "referral.status-changed", TYPE, id, next.version(), eventData(from, to, reason));
+                return new Outcome(200, next.body(), location(id), etag(next.version()), false);
+            });
+        } catch (VersionConflictException e) {
+            throw stale(e.currentVersion(), expectedVersion);
+        }
+    }
+
+    private static ApiProblem stale(long current, long expected) {
+        return new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expected
+                + " but the referral is at version " + current + "; fetch it again and retry");
+    }
+
+    private String eventData(Lifecycle from, Lifecycle to, String reason) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        if (from != null) {
+            n.put("from", from.code());
+        }
+        n.put("to", to.code());
+        if (reason != null) {
+            n.put("reason", reason);
+        }
+        n.put("at", clock.instant().toString());
+        return Json.write(n);
+    }
+
+    static String location(String id) {
+        return "/v1/referrals/" + id;
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.linkway.server.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One transaction's statements. The same SQL serves SQLite and PostgreSQL. */
+final class JdbcTx implements Tx {
+
+    private static final String COLUMNS = "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
+    private static final String EVENT_COLUMNS = "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
+    private static final int MAX_PAGE = 500;
+
+    private final Connection c;
+    private final Clock clock;
+
+    JdbcTx(Connection c, Clock clock) {
+        this.c = c;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<StoredResource> get(String type, String id) {
+        return one("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ?", type, id);
+    }
+
+    @Override
+    public StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body) {
+        long now = micros();
+        StoredResource r = new StoredResource(type, id, 1, referralId, status, referrerOrg, body, instant(now), instant(now));
+        if (get(type, id).isPresent()) {
+            throw new StoreException(type + " " + id + " already exists", null);
+        }
+        insert("resource_latest", r, now, now);
+        insert("resource_version", r, now, now);
+        return r;
+    }
+
+    @Override
+    public StoredResource update(String type, String id, long expectedVersion, String status, String body) {
+        long now = micros();
+        int changed = execute("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
+                + "WHERE type = ? AND id = ? AND version = ?", status, body, now, type, id, expectedVersion);
+        StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
+        if (changed == 0) {
+            throw new VersionConflictException(type, id, expectedVersion, current.version());
+        }
+        insert("resource_version", current, toMicros(current.createdAt()), now);
+        return current;
+    }
+
+    @Override
+    public List<StoredResource> history(String type, String id) {
+        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? ORDER BY version", type, id);
+    }
+
+    @Override
+    public Page<StoredResource> list(ListQuery q) {
+        int limit = Math.max(1, Math.min(MAX_PAGE, q.limit()));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ?");
+        List<Object> args = new ArrayList<>(List.of(q.type()));
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status());
+        }
+        if (q.referrerOrg() != null) {
+            sql.append(" AND referrer_org = ?");
+            args.add(q.referrerOrg());
+        }
+        if (q.referralId() != null) {
+            sql.append(" AND referral_id = ?");
+            args.add(q.referralId());
+        }
+        if (q.updatedSince() != null) {
+            sql.append(" AND updated_at >= ?");
+            args.add(toMicros(q.updatedSince()));
+        }
+        if (q.cursor() != null) {
+            Cursor after = Cursor.decode(q.cursor());
+            sql.append(" AND (updated_at > ? OR (updated_at = ? AND id > ?))");
+            args.add(after.updatedAt);
+            args.add(after.updatedAt);
+            args.add(after.id);
+        }
+        sql.append(" ORDER BY updated_at, id LIMIT ?");
+        args.add(limit + 1);
+        List<StoredResource> rows = many(sql.toString(), args.toArray());
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<StoredResource> page = rows.subList(0, limit);
+        StoredResource last = page.get(limit - 1);
+        return new Page<>(List.copyOf(page), new Cursor(toMicros(last.updatedAt()), last.id()).encode());
+    }
+
+    @Override
+    public StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion,
+                                   String payload) {
+        long now = micros();
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
+                + "payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
+                id, referralId, type, resourceType, resourceId, resourceVersion, payload, now);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return new StoredEvent(rs.getLong(1), id, referralId, type, resourceType, resourceId, resourceVersion, payload, instant(now));
+        } catch (SQLException e) {
+            throw new StoreException("cannot append event", e);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> eventsAfter(long after, int limit) {
+        return events("SELECT " + EVENT_COLUMNS + " FROM event WHERE sequence > ? ORDER BY sequence LIMIT ?", after, Math.max(1, limit));
+    }
+
+    @Override
+    public List<StoredEvent> eventsForReferral(String referralId) {
+        return events("SELECT " + EVENT_COLUMNS + " FROM event WHERE referral_id = ? ORDER BY sequence", referralId);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(String key) {
+        try (PreparedStatement s = prepare("SELECT key, request_hash, status, body, location, etag FROM idempotency WHERE key = ?", key);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read idempotency key", e);
+        }
+    }
+
+    @Override
+    public void saveIdempotency(IdempotencyRecord r) {
+        execute("INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                r.key(), r.requestHash(), r.status(), r.body(), r.location(), r.etag(), micros());
+    }
+
+    // --- plumbing -----------------------------------------------------------------------------
+
+    private void insert(String table, StoredResource r, long createdAt, long updatedAt) {
+        execute("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.type(), r.id(), r.version(),
+                r.referralId(), r.status(), r.referrerOrg(), r.body(), createdAt, updatedAt);
+    }
+
+    private Optional<StoredResource> one(String sql, Object... args) {
+        List<StoredResource> rows = many(sql, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<StoredResource> many(String sql, Object... args) {
+        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+            List<StoredResource> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), instant(rs.getLong(8)), instant(rs.getLong(9))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("query failed", e);
+        }
+    }
+
+    private List<StoredEvent> events(String sql, Object... args) {
+        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+            List<StoredEvent> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getLong(7), rs.getString(8), instant(rs.getLong(9))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("query failed", e);
+        }
+    }
+
+    private int execute(String sql, Object... args) {
+        try (PreparedStatement s = prepare(sql, args)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("write failed", e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private long micros() {
+        Instant now = clock.instant();
+        return toMicros(now);
+    }
+
+    static long toMicros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** Where a page ended: the last row's change time and id. Opaque to clients. */
+    private record Cursor(long updatedAt, String id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((updatedAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                int colon = s.indexOf(':');
+                return new Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw new InvalidCursorException(text);
+            }
+        }
+    }
+}

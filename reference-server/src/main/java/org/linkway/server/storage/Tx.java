@@ -1,0 +1,42 @@
+package org.linkway.server.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What can be done inside one transaction. Every change keeps the previous versions. */
+public interface Tx {
+
+    /** The latest version. */
+    Optional<StoredResource> get(String type, String id);
+
+    /** Stores version 1 of a new resource. */
+    StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body);
+
+    /**
+     * Stores a new version if {@code expectedVersion} is still the latest.
+     *
+     * @throws VersionConflictException if it is not
+     * @throws java.util.NoSuchElementException if there is no such resource
+     */
+    StoredResource update(String type, String id, long expectedVersion, String status, String body);
+
+    /** Every version, oldest first. */
+    List<StoredResource> history(String type, String id);
+
+    /** Latest versions matching the query, in order of last change, then id. */
+    Page<StoredResource> list(ListQuery query);
+
+    /** Appends an event to the outbox in this transaction. */
+    StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion, String payload);
+
+    /** Events with a sequence greater than {@code after}, in sequence order. */
+    List<StoredEvent> eventsAfter(long after, int limit);
+
+    /** A referral's events, in order. */
+    List<StoredEvent> eventsForReferral(String referralId);
+
+    Optional<IdempotencyRecord> idempotency(String key);
+
+    /** Remembers a response; the key must be new. */
+    void saveIdempotency(IdempotencyRecord record);
+}

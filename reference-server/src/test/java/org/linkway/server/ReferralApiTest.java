@@ -1,0 +1,182 @@
+package org.linkway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+/** The referral API over real HTTP on loopback, against a real SQLite file. */
+class ReferralApiTest {
+
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path data;
+    static LinkwayServer server;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        server = LinkwayServer.start(ServerConfig.forTests(data), TODAY);
+        api = new ApiClient(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** An example referral as a sender would post it: without the ids and status a server assigns. */
+    static String example(String name) {
+        try (InputStream in = ReferralApiTest.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
+            tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode)
+                    org.linkway.model.json.LinkwayJson.mapper().readTree(in.readAllBytes());
+            referral.remove(java.util.List.of("id", "status"));
+            return org.linkway.model.json.LinkwayJson.mapper().writeValueAsString(referral);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static final String FULL = "valid/referral--full-gp-loneliness.json";
+
+    @Test
+    void a_valid_referral_is_received_with_location_and_etag() {
+        ApiClient.Answer created = api.postJson("/v1/referrals", example(FULL));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(created.header("Location")).isEqualTo("/v1/referrals/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.json().path("status").asString()).isEqualTo("received");
+        assertThat(created.header("X-Request-Id")).isNotBlank();
+
+        ApiClient.Answer read = api.get("/v1/referrals/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(created.json());
+        assertThat(api.get("/v1/referrals/" + id, "If-None-Match", "\"1\"").status()).isEqualTo(304);
+    }
+
+    @Test
+    void an_invalid_referral_is_422_with_every_finding_and_nothing_is_written() {
+        String before = api.get("/v1/events?after=0&limit=1000").body();
+        String bad = example(FULL).replace("\"nhsNumber\":\"", "\"nhsNumber\":\"1");
+        ApiClient.Answer answer = api.postJson("/v1/referrals", bad);
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.path("type").asString()).isEqualTo("urn:linkway:problem:invalid-referral");
+        assertThat(problem.path("requestId").asString()).isEqualTo(answer.header("X-Request-Id"));
+        assertThat(problem.path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-MAX-LENGTH");
+        assertThat(problem.path("findings").get(0).path("prsbPath").asString()).isEqualTo("Person demographics / NHS number");
+        assertThat(api.get("/v1/events?after=0&limit=1000").body()).isEqualTo(before);
+    }
+
+    @Test
+    void bad_bodies_get_4xx_problems() {
+        assertThat(api.postJson("/v1/referrals", "{\"resourceType\":").status()).isEqualTo(400);
+        assertThat(api.post("/v1/referrals", example(FULL), "Content-Type", "text/plain").status()).isEqualTo(415);
+        assertThat(api.postJson("/v1/referrals", "[]").status()).isEqualTo(400);
+        ApiClient.Answer huge = api.postJson("/v1/referrals", "{\"x\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
+        String withId = example(FULL).replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"id\":\"mine\",");
+        assertThat(api.postJson("/v1/referrals", withId).json().path("type").asString()).isEqualTo("urn:linkway:problem:server-assigned");
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_answer_and_refuses_a_different_body() {
+        ApiClient.Answer first = api.postJson("/v1/referrals", example(FULL), "Idempotency-Key", "retry-me-1");
+        ApiClient.Answer again = api.postJson("/v1/referrals", example(FULL), "Idempotency-Key", "retry-me-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+
+        String other = example("valid/referral--minimal-self-referral.json");
+        ApiClient.Answer reused = api.postJson("/v1/referrals", other, "Idempotency-Key", "retry-me-1");
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().path("type").asString()).isEqualTo("urn:linkway:problem:idempotency-key-reused");
+    }
+
+    @Test
+    void the_journey_moves_only_along_the_lifecycle_and_records_every_step() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/transitions";
+
+        ApiClient.Answer noIfMatch = api.postJson(path, "{\"to\":\"accepted\"}");
+        assertThat(noIfMatch.status()).isEqualTo(428);
+
+        ApiClient.Answer accepted = api.postJson(path, "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.header("ETag")).isEqualTo("\"2\"");
+
+        ApiClient.Answer stale = api.postJson(path, "{\"to\":\"in-progress\"}", "If-Match", "\"1\"");
+        assertThat(stale.status()).isEqualTo(412);
+
+        ApiClient.Answer illegal = api.postJson(path, "{\"to\":\"completed\"}", "If-Match", "\"2\"");
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.json().path("detail").asString()).contains("'accepted'").contains("in-progress, declined, unable-to-contact, cancelled");
+
+        ApiClient.Answer noReason = api.postJson(path, "{\"to\":\"declined\"}", "If-Match", "\"2\"");
+        assertThat(noReason.status()).isEqualTo(422);
+
+        assertThat(api.postJson(path, "{\"to\":\"in-progress\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
+        assertThat(api.postJson(path, "{\"to\":\"completed\"}", "If-Match", "\"3\"").status()).isEqualTo(200);
+        assertThat(api.postJson(path, "{\"to\":\"cancelled\",\"reason\":\"too late\"}", "If-Match", "\"4\"").status()).isEqualTo(409);
+
+        JsonNode events = api.get("/v1/referrals/" + id + "/events").json().path("items");
+        assertThat(events).extracting(e -> e.path("data").path("to").asString())
+                .containsExactly("received", "accepted", "in-progress", "completed");
+        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void unknown_ids_and_routes_are_404_problems() {
+        ApiClient.Answer missing = api.get("/v1/referrals/no-such-referral");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().path("type").asString()).isEqualTo("urn:linkway:problem:not-found");
+        assertThat(api.get("/v1/nothing-here").status()).isEqualTo(404);
+        assertThat(api.postJson("/v1/referrals/no-such-referral/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void listing_pages_with_a_cursor_and_filters_by_status() {
+        for (int i = 0; i < 7; i++) {
+            api.postJson("/v1/referrals", example("valid/referral--minimal-self-referral.json"));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("/v1/referrals?status=received&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.path("items").forEach(r -> {
+                assertThat(r.path("status").asString()).isEqualTo("received");
+                assertThat(seen.add(r.path("id").asString())).as("no repeats").isTrue();
+            });
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString(null);
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(seen.size()).isGreaterThanOrEqualTo(7);
+        assertThat(api.get("/v1/referrals?status=sleeping").status()).isEqualTo(400);
+        assertThat(api.get("/v1/referrals?limit=0").status()).isEqualTo(400);
+        assertThat(api.get("/v1/referrals?updatedSince=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void health_answers() {
+        ApiClient.Answer health = api.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("database").asString()).isEqualTo("sqlite");
+    }
+}
