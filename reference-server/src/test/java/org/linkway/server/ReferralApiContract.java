@@ -12,34 +12,44 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
-/** The referral API over real HTTP on loopback, against a real SQLite file. */
-class ReferralApiTest {
+/**
+ * The referral API over real HTTP on loopback. Subclasses run it against SQLite and against a
+ * real PostgreSQL: the same suite, both databases.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReferralApiContract {
 
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     static Path data;
-    static LinkwayServer server;
-    static ApiClient api;
+    LinkwayServer server;
+    ApiClient api;
+
+    /** The JDBC URL to run against, or null for the default SQLite file in the data directory. */
+    abstract String databaseUrl();
 
     @BeforeAll
-    static void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(data), TODAY);
+    void start() {
+        ServerConfig tests = ServerConfig.forTests(data);
+        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(),
+                tests.maxBodyBytes(), tests.dev()), TODAY);
         api = new ApiClient(server.port());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
     /** An example referral as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
-        try (InputStream in = ReferralApiTest.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
+        try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
             tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode)
                     org.linkway.model.json.LinkwayJson.mapper().readTree(in.readAllBytes());
             referral.remove(java.util.List.of("id", "status"));
@@ -177,6 +187,6 @@ class ReferralApiTest {
     void health_answers() {
         ApiClient.Answer health = api.get("/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("database").asString()).isEqualTo("sqlite");
+        assertThat(health.json().path("database").asString()).isEqualTo(databaseUrl() == null ? "sqlite" : "postgresql");
     }
 }
