@@ -145,9 +145,42 @@ abstract class ReferralApiContract {
         assertThat(api.postJson(path, "{\"to\":\"cancelled\",\"reason\":\"too late\"}", "If-Match", "\"4\"").status()).isEqualTo(409);
 
         JsonNode events = api.get("/v1/referrals/" + id + "/events").json().path("items");
-        assertThat(events).extracting(e -> e.path("data").path("to").asString())
+        assertThat(events).extracting(e -> e.path("type").asString()).containsExactly("referral.received",
+                "referral.status-changed", "referral.status-changed", "referral.status-changed", "message-back.issued");
+        assertThat(java.util.stream.StreamSupport.stream(events.spliterator(), false).limit(4).toList())
+                .extracting(e -> e.path("data").path("to").asString())
                 .containsExactly("received", "accepted", "in-progress", "completed");
         assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void closing_a_referral_issues_a_valid_message_back_addressed_to_referrer_and_gp() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/transitions";
+        ApiClient.Answer early = api.get("/v1/referrals/" + id + "/message-back");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.json().path("type").asString()).isEqualTo("urn:linkway:problem:no-message-back");
+
+        api.postJson(path, "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
+        assertThat(api.postJson(path, "{\"to\":\"unable-to-contact\",\"reason\":\"Three calls and a letter, no reply\"}",
+                "If-Match", "\"2\"").status()).isEqualTo(200);
+
+        ApiClient.Answer message = api.get("/v1/referrals/" + id + "/message-back");
+        assertThat(message.status()).isEqualTo(200);
+        JsonNode m = message.json();
+        assertThat(m.path("resourceType").asString()).isEqualTo("MessageBack");
+        assertThat(m.path("outcome").asString()).isEqualTo("unable-to-contact");
+        assertThat(m.path("referralId").asString()).isEqualTo(id);
+        assertThat(m.at("/clinicalSummary/clinicalSummary").asString()).contains("Three calls and a letter");
+        JsonNode referral = api.get("/v1/referrals/" + id).json();
+        assertThat(m.path("risks")).isEqualTo(referral.path("risks"));
+        assertThat(m.path("safeguarding")).isEqualTo(referral.path("safeguarding"));
+        assertThat(org.linkway.validation.MessageValidator.builder().clock(TODAY).build().validate(message.body()).findings()).isEmpty();
+
+        JsonNode issued = api.get("/v1/referrals/" + id + "/events").json().path("items").get(3);
+        assertThat(issued.path("type").asString()).isEqualTo("message-back.issued");
+        assertThat(issued.at("/data/recipients")).extracting(r -> r.path("role").asString()).contains("referrer", "gp-practice");
+        assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json").status()).isEqualTo(406);
     }
 
     @Test

@@ -60,6 +60,11 @@ public enum Lifecycle {
         return this == REJECTED || this == DECLINED || this == UNABLE_TO_CONTACT || this == CANCELLED;
     }
 
+    /** Endings the referrer and GP are told about; a cancelled referral was withdrawn by its referrer or entered in error. */
+    public boolean sendsMessageBack() {
+        return this == COMPLETED || this == DECLINED || this == UNABLE_TO_CONTACT || this == REJECTED;
+    }
+
     public static Optional<Lifecycle> fromCode(String code) {
         for (Lifecycle l : values()) {
             if (l.code.equals(code)) {

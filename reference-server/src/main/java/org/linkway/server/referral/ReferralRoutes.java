@@ -34,6 +34,7 @@ public final class ReferralRoutes {
         routes.get("/v1/referrals", this::list);
         routes.get("/v1/referrals/{id}", this::get);
         routes.post("/v1/referrals/{id}/transitions", this::transition);
+        routes.get("/v1/referrals/{id}/message-back", this::messageBack);
     }
 
     void create(Context ctx) {
@@ -121,6 +122,17 @@ public final class ReferralRoutes {
             throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'reason' must be text of at most 500 characters");
         }
         answer(ctx, referrals.transition(ctx.pathParam("id"), Long.parseLong(m.group(1)), target, reason.asString(null)));
+    }
+
+    void messageBack(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("application/fhir+json") && !accept.contains("application/json")) {
+            throw new ApiProblem(406, "not-acceptable", "Not acceptable",
+                    "the FHIR document Bundle form of the message back arrives with the FHIR binding; ask for application/json");
+        }
+        StoredResource m = referrals.messageBack(ctx.pathParam("id"));
+        ctx.header("ETag", ReferralService.etag(m.version()));
+        Json.respond(ctx, 200, m.body());
     }
 
     private static void answer(Context ctx, ReferralService.Outcome out) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.linkway.model.Referral;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
+import org.linkway.server.messageback.MessageBackBuilder;
 import org.linkway.server.storage.IdempotencyRecord;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
@@ -26,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReferralService {
 
     public static final String TYPE = "Referral";
+    public static final String MESSAGE_BACK = "MessageBack";
+    private static final String REFERRER_ORG = "/referralDetails/entries/0/referrerDetails/organisation/code";
 
     /** What a create or transition answers: the stored version and whether it replays an earlier answer. */
     public record Outcome(int status, String body, String location, String etag, boolean replayed) { }
@@ -70,7 +73,7 @@ public final class ReferralService {
         doc.put("id", id);
         doc.put("status", Lifecycle.RECEIVED.code());
         String stored = Json.write(Json.MAPPER.treeToValue(doc, Referral.class)); // schema order
-        String org = doc.at("/referralDetails/entries/0/referrerDetails/organisation/code").asString(null);
+        String org = doc.at(REFERRER_ORG).asString(null);
         try {
             return store.transaction(tx -> {
                 StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), org, stored);
@@ -133,11 +136,41 @@ public final class ReferralService {
                 doc.put("status", to.code());
                 StoredResource next = tx.update(TYPE, id, current.version(), to.code(), Json.write(doc));
                 tx.appendEvent(id, "referral.status-changed", TYPE, id, next.version(), eventData(from, to, reason));
+                if (to.sendsMessageBack()) {
+                    issueMessageBack(tx, doc, to, reason);
+                }
                 return new Outcome(200, next.body(), location(id), etag(next.version()), false);
             });
         } catch (VersionConflictException e) {
             throw stale(e.currentVersion(), expectedVersion);
         }
+    }
+
+    /** The feedback loop: the message back is written, checked and announced in the closing transaction. */
+    private void issueMessageBack(org.linkway.server.storage.Tx tx, ObjectNode referral, Lifecycle outcome, String reason) {
+        String id = referral.path("id").asString();
+        ObjectNode message = MessageBackBuilder.build(referral, outcome.code(), reason, clock.instant());
+        String json = Json.write(message);
+        org.linkway.validation.ValidationResult check = validator.validate(json);
+        if (!check.isValid()) {
+            // the referral was valid when received, so this is our fault, not the caller's
+            throw new IllegalStateException("built an invalid message back for " + id + ": " + check);
+        }
+        StoredResource stored = tx.create(MESSAGE_BACK, id, id, outcome.code(), referral.at(REFERRER_ORG).asString(null), json);
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        data.put("outcome", outcome.code());
+        data.set("recipients", MessageBackBuilder.recipients(referral));
+        data.put("href", location(id) + "/message-back");
+        tx.appendEvent(id, "message-back.issued", MESSAGE_BACK, id, stored.version(), Json.write(data));
+    }
+
+    public StoredResource messageBack(String id) {
+        return store.transaction(tx -> {
+            StoredResource referral = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
+            return tx.get(MESSAGE_BACK, id).orElseThrow(() -> new ApiProblem(404, "no-message-back", "No message back yet",
+                    "the referral is '" + referral.status() + "'; the message back is issued when it is completed, declined, "
+                            + "rejected or closed as unable to contact"));
+        });
     }
 
     private static ApiProblem stale(long current, long expected) {
