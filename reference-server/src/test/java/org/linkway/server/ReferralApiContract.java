@@ -93,6 +93,17 @@ abstract class ReferralApiContract {
     }
 
     @Test
+    void unknown_properties_are_accepted_but_not_stored() {
+        String extra = example(FULL).replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",")
+                .replace("\"nhsNumber\":", "\"shoeSize\":{\"uk\":7},\"nhsNumber\":");
+        ApiClient.Answer created = api.postJson("/v1/referrals", extra);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("favouriteColour").doesNotContain("shoeSize");
+        assertThat(created.json().path("personDemographics").has("nhsNumber")).isTrue();
+        assertThat(created.json().propertyNames()).startsWith("resourceType", "schemaVersion", "prsbVersion", "id");
+    }
+
+    @Test
     void bad_bodies_get_4xx_problems() {
         assertThat(api.postJson("/v1/referrals", "{\"resourceType\":").status()).isEqualTo(400);
         assertThat(api.post("/v1/referrals", example(FULL), "Content-Type", "text/plain").status()).isEqualTo(415);

@@ -1,6 +1,5 @@
 package org.linkway.server.referral;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.linkway.model.Referral;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.messageback.MessageBackBuilder;
@@ -19,8 +17,11 @@ import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
-import org.linkway.validation.ReadResult;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Rule;
+import org.linkway.validation.ValidationResult;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Receiving referrals and moving them through their journey, each change with its event, in one transaction. */
@@ -51,28 +52,44 @@ public final class ReferralService {
                 return earlier.get();
             }
         }
-        String json = new String(body, StandardCharsets.UTF_8);
-        ReadResult<Referral> read = validator.read(json, Referral.class);
-        if (read.message().isEmpty()) {
-            List<org.linkway.validation.Finding> errors = read.validation().errors();
+        ValidationResult result = validator.validate(body);
+        if (!result.isValid()) {
+            List<Finding> errors = result.errors();
             boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
             throw new ApiProblem(malformed ? 400 : 422, malformed ? "malformed-body" : "invalid-referral",
                     malformed ? "Malformed body" : "Invalid referral",
                     errors.size() + " problem(s): " + errors.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer())
                             .collect(Collectors.joining(", ")) + (errors.size() > 3 ? ", ..." : ""),
-                    read.validation().findings());
+                    result.findings());
         }
-        Referral referral = read.message().get();
-        if (referral.getId() != null || referral.getStatus() != null) {
+        if (!"Referral".equals(result.messageType().orElse(null))) {
+            throw new ApiProblem(422, "wrong-message-type", "Wrong message type", "POST /v1/referrals takes a Referral, not a "
+                    + result.messageType().orElse("message of unknown type"));
+        }
+        ObjectNode received = (ObjectNode) Json.MAPPER.readTree(body);
+        if (received.has("id") || received.has("status")) {
             throw new ApiProblem(422, "server-assigned", "Server-assigned field",
                     "'id' and 'status' are assigned by the server; send the referral without them "
                             + "(put your own id in 'referrerReferralId')");
         }
+        // unknown properties were reported as warnings: they are not stored, as the warning says
+        for (Finding f : result.warnings()) {
+            if (f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id())) {
+                remove(received, f.pointer());
+            }
+        }
         String id = UUID.randomUUID().toString();
-        ObjectNode doc = Json.MAPPER.valueToTree(referral);
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        for (String first : new String[] {"resourceType", "schemaVersion", "prsbVersion"}) {
+            doc.set(first, received.remove(first));
+        }
         doc.put("id", id);
+        if (received.has("referrerReferralId")) {
+            doc.set("referrerReferralId", received.remove("referrerReferralId"));
+        }
         doc.put("status", Lifecycle.RECEIVED.code());
-        String stored = Json.write(Json.MAPPER.treeToValue(doc, Referral.class)); // schema order
+        doc.setAll(received);
+        String stored = Json.write(doc);
         String org = doc.at(REFERRER_ORG).asString(null);
         try {
             return store.transaction(tx -> {
@@ -93,6 +110,15 @@ public final class ReferralService {
                 }
             }
             throw raced;
+        }
+    }
+
+    /** Removes the member a JSON pointer names (the validator's pointers are always to members of objects). */
+    private static void remove(ObjectNode root, String pointer) {
+        int cut = pointer.lastIndexOf('/');
+        JsonNode parent = root.at(pointer.substring(0, cut));
+        if (parent instanceof ObjectNode o) {
+            o.remove(pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~"));
         }
     }
 

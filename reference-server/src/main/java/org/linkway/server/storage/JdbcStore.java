@@ -10,15 +10,21 @@ import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.flywaydb.core.Flyway;
 
 /**
- * {@link Store} on plain JDBC. SQLite (the default): one connection, WAL journal,
- * {@code synchronous=FULL} so a committed write survives a killed process, transactions
- * serialised by a lock (SQLite has one writer anyway). PostgreSQL: a small pool of
- * connections; concurrent updates of one resource are decided by a conditional UPDATE's row lock.
+ * {@link Store} on plain JDBC.
+ *
+ * <p>SQLite (the default): one connection, WAL journal, {@code synchronous=FULL} so a committed
+ * write survives a killed process or a power cut. SQLite has one writer, and each commit waits
+ * for the disk, so transactions go to a single writer thread that runs whatever is waiting as
+ * one batch, each transaction inside its own savepoint, then commits the batch once (group
+ * commit): every caller still returns only after its own writes are durable, and one failing
+ * transaction rolls back to its savepoint without touching the others.
+ *
+ * <p>PostgreSQL: a small pool of connections; concurrent updates of one resource are decided by
+ * a conditional UPDATE's row lock.
  */
 public final class JdbcStore implements Store {
 
@@ -27,12 +33,13 @@ public final class JdbcStore implements Store {
     private final String dialect;
     private final Clock clock;
     private final BlockingQueue<Connection> pool;
-    private final ReentrantLock sqliteLock = new ReentrantLock(true);
+    private final GroupCommit groupCommit;
 
     private JdbcStore(String dialect, BlockingQueue<Connection> pool, Clock clock) {
         this.dialect = dialect;
         this.pool = pool;
         this.clock = clock;
+        this.groupCommit = dialect.equals("sqlite") ? new GroupCommit(pool.peek(), clock) : null;
     }
 
     public static JdbcStore open(String jdbcUrl) {
@@ -90,9 +97,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T transaction(TxWork<T> work) {
-        boolean sqlite = dialect.equals("sqlite");
-        if (sqlite) {
-            sqliteLock.lock();
+        if (groupCommit != null) {
+            return groupCommit.run(work);
         }
         Connection c = null;
         try {
@@ -111,9 +117,6 @@ public final class JdbcStore implements Store {
         } finally {
             if (c != null) {
                 pool.add(c);
-            }
-            if (sqlite) {
-                sqliteLock.unlock();
             }
         }
     }
@@ -146,6 +149,9 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.stop();
+        }
         Connection c;
         while ((c = pool.poll()) != null) {
             closeQuietly(c);
