@@ -91,6 +91,9 @@ public final class ReferralLoad {
                     pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
             System.out.printf("startup=%.0f ms (process launch to first healthy answer)%n", startupMs);
             System.out.printf("server resident memory after the run=%d MB%n", residentMb(server.pid()));
+            long serverCpuMs = cpuMillis(server.pid());
+            System.out.printf("server CPU time=%d ms in all (%.2f ms per referral, start-up included); load client CPU=%d ms%n",
+                    serverCpuMs, serverCpuMs / (double) done, cpuMillis(ProcessHandle.current().pid()));
         } finally {
             server.destroy();
             server.waitFor();
@@ -122,6 +125,18 @@ public final class ReferralLoad {
 
     private static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+    }
+
+    /** User plus system CPU time of a process, from /proc (Linux). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long residentMb(long pid) {

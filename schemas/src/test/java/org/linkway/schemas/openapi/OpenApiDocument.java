@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,10 +61,8 @@ final class OpenApiDocument {
 
     private static List<Operation> operations(JsonNode items) {
         List<Operation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> item = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = item.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> item : items.properties()) {
+            for (Map.Entry<String, JsonNode> op : item.getValue().properties()) {
                 if (METHODS.contains(op.getKey())) {
                     out.add(new Operation(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + item.getKey(),
                             op.getKey(), item.getKey(), op.getValue()));
@@ -95,8 +92,7 @@ final class OpenApiDocument {
     /** Calls {@code visitor} with each string value whose member name is one of {@code names}, anywhere in the tree. */
     static void strings(JsonNode node, Set<String> names, java.util.function.BiConsumer<String, String> visitor) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (names.contains(e.getKey()) && e.getValue().isTextual()) {
                     visitor.accept(e.getKey(), e.getValue().asText());
                 } else {
