@@ -44,8 +44,13 @@ public final class ReferralLoad {
         Path data = Files.createTempDirectory("linkway-load");
 
         long launched = System.nanoTime();
-        Process server = new ProcessBuilder("java", "-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--data-dir", data.toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        String serverJvmOptions = System.getenv("LINKWAY_LOAD_SERVER_JVM_OPTIONS"); // e.g. a profiler or heap flags
+        if (serverJvmOptions != null && !serverJvmOptions.isBlank()) {
+            command.addAll(List.of(serverJvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()));
+        Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
