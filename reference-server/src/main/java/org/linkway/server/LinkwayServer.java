@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
+import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
@@ -43,6 +44,7 @@ public final class LinkwayServer implements AutoCloseable {
         this.referralService = new ReferralService(store, validator, clock);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
+        ContractRoutes contract = new ContractRoutes();
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.host = config.host();
@@ -53,6 +55,7 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             events.register(cfg.routes);
+            contract.register(cfg.routes);
         });
     }
 

@@ -228,6 +228,18 @@ abstract class ReferralApiContract {
     }
 
     @Test
+    void the_server_serves_its_own_contract() {
+        ApiClient.Answer openapi = api.get("/openapi.json");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.json().path("openapi").asString()).startsWith("3.1");
+        assertThat(openapi.json().path("paths").has("/v1/referrals")).isTrue();
+        ApiClient.Answer schema = api.get("/json/referral.schema.json");
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.json().path("x-prsb-message").asString()).isEqualTo("Referral to social prescribing services");
+        assertThat(api.get("/json/..%2Fpom.xml").status()).isEqualTo(404);
+    }
+
+    @Test
     void health_answers() {
         ApiClient.Answer health = api.get("/health");
         assertThat(health.status()).isEqualTo(200);

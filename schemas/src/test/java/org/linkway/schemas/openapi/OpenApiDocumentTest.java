@@ -31,9 +31,11 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  */
 class OpenApiDocumentTest {
 
-    /** What {@code reference-server} registers today (ReferralRoutes, EventRoutes, LinkwayServer). */
+    /** What {@code reference-server} registers today (ReferralRoutes, EventRoutes, ContractRoutes, LinkwayServer). */
     static final Set<String> IMPLEMENTED = Set.of(
             "GET /health",
+            "GET /openapi.json",
+            "GET /json/{file}",
             "POST /v1/referrals",
             "GET /v1/referrals",
             "GET /v1/referrals/{id}",
@@ -43,7 +45,6 @@ class OpenApiDocumentTest {
 
     /** The rest of the target contract: described, marked planned, not served yet. */
     static final Set<String> PLANNED = Set.of(
-            "GET /openapi.json",
             "GET /v1/referrals/{id}/contacts",
             "POST /v1/referrals/{id}/contacts",
             "GET /v1/referrals/{id}/consents",
@@ -215,6 +216,25 @@ class OpenApiDocumentTest {
         assertThat(broken).as("references that do not resolve").isEmpty();
         assertThat(visited).as("files reached from openapi.yaml")
                 .anySatisfy(p -> assertThat(p.toString()).endsWith("referral.schema.json"));
+    }
+
+    /** {@code GET /json/{file}} offers exactly the schemas in {@code json/}, which the document's {@code $ref}s name. */
+    @Test
+    void servedSchemaFilesAreTheFilesInJson() throws java.io.IOException {
+        Set<String> onDisk = new TreeSet<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("json"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".schema.json")).forEach(onDisk::add);
+        }
+        Set<String> offered = new TreeSet<>();
+        doc.root.at("/paths/~1json~1{file}/parameters/0/schema/enum").forEach(n -> offered.add(n.asText()));
+        assertThat(offered).isEqualTo(onDisk);
+    }
+
+    /** The inline request example is the shipped example file, so the two cannot drift apart. */
+    @Test
+    void referralExampleIsTheShippedExampleFile() {
+        assertThat(doc.root.at("/components/examples/MinimalSelfReferral/value"))
+                .isEqualTo(OpenApiDocument.read(Path.of("examples/valid/referral--minimal-self-referral.json")));
     }
 
     @Test

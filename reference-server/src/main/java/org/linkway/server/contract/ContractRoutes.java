@@ -1,0 +1,57 @@
+package org.linkway.server.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Json;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The contract the server keeps, served by the server itself: {@code GET /openapi.json} (the
+ * OpenAPI document from the schemas module) and {@code GET /json/{file}}, the JSON Schemas its
+ * relative {@code $ref}s name, so a client or a conformance kit can resolve the whole document
+ * from this server alone.
+ */
+public final class ContractRoutes {
+
+    private static final String ROOT = "/org/linkway/schemas/";
+    private static final Set<String> SCHEMAS = Set.of("common.schema.json", "prsb-sections.schema.json", "referral.schema.json",
+            "message-back.schema.json", "consent.schema.json", "care-plan.schema.json", "assessment.schema.json",
+            "onward-referral.schema.json", "signpost.schema.json", "contact-record.schema.json");
+
+    private final String openApiJson;
+
+    public ContractRoutes() {
+        try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml missing from the classpath");
+            }
+            openApiJson = Json.write(YAMLMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/openapi.json", ctx -> Json.respond(ctx, 200, openApiJson));
+        routes.get("/json/{file}", this::schema);
+    }
+
+    private void schema(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!SCHEMAS.contains(file)) {
+            throw ApiProblem.notFound("schema", file);
+        }
+        try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "json/" + file)) {
+            ctx.status(200).contentType("application/schema+json").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
