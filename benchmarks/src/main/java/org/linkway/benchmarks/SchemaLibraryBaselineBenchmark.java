@@ -1,8 +1,5 @@
 package org.linkway.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -46,11 +43,7 @@ public class SchemaLibraryBaselineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        try (InputStream in = SchemaLibraryBaselineBenchmark.class.getResourceAsStream(ValidateReferralBenchmark.FULL_REFERRAL)) {
-            fullReferral = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        fullReferral = Inputs.fullReferral();
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
         schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
                 .getSchema(SchemaLocation.of("classpath:org/linkway/schemas/json/referral.schema.json"));

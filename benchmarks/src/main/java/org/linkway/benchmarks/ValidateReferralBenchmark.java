@@ -1,8 +1,5 @@
 package org.linkway.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 import org.linkway.model.Referral;
@@ -33,8 +30,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class ValidateReferralBenchmark {
 
-    static final String FULL_REFERRAL = "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json";
-
     private MessageValidator validator;
     private byte[] fullReferral;
     private String fullReferralText;
@@ -42,14 +37,7 @@ public class ValidateReferralBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         validator = MessageValidator.create();
-        try (InputStream in = ValidateReferralBenchmark.class.getResourceAsStream(FULL_REFERRAL)) {
-            if (in == null) {
-                throw new IllegalStateException("example missing from the classpath: " + FULL_REFERRAL);
-            }
-            fullReferral = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        fullReferral = Inputs.fullReferral();
         fullReferralText = new String(fullReferral, java.nio.charset.StandardCharsets.UTF_8);
         ValidationResult check = validator.validate(fullReferral);
         if (!check.findings().isEmpty()) {

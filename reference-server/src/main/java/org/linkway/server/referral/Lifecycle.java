@@ -20,7 +20,7 @@ public enum Lifecycle {
     COMPLETED("completed"),
     CANCELLED("cancelled");
 
-    private static final Map<Lifecycle, Set<Lifecycle>> NEXT = new EnumMap<>(Lifecycle.class);
+    private static final Map<Lifecycle, EnumSet<Lifecycle>> NEXT = new EnumMap<>(Lifecycle.class);
 
     static {
         NEXT.put(RECEIVED, EnumSet.of(ACCEPTED, REJECTED, CANCELLED));
@@ -43,7 +43,7 @@ public enum Lifecycle {
     }
 
     public Set<Lifecycle> next() {
-        return EnumSet.copyOf(NEXT.get(this).isEmpty() ? EnumSet.noneOf(Lifecycle.class) : NEXT.get(this));
+        return EnumSet.copyOf(NEXT.get(this));
     }
 
     public boolean canMoveTo(Lifecycle to) {
