@@ -4,12 +4,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.linkway.model.MessageType;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.messageback.MessageBackBuilder;
 import org.linkway.server.storage.IdempotencyRecord;
@@ -17,9 +20,6 @@ import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
-import org.linkway.validation.Finding;
-import org.linkway.validation.Rule;
-import org.linkway.validation.ValidationResult;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,11 +36,13 @@ public final class ReferralService {
 
     private final Store store;
     private final MessageValidator validator;
+    private final Intake intake;
     private final Clock clock;
 
     public ReferralService(Store store, MessageValidator validator, Clock clock) {
         this.store = store;
         this.validator = validator;
+        this.intake = new Intake(validator);
         this.clock = clock;
     }
 
@@ -52,43 +54,23 @@ public final class ReferralService {
                 return earlier.get();
             }
         }
-        ValidationResult result = validator.validate(body);
-        if (!result.isValid()) {
-            List<Finding> errors = result.errors();
-            boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
-            throw new ApiProblem(malformed ? 400 : 422, malformed ? "malformed-body" : "invalid-referral",
-                    malformed ? "Malformed body" : "Invalid referral",
-                    errors.size() + " problem(s): " + errors.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer())
-                            .collect(Collectors.joining(", ")) + (errors.size() > 3 ? ", ..." : ""),
-                    result.findings());
-        }
-        if (!"Referral".equals(result.messageType().orElse(null))) {
-            throw new ApiProblem(422, "wrong-message-type", "Wrong message type", "POST /v1/referrals takes a Referral, not a "
-                    + result.messageType().orElse("message of unknown type"));
-        }
-        ObjectNode received = (ObjectNode) Json.MAPPER.readTree(body);
-        if (received.has("id") || received.has("status")) {
-            throw new ApiProblem(422, "server-assigned", "Server-assigned field",
-                    "'id' and 'status' are assigned by the server; send the referral without them "
-                            + "(put your own id in 'referrerReferralId')");
-        }
-        // unknown properties were reported as warnings: they are not stored, as the warning says
-        for (Finding f : result.warnings()) {
-            if (f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id())) {
-                remove(received, f.pointer());
-            }
-        }
         String id = UUID.randomUUID().toString();
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        for (String first : new String[] {"resourceType", "schemaVersion", "prsbVersion"}) {
-            doc.set(first, received.remove(first));
+        Map<String, String> assigned = new LinkedHashMap<>();
+        assigned.put("id", id);
+        assigned.put("status", Lifecycle.RECEIVED.code());
+        ObjectNode doc = intake.accept(body, MessageType.REFERRAL, assigned);
+        // the sender's own id (the placer number) sits beside ours
+        if (doc.has("referrerReferralId")) {
+            JsonNode placer = doc.remove("referrerReferralId");
+            ObjectNode ordered = Json.MAPPER.createObjectNode();
+            doc.properties().forEach(e -> {
+                ordered.set(e.getKey(), e.getValue());
+                if (e.getKey().equals("id")) {
+                    ordered.set("referrerReferralId", placer);
+                }
+            });
+            doc = ordered;
         }
-        doc.put("id", id);
-        if (received.has("referrerReferralId")) {
-            doc.set("referrerReferralId", received.remove("referrerReferralId"));
-        }
-        doc.put("status", Lifecycle.RECEIVED.code());
-        doc.setAll(received);
         String stored = Json.write(doc);
         String org = doc.at(REFERRER_ORG).asString(null);
         try {
@@ -110,15 +92,6 @@ public final class ReferralService {
                 }
             }
             throw raced;
-        }
-    }
-
-    /** Removes the member a JSON pointer names (the validator's pointers are always to members of objects). */
-    private static void remove(ObjectNode root, String pointer) {
-        int cut = pointer.lastIndexOf('/');
-        JsonNode parent = root.at(pointer.substring(0, cut));
-        if (parent instanceof ObjectNode o) {
-            o.remove(pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~"));
         }
     }
 
