@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
+import org.linkway.server.http.Intake;
+import org.linkway.server.journey.JourneyRecordRoutes;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestIds;
@@ -45,6 +47,7 @@ public final class LinkwayServer implements AutoCloseable {
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
         ContractRoutes contract = new ContractRoutes();
+        JourneyRecordRoutes records = new JourneyRecordRoutes(store, new Intake(validator));
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.host = config.host();
@@ -56,6 +59,7 @@ public final class LinkwayServer implements AutoCloseable {
             referrals.register(cfg.routes);
             events.register(cfg.routes);
             contract.register(cfg.routes);
+            records.register(cfg.routes);
         });
     }
 

@@ -47,12 +47,12 @@ abstract class ReferralApiContract {
         server.close();
     }
 
-    /** An example referral as a sender would post it: without the ids and status a server assigns. */
+    /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
             tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode)
                     org.linkway.model.json.LinkwayJson.mapper().readTree(in.readAllBytes());
-            referral.remove(java.util.List.of("id", "status"));
+            referral.remove(java.util.List.of("id", "status", "referralId"));
             return org.linkway.model.json.LinkwayJson.mapper().writeValueAsString(referral);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -192,6 +192,41 @@ abstract class ReferralApiContract {
         assertThat(issued.path("type").asString()).isEqualTo("message-back.issued");
         assertThat(issued.at("/data/recipients")).extracting(r -> r.path("role").asString()).contains("referrer", "gp-practice");
         assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json").status()).isEqualTo(406);
+    }
+
+    @Test
+    void the_journey_records_contacts_consents_assessments_and_signposts_under_the_referral() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String[][] records = {
+            {"contacts", "valid/contact-record--first-call.json", "contact.recorded"},
+            {"consents", "valid/consent--given-gp-and-provider.json", "consent.recorded"},
+            {"assessments", "valid/assessment--ons4-baseline.json", "assessment.recorded"},
+            {"signposts", "valid/signpost--debt-advice.json", "signpost.recorded"}};
+        for (String[] r : records) {
+            ApiClient.Answer created = api.postJson("/v1/referrals/" + id + "/" + r[0], example(r[1]));
+            assertThat(created.status()).as(r[0] + ": " + created.body()).isEqualTo(201);
+            assertThat(created.json().path("referralId").asString()).isEqualTo(id);
+            String recordId = created.json().path("id").asString();
+            assertThat(created.header("Location")).isEqualTo("/v1/referrals/" + id + "/" + r[0] + "/" + recordId);
+            assertThat(api.get(created.header("Location")).json()).isEqualTo(created.json());
+            assertThat(api.get("/v1/referrals/" + id + "/" + r[0]).json().path("items")).hasSize(1);
+        }
+        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items"))
+                .extracting(e -> e.path("type").asString())
+                .containsExactly("referral.received", "contact.recorded", "consent.recorded", "assessment.recorded", "signpost.recorded");
+
+        assertThat(api.postJson("/v1/referrals/nobody/contacts", example("valid/contact-record--first-call.json")).status()).isEqualTo(404);
+        assertThat(api.postJson("/v1/referrals/" + id + "/contacts", example(FULL)).json().path("type").asString())
+                .isEqualTo("urn:linkway:problem:wrong-message-type");
+        String withReferralId = example("valid/signpost--debt-advice.json").replaceFirst("\"resourceType\":\"Signpost\",",
+                "\"resourceType\":\"Signpost\",\"referralId\":\"other\",");
+        assertThat(api.postJson("/v1/referrals/" + id + "/signposts", withReferralId).json().path("type").asString())
+                .isEqualTo("urn:linkway:problem:server-assigned");
+        ApiClient.Answer badConsent = api.postJson("/v1/referrals/" + id + "/consents",
+                example("invalid/LW-CONSENT-RECORDED--not-sought-without-reason.consent.json"));
+        assertThat(badConsent.status()).isEqualTo(422);
+        assertThat(badConsent.json().path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-CONSENT-RECORDED");
+        assertThat(api.get("/v1/referrals/" + id + "/consents/not-a-record").status()).isEqualTo(404);
     }
 
     @Test

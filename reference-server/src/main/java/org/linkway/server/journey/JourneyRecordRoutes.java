@@ -1,0 +1,106 @@
+package org.linkway.server.journey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.linkway.model.MessageType;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Intake;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.Page;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the link worker records during the journey, each under its referral: contacts (and
+ * attempts), consent decisions, outcome assessments, signposts. Records are appended, never
+ * edited in place; each one writes its event in the same transaction.
+ */
+public final class JourneyRecordRoutes {
+
+    /** Path segment to the message type it holds, and the event it announces. */
+    private static final Map<String, MessageType> KINDS = Map.of(
+            "contacts", MessageType.CONTACT_RECORD,
+            "consents", MessageType.CONSENT,
+            "assessments", MessageType.ASSESSMENT,
+            "signposts", MessageType.SIGNPOST);
+    private static final Map<MessageType, String> EVENTS = Map.of(
+            MessageType.CONTACT_RECORD, "contact.recorded",
+            MessageType.CONSENT, "consent.recorded",
+            MessageType.ASSESSMENT, "assessment.recorded",
+            MessageType.SIGNPOST, "signpost.recorded");
+
+    private final Store store;
+    private final Intake intake;
+
+    public JourneyRecordRoutes(Store store, Intake intake) {
+        this.store = store;
+        this.intake = intake;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (String kind : KINDS.keySet()) {
+            routes.post("/v1/referrals/{id}/" + kind, ctx -> create(ctx, kind));
+            routes.get("/v1/referrals/{id}/" + kind, ctx -> list(ctx, kind));
+            routes.get("/v1/referrals/{id}/" + kind + "/{recordId}", ctx -> get(ctx, kind));
+        }
+    }
+
+    private void create(Context ctx, String kind) {
+        Json.requireJson(ctx);
+        MessageType type = KINDS.get(kind);
+        String referralId = ctx.pathParam("id");
+        String id = UUID.randomUUID().toString();
+        Map<String, String> assigned = new LinkedHashMap<>();
+        assigned.put("id", id);
+        assigned.put("referralId", referralId);
+        ObjectNode doc = intake.accept(ctx.bodyAsBytes(), type, assigned);
+        String body = Json.write(doc);
+        StoredResource stored = store.transaction(tx -> {
+            StoredResource referral = tx.get("Referral", referralId).orElseThrow(() -> ApiProblem.notFound("referral", referralId));
+            StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
+            tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
+            return r;
+        });
+        ctx.header("Location", "/v1/referrals/" + referralId + "/" + kind + "/" + id);
+        ctx.header("ETag", "\"" + stored.version() + "\"");
+        Json.respond(ctx, 201, stored.body());
+    }
+
+    /** Consent decisions are the one record whose state is queried (disclosure depends on it). */
+    private static String status(ObjectNode doc) {
+        return doc.path("decision").asString(null);
+    }
+
+    private void list(Context ctx, String kind) {
+        String referralId = ctx.pathParam("id");
+        Page<StoredResource> page = store.transaction(tx -> {
+            if (tx.get("Referral", referralId).isEmpty()) {
+                throw ApiProblem.notFound("referral", referralId);
+            }
+            return tx.list(new ListQuery(KINDS.get(kind).resourceType(), null, null, referralId, null, null, 500));
+        });
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
+        out.put("nextCursor", page.nextCursor());
+        Json.respond(ctx, 200, out);
+    }
+
+    private void get(Context ctx, String kind) {
+        String referralId = ctx.pathParam("id");
+        String recordId = ctx.pathParam("recordId");
+        StoredResource r = store.transaction(tx -> tx.get(KINDS.get(kind).resourceType(), recordId))
+                .filter(found -> referralId.equals(found.referralId()))
+                .orElseThrow(() -> ApiProblem.notFound(kind.substring(0, kind.length() - 1), recordId));
+        ctx.header("ETag", "\"" + r.version() + "\"");
+        Json.respond(ctx, 200, r.body());
+    }
+}
