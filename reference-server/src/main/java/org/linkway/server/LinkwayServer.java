@@ -9,6 +9,7 @@ import java.util.List;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.http.Intake;
+import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
@@ -47,7 +48,9 @@ public final class LinkwayServer implements AutoCloseable {
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
         ContractRoutes contract = new ContractRoutes();
-        JourneyRecordRoutes records = new JourneyRecordRoutes(store, new Intake(validator));
+        Intake intake = new Intake(validator);
+        JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
+        CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.host = config.host();
@@ -60,6 +63,7 @@ public final class LinkwayServer implements AutoCloseable {
             events.register(cfg.routes);
             contract.register(cfg.routes);
             records.register(cfg.routes);
+            carePlans.register(cfg.routes);
         });
     }
 

@@ -39,6 +39,14 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    Answer put(String path, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), all);
+    }
+
     Answer postJson(String path, String body, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";

@@ -52,7 +52,7 @@ abstract class ReferralApiContract {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
             tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode)
                     org.linkway.model.json.LinkwayJson.mapper().readTree(in.readAllBytes());
-            referral.remove(java.util.List.of("id", "status", "referralId"));
+            referral.remove(java.util.List.of("id", "status", "referralId", "version"));
             return org.linkway.model.json.LinkwayJson.mapper().writeValueAsString(referral);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -169,8 +169,8 @@ abstract class ReferralApiContract {
         String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/transitions";
         ApiClient.Answer early = api.get("/v1/referrals/" + id + "/message-back");
-        assertThat(early.status()).isEqualTo(404);
-        assertThat(early.json().path("type").asString()).isEqualTo("urn:linkway:problem:no-message-back");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("type").asString()).isEqualTo("urn:linkway:problem:referral-open");
 
         api.postJson(path, "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
         assertThat(api.postJson(path, "{\"to\":\"unable-to-contact\",\"reason\":\"Three calls and a letter, no reply\"}",
@@ -227,6 +227,34 @@ abstract class ReferralApiContract {
         assertThat(badConsent.status()).isEqualTo(422);
         assertThat(badConsent.json().path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-CONSENT-RECORDED");
         assertThat(api.get("/v1/referrals/" + id + "/consents/not-a-record").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_care_plan_is_created_once_replaced_with_if_match_and_every_version_is_kept() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/care-plan";
+        String plan = example("valid/care-plan--goals-and-actions.json");
+
+        assertThat(api.put(path, plan).status()).isEqualTo(428);
+        ApiClient.Answer first = api.put(path, plan, "If-None-Match", "*");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.json().path("version").asInt()).isEqualTo(1);
+        assertThat(api.put(path, plan, "If-None-Match", "*").status()).isEqualTo(412);
+
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper().readTree(plan);
+        ((tools.jackson.databind.node.ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
+        String revised = tree.toString();
+        ApiClient.Answer second = api.put(path, revised, "If-Match", "\"1\"");
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("version").asInt()).isEqualTo(2);
+        assertThat(second.json().at("/careAndSupportPlan/plannedReviewDate").asString()).isEqualTo("2026-12-24");
+        assertThat(api.put(path, plan, "If-Match", "\"1\"").status()).isEqualTo(412);
+
+        assertThat(api.get(path).json()).isEqualTo(second.json());
+        assertThat(api.get(path + "/versions").json().path("items")).extracting(v -> v.path("version").asInt()).containsExactly(1, 2);
+        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items"))
+                .extracting(e -> e.path("type").asString()).contains("care-plan.agreed");
     }
 
     @Test

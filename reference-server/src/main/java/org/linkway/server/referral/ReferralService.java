@@ -166,9 +166,11 @@ public final class ReferralService {
     public StoredResource messageBack(String id) {
         return store.transaction(tx -> {
             StoredResource referral = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
-            return tx.get(MESSAGE_BACK, id).orElseThrow(() -> new ApiProblem(404, "no-message-back", "No message back yet",
-                    "the referral is '" + referral.status() + "'; the message back is issued when it is completed, declined, "
-                            + "rejected or closed as unable to contact"));
+            return tx.get(MESSAGE_BACK, id).orElseThrow(() -> Lifecycle.fromCode(referral.status()).orElseThrow().isOpen()
+                    ? new ApiProblem(409, "referral-open", "Referral still open", "the referral is '" + referral.status()
+                            + "'; the message back is issued when it is completed, declined, rejected or closed as unable to contact")
+                    : new ApiProblem(409, "no-message-back", "No message back", "the referral was cancelled by its referrer "
+                            + "or entered in error; no message back is sent"));
         });
     }
 

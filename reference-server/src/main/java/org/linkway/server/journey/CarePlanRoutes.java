@@ -1,0 +1,120 @@
+package org.linkway.server.journey;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.linkway.model.MessageType;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Intake;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+import org.linkway.server.storage.VersionConflictException;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The personalised care and support plan: one per referral, replaced as a whole each time it is
+ * agreed again, with every version kept. {@code If-None-Match: *} creates the first version;
+ * {@code If-Match} with the current ETag replaces it, so no one overwrites a change they did not see.
+ */
+public final class CarePlanRoutes {
+
+    private static final String TYPE = MessageType.CARE_PLAN.resourceType();
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+
+    private final Store store;
+    private final Intake intake;
+
+    public CarePlanRoutes(Store store, Intake intake) {
+        this.store = store;
+        this.intake = intake;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.put("/v1/referrals/{id}/care-plan", this::put);
+        routes.get("/v1/referrals/{id}/care-plan", this::get);
+        routes.get("/v1/referrals/{id}/care-plan/versions", this::versions);
+    }
+
+    private void put(Context ctx) {
+        Json.requireJson(ctx);
+        String referralId = ctx.pathParam("id");
+        String ifMatch = ctx.header("If-Match");
+        boolean create = "*".equals(ctx.header("If-None-Match"));
+        if (ifMatch == null && !create) {
+            throw new ApiProblem(428, "if-match-required", "Precondition required",
+                    "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
+        }
+        Long expected = null;
+        if (ifMatch != null) {
+            Matcher m = ETAG.matcher(ifMatch.strip());
+            if (!m.matches()) {
+                throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the care plan's ETag, e.g. \"3\"");
+            }
+            expected = Long.parseLong(m.group(1));
+        }
+        long nextVersion = expected == null ? 1 : expected + 1;
+        Map<String, String> assigned = new LinkedHashMap<>();
+        assigned.put("id", referralId);
+        assigned.put("referralId", referralId);
+        assigned.put("version", String.valueOf(nextVersion));
+        ObjectNode doc = intake.accept(ctx.bodyAsBytes(), MessageType.CARE_PLAN, assigned);
+        doc.put("version", nextVersion); // the plan's own numbering is the stored version, as a number
+        String body = Json.write(doc);
+        Long expectedVersion = expected;
+        StoredResource stored;
+        try {
+            stored = store.transaction(tx -> {
+                if (tx.get("Referral", referralId).isEmpty()) {
+                    throw ApiProblem.notFound("referral", referralId);
+                }
+                boolean exists = tx.get(TYPE, referralId).isPresent();
+                if (expectedVersion == null && exists) {
+                    throw new ApiProblem(412, "stale-version", "Precondition failed",
+                            "the referral already has a care plan; replace it with If-Match and its ETag");
+                }
+                if (expectedVersion != null && !exists) {
+                    throw new ApiProblem(412, "stale-version", "Precondition failed",
+                            "the referral has no care plan yet; create it with If-None-Match: *");
+                }
+                StoredResource r = expectedVersion == null
+                        ? tx.create(TYPE, referralId, referralId, null, null, body)
+                        : tx.update(TYPE, referralId, expectedVersion, null, body);
+                tx.appendEvent(referralId, "care-plan.agreed", TYPE, referralId, r.version(), "{\"version\":" + r.version() + "}");
+                return r;
+            });
+        } catch (VersionConflictException e) {
+            throw new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expectedVersion
+                    + " but the care plan is at version " + e.currentVersion() + "; fetch it again and retry");
+        }
+        ctx.header("ETag", "\"" + stored.version() + "\"");
+        Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
+    }
+
+    private void get(Context ctx) {
+        String referralId = ctx.pathParam("id");
+        StoredResource r = store.transaction(tx -> tx.get(TYPE, referralId))
+                .orElseThrow(() -> ApiProblem.notFound("care plan for referral", referralId));
+        ctx.header("ETag", "\"" + r.version() + "\"");
+        Json.respond(ctx, 200, r.body());
+    }
+
+    private void versions(Context ctx) {
+        String referralId = ctx.pathParam("id");
+        List<StoredResource> all = store.transaction(tx -> tx.history(TYPE, referralId));
+        if (all.isEmpty()) {
+            throw ApiProblem.notFound("care plan for referral", referralId);
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        all.forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
+        Json.respond(ctx, 200, out);
+    }
+}
