@@ -11,6 +11,7 @@ import org.linkway.server.events.EventRoutes;
 import org.linkway.server.http.Intake;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
+import org.linkway.server.onward.OnwardReferralRoutes;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestIds;
@@ -51,6 +52,7 @@ public final class LinkwayServer implements AutoCloseable {
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
+        OnwardReferralRoutes onward = new OnwardReferralRoutes(store, intake, validator);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.host = config.host();
@@ -64,6 +66,7 @@ public final class LinkwayServer implements AutoCloseable {
             contract.register(cfg.routes);
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
+            onward.register(cfg.routes);
         });
     }
 

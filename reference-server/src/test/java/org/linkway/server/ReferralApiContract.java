@@ -258,6 +258,38 @@ abstract class ReferralApiContract {
     }
 
     @Test
+    void an_onward_referral_follows_its_own_lifecycle_and_carries_the_providers_feedback() {
+        String referralId = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        ApiClient.Answer sent = api.postJson("/v1/referrals/" + referralId + "/onward-referrals",
+                example("valid/onward-referral--walking-group-with-feedback.json"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(sent.json().path("status").asString()).isEqualTo("sent");
+        String path = sent.header("Location");
+        int feedbackBefore = sent.json().path("feedback").size();
+
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}").status()).isEqualTo(428);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
+        ApiClient.Answer illegal = api.postJson(path + "/transitions", "{\"to\":\"completed\"}", "If-Match", "\"2\"");
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.json().path("detail").asString()).contains("attended, did-not-attend");
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"did-not-attend\"}", "If-Match", "\"2\"").status()).isEqualTo(422);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"attended\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
+
+        ApiClient.Answer feedback = api.postJson(path + "/feedback",
+                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Joined the Thursday walk twice.\"}");
+        assertThat(feedback.status()).as(feedback.body()).isEqualTo(200);
+        assertThat(feedback.json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
+        ApiClient.Answer noText = api.postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}");
+        assertThat(noText.status()).isEqualTo(422);
+        assertThat(noText.json().path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-REQUIRED");
+        assertThat(api.get(path).json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
+
+        assertThat(api.get("/v1/referrals/" + referralId + "/onward-referrals").json().path("items")).hasSize(1);
+        assertThat(api.get("/v1/referrals/" + referralId + "/events").json().path("items")).extracting(e -> e.path("type").asString())
+                .contains("onward-referral.sent", "onward-referral.status-changed", "onward-referral.feedback");
+    }
+
+    @Test
     void unknown_ids_and_routes_are_404_problems() {
         ApiClient.Answer missing = api.get("/v1/referrals/no-such-referral");
         assertThat(missing.status()).isEqualTo(404);

@@ -53,16 +53,16 @@ class OpenApiDocumentTest {
             "POST /v1/referrals/{id}/assessments",
             "GET /v1/referrals/{id}/signposts",
             "POST /v1/referrals/{id}/signposts",
-            "GET /v1/referrals/{id}/message-back");
-
-    /** The rest of the target contract: described, marked planned, not served yet. */
-    static final Set<String> PLANNED = Set.of(
-            "GET /v1/referrals/{id}/care-plan/versions/{version}",
+            "GET /v1/referrals/{id}/message-back",
             "GET /v1/referrals/{id}/onward-referrals",
             "POST /v1/referrals/{id}/onward-referrals",
             "GET /v1/onward-referrals/{id}",
             "POST /v1/onward-referrals/{id}/transitions",
-            "POST /v1/onward-referrals/{id}/feedback",
+            "POST /v1/onward-referrals/{id}/feedback");
+
+    /** The rest of the target contract: described, marked planned, not served yet. */
+    static final Set<String> PLANNED = Set.of(
+            "GET /v1/referrals/{id}/care-plan/versions/{version}",
             "POST /v1/subscriptions");
 
     private static final String STATUS = "x-linkway-status";

@@ -1,0 +1,182 @@
+package org.linkway.server.onward;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.linkway.model.MessageType;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Intake;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+import org.linkway.server.storage.VersionConflictException;
+import org.linkway.validation.MessageValidator;
+import org.linkway.validation.ValidationResult;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Onward referrals to VCSE services and the provider's feedback: the second feedback loop,
+ * from the provider back to the link worker.
+ */
+public final class OnwardReferralRoutes {
+
+    private static final String TYPE = MessageType.ONWARD_REFERRAL.resourceType();
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+
+    private final Store store;
+    private final Intake intake;
+    private final MessageValidator validator;
+
+    public OnwardReferralRoutes(Store store, Intake intake, MessageValidator validator) {
+        this.store = store;
+        this.intake = intake;
+        this.validator = validator;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/referrals/{id}/onward-referrals", this::create);
+        routes.get("/v1/referrals/{id}/onward-referrals", this::list);
+        routes.get("/v1/onward-referrals/{id}", this::get);
+        routes.post("/v1/onward-referrals/{id}/transitions", this::transition);
+        routes.post("/v1/onward-referrals/{id}/feedback", this::feedback);
+    }
+
+    private void create(Context ctx) {
+        Json.requireJson(ctx);
+        String referralId = ctx.pathParam("id");
+        String id = UUID.randomUUID().toString();
+        Map<String, String> assigned = new LinkedHashMap<>();
+        assigned.put("id", id);
+        assigned.put("referralId", referralId);
+        assigned.put("status", OnwardLifecycle.SENT.code());
+        String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
+        StoredResource r = store.transaction(tx -> {
+            if (tx.get("Referral", referralId).isEmpty()) {
+                throw ApiProblem.notFound("referral", referralId);
+            }
+            StoredResource created = tx.create(TYPE, id, referralId, OnwardLifecycle.SENT.code(), null, body);
+            tx.appendEvent(referralId, "onward-referral.sent", TYPE, id, created.version(), "{\"to\":\"sent\"}");
+            return created;
+        });
+        ctx.header("Location", "/v1/onward-referrals/" + id);
+        answer(ctx, 201, r);
+    }
+
+    private void list(Context ctx) {
+        String referralId = ctx.pathParam("id");
+        var page = store.transaction(tx -> {
+            if (tx.get("Referral", referralId).isEmpty()) {
+                throw ApiProblem.notFound("referral", referralId);
+            }
+            return tx.list(new ListQuery(TYPE, null, null, referralId, null, null, 500));
+        });
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
+        out.put("nextCursor", page.nextCursor());
+        Json.respond(ctx, 200, out);
+    }
+
+    private void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        answer(ctx, 200, store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id)));
+    }
+
+    private void transition(Context ctx) {
+        long expected = ifMatch(ctx);
+        JsonNode request = Json.objectBody(ctx);
+        OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(422,
+                "invalid-transition-request", "Invalid transition request", "'to' must be one of: accepted, declined, attended, "
+                        + "did-not-attend, completed"));
+        JsonNode reasonNode = request.path("reason");
+        if (!reasonNode.isMissingNode() && !reasonNode.isNull() && (!reasonNode.isString() || reasonNode.asString().length() > 500)) {
+            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'reason' must be text of at most 500 characters");
+        }
+        String reason = reasonNode.asString(null);
+        if (to.needsReason() && (reason == null || reason.isBlank())) {
+            throw new ApiProblem(422, "reason-required", "Reason required", "'" + to.code() + "' needs a reason for the link worker");
+        }
+        String id = ctx.pathParam("id");
+        answer(ctx, 200, change(id, expected, current -> {
+            OnwardLifecycle from = OnwardLifecycle.fromCode(current.path("status").asString()).orElseThrow();
+            if (!from.canMoveTo(to)) {
+                throw new ApiProblem(409, "illegal-transition", "Illegal transition", "an onward referral that is '" + from.code()
+                        + "' cannot become '" + to.code() + "'; allowed: " + (from.next().isEmpty() ? "none (it is closed)"
+                                : from.next().stream().map(OnwardLifecycle::code).sorted().collect(Collectors.joining(", "))));
+            }
+            current.put("status", to.code());
+            return "onward-referral.status-changed";
+        }));
+    }
+
+    private void feedback(Context ctx) {
+        JsonNode entry = Json.objectBody(ctx);
+        String id = ctx.pathParam("id");
+        answer(ctx, 200, change(id, null, current -> {
+            ArrayNode all = current.has("feedback") ? (ArrayNode) current.get("feedback") : current.putArray("feedback");
+            all.add(entry);
+            ValidationResult check = validator.validate(Json.write(current));
+            if (!check.isValid()) {
+                throw new ApiProblem(422, "invalid-feedback", "Invalid feedback", "the feedback entry breaks the onward referral schema",
+                        check.findings());
+            }
+            return "onward-referral.feedback";
+        }));
+    }
+
+    private interface Change {
+        /** Edits the document in place and names the event it makes. */
+        String apply(ObjectNode current);
+    }
+
+    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
+    private StoredResource change(String id, Long expected, Change change) {
+        try {
+            return store.transaction(tx -> {
+                StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+                if (expected != null && current.version() != expected) {
+                    throw stale(expected, current.version());
+                }
+                ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
+                String event = change.apply(doc);
+                StoredResource next = tx.update(TYPE, id, current.version(), doc.path("status").asString(null), Json.write(doc));
+                tx.appendEvent(current.referralId(), event, TYPE, id, next.version(), "{\"status\":\"" + next.status() + "\"}");
+                return next;
+            });
+        } catch (VersionConflictException e) {
+            throw stale(expected == null ? -1 : expected, e.currentVersion());
+        }
+    }
+
+    private static ApiProblem stale(long expected, long current) {
+        return new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version " + current
+                + (expected < 0 ? "; it changed while the feedback was added, send it again" : ", not " + expected));
+    }
+
+    private static long ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null) {
+            throw new ApiProblem(428, "if-match-required", "Precondition required", "send If-Match with the onward referral's ETag");
+        }
+        Matcher m = ETAG.matcher(header.strip());
+        if (!m.matches()) {
+            throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the onward referral's ETag, e.g. \"2\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static void answer(Context ctx, int status, StoredResource r) {
+        ctx.header("ETag", "\"" + r.version() + "\"");
+        Json.respond(ctx, status, r.body());
+    }
+}
