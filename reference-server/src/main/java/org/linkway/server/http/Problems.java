@@ -1,7 +1,5 @@
 package org.linkway.server.http;
 
-import java.util.List;
-
 import org.linkway.validation.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +62,5 @@ public final class Problems {
             }
         }
         ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(doc));
-    }
-
-    public static List<Finding> errorsOf(List<Finding> findings) {
-        return findings.stream().filter(Finding::isError).toList();
     }
 }
