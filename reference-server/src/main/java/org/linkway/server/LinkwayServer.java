@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
+import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
@@ -60,6 +61,13 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             RequestIds.register(cfg.routes);
             Problems.register(cfg.routes);
+            // refuse an oversized body by its declared length, before reading a byte of it
+            cfg.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
+                    throw new ApiProblem(413, "too-large", "Request too large", "the request body is "
+                            + ctx.req().getContentLengthLong() + " bytes; this server accepts at most " + config.maxBodyBytes());
+                }
+            });
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             events.register(cfg.routes);

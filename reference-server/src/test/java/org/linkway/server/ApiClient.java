@@ -26,8 +26,10 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     ApiClient(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -37,6 +39,28 @@ final class ApiClient {
 
     Answer post(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    /**
+     * Announces a body of the given size and sends only its first bytes, then reads the answer:
+     * a server must refuse an oversized body from its declared length, without reading it.
+     * (Java's HttpClient cannot be relied on to read an answer that arrives mid-upload.)
+     */
+    String[] postOversized(String path, long contentLength) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n{\"x\":\"aaaa";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String status = response.substring(9, 12);
+            String contentType = response.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .findFirst().orElse("");
+            return new String[] {status, contentType, response.substring(response.indexOf("\r\n\r\n") + 4)};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Answer put(String path, String body, String... headers) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.JsonMutations;
 import org.linkway.validation.MessageValidator;
 
 import net.jqwik.api.Arbitraries;
@@ -19,8 +19,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -53,8 +51,7 @@ class NoServerErrorProperties {
     @Property(tries = 300)
     void a_referral_broken_in_one_place_never_causes_a_server_error(@ForAll("junk") JsonNode junk, @ForAll int seed) {
         ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(referral);
-        List<Runnable> edits = new ArrayList<>();
-        collect(tree, junk, edits);
+        List<Runnable> edits = JsonMutations.edits(tree, junk);
         edits.get(Math.floorMod(seed, edits.size())).run();
 
         ApiClient.Answer answer = api.postJson("/v1/referrals", tree.toString());
@@ -92,30 +89,6 @@ class NoServerErrorProperties {
 
     @Provide
     Arbitrary<JsonNode> junk() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(100).map(f::stringNode),
-                Arbitraries.integers().map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.just(f.objectNode()),
-                Arbitraries.just(f.arrayNode()));
-    }
-
-    private static void collect(JsonNode node, JsonNode junk, List<Runnable> edits) {
-        if (node instanceof ObjectNode o) {
-            edits.add(() -> o.set("unexpected", junk));
-            for (String name : List.copyOf(o.propertyNames())) {
-                edits.add(() -> o.set(name, junk));
-                edits.add(() -> o.remove(name));
-                collect(o.get(name), junk, edits);
-            }
-        } else if (node instanceof ArrayNode a) {
-            for (int i = 0; i < a.size(); i++) {
-                int index = i;
-                edits.add(() -> a.set(index, junk));
-                collect(a.get(i), junk, edits);
-            }
-        }
+        return JsonMutations.junk();
     }
 }

@@ -104,13 +104,26 @@ abstract class ReferralApiContract {
     }
 
     @Test
+    void a_message_that_is_only_valid_because_of_an_unknown_property_is_refused() {
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode)
+                org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL));
+        ((tools.jackson.databind.node.ObjectNode) tree.at("/risks/entries/0")).putObject("risk").put("riskk", "typo");
+        ApiClient.Answer answer = api.postJson("/v1/referrals", tree.toString());
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("type").asString()).isEqualTo("urn:linkway:problem:invalid-without-unknown-properties");
+        assertThat(answer.json().path("findings")).extracting(f -> f.path("ruleId").asString())
+                .containsExactly("LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY");
+    }
+
+    @Test
     void bad_bodies_get_4xx_problems() {
         assertThat(api.postJson("/v1/referrals", "{\"resourceType\":").status()).isEqualTo(400);
         assertThat(api.post("/v1/referrals", example(FULL), "Content-Type", "text/plain").status()).isEqualTo(415);
         assertThat(api.postJson("/v1/referrals", "[]").status()).isEqualTo(400);
-        ApiClient.Answer huge = api.postJson("/v1/referrals", "{\"x\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}");
-        assertThat(huge.status()).isEqualTo(413);
-        assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
+        String[] huge = api.postOversized("/v1/referrals", 10L * 1024 * 1024);
+        assertThat(huge[0]).isEqualTo("413");
+        assertThat(huge[1]).contains("application/problem+json");
+        assertThat(huge[2]).contains("urn:linkway:problem:too-large");
         String withId = example(FULL).replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"id\":\"mine\",");
         assertThat(api.postJson("/v1/referrals", withId).json().path("type").asString()).isEqualTo("urn:linkway:problem:server-assigned");
     }

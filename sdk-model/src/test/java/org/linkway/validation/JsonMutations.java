@@ -11,12 +11,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Breaking a valid message one place at a time, for the properties that must hold on any input. */
-final class JsonMutations {
+public final class JsonMutations {
 
     private JsonMutations() { }
 
     /** Values of every JSON kind, including the edge cases the schemas care about. */
-    static Arbitrary<JsonNode> junk() {
+    public static Arbitrary<JsonNode> junk() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(200).map(f::stringNode),
@@ -36,7 +36,7 @@ final class JsonMutations {
     }
 
     /** Every single edit of the tree: replace a value, remove a member, or add an unknown one. */
-    static List<Runnable> edits(JsonNode tree, JsonNode junk) {
+    public static List<Runnable> edits(JsonNode tree, JsonNode junk) {
         List<Runnable> out = new ArrayList<>();
         collect(tree, junk, out);
         return out;

@@ -54,9 +54,20 @@ public final class Intake {
                         + "send the " + expected.resourceType() + " without " + String.join(", ", assigned.keySet()));
             }
         }
+        boolean stripped = false;
         for (Finding f : result.warnings()) {
             if (f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id())) {
                 remove(received, f.pointer());
+                stripped = true;
+            }
+        }
+        if (stripped) {
+            // what is left must stand on its own: {"coding": {...}, "cod1ng": 1} is fine until the typo goes
+            ValidationResult rest = validator.validate(Json.write(received));
+            if (!rest.isValid()) {
+                throw new ApiProblem(422, "invalid-without-unknown-properties", "Invalid " + expected.resourceType(),
+                        "without the properties this server does not know, the " + expected.resourceType() + " breaks the standard",
+                        concat(result.warnings(), rest.errors()));
             }
         }
         ObjectNode doc = Json.MAPPER.createObjectNode();
@@ -66,6 +77,12 @@ public final class Intake {
         assigned.forEach(doc::put);
         doc.setAll(received);
         return doc;
+    }
+
+    private static List<Finding> concat(List<Finding> a, List<Finding> b) {
+        List<Finding> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Removes the member a JSON pointer names (the validator's pointers for unknown properties are members of objects). */

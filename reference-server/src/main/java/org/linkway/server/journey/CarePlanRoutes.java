@@ -3,13 +3,12 @@ package org.linkway.server.journey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.linkway.model.MessageType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
@@ -27,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CarePlanRoutes {
 
     private static final String TYPE = MessageType.CARE_PLAN.resourceType();
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
     private final Store store;
     private final Intake intake;
@@ -52,14 +50,7 @@ public final class CarePlanRoutes {
             throw new ApiProblem(428, "if-match-required", "Precondition required",
                     "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
         }
-        Long expected = null;
-        if (ifMatch != null) {
-            Matcher m = ETAG.matcher(ifMatch.strip());
-            if (!m.matches()) {
-                throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the care plan's ETag, e.g. \"3\"");
-            }
-            expected = Long.parseLong(m.group(1));
-        }
+        Long expected = ifMatch == null ? null : Preconditions.version(ifMatch, "care plan");
         long nextVersion = expected == null ? 1 : expected + 1;
         Map<String, String> assigned = new LinkedHashMap<>();
         assigned.put("id", referralId);

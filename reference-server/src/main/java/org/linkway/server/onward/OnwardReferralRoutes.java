@@ -3,14 +3,13 @@ package org.linkway.server.onward;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
@@ -31,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OnwardReferralRoutes {
 
     private static final String TYPE = MessageType.ONWARD_REFERRAL.resourceType();
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
     private final Store store;
     private final Intake intake;
@@ -93,7 +91,7 @@ public final class OnwardReferralRoutes {
     }
 
     private void transition(Context ctx) {
-        long expected = ifMatch(ctx);
+        long expected = Preconditions.ifMatch(ctx, "onward referral");
         JsonNode request = Json.objectBody(ctx);
         OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(422,
                 "invalid-transition-request", "Invalid transition request", "'to' must be one of: accepted, declined, attended, "
@@ -161,18 +159,6 @@ public final class OnwardReferralRoutes {
     private static ApiProblem stale(long expected, long current) {
         return new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version " + current
                 + (expected < 0 ? "; it changed while the feedback was added, send it again" : ", not " + expected));
-    }
-
-    private static long ifMatch(Context ctx) {
-        String header = ctx.header("If-Match");
-        if (header == null) {
-            throw new ApiProblem(428, "if-match-required", "Precondition required", "send If-Match with the onward referral's ETag");
-        }
-        Matcher m = ETAG.matcher(header.strip());
-        if (!m.matches()) {
-            throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the onward referral's ETag, e.g. \"2\"");
-        }
-        return Long.parseLong(m.group(1));
     }
 
     private static void answer(Context ctx, int status, StoredResource r) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.InvalidCursorException;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
@@ -21,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReferralRoutes {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
     private final ReferralService referrals;
 
@@ -101,15 +101,7 @@ public final class ReferralRoutes {
     }
 
     void transition(Context ctx) {
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null) {
-            throw new ApiProblem(428, "if-match-required", "Precondition required",
-                    "send If-Match with the referral's ETag so a change made meanwhile is not overwritten");
-        }
-        var m = ETAG.matcher(ifMatch.strip());
-        if (!m.matches()) {
-            throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the referral's ETag, e.g. \"3\"");
-        }
+        long expected = Preconditions.ifMatch(ctx, "referral");
         JsonNode body = Json.objectBody(ctx);
         String to = body.path("to").asString(null);
         Lifecycle target = to == null ? null : Lifecycle.fromCode(to).orElse(null);
@@ -121,7 +113,7 @@ public final class ReferralRoutes {
         if (!reason.isMissingNode() && !reason.isNull() && (!reason.isString() || reason.asString().length() > 500)) {
             throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'reason' must be text of at most 500 characters");
         }
-        answer(ctx, referrals.transition(ctx.pathParam("id"), Long.parseLong(m.group(1)), target, reason.asString(null)));
+        answer(ctx, referrals.transition(ctx.pathParam("id"), expected, target, reason.asString(null)));
     }
 
     void messageBack(Context ctx) {

@@ -1,0 +1,37 @@
+package org.linkway.server.http;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.javalin.http.Context;
+
+/** {@code If-Match} for changes: no one overwrites a version they did not see. */
+public final class Preconditions {
+
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
+
+    private Preconditions() { }
+
+    /** The version {@code If-Match} names; 428 when it is missing, 400 when it is not one of our ETags. */
+    public static long ifMatch(Context ctx, String what) {
+        String header = ctx.header("If-Match");
+        if (header == null) {
+            throw new ApiProblem(428, "if-match-required", "Precondition required",
+                    "send If-Match with the " + what + "'s ETag so a change made meanwhile is not overwritten");
+        }
+        return version(header, what);
+    }
+
+    /** The version in an ETag such as {@code "3"}; 400 otherwise. */
+    public static long version(String etag, String what) {
+        Matcher m = ETAG.matcher(etag.strip());
+        if (!m.matches()) {
+            throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the " + what + "'s ETag, e.g. \"3\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}
