@@ -14,6 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The SQLite writer thread: takes every transaction waiting, runs each in a savepoint, commits
  * them with one disk sync, then answers each caller. See {@link JdbcStore}.
+ *
+ * <p>All access to the connection happens on this one thread, so writes are serialised and the
+ * connection never sees two transactions at once; a caller returns only after the commit that
+ * contains its work (or with that work's own exception, its savepoint rolled back).
  */
 final class GroupCommit {
 
@@ -23,21 +27,26 @@ final class GroupCommit {
         void run(Connection c, Clock clock, List<Runnable> answers) throws SQLException {
             Savepoint sp = c.setSavepoint();
             try {
-                T value = work.run(new JdbcTx(c, clock));
+                T value = work.run(new JdbcTx(c, clock, "sqlite"));
                 c.releaseSavepoint(sp);
                 answers.add(() -> result.complete(value));
             } catch (RuntimeException | Error e) {
                 c.rollback(sp);
+                c.releaseSavepoint(sp);
                 answers.add(() -> result.completeExceptionally(e));
             }
         }
     }
 
+    /** Put in the queue by {@link #stop()}: everything before it is still run, nothing after. */
+    private static final Job<Object> STOP = new Job<>(tx -> null, new CompletableFuture<>());
+
     private final Connection connection;
     private final Clock clock;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Object enqueueLock = new Object();
     private final Thread writer;
-    private volatile boolean stopping;
+    private boolean stopping; // guarded by enqueueLock
 
     GroupCommit(Connection connection, Clock clock) {
         this.connection = connection;
@@ -51,16 +60,15 @@ final class GroupCommit {
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("a transaction cannot start another one");
         }
-        if (stopping) {
-            throw new StoreException("the store is closed", null);
-        }
         CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Job<>(work, result));
+        synchronized (enqueueLock) {
+            if (stopping) {
+                throw new StoreException("the store is closed", null);
+            }
+            queue.add(new Job<>(work, result));
+        }
         try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted waiting for the database", e);
+            return awaitUninterruptibly(result);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -73,19 +81,45 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Waits for the writer's answer even if interrupted: once queued the work may commit, so
+     * answering "failed" early would lie. The interrupt is kept for the caller to see.
+     */
+    private static <T> T awaitUninterruptibly(CompletableFuture<T> result) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void loop() {
         List<Job<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (!stopping || !queue.isEmpty()) {
+        boolean stop = false;
+        while (!stop) {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
-                if (stopping) {
-                    break;
-                }
-                continue;
+                continue; // only STOP ends the loop, so no queued caller is left waiting
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
+            int end = batch.indexOf(STOP);
+            if (end >= 0) {
+                stop = true;
+                batch = new ArrayList<>(batch.subList(0, end)); // nothing can follow STOP in the queue
+            }
+            if (!batch.isEmpty()) {
+                commit(batch);
+            }
             batch.clear();
         }
     }
@@ -98,7 +132,7 @@ final class GroupCommit {
             }
             connection.commit();
             answers.forEach(Runnable::run);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
@@ -111,12 +145,24 @@ final class GroupCommit {
         }
     }
 
+    /** Runs what is already queued, then ends the writer thread; later transactions are refused. */
     void stop() {
-        stopping = true;
-        writer.interrupt();
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
+        synchronized (enqueueLock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,5 +1,6 @@
 package org.linkway.server.storage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,92 +8,166 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * {@link Store} on plain JDBC.
  *
  * <p>SQLite (the default): one connection, WAL journal, {@code synchronous=FULL} so a committed
- * write survives a killed process or a power cut. SQLite has one writer, and each commit waits
- * for the disk, so transactions go to a single writer thread that runs whatever is waiting as
- * one batch, each transaction inside its own savepoint, then commits the batch once (group
- * commit): every caller still returns only after its own writes are durable, and one failing
- * transaction rolls back to its savepoint without touching the others.
+ * write survives a killed process or a power cut, a busy timeout for other processes holding
+ * the file, foreign keys on. SQLite has one writer, and each commit waits for the disk, so
+ * transactions go to a single writer thread that runs whatever is waiting as one batch, each
+ * transaction inside its own savepoint, then commits the batch once (group commit): every
+ * caller still returns only after its own writes are durable, and one failing transaction rolls
+ * back to its savepoint without touching the others. Reads go the same way, so no transaction
+ * ever meets {@code SQLITE_BUSY} from this process.
  *
- * <p>PostgreSQL: a small pool of connections; concurrent updates of one resource are decided by
- * a conditional UPDATE's row lock.
+ * <p>PostgreSQL: a small bounded pool of connections at READ COMMITTED; concurrent updates of
+ * one resource are decided by a conditional UPDATE's row lock, and event appends are ordered by
+ * a transaction-scoped advisory lock so that sequences become visible in order (see
+ * {@link JdbcTx#appendEvent}).
+ *
+ * <p>The schema comes from the Flyway migrations in {@code db/migration/<dialect>}, applied on open.
  */
 public final class JdbcStore implements Store {
 
+    static final String SQLITE = "sqlite";
+    static final String POSTGRESQL = "postgresql";
+
     private static final int POOL_SIZE = 8;
+    private static final long POOL_WAIT_MILLIS = 30_000;
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final String dialect;
     private final Clock clock;
-    private final BlockingQueue<Connection> pool;
-    private final GroupCommit groupCommit;
+    private final GroupCommit groupCommit;     // SQLite
+    private final Connection sqliteConnection; // SQLite, used only on groupCommit's thread
+    private final ConnectionPool pool;         // PostgreSQL
 
-    private JdbcStore(String dialect, BlockingQueue<Connection> pool, Clock clock) {
+    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool) {
         this.dialect = dialect;
-        this.pool = pool;
         this.clock = clock;
-        this.groupCommit = dialect.equals("sqlite") ? new GroupCommit(pool.peek(), clock) : null;
+        this.sqliteConnection = sqliteConnection;
+        this.pool = pool;
+        this.groupCommit = sqliteConnection != null ? new GroupCommit(sqliteConnection, clock) : null;
     }
 
+    /**
+     * Opens {@code jdbc:sqlite:<file>} (creating the file and its directory) or
+     * {@code jdbc:postgresql://host/db?user=..&password=..}, and applies the migrations.
+     */
     public static JdbcStore open(String jdbcUrl) {
         return open(jdbcUrl, Clock.systemUTC());
     }
 
-    /** Opens the database, creating it (and an SQLite file's directory) and applying migrations. */
+    /** As {@link #open(String)}, with the clock that stamps created/updated times. */
     public static JdbcStore open(String jdbcUrl, Clock clock) {
         String dialect;
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            dialect = "sqlite";
+            dialect = SQLITE;
             createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            dialect = "postgresql";
+            dialect = POSTGRESQL;
         } else {
             throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): "
-                    + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
+                    + redact(jdbcUrl));
         }
-        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration/" + dialect)
-                .load().migrate();
-        int size = dialect.equals("sqlite") ? 1 : POOL_SIZE;
-        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(size);
-        try {
-            for (int i = 0; i < size; i++) {
-                Connection c = DriverManager.getConnection(jdbcUrl);
-                if (dialect.equals("sqlite")) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("PRAGMA journal_mode=WAL");
-                        s.execute("PRAGMA synchronous=FULL");
-                        s.execute("PRAGMA busy_timeout=10000");
-                    }
-                } else {
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-                c.setAutoCommit(false);
-                pool.add(c);
-            }
-        } catch (SQLException e) {
-            pool.forEach(JdbcStore::closeQuietly);
-            throw new StoreException("cannot open the database", e);
-        }
-        return new JdbcStore(dialect, pool, clock);
+        migrate(Flyway.configure().dataSource(jdbcUrl, null, null), dialect);
+        return connect(dialect, clock, () -> DriverManager.getConnection(jdbcUrl));
     }
 
-    private static void createParentDirectory(String file) {
+    /** Opens a store on an existing data source; {@code dialect} is {@code sqlite} or {@code postgresql}. */
+    public static JdbcStore open(DataSource dataSource, String dialect) {
+        return open(dataSource, dialect, Clock.systemUTC());
+    }
+
+    /** As {@link #open(DataSource, String)}, with the clock that stamps created/updated times. */
+    public static JdbcStore open(DataSource dataSource, String dialect, Clock clock) {
+        String d = dialect.toLowerCase(Locale.ROOT);
+        if (!d.equals(SQLITE) && !d.equals(POSTGRESQL)) {
+            throw new IllegalArgumentException("unsupported dialect (use sqlite or postgresql): " + dialect);
+        }
+        migrate(Flyway.configure().dataSource(dataSource), d);
+        return connect(d, clock, dataSource::getConnection);
+    }
+
+    private static void migrate(FluentConfiguration flyway, String dialect) {
+        try {
+            flyway.locations("classpath:db/migration/" + dialect).failOnMissingLocations(true).load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the " + dialect + " schema", e);
+        }
+    }
+
+    private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw) {
+        if (dialect.equals(SQLITE)) {
+            try {
+                return new JdbcStore(dialect, clock, configureSqlite(raw.open()), null);
+            } catch (SQLException e) {
+                throw new StoreException("cannot open the SQLite database", e);
+            }
+        }
+        ConnectionPool pool = new ConnectionPool(() -> configurePostgres(raw.open()), POOL_SIZE, POOL_WAIT_MILLIS);
+        // fail now, not on the first request, if the database cannot be reached
+        Connection first = pool.borrow();
+        pool.release(first, false);
+        return new JdbcStore(dialect, clock, null, pool);
+    }
+
+    private static Connection configureSqlite(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // all before the first transaction: journal_mode and foreign_keys do nothing inside one
+            s.execute("PRAGMA busy_timeout=" + SQLITE_BUSY_TIMEOUT_MILLIS);
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA foreign_keys=ON");
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            ConnectionPool.closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static Connection configurePostgres(Connection c) throws SQLException {
+        try {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            ConnectionPool.closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Creates the directory an SQLite file lives in; in-memory and URI forms are left alone. */
+    private static void createParentDirectory(String location) {
+        String file = location;
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || file.startsWith(":resource:")) {
+            return;
+        }
         Path parent = Path.of(file).toAbsolutePath().getParent();
         try {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + parent, e);
         }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)password=[^&;]*", "password=***");
     }
 
     @Override
@@ -100,37 +175,25 @@ public final class JdbcStore implements Store {
         if (groupCommit != null) {
             return groupCommit.run(work);
         }
-        Connection c = null;
+        Connection c = pool.borrow();
+        boolean suspect = false;
         try {
-            c = take();
-            try {
-                T result = work.run(new JdbcTx(c, clock));
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollback(c);
-                throw e;
-            } catch (SQLException e) {
-                rollback(c);
-                throw new StoreException("commit failed", e);
-            }
+            T result = work.run(new JdbcTx(c, clock, dialect));
+            c.commit();
+            return result;
+        } catch (StoreException e) {
+            suspect = true;
+            rollback(c);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            rollback(c);
+            throw e;
+        } catch (SQLException e) {
+            suspect = true;
+            rollback(c);
+            throw new StoreException("commit failed", e);
         } finally {
-            if (c != null) {
-                pool.add(c);
-            }
-        }
-    }
-
-    private Connection take() {
-        try {
-            Connection c = pool.poll(30, TimeUnit.SECONDS);
-            if (c == null) {
-                throw new StoreException("no database connection free within 30 s", null);
-            }
-            return c;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted waiting for a database connection", e);
+            pool.release(c, suspect);
         }
     }
 
@@ -147,22 +210,14 @@ public final class JdbcStore implements Store {
         return dialect;
     }
 
+    /** Finishes the transactions already started, then closes the database. Safe to call twice. */
     @Override
     public void close() {
         if (groupCommit != null) {
             groupCommit.stop();
-        }
-        Connection c;
-        while ((c = pool.poll()) != null) {
-            closeQuietly(c);
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // closing: nothing left to protect
+            ConnectionPool.closeQuietly(sqliteConnection);
+        } else {
+            pool.close();
         }
     }
 }

@@ -15,19 +15,38 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One transaction's statements. The same SQL serves SQLite and PostgreSQL. */
+/**
+ * One transaction's statements. The same SQL serves SQLite and PostgreSQL (both have
+ * {@code ON CONFLICT ... DO NOTHING}, {@code RETURNING} and row values); only the event-order
+ * lock is PostgreSQL's own.
+ *
+ * <p>Expected refusals (a duplicate id, a used idempotency key, a stale version) are found
+ * without a failing statement, so on PostgreSQL the transaction stays usable if the caller
+ * catches them.
+ */
 final class JdbcTx implements Tx {
 
     private static final String COLUMNS = "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
     private static final String EVENT_COLUMNS = "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
-    private static final int MAX_PAGE = 500;
+    static final int MAX_PAGE = 500;
+    static final int MAX_EVENTS = 1000;
+    /** Any constant: the key of the advisory lock that orders event appends on PostgreSQL. */
+    private static final long EVENT_ORDER_LOCK = 0x4c696e6b77617945L;
 
     private final Connection c;
     private final Clock clock;
+    private final boolean postgres;
+    private boolean holdsEventLock;
 
-    JdbcTx(Connection c, Clock clock) {
+    JdbcTx(Connection c, Clock clock, String dialect) {
         this.c = c;
         this.clock = clock;
+        this.postgres = JdbcStore.POSTGRESQL.equals(dialect);
+    }
+
+    /** For tests in this package: the connection this transaction runs on. */
+    Connection connection() {
+        return c;
     }
 
     @Override
@@ -39,25 +58,28 @@ final class JdbcTx implements Tx {
     public StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body) {
         long now = micros();
         StoredResource r = new StoredResource(type, id, 1, referralId, status, referrerOrg, body, instant(now), instant(now));
-        if (get(type, id).isPresent()) {
+        // a concurrent create of the same id waits for the other to finish, then inserts nothing
+        if (insert("resource_latest", r, now, now, " ON CONFLICT (type, id) DO NOTHING") == 0) {
             throw new StoreException(type + " " + id + " already exists", null);
         }
-        insert("resource_latest", r, now, now);
-        insert("resource_version", r, now, now);
+        insert("resource_version", r, now, now, "");
         return r;
     }
 
     @Override
     public StoredResource update(String type, String id, long expectedVersion, String status, String body) {
         long now = micros();
-        int changed = execute("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
-                + "WHERE type = ? AND id = ? AND version = ?", status, body, now, type, id, expectedVersion);
-        StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
-        if (changed == 0) {
+        // the row lock taken here decides between concurrent updates: under READ COMMITTED the
+        // loser re-reads the row once the winner commits, finds a new version, and changes nothing
+        Optional<StoredResource> updated = one("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
+                + "WHERE type = ? AND id = ? AND version = ? RETURNING " + COLUMNS, status, body, now, type, id, expectedVersion);
+        if (updated.isEmpty()) {
+            StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
             throw new VersionConflictException(type, id, expectedVersion, current.version());
         }
-        insert("resource_version", current, toMicros(current.createdAt()), now);
-        return current;
+        StoredResource next = updated.get();
+        insert("resource_version", next, toMicros(next.createdAt()), now, "");
+        return next;
     }
 
     @Override
@@ -88,8 +110,9 @@ final class JdbcTx implements Tx {
         }
         if (q.cursor() != null) {
             Cursor after = Cursor.decode(q.cursor());
-            sql.append(" AND (updated_at > ? OR (updated_at = ? AND id > ?))");
-            args.add(after.updatedAt);
+            // strictly after the last row of the previous page in (updated_at, id) order: ties on
+            // updated_at are broken by id, the primary key within a type, so no row is skipped or repeated
+            sql.append(" AND (updated_at, id) > (?, ?)");
             args.add(after.updatedAt);
             args.add(after.id);
         }
@@ -104,9 +127,26 @@ final class JdbcTx implements Tx {
         return new Page<>(List.copyOf(page), new Cursor(toMicros(last.updatedAt()), last.id()).encode());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL the first append in a transaction takes a transaction-scoped advisory lock,
+     * held until commit, before the sequence is drawn. Event-writing transactions therefore draw
+     * and commit their sequences in the same order, so a reader following {@code eventsAfter}
+     * never sees sequence n+1 while n is still to commit (which would make it skip n for good).
+     * SQLite has one writer, so its order is that already.
+     */
     @Override
     public StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion,
                                    String payload) {
+        if (postgres && !holdsEventLock) {
+            try (PreparedStatement s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK); ResultSet rs = s.executeQuery()) {
+                rs.next();
+            } catch (SQLException e) {
+                throw new StoreException("cannot take the event order lock", e);
+            }
+            holdsEventLock = true;
+        }
         long now = micros();
         String id = UUID.randomUUID().toString();
         try (PreparedStatement s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
@@ -120,9 +160,11 @@ final class JdbcTx implements Tx {
         }
     }
 
+    /** {@inheritDoc} At most {@value #MAX_EVENTS} at a time; a smaller limit is raised to 1. */
     @Override
     public List<StoredEvent> eventsAfter(long after, int limit) {
-        return events("SELECT " + EVENT_COLUMNS + " FROM event WHERE sequence > ? ORDER BY sequence LIMIT ?", after, Math.max(1, limit));
+        return events("SELECT " + EVENT_COLUMNS + " FROM event WHERE sequence > ? ORDER BY sequence LIMIT ?", after,
+                Math.max(1, Math.min(MAX_EVENTS, limit)));
     }
 
     @Override
@@ -141,17 +183,22 @@ final class JdbcTx implements Tx {
         }
     }
 
+    /** {@inheritDoc} A key already saved, even by a transaction committing concurrently, is a {@link StoreException}. */
     @Override
     public void saveIdempotency(IdempotencyRecord r) {
-        execute("INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        int inserted = execute("INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                 r.key(), r.requestHash(), r.status(), r.body(), r.location(), r.etag(), micros());
+        if (inserted == 0) {
+            throw new StoreException("idempotency key " + r.key() + " is already used", null);
+        }
     }
 
     // --- plumbing -----------------------------------------------------------------------------
 
-    private void insert(String table, StoredResource r, long createdAt, long updatedAt) {
-        execute("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.type(), r.id(), r.version(),
-                r.referralId(), r.status(), r.referrerOrg(), r.body(), createdAt, updatedAt);
+    private int insert(String table, StoredResource r, long createdAt, long updatedAt, String onConflict) {
+        return execute("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict, r.type(), r.id(),
+                r.version(), r.referralId(), r.status(), r.referrerOrg(), r.body(), createdAt, updatedAt);
     }
 
     private Optional<StoredResource> one(String sql, Object... args) {
@@ -207,10 +254,10 @@ final class JdbcTx implements Tx {
     }
 
     private long micros() {
-        Instant now = clock.instant();
-        return toMicros(now);
+        return toMicros(clock.instant());
     }
 
+    /** Times are stored as microseconds since the epoch, UTC, in both dialects. */
     static long toMicros(Instant t) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
@@ -219,7 +266,7 @@ final class JdbcTx implements Tx {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
-    /** Where a page ended: the last row's change time and id. Opaque to clients. */
+    /** Where a page ended: the last row's change time and id, base64url. Opaque to clients. */
     private record Cursor(long updatedAt, String id) {
 
         String encode() {

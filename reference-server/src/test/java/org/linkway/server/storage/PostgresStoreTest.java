@@ -1,13 +1,21 @@
 package org.linkway.server.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The store contract on a real PostgreSQL, started by the test itself. */
+/** The store contract on a real PostgreSQL, started by the test itself (once for the class). */
 class PostgresStoreTest extends StoreContract {
 
     static EmbeddedPostgres postgres;
@@ -32,5 +40,42 @@ class PostgresStoreTest extends StoreContract {
     @Override
     Store store() {
         return store;
+    }
+
+    @Override
+    JdbcStore openStore(Clock clock) {
+        // the same database, through the data-source entry point; migrations are already applied
+        return JdbcStore.open(postgres.getPostgresDatabase(), "postgresql", clock);
+    }
+
+    @Test
+    void the_dialect_is_postgresql() {
+        assertThat(store.dialect()).isEqualTo("postgresql");
+    }
+
+    @Test
+    void a_connection_that_breaks_is_replaced() {
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> store.transaction(tx -> {
+                try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                    s.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+                } catch (SQLException e) {
+                    throw new StoreException("connection lost", e);
+                }
+                return tx.get("Referral", "x");
+            })).isInstanceOf(StoreException.class);
+        }
+        for (int i = 0; i < 20; i++) {
+            String id = newId();
+            store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+            assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isPresent();
+        }
+    }
+
+    @Test
+    void an_unreachable_database_fails_at_open() {
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret&connectTimeout=2"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageNotContaining("secret");
     }
 }

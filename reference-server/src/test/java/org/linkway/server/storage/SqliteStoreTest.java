@@ -1,20 +1,31 @@
 package org.linkway.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
-/** The store contract on an SQLite file, plus what only a file can show: it survives reopening. */
+/** The store contract on an SQLite file, plus what only a file can show: settings, reopening. */
 class SqliteStoreTest extends StoreContract {
 
     @TempDir
     static Path dir;
     static JdbcStore store;
+    static final AtomicInteger files = new AtomicInteger();
 
     @BeforeAll
     static void open() {
@@ -31,16 +42,82 @@ class SqliteStoreTest extends StoreContract {
         return store;
     }
 
+    @Override
+    JdbcStore openStore(Clock clock) {
+        return JdbcStore.open("jdbc:sqlite:" + dir.resolve("extra-" + files.incrementAndGet() + ".db"), clock);
+    }
+
+    @Test
+    void the_file_and_its_directories_are_created() {
+        assertThat(dir.resolve("nested/dir/linkway.db")).isRegularFile();
+        assertThat(store.dialect()).isEqualTo("sqlite");
+    }
+
+    @Test
+    void the_connection_is_durable_and_waits_rather_than_failing_when_busy() {
+        List<String> settings = store.transaction(tx -> {
+            try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                return List.of(pragma(s, "journal_mode"), pragma(s, "synchronous"), pragma(s, "foreign_keys"), pragma(s, "busy_timeout"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // synchronous: 2 is FULL
+        assertThat(settings).containsExactly("wal", "2", "1", "10000");
+    }
+
+    private static String pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void committed_data_survives_closing_and_reopening() {
         String url = "jdbc:sqlite:" + dir.resolve("reopen.db");
+        IdempotencyRecord key = new IdempotencyRecord("k", "h", 201, "{}", "/v1/referrals/kept", "\"1\"");
+        StoredEvent event;
         try (JdbcStore first = JdbcStore.open(url)) {
-            first.transaction(tx -> tx.create("Referral", "kept", "kept", "received", null, "{\"x\":1}"));
+            first.transaction(tx -> tx.create("Referral", "kept", "kept", "received", "ORG", "{\"x\":1}"));
+            first.transaction(tx -> tx.update("Referral", "kept", 1, "accepted", "{\"x\":2}"));
+            event = first.transaction(tx -> {
+                tx.saveIdempotency(key);
+                return tx.appendEvent("kept", "referral.accepted", "Referral", "kept", 2, "{}");
+            });
         }
         try (JdbcStore again = JdbcStore.open(url)) {
-            java.util.Optional<StoredResource> kept = again.transaction(tx -> tx.get("Referral", "kept"));
-            assertThat(kept).map(StoredResource::body).contains("{\"x\":1}");
-            assertThat(again.dialect()).isEqualTo("sqlite");
+            assertThat(again.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "kept"))).map(StoredResource::body).contains("{\"x\":2}");
+            assertThat(again.<List<StoredResource>>transaction(tx -> tx.history("Referral", "kept"))).extracting(StoredResource::version).containsExactly(1L, 2L);
+            assertThat(again.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral("kept"))).containsExactly(event);
+            assertThat(again.<Optional<IdempotencyRecord>>transaction(tx -> tx.idempotency("k"))).contains(key);
+            StoredEvent next = again.transaction(tx -> tx.appendEvent("kept", "x", "Referral", "kept", 2, "{}"));
+            assertThat(next.sequence()).as("the sequence goes on").isGreaterThan(event.sequence());
         }
+    }
+
+    @Test
+    void a_data_source_can_be_given_instead_of_a_url() {
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + dir.resolve("from-data-source.db"));
+        try (JdbcStore s = JdbcStore.open(source, "SQLite")) {
+            assertThat(s.dialect()).isEqualTo("sqlite");
+            s.transaction(tx -> tx.create("Referral", "a", "a", null, null, "{}"));
+            assertThat(s.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "a"))).isPresent();
+        }
+        assertThatThrownBy(() -> JdbcStore.open(source, "oracle")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unsupported_urls_are_refused_without_showing_the_password() {
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:mysql://db/x?user=u&password=secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void a_database_that_cannot_be_opened_is_a_store_exception() throws Exception {
+        Path occupied = Files.createDirectories(dir.resolve("a-directory.db"));
+        assertThatThrownBy(() -> JdbcStore.open("jdbc:sqlite:" + occupied)).isInstanceOf(StoreException.class);
     }
 }
