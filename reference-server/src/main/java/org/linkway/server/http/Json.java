@@ -2,9 +2,14 @@ package org.linkway.server.http;
 
 import org.linkway.model.json.LinkwayJson;
 
+import org.linkway.server.storage.Page;
+import org.linkway.server.storage.StoredResource;
+
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** JSON in and out of handlers, with the SDK's one configuration. */
 public final class Json {
@@ -16,6 +21,15 @@ public final class Json {
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /** A page of stored documents as {@code {"items": [...], "nextCursor": ...}}. */
+    public static ObjectNode page(Page<StoredResource> page) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(r -> items.add(MAPPER.readTree(r.body())));
+        out.put("nextCursor", page.nextCursor());
+        return out;
     }
 
     public static void respond(Context ctx, int status, Object body) {

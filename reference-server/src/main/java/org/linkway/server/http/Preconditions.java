@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
+import tools.jackson.databind.JsonNode;
 
 /** {@code If-Match} for changes: no one overwrites a version they did not see. */
 public final class Preconditions {
@@ -33,5 +34,21 @@ public final class Preconditions {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 412: the version If-Match named is no longer the latest. */
+    public static ApiProblem stale(String what, long expected, long current) {
+        return new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expected
+                + " but the " + what + " is at version " + current + "; fetch it again and retry");
+    }
+
+    /** The optional {@code reason} of a transition request: text of at most 500 characters. */
+    public static String reason(JsonNode request) {
+        JsonNode reason = request.path("reason");
+        if (!reason.isMissingNode() && !reason.isNull() && (!reason.isString() || reason.asString().length() > 500)) {
+            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
+                    "'reason' must be text of at most 500 characters");
+        }
+        return reason.asString(null);
     }
 }

@@ -82,10 +82,9 @@ public final class CarePlanRoutes {
                 return r;
             });
         } catch (VersionConflictException e) {
-            throw new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expectedVersion
-                    + " but the care plan is at version " + e.currentVersion() + "; fetch it again and retry");
+            throw Preconditions.stale("care plan", expectedVersion, e.currentVersion());
         }
-        ctx.header("ETag", "\"" + stored.version() + "\"");
+        ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
     }
 
@@ -93,7 +92,7 @@ public final class CarePlanRoutes {
         String referralId = ctx.pathParam("id");
         StoredResource r = store.transaction(tx -> tx.get(TYPE, referralId))
                 .orElseThrow(() -> ApiProblem.notFound("care plan for referral", referralId));
-        ctx.header("ETag", "\"" + r.version() + "\"");
+        ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());
     }
 

@@ -8,6 +8,7 @@ import org.linkway.model.MessageType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
@@ -15,7 +16,6 @@ import org.linkway.server.storage.StoredResource;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -70,7 +70,7 @@ public final class JourneyRecordRoutes {
             return r;
         });
         ctx.header("Location", "/v1/referrals/" + referralId + "/" + kind + "/" + id);
-        ctx.header("ETag", "\"" + stored.version() + "\"");
+        ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, 201, stored.body());
     }
 
@@ -87,11 +87,7 @@ public final class JourneyRecordRoutes {
             }
             return tx.list(new ListQuery(KINDS.get(kind).resourceType(), null, null, referralId, null, null, 500));
         });
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
-        out.put("nextCursor", page.nextCursor());
-        Json.respond(ctx, 200, out);
+        Json.respond(ctx, 200, Json.page(page));
     }
 
     private void get(Context ctx, String kind) {
@@ -100,7 +96,7 @@ public final class JourneyRecordRoutes {
         StoredResource r = store.transaction(tx -> tx.get(KINDS.get(kind).resourceType(), recordId))
                 .filter(found -> referralId.equals(found.referralId()))
                 .orElseThrow(() -> ApiProblem.notFound(kind.substring(0, kind.length() - 1), recordId));
-        ctx.header("ETag", "\"" + r.version() + "\"");
+        ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());
     }
 }

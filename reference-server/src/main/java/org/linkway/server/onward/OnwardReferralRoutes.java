@@ -78,11 +78,7 @@ public final class OnwardReferralRoutes {
             }
             return tx.list(new ListQuery(TYPE, null, null, referralId, null, null, 500));
         });
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
-        out.put("nextCursor", page.nextCursor());
-        Json.respond(ctx, 200, out);
+        Json.respond(ctx, 200, Json.page(page));
     }
 
     private void get(Context ctx) {
@@ -96,11 +92,7 @@ public final class OnwardReferralRoutes {
         OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(422,
                 "invalid-transition-request", "Invalid transition request", "'to' must be one of: accepted, declined, attended, "
                         + "did-not-attend, completed"));
-        JsonNode reasonNode = request.path("reason");
-        if (!reasonNode.isMissingNode() && !reasonNode.isNull() && (!reasonNode.isString() || reasonNode.asString().length() > 500)) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'reason' must be text of at most 500 characters");
-        }
-        String reason = reasonNode.asString(null);
+        String reason = Preconditions.reason(request);
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             throw new ApiProblem(422, "reason-required", "Reason required", "'" + to.code() + "' needs a reason for the link worker");
         }
@@ -143,7 +135,7 @@ public final class OnwardReferralRoutes {
             return store.transaction(tx -> {
                 StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
                 if (expected != null && current.version() != expected) {
-                    throw stale(expected, current.version());
+                    throw Preconditions.stale("onward referral", expected, current.version());
                 }
                 ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
                 String event = change.apply(doc);
@@ -152,17 +144,14 @@ public final class OnwardReferralRoutes {
                 return next;
             });
         } catch (VersionConflictException e) {
-            throw stale(expected == null ? -1 : expected, e.currentVersion());
+            throw expected != null ? Preconditions.stale("onward referral", expected, e.currentVersion())
+                    : new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version "
+                            + e.currentVersion() + "; it changed while the feedback was added, send it again");
         }
     }
 
-    private static ApiProblem stale(long expected, long current) {
-        return new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version " + current
-                + (expected < 0 ? "; it changed while the feedback was added, send it again" : ", not " + expected));
-    }
-
     private static void answer(Context ctx, int status, StoredResource r) {
-        ctx.header("ETag", "\"" + r.version() + "\"");
+        ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, status, r.body());
     }
 }

@@ -15,8 +15,6 @@ import org.linkway.server.storage.StoredResource;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /v1/referrals}: receive a referral, read it, list them, move one through its journey. */
 public final class ReferralRoutes {
@@ -49,7 +47,7 @@ public final class ReferralRoutes {
 
     void get(Context ctx) {
         StoredResource r = referrals.get(ctx.pathParam("id"));
-        String etag = ReferralService.etag(r.version());
+        String etag = Preconditions.etag(r.version());
         ctx.header("ETag", etag);
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
@@ -91,13 +89,7 @@ public final class ReferralRoutes {
         } catch (InvalidCursorException e) {
             throw ApiProblem.badParameter("cursor", "must be a nextCursor value this server returned");
         }
-        ObjectNode doc = Json.MAPPER.createObjectNode();
-        ArrayNode items = doc.putArray("items");
-        for (StoredResource r : page.items()) {
-            items.add(Json.MAPPER.readTree(r.body()));
-        }
-        doc.put("nextCursor", page.nextCursor());
-        Json.respond(ctx, 200, doc);
+        Json.respond(ctx, 200, Json.page(page));
     }
 
     void transition(Context ctx) {
@@ -109,11 +101,7 @@ public final class ReferralRoutes {
             throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
                     "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
         }
-        JsonNode reason = body.path("reason");
-        if (!reason.isMissingNode() && !reason.isNull() && (!reason.isString() || reason.asString().length() > 500)) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'reason' must be text of at most 500 characters");
-        }
-        answer(ctx, referrals.transition(ctx.pathParam("id"), expected, target, reason.asString(null)));
+        answer(ctx, referrals.transition(ctx.pathParam("id"), expected, target, Preconditions.reason(body)));
     }
 
     void messageBack(Context ctx) {
@@ -123,7 +111,7 @@ public final class ReferralRoutes {
                     "the FHIR document Bundle form of the message back arrives with the FHIR binding; ask for application/json");
         }
         StoredResource m = referrals.messageBack(ctx.pathParam("id"));
-        ctx.header("ETag", ReferralService.etag(m.version()));
+        ctx.header("ETag", Preconditions.etag(m.version()));
         Json.respond(ctx, 200, m.body());
     }
 

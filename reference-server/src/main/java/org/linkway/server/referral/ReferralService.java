@@ -14,6 +14,7 @@ import org.linkway.model.MessageType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.MessageBackBuilder;
 import org.linkway.server.storage.IdempotencyRecord;
 import org.linkway.server.storage.Store;
@@ -77,7 +78,7 @@ public final class ReferralService {
             return store.transaction(tx -> {
                 StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), org, stored);
                 tx.appendEvent(id, "referral.received", TYPE, id, r.version(), eventData(null, Lifecycle.RECEIVED, null));
-                Outcome out = new Outcome(201, stored, location(id), etag(r.version()), false);
+                Outcome out = new Outcome(201, stored, location(id), Preconditions.etag(r.version()), false);
                 if (idempotencyKey != null) {
                     tx.saveIdempotency(new IdempotencyRecord(idempotencyKey, hash, 201, stored, out.location(), out.etag()));
                 }
@@ -122,7 +123,7 @@ public final class ReferralService {
             return store.transaction(tx -> {
                 StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
                 if (current.version() != expectedVersion) {
-                    throw stale(current.version(), expectedVersion);
+                    throw Preconditions.stale("referral", expectedVersion, current.version());
                 }
                 Lifecycle from = Lifecycle.fromCode(current.status()).orElseThrow();
                 if (!from.canMoveTo(to)) {
@@ -138,10 +139,10 @@ public final class ReferralService {
                 if (to.sendsMessageBack()) {
                     issueMessageBack(tx, doc, to, reason);
                 }
-                return new Outcome(200, next.body(), location(id), etag(next.version()), false);
+                return new Outcome(200, next.body(), location(id), Preconditions.etag(next.version()), false);
             });
         } catch (VersionConflictException e) {
-            throw stale(e.currentVersion(), expectedVersion);
+            throw Preconditions.stale("referral", expectedVersion, e.currentVersion());
         }
     }
 
@@ -174,11 +175,6 @@ public final class ReferralService {
         });
     }
 
-    private static ApiProblem stale(long current, long expected) {
-        return new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expected
-                + " but the referral is at version " + current + "; fetch it again and retry");
-    }
-
     private String eventData(Lifecycle from, Lifecycle to, String reason) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         if (from != null) {
@@ -194,10 +190,6 @@ public final class ReferralService {
 
     static String location(String id) {
         return "/v1/referrals/" + id;
-    }
-
-    public static String etag(long version) {
-        return "\"" + version + "\"";
     }
 
     private static String sha256(byte[] body) {
