@@ -14,6 +14,9 @@ final class RuleHooks {
     static final String NHS_NUMBER = "Person demographics / NHS number";
     static final String GP_PRACTICE = "GP practice / GP practice record entry / GP practice identifier";
     static final String POSTCODE = "Person demographics / Person's address / Postcode";
+    /** PRSB makes risks mandatory; a missing section or an empty list gets its own rule, not a generic one. */
+    static final String RISKS = "Risks";
+    static final String RISK_ENTRIES = "Risks / Risks record entry";
 
     /** PRSB elements that record something that has already happened. */
     static final Set<String> NEVER_FUTURE = Set.of(

@@ -137,7 +137,7 @@ final class StreamingValidator {
             if (!seen[idx]) {
                 String pointer = path + "/" + r;
                 Spec child = s.children[idx];
-                boolean risks = pointer.equals("/risks");
+                boolean risks = RuleHooks.RISKS.equals(child.prsbPath);
                 add(risks ? Rule.RISKS_RECORDED : Rule.REQUIRED, pointer, child,
                         child.label(pointer) + " is mandatory"
                                 + (risks ? "; if there are none, record a risks entry saying 'No known risks'" : "") + ".");
@@ -172,7 +172,7 @@ final class StreamingValidator {
         String pointer = path.toString();
         if (s.minItems >= 0 && size < s.minItems || s.maxItems >= 0 && size > s.maxItems) {
             boolean tooFew = s.minItems >= 0 && size < s.minItems;
-            add(pointer.startsWith("/risks") ? Rule.RISKS_RECORDED : Rule.CARDINALITY, pointer, s,
+            add(RuleHooks.RISK_ENTRIES.equals(s.prsbPath) ? Rule.RISKS_RECORDED : Rule.CARDINALITY, pointer, s,
                     s.label(pointer) + " has " + size + " entries; " + (tooFew ? "minItems is " + s.minItems : "maxItems is " + s.maxItems) + ".");
         }
         if (s.hooks.contains(Spec.Hook.REFERRAL_ENTRIES)) {
