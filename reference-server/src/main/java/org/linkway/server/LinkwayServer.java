@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
+import org.linkway.server.events.SubscriptionRoutes;
+import org.linkway.server.events.WebhookDispatcher;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.journey.CarePlanRoutes;
@@ -42,6 +44,8 @@ public final class LinkwayServer implements AutoCloseable {
     private final Store store;
     private final Javalin app;
     private final ReferralService referralService;
+    private final WebhookDispatcher webhooks;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LinkwayServer(ServerConfig config, Store store, Clock clock) {
         this.store = store;
@@ -49,6 +53,8 @@ public final class LinkwayServer implements AutoCloseable {
         this.referralService = new ReferralService(store, validator, clock);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
+        SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
+        this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
         ContractRoutes contract = new ContractRoutes();
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
@@ -71,6 +77,7 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             events.register(cfg.routes);
+            subscriptions.register(cfg.routes);
             contract.register(cfg.routes);
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
@@ -92,6 +99,7 @@ public final class LinkwayServer implements AutoCloseable {
             store.close();
             throw e;
         }
+        server.webhooks.start();
         if (config.dev()) {
             server.loadDemoDataIfEmpty();
             LOG.warn("DEVELOPMENT MODE: requests are NOT authenticated. Do not expose this server or use real personal data.");
@@ -125,9 +133,14 @@ public final class LinkwayServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         app.stop();
+        webhooks.close();
         store.close();
     }
 }

@@ -2,6 +2,8 @@ package org.linkway.server;
 
 import java.nio.file.Path;
 
+import org.linkway.server.events.WebhookSettings;
+
 /**
  * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
  *
@@ -10,10 +12,24 @@ import java.nio.file.Path;
  * @param databaseUrl JDBC URL; default an SQLite file under {@code dataDir}
  * @param maxBodyBytes largest request body accepted
  * @param dev         development mode: loud warnings, no authentication yet
+ * @param webhooks    how subscribers' deliveries are retried and timed
  */
-public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
+public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
+                           WebhookSettings webhooks) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
+
+    public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
+        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, WebhookSettings.DEFAULTS);
+    }
+
+    public ServerConfig withWebhooks(WebhookSettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings);
+    }
+
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks);
+    }
 
     public String effectiveDatabaseUrl() {
         return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + dataDir.resolve("linkway.db").toAbsolutePath();

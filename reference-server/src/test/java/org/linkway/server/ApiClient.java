@@ -37,6 +37,10 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
+    Answer delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+    }
+
     Answer post(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }

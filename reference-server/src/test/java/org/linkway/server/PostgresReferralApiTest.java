@@ -27,6 +27,7 @@ class PostgresReferralApiTest extends ReferralApiContract {
 
     @AfterAll
     void stopPostgres() throws IOException {
+        stop(); // the server before its database, or its background work would find the database gone
         if (postgres != null) {
             postgres.close();
         }

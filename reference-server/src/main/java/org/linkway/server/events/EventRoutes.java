@@ -53,16 +53,7 @@ public final class EventRoutes {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         ArrayNode items = doc.putArray("items");
         for (StoredEvent e : events) {
-            ObjectNode n = items.addObject();
-            n.put("sequence", e.sequence());
-            n.put("id", e.id());
-            n.put("type", e.type());
-            n.put("referralId", e.referralId());
-            n.put("resourceType", e.resourceType());
-            n.put("resourceId", e.resourceId());
-            n.put("resourceVersion", e.resourceVersion());
-            n.put("at", e.at().toString());
-            n.set("data", Json.MAPPER.readTree(e.payload()));
+            items.add(EventJson.of(e));
         }
         return doc;
     }

@@ -194,6 +194,11 @@ final class JdbcTx implements Tx {
         }
     }
 
+    @Override
+    public Webhooks webhooks() {
+        return new JdbcWebhooks(c, clock, postgres);
+    }
+
     // --- plumbing -----------------------------------------------------------------------------
 
     private int insert(String table, StoredResource r, long createdAt, long updatedAt, String onConflict) {

@@ -39,4 +39,7 @@ public interface Tx {
 
     /** Remembers a response; the key must be new. */
     void saveIdempotency(IdempotencyRecord record);
+
+    /** Webhook subscriptions and their deliveries, in this transaction. */
+    Webhooks webhooks();
 }

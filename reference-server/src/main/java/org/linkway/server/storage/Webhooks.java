@@ -1,0 +1,60 @@
+package org.linkway.server.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Subscriptions and their deliveries, inside one {@link Tx}. The event table is the outbox: a
+ * subscription keeps how far it has scanned it, {@link #scan} turns newer events into pending
+ * deliveries, and dispatchers {@link #claim} the due ones. Several server instances may do
+ * this at once against one PostgreSQL database; none claims what another holds.
+ */
+public interface Webhooks {
+
+    /**
+     * Stores a subscription.
+     *
+     * @param after the event sequence to start after, or {@code null} for the latest event now
+     */
+    Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after);
+
+    /** A subscription that has not been deleted. */
+    Optional<Subscription> subscription(String id);
+
+    /** Every subscription not deleted, oldest first. */
+    List<Subscription> subscriptions();
+
+    /** Stops a subscription and drops what it had not yet been sent; false if there was none. */
+    boolean deleteSubscription(String id);
+
+    DeliveryStats stats(String subscriptionId);
+
+    /**
+     * Turns up to {@code maxEvents} events per subscription, past where it had scanned, into
+     * pending deliveries for the subscriptions that want them. Returns how many deliveries it made.
+     */
+    int scan(int maxEvents);
+
+    /**
+     * Claims up to {@code limit} deliveries that are due, at most one per subscription and
+     * referral, and only when no earlier event of that referral is still pending for that
+     * subscription: that is what keeps each referral's events in order. A claimed delivery is not
+     * due again until {@code lease} has passed, so one whose sender died is retried, not lost.
+     */
+    List<DueDelivery> claim(int limit, Duration lease);
+
+    /** Records that the receiver acknowledged the delivery. */
+    void delivered(String subscriptionId, long eventSequence, int httpStatus);
+
+    /**
+     * Records a failed attempt and when to try again.
+     *
+     * @param httpStatus the receiver's answer, or {@code null} if there was none
+     */
+    void failed(String subscriptionId, long eventSequence, Integer httpStatus, String error, Instant nextAttemptAt);
+
+    /** Forgets deliveries acknowledged before {@code before}; returns how many. */
+    int pruneDelivered(Instant before);
+}
