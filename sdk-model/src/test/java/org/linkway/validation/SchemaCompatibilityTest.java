@@ -1,0 +1,47 @@
+package org.linkway.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linkway.model.MessageType;
+
+/**
+ * Messages valid under an earlier schema version of the same major version stay valid: the
+ * released examples of every such version (schemas/compat) are checked with today's validator.
+ */
+class SchemaCompatibilityTest {
+
+    static final Path COMPAT = Path.of("../schemas/compat");
+    static final MessageValidator validator = MessageValidator.create();
+
+    static Stream<Path> releasedMessages() throws IOException {
+        try (Stream<Path> files = Files.walk(COMPAT)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("releasedMessages")
+    void a_message_valid_in_an_earlier_minor_version_is_still_valid(Path file) throws IOException {
+        String version = file.getParent().getFileName().toString();
+        String currentMajor = MessageType.SCHEMA_VERSION.substring(0, MessageType.SCHEMA_VERSION.indexOf('.'));
+        if (!version.startsWith(currentMajor + ".")) {
+            return; // a new major version may break old messages, by definition
+        }
+        ValidationResult result = validator.validate(Files.readAllBytes(file));
+        assertThat(result.errors()).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void the_current_version_has_a_released_corpus_to_compare_against() throws IOException {
+        assertThat(releasedMessages().map(p -> p.getParent().getFileName().toString())).contains("1.0.0");
+        assertThat(releasedMessages()).hasSizeGreaterThanOrEqualTo(10);
+    }
+}
