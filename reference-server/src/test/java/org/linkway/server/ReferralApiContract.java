@@ -290,7 +290,8 @@ abstract class ReferralApiContract {
 
         ApiClient.Answer feedback = api.postJson(path + "/feedback",
                 "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Joined the Thursday walk twice.\"}");
-        assertThat(feedback.status()).as(feedback.body()).isEqualTo(200);
+        assertThat(feedback.status()).as(feedback.body()).isEqualTo(201);
+        assertThat(feedback.header("Location")).isEqualTo(path);
         assertThat(feedback.json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
         ApiClient.Answer noText = api.postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}");
         assertThat(noText.status()).isEqualTo(422);
