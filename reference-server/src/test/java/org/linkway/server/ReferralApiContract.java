@@ -252,6 +252,7 @@ abstract class ReferralApiContract {
         ApiClient.Answer first = api.put(path, plan, "If-None-Match", "*");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.header("Location")).isEqualTo(path);
         assertThat(first.json().path("version").asInt()).isEqualTo(1);
         assertThat(api.put(path, plan, "If-None-Match", "*").status()).isEqualTo(412);
 

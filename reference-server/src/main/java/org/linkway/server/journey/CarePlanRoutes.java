@@ -85,6 +85,9 @@ public final class CarePlanRoutes {
         } catch (VersionConflictException e) {
             throw Preconditions.stale("care plan", expectedVersion, e.currentVersion());
         }
+        if (stored.version() == 1) {
+            ctx.header("Location", "/v1/referrals/" + referralId + "/care-plan");
+        }
         ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
     }
