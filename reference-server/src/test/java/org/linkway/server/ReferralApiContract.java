@@ -355,6 +355,37 @@ abstract class ReferralApiContract {
     }
 
     @Test
+    void retries_racing_with_one_key_create_once_and_all_get_the_same_answer() throws Exception {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/contacts";
+        String body = example("valid/contact-record--first-call.json");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<ApiClient.Answer>> pending = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                pending.add(pool.submit(() -> {
+                    go.await();
+                    return api.postJson(path, body, "Idempotency-Key", "race-" + id);
+                }));
+            }
+            go.countDown();
+            java.util.List<ApiClient.Answer> answers = new java.util.ArrayList<>();
+            for (var f : pending) {
+                answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers).extracting(ApiClient.Answer::body).containsOnly(answers.get(0).body());
+            assertThat(answers).filteredOn(a -> a.header("Idempotent-Replayed") == null).as("exactly one wrote").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get(path).json().path("items")).hasSize(1);
+        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items")).extracting(e -> e.path("type").asString())
+                .containsExactly("referral.received", "contact.recorded");
+    }
+
+    @Test
     void each_care_plan_version_can_be_read_by_its_number() {
         String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/care-plan";
