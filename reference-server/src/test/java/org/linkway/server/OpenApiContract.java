@@ -18,7 +18,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
 import tools.jackson.core.JacksonException;
@@ -89,7 +91,9 @@ final class OpenApiContract {
         }
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
-        registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), b -> b.schemaRegistryConfig(config));
+        // the document is OpenAPI 3.1; the json/ files it references say draft 2020-12 themselves
+        registry = SchemaRegistry.withDialects(List.of(quiet(Dialects.getOpenApi31()), quiet(Dialects.getDraft202012())),
+                b -> b.defaultDialectId(Dialects.getOpenApi31().getId()).schemaRegistryConfig(config));
         for (String template : doc.path("paths").propertyNames()) {
             StringBuilder regex = new StringBuilder();
             int literals = 0;
@@ -104,6 +108,11 @@ final class OpenApiContract {
             }
             templates.add(new Template(template, Pattern.compile(regex.toString()), literals));
         }
+    }
+
+    /** Linkway's own annotations ({@code x-prsb}, ...) and the code generator's are annotations, not unknown keywords to warn about. */
+    private static Dialect quiet(Dialect dialect) {
+        return Dialect.builder(dialect).unknownKeywordFactory((name, context) -> new AnnotationKeyword(name)).build();
     }
 
     static OpenApiContract get() {
