@@ -10,10 +10,6 @@ import io.javalin.http.Context;
  */
 public record Answer(int status, String body, String location, String etag, boolean replayed) {
 
-    public Answer replay() {
-        return new Answer(status, body, location, etag, true);
-    }
-
     /** Writes the answer with its headers. */
     public void send(Context ctx) {
         if (location != null) {

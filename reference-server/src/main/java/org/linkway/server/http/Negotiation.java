@@ -1,7 +1,9 @@
 package org.linkway.server.http;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.javalin.http.Context;
 
@@ -16,7 +18,7 @@ public final class Negotiation {
      * @param offered  what the resource can answer, preferred first
      * @param notYet   media types the contract names but this server does not serve yet, with why; they get that reason
      */
-    public static String choose(Context ctx, List<String> offered, java.util.Map<String, String> notYet) {
+    public static String choose(Context ctx, List<String> offered, Map<String, String> notYet) {
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank()) {
             return offered.get(0);
@@ -39,7 +41,7 @@ public final class Negotiation {
 
     /** Each media range as {type, q}; ranges with q=0 are refusals and left out. */
     private static List<String[]> ranges(String accept) {
-        return java.util.Arrays.stream(accept.split(","))
+        return Arrays.stream(accept.split(","))
                 .map(part -> part.split(";"))
                 .map(p -> new String[] {p[0].strip().toLowerCase(Locale.ROOT), quality(p)})
                 .filter(r -> !r[0].isEmpty() && !r[1].equals("0"))

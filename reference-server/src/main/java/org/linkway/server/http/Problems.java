@@ -40,7 +40,6 @@ public final class Problems {
                 write(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
-
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {

@@ -144,8 +144,8 @@ public final class OnwardReferralRoutes {
         String apply(ObjectNode current);
     }
 
-    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
-    private StoredResource change(String id, Long expected, Change change) {
+    /** A change based on the version {@code If-Match} named, in its own transaction. */
+    private StoredResource change(String id, long expected, Change change) {
         try {
             return store.transaction(tx -> change(tx, id, expected, change));
         } catch (VersionConflictException e) {
@@ -153,6 +153,7 @@ public final class OnwardReferralRoutes {
         }
     }
 
+    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
     private static StoredResource change(Tx tx, String id, Long expected, Change change) {
         StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
         if (expected != null && current.version() != expected) {
