@@ -82,6 +82,8 @@ final class OpenApiContract {
     private final SchemaRegistry registry;
     private final List<Template> templates = new ArrayList<>();
     private final Map<String, Schema> schemas = new HashMap<>();
+    /** "METHOD /template" of every operation an answer was checked against, across all tests in this JVM. */
+    private final Set<String> exercised = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OpenApiContract() {
         try (var in = OpenApiContract.class.getResourceAsStream("/org/linkway/schemas/openapi.yaml")) {
@@ -152,6 +154,7 @@ final class OpenApiContract {
             }
             return out;
         }
+        exercised.add(e.method().toUpperCase(Locale.ROOT) + " " + template.get().template());
         String opPointer = pathPointer + "/" + method;
         JsonNode responses = doc.at(opPointer + "/responses");
         String code = String.valueOf(e.status());
@@ -168,6 +171,21 @@ final class OpenApiContract {
             request(e, pathPointer, opPointer, out);
         }
         return out;
+    }
+
+    /** The operations the document marks {@code implemented} that no checked answer has come from yet. */
+    Set<String> implementedButNotExercised() {
+        Set<String> missing = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String key = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                if (METHODS.contains(op.getKey()) && op.getValue().path("x-linkway-status").asString("").equals("implemented")
+                        && !exercised.contains(key)) {
+                    missing.add(key);
+                }
+            }
+        }
+        return missing;
     }
 
     /** An answer outside any declared operation must be the named reusable response, with that status. */

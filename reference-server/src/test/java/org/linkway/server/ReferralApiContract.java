@@ -47,6 +47,12 @@ abstract class ReferralApiContract {
         server.close();
     }
 
+    /** The contract check is only as good as its coverage: this suite reaches every operation the server serves. */
+    @AfterAll
+    void every_implemented_operation_was_checked_against_the_contract() {
+        assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
+    }
+
     /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
