@@ -62,6 +62,7 @@ public final class LinkwayServer implements AutoCloseable {
         OnwardReferralRoutes onward = new OnwardReferralRoutes(store, intake, validator);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;

@@ -6,12 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.linkway.model.json.LinkwayJson;
 
 import tools.jackson.databind.JsonNode;
 
-/** A bare HTTP client for tests: loopback only, no retries, answers as they come. */
+/**
+ * A bare HTTP client for tests: loopback only, no retries, answers as they come. Every answer is
+ * checked against {@code schemas/openapi.yaml} ({@link OpenApiContract}) before a test sees it, so
+ * a response the contract does not describe fails the test that received it.
+ */
 final class ApiClient {
 
     record Answer(int status, String body, HttpResponse<String> raw) {
@@ -34,7 +40,7 @@ final class ApiClient {
     }
 
     Answer get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+        return send("GET", path, null, headers);
     }
 
     Answer delete(String path, String... headers) {
@@ -42,7 +48,7 @@ final class ApiClient {
     }
 
     Answer post(String path, String body, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+        return send("POST", path, body, headers);
     }
 
     /**
@@ -72,7 +78,7 @@ final class ApiClient {
         all[0] = "Content-Type";
         all[1] = "application/json";
         System.arraycopy(headers, 0, all, 2, headers.length);
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body)), all);
+        return send("PUT", path, body, all);
     }
 
     Answer postJson(String path, String body, String... headers) {
@@ -83,18 +89,30 @@ final class ApiClient {
         return post(path, body, all);
     }
 
-    private Answer send(HttpRequest.Builder request, String... headers) {
+    Answer delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    /** Any method, for what the other helpers do not cover (a method a path does not offer, say). */
+    Answer send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> sent = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            sent.put(headers[i], headers[i + 1]);
         }
+        HttpResponse<String> r;
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), r);
+            r = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        OpenApiContract.get().check(new OpenApiContract.Exchange(method, URI.create(base + path).getRawPath(), sent, body,
+                r.statusCode(), r.headers().map(), r.body()));
+        return new Answer(r.statusCode(), r.body(), r);
     }
 }

@@ -47,6 +47,12 @@ abstract class ReferralApiContract {
         server.close();
     }
 
+    /** The contract check is only as good as its coverage: this suite reaches every operation the server serves. */
+    @AfterAll
+    void every_implemented_operation_was_checked_against_the_contract() {
+        assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
+    }
+
     /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
@@ -252,6 +258,7 @@ abstract class ReferralApiContract {
         ApiClient.Answer first = api.put(path, plan, "If-None-Match", "*");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.header("Location")).isEqualTo(path);
         assertThat(first.json().path("version").asInt()).isEqualTo(1);
         assertThat(api.put(path, plan, "If-None-Match", "*").status()).isEqualTo(412);
 
@@ -290,7 +297,8 @@ abstract class ReferralApiContract {
 
         ApiClient.Answer feedback = api.postJson(path + "/feedback",
                 "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Joined the Thursday walk twice.\"}");
-        assertThat(feedback.status()).as(feedback.body()).isEqualTo(200);
+        assertThat(feedback.status()).as(feedback.body()).isEqualTo(201);
+        assertThat(feedback.header("Location")).isEqualTo(path);
         assertThat(feedback.json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
         ApiClient.Answer noText = api.postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}");
         assertThat(noText.status()).isEqualTo(422);
@@ -300,6 +308,159 @@ abstract class ReferralApiContract {
         assertThat(api.get("/v1/referrals/" + referralId + "/onward-referrals").json().path("items")).hasSize(1);
         assertThat(api.get("/v1/referrals/" + referralId + "/events").json().path("items")).extracting(e -> e.path("type").asString())
                 .contains("onward-referral.sent", "onward-referral.status-changed", "onward-referral.feedback");
+    }
+
+    @Test
+    void every_create_honours_an_idempotency_key_the_same_way() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String onward = api.postJson("/v1/referrals/" + id + "/onward-referrals",
+                example("valid/onward-referral--walking-group-with-feedback.json")).header("Location");
+        int feedbackBefore = api.get(onward).json().path("feedback").size();
+        String[][] creates = {
+            {"/v1/referrals/" + id + "/contacts", example("valid/contact-record--first-call.json"),
+                example("valid/contact-record--first-call.json").replace("made-contact", "no-answer")},
+            {"/v1/referrals/" + id + "/consents", example("valid/consent--given-gp-and-provider.json"),
+                example("valid/consent--withdrawn.json")},
+            {"/v1/referrals/" + id + "/assessments", example("valid/assessment--ons4-baseline.json"),
+                example("valid/assessment--swemwbs-review.json")},
+            {"/v1/referrals/" + id + "/signposts", example("valid/signpost--debt-advice.json"),
+                example("valid/signpost--debt-advice.json").replaceFirst("\\}$", ",\"zz\":1}")},
+            {"/v1/referrals/" + id + "/onward-referrals", example("valid/onward-referral--walking-group-with-feedback.json"),
+                example("valid/onward-referral--walking-group-with-feedback.json").replace("Eastmere Strollers", "Eastmere Walkers")},
+            {onward + "/feedback", "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the first walk.\"}",
+                "{\"at\":\"2026-11-21\",\"attendance\":\"attended\",\"text\":\"Came to the second walk.\"}"}};
+        int n = 0;
+        for (String[] c : creates) {
+            String key = "create-" + (n++) + "-" + id;
+            String eventsBefore = api.get("/v1/referrals/" + id + "/events").body();
+            ApiClient.Answer first = api.postJson(c[0], c[1], "Idempotency-Key", key);
+            assertThat(first.status()).as(c[0] + ": " + first.body()).isEqualTo(201);
+            assertThat(first.header("Idempotent-Replayed")).isNull();
+            String eventsAfterFirst = api.get("/v1/referrals/" + id + "/events").body();
+            assertThat(eventsAfterFirst).isNotEqualTo(eventsBefore);
+
+            ApiClient.Answer again = api.postJson(c[0], c[1], "Idempotency-Key", key);
+            assertThat(again.status()).as(c[0]).isEqualTo(201);
+            assertThat(again.header("Idempotent-Replayed")).as(c[0]).isEqualTo("true");
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+
+            ApiClient.Answer different = api.postJson(c[0], c[2], "Idempotency-Key", key);
+            assertThat(different.status()).as(c[0] + ": " + different.body()).isEqualTo(422);
+            assertThat(different.json().path("type").asString()).isEqualTo("urn:linkway:problem:idempotency-key-reused");
+            assertThat(api.get("/v1/referrals/" + id + "/events").body()).as("nothing written by the replay or the reuse")
+                    .isEqualTo(eventsAfterFirst);
+        }
+        // a key names one request: the same body sent to another endpoint is not a retry
+        ApiClient.Answer elsewhere = api.postJson("/v1/referrals", example("valid/contact-record--first-call.json"),
+                "Idempotency-Key", "create-0-" + id);
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.json().path("type").asString()).isEqualTo("urn:linkway:problem:idempotency-key-reused");
+        assertThat(api.get(onward).json().path("feedback").size()).as("the retried feedback was appended once").isEqualTo(feedbackBefore + 1);
+    }
+
+    @Test
+    void retries_racing_with_one_key_create_once_and_all_get_the_same_answer() throws Exception {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/contacts";
+        String body = example("valid/contact-record--first-call.json");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<ApiClient.Answer>> pending = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                pending.add(pool.submit(() -> {
+                    go.await();
+                    return api.postJson(path, body, "Idempotency-Key", "race-" + id);
+                }));
+            }
+            go.countDown();
+            java.util.List<ApiClient.Answer> answers = new java.util.ArrayList<>();
+            for (var f : pending) {
+                answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers).extracting(ApiClient.Answer::body).containsOnly(answers.get(0).body());
+            assertThat(answers).filteredOn(a -> a.header("Idempotent-Replayed") == null).as("exactly one wrote").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get(path).json().path("items")).hasSize(1);
+        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items")).extracting(e -> e.path("type").asString())
+                .containsExactly("referral.received", "contact.recorded");
+    }
+
+    @Test
+    void each_care_plan_version_can_be_read_by_its_number() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String path = "/v1/referrals/" + id + "/care-plan";
+        String plan = example("valid/care-plan--goals-and-actions.json");
+        assertThat(api.get(path + "/versions/1").status()).as("no plan yet").isEqualTo(404);
+        ApiClient.Answer first = api.put(path, plan, "If-None-Match", "*");
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper().readTree(plan);
+        ((tools.jackson.databind.node.ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
+        ApiClient.Answer second = api.put(path, tree.toString(), "If-Match", "\"1\"");
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+
+        ApiClient.Answer v1 = api.get(path + "/versions/1");
+        assertThat(v1.status()).isEqualTo(200);
+        assertThat(v1.header("ETag")).isEqualTo("\"1\"");
+        assertThat(v1.json()).isEqualTo(first.json());
+        ApiClient.Answer v2 = api.get(path + "/versions/2");
+        assertThat(v2.json()).isEqualTo(second.json());
+        assertThat(v2.header("ETag")).isEqualTo("\"2\"");
+
+        ApiClient.Answer missing = api.get(path + "/versions/9");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().path("detail").asString()).contains("no version 9").contains("1 to 2");
+        for (String bad : new String[] {"abc", "0", "-1", "1.5", "99999999999999999999"}) {
+            ApiClient.Answer notANumber = api.get(path + "/versions/" + bad);
+            assertThat(notANumber.status()).as(bad).isEqualTo(400);
+            assertThat(notANumber.json().path("type").asString()).isEqualTo("urn:linkway:problem:bad-parameter");
+            assertThat(notANumber.json().path("detail").asString()).contains("'version'");
+        }
+    }
+
+    @Test
+    void the_message_back_is_offered_as_json_and_says_when_the_fhir_form_arrives() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}", "If-Match", "\"1\"");
+        String path = "/v1/referrals/" + id + "/message-back";
+
+        ApiClient.Answer fhir = api.get(path, "Accept", "application/fhir+json");
+        assertThat(fhir.status()).isEqualTo(406);
+        assertThat(fhir.json().path("type").asString()).isEqualTo("urn:linkway:problem:not-acceptable");
+        assertThat(fhir.json().path("detail").asString()).contains("FHIR binding");
+
+        ApiClient.Answer html = api.get(path, "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(html.json().path("detail").asString()).contains("text/html").contains("application/json");
+        assertThat(api.get(path, "Accept", "application/json;q=0, text/html").status()).as("q=0 refuses").isEqualTo(406);
+
+        for (String accept : new String[] {"application/json", "*/*", "application/*", "application/fhir+json, application/json;q=0.5",
+                "text/html, */*;q=0.1"}) {
+            ApiClient.Answer json = api.get(path, "Accept", accept);
+            assertThat(json.status()).as(accept).isEqualTo(200);
+            assertThat(json.json().path("resourceType").asString()).isEqualTo("MessageBack");
+        }
+    }
+
+    @Test
+    void a_method_a_path_does_not_offer_is_405_naming_the_methods_it_does() {
+        ApiClient.Answer delete = api.delete("/v1/referrals");
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.header("Allow")).contains("GET").contains("POST");
+        assertThat(delete.json().path("type").asString()).isEqualTo("urn:linkway:problem:method-not-allowed");
+        assertThat(delete.json().path("requestId").asString()).isEqualTo(delete.header("X-Request-Id"));
+
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        ApiClient.Answer put = api.put("/v1/referrals/" + id, example(FULL));
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).isEqualTo("GET");
+        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("received");
+        assertThat(api.send("PATCH", "/v1/referrals/" + id + "/care-plan", "{}", "Content-Type", "application/json").status())
+                .isEqualTo(405);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +21,15 @@ public final class Problems {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e instanceof MethodNotAllowedResponse) {
+                ctx.header("Allow", e.getDetails().getOrDefault("availableMethods", ""));
+                write(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not supported on "
+                        + ctx.path() + "; it supports " + e.getDetails().getOrDefault("availableMethods", "no method")));
+                return;
+            }
+            write(ctx, fromJavalin(e));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", RequestIds.of(ctx), e);
             write(ctx, new ApiProblem(500, "server-error", "Server error",
@@ -31,8 +40,6 @@ public final class Problems {
                 write(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
-        routes.error(405, ctx -> write(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed",
-                ctx.method() + " is not supported on " + ctx.path())));
     }
 
     private static ApiProblem fromJavalin(HttpResponseException e) {

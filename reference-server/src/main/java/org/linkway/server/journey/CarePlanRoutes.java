@@ -39,6 +39,7 @@ public final class CarePlanRoutes {
         routes.put("/v1/referrals/{id}/care-plan", this::put);
         routes.get("/v1/referrals/{id}/care-plan", this::get);
         routes.get("/v1/referrals/{id}/care-plan/versions", this::versions);
+        routes.get("/v1/referrals/{id}/care-plan/versions/{version}", this::version);
     }
 
     private void put(Context ctx) {
@@ -84,6 +85,9 @@ public final class CarePlanRoutes {
         } catch (VersionConflictException e) {
             throw Preconditions.stale("care plan", expectedVersion, e.currentVersion());
         }
+        if (stored.version() == 1) {
+            ctx.header("Location", "/v1/referrals/" + referralId + "/care-plan");
+        }
         ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
     }
@@ -96,15 +100,38 @@ public final class CarePlanRoutes {
         Json.respond(ctx, 200, r.body());
     }
 
+    /** Every version on one page: a plan is agreed a handful of times, not thousands. */
     private void versions(Context ctx) {
+        List<StoredResource> all = history(ctx.pathParam("id"));
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        all.forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
+        out.putNull("nextCursor");
+        Json.respond(ctx, 200, out);
+    }
+
+    private void version(Context ctx) {
         String referralId = ctx.pathParam("id");
+        String text = ctx.pathParam("version");
+        long wanted = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
+        if (wanted < 1) {
+            throw new ApiProblem(400, "bad-parameter", "Bad parameter", "path parameter 'version': must be a whole number from 1, not '"
+                    + text + "'");
+        }
+        List<StoredResource> all = history(referralId);
+        long version = wanted;
+        StoredResource r = all.stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new ApiProblem(404, "not-found", "Not found", "the care plan for referral '" + referralId
+                        + "' has no version " + version + "; its versions are 1 to " + all.get(all.size() - 1).version()));
+        ctx.header("ETag", Preconditions.etag(r.version()));
+        Json.respond(ctx, 200, r.body());
+    }
+
+    private List<StoredResource> history(String referralId) {
         List<StoredResource> all = store.transaction(tx -> tx.history(TYPE, referralId));
         if (all.isEmpty()) {
             throw ApiProblem.notFound("care plan for referral", referralId);
         }
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        all.forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
-        Json.respond(ctx, 200, out);
+        return all;
     }
 }

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.linkway.model.MessageType;
+import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
@@ -39,10 +42,12 @@ public final class JourneyRecordRoutes {
 
     private final Store store;
     private final Intake intake;
+    private final Idempotency idempotency;
 
     public JourneyRecordRoutes(Store store, Intake intake) {
         this.store = store;
         this.intake = intake;
+        this.idempotency = new Idempotency(store);
     }
 
     public void register(RoutesConfig routes) {
@@ -57,21 +62,20 @@ public final class JourneyRecordRoutes {
         Json.requireJson(ctx);
         MessageType type = KINDS.get(kind);
         String referralId = ctx.pathParam("id");
-        String id = UUID.randomUUID().toString();
-        Map<String, String> assigned = new LinkedHashMap<>();
-        assigned.put("id", id);
-        assigned.put("referralId", referralId);
-        ObjectNode doc = intake.accept(ctx.bodyAsBytes(), type, assigned);
-        String body = Json.write(doc);
-        StoredResource stored = store.transaction(tx -> {
-            StoredResource referral = tx.get("Referral", referralId).orElseThrow(() -> ApiProblem.notFound("referral", referralId));
-            StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
-            tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
-            return r;
+        idempotency.create(ctx, () -> {
+            String id = UUID.randomUUID().toString();
+            Map<String, String> assigned = new LinkedHashMap<>();
+            assigned.put("id", id);
+            assigned.put("referralId", referralId);
+            ObjectNode doc = intake.accept(ctx.bodyAsBytes(), type, assigned);
+            String body = Json.write(doc);
+            return tx -> {
+                StoredResource referral = tx.get("Referral", referralId).orElseThrow(() -> ApiProblem.notFound("referral", referralId));
+                StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
+                tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
+                return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false);
+            };
         });
-        ctx.header("Location", "/v1/referrals/" + referralId + "/" + kind + "/" + id);
-        ctx.header("ETag", Preconditions.etag(stored.version()));
-        Json.respond(ctx, 201, stored.body());
     }
 
     /** Consent decisions are the one record whose state is queried (disclosure depends on it). */
@@ -81,12 +85,13 @@ public final class JourneyRecordRoutes {
 
     private void list(Context ctx, String kind) {
         String referralId = ctx.pathParam("id");
-        Page<StoredResource> page = store.transaction(tx -> {
+        int limit = Paging.limit(ctx);
+        Page<StoredResource> page = Paging.read(() -> store.transaction(tx -> {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(new ListQuery(KINDS.get(kind).resourceType(), null, null, referralId, null, null, 500));
-        });
+            return tx.list(new ListQuery(KINDS.get(kind).resourceType(), null, null, referralId, null, Paging.cursor(ctx), limit));
+        }));
         Json.respond(ctx, 200, Json.page(page));
     }
 

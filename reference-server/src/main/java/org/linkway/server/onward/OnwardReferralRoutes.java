@@ -6,13 +6,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
+import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
+import org.linkway.server.storage.Tx;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
@@ -34,11 +38,13 @@ public final class OnwardReferralRoutes {
     private final Store store;
     private final Intake intake;
     private final MessageValidator validator;
+    private final Idempotency idempotency;
 
     public OnwardReferralRoutes(Store store, Intake intake, MessageValidator validator) {
         this.store = store;
         this.intake = intake;
         this.validator = validator;
+        this.idempotency = new Idempotency(store);
     }
 
     public void register(RoutesConfig routes) {
@@ -52,38 +58,41 @@ public final class OnwardReferralRoutes {
     private void create(Context ctx) {
         Json.requireJson(ctx);
         String referralId = ctx.pathParam("id");
-        String id = UUID.randomUUID().toString();
-        Map<String, String> assigned = new LinkedHashMap<>();
-        assigned.put("id", id);
-        assigned.put("referralId", referralId);
-        assigned.put("status", OnwardLifecycle.SENT.code());
-        String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
-        StoredResource r = store.transaction(tx -> {
-            if (tx.get("Referral", referralId).isEmpty()) {
-                throw ApiProblem.notFound("referral", referralId);
-            }
-            StoredResource created = tx.create(TYPE, id, referralId, OnwardLifecycle.SENT.code(), null, body);
-            tx.appendEvent(referralId, "onward-referral.sent", TYPE, id, created.version(), "{\"to\":\"sent\"}");
-            return created;
+        idempotency.create(ctx, () -> {
+            String id = UUID.randomUUID().toString();
+            Map<String, String> assigned = new LinkedHashMap<>();
+            assigned.put("id", id);
+            assigned.put("referralId", referralId);
+            assigned.put("status", OnwardLifecycle.SENT.code());
+            String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
+            return tx -> {
+                if (tx.get("Referral", referralId).isEmpty()) {
+                    throw ApiProblem.notFound("referral", referralId);
+                }
+                StoredResource created = tx.create(TYPE, id, referralId, OnwardLifecycle.SENT.code(), null, body);
+                tx.appendEvent(referralId, "onward-referral.sent", TYPE, id, created.version(), "{\"status\":\"sent\"}");
+                return answer(201, created);
+            };
         });
-        ctx.header("Location", "/v1/onward-referrals/" + id);
-        answer(ctx, 201, r);
     }
 
     private void list(Context ctx) {
         String referralId = ctx.pathParam("id");
-        var page = store.transaction(tx -> {
+        int limit = Paging.limit(ctx);
+        var page = Paging.read(() -> store.transaction(tx -> {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(new ListQuery(TYPE, null, null, referralId, null, null, 500));
-        });
+            return tx.list(new ListQuery(TYPE, null, null, referralId, null, Paging.cursor(ctx), limit));
+        }));
         Json.respond(ctx, 200, Json.page(page));
     }
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        answer(ctx, 200, store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id)));
+        StoredResource r = store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+        ctx.header("ETag", Preconditions.etag(r.version()));
+        Json.respond(ctx, 200, r.body());
     }
 
     private void transition(Context ctx) {
@@ -97,7 +106,7 @@ public final class OnwardReferralRoutes {
             throw new ApiProblem(422, "reason-required", "Reason required", "'" + to.code() + "' needs a reason for the link worker");
         }
         String id = ctx.pathParam("id");
-        answer(ctx, 200, change(id, expected, current -> {
+        answer(200, change(id, expected, current -> {
             OnwardLifecycle from = OnwardLifecycle.fromCode(current.path("status").asString()).orElseThrow();
             if (!from.canMoveTo(to)) {
                 throw new ApiProblem(409, "illegal-transition", "Illegal transition", "an onward referral that is '" + from.code()
@@ -106,22 +115,28 @@ public final class OnwardReferralRoutes {
             }
             current.put("status", to.code());
             return "onward-referral.status-changed";
-        }));
+        })).send(ctx);
     }
 
+    /** Appends one entry; with {@code Idempotency-Key}, a retried report is not appended twice. */
     private void feedback(Context ctx) {
         JsonNode entry = Json.objectBody(ctx);
         String id = ctx.pathParam("id");
-        answer(ctx, 200, change(id, null, current -> {
-            ArrayNode all = current.has("feedback") ? (ArrayNode) current.get("feedback") : current.putArray("feedback");
-            all.add(entry);
-            ValidationResult check = validator.validate(Json.write(current));
-            if (!check.isValid()) {
-                throw new ApiProblem(422, "invalid-feedback", "Invalid feedback", "the feedback entry breaks the onward referral schema",
-                        check.findings());
-            }
-            return "onward-referral.feedback";
-        }));
+        try {
+            idempotency.create(ctx, () -> tx -> answer(201, change(tx, id, null, current -> {
+                ArrayNode all = current.has("feedback") ? (ArrayNode) current.get("feedback") : current.putArray("feedback");
+                all.add(entry);
+                ValidationResult check = validator.validate(Json.write(current));
+                if (!check.isValid()) {
+                    throw new ApiProblem(422, "invalid-feedback", "Invalid feedback",
+                            "the feedback entry breaks the onward referral schema", check.findings());
+                }
+                return "onward-referral.feedback";
+            })));
+        } catch (VersionConflictException e) {
+            throw new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version "
+                    + e.currentVersion() + "; it changed while the feedback was added, send it again");
+        }
     }
 
     private interface Change {
@@ -129,29 +144,29 @@ public final class OnwardReferralRoutes {
         String apply(ObjectNode current);
     }
 
-    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
-    private StoredResource change(String id, Long expected, Change change) {
+    /** A change based on the version {@code If-Match} named, in its own transaction. */
+    private StoredResource change(String id, long expected, Change change) {
         try {
-            return store.transaction(tx -> {
-                StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
-                if (expected != null && current.version() != expected) {
-                    throw Preconditions.stale("onward referral", expected, current.version());
-                }
-                ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
-                String event = change.apply(doc);
-                StoredResource next = tx.update(TYPE, id, current.version(), doc.path("status").asString(null), Json.write(doc));
-                tx.appendEvent(current.referralId(), event, TYPE, id, next.version(), "{\"status\":\"" + next.status() + "\"}");
-                return next;
-            });
+            return store.transaction(tx -> change(tx, id, expected, change));
         } catch (VersionConflictException e) {
-            throw expected != null ? Preconditions.stale("onward referral", expected, e.currentVersion())
-                    : new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version "
-                            + e.currentVersion() + "; it changed while the feedback was added, send it again");
+            throw Preconditions.stale("onward referral", expected, e.currentVersion());
         }
     }
 
-    private static void answer(Context ctx, int status, StoredResource r) {
-        ctx.header("ETag", Preconditions.etag(r.version()));
-        Json.respond(ctx, status, r.body());
+    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
+    private static StoredResource change(Tx tx, String id, Long expected, Change change) {
+        StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+        if (expected != null && current.version() != expected) {
+            throw Preconditions.stale("onward referral", expected, current.version());
+        }
+        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
+        String event = change.apply(doc);
+        StoredResource next = tx.update(TYPE, id, current.version(), doc.path("status").asString(null), Json.write(doc));
+        tx.appendEvent(current.referralId(), event, TYPE, id, next.version(), "{\"status\":\"" + next.status() + "\"}");
+        return next;
+    }
+
+    private static Answer answer(int status, StoredResource r) {
+        return new Answer(status, r.body(), "/v1/onward-referrals/" + r.id(), Preconditions.etag(r.version()), false);
     }
 }

@@ -1,22 +1,19 @@
 package org.linkway.server.referral;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
+import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.MessageBackBuilder;
-import org.linkway.server.storage.IdempotencyRecord;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
@@ -32,78 +29,52 @@ public final class ReferralService {
     public static final String MESSAGE_BACK = "MessageBack";
     private static final String REFERRER_ORG = "/referralDetails/entries/0/referrerDetails/organisation/code";
 
-    /** What a create or transition answers: the stored version and whether it replays an earlier answer. */
-    public record Outcome(int status, String body, String location, String etag, boolean replayed) { }
-
     private final Store store;
     private final MessageValidator validator;
     private final Intake intake;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     public ReferralService(Store store, MessageValidator validator, Clock clock) {
         this.store = store;
         this.validator = validator;
         this.intake = new Intake(validator);
+        this.idempotency = new Idempotency(store);
         this.clock = clock;
     }
 
-    public Outcome create(byte[] body, String idempotencyKey) {
-        String hash = sha256(body);
-        if (idempotencyKey != null) {
-            Optional<Outcome> earlier = replay(idempotencyKey, hash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        String id = UUID.randomUUID().toString();
-        Map<String, String> assigned = new LinkedHashMap<>();
-        assigned.put("id", id);
-        assigned.put("status", Lifecycle.RECEIVED.code());
-        ObjectNode doc = intake.accept(body, MessageType.REFERRAL, assigned);
-        // the sender's own id (the placer number) sits beside ours
-        if (doc.has("referrerReferralId")) {
-            JsonNode placer = doc.remove("referrerReferralId");
-            ObjectNode ordered = Json.MAPPER.createObjectNode();
-            doc.properties().forEach(e -> {
-                ordered.set(e.getKey(), e.getValue());
-                if (e.getKey().equals("id")) {
-                    ordered.set("referrerReferralId", placer);
-                }
-            });
-            doc = ordered;
-        }
-        String stored = Json.write(doc);
-        String org = doc.at(REFERRER_ORG).asString(null);
-        try {
-            return store.transaction(tx -> {
+    /** Receives a referral; with a key, at most once (see {@link Idempotency}). */
+    public Answer create(byte[] body, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, "POST /v1/referrals", body, () -> {
+            String id = UUID.randomUUID().toString();
+            Map<String, String> assigned = new LinkedHashMap<>();
+            assigned.put("id", id);
+            assigned.put("status", Lifecycle.RECEIVED.code());
+            ObjectNode doc = withPlacerBesideId(intake.accept(body, MessageType.REFERRAL, assigned));
+            String stored = Json.write(doc);
+            String org = doc.at(REFERRER_ORG).asString(null);
+            return tx -> {
                 StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), org, stored);
                 tx.appendEvent(id, "referral.received", TYPE, id, r.version(), eventData(null, Lifecycle.RECEIVED, null));
-                Outcome out = new Outcome(201, stored, location(id), Preconditions.etag(r.version()), false);
-                if (idempotencyKey != null) {
-                    tx.saveIdempotency(new IdempotencyRecord(idempotencyKey, hash, 201, stored, out.location(), out.etag()));
-                }
-                return out;
-            });
-        } catch (RuntimeException raced) {
-            // two requests with one key at once: the loser answers as a retry would
-            if (idempotencyKey != null) {
-                Optional<Outcome> earlier = replay(idempotencyKey, hash);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw raced;
-        }
+                return new Answer(201, stored, location(id), Preconditions.etag(r.version()), false);
+            };
+        });
     }
 
-    private Optional<Outcome> replay(String key, String hash) {
-        return store.transaction(tx -> tx.idempotency(key)).map(rec -> {
-            if (!rec.requestHash().equals(hash)) {
-                throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused",
-                        "Idempotency-Key '" + key + "' was used for a different request body; use a new key for a new request");
+    /** The sender's own id (the placer number) sits beside ours. */
+    private static ObjectNode withPlacerBesideId(ObjectNode doc) {
+        if (!doc.has("referrerReferralId")) {
+            return doc;
+        }
+        JsonNode placer = doc.remove("referrerReferralId");
+        ObjectNode ordered = Json.MAPPER.createObjectNode();
+        doc.properties().forEach(e -> {
+            ordered.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("id")) {
+                ordered.set("referrerReferralId", placer);
             }
-            return new Outcome(rec.status(), rec.body(), rec.location(), rec.etag(), true);
         });
+        return ordered;
     }
 
     public StoredResource get(String id) {
@@ -114,7 +85,7 @@ public final class ReferralService {
         return store.transaction(tx -> tx.list(query));
     }
 
-    public Outcome transition(String id, long expectedVersion, Lifecycle to, String reason) {
+    public Answer transition(String id, long expectedVersion, Lifecycle to, String reason) {
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             throw new ApiProblem(422, "reason-required", "Reason required", "moving a referral to '" + to.code()
                     + "' needs a reason: the referrer and the GP will be told why");
@@ -139,7 +110,7 @@ public final class ReferralService {
                 if (to.sendsMessageBack()) {
                     issueMessageBack(tx, doc, to, reason);
                 }
-                return new Outcome(200, next.body(), location(id), Preconditions.etag(next.version()), false);
+                return new Answer(200, next.body(), location(id), Preconditions.etag(next.version()), false);
             });
         } catch (VersionConflictException e) {
             throw Preconditions.stale("referral", expectedVersion, e.currentVersion());
@@ -190,13 +161,5 @@ public final class ReferralService {
 
     static String location(String id) {
         return "/v1/referrals/" + id;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
