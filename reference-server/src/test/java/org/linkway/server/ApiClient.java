@@ -43,10 +43,6 @@ final class ApiClient {
         return send("GET", path, null, headers);
     }
 
-    Answer delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
-    }
-
     Answer post(String path, String body, String... headers) {
         return send("POST", path, body, headers);
     }

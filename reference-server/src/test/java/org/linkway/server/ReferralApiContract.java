@@ -53,6 +53,22 @@ abstract class ReferralApiContract {
         assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
     }
 
+    /** Webhooks have their own suite (WebhookContract); this visits each subscription operation once. */
+    @Test
+    void a_subscription_is_created_read_listed_replayed_and_deleted() {
+        String body = "{\"url\":\"http://127.0.0.1:9/hook\",\"types\":[\"message-back.issued\"]}";
+        ApiClient.Answer created = api.postJson("/v1/subscriptions", body, "Idempotency-Key", "subscribe-once");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        ApiClient.Answer again = api.postJson("/v1/subscriptions", body, "Idempotency-Key", "subscribe-once");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(created.json());
+        assertThat(api.get("/v1/subscriptions/" + id).json().path("delivery").path("pending").asLong()).isZero();
+        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id")).containsOnlyOnce(id);
+        assertThat(api.delete("/v1/subscriptions/" + id).status()).isEqualTo(204);
+        assertThat(api.get("/v1/subscriptions/" + id).status()).isEqualTo(404);
+    }
+
     /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {

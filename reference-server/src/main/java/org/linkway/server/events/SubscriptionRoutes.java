@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.DeliveryStats;
 import org.linkway.server.storage.Store;
@@ -35,10 +37,12 @@ public final class SubscriptionRoutes {
     private static final int MAX_TYPES = 50;
 
     private final Store store;
+    private final Idempotency idempotency;
     private final boolean dev;
 
     public SubscriptionRoutes(Store store, boolean dev) {
         this.store = store;
+        this.idempotency = new Idempotency(store);
         this.dev = dev;
     }
 
@@ -49,15 +53,20 @@ public final class SubscriptionRoutes {
         routes.delete("/v1/subscriptions/{id}", this::delete);
     }
 
+    /** A retry with the same Idempotency-Key answers the same subscription, secret included, rather than a second one. */
     void create(Context ctx) {
-        Request r = parse(Json.objectBody(ctx));
-        String id = UUID.randomUUID().toString();
-        Subscription s = store.transaction(tx -> tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(),
-                WebhookSignature.newSecret(), r.after()));
-        ObjectNode doc = describe(s);
-        doc.put("secret", s.secret());
-        ctx.header("Location", "/v1/subscriptions/" + id);
-        Json.respond(ctx, 201, doc);
+        idempotency.create(ctx, () -> {
+            Request r = parse(Json.objectBody(ctx));
+            String id = UUID.randomUUID().toString();
+            String secret = WebhookSignature.newSecret();
+            return tx -> {
+                Subscription s = tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(), secret, r.after());
+                ObjectNode doc = describe(s);
+                doc.put("secret", s.secret());
+                // a subscription is never changed, only deleted, so it has no versions to tag
+                return new Answer(201, Json.write(doc), "/v1/subscriptions/" + id, null, false);
+            };
+        });
     }
 
     void list(Context ctx) {

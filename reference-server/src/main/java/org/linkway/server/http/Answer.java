@@ -7,6 +7,7 @@ import io.javalin.http.Context;
  * whether the answer replays an earlier one for the same {@code Idempotency-Key}.
  *
  * @param location null when the answer names no resource to read
+ * @param etag     null for a resource that has no versions
  */
 public record Answer(int status, String body, String location, String etag, boolean replayed) {
 
@@ -15,7 +16,9 @@ public record Answer(int status, String body, String location, String etag, bool
         if (location != null) {
             ctx.header("Location", location);
         }
-        ctx.header("ETag", etag);
+        if (etag != null) {
+            ctx.header("ETag", etag);
+        }
         if (replayed) {
             ctx.header("Idempotent-Replayed", "true");
         }
