@@ -7,6 +7,10 @@ import java.util.List;
  * One logical call: method, path (with query), headers and body. {@code replayable} says the
  * call may be sent again after a dropped connection, because doing so cannot do it twice
  * (reads, and creates carrying an {@code Idempotency-Key}).
+ *
+ * <pre>{@code
+ * ApiRequest r = ApiRequest.change("POST", "/v1/referrals/" + id + "/transitions", body).withHeader("If-Match", etag);
+ * }</pre>
  */
 public record ApiRequest(String method, String path, List<String> headers, byte[] body, boolean replayable) {
 

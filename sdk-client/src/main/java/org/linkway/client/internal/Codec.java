@@ -12,7 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON in and out with the SDK's one mapper, and the few path and query helpers every resource needs. */
+/**
+ * JSON in and out with the SDK's one mapper, and the few path and query helpers every resource needs.
+ *
+ * <pre>{@code
+ * String path = "/v1/referrals/" + Codec.segment(id, "id");
+ * Referral r = Codec.read(response, Referral.class);
+ * }</pre>
+ */
 public final class Codec {
 
     private static final JsonMapper MAPPER = LinkwayJson.mapper();

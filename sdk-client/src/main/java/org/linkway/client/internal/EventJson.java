@@ -7,7 +7,13 @@ import org.linkway.client.Event;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reads an event object ({@code Event} in the contract); names the member that is wrong. */
+/**
+ * Reads an event object ({@code Event} in the contract); names the member that is wrong.
+ *
+ * <pre>{@code
+ * Event e = EventJson.read(Codec.mapper().readTree(body));
+ * }</pre>
+ */
 public final class EventJson {
 
     private EventJson() { }

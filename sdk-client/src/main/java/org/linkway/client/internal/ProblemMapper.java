@@ -26,7 +26,13 @@ import org.linkway.validation.Severity;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Turns an error answer into the one exception that names it. Pure: no I/O, never throws. */
+/**
+ * Turns an error answer into the one exception that names it. Pure: no I/O, never throws.
+ *
+ * <pre>{@code
+ * LinkwayException e = ProblemMapper.map(404, "application/problem+json", body, requestId, null); // NotFoundException
+ * }</pre>
+ */
 public final class ProblemMapper {
 
     private ProblemMapper() { }

@@ -7,7 +7,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** {@code Retry-After} (RFC 9110 §10.2.3): whole seconds, or an HTTP date. */
+/**
+ * {@code Retry-After} (RFC 9110 §10.2.3): whole seconds, or an HTTP date.
+ *
+ * <pre>{@code
+ * Duration wait = RetryAfter.parse("120", Clock.systemUTC()); // PT2M
+ * }</pre>
+ */
 public final class RetryAfter {
 
     private RetryAfter() { }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -25,6 +26,11 @@ import org.linkway.client.error.UnexpectedResponseException;
 /**
  * The one place requests go out: headers every call carries, retries under the policy, and
  * error answers turned into exceptions. Immutable and shared by every resource of a client.
+ *
+ * <pre>{@code
+ * CompletableFuture<ApiResponse> answer = transport.send(ApiRequest.get("/v1/referrals/" + id));
+ * ApiResponse ok = Transport.join(answer); // or a LinkwayException
+ * }</pre>
  */
 public final class Transport {
 
@@ -72,7 +78,7 @@ public final class Transport {
 
     private CompletableFuture<ApiResponse> afterFailure(ApiRequest request, String requestId, int attempt, Throwable error) {
         // a refused connection carried nothing; a dropped one may have carried the request to the server
-        boolean neverSent = error instanceof ConnectException;
+        boolean neverSent = error instanceof ConnectException || error instanceof HttpConnectTimeoutException;
         boolean retryable = error instanceof IOException && (neverSent || request.replayable());
         if (retryable && attempt < retry.maxAttempts()) {
             return later(request, requestId, attempt, null);
