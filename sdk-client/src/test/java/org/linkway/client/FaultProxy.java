@@ -37,7 +37,9 @@ final class FaultProxy implements AutoCloseable {
         /** Answer 503 with {@code Retry-After: 2} without forwarding. */
         UNAVAILABLE,
         /** Answer 429 with {@code Retry-After: 3600} without forwarding. */
-        THROTTLED_FOR_AN_HOUR
+        THROTTLED_FOR_AN_HOUR,
+        /** Never answer: hold the connection until the client gives up and closes it. */
+        HANG
     }
 
     /** A request as the proxy received it. */
@@ -107,6 +109,7 @@ final class FaultProxy implements AutoCloseable {
                 case DROP_BEFORE_FORWARD -> client.setSoLinger(true, 0);
                 case UNAVAILABLE -> out.write(problem(503, "Service Unavailable", "2", "unavailable"));
                 case THROTTLED_FOR_AN_HOUR -> out.write(problem(429, "Too Many Requests", "3600", "rate-limited"));
+                case HANG -> in.readAllBytes(); // returns when the client closes the connection
                 case PASS, DROP_AFTER_FORWARD -> {
                     byte[] answer = forward(lines[0], forwarded, body);
                     if (fault == Fault.PASS) {

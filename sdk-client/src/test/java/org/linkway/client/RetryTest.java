@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linkway.client.FaultProxy.Fault.DROP_AFTER_FORWARD;
 import static org.linkway.client.FaultProxy.Fault.DROP_BEFORE_FORWARD;
+import static org.linkway.client.FaultProxy.Fault.HANG;
 import static org.linkway.client.FaultProxy.Fault.THROTTLED_FOR_AN_HOUR;
 import static org.linkway.client.FaultProxy.Fault.UNAVAILABLE;
 
@@ -169,5 +170,46 @@ class RetryTest {
             assertThat(s.header("Authorization")).isEqualTo("Bearer test-token");
             assertThat(s.header("User-Agent")).startsWith("linkway-java-client/");
         });
+    }
+
+    @Test
+    void async_creates_retry_the_same_way() {
+        String placer = "async-" + UUID.randomUUID();
+        proxy.script(UNAVAILABLE, DROP_AFTER_FORWARD);
+
+        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer), null).join();
+
+        assertThat(proxy.seen).hasSize(3);
+        assertThat(created.replayed()).isTrue();
+        assertThat(ReferralClientTest.placedBy(direct, placer)).hasSize(1);
+    }
+
+    @Test
+    void a_refused_connection_is_retried_even_for_a_change_because_nothing_was_sent() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        LinkwayClient nowhere = server.clientBuilder("http://127.0.0.1:" + closedPort).build();
+
+        assertThatThrownBy(() -> nowhere.referrals().transition("r", Referral.Status.ACCEPTED, null, "\"1\""))
+                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("transport"));
+        assertThat(server.waits).hasSize(RetryPolicy.defaultPolicy().maxAttempts() - 1);
+    }
+
+    @Test
+    void a_read_that_times_out_is_retried_and_a_change_that_times_out_is_reported_as_a_timeout() {
+        LinkwayClient impatient = server.clientBuilder(proxy.url()).requestTimeout(Duration.ofMillis(300)).build();
+        Versioned<Referral> created = direct.referrals().create(Fixtures.referral("timeout-" + UUID.randomUUID()));
+        String id = created.value().getId();
+
+        proxy.script(HANG);
+        assertThat(impatient.referrals().get(id).value().getId()).isEqualTo(id);
+        assertThat(proxy.seen).hasSize(2);
+
+        proxy.script(HANG);
+        assertThatThrownBy(() -> impatient.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag()))
+                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("timeout"));
+        assertThat(proxy.seen).hasSize(1);
     }
 }
