@@ -21,7 +21,9 @@ import org.linkway.client.internal.Transport;
  * events flow. {@link #position()} is the sequence of the last event handed out: store it after
  * handling each event and build the next poller from it, and nothing is missed or repeated.
  * One consumer at a time: the poller is a cursor (its methods are synchronised, but two
- * consumers would each see only some of the events).
+ * consumers would each see only some of the events). A failure that outlasts the client's
+ * retries is thrown from {@code next()} or {@code poll()} with the position unchanged, so
+ * calling again carries on where it stopped.
  *
  * <pre>{@code
  * EventPoller poller = client.events().pollerBuilder().after(store.lastSequence()).pageSize(200).build();
