@@ -1,0 +1,171 @@
+package org.linkway.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.Transport;
+
+/**
+ * A typed client for any Linkway-conformant server. Build one per server and share it: it is
+ * immutable and thread-safe, holds no global state, and every call has a synchronous form and a
+ * {@code ...Async} form returning a {@link java.util.concurrent.CompletableFuture}. Creates carry
+ * an {@code Idempotency-Key} (yours, or a fresh one), so the built-in retries never create twice.
+ * Failures are {@link org.linkway.client.error.LinkwayException}s with a stable {@code code()}.
+ *
+ * <pre>{@code
+ * LinkwayClient client = LinkwayClient.builder()
+ *         .baseUrl("http://127.0.0.1:8080")
+ *         .tokenProvider(TokenProvider.none())            // development-mode server
+ *         .requestTimeout(Duration.ofSeconds(10))
+ *         .build();
+ *
+ * Versioned<Referral> created = client.referrals().create(referral);
+ * String id = created.value().getId();
+ * Versioned<Referral> accepted = client.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag());
+ * client.referral(id).carePlan().create(plan);
+ * }</pre>
+ */
+public final class LinkwayClient {
+
+    private final URI baseUrl;
+    private final Calls calls;
+    private final Referrals referrals;
+    private final Events events;
+
+    private LinkwayClient(Builder b) {
+        this.baseUrl = b.baseUrl;
+        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Transport transport = new Transport(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
+        this.calls = new Calls(transport);
+        this.referrals = new Referrals(calls);
+        this.events = new Events(calls, b.retryPolicy.sleeper());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server this client talks to. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Referrals referrals() {
+        return referrals;
+    }
+
+    /** One referral and the records under it; sends nothing by itself. */
+    public ReferralResource referral(String id) {
+        InvalidArgumentException.require(id, "id");
+        return new ReferralResource(calls, referrals, id);
+    }
+
+    public OnwardReferrals onwardReferrals() {
+        return new OnwardReferrals(calls);
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    public Subscriptions subscriptions() {
+        return new Subscriptions(calls);
+    }
+
+    /** Builds a {@link LinkwayClient}; only {@link #baseUrl(String)} is required. */
+    public static final class Builder {
+        private URI baseUrl;
+        private TokenProvider tokenProvider = TokenProvider.none();
+        private RetryPolicy retryPolicy = RetryPolicy.defaultPolicy();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private HttpClient httpClient;
+        private String userAgent = "linkway-java-client/0.1";
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() { }
+
+        /** The server's root, e.g. {@code https://linkway.example.org} (paths such as {@code /v1/referrals} are added). */
+        public Builder baseUrl(String baseUrl) {
+            InvalidArgumentException.require(baseUrl, "baseUrl");
+            return baseUrl(URI.create(baseUrl.strip()));
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            InvalidArgumentException.require(baseUrl, "baseUrl");
+            String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme();
+            if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
+                throw new InvalidArgumentException("baseUrl", "must be an absolute http or https URL, not " + baseUrl);
+            }
+            if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+                throw new InvalidArgumentException("baseUrl", "must not carry a query or fragment");
+            }
+            // request paths are appended to the root: drop trailing slashes so "/api/" and "/api" mean the same
+            String root = baseUrl.toString();
+            while (root.endsWith("/")) {
+                root = root.substring(0, root.length() - 1);
+            }
+            this.baseUrl = URI.create(root);
+            return this;
+        }
+
+        public Builder tokenProvider(TokenProvider tokenProvider) {
+            this.tokenProvider = InvalidArgumentException.require(tokenProvider, "tokenProvider");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = InvalidArgumentException.require(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** How long to wait for a connection (default 10 s); ignored when you pass your own {@link HttpClient}. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long one attempt may take, from sending to the whole answer (default 30 s). */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** Your own {@link HttpClient} (proxy, TLS, executor); the client never closes it. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = InvalidArgumentException.require(httpClient, "httpClient");
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = InvalidArgumentException.require(userAgent, "userAgent");
+            return this;
+        }
+
+        /** The clock {@code Retry-After} dates are read against (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = InvalidArgumentException.require(clock, "clock");
+            return this;
+        }
+
+        public LinkwayClient build() {
+            InvalidArgumentException.require(baseUrl, "baseUrl");
+            return new LinkwayClient(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            InvalidArgumentException.require(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new InvalidArgumentException(name, "must be positive");
+            }
+            return d;
+        }
+    }
+}

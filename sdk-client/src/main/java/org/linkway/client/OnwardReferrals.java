@@ -1,0 +1,83 @@
+package org.linkway.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.ApiRequest;
+import org.linkway.client.internal.Codec;
+import org.linkway.client.internal.Transport;
+import org.linkway.model.Feedback;
+import org.linkway.model.OnwardReferral;
+
+/**
+ * Onward referrals from the link worker to VCSE services, and what the provider reports back:
+ * {@code sent -> accepted | declined}, {@code accepted -> attended | did-not-attend}, then
+ * {@code completed}, with feedback entries added along the way.
+ *
+ * <pre>{@code
+ * OnwardReferrals onward = client.onwardReferrals();
+ * Versioned<OnwardReferral> sent = onward.create(referralId, walkingGroup);
+ * Versioned<OnwardReferral> accepted = onward.transition(sent.value().getId(),
+ *         OnwardReferral.Status.ACCEPTED, null, sent.etag());
+ * onward.addFeedback(sent.value().getId(), Feedback.builder().withText("Came to the first walk").build());
+ * }</pre>
+ */
+public final class OnwardReferrals {
+
+    private final Calls calls;
+
+    OnwardReferrals(Calls calls) {
+        this.calls = calls;
+    }
+
+    /** Sends an onward referral under the referral {@code referralId}, with a fresh Idempotency-Key. */
+    public Versioned<OnwardReferral> create(String referralId, OnwardReferral onward) {
+        return Transport.join(createAsync(referralId, onward, null));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward, String idempotencyKey) {
+        return calls.create(Referrals.path(referralId) + "/onward-referrals", onward, idempotencyKey, OnwardReferral.class);
+    }
+
+    /** The onward referrals made under one referral. */
+    public PagedIterable<OnwardReferral> list(String referralId) {
+        return calls.paged(Referrals.path(referralId) + "/onward-referrals", OnwardReferral.class);
+    }
+
+    public Versioned<OnwardReferral> get(String id) {
+        return Transport.join(getAsync(id));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> getAsync(String id) {
+        return calls.versioned(ApiRequest.get(path(id)), OnwardReferral.class);
+    }
+
+    /**
+     * Moves the onward referral to {@code to} under {@code If-Match: etag}; declined and
+     * did-not-attend need a reason.
+     */
+    public Versioned<OnwardReferral> transition(String id, OnwardReferral.Status to, String reason, String etag) {
+        return Transport.join(transitionAsync(id, to, reason, etag));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> transitionAsync(String id, OnwardReferral.Status to, String reason, String etag) {
+        InvalidArgumentException.require(to, "to");
+        ApiRequest request = ApiRequest.change("POST", path(id) + "/transitions", Calls.transitionBody(to.value(), reason))
+                .withHeader("If-Match", Versioned.requireEtag(etag));
+        return calls.versioned(request, OnwardReferral.class);
+    }
+
+    /** Appends the provider's feedback; answers the onward referral with it. */
+    public Versioned<OnwardReferral> addFeedback(String id, Feedback feedback) {
+        return Transport.join(addFeedbackAsync(id, feedback));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> addFeedbackAsync(String id, Feedback feedback) {
+        InvalidArgumentException.require(feedback, "feedback");
+        return calls.versioned(ApiRequest.change("POST", path(id) + "/feedback", Codec.write(feedback)), OnwardReferral.class);
+    }
+
+    private static String path(String id) {
+        return "/v1/onward-referrals/" + Codec.segment(id, "id");
+    }
+}

@@ -1,0 +1,110 @@
+package org.linkway.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.linkway.client.internal.ApiRequest;
+import org.linkway.client.internal.Transport;
+import org.linkway.model.Assessment;
+import org.linkway.model.Consent;
+import org.linkway.model.ContactRecord;
+import org.linkway.model.MessageBack;
+import org.linkway.model.Referral;
+import org.linkway.model.Signpost;
+
+/**
+ * One referral and the records of the person's journey under it: contacts, consent decisions,
+ * the care and support plan, assessments, signposts, and the message back to the GP and the
+ * referrer once it closes. Cheap to make: {@code client.referral(id)} sends nothing.
+ *
+ * <pre>{@code
+ * ReferralResource referral = client.referral(id);
+ * referral.contacts().create(firstCall);
+ * Versioned<CarePlan> plan = referral.carePlan().create(agreedPlan);
+ * referral.carePlan().update(revisedPlan, plan.etag());
+ * MessageBack back = referral.messageBack().value();   // once the referral has closed
+ * }</pre>
+ */
+public final class ReferralResource {
+
+    private final Calls calls;
+    private final Referrals referrals;
+    private final String id;
+    private final String path;
+
+    ReferralResource(Calls calls, Referrals referrals, String id) {
+        this.calls = calls;
+        this.referrals = referrals;
+        this.path = Referrals.path(id);
+        this.id = id;
+    }
+
+    /** The referral's id. */
+    public String id() {
+        return id;
+    }
+
+    public Versioned<Referral> get() {
+        return referrals.get(id);
+    }
+
+    /** See {@link Referrals#transition(String, Referral.Status, String, String)}. */
+    public Versioned<Referral> transition(Referral.Status to, String reason, String etag) {
+        return referrals.transition(id, to, reason, etag);
+    }
+
+    public List<Event> events() {
+        return referrals.events(id);
+    }
+
+    public CarePlans carePlan() {
+        return new CarePlans(calls, path + "/care-plan");
+    }
+
+    public JourneyRecords<ContactRecord> contacts() {
+        return new JourneyRecords<>(calls, path + "/contacts", ContactRecord.class);
+    }
+
+    public JourneyRecords<Consent> consents() {
+        return new JourneyRecords<>(calls, path + "/consents", Consent.class);
+    }
+
+    public JourneyRecords<Assessment> assessments() {
+        return new JourneyRecords<>(calls, path + "/assessments", Assessment.class);
+    }
+
+    public JourneyRecords<Signpost> signposts() {
+        return new JourneyRecords<>(calls, path + "/signposts", Signpost.class);
+    }
+
+    /**
+     * The message back to the GP and the referrer, issued when the referral closed (completed,
+     * declined, rejected or unable to contact).
+     *
+     * @throws org.linkway.client.error.ConflictException {@code referral-open} while it is still open,
+     *         {@code no-message-back} when it was cancelled
+     */
+    public Versioned<MessageBack> messageBack() {
+        return Transport.join(messageBackAsync());
+    }
+
+    public CompletableFuture<Versioned<MessageBack>> messageBackAsync() {
+        return calls.versioned(ApiRequest.get(path + "/message-back"), MessageBack.class);
+    }
+
+    /**
+     * The message back as a FHIR R4 document Bundle (JSON text).
+     *
+     * @throws org.linkway.client.error.NotAcceptableException when the server has no FHIR binding
+     *         (the reference server until its FHIR facade lands): ask for {@link #messageBack()} instead
+     */
+    public String messageBackFhir() {
+        return Transport.join(messageBackFhirAsync());
+    }
+
+    public CompletableFuture<String> messageBackFhirAsync() {
+        ApiRequest request = ApiRequest.get(path + "/message-back").withHeader("Accept", "application/fhir+json");
+        return calls.send(request).thenApply(r -> new String(r.body(), StandardCharsets.UTF_8));
+    }
+}

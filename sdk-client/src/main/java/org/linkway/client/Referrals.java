@@ -1,0 +1,107 @@
+package org.linkway.client;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.ApiRequest;
+import org.linkway.client.internal.Codec;
+import org.linkway.client.internal.Transport;
+import org.linkway.model.Referral;
+
+/**
+ * Referrals to a social prescribing link worker service: send one, read it, list them, move one
+ * through its journey ({@code received -> accepted -> in-progress -> completed}, or one of the
+ * other endings). Every method has a {@code ...Async} twin returning a {@link CompletableFuture}
+ * that fails with the same {@link org.linkway.client.error.LinkwayException}.
+ *
+ * <pre>{@code
+ * Referrals referrals = client.referrals();
+ * Versioned<Referral> created = referrals.create(referral);            // Idempotency-Key added for you
+ * Versioned<Referral> accepted = referrals.transition(created.value().getId(),
+ *         Referral.Status.ACCEPTED, null, created.etag());
+ * for (Referral r : referrals.list(ReferralQuery.builder().status(Referral.Status.ACCEPTED).build())) { ... }
+ * }</pre>
+ */
+public final class Referrals {
+
+    private final Calls calls;
+
+    Referrals(Calls calls) {
+        this.calls = calls;
+    }
+
+    /** Sends a referral (without {@code id} or {@code status}: the server assigns them) under a fresh Idempotency-Key. */
+    public Versioned<Referral> create(Referral referral) {
+        return Transport.join(createAsync(referral, null));
+    }
+
+    /**
+     * Sends a referral under your own Idempotency-Key: sending the same referral with the same key
+     * again (after a crash, say) answers the first result with {@link Versioned#replayed()} true.
+     */
+    public Versioned<Referral> create(Referral referral, String idempotencyKey) {
+        return Transport.join(createAsync(referral, idempotencyKey));
+    }
+
+    public CompletableFuture<Versioned<Referral>> createAsync(Referral referral, String idempotencyKey) {
+        return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);
+    }
+
+    public Versioned<Referral> get(String id) {
+        return Transport.join(getAsync(id));
+    }
+
+    public CompletableFuture<Versioned<Referral>> getAsync(String id) {
+        return calls.versioned(ApiRequest.get(path(id)), Referral.class);
+    }
+
+    /** Every referral, a page at a time as iteration reaches it. */
+    public PagedIterable<Referral> list() {
+        return list(ReferralQuery.all());
+    }
+
+    /** The referrals the query selects, a page at a time as iteration reaches it. */
+    public PagedIterable<Referral> list(ReferralQuery query) {
+        InvalidArgumentException.require(query, "query");
+        return new PagedIterable<>(cursor -> listPageAsync(query, cursor));
+    }
+
+    /** One page: {@code cursor} null for the first, else a {@link Page#nextCursor()} from before. */
+    public CompletableFuture<Page<Referral>> listPageAsync(ReferralQuery query, String cursor) {
+        InvalidArgumentException.require(query, "query");
+        String q = query.toQueryString(cursor);
+        return calls.page("/v1/referrals" + (q.isEmpty() ? "" : "?" + q), Referral.class);
+    }
+
+    /**
+     * Moves the referral to {@code to}. {@code etag} is the one you last read (If-Match); a
+     * reason is needed for rejected, declined, unable-to-contact and cancelled.
+     *
+     * @throws org.linkway.client.error.StaleVersionException      the referral changed since you read it
+     * @throws org.linkway.client.error.IllegalTransitionException the journey does not allow the move
+     */
+    public Versioned<Referral> transition(String id, Referral.Status to, String reason, String etag) {
+        return Transport.join(transitionAsync(id, to, reason, etag));
+    }
+
+    public CompletableFuture<Versioned<Referral>> transitionAsync(String id, Referral.Status to, String reason, String etag) {
+        InvalidArgumentException.require(to, "to");
+        ApiRequest request = ApiRequest.change("POST", path(id) + "/transitions", Calls.transitionBody(to.value(), reason))
+                .withHeader("If-Match", Versioned.requireEtag(etag));
+        return calls.versioned(request, Referral.class);
+    }
+
+    /** The referral's events, oldest first. */
+    public List<Event> events(String id) {
+        return Transport.join(eventsAsync(id));
+    }
+
+    public CompletableFuture<List<Event>> eventsAsync(String id) {
+        return calls.events(path(id) + "/events");
+    }
+
+    static String path(String id) {
+        return "/v1/referrals/" + Codec.segment(id, "id");
+    }
+}

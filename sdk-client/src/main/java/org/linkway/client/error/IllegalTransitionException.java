@@ -1,0 +1,53 @@
+package org.linkway.client.error;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The lifecycle does not allow that move (409 {@code illegal-transition}), e.g. completing a
+ * referral that was never accepted. {@link #currentState()} and {@link #allowed()} say where the
+ * resource is and where it may go, as the server reported them.
+ *
+ * <pre>{@code
+ * try {
+ *     referrals.transition(id, Referral.Status.COMPLETED, null, etag);
+ * } catch (IllegalTransitionException e) {
+ *     System.out.println("it is " + e.currentState().orElse("?") + "; allowed: " + e.allowed());
+ * }
+ * }</pre>
+ */
+public class IllegalTransitionException extends ConflictException {
+
+    private static final long serialVersionUID = 1L;
+    // the server's detail: "... that is 'received' cannot become 'completed'; allowed from 'received': a, b"
+    private static final Pattern DETAIL = Pattern.compile("that is '([^']+)' cannot become '([^']+)'; allowed[^:]*: (.*)$");
+
+    public IllegalTransitionException(Problem problem) {
+        super(problem);
+    }
+
+    private Optional<Matcher> parsed() {
+        return problem().map(Problem::detail).map(DETAIL::matcher).filter(Matcher::find);
+    }
+
+    /** The state the resource is in, e.g. {@code received}, when the server named it. */
+    public Optional<String> currentState() {
+        return parsed().map(m -> m.group(1));
+    }
+
+    /** The state that was asked for, when the server named it. */
+    public Optional<String> requestedState() {
+        return parsed().map(m -> m.group(2));
+    }
+
+    /** The states allowed from the current one; empty when it is closed or the server did not list them. */
+    public List<String> allowed() {
+        return parsed().map(m -> m.group(3).strip())
+                .filter(list -> !list.startsWith("none"))
+                .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+}

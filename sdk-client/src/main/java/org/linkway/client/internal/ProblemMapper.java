@@ -1,0 +1,130 @@
+package org.linkway.client.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.linkway.client.error.BadRequestException;
+import org.linkway.client.error.ConflictException;
+import org.linkway.client.error.ForbiddenException;
+import org.linkway.client.error.IllegalTransitionException;
+import org.linkway.client.error.LinkwayException;
+import org.linkway.client.error.NotAcceptableException;
+import org.linkway.client.error.NotFoundException;
+import org.linkway.client.error.Problem;
+import org.linkway.client.error.RateLimitedException;
+import org.linkway.client.error.ServerException;
+import org.linkway.client.error.StaleVersionException;
+import org.linkway.client.error.UnauthorisedException;
+import org.linkway.client.error.UnexpectedResponseException;
+import org.linkway.client.error.ValidationException;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Severity;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns an error answer into the one exception that names it. Pure: no I/O, never throws.
+ *
+ * <pre>{@code
+ * LinkwayException e = ProblemMapper.map(404, "application/problem+json", body, requestId, null); // NotFoundException
+ * }</pre>
+ */
+public final class ProblemMapper {
+
+    private ProblemMapper() { }
+
+    /**
+     * @param status      HTTP status of the answer
+     * @param contentType its Content-Type, or null
+     * @param body        its body, possibly empty
+     * @param requestId   the answer's X-Request-Id, else the one sent
+     * @param retryAfter  the parsed Retry-After, or null
+     */
+    public static LinkwayException map(int status, String contentType, byte[] body, String requestId, Duration retryAfter) {
+        Problem problem = parse(status, contentType, body, requestId);
+        return classify(problem, retryAfter);
+    }
+
+    static LinkwayException classify(Problem p, Duration retryAfter) {
+        String code = p.code();
+        int status = p.status();
+        if (status == 400 && code.equals("malformed-body") || status == 422) {
+            return new ValidationException(p);
+        }
+        if (status == 412 || code.equals("stale-version")) {
+            return new StaleVersionException(p);
+        }
+        if (code.equals("illegal-transition")) {
+            return new IllegalTransitionException(p);
+        }
+        return switch (status) {
+            case 401 -> new UnauthorisedException(p);
+            case 403 -> new ForbiddenException(p);
+            case 404 -> new NotFoundException(p);
+            case 406 -> new NotAcceptableException(p);
+            case 409 -> new ConflictException(p);
+            case 429 -> new RateLimitedException(p, retryAfter);
+            default -> status >= 500 && status <= 599 ? new ServerException(p)
+                    : status >= 400 && status <= 499 ? new BadRequestException(p)
+                    : new UnexpectedResponseException(p);
+        };
+    }
+
+    /** The problem document, or one standing in for an answer that was not a problem document. */
+    static Problem parse(int status, String contentType, byte[] body, String requestId) {
+        JsonNode doc = null;
+        if (body != null && body.length > 0 && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            try {
+                doc = LinkwayJson.mapper().readTree(body);
+            } catch (JacksonException notJson) {
+                doc = null;
+            }
+        }
+        if (doc == null || !doc.isObject() || !doc.path("type").isString()) {
+            return new Problem("about:blank", "HTTP " + status, status,
+                    "the answer was not a problem document" + (contentType == null ? "" : " (" + contentType + ")"),
+                    null, requestId, List.of());
+        }
+        String givenId = text(doc, "requestId");
+        // the HTTP status is what happened; a document claiming another is not believed
+        return new Problem(doc.path("type").asString(), text(doc, "title"), status,
+                text(doc, "detail"), text(doc, "instance"), givenId != null ? givenId : requestId, findings(doc));
+    }
+
+    private static List<Finding> findings(JsonNode doc) {
+        List<Finding> out = new ArrayList<>();
+        // the server writes "findings"; "errors" is read too, as some problem writers name the list so
+        for (String field : new String[] {"findings", "errors"}) {
+            for (JsonNode f : doc.path(field)) {
+                if (f.isObject()) {
+                    out.add(new Finding(severity(f.path("severity").asString("")), orEmpty(f, "ruleId"), orEmpty(f, "pointer"),
+                            orEmpty(f, "prsbPath"), orEmpty(f, "message")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Severity severity(String text) {
+        for (Severity s : Severity.values()) {
+            if (s.name().equalsIgnoreCase(text)) {
+                return s;
+            }
+        }
+        return Severity.ERROR;
+    }
+
+    private static String text(JsonNode doc, String field) {
+        JsonNode n = doc.path(field);
+        return n.isValueNode() && !n.isNull() ? n.asString() : null;
+    }
+
+    private static String orEmpty(JsonNode doc, String field) {
+        String t = text(doc, field);
+        return t == null ? "" : t;
+    }
+}

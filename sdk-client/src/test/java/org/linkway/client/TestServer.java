@@ -1,0 +1,74 @@
+package org.linkway.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.linkway.server.LinkwayServer;
+import org.linkway.server.ServerConfig;
+
+/** The real reference server, in this JVM on a loopback port, with SQLite in a fresh directory. */
+final class TestServer implements AutoCloseable {
+
+    private final Path dir;
+    private final LinkwayServer server;
+    /** Every wait the clients made by this server asked for; nothing really sleeps. */
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    private TestServer(Path dir, LinkwayServer server) {
+        this.dir = dir;
+        this.server = server;
+    }
+
+    static TestServer start() {
+        try {
+            Path dir = Files.createTempDirectory("linkway-client-test");
+            return new TestServer(dir, LinkwayServer.start(ServerConfig.forTests(dir)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    Sleeper recordingSleeper() {
+        return d -> {
+            waits.add(d);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    /** A client of this server whose retries record their waits instead of sleeping. */
+    LinkwayClient.Builder clientBuilder(String url) {
+        return LinkwayClient.builder().baseUrl(url)
+                .retryPolicy(RetryPolicy.builder().sleeper(recordingSleeper()).build())
+                .requestTimeout(Duration.ofSeconds(20));
+    }
+
+    LinkwayClient client() {
+        return clientBuilder(url()).build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

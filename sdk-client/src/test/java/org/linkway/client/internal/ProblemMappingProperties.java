@@ -1,0 +1,158 @@
+package org.linkway.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.linkway.client.error.BadRequestException;
+import org.linkway.client.error.ConflictException;
+import org.linkway.client.error.ForbiddenException;
+import org.linkway.client.error.IllegalTransitionException;
+import org.linkway.client.error.LinkwayException;
+import org.linkway.client.error.NotAcceptableException;
+import org.linkway.client.error.NotFoundException;
+import org.linkway.client.error.RateLimitedException;
+import org.linkway.client.error.ServerException;
+import org.linkway.client.error.StaleVersionException;
+import org.linkway.client.error.UnauthorisedException;
+import org.linkway.client.error.UnexpectedResponseException;
+import org.linkway.client.error.ValidationException;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Severity;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Problem documents into exceptions: the class follows the status (and a few slugs), the fields are kept. */
+class ProblemMappingProperties {
+
+    @Provide
+    Arbitrary<String> slugs() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(30)
+                .filter(s -> Character.isLetterOrDigit(s.charAt(0)));
+    }
+
+    @Provide
+    Arbitrary<Integer> errorStatuses() {
+        return Arbitraries.integers().between(400, 599);
+    }
+
+    static byte[] problem(String slug, int status, String detail, String requestId, int findings) {
+        ObjectNode doc = LinkwayJson.mapper().createObjectNode();
+        doc.put("type", "urn:linkway:problem:" + slug);
+        doc.put("title", "Title of " + slug);
+        doc.put("status", status);
+        doc.put("detail", detail);
+        doc.put("instance", "/v1/referrals");
+        if (requestId != null) {
+            doc.put("requestId", requestId);
+        }
+        ArrayNode list = doc.putArray("findings");
+        for (int i = 0; i < findings; i++) {
+            list.addObject().put("severity", i % 2 == 0 ? "ERROR" : "WARNING").put("ruleId", "LW-RULE-" + i)
+                    .put("pointer", "/a/" + i).put("prsbPath", "A / B").put("message", "finding " + i);
+        }
+        return LinkwayJson.mapper().writeValueAsBytes(doc);
+    }
+
+    @Property
+    void code_status_request_id_and_findings_survive_the_mapping(@ForAll("slugs") String slug, @ForAll("errorStatuses") int status,
+            @ForAll @Size(max = 300) String detail, @ForAll @IntRange(max = 5) int findings) {
+        LinkwayException e = ProblemMapper.map(status, "application/problem+json", problem(slug, status, detail, "req-1", findings),
+                "header-id", null);
+
+        assertThat(e.code()).isEqualTo(slug);
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.requestId()).isEqualTo("req-1");
+        assertThat(e.problem()).hasValueSatisfying(p -> {
+            assertThat(p.detail()).isEqualTo(detail);
+            assertThat(p.findings()).hasSize(findings);
+            assertThat(p.findings()).extracting(f -> f.severity()).allMatch(s -> s == Severity.ERROR || s == Severity.WARNING);
+        });
+        assertThat(e.getMessage()).contains("code: " + slug).contains("request-id: req-1");
+    }
+
+    @Property
+    void the_exception_class_follows_the_status(@ForAll("slugs") String slug, @ForAll("errorStatuses") int status) {
+        LinkwayException e = ProblemMapper.map(status, "application/problem+json; charset=utf-8", problem(slug, status, "d", null, 0),
+                "header-id", Duration.ofSeconds(7));
+
+        assertThat(e.requestId()).isEqualTo("header-id");
+        Class<? extends LinkwayException> expected = switch (status) {
+            case 401 -> UnauthorisedException.class;
+            case 403 -> ForbiddenException.class;
+            case 404 -> NotFoundException.class;
+            case 406 -> NotAcceptableException.class;
+            case 409 -> slug.equals("illegal-transition") ? IllegalTransitionException.class
+                    : slug.equals("stale-version") ? StaleVersionException.class : ConflictException.class;
+            case 412 -> StaleVersionException.class;
+            case 422 -> ValidationException.class;
+            case 429 -> RateLimitedException.class;
+            default -> status >= 500 ? ServerException.class
+                    : status == 400 && slug.equals("malformed-body") ? ValidationException.class
+                    : slug.equals("stale-version") ? StaleVersionException.class
+                    : slug.equals("illegal-transition") ? IllegalTransitionException.class
+                    : BadRequestException.class;
+        };
+        assertThat(e).isExactlyInstanceOf(expected);
+        if (e instanceof RateLimitedException r) {
+            assertThat(r.retryAfter()).contains(Duration.ofSeconds(7));
+        }
+    }
+
+    @Property
+    void an_answer_that_is_not_a_problem_document_is_still_classified_by_status(@ForAll("errorStatuses") int status,
+            @ForAll byte[] body, @ForAll("contentTypes") String contentType) {
+        LinkwayException e = ProblemMapper.map(status, contentType, body, "header-id", null);
+
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.requestId()).isEqualTo("header-id");
+        if (!e.code().startsWith("http-")) {
+            // only a body that happens to be a JSON object with a string "type" is read as a problem
+            assertThat(new String(body, StandardCharsets.UTF_8)).contains("type");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> contentTypes() {
+        return Arbitraries.of("text/html", "application/json", "application/problem+json", "text/plain; charset=utf-8");
+    }
+
+    @Property
+    void a_type_outside_linkways_namespace_gets_an_http_code(@ForAll("errorStatuses") int status) {
+        byte[] body = ("{\"type\":\"https://example.org/probs/out-of-credit\",\"title\":\"x\",\"status\":" + status + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(ProblemMapper.map(status, "application/problem+json", body, "r", null).code()).isEqualTo("http-" + status);
+    }
+
+    @Example
+    void an_illegal_transition_detail_is_read_into_states() {
+        IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", problem(
+                "illegal-transition", 409, "an onward referral that is 'completed' cannot become 'accepted'; allowed: none (it is closed)",
+                "r", 0), "r", null);
+        assertThat(e.currentState()).contains("completed");
+        assertThat(e.allowed()).isEmpty();
+
+        IllegalTransitionException vague = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json",
+                problem("illegal-transition", 409, "not now", "r", 0), "r", null);
+        assertThat(vague.currentState()).isEmpty();
+        assertThat(vague.allowed()).isEmpty();
+    }
+
+    @Example
+    void a_redirect_or_other_non_error_status_is_unexpected() {
+        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null)).isInstanceOf(UnexpectedResponseException.class);
+        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null).problem()).hasValueSatisfying(
+                p -> assertThat(p.findings()).isEqualTo(List.of()));
+    }
+}
