@@ -1,6 +1,9 @@
 package org.linkway.server.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.linkway.validation.Finding;
 
@@ -17,6 +20,7 @@ public final class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<Finding> findings;
+    private final transient Map<String, Object> members = new LinkedHashMap<>();
 
     public ApiProblem(int status, String type, String title, String detail, List<Finding> findings) {
         super(detail, null, false, false);
@@ -35,6 +39,29 @@ public final class ApiProblem extends RuntimeException {
     public String title() { return title; }
     public String detail() { return getMessage(); }
     public List<Finding> findings() { return findings; }
+
+    /** Extension members of the problem document, for clients to act on without parsing {@code detail}. */
+    public Map<String, Object> members() { return Collections.unmodifiableMap(members); }
+
+    /** Adds an extension member (a string, a number or a list of strings). */
+    public ApiProblem with(String name, Object value) {
+        members.put(name, value);
+        return this;
+    }
+
+    /**
+     * 409: the lifecycle does not allow the move. Says where the resource is and where it may go,
+     * in the detail for people and as {@code currentState}, {@code requestedState} and
+     * {@code allowed} for programs.
+     *
+     * @param aWhat the resource with its article, e.g. {@code "a referral"}
+     */
+    public static ApiProblem illegalTransition(String aWhat, String from, String to, List<String> allowed) {
+        return new ApiProblem(409, "illegal-transition", "Illegal transition", aWhat + " that is '" + from
+                + "' cannot become '" + to + "'; allowed from '" + from + "': "
+                + (allowed.isEmpty() ? "none (it is closed)" : String.join(", ", allowed)))
+                .with("currentState", from).with("requestedState", to).with("allowed", List.copyOf(allowed));
+    }
 
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(404, "not-found", "Not found", "there is no " + what + " '" + id + "'");

@@ -39,7 +39,8 @@ public final class Preconditions {
     /** 412: the version If-Match named is no longer the latest. */
     public static ApiProblem stale(String what, long expected, long current) {
         return new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expected
-                + " but the " + what + " is at version " + current + "; fetch it again and retry");
+                + " but the " + what + " is at version " + current + "; fetch it again and retry")
+                .with("currentVersion", current);
     }
 
     /** The optional {@code reason} of a transition request: text of at most 500 characters. */

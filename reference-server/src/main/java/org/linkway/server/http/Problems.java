@@ -57,6 +57,7 @@ public final class Problems {
         doc.put("detail", p.detail());
         doc.put("instance", ctx.path());
         doc.put("requestId", RequestIds.of(ctx));
+        p.members().forEach((name, value) -> doc.set(name, Json.MAPPER.valueToTree(value)));
         if (!p.findings().isEmpty()) {
             ArrayNode findings = doc.putArray("findings");
             for (Finding f : p.findings()) {

@@ -3,7 +3,6 @@ package org.linkway.server.onward;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
 import org.linkway.server.http.Answer;
@@ -109,9 +108,8 @@ public final class OnwardReferralRoutes {
         answer(200, change(id, expected, current -> {
             OnwardLifecycle from = OnwardLifecycle.fromCode(current.path("status").asString()).orElseThrow();
             if (!from.canMoveTo(to)) {
-                throw new ApiProblem(409, "illegal-transition", "Illegal transition", "an onward referral that is '" + from.code()
-                        + "' cannot become '" + to.code() + "'; allowed: " + (from.next().isEmpty() ? "none (it is closed)"
-                                : from.next().stream().map(OnwardLifecycle::code).sorted().collect(Collectors.joining(", "))));
+                throw ApiProblem.illegalTransition("an onward referral", from.code(), to.code(),
+                        from.next().stream().map(OnwardLifecycle::code).sorted().toList());
             }
             current.put("status", to.code());
             return "onward-referral.status-changed";
@@ -135,7 +133,8 @@ public final class OnwardReferralRoutes {
             })));
         } catch (VersionConflictException e) {
             throw new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version "
-                    + e.currentVersion() + "; it changed while the feedback was added, send it again");
+                    + e.currentVersion() + "; it changed while the feedback was added, send it again")
+                    .with("currentVersion", e.currentVersion());
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
 import org.linkway.server.http.Answer;
@@ -98,10 +97,7 @@ public final class ReferralService {
                 }
                 Lifecycle from = Lifecycle.fromCode(current.status()).orElseThrow();
                 if (!from.canMoveTo(to)) {
-                    throw new ApiProblem(409, "illegal-transition", "Illegal transition", "a referral that is '" + from.code()
-                            + "' cannot become '" + to.code() + "'; allowed from '" + from.code() + "': "
-                            + (from.next().isEmpty() ? "none (the referral is closed)"
-                                    : from.next().stream().map(Lifecycle::code).collect(Collectors.joining(", "))));
+                    throw ApiProblem.illegalTransition("a referral", from.code(), to.code(), from.next().stream().map(Lifecycle::code).toList());
                 }
                 ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
                 doc.put("status", to.code());

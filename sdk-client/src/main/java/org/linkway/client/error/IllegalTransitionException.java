@@ -35,16 +35,26 @@ public class IllegalTransitionException extends ConflictException {
 
     /** The state the resource is in, e.g. {@code received}, when the server named it. */
     public Optional<String> currentState() {
-        return parsed().map(m -> m.group(1));
+        Optional<String> member = problem().flatMap(p -> p.member("currentState"));
+        return member.isPresent() ? member : parsed().map(m -> m.group(1));
     }
 
     /** The state that was asked for, when the server named it. */
     public Optional<String> requestedState() {
-        return parsed().map(m -> m.group(2));
+        Optional<String> member = problem().flatMap(p -> p.member("requestedState"));
+        return member.isPresent() ? member : parsed().map(m -> m.group(2));
     }
 
-    /** The states allowed from the current one; empty when it is closed or the server did not list them. */
+    /**
+     * The states allowed from the current one; empty when it is closed or the server did not list
+     * them. Read from the problem's {@code allowed} member, or else from its detail text (servers
+     * before that member was added).
+     */
     public List<String> allowed() {
+        Object member = problem().map(p -> p.members().get("allowed")).orElse(null);
+        if (member instanceof List<?> list) {
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
         return parsed().map(m -> m.group(3).strip())
                 .filter(list -> !list.startsWith("none"))
                 .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())

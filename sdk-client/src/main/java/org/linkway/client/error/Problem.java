@@ -1,6 +1,7 @@
 package org.linkway.client.error;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.linkway.validation.Finding;
@@ -24,9 +25,12 @@ import org.linkway.validation.Finding;
  * @param instance  the request path
  * @param requestId the request id the server logged it under (null if it gave none)
  * @param findings  the validator's findings, empty when the body was not validated
+ * @param members   the document's extension members (e.g. {@code currentState}, {@code allowed},
+ *                  {@code currentVersion}): strings, numbers ({@code Long} or {@code Double}),
+ *                  booleans and lists of these
  */
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<Finding> findings) {
+                      List<Finding> findings, Map<String, Object> members) {
 
     /** The prefix of every Linkway problem type. */
     public static final String TYPE_PREFIX = "urn:linkway:problem:";
@@ -34,6 +38,17 @@ public record Problem(String type, String title, int status, String detail, Stri
     public Problem {
         Objects.requireNonNull(type, "type");
         findings = findings == null ? List.of() : List.copyOf(findings);
+        members = members == null ? Map.of() : Map.copyOf(members);
+    }
+
+    /** A problem without extension members. */
+    public Problem(String type, String title, int status, String detail, String instance, String requestId, List<Finding> findings) {
+        this(type, title, status, detail, instance, requestId, findings, Map.of());
+    }
+
+    /** An extension member that is text. */
+    public java.util.Optional<String> member(String name) {
+        return members.get(name) instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
     }
 
     /** The stable slug of {@link #type()}, or {@code http-<status>} for a type outside Linkway's namespace. */

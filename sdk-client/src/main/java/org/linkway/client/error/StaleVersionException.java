@@ -28,10 +28,15 @@ public class StaleVersionException extends ConflictException {
     }
 
     /**
-     * The version the resource is at now, when the server said so. Linkway servers put it in
-     * the detail ({@code ... is at version 3 ...}); not every stale answer names it.
+     * The version the resource is at now, when the server said so: the problem's
+     * {@code currentVersion} member, or else the detail ({@code ... is at version 3 ...}); not
+     * every stale answer names it.
      */
     public Optional<Long> currentVersion() {
+        Object member = problem().map(p -> p.members().get("currentVersion")).orElse(null);
+        if (member instanceof Long version) {
+            return Optional.of(version);
+        }
         return problem().map(Problem::detail).map(CURRENT::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1)));
     }
 }

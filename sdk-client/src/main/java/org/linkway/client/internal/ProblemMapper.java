@@ -92,7 +92,48 @@ public final class ProblemMapper {
         String givenId = text(doc, "requestId");
         // the HTTP status is what happened; a document claiming another is not believed
         return new Problem(doc.path("type").asString(), text(doc, "title"), status,
-                text(doc, "detail"), text(doc, "instance"), givenId != null ? givenId : requestId, findings(doc));
+                text(doc, "detail"), text(doc, "instance"), givenId != null ? givenId : requestId, findings(doc), members(doc));
+    }
+
+    private static final java.util.Set<String> STANDARD = java.util.Set.of("type", "title", "status", "detail", "instance",
+            "requestId", "findings", "errors");
+
+    /** Extension members with simple values; anything nested deeper is left out rather than guessed at. */
+    private static java.util.Map<String, Object> members(JsonNode doc) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String name : doc.propertyNames()) {
+            if (STANDARD.contains(name)) {
+                continue;
+            }
+            JsonNode v = doc.get(name);
+            Object simple = simple(v);
+            if (simple != null) {
+                out.put(name, simple);
+            } else if (v.isArray()) {
+                List<Object> items = new ArrayList<>();
+                v.forEach(item -> items.add(simple(item)));
+                if (!items.contains(null)) {
+                    out.put(name, List.copyOf(items));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Object simple(JsonNode v) {
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        return null;
     }
 
     private static List<Finding> findings(JsonNode doc) {

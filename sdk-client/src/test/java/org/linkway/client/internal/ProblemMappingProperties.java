@@ -150,6 +150,23 @@ class ProblemMappingProperties {
     }
 
     @Example
+    void structured_members_win_over_the_detail_text() {
+        byte[] body = ("{\"type\":\"urn:linkway:problem:illegal-transition\",\"title\":\"t\",\"status\":409,"
+                + "\"detail\":\"a referral that is 'x' cannot become 'y'; allowed from 'x': z\",\"currentState\":\"accepted\","
+                + "\"requestedState\":\"completed\",\"allowed\":[\"in-progress\",\"declined\"],\"nested\":{\"a\":1}}")
+                .getBytes(StandardCharsets.UTF_8);
+        IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", body, "r", null);
+        assertThat(e.currentState()).contains("accepted");
+        assertThat(e.requestedState()).contains("completed");
+        assertThat(e.allowed()).containsExactly("in-progress", "declined");
+        assertThat(e.problem().orElseThrow().members()).doesNotContainKey("nested");
+
+        byte[] stale = ("{\"type\":\"urn:linkway:problem:stale-version\",\"title\":\"t\",\"status\":412,"
+                + "\"detail\":\"changed\",\"currentVersion\":7}").getBytes(StandardCharsets.UTF_8);
+        assertThat(((StaleVersionException) ProblemMapper.map(412, "application/problem+json", stale, "r", null)).currentVersion()).contains(7L);
+    }
+
+    @Example
     void a_redirect_or_other_non_error_status_is_unexpected() {
         assertThat(ProblemMapper.map(302, null, new byte[0], "r", null)).isInstanceOf(UnexpectedResponseException.class);
         assertThat(ProblemMapper.map(302, null, new byte[0], "r", null).problem()).hasValueSatisfying(
