@@ -50,7 +50,8 @@ public final class ReferralService {
     public Outcome create(byte[] body, String idempotencyKey) {
         String hash = sha256(body);
         if (idempotencyKey != null) {
-            Optional<Outcome> earlier = replay(idempotencyKey, hash);
+            // a retry usually comes after its first answer, so committed state is enough to find it
+            Optional<Outcome> earlier = replay(store.read(tx -> tx.idempotency(idempotencyKey)), idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -85,9 +86,10 @@ public final class ReferralService {
                 return out;
             });
         } catch (RuntimeException raced) {
-            // two requests with one key at once: the loser answers as a retry would
+            // two requests with one key at once: the loser answers as a retry would, after the
+            // winner's commit (on the writer, so a winner in the same batch is seen too)
             if (idempotencyKey != null) {
-                Optional<Outcome> earlier = replay(idempotencyKey, hash);
+                Optional<Outcome> earlier = replay(store.transaction(tx -> tx.idempotency(idempotencyKey)), idempotencyKey, hash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -96,8 +98,8 @@ public final class ReferralService {
         }
     }
 
-    private Optional<Outcome> replay(String key, String hash) {
-        return store.transaction(tx -> tx.idempotency(key)).map(rec -> {
+    private static Optional<Outcome> replay(Optional<IdempotencyRecord> record, String key, String hash) {
+        return record.map(rec -> {
             if (!rec.requestHash().equals(hash)) {
                 throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused",
                         "Idempotency-Key '" + key + "' was used for a different request body; use a new key for a new request");
@@ -107,11 +109,11 @@ public final class ReferralService {
     }
 
     public StoredResource get(String id) {
-        return store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
+        return store.read(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
     }
 
     public org.linkway.server.storage.Page<StoredResource> list(org.linkway.server.storage.ListQuery query) {
-        return store.transaction(tx -> tx.list(query));
+        return store.read(tx -> tx.list(query));
     }
 
     public Outcome transition(String id, long expectedVersion, Lifecycle to, String reason) {

@@ -66,6 +66,66 @@ class SqliteStoreTest extends StoreContract {
         assertThat(settings).containsExactly("wal", "2", "1", "10000");
     }
 
+    @Test
+    void a_new_file_gets_large_pages_and_keeps_savepoint_journals_in_memory() {
+        List<String> settings = store.transaction(tx -> {
+            try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                return List.of(pragma(s, "page_size"), pragma(s, "temp_store"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // temp_store: 2 is MEMORY
+        assertThat(settings).containsExactly("16384", "2");
+    }
+
+    @Test
+    void an_existing_file_keeps_its_page_size() throws Exception {
+        Path file = dir.resolve("small-pages.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size=4096");
+            s.execute("PRAGMA journal_mode=WAL"); // writes the header: the page size is fixed from here on
+        }
+        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            s.transaction(tx -> tx.create("Referral", "a", "a", null, null, "{}"));
+            String pageSize = s.transaction(tx -> {
+                try (Statement st = ((JdbcTx) tx).connection().createStatement()) {
+                    return pragma(st, "page_size");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(pageSize).isEqualTo("4096");
+            assertThat(s.<Optional<StoredResource>>read(tx -> tx.get("Referral", "a"))).isPresent();
+        }
+    }
+
+    @Test
+    void a_write_inside_a_read_fails_and_writes_nothing() {
+        String id = newId();
+        assertThatThrownBy(() -> store.read(tx -> tx.create("Referral", id, id, null, null, "{}")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isEmpty();
+        // the read-only connection that refused is still good for reading
+        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isPresent();
+        }
+    }
+
+    @Test
+    void the_writer_reuses_its_statements_across_transactions_and_failures() {
+        String id = newId();
+        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{\"n\":1}"));
+        // the same insert fails (duplicate id), rolls back to its savepoint, and the cached statement is reused after it
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}")))
+                .isInstanceOf(StoreException.class);
+        String other = newId();
+        StoredResource created = store.transaction(tx -> tx.create("Referral", other, other, "received", "ORG", "{\"n\":2}"));
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other))).contains(created);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).map(StoredResource::body).contains("{\"n\":1}");
+    }
+
     private static String pragma(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
