@@ -50,8 +50,7 @@ public final class ReferralService {
     public Outcome create(byte[] body, String idempotencyKey) {
         String hash = sha256(body);
         if (idempotencyKey != null) {
-            // a retry usually comes after its first answer, so committed state is enough to find it
-            Optional<Outcome> earlier = replay(store.read(tx -> tx.idempotency(idempotencyKey)), idempotencyKey, hash);
+            Optional<Outcome> earlier = replay(idempotencyKey, hash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -86,10 +85,9 @@ public final class ReferralService {
                 return out;
             });
         } catch (RuntimeException raced) {
-            // two requests with one key at once: the loser answers as a retry would, after the
-            // winner's commit (on the writer, so a winner in the same batch is seen too)
+            // two requests with one key at once: the loser answers as a retry would
             if (idempotencyKey != null) {
-                Optional<Outcome> earlier = replay(store.transaction(tx -> tx.idempotency(idempotencyKey)), idempotencyKey, hash);
+                Optional<Outcome> earlier = replay(idempotencyKey, hash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -98,8 +96,12 @@ public final class ReferralService {
         }
     }
 
-    private static Optional<Outcome> replay(Optional<IdempotencyRecord> record, String key, String hash) {
-        return record.map(rec -> {
+    /**
+     * Off the writer: committed state is enough. A retry comes after its first answer, and a racing
+     * loser's failure reaches it only once the batch holding the winner has committed.
+     */
+    private Optional<Outcome> replay(String key, String hash) {
+        return store.read(tx -> tx.idempotency(key)).map(rec -> {
             if (!rec.requestHash().equals(hash)) {
                 throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused",
                         "Idempotency-Key '" + key + "' was used for a different request body; use a new key for a new request");
