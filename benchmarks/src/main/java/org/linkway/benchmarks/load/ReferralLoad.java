@@ -32,11 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Bounded load on loopback: starts the reference server jar as its own process on a fresh data
  * directory, times its start-up to the first healthy answer, posts realistic full referrals
  * (durable creates: each answer means committed) over a fixed number of connections until a
- * count or a time limit, then reports throughput, latency percentiles and the server's
- * resident memory.
+ * count or a time limit, then reports throughput, latency percentiles, the server's resident
+ * memory and its CPU time per referral (by thread: request threads, SQLite writer, JIT compiler).
+ * An optional fifth argument sends that many requests first, unmeasured, so that the figures
+ * describe a warmed-up server rather than one still compiling its hot code.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.linkway.benchmarks.load.ReferralLoad \
- *      reference-server/target/linkway-server.jar 8 20000 60</pre>
+ *      reference-server/target/linkway-server.jar 8 20000 60 [warm-up requests]</pre>
  */
 public final class ReferralLoad {
 
@@ -47,6 +49,7 @@ public final class ReferralLoad {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int maxRequests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int maxSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0; // requests sent first and not measured
         int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         Path data = Files.createTempDirectory("linkway-load");
 
@@ -64,38 +67,19 @@ public final class ReferralLoad {
             String base = "http://127.0.0.1:" + port;
             double startupMs = waitHealthy(http, base, launched);
             byte[] body = referral();
-            Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
-
-            long[] latencies = new long[maxRequests];
-            AtomicInteger next = new AtomicInteger();
-            AtomicInteger failures = new AtomicInteger();
-            long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(connections);
-            long start = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < connections; w++) {
-                workers.add(pool.submit(() -> {
-                    try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port)) {
-                        int i;
-                        while ((i = next.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
-                            long t0 = System.nanoTime();
-                            int status = connection.post("/v1/referrals", "load-" + i, body);
-                            latencies[i] = System.nanoTime() - t0;
-                            if (status != 201) {
-                                failures.incrementAndGet();
-                            }
-                        }
-                    }
-                    return null;
-                }));
+            if (warmUp > 0) {
+                Run warm = post(pool, port, connections, body, "warm-", warmUp, maxSeconds);
+                System.out.printf("warm-up (not measured): %d requests, %d failures, %.1f s%n", warm.done(), warm.failures(), warm.seconds());
             }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
+            Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
+            Run run = post(pool, port, connections, body, "load-", maxRequests, maxSeconds);
             Map<String, Long> cpuAfter = threadCpuMillis(server.pid());
-            int done = Math.min(next.get(), maxRequests);
+            pool.shutdown();
+            int done = run.done();
+            double seconds = run.seconds();
+            long[] latencies = run.latencies();
+            AtomicInteger failures = new AtomicInteger(run.failures());
             long[] measured = Arrays.copyOf(latencies, done);
             Arrays.sort(measured);
             System.out.printf("connections=%d requests=%d failures=%d seconds=%.1f%n", connections, done, failures.get(), seconds);
@@ -103,10 +87,11 @@ public final class ReferralLoad {
                     pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
             System.out.printf("startup=%.0f ms (process launch to first healthy answer)%n", startupMs);
             System.out.printf("server resident memory after the run=%d MB%n", residentMb(server.pid()));
-            long startupCpu = cpuBefore.values().stream().mapToLong(Long::longValue).sum();
+            long before = cpuBefore.values().stream().mapToLong(Long::longValue).sum();
             long total = cpuAfter.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("server CPU: start-up %d ms; during the load %d ms = %.2f ms per referral; load client CPU=%d ms in all%n",
-                    startupCpu, total - startupCpu, (total - startupCpu) / (double) done, cpuMillis(ProcessHandle.current().pid()));
+            System.out.printf("server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
+                    + "load client CPU=%d ms in all%n", before, warmUp > 0 ? " and warm-up" : "", total - before,
+                    (total - before) / (double) done, cpuMillis(ProcessHandle.current().pid()));
             StringBuilder byThread = new StringBuilder("server CPU during the load by thread:");
             cpuAfter.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
@@ -118,6 +103,40 @@ public final class ReferralLoad {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    private record Run(int done, int failures, double seconds, long[] latencies) { }
+
+    /** Posts up to {@code count} referrals, each with its own key, over {@code connections} keep-alive connections. */
+    private static Run post(ExecutorService pool, int port, int connections, byte[] body, String keyPrefix, int count, int maxSeconds)
+            throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < connections; w++) {
+            workers.add(pool.submit(() -> {
+                try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port)) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        int status = connection.post("/v1/referrals", keyPrefix + i, body);
+                        latencies[i] = System.nanoTime() - t0;
+                        if (status != 201) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(Math.min(next.get(), count), failures.get(), seconds, latencies);
     }
 
     private static double waitHealthy(HttpClient http, String base, long launched) throws InterruptedException {

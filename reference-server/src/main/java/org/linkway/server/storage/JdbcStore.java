@@ -38,6 +38,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * a transaction-scoped advisory lock so that sequences become visible in order (see
  * {@link JdbcTx#appendEvent}).
  *
+ * <p>A resource's current version is in {@code resource_latest}; {@code resource_version} keeps the
+ * versions it superseded, so a create writes its body once (see {@link JdbcTx#history}).
+ *
  * <p>The schema comes from the Flyway migrations in {@code db/migration/<dialect>}, applied on open.
  */
 public final class JdbcStore implements Store {

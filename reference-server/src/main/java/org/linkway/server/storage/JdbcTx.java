@@ -69,13 +69,17 @@ final class JdbcTx implements Tx {
         if (insert("resource_latest", r, now, now, " ON CONFLICT (type, id) DO NOTHING") == 0) {
             throw new StoreException(type + " " + id + " already exists", null);
         }
-        insert("resource_version", r, now, now, "");
+        // version 1 lives in resource_latest only, until an update supersedes it: one copy of the body per create
         return r;
     }
 
     @Override
     public StoredResource update(String type, String id, long expectedVersion, String status, String body) {
         long now = micros();
+        // the version being superseded joins the history first (a database written before this
+        // scheme holds it already, hence DO NOTHING; so does a concurrent updater of the same version)
+        execute("INSERT INTO resource_version (" + COLUMNS + ") SELECT " + COLUMNS + " FROM resource_latest "
+                + "WHERE type = ? AND id = ? AND version = ? ON CONFLICT (type, id, version) DO NOTHING", type, id, expectedVersion);
         // the row lock taken here decides between concurrent updates: under READ COMMITTED the
         // loser re-reads the row once the winner commits, finds a new version, and changes nothing
         Optional<StoredResource> updated = one("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
@@ -84,14 +88,22 @@ final class JdbcTx implements Tx {
             StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
             throw new VersionConflictException(type, id, expectedVersion, current.version());
         }
-        StoredResource next = updated.get();
-        insert("resource_version", next, toMicros(next.createdAt()), now, "");
-        return next;
+        return updated.get();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>resource_version holds the superseded versions and resource_latest the current one. A
+     * database written before this scheme also has the current version in resource_version,
+     * which the version filter leaves out.
+     */
     @Override
     public List<StoredResource> history(String type, String id) {
-        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? ORDER BY version", type, id);
+        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? "
+                + "AND version < (SELECT version FROM resource_latest WHERE type = ? AND id = ?) "
+                + "UNION ALL SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? ORDER BY version",
+                type, id, type, id, type, id);
     }
 
     @Override

@@ -126,6 +126,27 @@ class SqliteStoreTest extends StoreContract {
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).map(StoredResource::body).contains("{\"n\":1}");
     }
 
+    @Test
+    void history_is_right_on_a_database_that_also_kept_the_current_version_in_resource_version() {
+        String id = newId();
+        store.transaction(tx -> tx.create("Referral", id, id, "received", "ORG", "{\"v\":1}"));
+        // the layout written before creates kept one copy: version 1 also in resource_version
+        store.transaction(tx -> {
+            try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                return s.executeUpdate("INSERT INTO resource_version SELECT type, id, version, referral_id, status, referrer_org, body, "
+                        + "created_at, updated_at FROM resource_latest WHERE id = '" + id + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
+                .extracting(StoredResource::version).containsExactly(1L);
+        store.transaction(tx -> tx.update("Referral", id, 1, "accepted", "{\"v\":2}"));
+        assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
+                .extracting(StoredResource::version, StoredResource::body).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "{\"v\":1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"v\":2}"));
+    }
+
     private static String pragma(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
