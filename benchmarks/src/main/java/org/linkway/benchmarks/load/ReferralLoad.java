@@ -87,23 +87,27 @@ public final class ReferralLoad {
                     pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
             System.out.printf("startup=%.0f ms (process launch to first healthy answer)%n", startupMs);
             System.out.printf("server resident memory after the run=%d MB%n", residentMb(server.pid()));
-            long before = cpuBefore.values().stream().mapToLong(Long::longValue).sum();
-            long total = cpuAfter.values().stream().mapToLong(Long::longValue).sum();
+            long before = cpuBefore.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
+            long total = cpuAfter.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
             System.out.printf("server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
                     + "load client CPU=%d ms in all%n", before, warmUp > 0 ? " and warm-up" : "", total - before,
                     (total - before) / (double) done, cpuMillis(ProcessHandle.current().pid()));
             StringBuilder byThread = new StringBuilder("server CPU during the load by thread:");
             cpuAfter.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
-                    .filter(e -> e.getValue() > 0)
+                    .filter(e -> e.getValue() > 0 && !e.getKey().equals(KERNEL))
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> byThread.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / (double) done)));
+            byThread.append(String.format(" %s=%.2f", KERNEL, (cpuAfter.getOrDefault(KERNEL, 0L) - cpuBefore.getOrDefault(KERNEL, 0L)) / (double) done));
             System.out.println(byThread.append(" (ms per referral)"));
         } finally {
             server.destroy();
             server.waitFor();
         }
     }
+
+    /** Not a thread: the kernel (system) share of all threads' time, reported beside them. */
+    private static final String KERNEL = "(of which in the kernel)";
 
     private record Run(int done, int failures, double seconds, long[] latencies) { }
 
@@ -184,6 +188,7 @@ public final class ReferralLoad {
      * which is why the process total is not used here: the names say where the time went.
      */
     private static Map<String, Long> threadCpuMillis(long pid) {
+        // KERNEL is the system-time part of all the others, kept under its own name
         Map<String, Long> byName = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks) {
@@ -192,6 +197,7 @@ public final class ReferralLoad {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                    byName.merge(KERNEL, Long.parseLong(f[12]) * 10, Long::sum);
                 } catch (IOException | RuntimeException threadEnded) {
                     // gone between listing and reading
                 }

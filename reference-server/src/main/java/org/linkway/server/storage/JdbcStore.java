@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -59,6 +61,7 @@ public final class JdbcStore implements Store {
     private final GroupCommit groupCommit;     // SQLite
     private final Connection sqliteConnection; // SQLite, used only on groupCommit's thread
     private final ConnectionPool pool;         // PostgreSQL; SQLite's read-only connections
+    private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>(); // SQLite; one user at a time each
 
     private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool) {
         this.dialect = dialect;
@@ -236,7 +239,9 @@ public final class JdbcStore implements Store {
         Connection c = pool.borrow();
         boolean suspect = false;
         try {
-            T result = work.run(new JdbcTx(c, clock, dialect));
+            // SQLite's readers keep their statements as the writer does; PostgreSQL's driver caches its own
+            StatementCache statements = groupCommit != null ? readerStatements.computeIfAbsent(c, StatementCache::new) : null;
+            T result = work.run(new JdbcTx(c, clock, dialect, statements));
             c.commit();
             return result;
         } catch (StoreException e) {
@@ -251,6 +256,12 @@ public final class JdbcStore implements Store {
             rollback(c);
             throw new StoreException("commit failed", e);
         } finally {
+            if (suspect) {
+                StatementCache dropped = readerStatements.remove(c);
+                if (dropped != null) {
+                    dropped.close();
+                }
+            }
             pool.release(c, suspect);
         }
     }
