@@ -117,9 +117,14 @@ class SqliteStoreTest extends StoreContract {
     void the_writer_reuses_its_statements_across_transactions_and_failures() {
         String id = newId();
         store.transaction(tx -> tx.create("Referral", id, id, null, null, "{\"n\":1}"));
-        // the same insert fails (duplicate id), rolls back to its savepoint, and the cached statement is reused after it
+        // the same insert is refused (duplicate id), then fails in SQLite itself (no body: NOT NULL),
+        // each rolled back to its savepoint, and the cached statement is reused after both
         assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}")))
                 .isInstanceOf(StoreException.class);
+        String failing = newId();
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", failing, failing, null, null, null)))
+                .isInstanceOf(StoreException.class).hasRootCauseInstanceOf(SQLException.class);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", failing))).isEmpty();
         String other = newId();
         StoredResource created = store.transaction(tx -> tx.create("Referral", other, other, "received", "ORG", "{\"n\":2}"));
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other))).contains(created);
