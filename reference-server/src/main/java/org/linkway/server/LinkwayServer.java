@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
@@ -47,15 +49,13 @@ public final class LinkwayServer implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private LinkwayServer(ServerConfig config, Store store, Clock clock) {
+    private LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
         this.store = store;
-        MessageValidator validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
         this.referralService = new ReferralService(store, validator, clock);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
-        ContractRoutes contract = new ContractRoutes();
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
@@ -92,9 +92,31 @@ public final class LinkwayServer implements AutoCloseable {
     }
 
     public static LinkwayServer start(ServerConfig config, Clock clock) {
-        Store store = JdbcStore.open(config.effectiveDatabaseUrl());
-        LinkwayServer server = new LinkwayServer(config, store, clock);
+        // opening the database (the migrations) and building the rest take about as long as each
+        // other and share nothing, so on two cores they overlap
+        CompletableFuture<Store> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(JdbcStore.open(config.effectiveDatabaseUrl()));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "linkway-open-store");
+        opener.setDaemon(true);
+        opener.start();
+        MessageValidator validator;
+        ContractRoutes contract;
         try {
+            validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
+            contract = new ContractRoutes();
+        } catch (RuntimeException | Error e) {
+            opening.thenAccept(Store::close);
+            throw e;
+        }
+        Store store = opened(opening);
+        LinkwayServer server;
+        try {
+            server = new LinkwayServer(config, store, clock, validator, contract);
             server.app.start();
         } catch (RuntimeException e) {
             store.close();
@@ -107,6 +129,20 @@ public final class LinkwayServer implements AutoCloseable {
         }
         LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
         return server;
+    }
+
+    private static Store opened(CompletableFuture<Store> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private void loadDemoDataIfEmpty() {

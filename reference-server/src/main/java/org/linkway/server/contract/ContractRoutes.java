@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
@@ -25,21 +26,30 @@ public final class ContractRoutes {
             "message-back.schema.json", "consent.schema.json", "care-plan.schema.json", "assessment.schema.json",
             "onward-referral.schema.json", "signpost.schema.json", "contact-record.schema.json");
 
-    private final String openApiJson;
+    /**
+     * The document as JSON, converted on a thread of its own: loading the YAML parser and reading
+     * the document takes about a second of a cold start, and nothing else waits for it.
+     */
+    private final CompletableFuture<String> openApiJson;
 
     public ContractRoutes() {
-        try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.yaml missing from the classpath");
-            }
-            openApiJson = Json.write(YAMLMapper.builder().build().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (ContractRoutes.class.getResource(ROOT + "openapi.yaml") == null) {
+            throw new IllegalStateException("openapi.yaml missing from the classpath");
         }
+        openApiJson = new CompletableFuture<>();
+        Thread converter = new Thread(() -> {
+            try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
+                openApiJson.complete(Json.write(YAMLMapper.builder().build().readTree(in)));
+            } catch (IOException | RuntimeException e) {
+                openApiJson.completeExceptionally(e);
+            }
+        }, "linkway-openapi");
+        converter.setDaemon(true);
+        converter.start();
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/openapi.json", ctx -> Json.respond(ctx, 200, openApiJson));
+        routes.get("/openapi.json", ctx -> Json.respond(ctx, 200, openApiJson.join()));
         routes.get("/json/{file}", this::schema);
     }
 

@@ -85,8 +85,12 @@ public final class Idempotency {
         }
     }
 
+    /**
+     * Off the writer: committed state is enough. A retry comes after its first answer, and a racing
+     * loser's failure reaches it only once the batch holding the winner has committed.
+     */
     private Optional<Answer> replay(String key, String hash) {
-        return store.transaction(tx -> tx.idempotency(key)).map(rec -> {
+        return store.read(tx -> tx.idempotency(key)).map(rec -> {
             if (!rec.requestHash().equals(hash)) {
                 throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused", "Idempotency-Key '" + key
                         + "' was used for a different request (another body or another endpoint); use a new key for a new request");

@@ -77,11 +77,11 @@ public final class ReferralService {
     }
 
     public StoredResource get(String id) {
-        return store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
+        return store.read(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
     }
 
     public org.linkway.server.storage.Page<StoredResource> list(org.linkway.server.storage.ListQuery query) {
-        return store.transaction(tx -> tx.list(query));
+        return store.read(tx -> tx.list(query));
     }
 
     public Answer transition(String id, long expectedVersion, Lifecycle to, String reason) {

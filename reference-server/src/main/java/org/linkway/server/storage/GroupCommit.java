@@ -24,10 +24,10 @@ final class GroupCommit {
     private static final int MAX_BATCH = 64;
 
     private record Job<T>(Store.TxWork<T> work, CompletableFuture<T> result) {
-        void run(Connection c, Clock clock, List<Runnable> answers) throws SQLException {
+        void run(Connection c, Clock clock, StatementCache statements, List<Runnable> answers) throws SQLException {
             Savepoint sp = c.setSavepoint();
             try {
-                T value = work.run(new JdbcTx(c, clock, "sqlite"));
+                T value = work.run(new JdbcTx(c, clock, "sqlite", statements));
                 c.releaseSavepoint(sp);
                 answers.add(() -> result.complete(value));
             } catch (RuntimeException | Error e) {
@@ -42,6 +42,7 @@ final class GroupCommit {
     private static final Job<Object> STOP = new Job<>(tx -> null, new CompletableFuture<>());
 
     private final Connection connection;
+    private final StatementCache statements; // the writer thread's own
     private final Clock clock;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Object enqueueLock = new Object();
@@ -50,6 +51,7 @@ final class GroupCommit {
 
     GroupCommit(Connection connection, Clock clock) {
         this.connection = connection;
+        this.statements = new StatementCache(connection);
         this.clock = clock;
         this.writer = new Thread(this::loop, "linkway-sqlite-writer");
         writer.setDaemon(true);
@@ -122,13 +124,14 @@ final class GroupCommit {
             }
             batch.clear();
         }
+        statements.close();
     }
 
     private void commit(List<Job<?>> batch) {
         List<Runnable> answers = new ArrayList<>(batch.size());
         try {
             for (Job<?> job : batch) {
-                job.run(connection, clock, answers);
+                job.run(connection, clock, statements, answers);
             }
             connection.commit();
             answers.forEach(Runnable::run);

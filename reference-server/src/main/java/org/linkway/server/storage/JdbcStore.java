@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -25,13 +27,21 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * transactions go to a single writer thread that runs whatever is waiting as one batch, each
  * transaction inside its own savepoint, then commits the batch once (group commit): every
  * caller still returns only after its own writes are durable, and one failing transaction rolls
- * back to its savepoint without touching the others. Reads go the same way, so no transaction
- * ever meets {@code SQLITE_BUSY} from this process.
+ * back to its savepoint without touching the others. Transactions that may write go the same
+ * way, so none ever meets {@code SQLITE_BUSY} from this process. Reads that the caller marks as
+ * such ({@link #read}) run on a few read-only connections of their own instead, each on the
+ * latest committed snapshot, so they neither wait for nor slow the writer. A new database gets
+ * 16 KiB pages (a typical message then fits one page instead of spilling over four, which halves
+ * the pages each commit writes and checkpoints); the writer keeps its prepared statements and
+ * keeps savepoint journals in memory.
  *
  * <p>PostgreSQL: a small bounded pool of connections at READ COMMITTED; concurrent updates of
  * one resource are decided by a conditional UPDATE's row lock, and event appends are ordered by
  * a transaction-scoped advisory lock so that sequences become visible in order (see
  * {@link JdbcTx#appendEvent}).
+ *
+ * <p>A resource's current version is in {@code resource_latest}; {@code resource_version} keeps the
+ * versions it superseded, so a create writes its body once (see {@link JdbcTx#history}).
  *
  * <p>The schema comes from the Flyway migrations in {@code db/migration/<dialect>}, applied on open.
  */
@@ -41,6 +51,8 @@ public final class JdbcStore implements Store {
     static final String POSTGRESQL = "postgresql";
 
     private static final int POOL_SIZE = 8;
+    private static final int SQLITE_READERS = 4;
+    private static final int SQLITE_NEW_PAGE_SIZE = 16 * 1024;
     private static final long POOL_WAIT_MILLIS = 30_000;
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -48,7 +60,8 @@ public final class JdbcStore implements Store {
     private final Clock clock;
     private final GroupCommit groupCommit;     // SQLite
     private final Connection sqliteConnection; // SQLite, used only on groupCommit's thread
-    private final ConnectionPool pool;         // PostgreSQL
+    private final ConnectionPool pool;         // PostgreSQL; SQLite's read-only connections
+    private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>(); // SQLite; one user at a time each
 
     private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool) {
         this.dialect = dialect;
@@ -78,6 +91,9 @@ public final class JdbcStore implements Store {
             throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): "
                     + redact(jdbcUrl));
         }
+        if (dialect.equals(SQLITE)) {
+            prepareSqliteFile(() -> DriverManager.getConnection(jdbcUrl));
+        }
         migrate(Flyway.configure().dataSource(jdbcUrl, null, null), dialect);
         return connect(dialect, clock, () -> DriverManager.getConnection(jdbcUrl));
     }
@@ -93,6 +109,9 @@ public final class JdbcStore implements Store {
         if (!d.equals(SQLITE) && !d.equals(POSTGRESQL)) {
             throw new IllegalArgumentException("unsupported dialect (use sqlite or postgresql): " + dialect);
         }
+        if (d.equals(SQLITE)) {
+            prepareSqliteFile(dataSource::getConnection);
+        }
         migrate(Flyway.configure().dataSource(dataSource), d);
         return connect(d, clock, dataSource::getConnection);
     }
@@ -105,13 +124,30 @@ public final class JdbcStore implements Store {
         }
     }
 
+    /**
+     * The page size of a new database is fixed by its first write, so it is set here, before the
+     * migrations create the tables, and WAL mode with it (the page size cannot change in WAL
+     * mode). On an existing database both are no-ops.
+     */
+    private static void prepareSqliteFile(ConnectionPool.Opener raw) {
+        try (Connection c = raw.open(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size=" + SQLITE_NEW_PAGE_SIZE);
+            s.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the SQLite database", e);
+        }
+    }
+
     private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw) {
         if (dialect.equals(SQLITE)) {
+            Connection writer;
             try {
-                return new JdbcStore(dialect, clock, configureSqlite(raw.open()), null);
+                writer = configureSqlite(raw.open());
             } catch (SQLException e) {
                 throw new StoreException("cannot open the SQLite database", e);
             }
+            ConnectionPool readers = new ConnectionPool(() -> configureSqliteReader(raw.open()), SQLITE_READERS, POOL_WAIT_MILLIS);
+            return new JdbcStore(dialect, clock, writer, readers);
         }
         ConnectionPool pool = new ConnectionPool(() -> configurePostgres(raw.open()), POOL_SIZE, POOL_WAIT_MILLIS);
         // fail now, not on the first request, if the database cannot be reached
@@ -127,6 +163,21 @@ public final class JdbcStore implements Store {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA foreign_keys=ON");
+            // a savepoint's rollback journal: never needed after a crash, so no reason for a temporary file
+            s.execute("PRAGMA temp_store=MEMORY");
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            ConnectionPool.closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** A connection that can only read: a write through it fails rather than bypassing the writer thread. */
+    private static Connection configureSqliteReader(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=" + SQLITE_BUSY_TIMEOUT_MILLIS);
+            s.execute("PRAGMA query_only=ON");
             c.setAutoCommit(false);
             return c;
         } catch (SQLException e) {
@@ -175,10 +226,22 @@ public final class JdbcStore implements Store {
         if (groupCommit != null) {
             return groupCommit.run(work);
         }
+        return onPool(work);
+    }
+
+    /** {@inheritDoc} On SQLite: on a read-only connection, off the writer thread. */
+    @Override
+    public <T> T read(TxWork<T> work) {
+        return onPool(work);
+    }
+
+    private <T> T onPool(TxWork<T> work) {
         Connection c = pool.borrow();
         boolean suspect = false;
         try {
-            T result = work.run(new JdbcTx(c, clock, dialect));
+            // SQLite's readers keep their statements as the writer does; PostgreSQL's driver caches its own
+            StatementCache statements = groupCommit != null ? readerStatements.computeIfAbsent(c, StatementCache::new) : null;
+            T result = work.run(new JdbcTx(c, clock, dialect, statements));
             c.commit();
             return result;
         } catch (StoreException e) {
@@ -193,6 +256,12 @@ public final class JdbcStore implements Store {
             rollback(c);
             throw new StoreException("commit failed", e);
         } finally {
+            if (suspect) {
+                StatementCache dropped = readerStatements.remove(c);
+                if (dropped != null) {
+                    dropped.close();
+                }
+            }
             pool.release(c, suspect);
         }
     }
@@ -216,8 +285,7 @@ public final class JdbcStore implements Store {
         if (groupCommit != null) {
             groupCommit.stop();
             ConnectionPool.closeQuietly(sqliteConnection);
-        } else {
-            pool.close();
         }
+        pool.close();
     }
 }

@@ -36,12 +36,19 @@ final class JdbcTx implements Tx {
     private final Connection c;
     private final Clock clock;
     private final boolean postgres;
+    private final StatementCache cache; // null: prepare and close each statement
     private boolean holdsEventLock;
 
     JdbcTx(Connection c, Clock clock, String dialect) {
+        this(c, clock, dialect, null);
+    }
+
+    /** With {@code cache}, statements are taken from it and left open for the next transaction. */
+    JdbcTx(Connection c, Clock clock, String dialect, StatementCache cache) {
         this.c = c;
         this.clock = clock;
         this.postgres = JdbcStore.POSTGRESQL.equals(dialect);
+        this.cache = cache;
     }
 
     /** For tests in this package: the connection this transaction runs on. */
@@ -62,13 +69,17 @@ final class JdbcTx implements Tx {
         if (insert("resource_latest", r, now, now, " ON CONFLICT (type, id) DO NOTHING") == 0) {
             throw new StoreException(type + " " + id + " already exists", null);
         }
-        insert("resource_version", r, now, now, "");
+        // version 1 lives in resource_latest only, until an update supersedes it: one copy of the body per create
         return r;
     }
 
     @Override
     public StoredResource update(String type, String id, long expectedVersion, String status, String body) {
         long now = micros();
+        // the version being superseded joins the history first (a database written before this
+        // scheme holds it already, hence DO NOTHING; so does a concurrent updater of the same version)
+        execute("INSERT INTO resource_version (" + COLUMNS + ") SELECT " + COLUMNS + " FROM resource_latest "
+                + "WHERE type = ? AND id = ? AND version = ? ON CONFLICT (type, id, version) DO NOTHING", type, id, expectedVersion);
         // the row lock taken here decides between concurrent updates: under READ COMMITTED the
         // loser re-reads the row once the winner commits, finds a new version, and changes nothing
         Optional<StoredResource> updated = one("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
@@ -77,14 +88,22 @@ final class JdbcTx implements Tx {
             StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
             throw new VersionConflictException(type, id, expectedVersion, current.version());
         }
-        StoredResource next = updated.get();
-        insert("resource_version", next, toMicros(next.createdAt()), now, "");
-        return next;
+        return updated.get();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>resource_version holds the superseded versions and resource_latest the current one. A
+     * database written before this scheme also has the current version in resource_version,
+     * which the version filter leaves out.
+     */
     @Override
     public List<StoredResource> history(String type, String id) {
-        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? ORDER BY version", type, id);
+        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? "
+                + "AND version < (SELECT version FROM resource_latest WHERE type = ? AND id = ?) "
+                + "UNION ALL SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? ORDER BY version",
+                type, id, type, id, type, id);
     }
 
     @Override
@@ -140,7 +159,7 @@ final class JdbcTx implements Tx {
     public StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion,
                                    String payload) {
         if (postgres && !holdsEventLock) {
-            try (PreparedStatement s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK); ResultSet rs = s.executeQuery()) {
+            try (Prepared s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK); ResultSet rs = s.statement().executeQuery()) {
                 rs.next();
             } catch (SQLException e) {
                 throw new StoreException("cannot take the event order lock", e);
@@ -149,10 +168,10 @@ final class JdbcTx implements Tx {
         }
         long now = micros();
         String id = UUID.randomUUID().toString();
-        try (PreparedStatement s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
+        try (Prepared s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
                 + "payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
                 id, referralId, type, resourceType, resourceId, resourceVersion, payload, now);
-             ResultSet rs = s.executeQuery()) {
+             ResultSet rs = s.statement().executeQuery()) {
             rs.next();
             return new StoredEvent(rs.getLong(1), id, referralId, type, resourceType, resourceId, resourceVersion, payload, instant(now));
         } catch (SQLException e) {
@@ -174,8 +193,8 @@ final class JdbcTx implements Tx {
 
     @Override
     public Optional<IdempotencyRecord> idempotency(String key) {
-        try (PreparedStatement s = prepare("SELECT key, request_hash, status, body, location, etag FROM idempotency WHERE key = ?", key);
-             ResultSet rs = s.executeQuery()) {
+        try (Prepared s = prepare("SELECT key, request_hash, status, body, location, etag FROM idempotency WHERE key = ?", key);
+             ResultSet rs = s.statement().executeQuery()) {
             return rs.next() ? Optional.of(new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     rs.getString(5), rs.getString(6))) : Optional.empty();
         } catch (SQLException e) {
@@ -212,7 +231,7 @@ final class JdbcTx implements Tx {
     }
 
     private List<StoredResource> many(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+        try (Prepared s = prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
             List<StoredResource> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
@@ -225,7 +244,7 @@ final class JdbcTx implements Tx {
     }
 
     private List<StoredEvent> events(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+        try (Prepared s = prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
             List<StoredEvent> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -238,23 +257,33 @@ final class JdbcTx implements Tx {
     }
 
     private int execute(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args)) {
-            return s.executeUpdate();
+        try (Prepared s = prepare(sql, args)) {
+            return s.statement().executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("write failed", e);
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
+    private Prepared prepare(String sql, Object... args) throws SQLException {
+        Prepared p = new Prepared(cache != null ? cache.get(sql) : c.prepareStatement(sql), cache == null);
         try {
             for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
+                p.statement().setObject(i + 1, args[i]);
             }
-            return s;
+            return p;
         } catch (SQLException e) {
-            s.close();
+            p.close();
             throw e;
+        }
+    }
+
+    /** A statement with its parameters set; closing it closes the statement unless a cache keeps it. */
+    private record Prepared(PreparedStatement statement, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (owned) {
+                statement.close();
+            }
         }
     }
 

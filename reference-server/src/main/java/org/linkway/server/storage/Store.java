@@ -10,6 +10,16 @@ public interface Store extends AutoCloseable {
     /** Runs work in one transaction, commits it, and returns its result; rolls back on any exception. */
     <T> T transaction(TxWork<T> work);
 
+    /**
+     * Runs work that only reads, in one transaction that sees a consistent committed state: every
+     * transaction that returned before this call started, possibly not one committing meanwhile.
+     * The work must not write: on SQLite it runs on a read-only connection, where a write fails.
+     * The default runs it as any other transaction.
+     */
+    default <T> T read(TxWork<T> work) {
+        return transaction(work);
+    }
+
     /** Which database: {@code sqlite} or {@code postgresql}. */
     String dialect();
 

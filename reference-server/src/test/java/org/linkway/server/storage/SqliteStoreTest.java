@@ -66,6 +66,92 @@ class SqliteStoreTest extends StoreContract {
         assertThat(settings).containsExactly("wal", "2", "1", "10000");
     }
 
+    @Test
+    void a_new_file_gets_large_pages_and_keeps_savepoint_journals_in_memory() {
+        List<String> settings = store.transaction(tx -> {
+            try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                return List.of(pragma(s, "page_size"), pragma(s, "temp_store"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // temp_store: 2 is MEMORY
+        assertThat(settings).containsExactly("16384", "2");
+    }
+
+    @Test
+    void an_existing_file_keeps_its_page_size() throws Exception {
+        Path file = dir.resolve("small-pages.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size=4096");
+            s.execute("PRAGMA journal_mode=WAL"); // writes the header: the page size is fixed from here on
+        }
+        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            s.transaction(tx -> tx.create("Referral", "a", "a", null, null, "{}"));
+            String pageSize = s.transaction(tx -> {
+                try (Statement st = ((JdbcTx) tx).connection().createStatement()) {
+                    return pragma(st, "page_size");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(pageSize).isEqualTo("4096");
+            assertThat(s.<Optional<StoredResource>>read(tx -> tx.get("Referral", "a"))).isPresent();
+        }
+    }
+
+    @Test
+    void a_write_inside_a_read_fails_and_writes_nothing() {
+        String id = newId();
+        assertThatThrownBy(() -> store.read(tx -> tx.create("Referral", id, id, null, null, "{}")))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isEmpty();
+        // the read-only connection that refused is still good for reading
+        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isPresent();
+        }
+    }
+
+    @Test
+    void the_writer_reuses_its_statements_across_transactions_and_failures() {
+        String id = newId();
+        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{\"n\":1}"));
+        // the same insert is refused (duplicate id), then fails in SQLite itself (no body: NOT NULL),
+        // each rolled back to its savepoint, and the cached statement is reused after both
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}")))
+                .isInstanceOf(StoreException.class);
+        String failing = newId();
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", failing, failing, null, null, null)))
+                .isInstanceOf(StoreException.class).hasRootCauseInstanceOf(SQLException.class);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", failing))).isEmpty();
+        String other = newId();
+        StoredResource created = store.transaction(tx -> tx.create("Referral", other, other, "received", "ORG", "{\"n\":2}"));
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other))).contains(created);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).map(StoredResource::body).contains("{\"n\":1}");
+    }
+
+    @Test
+    void history_is_right_on_a_database_that_also_kept_the_current_version_in_resource_version() {
+        String id = newId();
+        store.transaction(tx -> tx.create("Referral", id, id, "received", "ORG", "{\"v\":1}"));
+        // the layout written before creates kept one copy: version 1 also in resource_version
+        store.transaction(tx -> {
+            try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
+                return s.executeUpdate("INSERT INTO resource_version SELECT type, id, version, referral_id, status, referrer_org, body, "
+                        + "created_at, updated_at FROM resource_latest WHERE id = '" + id + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
+                .extracting(StoredResource::version).containsExactly(1L);
+        store.transaction(tx -> tx.update("Referral", id, 1, "accepted", "{\"v\":2}"));
+        assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
+                .extracting(StoredResource::version, StoredResource::body).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "{\"v\":1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"v\":2}"));
+    }
+
     private static String pragma(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();

@@ -111,6 +111,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void a_read_sees_every_transaction_that_returned_before_it() {
+        String id = newId();
+        assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isEmpty();
+        for (int version = 1; version <= 3; version++) {
+            long v = version;
+            tx(tx -> v == 1 ? tx.create("Referral", id, id, "received", "ORG", "{\"v\":1}")
+                    : tx.update("Referral", id, v - 1, "received", "{\"v\":" + v + "}"));
+            assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id)))
+                    .map(StoredResource::body).contains("{\"v\":" + version + "}");
+        }
+        IdempotencyRecord r = new IdempotencyRecord("key-" + id, "h", 201, "{}", "/v1/referrals/" + id, "\"3\"");
+        tx(tx -> {
+            tx.saveIdempotency(r);
+            return null;
+        });
+        assertThat(store().<Optional<IdempotencyRecord>>read(tx -> tx.idempotency(r.key()))).contains(r);
+        assertThat(store().<Page<StoredResource>>read(tx -> tx.list(new ListQuery("Referral", null, null, id, null, null, 10))).items())
+                .extracting(StoredResource::version).containsExactly(3L);
+    }
+
+    @Test
     void a_transaction_sees_its_own_writes() {
         String id = newId();
         List<StoredResource> seen = tx(tx -> {
