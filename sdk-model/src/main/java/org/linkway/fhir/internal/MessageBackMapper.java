@@ -83,8 +83,9 @@ final class MessageBackMapper {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         for (var s : TEXT_SECTIONS.entrySet()) {
             JsonNode n = root.view().get(s.getKey());
-            if (n != null) {
-                texts.put(s.getKey(), flatten(n));
+            String text = n == null ? "" : flatten(n);
+            if (!text.isBlank()) {
+                texts.put(s.getKey(), text);
             }
         }
         ReferralMapper.writeSections(out, root, patient, main);

@@ -225,7 +225,13 @@ final class ReferralMapper {
         if (!consents.isEmpty()) {
             in.use(consents.get(0));
             ObjectNode c = Tree.obj();
-            ref.set("consent", Tree.merge(c, in.remainder(consents.get(0))));
+            Tree.merge(c, in.remainder(consents.get(0)));
+            if (!c.has("consentForInformationSharing") && consents.get(0).hasText()) {
+                // a Consent from another system: its narrative is the consent as recorded
+                String text = consents.get(0).getText().getDiv().allText();
+                Tree.put(c, "consentForInformationSharing", text == null || text.isBlank() ? null : text.strip());
+            }
+            ref.set("consent", c);
         }
         ArrayNode complaints = Tree.arr();
         ArrayNode reported = Tree.arr();

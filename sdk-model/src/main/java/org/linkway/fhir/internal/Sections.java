@@ -322,6 +322,15 @@ final class Sections {
         if (o != null) {
             role.setOrganization(out.ref(organisation(out, o)));
         }
+        Src service = s.child("service");
+        if (service != null) {
+            role.addSpecialty(Codes.concept(service));
+        }
+        String contact = s.str("contactDetails");
+        if (contact != null) {
+            // PRSB contact details are free text ("phone or email"), so the FHIR system is 'other'
+            role.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(contact);
+        }
         return role;
     }
 
@@ -351,6 +360,12 @@ final class Sections {
             if (org != null) {
                 p.set("organisation", organisation(org));
             }
+        }
+        if (role.hasSpecialty()) {
+            p.set("service", Codes.codedText(role.getSpecialtyFirstRep(), in, in.path(role) + ".specialty[0]"));
+        }
+        if (role.hasTelecom()) {
+            Tree.put(p, "contactDetails", role.getTelecomFirstRep().getValue());
         }
         return Tree.merge(p, in.remainder(role));
     }

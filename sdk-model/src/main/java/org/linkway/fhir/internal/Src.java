@@ -78,7 +78,8 @@ final class Src {
     /** Detaches a nested object: its remainder goes wherever the caller puts it. */
     Src detach(String name) {
         JsonNode v = node.get(name);
-        if (!(v instanceof ObjectNode o)) {
+        // an empty object stays where it is, so the remainder keeps it
+        if (!(v instanceof ObjectNode o) || o.isEmpty()) {
             return null;
         }
         node.remove(name);
@@ -121,7 +122,7 @@ final class Src {
     /** Takes an array of strings whole, or null when absent or holding anything but strings. */
     java.util.List<String> strings(String name) {
         JsonNode v = node.get(name);
-        if (!(v instanceof ArrayNode a)) {
+        if (!(v instanceof ArrayNode a) || a.isEmpty()) {
             return null;
         }
         java.util.List<String> out = new java.util.ArrayList<>();
