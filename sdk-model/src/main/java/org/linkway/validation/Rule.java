@@ -39,6 +39,17 @@ public enum Rule {
     CONSENT_RECORDED("LW-CONSENT-RECORDED", Severity.ERROR, "Record the consent for information sharing, or the reason it was not sought."),
     REFERRAL_ENTRY("LW-REFERRAL-ENTRY", Severity.ERROR, "A referral must carry at least one referral details record entry with the referrer's details."),
 
+    // --- reading FHIR (org.linkway.fhir); the pointer of these findings is a FHIR path -----
+    FHIR_MALFORMED("LW-FHIR-MALFORMED", Severity.ERROR, "The input is not a FHIR R4 resource in JSON that HAPI can parse."),
+    FHIR_STRUCTURE("LW-FHIR-STRUCTURE", Severity.ERROR, "The Bundle does not have the shape this Linkway message needs (type, entries, required resources)."),
+    FHIR_RESOURCE_TYPE("LW-FHIR-RESOURCE-TYPE", Severity.ERROR, "A resource or reference is of a type the mapping does not accept here."),
+    FHIR_REFERENCE("LW-FHIR-REFERENCE", Severity.ERROR, "A reference does not resolve to a resource in the Bundle."),
+    FHIR_CODE_SYSTEM("LW-FHIR-CODE-SYSTEM", Severity.WARNING, "A coding uses a code system the binding does not know; it is kept as given."),
+    FHIR_EXTENSION("LW-FHIR-EXTENSION", Severity.ERROR, "An extension is malformed or a modifier extension is not understood."),
+    FHIR_UNMAPPED("LW-FHIR-UNMAPPED", Severity.WARNING, "Content in the FHIR input has no place in the Linkway message and was not carried over."),
+    FHIR_NO_NHS_NUMBER("LW-FHIR-NO-NHS-NUMBER", Severity.INFORMATION, "The person has no NHS number; PRSB allows that, so match on the other demographics."),
+    FHIR_PROFILE("LW-FHIR-PROFILE", Severity.ERROR, "HAPI's FHIR instance validator reported an issue with the resource."),
+
     // --- about the validation itself ---------------------------------------------------------
     TOO_MANY_FINDINGS("LW-TOO-MANY-FINDINGS", Severity.WARNING, "More findings than the validator lists for one message."),
     INTERNAL_ERROR("LW-INTERNAL", Severity.ERROR, "The validator failed on this input; please report it with the message.");

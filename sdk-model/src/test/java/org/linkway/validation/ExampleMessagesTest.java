@@ -71,7 +71,8 @@ class ExampleMessagesTest {
         Set<Rule> notAsFiles = EnumSet.of(Rule.INPUT_TOO_LARGE, Rule.INPUT_TOO_DEEP, Rule.INPUT_UNREADABLE,
                 Rule.SCHEMA_OTHER, Rule.TOO_MANY_FINDINGS, Rule.INTERNAL_ERROR);
         for (Rule r : Rule.values()) {
-            if (!notAsFiles.contains(r)) {
+            // the FHIR reader's rules are about FHIR input; FhirReadTest breaks each of them
+            if (!notAsFiles.contains(r) && !r.id().startsWith("LW-FHIR-")) {
                 assertThat(exemplified).as("an example in schemas/examples/invalid named %s--*.json", r.id()).contains(r.id());
             }
         }

@@ -1,0 +1,110 @@
+package org.linkway.fhir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Rule;
+import org.linkway.validation.Severity;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+
+/**
+ * HAPI's own FHIR instance validator, set up with the R4 core definitions, in-memory terminology,
+ * the common code systems and Linkway's extensions and code systems (schemas/fhir). Opt-in and
+ * separate from conversion because it is heavy (seconds to build, milliseconds per Bundle); it
+ * needs hapi-fhir-validation, hapi-fhir-validation-resources-r4 and hapi-fhir-caching-caffeine on
+ * the class path. Build one and share it: it is thread-safe.
+ */
+public final class FhirProfileValidator {
+
+    /** Linkway's conformance resources, as packaged from schemas/fhir. */
+    public static final List<String> CONFORMANCE_RESOURCES = List.of(
+            "StructureDefinition-linkway-data.json",
+            "StructureDefinition-nhs-number-verification-status.json",
+            "CodeSystem-referral-status.json",
+            "CodeSystem-onward-referral-status.json",
+            "CodeSystem-record-kind.json",
+            "CodeSystem-message-event.json",
+            "CodeSystem-message-back-section.json");
+
+    private final FhirContext context;
+    private final FhirValidator validator;
+
+    private FhirProfileValidator() {
+        context = FhirBinding.fhirContext();
+        PrePopulatedValidationSupport linkway = new PrePopulatedValidationSupport(context);
+        for (String name : CONFORMANCE_RESOURCES) {
+            IBaseResource r = load(name);
+            if (r instanceof org.hl7.fhir.r4.model.StructureDefinition sd) {
+                linkway.addStructureDefinition(sd);
+            } else if (r instanceof org.hl7.fhir.r4.model.CodeSystem cs) {
+                linkway.addCodeSystem(cs);
+            }
+        }
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(context),
+                linkway,
+                new SnapshotGeneratingValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context));
+        FhirInstanceValidator module = new FhirInstanceValidator(chain);
+        validator = context.newValidator().registerValidatorModule(module);
+    }
+
+    /** Builds a validator (slow: load it once and share it). */
+    public static FhirProfileValidator create() {
+        return new FhirProfileValidator();
+    }
+
+    private IBaseResource load(String name) {
+        String path = "/org/linkway/schemas/fhir/" + name;
+        try (InputStream in = FhirProfileValidator.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path + " (the linkway-schemas jar is on the class path?)");
+            }
+            return context.newJsonParser().parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path, e);
+        }
+    }
+
+    /** Validates a resource; each HAPI message becomes a finding (rule LW-FHIR-PROFILE, FHIR path as pointer). */
+    public List<Finding> validate(IBaseResource resource) {
+        return convert(validator.validateWithResult(resource).getMessages());
+    }
+
+    /** Validates FHIR JSON text. */
+    public List<Finding> validate(String json) {
+        try {
+            return convert(validator.validateWithResult(json).getMessages());
+        } catch (RuntimeException e) {
+            return List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static List<Finding> convert(List<SingleValidationMessage> messages) {
+        List<Finding> out = new ArrayList<>();
+        for (SingleValidationMessage m : messages) {
+            Severity s = m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL
+                    ? Severity.ERROR : m.getSeverity() == ResultSeverityEnum.WARNING ? Severity.WARNING : Severity.INFORMATION;
+            out.add(new Finding(s, Rule.FHIR_PROFILE.id(), m.getLocationString() == null ? "" : m.getLocationString(), "",
+                    m.getMessage()));
+        }
+        return out;
+    }
+}

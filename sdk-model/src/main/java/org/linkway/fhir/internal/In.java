@@ -1,0 +1,186 @@
+package org.linkway.fhir.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Rule;
+import org.linkway.validation.Severity;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Bundle being read: resolves references, remembers which resources the mapping used (the
+ * rest are reported, never silently dropped) and collects findings with FHIR paths.
+ */
+final class In {
+
+    final Bundle bundle;
+    private final Map<String, Resource> byUrl = new HashMap<>();
+    private final Map<Resource, Integer> index = new IdentityHashMap<>();
+    private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    final List<Finding> findings = new ArrayList<>();
+
+    In(Bundle bundle) {
+        this.bundle = bundle;
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
+            Resource r = e.getResource();
+            if (r == null) {
+                error(Rule.FHIR_STRUCTURE, "Bundle.entry[" + i + "]", "The entry has no resource.");
+                continue;
+            }
+            index.put(r, i);
+            if (e.hasFullUrl()) {
+                byUrl.putIfAbsent(e.getFullUrl(), r);
+            }
+            if (r.hasIdElement() && r.getIdElement().hasIdPart()) {
+                byUrl.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+            }
+        }
+    }
+
+    String path(Resource r) {
+        Integer i = index.get(r);
+        return i == null ? r.fhirType() : "Bundle.entry[" + i + "].resource";
+    }
+
+    <T extends Resource> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            if (type.isInstance(e.getResource())) {
+                out.add(type.cast(e.getResource()));
+            }
+        }
+        return out;
+    }
+
+    void use(Resource r) {
+        used.add(r);
+    }
+
+    boolean isUsed(Resource r) {
+        return used.contains(r);
+    }
+
+    /** Resolves a reference inside the Bundle; a broken one or one to the wrong type is a finding. */
+    <T extends Resource> T resolve(Reference ref, Class<T> type, String path) {
+        Resource r = lookup(ref);
+        if (r == null) {
+            error(Rule.FHIR_REFERENCE, path, "The reference '" + ref.getReference()
+                    + "' does not resolve to a resource in the Bundle.");
+            return null;
+        }
+        if (!type.isInstance(r)) {
+            error(Rule.FHIR_RESOURCE_TYPE, path, "The reference points to a " + r.fhirType() + "; a "
+                    + type.getSimpleName() + " is expected here.");
+            return null;
+        }
+        used.add(r);
+        return type.cast(r);
+    }
+
+    /** Resolves a reference that may point to any of several types, or null with a finding. */
+    Resource resolveAny(Reference ref, String path) {
+        Resource r = lookup(ref);
+        if (r == null) {
+            error(Rule.FHIR_REFERENCE, path, "The reference '" + ref.getReference()
+                    + "' does not resolve to a resource in the Bundle.");
+            return null;
+        }
+        used.add(r);
+        return r;
+    }
+
+    Resource lookup(Reference ref) {
+        if (ref == null || !ref.hasReference()) {
+            return null;
+        }
+        String s = ref.getReference();
+        Resource r = byUrl.get(s);
+        if (r == null) {
+            String[] parts = s.split("/");
+            if (parts.length >= 2) {
+                r = byUrl.get(parts[parts.length - 2] + "/" + parts[parts.length - 1]);
+            }
+        }
+        return r;
+    }
+
+    boolean refersTo(Reference ref, Resource target) {
+        return lookup(ref) == target;
+    }
+
+    /**
+     * The Linkway remainder a resource carries. Extensions the binding does not know are reported
+     * as warnings: a Linkway message has nowhere to keep them.
+     */
+    ObjectNode remainder(DomainResource r) {
+        ObjectNode rest = remainder(r.getExtension(), path(r));
+        if (r.hasModifierExtension()) {
+            error(Rule.FHIR_EXTENSION, path(r) + ".modifierExtension[0]",
+                    "The resource has a modifier extension ('" + r.getModifierExtension().get(0).getUrl()
+                            + "') this reader does not understand, so it cannot safely be read.");
+        }
+        return rest;
+    }
+
+    ObjectNode remainder(List<Extension> exts, String path) {
+        ObjectNode rest = null;
+        for (int i = 0; i < exts.size(); i++) {
+            Extension x = exts.get(i);
+            String p = path + ".extension[" + i + "]";
+            if (Urls.EXT_LINKWAY_DATA.equals(x.getUrl()) && x.getValue() instanceof StringType s) {
+                try {
+                    JsonNode n = LinkwayJson.mapper().readTree(s.getValue());
+                    if (n instanceof ObjectNode o) {
+                        rest = rest == null ? o : Tree.merge(rest, o);
+                        continue;
+                    }
+                } catch (RuntimeException e) {
+                    // reported below
+                }
+                error(Rule.FHIR_EXTENSION, p, "The linkway-data extension must hold a JSON object.");
+            } else {
+                unmapped(p, "The extension '" + x.getUrl() + "' has no place in a Linkway message; it was not carried over.");
+            }
+        }
+        return rest;
+    }
+
+    void unmapped(String path, String message) {
+        add(Rule.FHIR_UNMAPPED, Severity.WARNING, path, message);
+    }
+
+    void error(Rule rule, String path, String message) {
+        add(rule, Severity.ERROR, path, message);
+    }
+
+    void add(Rule rule, Severity severity, String path, String message) {
+        findings.add(new Finding(severity, rule.id(), path, "", message));
+    }
+
+    /** Reports every resource in the Bundle the mapping did not use. */
+    void reportUnused() {
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource r = bundle.getEntry().get(i).getResource();
+            if (r != null && !used.contains(r)) {
+                unmapped("Bundle.entry[" + i + "].resource", "This " + r.fhirType()
+                        + " has no place in the Linkway message; it was not carried over.");
+            }
+        }
+    }
+}

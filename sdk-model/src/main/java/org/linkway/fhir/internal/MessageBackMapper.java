@@ -1,0 +1,266 @@
+package org.linkway.fhir.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.linkway.validation.Rule;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Message back -> a FHIR document: a Composition whose sections follow the PRSB message back,
+ * plus the coded entries a GP system files (the referral as a ServiceRequest coded
+ * 871731000000106, "Social prescribing declined" 871711000000103 when declined, assessment scores).
+ */
+final class MessageBackMapper {
+
+    static final String DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
+    /** PRSB sections of the message back with no FHIR resource of their own: shown as section narrative. */
+    private static final Map<String, String> TEXT_SECTIONS = new java.util.LinkedHashMap<>();
+    static {
+        TEXT_SECTIONS.put("contactsWithProfessionals", "Contacts with professionals");
+        TEXT_SECTIONS.put("clinicalSummary", "Clinical summary");
+        TEXT_SECTIONS.put("signpostDetails", "Signpost details");
+        TEXT_SECTIONS.put("planAndRequestedActions", "Plan and requested actions");
+        TEXT_SECTIONS.put("careAndSupportPlan", "Care and support plan");
+    }
+
+    private MessageBackMapper() { }
+
+    static Bundle write(ObjectNode mb) {
+        Out out = new Out(Bundles.seed(mb));
+        Src root = Src.of(mb);
+        Bundles.versions(root);
+        String id = root.str("id");
+        String outcome = root.str("outcome");
+        String sentAt = root.str("sentAt");
+        Composition comp = out.add(new Composition());
+        Src pd = root.detach("personDemographics");
+        Patient patient = pd != null ? Sections.patient(out, pd) : out.add(new Patient());
+
+        List<ServiceRequest> requests = new ArrayList<>();
+        Src details = root.child("referralDetails");
+        if (details != null) {
+            for (Src e : details.detachItems("entries")) {
+                ServiceRequest sr = Sections.referralEntry(out, e, patient);
+                sr.setStatus("completed".equals(outcome) ? ServiceRequest.ServiceRequestStatus.COMPLETED
+                        : ServiceRequest.ServiceRequestStatus.REVOKED);
+                requests.add(sr);
+                Out.remainder(sr, e);
+            }
+        }
+        ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
+        if (main != null) {
+            String referralId = root.str("referralId");
+            if (referralId != null) {
+                main.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(referralId);
+            }
+            String placer = root.str("referrerReferralId");
+            if (placer != null) {
+                main.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placer)
+                        .setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
+            }
+        }
+        // narrative for the text-only sections, read before the remainder takes them
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (var s : TEXT_SECTIONS.entrySet()) {
+            JsonNode n = root.view().get(s.getKey());
+            String text = n == null ? "" : flatten(n);
+            if (!text.isBlank()) {
+                texts.put(s.getKey(), text);
+            }
+        }
+        ReferralMapper.writeSections(out, root, patient, main);
+
+        List<Resource> outcomeEntries = new ArrayList<>();
+        if (outcome != null) {
+            Observation o = out.add(new Observation());
+            o.setStatus(Observation.ObservationStatus.FINAL);
+            o.setCode(Codes.marker(Urls.CS_RECORD_KIND, "referral-outcome", "Social prescribing referral outcome"));
+            o.setSubject(out.ref(patient));
+            o.setValue(Codes.marker(Urls.CS_REFERRAL_STATUS, outcome, null));
+            outcomeEntries.add(o);
+            if ("declined".equals(outcome)) {
+                Observation d = out.add(new Observation());
+                d.setStatus(Observation.ObservationStatus.FINAL);
+                d.setCode(Codes.marker(Urls.SNOMED, Urls.SP_DECLINED, Urls.SP_DECLINED_DISPLAY));
+                d.setSubject(out.ref(patient));
+                outcomeEntries.add(d);
+            }
+        }
+
+        comp.setStatus(Composition.CompositionStatus.FINAL);
+        comp.setType(Codes.marker(Urls.CS_RECORD_KIND, "message-back", "Social prescribing message back"));
+        comp.setSubject(out.ref(patient));
+        comp.setTitle("Social prescribing message back");
+        if (id != null) {
+            comp.setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(id));
+        }
+        if (sentAt != null) {
+            comp.setDateElement(new DateTimeType(sentAt));
+        } else {
+            comp.getDateElement().addExtension(new Extension(DATA_ABSENT, new CodeType("unknown")));
+        }
+        if (main != null && main.hasPerformer()) {
+            comp.addAuthor(main.getPerformerFirstRep().copy());
+        } else {
+            Device device = out.add(new Device());
+            device.addDeviceName().setName("Linkway").setType(Device.DeviceNameType.MANUFACTURERNAME);
+            comp.addAuthor(out.ref(device));
+        }
+        section(out, comp, "outcome", "Outcome", outcomeEntries, null);
+        section(out, comp, "referral-details", "Referral details", new ArrayList<>(requests), null);
+        section(out, comp, "risks", "Risks", byType(out, Flag.class, "risk"), null);
+        section(out, comp, "safeguarding", "Safeguarding", byType(out, Flag.class, "safeguarding"), null);
+        section(out, comp, "consent", "Consent", byType(out, Consent.class, null), null);
+        List<Resource> assessments = new ArrayList<>();
+        for (Resource r : out.resources()) {
+            if (r instanceof Observation o && o.hasCategory()) {
+                assessments.add(o);
+            }
+        }
+        section(out, comp, "assessments", "Assessments", assessments, null);
+        for (var t : texts.entrySet()) {
+            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), List.of(), t.getValue());
+        }
+        Out.remainder(comp, root);
+
+        Bundle b = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(out.uuid("Bundle")));
+        // a document must have a timestamp: the time it was sent, or else the time it was assembled
+        if (sentAt != null && sentAt.matches(".*T\\d\\d:\\d\\d:\\d\\d.*")) {
+            b.setTimestampElement(new InstantType(sentAt));
+        } else {
+            b.setTimestamp(new java.util.Date());
+        }
+        for (Resource r : out.resources()) {
+            b.addEntry().setFullUrl(out.url(r)).setResource(r);
+        }
+        return b;
+    }
+
+    private static List<Resource> byType(Out out, Class<? extends Resource> type, String kind) {
+        List<Resource> list = new ArrayList<>();
+        for (Resource r : out.resources()) {
+            if (type.isInstance(r) && (kind == null || (r instanceof Flag f && Sections.hasKind(f.getCategoryFirstRep(), kind)))) {
+                list.add(r);
+            }
+        }
+        return list;
+    }
+
+    private static void section(Out out, Composition comp, String code, String title, List<Resource> entries, String text) {
+        if (entries.isEmpty() && text == null) {
+            return;
+        }
+        Composition.SectionComponent s = comp.addSection();
+        s.setTitle(title);
+        s.setCode(Codes.marker(Urls.CS_MESSAGE_BACK_SECTION, code, title));
+        entries.forEach(r -> s.addEntry(out.ref(r)));
+        if (text != null) {
+            s.setText(Sections.narrative(text));
+        }
+    }
+
+    /** Every string and number in a section, in order, for a reader's narrative. */
+    private static String flatten(JsonNode n) {
+        StringBuilder sb = new StringBuilder();
+        flatten(n, sb);
+        return sb.toString().trim();
+    }
+
+    private static void flatten(JsonNode n, StringBuilder sb) {
+        if (n.isContainer()) {
+            n.values().forEach(v -> flatten(v, sb));
+        } else if (!n.isNull()) {
+            sb.append(n.asString()).append(". ");
+        }
+    }
+
+    static ObjectNode read(In in) {
+        Composition comp = in.all(Composition.class).get(0);
+        in.use(comp);
+        String cp = in.path(comp);
+        if (in.bundle.getType() != Bundle.BundleType.DOCUMENT) {
+            in.error(Rule.FHIR_STRUCTURE, "Bundle.type", "A message back is a FHIR document: Bundle.type must be 'document'.");
+        }
+        ObjectNode mb = Bundles.start("MessageBack");
+        if (comp.hasIdentifier() && Urls.ID_RECORD.equals(comp.getIdentifier().getSystem())) {
+            Tree.put(mb, "id", comp.getIdentifier().getValue());
+        }
+        String outcome = null;
+        for (Observation o : in.all(Observation.class)) {
+            if (Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "referral-outcome") && o.hasValueCodeableConcept()) {
+                in.use(o);
+                for (var c : o.getValueCodeableConcept().getCoding()) {
+                    if (Urls.CS_REFERRAL_STATUS.equals(c.getSystem())) {
+                        outcome = c.getCode();
+                    }
+                }
+            } else if (Codes.is(o.getCode(), Urls.SNOMED, Urls.SP_DECLINED)) {
+                in.use(o);
+                outcome = outcome == null ? "declined" : outcome;
+            }
+        }
+        if (outcome == null) {
+            in.error(Rule.FHIR_STRUCTURE, cp + ".section", "A message back needs its outcome: an Observation coded "
+                    + Urls.CS_RECORD_KIND + "|referral-outcome, or " + Urls.SNOMED + "|" + Urls.SP_DECLINED + ".");
+        }
+        Tree.put(mb, "outcome", outcome);
+        if (comp.getDateElement().hasValue()) {
+            mb.put("sentAt", comp.getDateElement().getValueAsString());
+        }
+        Patient patient = comp.hasSubject() ? in.resolve(comp.getSubject(), Patient.class, cp + ".subject") : null;
+        if (patient == null && !comp.hasSubject()) {
+            in.error(Rule.FHIR_STRUCTURE, cp + ".subject", "The message back's Composition must name the person (a Patient).");
+        }
+        if (patient != null) {
+            mb.set("personDemographics", Sections.person(patient, in));
+            mb.set("gpPractice", Sections.gpPractice(patient, in));
+        }
+        List<ServiceRequest> requests = in.all(ServiceRequest.class);
+        ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
+        ArrayNode entries = Tree.arr();
+        for (ServiceRequest sr : requests) {
+            in.use(sr);
+            entries.add(Sections.referralEntry(sr, in));
+        }
+        Tree.section(mb, "referralDetails", "entries", entries);
+        if (main != null) {
+            for (Identifier id : main.getIdentifier()) {
+                if (Urls.ID_REFERRAL.equals(id.getSystem())) {
+                    Tree.put(mb, "referralId", id.getValue());
+                } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem()) || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
+                    Tree.put(mb, "referrerReferralId", id.getValue());
+                }
+            }
+        }
+        for (int i = 0; i < comp.getAuthor().size(); i++) {
+            in.resolveAny(comp.getAuthor().get(i), cp + ".author[" + i + "]");
+        }
+        ReferralMapper.readSections(in, mb, main);
+        // a Condition in a message back has no PRSB section to go to
+        if (mb.remove("presentingComplaintsOrIssues") != null) {
+            in.unmapped("Bundle.entry", "A message back has no section for conditions; the Condition resources were not carried over.");
+        }
+        return Bundles.finish(Tree.merge(mb, in.remainder(comp)));
+    }
+}

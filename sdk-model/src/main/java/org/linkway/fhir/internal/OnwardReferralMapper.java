@@ -1,0 +1,110 @@
+package org.linkway.fhir.internal;
+
+import java.util.Map;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.linkway.validation.Rule;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Onward referral to a community (VCSE) service -> ServiceRequest + Task owned by the provider. */
+final class OnwardReferralMapper {
+
+    static final Map<String, Task.TaskStatus> STATUS = Map.of(
+            "sent", Task.TaskStatus.REQUESTED,
+            "accepted", Task.TaskStatus.ACCEPTED,
+            "declined", Task.TaskStatus.REJECTED,
+            "attended", Task.TaskStatus.INPROGRESS,
+            "did-not-attend", Task.TaskStatus.FAILED,
+            "completed", Task.TaskStatus.COMPLETED);
+
+    private OnwardReferralMapper() { }
+
+    static Bundle write(ObjectNode message, boolean asMessage) {
+        Out out = new Out(Bundles.seed(message));
+        Src root = Src.of(message);
+        Bundles.versions(root);
+        String id = root.str("id");
+        String referralId = root.str("referralId");
+        String status = root.str("status");
+        Task task = out.add(new Task());
+        Src entry = root.detach("referral");
+        ServiceRequest sr = entry != null ? Sections.referralEntry(out, entry, Sections.personOfReferral())
+                : out.add(new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(Sections.personOfReferral()));
+        sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, "onward-referral", "Onward referral to a community service"));
+        Out.remainder(sr, entry);
+        if (id != null) {
+            sr.addIdentifier().setSystem(Urls.ID_RECORD).setValue(id);
+        }
+        if (referralId != null) {
+            sr.addBasedOn(Sections.referral(referralId));
+        }
+        Src provider = root.detach("provider");
+        PractitionerRole owner = null;
+        if (provider != null) {
+            owner = Sections.party(out, provider);
+            Out.remainder(owner, provider);
+        }
+        task.setStatus(status == null ? Task.TaskStatus.REQUESTED : STATUS.get(status));
+        if (status != null) {
+            task.setBusinessStatus(Codes.marker(Urls.CS_ONWARD_STATUS, status, null));
+        }
+        task.setIntent(Task.TaskIntent.ORDER);
+        task.setCode(Codes.marker("http://hl7.org/fhir/CodeSystem/task-code", "fulfill", "Fulfill the focal request"));
+        task.setFocus(out.ref(sr));
+        task.setFor(Sections.personOfReferral());
+        if (owner != null) {
+            task.setOwner(out.ref(owner));
+        }
+        Out.remainder(task, root);
+        return asMessage ? Bundles.message(out, "onward-referral-request", "Onward referral to a community service", sr)
+                : Bundles.transaction(out);
+    }
+
+    static ObjectNode read(In in) {
+        ServiceRequest sr = in.all(ServiceRequest.class).get(0);
+        in.use(sr);
+        ObjectNode msg = Bundles.start("OnwardReferral");
+        for (Identifier id : sr.getIdentifier()) {
+            if (Urls.ID_RECORD.equals(id.getSystem())) {
+                Tree.put(msg, "id", id.getValue());
+            }
+        }
+        Tree.put(msg, "referralId", Sections.referralId(sr.getBasedOn()));
+        msg.set("referral", Sections.referralEntry(sr, in));
+        Task task = null;
+        for (Task t : in.all(Task.class)) {
+            if (in.refersTo(t.getFocus(), sr)) {
+                task = t;
+                in.use(t);
+                break;
+            }
+        }
+        if (task == null) {
+            in.error(Rule.FHIR_STRUCTURE, in.path(sr), "An onward referral needs a Task whose focus is its ServiceRequest and whose owner is the provider.");
+            return null;
+        }
+        String tp = in.path(task);
+        if (task.hasBusinessStatus()) {
+            for (var c : task.getBusinessStatus().getCoding()) {
+                if (Urls.CS_ONWARD_STATUS.equals(c.getSystem()) && STATUS.containsKey(c.getCode())) {
+                    msg.put("status", c.getCode());
+                }
+            }
+        }
+        if (task.hasOwner()) {
+            PractitionerRole owner = in.resolve(task.getOwner(), PractitionerRole.class, tp + ".owner");
+            if (owner != null) {
+                msg.set("provider", Sections.party(owner, in));
+            }
+        } else {
+            in.error(Rule.FHIR_STRUCTURE, tp + ".owner", "The Task must be owned by the provider the person is referred to.");
+        }
+        return Bundles.finish(Tree.merge(msg, in.remainder(task)));
+    }
+}

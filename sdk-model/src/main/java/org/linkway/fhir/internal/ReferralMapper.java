@@ -1,0 +1,293 @@
+package org.linkway.fhir.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.linkway.validation.Rule;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Referral <-> ServiceRequest (one per referral details entry) + Task (the status tracker) +
+ * Patient, practitioners and organisations, Consent, Conditions, Flags and Observations.
+ */
+final class ReferralMapper {
+
+    /** Linkway referral status -> FHIR Task.status; the exact Linkway value rides in businessStatus. */
+    static final Map<String, Task.TaskStatus> STATUS = Map.of(
+            "received", Task.TaskStatus.RECEIVED,
+            "accepted", Task.TaskStatus.ACCEPTED,
+            "rejected", Task.TaskStatus.REJECTED,
+            "in-progress", Task.TaskStatus.INPROGRESS,
+            "declined", Task.TaskStatus.FAILED,
+            "unable-to-contact", Task.TaskStatus.FAILED,
+            "completed", Task.TaskStatus.COMPLETED,
+            "cancelled", Task.TaskStatus.CANCELLED);
+
+    private ReferralMapper() { }
+
+    static Bundle write(ObjectNode referral, boolean message) {
+        Out out = new Out(Bundles.seed(referral));
+        Src root = Src.of(referral);
+        Bundles.versions(root);
+        String id = root.str("id");
+        String placer = root.str("referrerReferralId");
+        String status = root.str("status");
+
+        Task task = out.add(new Task());
+        Src pd = root.detach("personDemographics");
+        Patient patient = pd != null ? Sections.patient(out, pd) : out.add(new Patient());
+
+        List<ServiceRequest> requests = new ArrayList<>();
+        Src details = root.child("referralDetails");
+        if (details != null) {
+            for (Src e : details.detachItems("entries")) {
+                ServiceRequest sr = Sections.referralEntry(out, e, patient);
+                requests.add(sr);
+                Out.remainder(sr, e);
+            }
+        }
+        ServiceRequest main = requests.isEmpty() ? placeholderRequest(out, patient) : requests.get(0);
+        if (id != null) {
+            main.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(id);
+        }
+        if (placer != null) {
+            Identifier pid = main.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placer);
+            pid.setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
+        }
+
+        writeSections(out, root, patient, main);
+
+        task.setStatus(status == null ? Task.TaskStatus.REQUESTED : STATUS.get(status));
+        if (status != null) {
+            task.setBusinessStatus(Codes.marker(Urls.CS_REFERRAL_STATUS, status, null));
+        }
+        task.setIntent(Task.TaskIntent.ORDER);
+        task.setCode(Codes.marker("http://hl7.org/fhir/CodeSystem/task-code", "fulfill", "Fulfill the focal request"));
+        task.setFocus(out.ref(main));
+        task.setFor(out.ref(patient));
+        if (main.hasRequester()) {
+            task.setRequester(main.getRequester().copy());
+        }
+        if (main.hasPerformer()) {
+            task.setOwner(main.getPerformerFirstRep().copy());
+        }
+        Out.remainder(task, root);
+        return message ? Bundles.message(out, "referral-request", "Referral to social prescribing", main) : Bundles.transaction(out);
+    }
+
+    /** The PRSB sections a referral and a message back share, each to its FHIR resources. */
+    static void writeSections(Out out, Src root, Patient patient, ServiceRequest main) {
+        Sections.gpPractice(out, root, patient);
+        Src consent = root.detach("consent");
+        if (consent != null) {
+            Sections.consent(out, consent, patient);
+        }
+        Src issues = root.child("presentingComplaintsOrIssues");
+        if (issues != null) {
+            for (Src ct : issues.detachItems("presentingComplaints")) {
+                Condition c = Sections.condition(out, patient, "presenting-complaint", "Presenting complaint");
+                c.setCode(Codes.concept(ct));
+                Out.remainder(c, ct);
+                main.addReasonReference(out.ref(c));
+            }
+            List<String> reported = issues.strings("personReportedIssues");
+            if (reported != null) {
+                for (String text : reported) {
+                    Condition c = Sections.condition(out, patient, "person-reported-issue", "Person-reported issue");
+                    c.setCode(new CodeableConcept().setText(text));
+                    main.addReasonReference(out.ref(c));
+                }
+            }
+        }
+        Src problems = root.child("problemList");
+        if (problems != null) {
+            problems.detachItems("entries").forEach(e -> Sections.problem(out, e, patient));
+        }
+        Src risks = root.child("risks");
+        if (risks != null) {
+            risks.detachItems("entries").forEach(e -> Sections.risk(out, e, patient));
+        }
+        Src safeguarding = root.child("safeguarding");
+        if (safeguarding != null) {
+            safeguarding.detachItems("safeguardingConcerns").forEach(e -> Sections.safeguarding(out, e, patient));
+        }
+        Src assessments = root.child("assessments");
+        if (assessments != null) {
+            assessments.detachItems("entries").forEach(e -> Sections.assessment(out, e, patient));
+        }
+
+    }
+
+    private static ServiceRequest placeholderRequest(Out out, Patient patient) {
+        ServiceRequest sr = out.add(new ServiceRequest());
+        sr.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        sr.setCode(Codes.marker(Urls.SNOMED, Urls.REFERRAL_TO_SP, Urls.REFERRAL_TO_SP_DISPLAY));
+        sr.setSubject(out.ref(patient));
+        return sr;
+    }
+
+    static ObjectNode read(In in) {
+        List<ServiceRequest> requests = new ArrayList<>();
+        for (ServiceRequest sr : in.all(ServiceRequest.class)) {
+            if (Codes.is(sr.getCode(), Urls.SNOMED, Urls.REFERRAL_TO_SP)) {
+                requests.add(sr);
+            }
+        }
+        if (requests.isEmpty()) {
+            in.error(Rule.FHIR_STRUCTURE, "Bundle.entry", "A referral Bundle needs a ServiceRequest coded "
+                    + Urls.SNOMED + "|" + Urls.REFERRAL_TO_SP + " (" + Urls.REFERRAL_TO_SP_DISPLAY + ").");
+            return null;
+        }
+        requests.forEach(in::use);
+        ServiceRequest main = requests.get(0);
+        String mainPath = in.path(main);
+        ObjectNode ref = Bundles.start("Referral");
+
+        Task task = null;
+        for (Task t : in.all(Task.class)) {
+            if (in.refersTo(t.getFocus(), main)) {
+                task = t;
+                in.use(t);
+                break;
+            }
+        }
+        for (int i = 0; i < main.getIdentifier().size(); i++) {
+            Identifier id = main.getIdentifier().get(i);
+            if (Urls.ID_REFERRAL.equals(id.getSystem())) {
+                Tree.put(ref, "id", id.getValue());
+            } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem())
+                    || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
+                Tree.put(ref, "referrerReferralId", id.getValue());
+            } else {
+                in.unmapped(mainPath + ".identifier[" + i + "]", "This identifier is neither Linkway's referral id nor the referrer's (placer) id; it was not carried over.");
+            }
+        }
+        if (task != null) {
+            String status = null;
+            if (task.hasBusinessStatus()) {
+                for (var c : task.getBusinessStatus().getCoding()) {
+                    if (Urls.CS_REFERRAL_STATUS.equals(c.getSystem()) && STATUS.containsKey(c.getCode())) {
+                        status = c.getCode();
+                    }
+                }
+            }
+            if (status == null && task.hasStatus() && task.getStatus() != Task.TaskStatus.REQUESTED) {
+                String code = task.getStatus().toCode();
+                if (STATUS.containsKey(code)) {
+                    status = code;
+                } else {
+                    in.unmapped(in.path(task) + ".status", "Task status '" + code + "' has no Linkway referral status; give one in businessStatus ("
+                            + Urls.CS_REFERRAL_STATUS + ").");
+                }
+            }
+            Tree.put(ref, "status", status);
+        }
+
+        Patient patient = null;
+        if (!main.hasSubject()) {
+            in.error(Rule.FHIR_STRUCTURE, mainPath + ".subject", "The referral's ServiceRequest must name the person referred (a Patient).");
+        } else {
+            patient = in.resolve(main.getSubject(), Patient.class, mainPath + ".subject");
+        }
+        if (patient != null) {
+            ref.set("personDemographics", Sections.person(patient, in));
+            ref.set("gpPractice", Sections.gpPractice(patient, in));
+        }
+        ArrayNode entries = Tree.arr();
+        for (ServiceRequest sr : requests) {
+            entries.add(Sections.referralEntry(sr, in));
+        }
+        Tree.section(ref, "referralDetails", "entries", entries);
+
+        readSections(in, ref, main);
+        if (task != null) {
+            Tree.merge(ref, in.remainder(task));
+        }
+        return Bundles.finish(ref);
+    }
+
+    static void readSections(In in, ObjectNode ref, ServiceRequest main) {
+        String mainPath = main == null ? "Bundle" : in.path(main);
+        List<Consent> consents = in.all(Consent.class);
+        if (!consents.isEmpty()) {
+            in.use(consents.get(0));
+            ObjectNode c = Tree.obj();
+            Tree.merge(c, in.remainder(consents.get(0)));
+            if (!c.has("consentForInformationSharing") && consents.get(0).hasText()) {
+                // a Consent from another system: its narrative is the consent as recorded
+                String text = consents.get(0).getText().getDiv().allText();
+                Tree.put(c, "consentForInformationSharing", text == null || text.isBlank() ? null : text.strip());
+            }
+            ref.set("consent", c);
+        }
+        ArrayNode complaints = Tree.arr();
+        ArrayNode reported = Tree.arr();
+        ArrayNode problems = Tree.arr();
+        for (Condition c : in.all(Condition.class)) {
+            String p = in.path(c);
+            if (Sections.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
+                complaints.add(Tree.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
+            } else if (Sections.hasKind(c.getCategoryFirstRep(), "person-reported-issue")) {
+                reported.add(c.getCode().getText());
+                in.remainder(c);
+            } else if (Codes.is(c.getCategoryFirstRep(), Urls.CONDITION_CATEGORY, "problem-list-item")) {
+                problems.add(Sections.problem(c, in));
+            } else {
+                // a condition another system sent without a Linkway category: a presenting issue of the referral
+                complaints.add(Codes.codedText(c.getCode(), in, p + ".code"));
+                in.remainder(c);
+            }
+            in.use(c);
+        }
+        for (int i = 0; main != null && i < main.getReasonReference().size(); i++) {
+            in.resolveAny(main.getReasonReference().get(i), mainPath + ".reasonReference[" + i + "]");
+        }
+        if (!complaints.isEmpty() || !reported.isEmpty()) {
+            ObjectNode pc = Tree.obj();
+            Tree.put(pc, "presentingComplaints", complaints);
+            Tree.put(pc, "personReportedIssues", reported);
+            ref.set("presentingComplaintsOrIssues", pc);
+        }
+        if (!problems.isEmpty()) {
+            ref.set("problemList", Tree.obj().set("entries", problems));
+        }
+        ArrayNode risks = Tree.arr();
+        ArrayNode concerns = Tree.arr();
+        for (Flag f : in.all(Flag.class)) {
+            in.use(f);
+            if (Sections.hasKind(f.getCategoryFirstRep(), "safeguarding")) {
+                concerns.add(Sections.safeguarding(f, in));
+            } else {
+                risks.add(Sections.risk(f, in));
+            }
+        }
+        Tree.section(ref, "risks", "entries", risks);
+        if (!concerns.isEmpty()) {
+            ref.set("safeguarding", Tree.obj().set("safeguardingConcerns", concerns));
+        }
+        ArrayNode assessments = Tree.arr();
+        for (Observation o : in.all(Observation.class)) {
+            if (in.isUsed(o)) {
+                continue;
+            }
+            in.use(o);
+            assessments.add(Sections.assessment(o, in));
+        }
+        if (!assessments.isEmpty()) {
+            ref.set("assessments", Tree.obj().set("entries", assessments));
+        }
+    }
+}

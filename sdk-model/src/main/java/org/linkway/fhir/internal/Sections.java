@@ -1,0 +1,707 @@
+package org.linkway.fhir.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.linkway.validation.Rule;
+import org.linkway.validation.Severity;
+import org.linkway.validation.checks.NhsNumber;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The PRSB sections several messages share (person, GP practice, consent, referral details,
+ * problems, risks, safeguarding, assessments), each written to FHIR and read back the same way,
+ * side by side so the two directions cannot drift apart.
+ */
+final class Sections {
+
+    private static final Set<String> CONTACT_USES = Set.of("home", "work", "temp", "old", "mobile");
+
+    private Sections() { }
+
+    // ---------------------------------------------------------------- person -> Patient
+
+    static Patient patient(Out out, Src pd) {
+        Patient p = out.add(new Patient());
+        Src n = pd.child("name");
+        if (n != null) {
+            HumanName h = p.addName().setUse(HumanName.NameUse.OFFICIAL);
+            String title = n.str("title");
+            if (title != null) {
+                h.addPrefix(title);
+            }
+            List<String> given = n.strings("firstNames");
+            if (given != null) {
+                given.forEach(h::addGiven);
+            }
+            JsonNode family = n.view().get("familyNames");
+            if (family != null && family.isArray() && family.size() == 1) {
+                h.setFamily(n.strings("familyNames").get(0));
+            }
+            List<String> suffixes = n.strings("suffixes");
+            if (suffixes != null) {
+                suffixes.forEach(h::addSuffix);
+            }
+            h.setText(n.str("fullName"));
+            String preferred = n.str("preferredName");
+            if (preferred != null) {
+                p.addName().setUse(HumanName.NameUse.USUAL).setText(preferred);
+            }
+        }
+        String dob = pd.str("dateOfBirth");
+        if (dob != null) {
+            p.setBirthDateElement(new DateType(dob));
+        }
+        String gender = pd.peek("gender");
+        if ("1".equals(gender) || "2".equals(gender)) {
+            pd.str("gender");
+            p.setGender("1".equals(gender) ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
+        }
+        String nhs = pd.str("nhsNumber");
+        if (nhs != null) {
+            Identifier id = p.addIdentifier().setSystem(Urls.NHS_NUMBER).setValue(nhs);
+            String status = pd.str("nhsNumberStatusIndicator");
+            if (status != null) {
+                id.addExtension(new Extension(Urls.EXT_NHS_NUMBER_STATUS, new CodeType(status)));
+            }
+        }
+        Src a = pd.child("address");
+        if (a != null) {
+            Address addr = new Address();
+            for (int i = 1; i <= 5 && a.peek("addressLine" + i) != null; i++) {
+                addr.addLine(a.str("addressLine" + i));
+            }
+            addr.setPostalCode(a.str("postcode"));
+            p.addAddress(addr);
+        }
+        Src c = pd.child("contactDetails");
+        if (c != null) {
+            for (Src t : c.items("telephoneNumbers")) {
+                p.addTelecom(contactPoint(t, "number", ContactPoint.ContactPointSystem.PHONE));
+            }
+            for (Src e : c.items("emailAddresses")) {
+                p.addTelecom(contactPoint(e, "address", ContactPoint.ContactPointSystem.EMAIL));
+            }
+        }
+        Out.remainder(p, pd);
+        return p;
+    }
+
+    private static ContactPoint contactPoint(Src s, String valueName, ContactPoint.ContactPointSystem system) {
+        ContactPoint cp = new ContactPoint().setSystem(system).setValue(s.str(valueName));
+        String use = s.peek("use");
+        if (use != null && CONTACT_USES.contains(use)) {
+            cp.setUse(ContactPoint.ContactPointUse.fromCode(s.str("use")));
+        }
+        JsonNode pref = s.view().get("preference");
+        if (pref != null && pref.canConvertToInt() && pref.isIntegralNumber() && pref.intValue() >= 1) {
+            cp.setRank(s.number("preference").intValueExact());
+        }
+        return cp;
+    }
+
+    static ObjectNode person(Patient p, In in) {
+        String path = in.path(p);
+        ObjectNode pd = Tree.obj();
+        for (int i = 0; i < p.getName().size(); i++) {
+            HumanName h = p.getName().get(i);
+            if (h.getUse() == HumanName.NameUse.USUAL && h.hasText() && !pd.has("preferred")) {
+                pd.put("preferred", h.getText());
+            } else if (!pd.has("name")) {
+                ObjectNode n = Tree.obj();
+                if (h.hasPrefix()) {
+                    n.put("title", h.getPrefix().get(0).getValue());
+                }
+                ArrayNode given = Tree.arr();
+                h.getGiven().forEach(g -> given.add(g.getValue()));
+                Tree.put(n, "firstNames", given);
+                if (h.hasFamily()) {
+                    n.set("familyNames", Tree.arr().add(h.getFamily()));
+                }
+                ArrayNode suffixes = Tree.arr();
+                h.getSuffix().forEach(g -> suffixes.add(g.getValue()));
+                Tree.put(n, "suffixes", suffixes);
+                Tree.put(n, "fullName", h.getText());
+                pd.set("name", n);
+            } else {
+                in.unmapped(path + ".name[" + i + "]", "PRSB holds one name and a preferred name; this further name was not carried over.");
+            }
+        }
+        JsonNode preferred = pd.remove("preferred");
+        if (preferred != null) {
+            ObjectNode n = pd.has("name") ? (ObjectNode) pd.get("name") : pd.putObject("name");
+            n.set("preferredName", preferred);
+        }
+        if (p.hasBirthDateElement()) {
+            pd.put("dateOfBirth", p.getBirthDateElement().getValueAsString());
+        }
+        if (p.getGender() == AdministrativeGender.MALE) {
+            pd.put("gender", "1");
+        } else if (p.getGender() == AdministrativeGender.FEMALE) {
+            pd.put("gender", "2");
+        }
+        boolean nhsFound = false;
+        for (int i = 0; i < p.getIdentifier().size(); i++) {
+            Identifier id = p.getIdentifier().get(i);
+            String ip = path + ".identifier[" + i + "]";
+            if (Urls.NHS_NUMBER.equals(id.getSystem()) && !nhsFound) {
+                nhsFound = true;
+                String value = id.getValue();
+                var problem = NhsNumber.problem(value == null ? "" : value);
+                if (problem.isPresent()) {
+                    in.error(Rule.NHS_NUMBER, ip + ".value", "The NHS number '" + value + "' is not valid: " + problem.get() + ".");
+                }
+                Tree.put(pd, "nhsNumber", value);
+                for (int j = 0; j < id.getExtension().size(); j++) {
+                    Extension x = id.getExtension().get(j);
+                    if (Urls.EXT_NHS_NUMBER_STATUS.equals(x.getUrl()) && x.getValue() instanceof CodeType code) {
+                        pd.put("nhsNumberStatusIndicator", code.getValue());
+                    } else {
+                        in.unmapped(ip + ".extension[" + j + "]", "The extension '" + x.getUrl() + "' has no place in a Linkway message; it was not carried over.");
+                    }
+                }
+            } else {
+                in.unmapped(ip, "Only the NHS number is carried as an identifier; this one ('" + id.getSystem() + "') was not carried over.");
+            }
+        }
+        if (!nhsFound) {
+            in.add(Rule.FHIR_NO_NHS_NUMBER, Severity.INFORMATION, path + ".identifier",
+                    "No NHS number: PRSB allows that when it is not known; match the person on name, date of birth and address.");
+        }
+        if (p.hasAddress()) {
+            Address addr = p.getAddressFirstRep();
+            ObjectNode a = Tree.obj();
+            for (int i = 0; i < addr.getLine().size() && i < 5; i++) {
+                a.put("addressLine" + (i + 1), addr.getLine().get(i).getValue());
+            }
+            Tree.put(a, "postcode", addr.getPostalCode());
+            pd.set("address", a);
+            for (int i = 1; i < p.getAddress().size(); i++) {
+                in.unmapped(path + ".address[" + i + "]", "PRSB holds one address; this further address was not carried over.");
+            }
+        }
+        ArrayNode phones = Tree.arr();
+        ArrayNode emails = Tree.arr();
+        for (int i = 0; i < p.getTelecom().size(); i++) {
+            ContactPoint cp = p.getTelecom().get(i);
+            boolean phone = cp.getSystem() == ContactPoint.ContactPointSystem.PHONE;
+            if (!phone && cp.getSystem() != ContactPoint.ContactPointSystem.EMAIL) {
+                in.unmapped(path + ".telecom[" + i + "]", "Only telephone numbers and email addresses are carried.");
+                continue;
+            }
+            ObjectNode o = Tree.obj();
+            Tree.put(o, phone ? "number" : "address", cp.getValue());
+            if (cp.hasUse()) {
+                o.put("use", cp.getUse().toCode());
+            }
+            if (cp.hasRank()) {
+                o.put("preference", cp.getRank());
+            }
+            (phone ? phones : emails).add(o);
+        }
+        if (!phones.isEmpty() || !emails.isEmpty()) {
+            ObjectNode c = pd.putObject("contactDetails");
+            Tree.put(c, "telephoneNumbers", phones);
+            Tree.put(c, "emailAddresses", emails);
+        }
+        return Tree.merge(pd, in.remainder(p));
+    }
+
+    // ---------------------------------------------------------------- GP practice
+
+    static void gpPractice(Out out, Src root, Patient patient) {
+        Src gp = root.child("gpPractice");
+        if (gp == null) {
+            return;
+        }
+        for (Src e : gp.detachItems("entries")) {
+            Organization org = out.add(new Organization());
+            String ods = e.str("gpPracticeIdentifier");
+            if (ods != null) {
+                org.addIdentifier().setSystem(Urls.ODS).setValue(ods);
+            }
+            String gpName = e.str("gpName");
+            if (gpName != null) {
+                Practitioner doctor = out.add(new Practitioner());
+                doctor.addName().setText(gpName);
+                PractitionerRole role = out.add(new PractitionerRole());
+                role.setPractitioner(out.ref(doctor)).setOrganization(out.ref(org));
+                patient.addGeneralPractitioner(out.ref(role));
+            } else {
+                patient.addGeneralPractitioner(out.ref(org));
+            }
+            Out.remainder(org, e);
+        }
+    }
+
+    static ObjectNode gpPractice(Patient patient, In in) {
+        ArrayNode entries = Tree.arr();
+        for (int i = 0; i < patient.getGeneralPractitioner().size(); i++) {
+            String path = in.path(patient) + ".generalPractitioner[" + i + "]";
+            Resource r = in.resolveAny(patient.getGeneralPractitioner().get(i), path);
+            ObjectNode e = Tree.obj();
+            Organization org = null;
+            if (r instanceof PractitionerRole role) {
+                Practitioner doc = role.hasPractitioner()
+                        ? in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner") : null;
+                if (doc != null && doc.hasName()) {
+                    Tree.put(e, "gpName", doc.getNameFirstRep().getText());
+                }
+                org = role.hasOrganization()
+                        ? in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization") : null;
+            } else if (r instanceof Organization o) {
+                org = o;
+            } else if (r != null) {
+                in.error(Rule.FHIR_RESOURCE_TYPE, path, "A GP practice is an Organization or a PractitionerRole, not a " + r.fhirType() + ".");
+            }
+            if (org != null) {
+                Tree.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
+                Tree.merge(e, in.remainder(org));
+            }
+            entries.add(e);
+        }
+        ObjectNode gp = Tree.obj();
+        Tree.put(gp, "entries", entries);
+        return gp;
+    }
+
+    static String ods(List<Identifier> ids) {
+        for (Identifier id : ids) {
+            if (Urls.ODS.equals(id.getSystem())) {
+                return id.getValue();
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- a party (name, role, organisation)
+
+    /** A professional or service: PractitionerRole with Practitioner (name) and Organization (ODS code, name). */
+    static PractitionerRole party(Out out, Src s) {
+        PractitionerRole role = out.add(new PractitionerRole());
+        String name = s.str("name");
+        if (name != null) {
+            Practitioner who = out.add(new Practitioner());
+            who.addName().setText(name);
+            role.setPractitioner(out.ref(who));
+        }
+        Src c = s.child("role");
+        if (c != null) {
+            role.addCode().addCoding(Codes.coding(c));
+        }
+        Src o = s.child("organisation");
+        if (o != null) {
+            role.setOrganization(out.ref(organisation(out, o)));
+        }
+        Src service = s.child("service");
+        if (service != null) {
+            role.addSpecialty(Codes.concept(service));
+        }
+        String contact = s.str("contactDetails");
+        if (contact != null) {
+            // PRSB contact details are free text ("phone or email"), so the FHIR system is 'other'
+            role.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(contact);
+        }
+        return role;
+    }
+
+    static Organization organisation(Out out, Src o) {
+        Organization org = out.add(new Organization());
+        String code = o.str("code");
+        if (code != null) {
+            org.addIdentifier().setSystem(Urls.ODS).setValue(code);
+        }
+        org.setName(o.str("text"));
+        return org;
+    }
+
+    static ObjectNode party(PractitionerRole role, In in) {
+        ObjectNode p = Tree.obj();
+        if (role.hasPractitioner()) {
+            Practitioner who = in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner");
+            if (who != null && who.hasName()) {
+                Tree.put(p, "name", who.getNameFirstRep().getText());
+            }
+        }
+        if (role.hasCode() && role.getCodeFirstRep().hasCoding()) {
+            p.set("role", Codes.coding(role.getCodeFirstRep().getCodingFirstRep(), in, in.path(role) + ".code[0].coding[0]"));
+        }
+        if (role.hasOrganization()) {
+            Organization org = in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization");
+            if (org != null) {
+                p.set("organisation", organisation(org));
+            }
+        }
+        if (role.hasSpecialty()) {
+            p.set("service", Codes.codedText(role.getSpecialtyFirstRep(), in, in.path(role) + ".specialty[0]"));
+        }
+        if (role.hasTelecom()) {
+            Tree.put(p, "contactDetails", role.getTelecomFirstRep().getValue());
+        }
+        return Tree.merge(p, in.remainder(role));
+    }
+
+    static ObjectNode organisation(Organization org) {
+        ObjectNode o = Tree.obj();
+        Tree.put(o, "code", ods(org.getIdentifier()));
+        Tree.put(o, "text", org.getName());
+        return o;
+    }
+
+    // ---------------------------------------------------------------- consent
+
+    static Consent consent(Out out, Src consent, Patient patient) {
+        Consent c = out.add(new Consent());
+        c.setStatus(Consent.ConsentState.ACTIVE);
+        c.setScope(Codes.marker(Urls.CONSENT_SCOPE, "patient-privacy", "Privacy Consent"));
+        c.addCategory(Codes.marker(Urls.ACT_CODE, "INFA", "information access"));
+        c.setPatient(out.ref(patient));
+        c.setPolicyRule(Codes.marker(Urls.ACT_CODE, "OPTIN", "opt-in"));
+        String text = consent.peek("consentForInformationSharing");
+        if (text != null) {
+            c.setText(narrative(text));
+        }
+        Out.remainder(c, consent);
+        return c;
+    }
+
+    static Narrative narrative(String text) {
+        Narrative n = new Narrative();
+        n.setStatus(Narrative.NarrativeStatus.GENERATED);
+        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + escape(text) + "</p></div>");
+        return n;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    // ---------------------------------------------------------------- referral details -> ServiceRequest
+
+    static ServiceRequest referralEntry(Out out, Src e, Patient patient) {
+        return referralEntry(out, e, out.ref(patient));
+    }
+
+    static ServiceRequest referralEntry(Out out, Src e, Reference subject) {
+        ServiceRequest sr = out.add(new ServiceRequest());
+        sr.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+        sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        sr.setCode(Codes.marker(Urls.SNOMED, Urls.REFERRAL_TO_SP, Urls.REFERRAL_TO_SP_DISPLAY));
+        sr.setSubject(subject);
+        String date = e.str("date");
+        if (date != null) {
+            sr.setAuthoredOnElement(new DateTimeType(date));
+        }
+        Src referrer = e.detach("referrerDetails");
+        if (referrer != null) {
+            PractitionerRole role = party(out, referrer);
+            sr.setRequester(out.ref(role));
+            Out.remainder(role, referrer);
+        }
+        Src to = e.detach("referralTo");
+        if (to != null) {
+            Src service = to.child("service");
+            if (service != null) {
+                sr.setPerformerType(Codes.concept(service));
+            }
+            // a service with no person or organisation named is only a performer type, not a performer
+            if (to.rest() != null) {
+                PractitionerRole role = party(out, to);
+                sr.addPerformer(out.ref(role));
+                Out.remainder(role, to);
+            }
+        }
+        Src reason = e.child("reasonForReferral");
+        if (reason != null && reason.peek("text") != null) {
+            sr.addReasonCode().setText(reason.str("text"));
+        }
+        return sr;
+    }
+
+    static ObjectNode referralEntry(ServiceRequest sr, In in) {
+        String path = in.path(sr);
+        ObjectNode e = Tree.obj();
+        if (sr.hasAuthoredOnElement()) {
+            e.put("date", sr.getAuthoredOnElement().getValueAsString());
+        }
+        if (sr.hasRequester()) {
+            PractitionerRole role = in.resolve(sr.getRequester(), PractitionerRole.class, path + ".requester");
+            if (role != null) {
+                e.set("referrerDetails", party(role, in));
+            }
+        }
+        ObjectNode to = null;
+        if (sr.hasPerformer()) {
+            PractitionerRole role = in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, path + ".performer[0]");
+            if (role != null) {
+                to = party(role, in);
+            }
+        }
+        if (sr.hasPerformerType()) {
+            to = to == null ? Tree.obj() : to;
+            to.set("service", Codes.codedText(sr.getPerformerType(), in, path + ".performerType"));
+        }
+        Tree.put(e, "referralTo", to);
+        if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
+            e.set("reasonForReferral", Tree.obj().put("text", sr.getReasonCodeFirstRep().getText()));
+        }
+        return Tree.merge(e, in.remainder(sr));
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    static Condition condition(Out out, Patient patient, String kind, String kindDisplay) {
+        Condition c = out.add(new Condition());
+        c.addCategory(Codes.marker(Urls.CS_RECORD_KIND, kind, kindDisplay));
+        c.setSubject(out.ref(patient));
+        return c;
+    }
+
+    static Condition problem(Out out, Src e, Patient patient) {
+        Condition c = out.add(new Condition());
+        c.addCategory(Codes.marker(Urls.CONDITION_CATEGORY, "problem-list-item", "Problem List Item"));
+        c.setSubject(out.ref(patient));
+        c.setCode(Codes.concept(e.child("problem")));
+        String onset = e.str("onsetDate");
+        if (onset != null) {
+            c.setOnset(new DateTimeType(onset));
+        }
+        String end = e.str("endDate");
+        if (end != null) {
+            c.setAbatement(new DateTimeType(end));
+        }
+        c.setClinicalStatus(Codes.marker(Urls.CONDITION_CLINICAL, end == null ? "active" : "resolved", end == null ? "Active" : "Resolved"));
+        String stage = e.str("stageOfDisease");
+        if (stage != null) {
+            c.addStage().setSummary(new CodeableConcept().setText(stage));
+        }
+        List<String> comments = e.strings("comments");
+        if (comments != null) {
+            comments.forEach(t -> c.addNote(new Annotation().setText(t)));
+        }
+        Out.remainder(c, e);
+        return c;
+    }
+
+    static ObjectNode problem(Condition c, In in) {
+        String path = in.path(c);
+        ObjectNode e = Tree.obj();
+        e.set("problem", Codes.codedText(c.getCode(), in, path + ".code"));
+        if (c.hasOnsetDateTimeType()) {
+            e.put("onsetDate", c.getOnsetDateTimeType().getValueAsString());
+        }
+        if (c.hasAbatementDateTimeType()) {
+            e.put("endDate", c.getAbatementDateTimeType().getValueAsString());
+        }
+        if (c.hasStage() && c.getStageFirstRep().hasSummary()) {
+            Tree.put(e, "stageOfDisease", c.getStageFirstRep().getSummary().getText());
+        }
+        ArrayNode comments = Tree.arr();
+        c.getNote().forEach(n -> comments.add(n.getText()));
+        Tree.put(e, "comments", comments);
+        return Tree.merge(e, in.remainder(c));
+    }
+
+    // ---------------------------------------------------------------- risks and safeguarding -> Flag
+
+    static Flag risk(Out out, Src e, Patient patient) {
+        Flag f = out.add(new Flag());
+        f.setStatus(Flag.FlagStatus.ACTIVE);
+        f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "risk", "Risk"));
+        f.setCode(Codes.concept(e.child("risk")));
+        f.setSubject(out.ref(patient));
+        f.setPeriod(period(e.str("startDateOfRisk"), e.str("endDateOfRisk")));
+        Out.remainder(f, e);
+        return f;
+    }
+
+    static ObjectNode risk(Flag f, In in) {
+        ObjectNode e = Tree.obj();
+        if (f.hasPeriod()) {
+            Tree.put(e, "startDateOfRisk", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            Tree.put(e, "endDateOfRisk", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+        }
+        e.set("risk", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
+        return Tree.merge(e, in.remainder(f));
+    }
+
+    static Flag safeguarding(Out out, Src e, Patient patient) {
+        Flag f = out.add(new Flag());
+        f.setStatus(Flag.FlagStatus.ACTIVE);
+        f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
+        Src concern = e.child("safeguardingConcerns");
+        f.setCode(concern != null ? Codes.concept(concern) : Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
+        f.setSubject(out.ref(patient));
+        f.setPeriod(period(e.str("safeguardingConcernsDate"), e.str("safeguardingConcernsEndDate")));
+        Out.remainder(f, e);
+        return f;
+    }
+
+    static ObjectNode safeguarding(Flag f, In in) {
+        ObjectNode e = Tree.obj();
+        if (f.hasPeriod()) {
+            Tree.put(e, "safeguardingConcernsDate", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            Tree.put(e, "safeguardingConcernsEndDate", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+        }
+        if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, "safeguarding")) {
+            e.set("safeguardingConcerns", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
+        }
+        return Tree.merge(e, in.remainder(f));
+    }
+
+    static Period period(String start, String end) {
+        if (start == null && end == null) {
+            return null;
+        }
+        Period p = new Period();
+        if (start != null) {
+            p.setStartElement(new DateTimeType(start));
+        }
+        if (end != null) {
+            p.setEndElement(new DateTimeType(end));
+        }
+        return p;
+    }
+
+    // ---------------------------------------------------------------- assessments -> Observation
+
+    static Observation assessment(Out out, Src e, Patient patient) {
+        return assessment(out, e, out.ref(patient));
+    }
+
+    static Observation assessment(Out out, Src e, Reference subject) {
+        Observation o = out.add(new Observation());
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addCategory(Codes.marker("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"));
+        o.setSubject(subject);
+        Src sa = e.child("structuredAssessment");
+        Src name = sa == null ? null : sa.child("structuredAssessmentName");
+        o.setCode(name != null ? Codes.concept(name) : Codes.marker(Urls.CS_RECORD_KIND, "assessment", "Assessment"));
+        if (sa != null) {
+            Src result = sa.child("assessmentResult");
+            if (result != null) {
+                o.addComponent(score(result, "assessmentScore", "total-score", "Total score"));
+            }
+            List<Src> subs = sa.items("subscaleResult");
+            if (result == null && !subs.isEmpty()) {
+                // keeps the total in first place, so subscales are never read back as the total
+                o.addComponent().setCode(Codes.marker(Urls.CS_RECORD_KIND, "total-score", "Total score"));
+            }
+            for (Src sub : subs) {
+                o.addComponent(score(sub, "subscaleScore", "subscale-score", "Subscale score"));
+            }
+        }
+        Out.remainder(o, e);
+        return o;
+    }
+
+    private static Observation.ObservationComponentComponent score(Src s, String codeName, String marker, String markerDisplay) {
+        Observation.ObservationComponentComponent c = new Observation.ObservationComponentComponent();
+        Src code = s.child(codeName);
+        c.setCode(code != null ? Codes.concept(code) : Codes.marker(Urls.CS_RECORD_KIND, marker, markerDisplay));
+        BigDecimal value = s.number("value");
+        if (value != null) {
+            Quantity q = new Quantity().setValue(value);
+            q.setUnit(s.str("unitsOfMeasure"));
+            c.setValue(q);
+        }
+        Src ordinal = s.child("ordinal");
+        if (ordinal != null) {
+            c.addInterpretation(Codes.concept(ordinal));
+        }
+        return c;
+    }
+
+    static ObjectNode assessment(Observation o, In in) {
+        String path = in.path(o);
+        ObjectNode e = Tree.obj();
+        ObjectNode sa = Tree.obj();
+        if (!Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "assessment")) {
+            sa.set("structuredAssessmentName", Codes.codedText(o.getCode(), in, path + ".code"));
+        }
+        ArrayNode subs = Tree.arr();
+        for (int i = 0; i < o.getComponent().size(); i++) {
+            Observation.ObservationComponentComponent c = o.getComponent().get(i);
+            boolean total = !Codes.is(c.getCode(), Urls.CS_RECORD_KIND, "subscale-score") && !sa.has("assessmentResult") && i == 0;
+            ObjectNode r = Tree.obj();
+            String marker = total ? "total-score" : "subscale-score";
+            if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, marker)) {
+                r.set(total ? "assessmentScore" : "subscaleScore", Codes.codedText(c.getCode(), in, path + ".component[" + i + "].code"));
+            }
+            if (c.hasValueQuantity()) {
+                r.put("value", c.getValueQuantity().getValue());
+                Tree.put(r, "unitsOfMeasure", c.getValueQuantity().getUnit());
+            }
+            if (c.hasInterpretation()) {
+                r.set("ordinal", Codes.codedText(c.getInterpretationFirstRep(), in, path + ".component[" + i + "].interpretation[0]"));
+            }
+            if (total) {
+                if (!r.isEmpty()) {
+                    sa.set("assessmentResult", r);
+                } else {
+                    sa.putObject("assessmentResult");
+                    sa.remove("assessmentResult");
+                }
+            } else {
+                subs.add(r);
+            }
+        }
+        Tree.put(sa, "subscaleResult", subs);
+        Tree.put(e, "structuredAssessment", sa);
+        return Tree.merge(e, in.remainder(o));
+    }
+
+    static boolean hasKind(CodeableConcept cc, String kind) {
+        return Codes.is(cc, Urls.CS_RECORD_KIND, kind);
+    }
+
+    /** Linkway records outside the PRSB messages name no person; FHIR requires a subject, so it is named, not identified. */
+    static Reference personOfReferral() {
+        return new Reference().setType("Patient").setDisplay("The person referred (see the referral)");
+    }
+
+    /** A logical reference to the Linkway referral a record belongs to. */
+    static Reference referral(String referralId) {
+        Reference r = new Reference().setType("ServiceRequest");
+        r.setIdentifier(new Identifier().setSystem(Urls.ID_REFERRAL).setValue(referralId));
+        return r;
+    }
+
+    static String referralId(List<Reference> refs) {
+        for (Reference r : refs) {
+            if (r.hasIdentifier() && Urls.ID_REFERRAL.equals(r.getIdentifier().getSystem())) {
+                return r.getIdentifier().getValue();
+            }
+        }
+        return null;
+    }
+}

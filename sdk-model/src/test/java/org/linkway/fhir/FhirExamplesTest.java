@@ -1,0 +1,57 @@
+package org.linkway.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Severity;
+
+/** Every valid example converts to FHIR that HAPI's validator accepts, and back to the same message. */
+class FhirExamplesTest {
+
+    static FhirProfileValidator hapi;
+
+    @BeforeAll
+    static void validator() {
+        hapi = FhirProfileValidator.create();
+    }
+
+    static Stream<Path> examples() {
+        return FhirExamples.bound().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void round_trip_is_identity_in_every_form(Path file) {
+        Object message = FhirExamples.message(file);
+        for (BundleForm form : BundleForm.values()) {
+            String json = FhirExamples.BINDING.toFhirJson(message, form);
+            FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(json);
+            assertThat(back.message()).as(back.toString()).isPresent();
+            assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
+                    .as(file + " " + form).isEqualTo(LinkwayJson.mapper().writeValueAsString(message));
+            assertThat(back.message()).contains(message);
+            assertThat(back.bySeverity(Severity.WARNING)).as(back.toString()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void hapi_instance_validator_finds_no_errors(Path file) {
+        Object message = FhirExamples.message(file);
+        for (BundleForm form : BundleForm.values()) {
+            Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
+            List<Finding> findings = hapi.validate(bundle);
+            assertThat(findings.stream().filter(Finding::isError).toList())
+                    .as(file + " " + form).isEmpty();
+        }
+    }
+}

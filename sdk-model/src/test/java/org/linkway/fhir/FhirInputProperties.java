@@ -1,0 +1,98 @@
+package org.linkway.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Mutated and malformed FHIR never makes the reader throw, and never yields a message alongside an error. */
+class FhirInputProperties {
+
+    record Mutation(int target, int kind, String text) { }
+
+    @Provide
+    Arbitrary<String> mutatedBundles() {
+        Arbitrary<Mutation> m = Combinators.combine(Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 6),
+                Arbitraries.strings().ofMaxLength(12)).as(Mutation::new);
+        return Combinators.combine(LinkwayVariations.messages(), Arbitraries.of(BundleForm.values()), m.list().ofMinSize(1).ofMaxSize(4))
+                .as((msg, form, mutations) -> mutate(FhirExamples.BINDING.toFhirJson(msg, form), mutations));
+    }
+
+    @Property(tries = 300)
+    void reading_mutated_fhir_never_throws(@ForAll("mutatedBundles") String fhir) {
+        FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir);
+        if (r.message().isPresent()) {
+            assertThat(r.findings().stream().filter(Finding::isError)).isEmpty();
+        } else {
+            assertThat(r.findings().stream().filter(Finding::isError)).isNotEmpty();
+        }
+    }
+
+    @Property(tries = 200)
+    void reading_truncated_or_arbitrary_text_never_throws(@ForAll("mutatedBundles") String fhir, @ForAll int cut,
+            @ForAll String noise) {
+        int at = Math.floorMod(cut, fhir.length() + 1);
+        FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir.substring(0, at) + noise);
+        assertThat(r.message().isPresent()).isEqualTo(r.isValid());
+    }
+
+    static String mutate(String json, List<Mutation> mutations) {
+        JsonNode tree = LinkwayJson.mapper().readTree(json);
+        for (Mutation m : mutations) {
+            List<Object[]> slots = new ArrayList<>();
+            collect(tree, slots);
+            Object[] slot = slots.get(m.target() % slots.size());
+            JsonNode replacement = switch (m.kind()) {
+                case 0 -> null;
+                case 1 -> JsonNodeFactory.instance.stringNode(m.text());
+                case 2 -> JsonNodeFactory.instance.numberNode(m.target());
+                case 3 -> JsonNodeFactory.instance.booleanNode(true);
+                case 4 -> JsonNodeFactory.instance.objectNode();
+                case 5 -> JsonNodeFactory.instance.arrayNode().add(m.text());
+                default -> JsonNodeFactory.instance.stringNode("urn:uuid:" + m.text());
+            };
+            if (slot[0] instanceof ObjectNode o) {
+                if (replacement == null) {
+                    o.remove((String) slot[1]);
+                } else {
+                    o.set((String) slot[1], replacement);
+                }
+            } else if (slot[0] instanceof ArrayNode a) {
+                if (replacement == null) {
+                    a.remove((Integer) slot[1]);
+                } else {
+                    a.set((Integer) slot[1], replacement);
+                }
+            }
+        }
+        return LinkwayJson.mapper().writeValueAsString(tree);
+    }
+
+    private static void collect(JsonNode node, List<Object[]> slots) {
+        if (node instanceof ObjectNode o) {
+            for (var p : o.properties()) {
+                slots.add(new Object[] {o, p.getKey()});
+                collect(p.getValue(), slots);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                slots.add(new Object[] {a, i});
+                collect(a.get(i), slots);
+            }
+        }
+    }
+}
