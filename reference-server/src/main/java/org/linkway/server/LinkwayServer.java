@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
+import org.linkway.server.fhir.FhirFacade;
 import org.linkway.server.events.SubscriptionRoutes;
 import org.linkway.server.events.WebhookDispatcher;
 import org.linkway.server.http.ApiProblem;
@@ -52,7 +53,8 @@ public final class LinkwayServer implements AutoCloseable {
     private LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
         this.store = store;
         this.referralService = new ReferralService(store, validator, clock);
-        ReferralRoutes referrals = new ReferralRoutes(referralService);
+        FhirFacade fhir = new FhirFacade(referralService, validator);
+        ReferralRoutes referrals = new ReferralRoutes(referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
@@ -67,7 +69,7 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
             RequestIds.register(cfg.routes);
-            Problems.register(cfg.routes);
+            Problems.register(cfg.routes, java.util.Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
             // refuse an oversized body by its declared length, before reading a byte of it
             cfg.routes.before(ctx -> {
                 if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
@@ -77,6 +79,7 @@ public final class LinkwayServer implements AutoCloseable {
             });
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
+            fhir.register(cfg.routes);
             events.register(cfg.routes);
             subscriptions.register(cfg.routes);
             contract.register(cfg.routes);

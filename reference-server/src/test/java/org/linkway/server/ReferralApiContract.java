@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,7 +227,6 @@ abstract class ReferralApiContract {
         JsonNode issued = api.get("/v1/referrals/" + id + "/events").json().path("items").get(3);
         assertThat(issued.path("type").asString()).isEqualTo("message-back.issued");
         assertThat(issued.at("/data/recipients")).extracting(r -> r.path("role").asString()).contains("referrer", "gp-practice");
-        assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json").status()).isEqualTo(406);
     }
 
     @Test
@@ -439,27 +439,138 @@ abstract class ReferralApiContract {
     }
 
     @Test
-    void the_message_back_is_offered_as_json_and_says_when_the_fhir_form_arrives() {
+    void the_message_back_is_offered_as_json_or_as_a_fhir_document_as_accept_prefers() {
         String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}", "If-Match", "\"1\"");
         String path = "/v1/referrals/" + id + "/message-back";
 
-        ApiClient.Answer fhir = api.get(path, "Accept", "application/fhir+json");
-        assertThat(fhir.status()).isEqualTo(406);
-        assertThat(fhir.json().path("type").asString()).isEqualTo("urn:linkway:problem:not-acceptable");
-        assertThat(fhir.json().path("detail").asString()).contains("FHIR binding");
+        for (String accept : new String[] {"application/fhir+json", "application/fhir+json, application/json;q=0.5"}) {
+            ApiClient.Answer fhir = api.get(path, "Accept", accept);
+            assertThat(fhir.status()).as(accept).isEqualTo(200);
+            assertThat(fhir.header("Content-Type")).startsWith("application/fhir+json");
+            assertThat(fhir.json().path("resourceType").asString()).isEqualTo("Bundle");
+            assertThat(fhir.json().path("type").asString()).isEqualTo("document");
+            assertThat(fhir.json().at("/entry/0/resource/resourceType").asString()).isEqualTo("Composition");
+        }
 
         ApiClient.Answer html = api.get(path, "Accept", "text/html");
         assertThat(html.status()).isEqualTo(406);
-        assertThat(html.json().path("detail").asString()).contains("text/html").contains("application/json");
+        assertThat(html.json().path("detail").asString()).contains("text/html").contains("application/json").contains("application/fhir+json");
         assertThat(api.get(path, "Accept", "application/json;q=0, text/html").status()).as("q=0 refuses").isEqualTo(406);
 
-        for (String accept : new String[] {"application/json", "*/*", "application/*", "application/fhir+json, application/json;q=0.5",
+        for (String accept : new String[] {"application/json", "*/*", "application/*", "application/json, application/fhir+json;q=0.5",
                 "text/html, */*;q=0.1"}) {
             ApiClient.Answer json = api.get(path, "Accept", accept);
             assertThat(json.status()).as(accept).isEqualTo(200);
             assertThat(json.json().path("resourceType").asString()).isEqualTo("MessageBack");
         }
+    }
+
+    // --- the FHIR facade ---------------------------------------------------------------------------
+
+    /** Built once: HAPI's validator takes seconds to load. */
+    static final org.linkway.fhir.FhirProfileValidator FHIR_VALIDATOR = org.linkway.fhir.FhirProfileValidator.create();
+
+    static void assertValidFhir(String json) {
+        assertThat(FHIR_VALIDATOR.validate(json)).filteredOn(org.linkway.validation.Finding::isError).as(json).isEmpty();
+    }
+
+    @Test
+    void the_fhir_facade_states_what_it_serves() {
+        ApiClient.Answer metadata = api.get("/fhir/R4/metadata");
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.header("Content-Type")).startsWith("application/fhir+json");
+        JsonNode cs = metadata.json();
+        assertThat(cs.path("resourceType").asString()).isEqualTo("CapabilityStatement");
+        assertThat(cs.path("fhirVersion").asString()).isEqualTo("4.0.1");
+        List<String> types = new java.util.ArrayList<>();
+        cs.at("/rest/0/resource").forEach(r -> types.add(r.path("type").asString()));
+        assertThat(types).containsExactlyInAnyOrder("Bundle", "ServiceRequest", "Task", "Composition");
+        assertValidFhir(metadata.body());
+    }
+
+    @Test
+    void a_referral_bundle_posted_to_the_fhir_facade_is_received_and_read_back_as_service_request_and_task() {
+        String bundle = org.linkway.fhir.FhirBinding.create().toFhirJson(example(FULL).replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
+                org.linkway.fhir.BundleForm.MESSAGE).output().orElseThrow();
+        long before = api.get("/v1/events?limit=1000").json().path("items").size();
+        ApiClient.Answer posted = api.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Idempotency-Key", "fhir-" + bundle.hashCode());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
+        String location = posted.header("Location");
+        assertThat(location).startsWith("/fhir/R4/ServiceRequest/");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        JsonNode referral = api.get("/v1/referrals/" + id).json();
+        assertThat(referral.path("status").asString()).isEqualTo("received");
+        assertThat(referral.at("/personDemographics/nhsNumber")).isEqualTo(
+                org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber"));
+
+        ApiClient.Answer serviceRequest = api.get(location);
+        assertThat(serviceRequest.status()).isEqualTo(200);
+        assertThat(serviceRequest.json().path("resourceType").asString()).isEqualTo("ServiceRequest");
+        assertThat(serviceRequest.json().path("id").asString()).isEqualTo(id);
+        assertThat(serviceRequest.json().at("/code/coding/0/code").asString()).isEqualTo("871731000000106");
+
+        ApiClient.Answer task = api.get("/fhir/R4/Task/" + id);
+        assertThat(task.json().path("resourceType").asString()).isEqualTo("Task");
+        assertThat(task.json().at("/focus/reference").asString()).isEqualTo("ServiceRequest/" + id);
+        JsonNode search = api.get("/fhir/R4/Task?focus=ServiceRequest/" + id).json();
+        assertThat(search.path("total").asInt()).isEqualTo(1);
+        assertThat(search.at("/entry/0/resource/id").asString()).isEqualTo(id);
+        assertThat(api.get("/fhir/R4/Task?focus=ServiceRequest/no-such-referral").json().path("total").asInt()).isZero();
+
+        ApiClient.Answer again = api.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Idempotency-Key", "fhir-" + bundle.hashCode());
+        assertThat(again.header("Location")).isEqualTo(location);
+        assertThat(api.get("/v1/events?limit=1000").json().path("items").size()).as("one referral, one event").isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_bad_fhir_bundle_is_refused_with_an_operation_outcome_and_nothing_is_written() {
+        long before = api.get("/v1/events?limit=1000").json().path("items").size();
+        ApiClient.Answer notABundle = api.post("/fhir/R4/Bundle", "{\"resourceType\":\"Patient\"}", "Content-Type", "application/fhir+json");
+        assertThat(notABundle.status()).isEqualTo(422);
+        assertThat(notABundle.header("Content-Type")).startsWith("application/fhir+json");
+        assertThat(notABundle.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(notABundle.json().at("/issue/0/details/text").asString()).isEqualTo("urn:linkway:problem:invalid-fhir-referral");
+        assertThat(notABundle.json().path("issue").size()).isGreaterThan(1);
+
+        String badNhs = org.linkway.fhir.FhirBinding.create().toFhirJson(example(FULL), org.linkway.fhir.BundleForm.TRANSACTION).output()
+                .orElseThrow().replace(org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber")
+                        .asString(), "9990000019");
+        ApiClient.Answer refused = api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "application/fhir+json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("LW-NHS-NUMBER");
+        assertThat(api.post("/fhir/R4/Bundle", "{", "Content-Type", "application/fhir+json").status()).isEqualTo(422);
+        assertThat(api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "text/plain").status()).isEqualTo(415);
+
+        ApiClient.Answer missing = api.get("/fhir/R4/ServiceRequest/no-such-referral");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/issue/0/code").asString()).isEqualTo("not-found");
+        assertThat(api.get("/v1/events?limit=1000").json().path("items").size()).isEqualTo(before);
+    }
+
+    @Test
+    void the_message_back_is_filed_as_a_fhir_document_that_hapi_validates() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
+        api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"declined\",\"reason\":\"Prefers to wait until spring\"}",
+                "If-Match", "\"2\"");
+
+        ApiClient.Answer document = api.get("/fhir/R4/Bundle/" + id);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().path("type").asString()).isEqualTo("document");
+        assertThat(document.json().path("id").asString()).isEqualTo(id);
+        assertValidFhir(document.body());
+        assertThat(document.body()).contains("871711000000103");
+
+        ApiClient.Answer composition = api.get("/fhir/R4/Composition/" + id);
+        assertThat(composition.json().path("resourceType").asString()).isEqualTo("Composition");
+        assertThat(composition.json().path("id").asString()).isEqualTo(id);
+        assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json").json())
+                .isEqualTo(document.json());
+        String open = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        assertThat(api.get("/fhir/R4/Bundle/" + open).status()).isEqualTo(409);
     }
 
     @Test

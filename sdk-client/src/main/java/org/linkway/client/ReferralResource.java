@@ -97,7 +97,7 @@ public final class ReferralResource {
      * The message back as a FHIR R4 document Bundle (JSON text).
      *
      * @throws org.linkway.client.error.NotAcceptableException when the server has no FHIR binding
-     *         (the reference server until its FHIR facade lands): ask for {@link #messageBack()} instead
+     *         (a Linkway-conformant server may offer JSON only): ask for {@link #messageBack()} instead
      */
     public String messageBackFhir() {
         return Transport.join(messageBackFhirAsync());

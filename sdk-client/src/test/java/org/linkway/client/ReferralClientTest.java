@@ -15,7 +15,6 @@ import org.linkway.client.error.ConflictException;
 import org.linkway.client.error.IllegalTransitionException;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.LinkwayException;
-import org.linkway.client.error.NotAcceptableException;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.client.error.StaleVersionException;
 import org.linkway.client.error.ValidationException;
@@ -147,7 +146,7 @@ class ReferralClientTest {
     }
 
     @Test
-    void a_closed_referral_has_a_message_back_as_a_model_and_the_fhir_form_is_a_typed_refusal() {
+    void a_closed_referral_has_a_message_back_as_a_model_and_as_a_fhir_document() {
         Versioned<Referral> v = client.referrals().create(Fixtures.referral("placer-closed"));
         String id = v.value().getId();
         ReferralResource referral = client.referral(id);
@@ -163,10 +162,10 @@ class ReferralClientTest {
         assertThat(back.value().getOutcome()).isEqualTo(MessageBack.Outcome.DECLINED);
         assertThat(back.value().getReferrerReferralId()).isEqualTo("placer-closed");
 
-        assertThatThrownBy(referral::messageBackFhir).isInstanceOfSatisfying(NotAcceptableException.class, e -> {
-            assertThat(e.code()).isEqualTo("not-acceptable");
-            assertThat(e.status()).isEqualTo(406);
-        });
+        tools.jackson.databind.JsonNode document = org.linkway.model.json.LinkwayJson.mapper().readTree(referral.messageBackFhir());
+        assertThat(document.path("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(document.path("type").asString()).isEqualTo("document");
+        assertThat(document.toString()).contains("871711000000103"); // social prescribing declined
 
         assertThat(referral.events()).extracting(Event::type)
                 .containsExactly("referral.received", "referral.status-changed", "referral.status-changed", "message-back.issued");

@@ -24,10 +24,18 @@ public final class Negotiation {
             return offered.get(0);
         }
         List<String[]> ranges = ranges(accept);
+        // the caller's preference (q) decides; between equal preferences, ours (the order offered)
+        String best = null;
+        double bestQ = 0;
         for (String type : offered) {
-            if (ranges.stream().anyMatch(r -> matches(r, type))) {
-                return type;
+            double q = ranges.stream().filter(r -> matches(r, type)).mapToDouble(Negotiation::q).max().orElse(0);
+            if (q > bestQ) {
+                best = type;
+                bestQ = q;
             }
+        }
+        if (best != null) {
+            return best;
         }
         for (var later : notYet.entrySet()) {
             if (ranges.stream().anyMatch(r -> r[0].equals(later.getKey()))) {
@@ -57,6 +65,14 @@ public final class Negotiation {
             }
         }
         return "1";
+    }
+
+    private static double q(String[] range) {
+        try {
+            return Double.parseDouble(range[1]);
+        } catch (NumberFormatException e) {
+            return 1; // a malformed weight is not a refusal
+        }
     }
 
     private static boolean matches(String[] range, String type) {

@@ -1,5 +1,7 @@
 package org.linkway.server.http;
 
+import java.util.Map;
+
 import org.linkway.validation.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,25 +21,42 @@ public final class Problems {
 
     private Problems() { }
 
+    /** Renders a problem in another form for some paths (the FHIR facade answers OperationOutcome). */
+    @FunctionalInterface
+    public interface Renderer {
+        void render(Context ctx, ApiProblem problem);
+    }
+
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
+        register(routes, Map.of());
+    }
+
+    /**
+     * @param byPathPrefix renderers for paths under a prefix; every other path gets a problem document
+     */
+    public static void register(RoutesConfig routes, Map<String, Renderer> byPathPrefix) {
+        Renderer out = (ctx, p) -> byPathPrefix.entrySet().stream().filter(e -> ctx.path().startsWith(e.getKey())).findFirst()
+                .map(Map.Entry::getValue).orElse(Problems::write).render(ctx, p);
+        routes.exception(ApiProblem.class, (e, ctx) -> out.render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e instanceof MethodNotAllowedResponse) {
                 ctx.header("Allow", e.getDetails().getOrDefault("availableMethods", ""));
-                write(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not supported on "
+                out.render(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not supported on "
                         + ctx.path() + "; it supports " + e.getDetails().getOrDefault("availableMethods", "no method")));
                 return;
             }
-            write(ctx, fromJavalin(e));
+            out.render(ctx, fromJavalin(e));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", RequestIds.of(ctx), e);
-            write(ctx, new ApiProblem(500, "server-error", "Server error",
+            out.render(ctx, new ApiProblem(500, "server-error", "Server error",
                     "the server failed to handle this request; quote request id " + RequestIds.of(ctx) + " when reporting it"));
         });
         routes.error(404, ctx -> {
-            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
-                write(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            // a 404 a handler already explained keeps its explanation
+            String written = ctx.res().getContentType();
+            if (written == null || !(written.startsWith(CONTENT_TYPE) || written.startsWith("application/fhir+json"))) {
+                out.render(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
     }

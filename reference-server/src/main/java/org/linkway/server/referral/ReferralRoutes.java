@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -22,10 +23,15 @@ import tools.jackson.databind.JsonNode;
 /** {@code /v1/referrals}: receive a referral, read it, list them, move one through its journey. */
 public final class ReferralRoutes {
 
-    private final ReferralService referrals;
+    private static final String FHIR_JSON = "application/fhir+json";
 
-    public ReferralRoutes(ReferralService referrals) {
+    private final ReferralService referrals;
+    private final Function<String, String> fhirMessageBack;
+
+    /** @param fhirMessageBack the message back of a referral id as a FHIR document Bundle (JSON) */
+    public ReferralRoutes(ReferralService referrals, Function<String, String> fhirMessageBack) {
         this.referrals = referrals;
+        this.fhirMessageBack = fhirMessageBack;
     }
 
     public void register(RoutesConfig routes) {
@@ -84,11 +90,15 @@ public final class ReferralRoutes {
         referrals.transition(ctx.pathParam("id"), expected, target, Preconditions.reason(body)).send(ctx);
     }
 
+    /** JSON, or the FHIR document Bundle a GP system files (the same message back through the binding). */
     void messageBack(Context ctx) {
-        Negotiation.choose(ctx, List.of(Json.CONTENT_TYPE), Map.of("application/fhir+json",
-                "the FHIR document Bundle form of the message back arrives with the FHIR binding; ask for application/json"));
+        String form = Negotiation.choose(ctx, List.of(Json.CONTENT_TYPE, FHIR_JSON), Map.of());
         StoredResource m = referrals.messageBack(ctx.pathParam("id"));
         ctx.header("ETag", Preconditions.etag(m.version()));
-        Json.respond(ctx, 200, m.body());
+        if (form.equals(FHIR_JSON)) {
+            ctx.status(200).contentType(FHIR_JSON).result(fhirMessageBack.apply(ctx.pathParam("id")));
+        } else {
+            Json.respond(ctx, 200, m.body());
+        }
     }
 }

@@ -67,7 +67,14 @@ class OpenApiDocumentTest {
             "POST /v1/subscriptions",
             "GET /v1/subscriptions",
             "GET /v1/subscriptions/{id}",
-            "DELETE /v1/subscriptions/{id}");
+            "DELETE /v1/subscriptions/{id}",
+            "GET /fhir/R4/metadata",
+            "POST /fhir/R4/Bundle",
+            "GET /fhir/R4/Bundle/{id}",
+            "GET /fhir/R4/ServiceRequest/{id}",
+            "GET /fhir/R4/Task/{id}",
+            "GET /fhir/R4/Task",
+            "GET /fhir/R4/Composition/{id}");
 
     /** The rest of the target contract: described, marked planned, not served yet. */
     static final Set<String> PLANNED = Set.of();
@@ -146,7 +153,10 @@ class OpenApiDocumentTest {
         assertThat(problems).isEmpty();
     }
 
-    /** Every response of the server carries X-Request-Id, and every error is a problem document. */
+    /**
+     * Every response of the server carries X-Request-Id, and every error is a problem document;
+     * under {@code /fhir/R4}, where clients read FHIR, an OperationOutcome.
+     */
     @Test
     void everyResponseCarriesTheRequestIdAndEveryErrorIsAProblem() {
         List<String> problems = new ArrayList<>();
@@ -158,7 +168,13 @@ class OpenApiDocumentTest {
                     problems.add(where + ": no X-Request-Id header");
                 }
                 boolean error = r.getKey().startsWith("4") || r.getKey().startsWith("5") || r.getKey().equals("default");
-                if (error) {
+                if (error && op.key().contains(" /fhir/R4/")) {
+                    JsonNode content = response.path("content");
+                    if (content.size() != 1 || !content.path("application/fhir+json").path("schema").path("$ref").asText("")
+                            .equals("#/components/schemas/FhirOperationOutcome")) {
+                        problems.add(where + ": a FHIR facade error must be an application/fhir+json OperationOutcome");
+                    }
+                } else if (error) {
                     JsonNode content = response.path("content");
                     if (content.size() != 1 || !content.has("application/problem+json")) {
                         problems.add(where + ": an error must be application/problem+json only");

@@ -1,0 +1,54 @@
+package org.linkway.server.fhir;
+
+import java.util.Date;
+
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations;
+
+/** What the facade really serves, no more: a client can plan its calls from {@code GET metadata}. */
+final class CapabilityStatements {
+
+    private static final Date PUBLISHED = new Date(0);
+
+    private CapabilityStatements() { }
+
+    static CapabilityStatement linkway() {
+        CapabilityStatement cs = new CapabilityStatement();
+        cs.setStatus(Enumerations.PublicationStatus.ACTIVE)
+                .setDate(PUBLISHED)
+                .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
+                .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
+                .setName("LinkwayReferenceServer")
+                .setTitle("Linkway reference server: FHIR R4 facade")
+                .setDescription("Social prescribing referrals, their status and the message back (PRSB Social Prescribing "
+                        + "Information Standard v1.1) through the Linkway FHIR binding.");
+        cs.getSoftware().setName("Linkway reference server");
+        cs.getImplementation().setDescription("Linkway reference server").setUrl(FhirFacade.BASE);
+        cs.addFormat("application/fhir+json").addFormat("json");
+        CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.setDocumentation("Resources are views of the Linkway records; ServiceRequest, Task and Composition take the "
+                + "referral's id. Errors are OperationOutcome.");
+        resource(rest, "Bundle", "POST a referral Bundle (transaction or message form) to refer a person; GET Bundle/{id} is the "
+                + "message back document of referral {id}.", TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ);
+        resource(rest, "ServiceRequest", "The referral.", TypeRestfulInteraction.READ);
+        resource(rest, "Task", "The referral's status (status and businessStatus follow the Linkway lifecycle).",
+                TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE)
+                .addSearchParam().setName("focus").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("ServiceRequest/{id}: the Task tracking that referral");
+        resource(rest, "Composition", "The message back's Composition (the first entry of the document Bundle).",
+                TypeRestfulInteraction.READ);
+        return cs;
+    }
+
+    private static CapabilityStatementRestResourceComponent resource(CapabilityStatementRestComponent rest, String type, String doc,
+                                                                      TypeRestfulInteraction... interactions) {
+        CapabilityStatementRestResourceComponent r = rest.addResource().setType(type).setDocumentation(doc);
+        for (TypeRestfulInteraction i : interactions) {
+            r.addInteraction().setCode(i);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,157 @@
+package org.linkway.server.fhir;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+import org.linkway.fhir.BundleForm;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.fhir.FhirReadResult;
+import org.linkway.model.MessageBack;
+import org.linkway.model.Referral;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
+import org.linkway.server.referral.ReferralService;
+import org.linkway.server.storage.StoredResource;
+import org.linkway.validation.Finding;
+import org.linkway.validation.MessageValidator;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /fhir/R4}: the same referrals and messages back, seen through the FHIR binding. A GP
+ * system posts the referral Bundle it already makes; a shared-record or Gravity-style client
+ * reads the ServiceRequest and polls its Task; the GP system files the message back as a
+ * document. Every resource here is computed from the stored Linkway record, so the JSON API and
+ * this facade can never disagree. ServiceRequest, Task and Composition take the referral's id.
+ */
+public final class FhirFacade {
+
+    public static final String BASE = "/fhir/R4";
+
+    private final ReferralService referrals;
+    private final MessageValidator validator;
+    private volatile FhirBinding binding;
+
+    /** Cheap: HAPI's model is loaded on the first FHIR request, not at start-up. */
+    public FhirFacade(ReferralService referrals, MessageValidator validator) {
+        this.referrals = referrals;
+        this.validator = validator;
+    }
+
+    private FhirBinding binding() {
+        FhirBinding b = binding;
+        if (b == null) {
+            b = FhirBinding.withValidator(validator);
+            binding = b;
+        }
+        return b;
+    }
+
+    /** Refusals under {@code /fhir/R4} as OperationOutcome, the form FHIR clients read. */
+    public static void renderProblem(Context ctx, ApiProblem problem) {
+        FhirJson.respond(ctx, problem.status(), OperationOutcomes.of(problem, org.linkway.server.http.RequestIds.of(ctx)));
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(BASE + "/metadata", ctx -> FhirJson.respond(ctx, 200, CapabilityStatements.linkway()));
+        routes.post(BASE + "/Bundle", this::receive);
+        routes.get(BASE + "/ServiceRequest/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "ServiceRequest")));
+        routes.get(BASE + "/Task/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "Task")));
+        routes.get(BASE + "/Task", this::searchTasks);
+        routes.get(BASE + "/Composition/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id")).getEntryFirstRep()
+                .getResource()));
+        routes.get(BASE + "/Bundle/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"))));
+    }
+
+    /** A referral Bundle (transaction or message) in: converted, then received exactly as the JSON API receives one. */
+    void receive(Context ctx) {
+        FhirJson.requireFhirJson(ctx);
+        FhirReadResult<Referral> read = binding().fromFhir(ctx.body(), Referral.class);
+        if (!read.isValid() || read.message().isEmpty()) {
+            throw new ApiProblem(422, "invalid-fhir-referral", "Invalid FHIR referral",
+                    "the Bundle does not convert to a valid referral; see the issues", read.findings());
+        }
+        ObjectNode linkway = LinkwayJson.mapper().valueToTree(read.message().get());
+        // the sending system's own ids and states are its business: this server assigns ours
+        linkway.remove(List.of("id", "status"));
+        var answer = referrals.create(LinkwayJson.mapper().writeValueAsBytes(linkway), Idempotency.key(ctx));
+        String id = LinkwayJson.mapper().readTree(answer.body()).path("id").asString();
+        ctx.header("Location", BASE + "/ServiceRequest/" + id);
+        if (answer.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        List<Finding> notes = read.findings();
+        FhirJson.respond(ctx, 201, OperationOutcomes.received(id, notes));
+    }
+
+    void searchTasks(Context ctx) {
+        String focus = ctx.queryParam("focus");
+        if (focus == null || focus.isBlank()) {
+            throw new ApiProblem(400, "bad-parameter", "Bad parameter", "search Task by focus, e.g. Task?focus=ServiceRequest/<id>");
+        }
+        String id = focus.startsWith("ServiceRequest/") ? focus.substring("ServiceRequest/".length()) : focus;
+        Bundle result = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        Optional<Resource> task = tryFromReferral(id, "Task");
+        task.ifPresent(t -> result.addEntry().setFullUrl(BASE + "/Task/" + id).setResource(t)
+                .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        result.setTotal(result.getEntry().size());
+        FhirJson.respond(ctx, 200, result);
+    }
+
+    private Resource fromReferral(String id, String resourceType) {
+        return tryFromReferral(id, resourceType).orElseThrow(() -> ApiProblem.notFound(resourceType, id));
+    }
+
+    /** The resource of the referral's transaction Bundle, named by the referral's id, with its references to it resolved. */
+    private Optional<Resource> tryFromReferral(String id, String resourceType) {
+        StoredResource stored;
+        try {
+            stored = referrals.get(id);
+        } catch (ApiProblem notFound) {
+            return Optional.empty();
+        }
+        Referral referral = LinkwayJson.mapper().readValue(stored.body(), Referral.class);
+        Bundle bundle = binding().toFhir(referral, BundleForm.TRANSACTION);
+        String serviceRequestUrl = null;
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            if (e.getResource().fhirType().equals("ServiceRequest")) {
+                serviceRequestUrl = e.getFullUrl();
+            }
+        }
+        for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+            Resource r = e.getResource();
+            if (r.fhirType().equals(resourceType)) {
+                r.setIdElement(new IdType(resourceType, id, Long.toString(stored.version())));
+                r.getMeta().setVersionId(Long.toString(stored.version())).setLastUpdated(java.util.Date.from(stored.updatedAt()));
+                if (r instanceof Task task && task.getFocus().getReference() != null
+                        && task.getFocus().getReference().equals(serviceRequestUrl)) {
+                    task.setFocus(new Reference("ServiceRequest/" + id));
+                }
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Bundle messageBackDocument(String id) {
+        StoredResource stored = referrals.messageBack(id);
+        Bundle document = binding().toFhir(LinkwayJson.mapper().readValue(stored.body(), MessageBack.class));
+        document.setId(id);
+        Resource composition = document.getEntryFirstRep().getResource();
+        composition.setId(id);
+        return document;
+    }
+
+    /** The message back as a FHIR document Bundle, for {@code GET /v1/referrals/{id}/message-back} asked for FHIR. */
+    public String messageBackJson(String id) {
+        return FhirJson.encode(messageBackDocument(id));
+    }
+}
