@@ -36,6 +36,9 @@ public final class FhirBinding {
 
     private static final FhirBinding DEFAULT = new FhirBinding(MessageValidator.create());
 
+    /** FHIR is wordier than Linkway JSON (about 2.5 times for a full referral): four times the validator's limit. */
+    public static final int MAX_FHIR_CHARS = 4 * MessageValidator.DEFAULT_MAX_BYTES;
+
     private final MessageValidator validator;
 
     private FhirBinding(MessageValidator validator) {
@@ -107,8 +110,12 @@ public final class FhirBinding {
         return Engine.encode(toBundle(message, form), true);
     }
 
-    /** Linkway JSON text (any supported message) -> FHIR JSON; the Linkway message is validated first. */
-    public FhirJsonResult toFhirJson(String linkwayJson, BundleForm form) {
+    /**
+     * Linkway JSON text (any supported message) -> FHIR JSON, for tools that work on files (the
+     * conformance kit's convert command). The Linkway message is validated first; an invalid one
+     * gives its findings and no output.
+     */
+    public FhirJsonResult linkwayJsonToFhir(String linkwayJson, BundleForm form) {
         var validation = validator.validate(linkwayJson);
         if (!validation.isValid() || validation.messageType().isEmpty()) {
             return new FhirJsonResult(null, validation.findings());
@@ -135,18 +142,14 @@ public final class FhirBinding {
 
     /** FHIR JSON (a Bundle) -> whichever Linkway message it holds, or findings. Never throws on bad input. */
     public FhirReadResult<Object> fromFhir(String fhirJson) {
-        if (fhirJson == null) {
-            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", "No input.")));
-        }
-        return finish(Engine.read(fhirJson), Object.class);
+        FhirReadResult<Object> refused = refuse(fhirJson);
+        return refused != null ? refused : finish(Engine.read(fhirJson), Object.class);
     }
 
     /** FHIR JSON -> a Linkway message of the given type, or findings (a Bundle of another type is a finding). */
     public <T> FhirReadResult<T> fromFhir(String fhirJson, Class<T> type) {
-        if (fhirJson == null) {
-            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", "No input.")));
-        }
-        return finish(Engine.read(fhirJson), type);
+        FhirReadResult<T> refused = refuse(fhirJson);
+        return refused != null ? refused : finish(Engine.read(fhirJson), type);
     }
 
     /** A parsed Bundle -> a Linkway message of the given type, or findings. */
@@ -154,11 +157,22 @@ public final class FhirBinding {
         return finish(Engine.read(bundle), type);
     }
 
-    /** The Linkway JSON a FHIR Bundle converts to (for tools such as the conformance kit's convert command). */
-    public FhirJsonResult toLinkwayJson(String fhirJson) {
+    /** FHIR JSON text -> the Linkway JSON it converts to, pretty-printed, with every finding (for file tools). */
+    public FhirJsonResult fhirToLinkwayJson(String fhirJson) {
         FhirReadResult<Object> r = fromFhir(fhirJson);
         return new FhirJsonResult(r.message().map(m -> LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(m))
                 .orElse(null), r.findings());
+    }
+
+    private static <T> FhirReadResult<T> refuse(String fhirJson) {
+        if (fhirJson == null) {
+            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", "No input.")));
+        }
+        if (fhirJson.length() > MAX_FHIR_CHARS) {
+            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.INPUT_TOO_LARGE.id(), "Bundle", "",
+                    "The FHIR input has " + fhirJson.length() + " characters; the reader accepts at most " + MAX_FHIR_CHARS + ".")));
+        }
+        return null;
     }
 
     private <T> FhirReadResult<T> finish(Engine.Read read, Class<T> wanted) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes schemas/fhir/MAPPING.md and the golden Bundles in schemas/examples/fhir from what the
+ * Writes schemas/fhir/MAPPING.md and the golden Bundles in schemas/fhir/examples from what the
  * binding does, not from a hand-kept list: every value in every valid example is replaced in
  * turn by a marker, the message is converted, and the marker is looked for in the FHIR output
  * (a FHIR element, or the linkway-data extension of some resource). The PRSB path of each
@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class FhirDocs {
 
     static final String MAPPING = "../schemas/fhir/MAPPING.md";
-    static final String GOLDEN_DIR = "../schemas/examples/fhir/";
+    static final String GOLDEN_DIR = "../schemas/fhir/examples/";
     static final String REGENERATE = "./mvnw -B -q -pl schemas,sdk-model test -Dtest=FhirGeneratedFilesTest -Dlinkway.regenerate=true";
 
     private FhirDocs() { }
