@@ -35,6 +35,7 @@ public final class KitConfig {
     private final Duration maxDuration;
     private final String webhookHost;
     private final List<Path> messageFiles;
+    private final Set<String> only;
 
     private KitConfig(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -47,6 +48,7 @@ public final class KitConfig {
         this.maxDuration = b.maxDuration;
         this.webhookHost = b.webhookHost;
         this.messageFiles = List.copyOf(b.messageFiles);
+        this.only = Set.copyOf(b.only);
     }
 
     /** Starts a configuration for the server at {@code baseUrl} (http or https, no query). */
@@ -106,6 +108,11 @@ public final class KitConfig {
         return messageFiles;
     }
 
+    /** Test or requirement ids to run; empty for all. A run with a selection does not show conformance. */
+    public Set<String> only() {
+        return only;
+    }
+
     /** Collects a configuration; {@link #build()} checks it. */
     public static final class Builder {
         private final URI baseUrl;
@@ -118,6 +125,7 @@ public final class KitConfig {
         private Duration maxDuration = Duration.ofMinutes(10);
         private String webhookHost = "127.0.0.1";
         private final List<Path> messageFiles = new ArrayList<>();
+        private final Set<String> only = new java.util.HashSet<>();
 
         private Builder(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -196,6 +204,12 @@ public final class KitConfig {
 
         public Builder messageFile(Path p) {
             messageFiles.add(p);
+            return this;
+        }
+
+        /** Runs only these tests, named by test id ({@code RR-17}) or requirement id ({@code LW-REF-017}). */
+        public Builder only(java.util.Collection<String> ids) {
+            only.addAll(ids);
             return this;
         }
 

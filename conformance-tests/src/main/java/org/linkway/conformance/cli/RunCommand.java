@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--messages", split = ",", description = "Message files your system produced, validated by message-format.")
     List<Path> messages = List.of();
 
+    @Option(names = "--only", split = ",", description = "Run only these test ids or requirement ids (a partial run shows no conformance).")
+    List<String> only = List.of();
+
     @Option(names = "--seed", description = "Seed of the generated messages (default: ${DEFAULT-VALUE}).", defaultValue = "20261127")
     long seed;
 
@@ -134,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
             b.token(KitConfig.OTHER_ORG_ROLE, otherOrgToken);
         }
         messages.forEach(b::messageFile);
+        b.only(only);
         return b.build();
     }
 

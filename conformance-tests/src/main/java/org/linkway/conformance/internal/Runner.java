@@ -44,6 +44,9 @@ public final class Runner {
         if (!claimed && t.profile() != Profile.FHIR) {
             return result(t, required, Outcome.OMIT, "profile " + t.profile().id() + " not claimed", 0);
         }
+        if (!config.only().isEmpty() && !config.only().contains(t.id()) && t.requirements().stream().noneMatch(config.only()::contains)) {
+            return result(t, required, Outcome.OMIT, "not selected (--only)", 0);
+        }
         if (Instant.now().isAfter(deadline)) {
             return result(t, required, Outcome.ERROR, "not run: the run's time budget (" + config.maxDuration() + ") was used up", 0);
         }
