@@ -31,6 +31,9 @@ public @interface LinkwayConformance {
     /** A token of a second organisation, for the cross-organisation tests. */
     String otherOrgToken() default "";
 
+    /** Only these test or requirement ids (for a quick check; a partial run shows no conformance). */
+    String[] only() default {};
+
     /** Generated messages per fuzzing test. */
     int fuzzTries() default 25;
 }

@@ -65,7 +65,7 @@ public abstract class LinkwayConformanceTests {
             b.token(KitConfig.OTHER_ORG_ROLE, other);
         }
         if (a != null) {
-            b.fuzzTries(a.fuzzTries());
+            b.fuzzTries(a.fuzzTries()).only(Arrays.asList(a.only()));
         }
         return b.build();
     }
