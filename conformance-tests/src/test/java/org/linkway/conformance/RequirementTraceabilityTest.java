@@ -72,6 +72,15 @@ class RequirementTraceabilityTest {
     }
 
     @Test
+    void the_vendor_documentation_lists_every_test() throws IOException {
+        String docs = Files.readString(Path.of("../docs/CONFORMANCE.md"));
+        for (ConformanceSuite.TestInfo t : tests) {
+            assertThat(docs).as("docs/CONFORMANCE.md lists " + t.id()).contains("| " + t.id() + " | " + t.profile().id() + " | "
+                    + t.level() + " | " + String.join(", ", t.requirements()) + " |");
+        }
+    }
+
+    @Test
     void a_malformed_catalogue_is_refused_naming_the_row() {
         String header = "id,text,level,traces_to,profile,not_tested_reason\n";
         assertThatThrownBy(() -> RequirementCatalogue.parse(header + "LW-REF-001,\"x, y\",MUST,C37E3 Refer,referral-receiver,\n"))
