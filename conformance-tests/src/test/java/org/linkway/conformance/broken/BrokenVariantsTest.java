@@ -92,8 +92,8 @@ class BrokenVariantsTest {
     void a_server_that_ignores_if_match_fails_LW_REF_015() {
         SuiteResult result = run(Breakages.ignoresIfMatch(), EnumSet.of(Profile.REFERRAL_RECEIVER),
                 List.of("RR-14", "RR-15", "RR-16", "RR-19", "RR-26"), false);
+        // the two-writers test (LW-REF-016) may or may not catch it: both writers can reach the proxy before either write
         failsExactlyOn(result, "LW-REF-015", Set.of("LW-REF-016", "LW-REF-026"));
-        assertThat(result.failedRequirements()).contains("LW-REF-016");
     }
 
     @Test
