@@ -9,6 +9,7 @@ import java.util.List;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Examples;
 import org.linkway.conformance.internal.Http;
+import org.linkway.conformance.internal.Journey;
 import org.linkway.conformance.internal.TestCase;
 
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,11 @@ final class BadInputTests {
                 should("RR-09", REFERRAL_RECEIVER, "A referral valid without its unknown properties is accepted", List.of("LW-REF-009"),
                         BadInputTests::unknownAccepted),
                 shall("RR-10", REFERRAL_RECEIVER, "A posted referral setting server-assigned fields is refused", List.of("LW-REF-010"),
-                        BadInputTests::serverAssigned));
+                        BadInputTests::serverAssigned),
+                shall("RR-32", REFERRAL_RECEIVER, "Unsupported methods are 404 or 405, never 2xx or 5xx, and change nothing",
+                        List.of("LW-REF-032"), BadInputTests::unsupportedMethods),
+                shall("RR-33", REFERRAL_RECEIVER, "Resources, lists and problems declare their JSON media type", List.of("LW-REF-033"),
+                        BadInputTests::mediaTypes));
     }
 
     static void invalidNhsNumber(Ctx ctx) {
@@ -106,6 +111,36 @@ final class BadInputTests {
 
     static void unknownAccepted(Ctx ctx) {
         ctx.expect(ctx.http().postJson("/v1/referrals", withUnknown().toString()), 201);
+    }
+
+    static void unsupportedMethods(Ctx ctx) {
+        String id = Journey.referId(ctx);
+        String path = "/v1/referrals/" + id;
+        String before = ctx.expect(ctx.http().get(path), 200).body();
+        for (Http.Answer a : List.of(ctx.http().delete(path), ctx.http().putJson(path, Examples.json(Examples.FULL_REFERRAL)),
+                ctx.http().delete("/v1/referrals"), ctx.http().putJson("/v1/events", "{}"))) {
+            ctx.check(a.status() == 404 || a.status() == 405, "%s: an unsupported method must be 404 or 405", a.describeWithBody());
+        }
+        String after = ctx.expect(ctx.http().get(path), 200).body();
+        ctx.check(before.equals(after), "the referral changed after unsupported methods were refused");
+    }
+
+    static void mediaTypes(Ctx ctx) {
+        String id = Journey.referId(ctx);
+        List<Http.Answer> json = List.of(ctx.http().get("/v1/referrals/" + id), ctx.http().get("/v1/referrals?limit=2"),
+                ctx.http().get("/v1/events?after=0&limit=2"), ctx.http().get("/v1/referrals/" + id + "/events"));
+        for (Http.Answer a : json) {
+            ctx.expect(a, 200);
+            String type = a.header("Content-Type");
+            ctx.check(type != null && type.startsWith("application/json"), "%s: Content-Type is %s, not application/json", a.describe(), type);
+        }
+        List<Http.Answer> problems = List.of(ctx.http().get("/v1/referrals/no-such-referral"), ctx.http().get("/v1/referrals?limit=0"),
+                ctx.http().postJson("/v1/referrals", "{}"), ctx.http().get("/v1/referrals/" + id + "/message-back"));
+        for (Http.Answer a : problems) {
+            String type = a.header("Content-Type");
+            ctx.check(a.status() >= 400 && type != null && type.startsWith("application/problem+json"),
+                    "%s: Content-Type is %s, not application/problem+json", a.describe(), type);
+        }
     }
 
     static void serverAssigned(Ctx ctx) {

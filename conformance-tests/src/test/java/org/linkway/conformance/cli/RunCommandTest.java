@@ -60,6 +60,7 @@ class RunCommandTest {
         JsonNode json = LinkwayJson.mapper().readTree(Files.readString(reports.resolve("linkway-conformance.json")));
         assertThat(json.path("verdict").asString()).isEqualTo("pass");
         assertThat(json.path("exitCode").asInt()).isZero();
+        assertThat(json.path("partial").asBoolean()).as("a run with --only is partial").isTrue();
         assertThat(json.path("counts").path("pass").asInt()).isEqualTo(3);
         assertThat(json.path("outcomeSemantics").has("omit")).isTrue();
         JsonNode rr01 = json.path("results").get(0);
