@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Runner;
 import org.linkway.conformance.internal.TestCase;
-import org.linkway.conformance.suite.AllTests;
+import org.linkway.conformance.internal.suite.AllTests;
 
 /**
  * The conformance suite as a library: {@code ConformanceSuite.run(config)} runs every test of

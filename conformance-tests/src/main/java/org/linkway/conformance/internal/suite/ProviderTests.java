@@ -1,4 +1,4 @@
-package org.linkway.conformance.suite;
+package org.linkway.conformance.internal.suite;
 
 import static org.linkway.conformance.Profile.PROVIDER;
 import static org.linkway.conformance.internal.TestCase.shall;

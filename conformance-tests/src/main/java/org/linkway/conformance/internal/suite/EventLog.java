@@ -1,4 +1,4 @@
-package org.linkway.conformance.suite;
+package org.linkway.conformance.internal.suite;
 
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Http;

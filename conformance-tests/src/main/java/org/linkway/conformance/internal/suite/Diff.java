@@ -1,4 +1,4 @@
-package org.linkway.conformance.suite;
+package org.linkway.conformance.internal.suite;
 
 import java.util.Iterator;
 import java.util.Map;
