@@ -38,8 +38,22 @@ final class GeneratedReferrals {
         return referrals.next(random).value();
     }
 
-    /** One edit of a valid referral: a value replaced with junk, a member removed, or the text cut short. */
+    /**
+     * One edit of a valid referral: a value replaced with junk, a member removed or added, or the
+     * text cut short. Always a change: junk equal to the value it replaces is drawn again.
+     */
     String mutate(ObjectNode valid) {
+        String original = valid.toString();
+        for (int i = 0; i < 20; i++) {
+            String edited = edit(valid);
+            if (!edited.equals(original)) {
+                return edited;
+            }
+        }
+        return original.substring(0, original.length() - 1);
+    }
+
+    private String edit(ObjectNode valid) {
         List<String[]> leaves = new ArrayList<>();
         collect(valid, "", leaves);
         int kind = random.nextInt(4);
