@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code validate}: checks message files offline and prints every finding with its PRSB element. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate Linkway / PRSB message files (JSON). Directories are searched for *.json.")
+        description = "Validate Linkway / PRSB message files (JSON; FHIR R4 JSON is detected). Directories are searched for *.json.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files or directories.")
@@ -63,8 +63,21 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode report = LinkwayJson.mapper().createArrayNode();
         int failures = 0;
+        int fhir = 0;
         for (Path file : files) {
-            ValidationResult result = validator.validate(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            if (FhirDetection.isFhir(bytes)) {
+                // auto-detected FHIR JSON: said plainly, never passed off as validated
+                fhir++;
+                if (format.equals("json")) {
+                    report.addObject().put("file", file.toString()).put("format", "fhir").put("validated", false)
+                            .put("reason", FhirDetection.NOT_AVAILABLE);
+                } else {
+                    out.printf("%s: FHIR R4 JSON, NOT VALIDATED: %s%n", file, FhirDetection.NOT_AVAILABLE);
+                }
+                continue;
+            }
+            ValidationResult result = validator.validate(bytes);
             String expectedRule = expectedRule(file);
             boolean ok = expectFromNames && expectedRule != null
                     ? result.findings().stream().anyMatch(f -> f.ruleId().equals(expectedRule))
@@ -85,7 +98,10 @@ final class ValidateCommand implements Callable<Integer> {
                     expectFromNames ? "not as their names say" : "invalid");
         }
         out.flush();
-        return failures == 0 ? LinkwayKit.OK : LinkwayKit.NOT_CONFORMANT;
+        if (failures > 0) {
+            return LinkwayKit.NOT_CONFORMANT;
+        }
+        return fhir > 0 ? LinkwayKit.USAGE : LinkwayKit.OK;
     }
 
     private String expectedRule(Path file) {

@@ -48,6 +48,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void fhir_json_is_detected_and_said_to_be_not_validated() throws IOException {
+        Path fhir = Files.writeString(dir.resolve("service-request.json"), "{\"resourceType\":\"ServiceRequest\",\"status\":\"active\"}");
+        Result r = run("validate", fhir.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.out).contains("FHIR R4 JSON, NOT VALIDATED");
+        // Linkway's own Consent shares the name with FHIR's, and is still validated as Linkway JSON
+        Result linkway = run("validate", "../schemas/examples/valid/consent--withdrawn.json");
+        assertThat(linkway.code).isZero();
+        assertThat(linkway.out).contains(": valid");
+    }
+
+    @Test
     void usage_errors_exit_2() {
         assertThat(run("validate", dir.resolve("missing.json").toString()).code).isEqualTo(2);
         assertThat(run("validate").code).isEqualTo(2);

@@ -1,0 +1,50 @@
+package org.linkway.conformance;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every result of one run, and the verdict: the run passes only if every required test passed.
+ * A required test that was skipped (for example for want of a token) does not fail the run, but
+ * it is counted so a report can say what was not shown.
+ */
+public record SuiteResult(String baseUrl, List<Profile> claimed, long seed, Instant startedAt, long millis,
+                          List<TestResult> results) {
+
+    public static final int EXIT_PASS = 0;
+    public static final int EXIT_FAIL = 1;
+    public static final int EXIT_SETUP = 2;
+
+    public SuiteResult {
+        claimed = List.copyOf(claimed);
+        results = List.copyOf(results);
+    }
+
+    public boolean passed() {
+        return results.stream().noneMatch(TestResult::failsRun);
+    }
+
+    /** 0 if every required test passed, 1 otherwise (set-up errors never get this far: they exit 2). */
+    public int exitCode() {
+        return passed() ? EXIT_PASS : EXIT_FAIL;
+    }
+
+    public Map<Outcome, Long> counts() {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, results.stream().filter(r -> r.outcome() == o).count());
+        }
+        return counts;
+    }
+
+    /** The requirement ids of every test that fails the run. */
+    public List<String> failedRequirements() {
+        return results.stream().filter(TestResult::failsRun).flatMap(r -> r.requirements().stream()).distinct().sorted().toList();
+    }
+
+    public List<TestResult> failures() {
+        return results.stream().filter(TestResult::failsRun).toList();
+    }
+}

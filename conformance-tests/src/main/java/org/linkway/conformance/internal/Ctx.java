@@ -1,0 +1,118 @@
+package org.linkway.conformance.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.linkway.conformance.KitConfig;
+import org.linkway.conformance.Outcome;
+import org.linkway.conformance.Profile;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a test works with: HTTP to the server as each role, the assertions that turn an answer
+ * into a pass or a failure naming the exchange, and the messages seen so far (for the
+ * message-format profile).
+ */
+public final class Ctx {
+
+    /** A message the server emitted during the run, kept for offline validation. */
+    public record Emitted(String where, String body) { }
+
+    private final KitConfig config;
+    private final Http http;
+    private final boolean claimed;
+    private final List<Emitted> emitted;
+
+    Ctx(KitConfig config, Http http, boolean claimed, List<Emitted> emitted) {
+        this.config = config;
+        this.http = http;
+        this.claimed = claimed;
+        this.emitted = emitted;
+    }
+
+    public KitConfig config() {
+        return config;
+    }
+
+    /** HTTP as the link worker's service (the default token). */
+    public Http http() {
+        return http(KitConfig.DEFAULT_ROLE);
+    }
+
+    public Http http(String role) {
+        return http.as(config.token(role).orElse(null));
+    }
+
+    /** HTTP with no credentials at all. */
+    public Http anonymous() {
+        return http.as(null);
+    }
+
+    public boolean profileClaimed() {
+        return claimed;
+    }
+
+    public void check(boolean ok, String format, Object... args) {
+        if (!ok) {
+            throw new CheckFailed(String.format(format, args));
+        }
+    }
+
+    /** Fails unless the answer's status is one of {@code expected}, naming the exchange and body. */
+    public Http.Answer expect(Http.Answer a, int... expected) {
+        if (Arrays.stream(expected).noneMatch(s -> s == a.status())) {
+            throw new CheckFailed("expected " + (expected.length == 1 ? String.valueOf(expected[0]) : Arrays.toString(expected))
+                    + ": " + a.describeWithBody());
+        }
+        return a;
+    }
+
+    /** Fails unless the answer is an RFC 9457 problem document (application/problem+json with a type). */
+    public JsonNode expectProblem(Http.Answer a, int status) {
+        expect(a, status);
+        String type = a.header("Content-Type");
+        check(type != null && type.startsWith("application/problem+json"), "%s: Content-Type is %s, not application/problem+json",
+                a.describe(), type);
+        JsonNode problem = a.json();
+        check(problem.path("type").isString() && problem.path("status").asInt() == status,
+                "%s: the problem has no type or a status other than %d: %s", a.describe(), status, Http.abbreviate(a.body()));
+        return problem;
+    }
+
+    public Verdict skip(String reason) {
+        return new Verdict(Outcome.SKIP, reason);
+    }
+
+    public Verdict omit(String reason) {
+        return new Verdict(Outcome.OMIT, reason);
+    }
+
+    /**
+     * An optional endpoint answering 404, 501 or 503 is "not implemented" (the Open Referral UK
+     * rule): omitted when its profile is not claimed, a failure when it is.
+     */
+    public void optionalEndpoint(Http.Answer a, Profile profile) {
+        if (a.status() == 404 || a.status() == 501 || a.status() == 503) {
+            if (claimed) {
+                throw new CheckFailed("profile " + profile.id() + " is claimed but " + a.describe() + " says it is not implemented");
+            }
+            throw omit("not implemented: " + a.describe() + " (profile " + profile.id() + " not claimed)");
+        }
+    }
+
+    /** Keeps a message the server emitted, for the message-format profile. */
+    public void emitted(String where, String body) {
+        synchronized (emitted) {
+            emitted.add(new Emitted(where, body));
+        }
+    }
+
+    public List<Emitted> emittedSoFar() {
+        synchronized (emitted) {
+            return Collections.unmodifiableList(new ArrayList<>(emitted));
+        }
+    }
+}

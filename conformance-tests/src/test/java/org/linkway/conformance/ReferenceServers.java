@@ -1,0 +1,37 @@
+package org.linkway.conformance;
+
+import java.nio.file.Path;
+
+import org.linkway.server.LinkwayServer;
+import org.linkway.server.ServerConfig;
+
+/** The real reference server, started in-process on loopback for the kit's own proof. */
+final class ReferenceServers {
+
+    private ReferenceServers() { }
+
+    /** On SQLite in {@code dir}, or on the given JDBC URL. */
+    static LinkwayServer start(Path dir, String databaseUrl) {
+        return LinkwayServer.start(ServerConfig.forTests(dir).withDatabaseUrl(databaseUrl));
+    }
+
+    static String url(LinkwayServer server) {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Every profile the reference server claims today (no FHIR facade, no authentication yet). */
+    static KitConfig.Builder claimedByReference(String url) {
+        return KitConfig.builder(url).profiles(java.util.EnumSet.of(Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK,
+                Profile.EVENTS, Profile.SECURITY, Profile.MESSAGE_FORMAT)).fuzzTries(15);
+    }
+
+    static String summary(SuiteResult result) {
+        StringBuilder b = new StringBuilder();
+        for (TestResult r : result.results()) {
+            if (r.outcome() != Outcome.PASS || System.getProperty("linkway.verbose") != null) {
+                b.append(r.outcome()).append(' ').append(r.id()).append(' ').append(r.millis()).append("ms ").append(r.requirements()).append(": ").append(r.message()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package org.linkway.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linkway.server.LinkwayServer;
+
+/** The kit against the reference server on SQLite: every required test passes. */
+class SqliteReferenceServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_required_test_passes_against_the_reference_server_on_sqlite() {
+        try (LinkwayServer server = ReferenceServers.start(dir, null)) {
+            SuiteResult result = ConformanceSuite.run(ReferenceServers.claimedByReference(ReferenceServers.url(server)).build());
+            System.out.println(ReferenceServers.summary(result));
+            assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.results()).filteredOn(r -> r.profile() == Profile.FHIR)
+                    .as("no FHIR facade yet: its tests say not implemented").allMatch(r -> r.outcome() == Outcome.OMIT);
+            assertThat(result.results()).filteredOn(r -> r.profile() == Profile.SECURITY)
+                    .as("no tokens given: the security tests skip").allMatch(r -> r.outcome() == Outcome.SKIP);
+            assertThat(result.results()).filteredOn(r -> r.profile() != Profile.FHIR && r.profile() != Profile.SECURITY
+                    && !r.id().equals("MF-02")).allMatch(r -> r.outcome() == Outcome.PASS, "pass");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.linkway.conformance.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.linkway.conformance.KitConfig;
+import org.linkway.server.LinkwayServer;
+import org.linkway.server.ServerConfig;
+
+/** The base class a vendor extends, run through the JUnit Platform as their build would run it. */
+class LinkwayConformanceTestsTest {
+
+    @TempDir
+    static Path data;
+    static LinkwayServer server;
+
+    @BeforeAll
+    static void start() {
+        server = LinkwayServer.start(ServerConfig.forTests(data));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @LinkwayConformance(profiles = {"referral-receiver", "feedback"}, only = {"RR-01", "RR-21", "FB-02"})
+    static class VendorSuite extends LinkwayConformanceTests {
+        @Override
+        protected KitConfig config() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            return configFromAnnotation("http://127.0.0.1:" + server.port());
+        }
+    }
+
+    @LinkwayConformance(profiles = "fhir", only = "FH-01")
+    static class VendorClaimingFhir extends LinkwayConformanceTests {
+        @Override
+        protected KitConfig config() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            return configFromAnnotation("http://127.0.0.1:" + server.port());
+        }
+    }
+
+    static TestExecutionSummary launch(Class<?> suite) {
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build(), listener);
+        return listener.getSummary();
+    }
+
+    @Test
+    void passing_kit_tests_succeed_and_the_rest_are_skipped_not_failed() {
+        TestExecutionSummary s = launch(VendorSuite.class);
+        assertThat(s.getTestsSucceededCount()).isEqualTo(3);
+        assertThat(s.getTestsFailedCount()).isZero();
+        assertThat(s.getTestsAbortedCount()).isEqualTo(org.linkway.conformance.ConformanceSuite.tests().size() - 3);
+    }
+
+    @Test
+    void a_required_failure_fails_the_junit_test_with_its_requirement_id() {
+        TestExecutionSummary s = launch(VendorClaimingFhir.class);
+        assertThat(s.getTestsFailedCount()).isEqualTo(1);
+        assertThat(s.getFailures().get(0).getException()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LW-FHR-001").hasMessageContaining("/fhir/R4/metadata -> 404");
+    }
+}
