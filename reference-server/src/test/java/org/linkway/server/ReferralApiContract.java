@@ -491,7 +491,7 @@ abstract class ReferralApiContract {
 
     @Test
     void a_referral_bundle_posted_to_the_fhir_facade_is_received_and_read_back_as_service_request_and_task() {
-        String bundle = org.linkway.fhir.FhirBinding.create().toFhirJson(example(FULL).replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
+        String bundle = org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(example(FULL).replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
                 org.linkway.fhir.BundleForm.MESSAGE).output().orElseThrow();
         long before = api.get("/v1/events?limit=1000").json().path("items").size();
         ApiClient.Answer posted = api.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Idempotency-Key", "fhir-" + bundle.hashCode());
@@ -535,7 +535,7 @@ abstract class ReferralApiContract {
         assertThat(notABundle.json().at("/issue/0/details/text").asString()).isEqualTo("urn:linkway:problem:invalid-fhir-referral");
         assertThat(notABundle.json().path("issue").size()).isGreaterThan(1);
 
-        String badNhs = org.linkway.fhir.FhirBinding.create().toFhirJson(example(FULL), org.linkway.fhir.BundleForm.TRANSACTION).output()
+        String badNhs = org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(example(FULL), org.linkway.fhir.BundleForm.TRANSACTION).output()
                 .orElseThrow().replace(org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber")
                         .asString(), "9990000019");
         ApiClient.Answer refused = api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "application/fhir+json");

@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class FhirDetection {
 
-    static final String NOT_AVAILABLE = "the FHIR binding is not in this build of the kit yet";
     private static final Set<String> FHIR_TYPES = Set.of("Bundle", "ServiceRequest", "Patient", "Task", "CarePlan", "Consent",
             "QuestionnaireResponse", "Communication", "Encounter", "Observation", "CapabilityStatement", "OperationOutcome",
             "Practitioner", "PractitionerRole", "Organization", "Condition", "Goal", "MessageHeader", "DocumentReference");

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.fhir.FhirReadResult;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
@@ -63,17 +65,24 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode report = LinkwayJson.mapper().createArrayNode();
         int failures = 0;
-        int fhir = 0;
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             if (FhirDetection.isFhir(bytes)) {
-                // auto-detected FHIR JSON: said plainly, never passed off as validated
-                fhir++;
+                // auto-detected FHIR JSON: read through the FHIR binding, whose findings carry FHIR paths
+                FhirReadResult<Object> read = fhirBinding().fromFhir(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                boolean ok = read.isValid();
+                if (!ok) {
+                    failures++;
+                }
                 if (format.equals("json")) {
-                    report.addObject().put("file", file.toString()).put("format", "fhir").put("validated", false)
-                            .put("reason", FhirDetection.NOT_AVAILABLE);
+                    ObjectNode n = report.addObject().put("file", file.toString()).put("format", "fhir")
+                            .put("messageType", read.messageType().map(t -> t.resourceType()).orElse(null)).put("valid", ok);
+                    ArrayNode list = n.putArray("findings");
+                    read.findings().forEach(fd -> list.addObject().put("severity", fd.severity().name()).put("ruleId", fd.ruleId())
+                            .put("path", fd.pointer()).put("prsbPath", fd.prsbPath()).put("message", fd.message()));
                 } else {
-                    out.printf("%s: FHIR R4 JSON, NOT VALIDATED: %s%n", file, FhirDetection.NOT_AVAILABLE);
+                    out.printf("%s: FHIR R4 %s%n", file, ok ? "valid" : "INVALID");
+                    read.findings().forEach(fd -> out.printf("  %s%n", fd));
                 }
                 continue;
             }
@@ -101,7 +110,17 @@ final class ValidateCommand implements Callable<Integer> {
         if (failures > 0) {
             return LinkwayKit.NOT_CONFORMANT;
         }
-        return fhir > 0 ? LinkwayKit.USAGE : LinkwayKit.OK;
+        return LinkwayKit.OK;
+    }
+
+    private FhirBinding fhir;
+
+    /** Built on the first FHIR file only: HAPI's model takes a second or two to load. */
+    private FhirBinding fhirBinding() {
+        if (fhir == null) {
+            fhir = FhirBinding.create();
+        }
+        return fhir;
     }
 
     private String expectedRule(Path file) {

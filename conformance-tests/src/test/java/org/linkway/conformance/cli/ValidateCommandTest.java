@@ -48,15 +48,42 @@ class ValidateCommandTest {
     }
 
     @Test
-    void fhir_json_is_detected_and_said_to_be_not_validated() throws IOException {
+    void fhir_json_is_detected_and_read_through_the_fhir_binding() throws IOException {
+        Result golden = run("validate", "../schemas/fhir/examples/referral--full-gp-loneliness.fhir-message.json");
+        assertThat(golden.code).as(golden.out + golden.err).isZero();
+        assertThat(golden.out).contains("FHIR R4 valid");
+
         Path fhir = Files.writeString(dir.resolve("service-request.json"), "{\"resourceType\":\"ServiceRequest\",\"status\":\"active\"}");
-        Result r = run("validate", fhir.toString());
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.out).contains("FHIR R4 JSON, NOT VALIDATED");
+        Result r = run("validate", "--format", "json", fhir.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out).contains("\"format\" : \"fhir\"").contains("LW-FHIR");
         // Linkway's own Consent shares the name with FHIR's, and is still validated as Linkway JSON
         Result linkway = run("validate", "../schemas/examples/valid/consent--withdrawn.json");
         assertThat(linkway.code).isZero();
         assertThat(linkway.out).contains(": valid");
+    }
+
+    @Test
+    void convert_goes_to_fhir_and_back_to_the_same_message() throws IOException {
+        Path source = Path.of("../schemas/examples/valid/referral--full-gp-loneliness.json");
+        Result toFhir = run("convert", "--to", "fhir", "--form", "message", source.toString());
+        assertThat(toFhir.code).as(toFhir.err).isZero();
+        assertThat(toFhir.out).contains("\"resourceType\"").contains("MessageHeader");
+        Path fhir = Files.writeString(dir.resolve("referral.fhir.json"), toFhir.out);
+        Result back = run("convert", "--to", "linkway", fhir.toString());
+        assertThat(back.code).as(back.err).isZero();
+        // compared as messages: the JSON number 8 and 8.0 are the same value
+        var mapper = org.linkway.model.json.LinkwayJson.mapper();
+        assertThat(mapper.readValue(back.out, org.linkway.model.Referral.class))
+                .isEqualTo(mapper.readValue(Files.readAllBytes(source), org.linkway.model.Referral.class));
+
+        Path invalid = Path.of("../schemas/examples/invalid").toFile().listFiles((d, n) -> n.startsWith("LW-NHS-NUMBER"))[0].toPath();
+        Result refused = run("convert", "--to", "fhir", invalid.toString());
+        assertThat(refused.code).isEqualTo(1);
+        assertThat(refused.err).contains("LW-NHS-NUMBER").contains("not converted");
+        assertThat(refused.out).isEmpty();
+        assertThat(run("convert", "--to", "xml", source.toString()).code).isEqualTo(2);
+        assertThat(run("convert", "--to", "fhir", dir.resolve("missing.json").toString()).code).isEqualTo(2);
     }
 
     @Test
@@ -75,17 +102,19 @@ class ValidateCommandTest {
         assertThat(r.out).contains("NOT AS EXPECTED");
     }
 
-    private record Result(int code, String out) { }
+    private record Result(int code, String out, String err) { }
 
     private static Result run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+             PrintStream captureErr = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            System.setErr(capture);
+            System.setErr(captureErr);
             int code = LinkwayKit.run(args);
-            return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+            return new Result(code, buffer.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
