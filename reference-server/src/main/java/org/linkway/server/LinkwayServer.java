@@ -20,6 +20,8 @@ import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
+import org.linkway.server.security.AuditRoutes;
+import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
@@ -45,16 +47,20 @@ public final class LinkwayServer implements AutoCloseable {
     private final Javalin app;
     private final ReferralService referralService;
     private final WebhookDispatcher webhooks;
+    private final Security security;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LinkwayServer(ServerConfig config, Store store, Clock clock) {
         this.store = store;
+        this.security = Security.create(config.security(), config.dev(), store, clock);
         MessageValidator validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
         this.referralService = new ReferralService(store, validator, clock);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
+        webhooks.gate(security.deliveryGate());
+        AuditRoutes audit = new AuditRoutes(store);
         ContractRoutes contract = new ContractRoutes();
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
@@ -74,6 +80,8 @@ public final class LinkwayServer implements AutoCloseable {
                             + ctx.req().getContentLengthLong() + " bytes; this server accepts at most " + config.maxBodyBytes());
                 }
             });
+            // authentication, authorisation, consent and audit for every route, in one place
+            security.register(cfg.routes);
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             events.register(cfg.routes);
@@ -82,6 +90,7 @@ public final class LinkwayServer implements AutoCloseable {
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
+            audit.register(cfg.routes);
         });
     }
 
@@ -92,7 +101,13 @@ public final class LinkwayServer implements AutoCloseable {
 
     public static LinkwayServer start(ServerConfig config, Clock clock) {
         Store store = JdbcStore.open(config.effectiveDatabaseUrl());
-        LinkwayServer server = new LinkwayServer(config, store, clock);
+        LinkwayServer server;
+        try {
+            server = new LinkwayServer(config, store, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         try {
             server.app.start();
         } catch (RuntimeException e) {
@@ -102,8 +117,9 @@ public final class LinkwayServer implements AutoCloseable {
         server.webhooks.start();
         if (config.dev()) {
             server.loadDemoDataIfEmpty();
-            LOG.warn("DEVELOPMENT MODE: requests are NOT authenticated. Do not expose this server or use real personal data.");
+            LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
+        server.security.announce(server.port());
         LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
         return server;
     }
@@ -133,12 +149,25 @@ public final class LinkwayServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The database, for tests that look behind the API. */
+    Store store() {
+        return store;
+    }
+
+    /** Every route registered, as {@code METHOD /path/{param}}: what the access matrix test enumerates. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> !p.endpoint.method.name().startsWith("BEFORE") && !p.endpoint.method.name().startsWith("AFTER"))
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path).toList();
+    }
+
     /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        security.close(app.port());
         app.stop();
         webhooks.close();
         store.close();
