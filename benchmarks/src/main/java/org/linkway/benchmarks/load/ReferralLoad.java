@@ -35,6 +35,20 @@ public final class ReferralLoad {
 
     private ReferralLoad() { }
 
+    /** Writes a fresh public key where the server will read it and answers an admin token signed with its private half. */
+    private static String issueToken(Path data) throws Exception {
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("load").generate();
+        Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID("load").build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("linkway-load").audience("linkway-load").subject("load-harness")
+                        .claim("org", "LINKWAY").claim("role", "admin")
+                        .expirationTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofHours(2)))).build());
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+    }
+
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -49,7 +63,10 @@ public final class ReferralLoad {
         if (serverJvmOptions != null && !serverJvmOptions.isBlank()) {
             command.addAll(List.of(serverJvmOptions.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()));
+        // the server runs as in production, so it needs token keys: the harness is its own issuer
+        String token = issueToken(data);
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
+                "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "linkway-load", "--jwt-audience", "linkway-load"));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
         try {
@@ -72,6 +89,7 @@ public final class ReferralLoad {
                     while ((i = next.getAndIncrement()) < maxRequests && System.nanoTime() < deadline) {
                         HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/v1/referrals"))
                                 .header("Content-Type", "application/json").header("Idempotency-Key", "load-" + i)
+                                .header("Authorization", "Bearer " + token)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                         long t0 = System.nanoTime();
                         HttpResponse<Void> r = own.send(post, HttpResponse.BodyHandlers.discarding());
