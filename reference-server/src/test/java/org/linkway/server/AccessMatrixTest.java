@@ -238,6 +238,25 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aFlaggedSafeguardingConcernTravelsToTheProvider() {
+        tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper()
+                .readTree(ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
+        tools.jackson.databind.node.ObjectNode concern = (tools.jackson.databind.node.ObjectNode) referral.at("/safeguarding/safeguardingConcerns/0");
+        concern.put("safeguardingIndicator", true);
+        concern.put("comment", "Invented test concern: financial abuse suspected; visit in pairs.");
+        String id = admin.postJson("/v1/referrals", referral.toString()).json().path("id").asString();
+        admin.postJson("/v1/referrals/" + id + "/consents", ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
+        String onward = admin.postJson("/v1/referrals/" + id + "/onward-referrals",
+                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString();
+        JsonNode seen = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + onward).json();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/safeguardingIndicator").asBoolean()).isTrue();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/comment").asString()).contains("visit in pairs");
+        // without a flagged concern nothing is added
+        JsonNode plain = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + ids.get("onward")).json();
+        assertThat(plain.has("safeguarding")).isFalse();
+    }
+
+    @Test
     void aReferrerMayCancelItsOwnReferralButNotMoveItOn() {
         String id = as(Who.REFERRER_OWN).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
                 .json().path("id").asString();

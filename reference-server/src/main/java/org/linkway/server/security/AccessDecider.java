@@ -86,7 +86,7 @@ final class AccessDecider {
     private static void requireRole(Caller caller, AccessPolicy.Rule rule, String resource) {
         if (!rule.roles().contains(caller.role())) {
             throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "the " + caller.role().claim()
-                    + " role may not use " + rule.pattern()), resource, "denied: role");
+                    + " role may not use " + (rule == AccessPolicy.FALLBACK ? "this endpoint" : rule.pattern())), resource, "denied: role");
         }
     }
 
@@ -131,7 +131,7 @@ final class AccessDecider {
             JsonNode onward = Json.MAPPER.readTree(o.body());
             JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
             ConsentLedger.Coverage coverage = caller.is(Role.PROVIDER)
-                    ? ConsentLedger.forProvider(tx, o.referralId(), Documents.providerOrg(onward), clock.instant()) : null;
+                    ? ConsentLedger.forProvider(tx, o.referralId(), caller.organisation(), clock.instant()) : null;
             return new Found(onward, referral, coverage);
         }));
         if (found.isEmpty()) {
@@ -148,7 +148,7 @@ final class AccessDecider {
                 }
             }
             case PROVIDER -> {
-                if (caller.organisation().equals(Documents.providerOrg(f.onward()))) {
+                if (Documents.partyIs(f.onward().path("provider"), caller.organisation())) {
                     if (!f.coverage().covered()) {
                         // the provider learns nothing, not even that consent changed; the trail says why
                         throw hidden("onward referral", id, resource, "refused: " + f.coverage().reason());

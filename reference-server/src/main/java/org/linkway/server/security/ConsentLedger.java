@@ -74,8 +74,8 @@ public final class ConsentLedger {
         if (!onward) {
             return false;
         }
-        String named = Documents.partyOrg(consent.path("onwardProvider"));
-        return named == null || named.equals(providerOrg);
+        JsonNode named = consent.path("onwardProvider");
+        return Documents.partyOrg(named) == null || Documents.partyIs(named, providerOrg);
     }
 
     private static boolean expired(JsonNode consent, Instant now) {

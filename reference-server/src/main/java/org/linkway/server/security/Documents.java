@@ -34,6 +34,14 @@ final class Documents {
         return partyOrg(onward.path("provider"));
     }
 
+    /** Whether a party acts for the organisation: by its ODS code or by its charity number. */
+    static boolean partyIs(JsonNode party, String organisation) {
+        if (party == null || party.isMissingNode() || organisation == null) {
+            return false;
+        }
+        return organisation.equals(text(party.at("/organisation/code"))) || organisation.equals(text(party.path("charityNumber")));
+    }
+
     /** True when any safeguarding concern is flagged. */
     static boolean safeguardingFlagged(JsonNode referral) {
         for (JsonNode concern : referral.at("/safeguarding/safeguardingConcerns")) {
