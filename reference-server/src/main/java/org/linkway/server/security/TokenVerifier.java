@@ -30,6 +30,20 @@ public final class TokenVerifier {
     /** Clocks drift; a minute either way is tolerated. */
     static final Duration SKEW = Duration.ofSeconds(60);
 
+    /** Verified tokens, so a client's repeated token costs one signature check; expiry is still checked each time. */
+    private static final int CACHE_SIZE = 10_000;
+
+    private record Verified(Caller caller, Instant expiry, Instant notBefore) { }
+
+    private final java.util.Map<String, Verified> cache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Verified> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
     private final JWKSet keys;
     private final String issuer;
     private final String audience;
@@ -54,6 +68,22 @@ public final class TokenVerifier {
     }
 
     Caller verify(String token) {
+        Verified known = cache.get(token);
+        if (known != null) {
+            Instant now = clock.instant();
+            if (known.expiry().plus(SKEW).isBefore(now)) {
+                cache.remove(token);
+                throw unauthorised("the token expired at " + known.expiry());
+            }
+            if (known.notBefore() != null && known.notBefore().minus(SKEW).isAfter(now)) {
+                throw unauthorised("the token is not valid before " + known.notBefore());
+            }
+            return known.caller();
+        }
+        return verifyFully(token);
+    }
+
+    private Caller verifyFully(String token) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -103,7 +133,9 @@ public final class TokenVerifier {
         }
         Role role = Role.fromClaim(roleClaim).orElseThrow(() -> unauthorised(
                 "role must be one of referrer, link-worker, provider, commissioner, admin"));
-        return new Caller(sub, org, role);
+        Caller caller = new Caller(sub, org, role);
+        cache.put(token, new Verified(caller, exp.toInstant(), nbf == null ? null : nbf.toInstant()));
+        return caller;
     }
 
     private boolean signatureHolds(SignedJWT signed, JWSAlgorithm alg) {
