@@ -23,6 +23,8 @@ import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
+import org.linkway.server.security.AuditRoutes;
+import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
@@ -48,16 +50,20 @@ public final class LinkwayServer implements AutoCloseable {
     private final Javalin app;
     private final ReferralService referralService;
     private final WebhookDispatcher webhooks;
+    private final Security security;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
         this.store = store;
+        this.security = Security.create(config.security(), config.dev(), store, clock);
         this.referralService = new ReferralService(store, validator, clock);
         FhirFacade fhir = new FhirFacade(referralService, validator);
         ReferralRoutes referrals = new ReferralRoutes(referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
+        webhooks.gate(security.deliveryGate());
+        AuditRoutes audit = new AuditRoutes(store);
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
@@ -77,6 +83,8 @@ public final class LinkwayServer implements AutoCloseable {
                             + ctx.req().getContentLengthLong() + " bytes; this server accepts at most " + config.maxBodyBytes());
                 }
             });
+            // authentication, authorisation, consent and audit for every route, in one place
+            security.register(cfg.routes);
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             fhir.register(cfg.routes);
@@ -86,6 +94,7 @@ public final class LinkwayServer implements AutoCloseable {
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
+            audit.register(cfg.routes);
         });
     }
 
@@ -128,8 +137,9 @@ public final class LinkwayServer implements AutoCloseable {
         server.webhooks.start();
         if (config.dev()) {
             server.loadDemoDataIfEmpty();
-            LOG.warn("DEVELOPMENT MODE: requests are NOT authenticated. Do not expose this server or use real personal data.");
+            LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
+        server.security.announce(server.port());
         LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
         return server;
     }
@@ -173,12 +183,25 @@ public final class LinkwayServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The database, for tests that look behind the API. */
+    Store store() {
+        return store;
+    }
+
+    /** Every route registered, as {@code METHOD /path/{param}}: what the access matrix test enumerates. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(p -> !p.endpoint.method.name().startsWith("BEFORE") && !p.endpoint.method.name().startsWith("AFTER"))
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path).toList();
+    }
+
     /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        security.close(app.port());
         app.stop();
         webhooks.close();
         store.close();

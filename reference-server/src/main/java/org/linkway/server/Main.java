@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.linkway.server.security.SecuritySettings;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Option;
  * variable; a flag given on the command line wins.
  */
 @Command(name = "linkway-server", mixinStandardHelpOptions = true, version = "linkway-server 0.1.0",
-        description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.")
+        description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
+        subcommands = AuditCommand.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "${env:LINKWAY_HOST:-127.0.0.1}", description = "Interface to listen on (LINKWAY_HOST, default ${DEFAULT-VALUE}).")
@@ -31,8 +34,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-body-bytes", defaultValue = "${env:LINKWAY_MAX_BODY_BYTES:-2097152}", description = "Largest request body accepted (LINKWAY_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
-    @Option(names = "--dev", defaultValue = "${env:LINKWAY_DEV:-false}", description = "Development mode: no authentication yet, loud warnings (LINKWAY_DEV).")
+    @Option(names = "--dev", defaultValue = "${env:LINKWAY_DEV:-false}", description = "Development mode: demo data, an ephemeral token key and printed demo tokens, loud warnings (LINKWAY_DEV).")
     boolean dev;
+
+    @Option(names = "--jwt-keys", defaultValue = "${env:LINKWAY_JWT_KEYS}", description = "PEM or JWKS file of the ES256/EdDSA public keys that sign bearer tokens (LINKWAY_JWT_KEYS; required unless --dev).")
+    Path jwtKeys;
+
+    @Option(names = "--jwt-issuer", defaultValue = "${env:LINKWAY_JWT_ISSUER}", description = "The iss every token must carry (LINKWAY_JWT_ISSUER).")
+    String jwtIssuer;
+
+    @Option(names = "--jwt-audience", defaultValue = "${env:LINKWAY_JWT_AUDIENCE}", description = "The aud every token must include (LINKWAY_JWT_AUDIENCE).")
+    String jwtAudience;
 
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -43,7 +55,14 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        LinkwayServer server = LinkwayServer.start(new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev));
+        LinkwayServer server;
+        try {
+            server = LinkwayServer.start(new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev)
+                    .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience)));
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

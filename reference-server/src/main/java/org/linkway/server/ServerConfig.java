@@ -3,6 +3,7 @@ package org.linkway.server;
 import java.nio.file.Path;
 
 import org.linkway.server.events.WebhookSettings;
+import org.linkway.server.security.SecuritySettings;
 
 /**
  * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
@@ -11,24 +12,34 @@ import org.linkway.server.events.WebhookSettings;
  * @param port        0 picks a free port (tests)
  * @param databaseUrl JDBC URL; default an SQLite file under {@code dataDir}
  * @param maxBodyBytes largest request body accepted
- * @param dev         development mode: loud warnings, no authentication yet
+ * @param dev         development mode: loud warnings, demo data, an ephemeral token key with printed demo tokens
  * @param webhooks    how subscribers' deliveries are retried and timed
+ * @param security    bearer-token keys, issuer and audience (required outside development mode)
  */
 public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
-                           WebhookSettings webhooks) {
+                           WebhookSettings webhooks, SecuritySettings security) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
     public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
-        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, WebhookSettings.DEFAULTS);
+        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, WebhookSettings.DEFAULTS, SecuritySettings.NONE);
+    }
+
+    public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
+                        WebhookSettings webhooks) {
+        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, SecuritySettings.NONE);
+    }
+
+    public ServerConfig withSecurity(SecuritySettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings);
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks);
+        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security);
     }
 
     public String effectiveDatabaseUrl() {

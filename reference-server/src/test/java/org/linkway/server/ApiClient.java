@@ -33,10 +33,27 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
+    /** The bearer token sent with every request; null sends none. */
+    private final String token;
 
+    /**
+     * A client that acts as the admin of a development-mode server in this JVM (every request
+     * needs a token; development mode makes them), or sends no token to any other server.
+     */
     ApiClient(int port) {
+        this(port, org.linkway.server.security.DevTokens.forPort(port)
+                .map(t -> t.mint(org.linkway.server.security.Role.ADMIN, "LINKWAY")).orElse(null));
+    }
+
+    ApiClient(int port, String token) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same server, another caller (null: no token at all). */
+    ApiClient as(String bearerToken) {
+        return new ApiClient(port, bearerToken);
     }
 
     Answer get(String path, String... headers) {
@@ -56,6 +73,7 @@ final class ApiClient {
         try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
                     + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n{\"x\":\"aaaa";
             socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -94,6 +112,9 @@ final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         Map<String, String> sent = new LinkedHashMap<>();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
             sent.put(headers[i], headers[i + 1]);

@@ -30,8 +30,13 @@ class CrashSafetyTest {
     @Test
     void a_killed_server_keeps_every_referral_it_acknowledged() throws Exception {
         int port = freePort();
+        // outside development mode the server starts only with token keys; the test is its own issuer
+        com.nimbusds.jose.jwk.ECKey issuer = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("crash-test").generate();
+        java.nio.file.Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(issuer.toPublicJWK()).toString());
         Process first = launch(port);
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port, SecurityTestTokens.sign(issuer, "admin", "LINKWAY", "crash-test-issuer", "linkway-crash-test",
+                java.time.Duration.ofHours(1)));
         awaitHealthy(api);
         String body = ReferralApiContract.example(ReferralApiContract.FULL);
 
@@ -78,7 +83,8 @@ class CrashSafetyTest {
     private Process launch(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()))
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
+                "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "crash-test-issuer", "--jwt-audience", "linkway-crash-test"))
                 .redirectErrorStream(true).redirectOutput(data.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile())
                 .start();
     }

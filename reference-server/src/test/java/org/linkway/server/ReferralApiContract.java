@@ -466,6 +466,15 @@ abstract class ReferralApiContract {
         }
     }
 
+    @Test
+    void the_audit_trail_is_whole_after_the_suites_reads_and_writes() {
+        api.postJson("/v1/referrals", example(FULL));
+        ApiClient.Answer verify = api.get("/v1/audit/verify");
+        assertThat(verify.status()).isEqualTo(200);
+        assertThat(verify.json().path("ok").asBoolean()).isTrue();
+        assertThat(verify.json().path("entries").asLong()).isPositive();
+    }
+
     // --- the FHIR facade ---------------------------------------------------------------------------
 
     /** Built once: HAPI's validator takes seconds to load. */

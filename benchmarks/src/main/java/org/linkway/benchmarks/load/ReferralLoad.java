@@ -44,6 +44,20 @@ public final class ReferralLoad {
 
     private ReferralLoad() { }
 
+    /** Writes a fresh public key where the server will read it and answers an admin token signed with its private half. */
+    private static String issueToken(Path data) throws Exception {
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("load").generate();
+        Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID("load").build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("linkway-load").audience("linkway-load").subject("load-harness")
+                        .claim("org", "LINKWAY").claim("role", "admin")
+                        .expirationTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofHours(2)))).build());
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+    }
+
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -59,7 +73,10 @@ public final class ReferralLoad {
         if (serverJvmOptions != null && !serverJvmOptions.isBlank()) {
             command.addAll(List.of(serverJvmOptions.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()));
+        // the server runs as in production, so it needs token keys: the harness is its own issuer
+        String token = issueToken(data);
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
+                "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "linkway-load", "--jwt-audience", "linkway-load"));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
         try {
@@ -69,11 +86,11 @@ public final class ReferralLoad {
             byte[] body = referral();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             if (warmUp > 0) {
-                Run warm = post(pool, port, connections, body, "warm-", warmUp, maxSeconds);
+                Run warm = post(pool, port, token, connections, body, "warm-", warmUp, maxSeconds);
                 System.out.printf("warm-up (not measured): %d requests, %d failures, %.1f s%n", warm.done(), warm.failures(), warm.seconds());
             }
             Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
-            Run run = post(pool, port, connections, body, "load-", maxRequests, maxSeconds);
+            Run run = post(pool, port, token, connections, body, "load-", maxRequests, maxSeconds);
             Map<String, Long> cpuAfter = threadCpuMillis(server.pid());
             pool.shutdown();
             int done = run.done();
@@ -112,7 +129,8 @@ public final class ReferralLoad {
     private record Run(int done, int failures, double seconds, long[] latencies) { }
 
     /** Posts up to {@code count} referrals, each with its own key, over {@code connections} keep-alive connections. */
-    private static Run post(ExecutorService pool, int port, int connections, byte[] body, String keyPrefix, int count, int maxSeconds)
+    private static Run post(ExecutorService pool, int port, String token, int connections, byte[] body, String keyPrefix, int count,
+                           int maxSeconds)
             throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
@@ -122,7 +140,7 @@ public final class ReferralLoad {
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < connections; w++) {
             workers.add(pool.submit(() -> {
-                try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port)) {
+                try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port, token)) {
                     int i;
                     while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
@@ -233,8 +251,10 @@ public final class ReferralLoad {
         private final OutputStream out;
         private final BufferedInputStream in;
         private final String host;
+        private final String authorization;
 
-        KeepAliveConnection(String host, int port) throws IOException {
+        KeepAliveConnection(String host, int port, String token) throws IOException {
+            this.authorization = "Authorization: Bearer " + token + "\r\n";
             this.socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
             this.out = socket.getOutputStream();
@@ -244,7 +264,7 @@ public final class ReferralLoad {
 
         int post(String path, String idempotencyKey, byte[] body) throws IOException {
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + "Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                    + authorization + "Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length + "\r\n\r\n";
             byte[] h = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(h, h.length + body.length);
             System.arraycopy(body, 0, request, h.length, body.length);

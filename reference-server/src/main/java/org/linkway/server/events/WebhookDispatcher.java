@@ -47,6 +47,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final Thread thread;
     private volatile boolean running;
+    private volatile DeliveryGate gate = DeliveryGate.OPEN;
     private Instant lastPrune = Instant.MIN;
 
     public WebhookDispatcher(Store store, WebhookSettings settings, Clock clock) {
@@ -60,6 +61,11 @@ public final class WebhookDispatcher implements AutoCloseable {
                 .build();
         this.thread = new Thread(this::loop, "linkway-webhooks");
         thread.setDaemon(true);
+    }
+
+    /** Consulted before every attempt; see {@link DeliveryGate}. */
+    public void gate(DeliveryGate gate) {
+        this.gate = gate;
     }
 
     public void start() {
@@ -101,7 +107,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** One round; returns how many deliveries it attempted. */
     int runOnce() {
         store.transaction(tx -> tx.webhooks().scan(SCAN_BATCH));
-        List<DueDelivery> due = store.transaction(tx -> tx.webhooks().claim(settings.batchSize(), settings.lease()));
+        List<DueDelivery> claimed = store.transaction(tx -> tx.webhooks().claim(settings.batchSize(), settings.lease()));
+        List<DueDelivery> due = withhold(claimed);
         if (!due.isEmpty()) {
             List<CompletableFuture<Attempt>> attempts = due.stream().map(this::send).toList();
             List<Attempt> answers = attempts.stream().map(CompletableFuture::join).toList();
@@ -121,7 +128,23 @@ public final class WebhookDispatcher implements AutoCloseable {
             });
         }
         pruneNowAndThen();
-        return due.size();
+        return claimed.size();
+    }
+
+    /** Marks the deliveries the gate refuses as finished without sending them; returns the rest. */
+    private List<DueDelivery> withhold(List<DueDelivery> claimed) {
+        List<DueDelivery> send = new java.util.ArrayList<>(claimed.size());
+        List<DueDelivery> refused = new java.util.ArrayList<>();
+        for (DueDelivery d : claimed) {
+            (gate.withhold(d.subscriptionId(), d.event()) == null ? send : refused).add(d);
+        }
+        if (!refused.isEmpty()) {
+            store.transaction(tx -> {
+                refused.forEach(d -> tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), DeliveryGate.WITHHELD));
+                return null;
+            });
+        }
+        return send;
     }
 
     private CompletableFuture<Attempt> send(DueDelivery d) {

@@ -218,6 +218,11 @@ final class JdbcTx implements Tx {
         return new JdbcWebhooks(c, clock, postgres);
     }
 
+    @Override
+    public AuditTrail audit() {
+        return new JdbcAudit(c, postgres);
+    }
+
     // --- plumbing -----------------------------------------------------------------------------
 
     private int insert(String table, StoredResource r, long createdAt, long updatedAt, String onConflict) {

@@ -42,4 +42,7 @@ public interface Tx {
 
     /** Webhook subscriptions and their deliveries, in this transaction. */
     Webhooks webhooks();
+
+    /** The hash-chained audit trail, in this transaction. */
+    AuditTrail audit();
 }

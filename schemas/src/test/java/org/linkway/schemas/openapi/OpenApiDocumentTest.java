@@ -68,6 +68,7 @@ class OpenApiDocumentTest {
             "GET /v1/subscriptions",
             "GET /v1/subscriptions/{id}",
             "DELETE /v1/subscriptions/{id}",
+            "GET /v1/audit/verify",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
             "GET /fhir/R4/Bundle/{id}",

@@ -1,0 +1,236 @@
+package org.linkway.server.security;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides, from the stored documents, whether a caller may touch the referral or onward referral
+ * a request names, and shapes what it may see. A resource the caller may not see answers 404,
+ * exactly as a resource that does not exist, so ids cannot be probed; a resource it may see but
+ * a route its role may not use answers 403.
+ */
+final class AccessDecider {
+
+    /** What the decision was about and why, for the audit trail. */
+    record Access(String resource, String note, boolean filterList, boolean providerView) {
+        static Access plain(String resource) {
+            return new Access(resource, "allowed", false, false);
+        }
+    }
+
+    /** Refused: the problem to answer and what to write in the audit trail. */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ApiProblem problem;
+        final String resource;
+        final String note;
+
+        Refusal(ApiProblem problem, String resource, String note) {
+            super(note, null, false, false);
+            this.problem = problem;
+            this.resource = resource;
+            this.note = note;
+        }
+    }
+
+    /** What an onward referral carries to its provider: nothing of the clinical record. */
+    private static final Set<String> ONWARD_FIELDS = Set.of("resourceType", "schemaVersion", "prsbVersion", "id", "referralId",
+            "status", "provider", "consentId", "referral", "safeguarding", "feedback");
+
+    private final Store store;
+    private final Clock clock;
+
+    AccessDecider(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    Access decide(Caller caller, AccessPolicy.Rule rule, String method, String path, Map<String, String> params,
+                  java.util.function.Supplier<byte[]> body) {
+        return switch (rule.scope()) {
+            case PUBLIC -> Access.plain("-");
+            case ROLE_ONLY -> {
+                requireRole(caller, rule, "-");
+                yield Access.plain("-");
+            }
+            case FILTERED_COLLECTION -> {
+                requireRole(caller, rule, "-");
+                yield new Access("-", caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's referrals",
+                        !caller.is(Role.ADMIN), false);
+            }
+            case REFERRAL_INTAKE -> {
+                requireRole(caller, rule, "-");
+                if (!caller.is(Role.ADMIN)) {
+                    intake(caller, body.get());
+                }
+                yield Access.plain("Referral/new");
+            }
+            case REFERRAL -> referral(caller, rule, method, path, params.get("id"), body);
+            case ONWARD_REFERRAL -> onward(caller, params.get("id"));
+        };
+    }
+
+    private static void requireRole(Caller caller, AccessPolicy.Rule rule, String resource) {
+        if (!rule.roles().contains(caller.role())) {
+            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "the " + caller.role().claim()
+                    + " role may not use " + (rule == AccessPolicy.FALLBACK ? "this endpoint" : rule.pattern())), resource, "denied: role");
+        }
+    }
+
+    private static void intake(Caller caller, byte[] body) {
+        JsonNode doc;
+        try {
+            doc = Json.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            return; // the route refuses it as malformed; nothing is stored
+        }
+        if (doc == null || !doc.isObject() || caller.is(Role.ADMIN)) {
+            return;
+        }
+        String own = caller.is(Role.REFERRER) ? Documents.referrerOrg(doc) : Documents.addresseeOrg(doc);
+        if (!caller.organisation().equals(own)) {
+            String pointer = caller.is(Role.REFERRER) ? Documents.REFERRER_ORG : Documents.ADDRESSEE_ORG;
+            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "a " + caller.role().claim()
+                    + " records referrals as its own organisation: " + pointer + " must be '" + caller.organisation() + "'"),
+                    "Referral/new", "denied: not the caller's organisation");
+        }
+    }
+
+    private Access referral(Caller caller, AccessPolicy.Rule rule, String method, String path, String id,
+                            java.util.function.Supplier<byte[]> body) {
+        String resource = "Referral/" + id;
+        Optional<StoredResource> found = store.transaction(tx -> tx.get("Referral", id));
+        if (found.isEmpty() || !canSee(caller, Json.MAPPER.readTree(found.get().body()))) {
+            throw hidden("referral", id, resource, found.isEmpty() ? "404 none" : "hidden: not the caller's referral");
+        }
+        requireRole(caller, rule, resource);
+        if (caller.is(Role.REFERRER) && path.endsWith("/transitions") && !"cancelled".equals(target(body.get()))) {
+            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "a referrer may only cancel its referral "
+                    + "(to: cancelled); the link worker service moves it on"), resource, "denied: referrer transition");
+        }
+        return Access.plain(resource);
+    }
+
+    private Access onward(Caller caller, String id) {
+        String resource = "OnwardReferral/" + id;
+        record Found(JsonNode onward, JsonNode referral, ConsentLedger.Coverage coverage) { }
+        Optional<Found> found = store.transaction(tx -> tx.get("OnwardReferral", id).map(o -> {
+            JsonNode onward = Json.MAPPER.readTree(o.body());
+            JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
+            ConsentLedger.Coverage coverage = caller.is(Role.PROVIDER)
+                    ? ConsentLedger.forProvider(tx, o.referralId(), caller.organisation(), clock.instant()) : null;
+            return new Found(onward, referral, coverage);
+        }));
+        if (found.isEmpty()) {
+            throw hidden("onward referral", id, resource, "404 none");
+        }
+        Found f = found.get();
+        switch (caller.role()) {
+            case ADMIN -> {
+                return Access.plain(resource);
+            }
+            case LINK_WORKER -> {
+                if (f.referral() != null && caller.organisation().equals(Documents.addresseeOrg(f.referral()))) {
+                    return Access.plain(resource);
+                }
+            }
+            case PROVIDER -> {
+                if (Documents.partyIs(f.onward().path("provider"), caller.organisation())) {
+                    if (!f.coverage().covered()) {
+                        // the provider learns nothing, not even that consent changed; the trail says why
+                        throw hidden("onward referral", id, resource, "refused: " + f.coverage().reason());
+                    }
+                    return new Access(resource, "allowed: " + f.coverage().reason(), false, true);
+                }
+            }
+            default -> { }
+        }
+        throw hidden("onward referral", id, resource, "hidden: not the caller's onward referral");
+    }
+
+    /** Whether a caller may see a referral at all. */
+    static boolean canSee(Caller caller, JsonNode referral) {
+        return switch (caller.role()) {
+            case ADMIN -> true;
+            case REFERRER -> caller.organisation().equals(Documents.referrerOrg(referral));
+            case LINK_WORKER -> caller.organisation().equals(Documents.addresseeOrg(referral));
+            default -> false;
+        };
+    }
+
+    /** A list answer with only the items the caller may see (items that are referrals, or name one by referralId). */
+    String filterList(Caller caller, String body) {
+        JsonNode doc = Json.MAPPER.readTree(body);
+        if (!(doc instanceof ObjectNode page) || !(page.get("items") instanceof ArrayNode items)) {
+            return body;
+        }
+        Map<String, Boolean> visible = new HashMap<>();
+        ArrayNode kept = Json.MAPPER.createArrayNode();
+        for (JsonNode item : items) {
+            boolean see;
+            if ("Referral".equals(item.path("resourceType").asString(null))) {
+                see = canSee(caller, item);
+            } else {
+                String referralId = item.path("referralId").asString(null);
+                see = referralId != null && visible.computeIfAbsent(referralId, rid -> store.transaction(tx -> tx.get("Referral", rid))
+                        .map(r -> canSee(caller, Json.MAPPER.readTree(r.body()))).orElse(false));
+            }
+            if (see) {
+                kept.add(item);
+            }
+        }
+        page.set("items", kept);
+        return Json.write(page);
+    }
+
+    /**
+     * The onward referral as its provider sees it: only the fields an onward referral carries, and
+     * the person's safeguarding details whenever a concern is flagged on the referral, so the role
+     * filter never hides a risk from the people who will meet the person.
+     */
+    String providerView(String body) {
+        JsonNode doc = Json.MAPPER.readTree(body);
+        if (!(doc instanceof ObjectNode onward) || !"OnwardReferral".equals(onward.path("resourceType").asString(null))) {
+            return body;
+        }
+        ObjectNode view = Json.MAPPER.createObjectNode();
+        onward.properties().forEach(e -> {
+            if (ONWARD_FIELDS.contains(e.getKey())) {
+                view.set(e.getKey(), e.getValue());
+            }
+        });
+        if (!view.has("safeguarding")) {
+            String referralId = onward.path("referralId").asString(null);
+            store.transaction(tx -> referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
+                    .map(r -> Json.MAPPER.readTree(r.body()))
+                    .filter(Documents::safeguardingFlagged)
+                    .ifPresent(r -> view.set("safeguarding", r.get("safeguarding")));
+        }
+        return Json.write(view);
+    }
+
+    private static String target(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body).path("to").asString(null);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static Refusal hidden(String what, String id, String resource, String note) {
+        return new Refusal(ApiProblem.notFound(what, id), resource, note.startsWith("404") ? "not found" : note);
+    }
+}

@@ -1,0 +1,144 @@
+package org.linkway.server.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which role may call which route, in one table. Every route the server registers must match a
+ * rule here (the matrix test enforces it); a route that matches none is for admins only, so a
+ * new endpoint is closed until someone decides who may use it.
+ *
+ * <p>The table says which roles may call a route at all. Whether the caller may touch the
+ * particular referral or onward referral the path names is decided by {@link AccessDecider},
+ * from the stored documents.
+ */
+public final class AccessPolicy {
+
+    /** What a route's path names, which decides what must be looked up before access is decided. */
+    public enum Scope {
+        /** No personal data: health, the contract. No token needed. */
+        PUBLIC,
+        /** {@code /v1/referrals/{id}} and everything under it. */
+        REFERRAL,
+        /** {@code /v1/onward-referrals/{id}} and everything under it. */
+        ONWARD_REFERRAL,
+        /** A collection whose items are filtered to what the caller may see. */
+        FILTERED_COLLECTION,
+        /** Creating a referral: the body must be the caller's own. */
+        REFERRAL_INTAKE,
+        /** Server-wide, no per-item filtering: the roles listed only. */
+        ROLE_ONLY
+    }
+
+    /** One rule: method, Javalin path pattern ({@code /**} matches anything below), scope, roles allowed. */
+    public record Rule(String method, String pattern, Scope scope, Set<Role> roles) {
+        boolean matches(String m, String path) {
+            return (method.equals("*") || method.equalsIgnoreCase(m)) && regex(pattern).matcher(path).matches();
+        }
+    }
+
+    private static final Set<Role> REFERRAL_READERS = EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN);
+    private static final Set<Role> LINK_WORKER = EnumSet.of(Role.LINK_WORKER, Role.ADMIN);
+    private static final Set<Role> ONWARD = EnumSet.of(Role.LINK_WORKER, Role.PROVIDER, Role.ADMIN);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+    /** First match wins, so specific rules come before the catch-alls under them. */
+    public static final List<Rule> RULES = List.of(
+            new Rule("GET", "/health", Scope.PUBLIC, ALL),
+            new Rule("GET", "/openapi.json", Scope.PUBLIC, ALL),
+            new Rule("GET", "/json/{file}", Scope.PUBLIC, ALL),
+            new Rule("POST", "/v1/referrals", Scope.REFERRAL_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
+            new Rule("GET", "/v1/referrals", Scope.FILTERED_COLLECTION, REFERRAL_READERS),
+            new Rule("GET", "/v1/referrals/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/v1/referrals/{id}/message-back", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/v1/referrals/{id}/events", Scope.REFERRAL, REFERRAL_READERS),
+            // a referrer may cancel its own referral (AccessDecider checks the target); the rest is the link worker's
+            new Rule("POST", "/v1/referrals/{id}/transitions", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
+            new Rule("*", "/v1/onward-referrals/{id}", Scope.ONWARD_REFERRAL, ONWARD),
+            new Rule("*", "/v1/onward-referrals/{id}/**", Scope.ONWARD_REFERRAL, ONWARD),
+            new Rule("GET", "/v1/events", Scope.FILTERED_COLLECTION, REFERRAL_READERS),
+            // a subscription URL receives personal data and makes the server call out (SSRF): admins only
+            new Rule("*", "/v1/subscriptions", Scope.ROLE_ONLY, ADMIN),
+            new Rule("*", "/v1/subscriptions/**", Scope.ROLE_ONLY, ADMIN),
+            new Rule("*", "/v1/reports", Scope.ROLE_ONLY, EnumSet.of(Role.COMMISSIONER, Role.ADMIN)),
+            new Rule("*", "/v1/reports/**", Scope.ROLE_ONLY, EnumSet.of(Role.COMMISSIONER, Role.ADMIN)),
+            new Rule("*", "/v1/audit/**", Scope.ROLE_ONLY, ADMIN),
+            // the FHIR facade: the same referrals, the same checks; what it says it serves is public
+            new Rule("GET", "/fhir/R4/metadata", Scope.PUBLIC, ALL),
+            new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/fhir/R4/Task/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/fhir/R4/Composition/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.REFERRAL, REFERRAL_READERS));
+            // POST /fhir/R4/Bundle and GET /fhir/R4/Task?focus= stay admin-only (the fallback) until the
+            // intake check reads the organisation from a FHIR Bundle and the search filters by caller
+
+    /** What no rule covers: admins only. */
+    public static final Rule FALLBACK = new Rule("*", "/**", Scope.ROLE_ONLY, ADMIN);
+
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private AccessPolicy() { }
+
+    /** The rule for a request, or {@link #FALLBACK}. */
+    public static Rule ruleFor(String method, String path) {
+        return explicitRuleFor(method, path).orElse(FALLBACK);
+    }
+
+    /** The rule written for a route, empty if only the fallback covers it. */
+    public static Optional<Rule> explicitRuleFor(String method, String path) {
+        String m = method.toUpperCase(Locale.ROOT);
+        // HEAD reads what GET reads
+        String effective = m.equals("HEAD") ? "GET" : m;
+        return RULES.stream().filter(r -> r.matches(effective, path)).findFirst();
+    }
+
+    /** The path parameters of a rule's pattern in a concrete path, e.g. {@code id}. */
+    public static Map<String, String> pathParams(Rule rule, String path) {
+        Matcher m = regex(rule.pattern()).matcher(path);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m.matches()) {
+            for (String name : names(rule.pattern())) {
+                out.put(name, m.group(name));
+            }
+        }
+        return out;
+    }
+
+    private static Pattern regex(String pattern) {
+        return COMPILED.computeIfAbsent(pattern, p -> {
+            String body = p.endsWith("/**") ? p.substring(0, p.length() - 3) : p;
+            StringBuilder re = new StringBuilder();
+            Matcher m = Pattern.compile("\\{([A-Za-z]+)}|<([A-Za-z]+)>").matcher(body);
+            int last = 0;
+            while (m.find()) {
+                re.append(Pattern.quote(body.substring(last, m.start())));
+                re.append("(?<").append(m.group(1) != null ? m.group(1) : m.group(2)).append(">[^/]+)");
+                last = m.end();
+            }
+            re.append(Pattern.quote(body.substring(last)));
+            if (p.endsWith("/**")) {
+                re.append("/.+");
+            }
+            return Pattern.compile(re.toString());
+        });
+    }
+
+    private static List<String> names(String pattern) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(pattern);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package org.linkway.server.security;
+
+import java.util.Objects;
+
+/**
+ * Who is asking, as its verified token says.
+ *
+ * @param subject      the person or system ({@code sub})
+ * @param organisation ODS code or registered charity number ({@code org})
+ * @param role         what the organisation does in the journey ({@code role})
+ */
+public record Caller(String subject, String organisation, Role role) {
+
+    public Caller {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** The server's own background work, e.g. the webhook dispatcher. */
+    public static final Caller SYSTEM = new Caller("system", "linkway", Role.ADMIN);
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+}

@@ -1,0 +1,193 @@
+package org.linkway.server.security;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.linkway.server.events.DeliveryGate;
+import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Json;
+import org.linkway.server.http.Problems;
+import org.linkway.server.http.RequestIds;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.nimbusds.jose.jwk.JWKSet;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * Authentication, authorisation, consent and audit, wired into the server as one before-handler
+ * and one after-handler, so no route handler carries a check of its own:
+ * <ol>
+ *   <li>before: find the route's rule ({@link AccessPolicy}); unless it is public, verify the
+ *       bearer token (401), then decide access to the referral or onward referral the path
+ *       names (404 for someone else's, 403 for a route the role may not use);</li>
+ *   <li>after: cut list answers down to what the caller may see and onward referrals down to
+ *       what a provider may see, then append the request to the audit trail (if that fails, the
+ *       answer becomes a 503: nothing is disclosed unaudited).</li>
+ * </ol>
+ */
+public final class Security {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Security.class);
+    private static final String CALLER = "linkway.caller";
+    private static final String ACCESS = "linkway.access";
+    private static final String RULE = "linkway.rule";
+
+    private final TokenVerifier verifier;
+    private final AccessDecider decider;
+    private final AuditLog audit;
+    private final Store store;
+    private final Clock clock;
+    private final DevTokens dev;
+
+    private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev) {
+        this.verifier = verifier;
+        this.decider = new AccessDecider(store, clock);
+        this.audit = new AuditLog(store, clock);
+        this.store = store;
+        this.clock = clock;
+        this.dev = dev;
+    }
+
+    /**
+     * From configuration: the configured keys, issuer and audience; in development mode without
+     * keys, an ephemeral key. Outside development mode a server without keys, issuer and audience
+     * refuses to start.
+     */
+    public static Security create(SecuritySettings settings, boolean devMode, Store store, Clock clock) {
+        if (settings.configured()) {
+            if (settings.issuer() == null || settings.issuer().isBlank() || settings.audience() == null || settings.audience().isBlank()) {
+                throw new IllegalStateException("refusing to start: LINKWAY_JWT_KEYS is set but LINKWAY_JWT_ISSUER and "
+                        + "LINKWAY_JWT_AUDIENCE are not; a token is accepted only from a named issuer for a named audience");
+            }
+            JWKSet keys = KeyFiles.read(settings.keys());
+            LOG.info("bearer tokens: {} key(s) from {}, issuer {}, audience {}", keys.getKeys().size(), settings.keys(),
+                    settings.issuer(), settings.audience());
+            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null);
+        }
+        if (!devMode) {
+            throw new IllegalStateException("refusing to start: no token keys configured. Set LINKWAY_JWT_KEYS (a PEM or JWKS "
+                    + "file of ES256/EdDSA public keys), LINKWAY_JWT_ISSUER and LINKWAY_JWT_AUDIENCE, or run with --dev");
+        }
+        DevTokens tokens = DevTokens.generate(clock);
+        return new Security(new TokenVerifier(tokens.publicKeys(), SecuritySettings.DEV_ISSUER, SecuritySettings.DEV_AUDIENCE, clock),
+                store, clock, tokens);
+    }
+
+    /** The development issuer, when the server made its own key. */
+    public Optional<DevTokens> devTokens() {
+        return Optional.ofNullable(dev);
+    }
+
+    /** Registers the handlers; call after the request-id handler so every audit entry carries the id. */
+    public void register(RoutesConfig routes) {
+        routes.before(this::before);
+        routes.after(this::after);
+    }
+
+    /** Prints the demo tokens and lets tests in this JVM find them by port. */
+    public void announce(int port) {
+        if (dev == null) {
+            return;
+        }
+        dev.register(port);
+        StringBuilder out = new StringBuilder("DEVELOPMENT MODE: every request needs a bearer token; demo tokens (valid 12 hours, "
+                + "until this process stops):\n");
+        dev.demoTokens().forEach((demo, token) -> out.append("  ").append(demo.label()).append(" [role ").append(demo.role().claim())
+                .append(", org ").append(demo.organisation()).append("]\n    ").append(token).append('\n'));
+        out.append("  e.g. curl -H 'Authorization: Bearer <token>' http://127.0.0.1:").append(port).append("/v1/referrals");
+        // printed, never logged at a level a log shipper would keep: these are credentials, if only for demo data
+        System.out.println(out);
+    }
+
+    public void close(int port) {
+        if (dev != null) {
+            dev.unregister(port);
+        }
+    }
+
+    private void before(Context ctx) {
+        AccessPolicy.Rule rule = AccessPolicy.ruleFor(ctx.method().name(), ctx.path());
+        ctx.attribute(RULE, rule);
+        if (rule.scope() == AccessPolicy.Scope.PUBLIC) {
+            return;
+        }
+        Caller caller = verifier.authenticate(ctx.header("Authorization"));
+        ctx.attribute(CALLER, caller);
+        try {
+            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(),
+                    AccessPolicy.pathParams(rule, ctx.path()), ctx::bodyAsBytes);
+            ctx.attribute(ACCESS, access);
+        } catch (AccessDecider.Refusal r) {
+            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note, false, false));
+            throw r.problem;
+        }
+    }
+
+    private void after(Context ctx) {
+        AccessPolicy.Rule rule = ctx.attribute(RULE);
+        if (rule == null || rule.scope() == AccessPolicy.Scope.PUBLIC) {
+            return;
+        }
+        Caller caller = ctx.attribute(CALLER);
+        AccessDecider.Access access = ctx.attribute(ACCESS);
+        int status = ctx.status().getCode();
+        try {
+            if (access != null && status == 200 && (access.filterList() || access.providerView())) {
+                String body = ctx.result();
+                if (body != null) {
+                    ctx.result(access.filterList() ? decider.filterList(caller, body) : decider.providerView(body));
+                }
+            }
+            String note = access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note();
+            audit.record(RequestIds.of(ctx), caller, ctx.method().name() + " " + (rule == AccessPolicy.FALLBACK ? ctx.path() : rule.pattern()),
+                    access == null ? "-" : access.resource(), status + " " + note);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
+            Problems.write(ctx, new ApiProblem(503, "audit-unavailable", "Audit unavailable",
+                    "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
+        }
+    }
+
+    /** Withholds onward-referral events from webhooks once consent no longer covers the provider, and audits each refusal. */
+    public DeliveryGate deliveryGate() {
+        return (subscriptionId, event) -> {
+            if (!"OnwardReferral".equals(event.resourceType())) {
+                return null;
+            }
+            String reason = onwardWithheld(event);
+            if (reason != null) {
+                audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
+                        "OnwardReferral/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
+            }
+            return reason;
+        };
+    }
+
+    private String onwardWithheld(StoredEvent event) {
+        return store.transaction(tx -> tx.get("OnwardReferral", event.resourceId()).map(o -> {
+            ConsentLedger.Coverage c = ConsentLedger.forProvider(tx, o.referralId(),
+                    Documents.providerOrg(Json.MAPPER.readTree(o.body())), clock.instant());
+            return c.covered() ? null : c.reason();
+        }).orElse(null));
+    }
+
+    /** For the admin endpoint and the command line. */
+    public static Map<String, Object> verifyAudit(Store store) {
+        AuditVerifier.Report r = AuditVerifier.verify(store);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("ok", r.ok());
+        out.put("entries", r.entries());
+        if (!r.ok()) {
+            out.put("brokenAt", r.brokenAt());
+            out.put("reason", r.reason());
+        }
+        out.put("lastGoodHash", r.lastHash());
+        return out;
+    }
+}

@@ -1,0 +1,286 @@
+package org.linkway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.linkway.server.security.DevTokens;
+import org.linkway.server.security.Role;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Role x organisation x endpoint: every route the server registers, called by every kind of
+ * caller, against a referral from RX9E2 addressed to link worker service 8EC41 with an onward
+ * referral to charity 1187342 (consent given). The expectations are written out here, not read
+ * from the policy, so a change to the policy that nobody meant shows up as a failure.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    enum Who {
+        REFERRER_OWN(Role.REFERRER, "RX9E2"),
+        REFERRER_OTHER(Role.REFERRER, "Y03146"),
+        LINK_WORKER_OWN(Role.LINK_WORKER, "8EC41"),
+        LINK_WORKER_OTHER(Role.LINK_WORKER, "9ZZ99"),
+        PROVIDER_OWN(Role.PROVIDER, "1187342"),
+        PROVIDER_OTHER(Role.PROVIDER, "7654321"),
+        COMMISSIONER(Role.COMMISSIONER, "QEM"),
+        ADMIN(Role.ADMIN, "LINKWAY");
+
+        final Role role;
+        final String org;
+
+        Who(Role role, String org) {
+            this.role = role;
+            this.org = org;
+        }
+    }
+
+    enum Expect { ALLOW, FORBID_403, HIDE_404 }
+
+    private static final Set<Who> ALL = EnumSet.allOf(Who.class);
+    private static final Set<Who> SEES_REFERRAL = EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN);
+    private static final Set<Who> SEES_ONWARD = EnumSet.of(Who.LINK_WORKER_OWN, Who.PROVIDER_OWN, Who.ADMIN);
+    private static final Set<Who> LINK_WORKER = EnumSet.of(Who.LINK_WORKER_OWN, Who.ADMIN);
+    private static final Set<Who> READERS = EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.LINK_WORKER_OWN,
+            Who.LINK_WORKER_OTHER, Who.ADMIN);
+
+    /** What the route names: nothing, a referral, or an onward referral. */
+    enum Names { NOTHING, REFERRAL, ONWARD }
+
+    record Expectation(Names names, Set<Who> allowed) { }
+
+    /** Every route the server serves, and who may use it. A route missing here fails the test. */
+    private static final Map<String, Expectation> MATRIX = new LinkedHashMap<>();
+
+    static {
+        put(Names.NOTHING, ALL, "GET /health", "GET /openapi.json", "GET /json/{file}");
+        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
+        put(Names.NOTHING, READERS, "GET /v1/referrals", "GET /v1/events");
+        put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/message-back", "GET /v1/referrals/{id}/events");
+        // the body asks to accept the referral: the link worker's move, not the referrer's
+        put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/transitions");
+        for (String kind : List.of("contacts", "consents", "assessments", "signposts")) {
+            put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/" + kind, "GET /v1/referrals/{id}/" + kind,
+                    "GET /v1/referrals/{id}/" + kind + "/{recordId}");
+        }
+        put(Names.REFERRAL, LINK_WORKER, "PUT /v1/referrals/{id}/care-plan", "GET /v1/referrals/{id}/care-plan",
+                "GET /v1/referrals/{id}/care-plan/versions", "GET /v1/referrals/{id}/care-plan/versions/{version}",
+                "POST /v1/referrals/{id}/onward-referrals",
+                "GET /v1/referrals/{id}/onward-referrals");
+        put(Names.ONWARD, SEES_ONWARD, "GET /v1/onward-referrals/{id}", "POST /v1/onward-referrals/{id}/transitions",
+                "POST /v1/onward-referrals/{id}/feedback");
+        put(Names.NOTHING, EnumSet.of(Who.ADMIN), "POST /v1/subscriptions", "GET /v1/subscriptions", "GET /v1/subscriptions/{id}",
+                "DELETE /v1/subscriptions/{id}", "GET /v1/audit/verify");
+        // the FHIR facade: what it serves is public; reads follow the referral's own rule
+        put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
+        put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}",
+                "GET /fhir/R4/Composition/{id}", "GET /fhir/R4/Bundle/{id}");
+        // admins only until the intake check reads a FHIR Bundle's organisation and the search filters by caller
+        put(Names.NOTHING, EnumSet.of(Who.ADMIN), "POST /fhir/R4/Bundle", "GET /fhir/R4/Task");
+    }
+
+    private static void put(Names names, Set<Who> allowed, String... routes) {
+        for (String r : routes) {
+            MATRIX.put(r, new Expectation(names, allowed));
+        }
+    }
+
+    @TempDir
+    static Path data;
+    LinkwayServer server;
+    ApiClient admin;
+    final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    void start() {
+        server = LinkwayServer.start(ServerConfig.forTests(data));
+        admin = new ApiClient(server.port());
+        String referral = admin.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json().path("id").asString();
+        ids.put("id", referral);
+        ids.put("consents", admin.postJson("/v1/referrals/" + referral + "/consents",
+                ReferralApiContract.example("valid/consent--given-gp-and-provider.json")).json().path("id").asString());
+        ids.put("contacts", admin.postJson("/v1/referrals/" + referral + "/contacts",
+                ReferralApiContract.example("valid/contact-record--first-call.json")).json().path("id").asString());
+        ids.put("assessments", admin.postJson("/v1/referrals/" + referral + "/assessments",
+                ReferralApiContract.example("valid/assessment--ons4-baseline.json")).json().path("id").asString());
+        ids.put("signposts", admin.postJson("/v1/referrals/" + referral + "/signposts",
+                ReferralApiContract.example("valid/signpost--debt-advice.json")).json().path("id").asString());
+        ids.put("onward", admin.postJson("/v1/referrals/" + referral + "/onward-referrals",
+                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString());
+        assertThat(admin.put("/v1/referrals/" + referral + "/care-plan", ReferralApiContract.example("valid/care-plan--goals-and-actions.json"),
+                "If-None-Match", "*").status()).isEqualTo(201);
+        ids.put("subscription", admin.postJson("/v1/subscriptions", "{\"url\":\"http://127.0.0.1:9/hook\"}").json().path("id").asString());
+        assertThat(ids.values()).doesNotContainNull().allSatisfy(v -> assertThat(v).isNotEmpty());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    ApiClient as(Who who) {
+        return admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(who.role, who.org));
+    }
+
+    @Test
+    void everyRouteForEveryCaller() {
+        List<String> routes = new ArrayList<>(server.routes());
+        assertThat(routes).as("routes the matrix has no row for: add them with who may use them").allSatisfy(r ->
+                assertThat(MATRIX).containsKey(r));
+        // deletes last, so nothing a later row needs is gone
+        routes.sort(Comparator.comparing((String r) -> r.startsWith("DELETE")).thenComparing(r -> r));
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (String route : routes) {
+            Expectation e = MATRIX.get(route);
+            for (Who who : EnumSet.allOf(Who.class)) {
+                if (route.startsWith("DELETE") && who == Who.ADMIN) {
+                    continue; // below, once everyone else was refused
+                }
+                Expect expected = expected(e, who);
+                int status = call(as(who), route).status();
+                checked++;
+                if (!matches(expected, status)) {
+                    failures.add(who + " " + route + ": expected " + expected + ", got " + status);
+                }
+            }
+            if (!route.startsWith("GET /health") && !route.startsWith("GET /openapi") && !route.startsWith("GET /json")
+                    && !route.startsWith("GET /fhir/R4/metadata")) {
+                int status = call(admin.as(null), route).status();
+                if (status != 401) {
+                    failures.add("no token " + route + ": expected 401, got " + status);
+                }
+            }
+        }
+        assertThat(call(admin, "DELETE /v1/subscriptions/{id}").status()).isEqualTo(204);
+        assertThat(failures).as("of %d calls", checked).isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(MATRIX.size() * (Who.values().length - 1));
+    }
+
+    private static Expect expected(Expectation e, Who who) {
+        if (e.allowed().contains(who)) {
+            return Expect.ALLOW;
+        }
+        boolean sees = switch (e.names()) {
+            case NOTHING -> true;
+            case REFERRAL -> SEES_REFERRAL.contains(who);
+            case ONWARD -> SEES_ONWARD.contains(who);
+        };
+        return sees ? Expect.FORBID_403 : Expect.HIDE_404;
+    }
+
+    private static boolean matches(Expect expected, int status) {
+        return switch (expected) {
+            case ALLOW -> status != 401 && status != 403 && status != 404 && status < 500;
+            case FORBID_403 -> status == 403;
+            case HIDE_404 -> status == 404;
+        };
+    }
+
+    private ApiClient.Answer call(ApiClient client, String route) {
+        String method = route.substring(0, route.indexOf(' '));
+        String pattern = route.substring(route.indexOf(' ') + 1);
+        String path = pattern.replace("{file}", "referral.schema.json");
+        if (path.startsWith("/v1/onward-referrals/")) {
+            path = path.replace("{id}", ids.get("onward"));
+        } else if (path.startsWith("/v1/subscriptions/")) {
+            path = path.replace("{id}", ids.get("subscription"));
+        } else {
+            path = path.replace("{id}", ids.get("id"));
+        }
+        path = path.replace("{version}", "1");
+        if (path.contains("{recordId}")) {
+            String kind = pattern.split("/")[4];
+            path = path.replace("{recordId}", ids.get(kind));
+        }
+        String body = switch (route) {
+            case "POST /v1/referrals" -> ReferralApiContract.example("valid/referral--hospital-discharge-carer.json");
+            case "POST /v1/referrals/{id}/transitions" -> "{\"to\":\"accepted\"}";
+            case "POST /v1/subscriptions" -> "{\"url\":\"http://127.0.0.1:9/other\"}";
+            default -> "{}";
+        };
+        return switch (method) {
+            case "GET" -> client.get(path);
+            case "DELETE" -> client.delete(path);
+            case "PUT" -> client.put(path, body);
+            default -> client.postJson(path, body);
+        };
+    }
+
+    @Test
+    void listsShowOnlyWhatTheCallerMaySee() {
+        String mine = ids.get("id");
+        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/referrals?limit=500"))).contains(mine)
+                .allSatisfy(id -> assertThat(admin.get("/v1/referrals/" + id).json()
+                        .at("/referralDetails/entries/0/referrerDetails/organisation/code").asString()).isEqualTo("RX9E2"));
+        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/referrals?limit=500"))).doesNotContain(mine);
+        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/referrals?limit=500"))).contains(mine);
+        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/referrals?limit=500"))).isEmpty();
+        assertThat(as(Who.LINK_WORKER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
+        assertThat(as(Who.LINK_WORKER_OWN).get("/v1/events?limit=1000").json().path("items")).isNotEmpty();
+        assertThat(itemIds(admin.get("/v1/referrals?limit=500"))).contains(mine);
+    }
+
+    @Test
+    void aProviderSeesOnlyWhatAnOnwardReferralCarries() {
+        JsonNode seen = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + ids.get("onward")).json();
+        assertThat(seen.path("resourceType").asString()).isEqualTo("OnwardReferral");
+        List<String> fields = new ArrayList<>(seen.propertyNames());
+        assertThat(fields).isSubsetOf("resourceType", "schemaVersion", "prsbVersion", "id", "referralId", "status", "provider",
+                "consentId", "referral", "safeguarding", "feedback");
+        assertThat(seen.toString()).doesNotContain("clinicalSummary").doesNotContain("problemList").doesNotContain("nhsNumber");
+    }
+
+    @Test
+    void aFlaggedSafeguardingConcernTravelsToTheProvider() {
+        tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper()
+                .readTree(ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
+        tools.jackson.databind.node.ObjectNode concern = (tools.jackson.databind.node.ObjectNode) referral.at("/safeguarding/safeguardingConcerns/0");
+        concern.put("safeguardingIndicator", true);
+        concern.put("comment", "Invented test concern: financial abuse suspected; visit in pairs.");
+        String id = admin.postJson("/v1/referrals", referral.toString()).json().path("id").asString();
+        admin.postJson("/v1/referrals/" + id + "/consents", ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
+        String onward = admin.postJson("/v1/referrals/" + id + "/onward-referrals",
+                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString();
+        JsonNode seen = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + onward).json();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/safeguardingIndicator").asBoolean()).isTrue();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/comment").asString()).contains("visit in pairs");
+        // without a flagged concern nothing is added
+        JsonNode plain = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + ids.get("onward")).json();
+        assertThat(plain.has("safeguarding")).isFalse();
+    }
+
+    @Test
+    void aReferrerMayCancelItsOwnReferralButNotMoveItOn() {
+        String id = as(Who.REFERRER_OWN).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json().path("id").asString();
+        assertThat(as(Who.REFERRER_OWN).postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"")
+                .status()).isEqualTo(403);
+        assertThat(as(Who.REFERRER_OWN).postJson("/v1/referrals/" + id + "/transitions",
+                "{\"to\":\"cancelled\",\"reason\":\"sent in error\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(as(Who.REFERRER_OTHER).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .status()).as("a referrer cannot send as another organisation").isEqualTo(403);
+    }
+
+    private static List<String> itemIds(ApiClient.Answer a) {
+        assertThat(a.status()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        a.json().path("items").forEach(i -> out.add(i.path("id").asString()));
+        return out;
+    }
+}

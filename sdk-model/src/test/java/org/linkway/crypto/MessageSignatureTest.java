@@ -1,0 +1,168 @@
+package org.linkway.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import org.junit.jupiter.api.Test;
+import org.linkway.model.json.LinkwayJson;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Detached signatures over real example messages: both algorithms, every way a signature must fail. */
+class MessageSignatureTest {
+
+    private static final ECKey EC = generateEc("gp-surgery-1");
+    private static final JWK ED = generateEd("charity-1");
+    private static final JWKSet TRUSTED = new JWKSet(List.of(EC.toPublicJWK(), ED.toPublicJWK()));
+    private static final String REFERRAL = example("referral--full-gp-loneliness.json");
+
+    @Test
+    void es256AndEdDsaSignaturesVerifyAndNameTheirKey() {
+        for (JWK key : List.of(EC, ED)) {
+            MessageSignature.Signed s = MessageSignature.sign(REFERRAL, key);
+            assertThat(s.findings()).isEmpty();
+            assertThat(s.jws()).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
+            MessageSignature.Verification v = MessageSignature.verify(REFERRAL, s.jws(), TRUSTED);
+            assertThat(v.findings()).isEmpty();
+            assertThat(v.valid()).isTrue();
+            assertThat(v.keyId()).isEqualTo(key.getKeyID());
+            assertThat(v.algorithm()).isEqualTo(JwsAlgorithms.algorithmFor(key).getName());
+        }
+    }
+
+    @Test
+    void theSignatureSurvivesReformattingButNotAChangeOfMeaning() {
+        String jws = MessageSignature.sign(REFERRAL, ED).jws();
+        String pretty = LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(LinkwayJson.mapper().readTree(REFERRAL));
+        assertThat(MessageSignature.verify(pretty, jws, TRUSTED).valid()).isTrue();
+        ObjectNode changed = (ObjectNode) LinkwayJson.mapper().readTree(REFERRAL);
+        changed.put("status", "completed");
+        MessageSignature.Verification v = MessageSignature.verify(LinkwayJson.mapper().writeValueAsString(changed), jws, TRUSTED);
+        assertThat(v.valid()).isFalse();
+        assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo(MessageSignature.RULE_VERIFY));
+    }
+
+    @Test
+    void refusedSignatures() {
+        String jws = MessageSignature.sign(REFERRAL, EC).jws();
+        String[] parts = jws.split("\\.", -1);
+        // alg none, with and without a signature part
+        String none = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(MessageSignature.verify(REFERRAL, none + "..", TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, none + ".." + parts[2], TRUSTED).valid()).isFalse();
+        // HS256 keyed with a public key's bytes: the classic confusion
+        String hs = Base64URL.encode("{\"alg\":\"HS256\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(MessageSignature.verify(REFERRAL, hs + ".." + parts[2], TRUSTED).findings().get(0).message()).contains("HS256");
+        // EdDSA claimed over the EC key
+        String ed = Base64URL.encode("{\"alg\":\"EdDSA\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(MessageSignature.verify(REFERRAL, ed + ".." + parts[2], TRUSTED).valid()).isFalse();
+        // an untrusted key, a payload that is not detached, nonsense, nothing
+        assertThat(MessageSignature.verify(REFERRAL, MessageSignature.sign(REFERRAL, generateEc("stranger")).jws(), TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, parts[0] + ".e30." + parts[2], TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, "not a jws", TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, null, TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, jws, new JWKSet()).valid()).isFalse();
+        // unknown critical header
+        String crit = Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"gp-surgery-1\",\"crit\":[\"x-new\"],\"x-new\":1}"
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(MessageSignature.verify(REFERRAL, crit + ".." + parts[2], TRUSTED).valid()).isFalse();
+    }
+
+    @Test
+    void signingWithAPublicKeyOrUnreadableJsonIsAFinding() {
+        assertThat(MessageSignature.sign(REFERRAL, EC.toPublicJWK()).isOk()).isFalse();
+        assertThat(MessageSignature.sign("{oops", EC).findings()).isNotEmpty();
+    }
+
+    /** Any one changed byte either leaves the value the same (e.g. 1E3 for 1e3) or breaks the signature. */
+    @Property(tries = 200)
+    void anyByteChangeBreaksVerificationUnlessTheValueIsTheSame(@ForAll @IntRange(min = 0, max = 100_000) int where,
+                                                               @ForAll("bytes") byte replacement) {
+        String canonical = CanonicalJson.canonicalize(REFERRAL).text();
+        byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+        int at = where % bytes.length;
+        if (bytes[at] == replacement) {
+            replacement = (byte) (replacement ^ 1);
+        }
+        bytes[at] = replacement;
+        String tampered = new String(bytes, StandardCharsets.UTF_8);
+        MessageSignature.Verification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
+        CanonicalJson.Result again = CanonicalJson.canonicalize(tampered);
+        boolean sameValue = again.isOk() && again.text().equals(canonical);
+        assertThat(v.valid()).isEqualTo(sameValue);
+    }
+
+    @Property(tries = 200)
+    void changingAnyCharacterOfAStringValueBreaksVerification(@ForAll @IntRange(min = 0, max = 100_000) int where) {
+        String canonical = CanonicalJson.canonicalize(REFERRAL).text();
+        // positions of plain letters inside the document: a letter changed to another letter always changes a name or a value
+        List<Integer> letters = new java.util.ArrayList<>();
+        for (int i = 0; i < canonical.length(); i++) {
+            if (Character.isLetter(canonical.charAt(i)) && canonical.charAt(i) < 0x80) {
+                letters.add(i);
+            }
+        }
+        int at = letters.get(where % letters.size());
+        char c = canonical.charAt(at);
+        String tampered = canonical.substring(0, at) + (c == 'q' ? 'z' : 'q') + canonical.substring(at + 1);
+        boolean literal = tampered.contains(":qull") || tampered.contains("qrue") || tampered.contains("qalse");
+        MessageSignature.Verification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
+        assertThat(v.valid()).isFalse();
+        assertThat(v.findings()).isNotEmpty();
+        assertThat(literal || v.findings().stream().anyMatch(f -> f.ruleId().equals(MessageSignature.RULE_VERIFY))).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Byte> bytes() {
+        return Arbitraries.bytes();
+    }
+
+    private static final String SIGNED = MessageSignature.sign(REFERRAL, EC).jws();
+
+    private static String example(String name) {
+        try (InputStream in = MessageSignatureTest.class.getResourceAsStream("/org/linkway/schemas/examples/valid/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECKey generateEc(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JWK generateEd(String kid) {
+        try {
+            return JwsAlgorithms.generateEd25519(kid);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static {
+        assertThat(JwsAlgorithms.algorithmFor(EC)).isEqualTo(JWSAlgorithm.ES256);
+    }
+}
