@@ -34,6 +34,7 @@ class RetryTest {
     static TestServer server;
     static FaultProxy proxy;
     static LinkwayClient client;
+    static String token;
     /** Straight to the server, for counting what really happened. */
     static LinkwayClient direct;
 
@@ -41,7 +42,8 @@ class RetryTest {
     static void start() throws IOException {
         server = TestServer.start();
         proxy = new FaultProxy(server.port());
-        client = server.clientBuilder(proxy.url()).tokenProvider(() -> "test-token").build();
+        token = server.adminToken();
+        client = server.clientBuilder(proxy.url()).tokenProvider(() -> token).build();
         direct = server.client();
     }
 
@@ -167,7 +169,7 @@ class RetryTest {
         client.referrals().list().firstPage();
 
         assertThat(proxy.seen).hasSize(2).allSatisfy(s -> {
-            assertThat(s.header("Authorization")).isEqualTo("Bearer test-token");
+            assertThat(s.header("Authorization")).isEqualTo("Bearer " + token);
             assertThat(s.header("User-Agent")).startsWith("linkway-java-client/");
         });
     }

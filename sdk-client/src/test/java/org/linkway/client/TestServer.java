@@ -51,9 +51,16 @@ final class TestServer implements AutoCloseable {
         };
     }
 
-    /** A client of this server whose retries record their waits instead of sleeping. */
+    /** An admin token for this development-mode server (minted in-process; never served over HTTP). */
+    String adminToken() {
+        return org.linkway.server.security.DevTokens.forPort(server.port()).orElseThrow()
+                .mint(org.linkway.server.security.Role.ADMIN, "LINKWAY");
+    }
+
+    /** A client of this server, acting as its admin, whose retries record their waits instead of sleeping. */
     LinkwayClient.Builder clientBuilder(String url) {
-        return LinkwayClient.builder().baseUrl(url)
+        String token = adminToken();
+        return LinkwayClient.builder().baseUrl(url).tokenProvider(() -> token)
                 .retryPolicy(RetryPolicy.builder().sleeper(recordingSleeper()).build())
                 .requestTimeout(Duration.ofSeconds(20));
     }
