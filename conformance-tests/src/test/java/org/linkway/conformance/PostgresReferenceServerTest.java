@@ -27,7 +27,7 @@ class PostgresReferenceServerTest {
                         java.net.URI.create(ReferenceServers.url(server) + "/health")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8))
                         .contains("postgresql");
-                result = ConformanceSuite.run(ReferenceServers.claimedByReference(ReferenceServers.url(server)).build());
+                result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -19,9 +19,9 @@ final class ReferenceServers {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Every profile the reference server claims today (no FHIR facade, no authentication yet). */
-    static KitConfig.Builder claimedByReference(String url) {
-        return KitConfig.builder(url).profiles(java.util.EnumSet.of(Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK,
+    /** Every profile the reference server claims, run as its admin. */
+    static KitConfig.Builder claimedByReference(LinkwayServer server) {
+        return KitConfig.builder(url(server)).token(DevAdmin.token(server)).profiles(java.util.EnumSet.of(Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK, Profile.FHIR,
                 Profile.EVENTS, Profile.SECURITY, Profile.MESSAGE_FORMAT)).fuzzTries(15);
     }
 

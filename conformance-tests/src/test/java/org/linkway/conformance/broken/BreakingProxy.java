@@ -84,7 +84,11 @@ final class BreakingProxy implements AutoCloseable {
     private final Breakage breakage;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    BreakingProxy(String upstreamUrl, Breakage breakage) {
+    /** The real server's own token: whatever the kit sent stays between the kit and the proxy. */
+    private final String upstreamToken;
+
+    BreakingProxy(String upstreamUrl, String upstreamToken, Breakage breakage) {
+        this.upstreamToken = upstreamToken;
         this.upstream = URI.create(upstreamUrl);
         this.breakage = breakage;
         try {
@@ -140,10 +144,11 @@ final class BreakingProxy implements AutoCloseable {
                 .method(request.method(), request.body().length == 0 && !request.method().equals("POST") && !request.method().equals("PUT")
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((k, v) -> {
-            if (!HOP_BY_HOP.contains(k)) {
+            if (!HOP_BY_HOP.contains(k) && !k.equals("authorization")) {
                 b.header(k, v);
             }
         });
+        b.header("Authorization", "Bearer " + upstreamToken);
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, List<String>> headers = new HashMap<>(r.headers().map());

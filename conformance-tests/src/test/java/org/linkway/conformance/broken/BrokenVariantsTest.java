@@ -1,5 +1,7 @@
 package org.linkway.conformance.broken;
 
+import org.linkway.conformance.DevAdmin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ class BrokenVariantsTest {
     }
 
     SuiteResult run(BreakingProxy.Breakage breakage, Set<Profile> profiles, List<String> only, boolean tokens) {
-        try (BreakingProxy proxy = new BreakingProxy(upstream, breakage)) {
+        try (BreakingProxy proxy = new BreakingProxy(upstream, DevAdmin.token(server), breakage)) {
             KitConfig.Builder b = KitConfig.builder(proxy.url()).profiles(profiles).only(only).fuzzTries(10);
             if (tokens) {
                 b.token("token-org-a").token(KitConfig.OTHER_ORG_ROLE, "token-org-b");

@@ -38,11 +38,13 @@ class RunCommandTest {
     Path reports;
     LinkwayServer server;
     String url;
+    String token;
 
     @BeforeAll
     void start() {
         server = LinkwayServer.start(ServerConfig.forTests(data));
         url = "http://127.0.0.1:" + server.port();
+        token = org.linkway.conformance.DevAdmin.token(server);
     }
 
     @AfterAll
@@ -52,7 +54,7 @@ class RunCommandTest {
 
     @Test
     void a_passing_run_exits_0_and_writes_junit_json_and_html() throws Exception {
-        Result r = run("run", "--base-url", url, "--profile", "referral-receiver,feedback", "--only", "RR-01,RR-03,FB-02",
+        Result r = run("run", "--base-url", url, "--token", token, "--profile", "referral-receiver,feedback", "--only", "RR-01,RR-03,FB-02",
                 "--report", reports.toString());
         assertThat(r.code).as(r.out + r.err).isZero();
         assertThat(r.out).contains("PASS  RR-01").contains("PASS:");
@@ -79,7 +81,7 @@ class RunCommandTest {
 
     @Test
     void claiming_the_fhir_profile_against_the_reference_facade_passes() throws Exception {
-        Result r = run("run", "--base-url", url, "--profile", "fhir", "--report", reports.toString());
+        Result r = run("run", "--base-url", url, "--token", token, "--profile", "fhir", "--report", reports.toString());
         assertThat(r.code).as(r.out + r.err).isZero();
         assertThat(r.out).contains("PASS  FH-01").contains("PASS  FH-02").contains("PASS  FH-03");
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("linkway-conformance-junit.xml").toFile());

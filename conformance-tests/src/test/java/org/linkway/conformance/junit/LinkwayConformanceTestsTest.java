@@ -24,15 +24,35 @@ class LinkwayConformanceTestsTest {
     @TempDir
     static Path data;
     static LinkwayServer server;
+    /** A Linkway server with no FHIR facade: an empty referral list, and 404 for every other path. */
+    static com.sun.net.httpserver.HttpServer withoutFhir;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         server = LinkwayServer.start(ServerConfig.forTests(data));
+        // how a vendor's build passes its token: a system property the annotation falls back to
+        System.setProperty("linkway.token", org.linkway.conformance.DevAdmin.token(server));
+        withoutFhir = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        withoutFhir.createContext("/", e -> {
+            if (e.getRequestURI().getPath().equals("/v1/referrals")) {
+                byte[] empty = "{\"items\":[],\"nextCursor\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                e.getResponseHeaders().add("Content-Type", "application/json");
+                e.sendResponseHeaders(200, empty.length);
+                e.getResponseBody().write(empty);
+            } else {
+                e.sendResponseHeaders(404, -1);
+            }
+            e.close();
+        });
+        withoutFhir.start();
     }
 
     @AfterAll
     static void stop() {
+        System.clearProperty("linkway.token");
+        withoutFhir.stop(0);
         server.close();
+        server = null;
     }
 
     @LinkwayConformance(profiles = {"referral-receiver", "feedback"}, only = {"RR-01", "RR-21", "FB-02"})
@@ -49,7 +69,7 @@ class LinkwayConformanceTestsTest {
         @Override
         protected KitConfig config() {
             org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
-            return configFromAnnotation("http://127.0.0.1:" + server.port());
+            return configFromAnnotation("http://127.0.0.1:" + withoutFhir.getAddress().getPort());
         }
     }
 

@@ -41,7 +41,7 @@ final class JourneyTests {
         Journey.move(ctx, onwardPath, "attended", null);
         int before = ctx.http().get(onwardPath).json().path("feedback").size();
         ctx.expect(ctx.http("provider").postJson(onwardPath + "/feedback",
-                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"), 200);
+                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"), 201);
         int after = ctx.http().get(onwardPath).json().path("feedback").size();
         ctx.check(after == before + 1, "the provider's feedback was not appended (%d entries before, %d after)", before, after);
         ctx.expect(ctx.http().postJson(referral + "/assessments", Examples.json("valid/assessment--swemwbs-review.json")), 201);

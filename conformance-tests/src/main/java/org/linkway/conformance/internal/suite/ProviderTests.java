@@ -96,7 +96,7 @@ final class ProviderTests {
         String path = reach(ctx, "attended");
         int before = ctx.http().get(path).json().path("feedback").size();
         Http.Answer added = ctx.expect(ctx.http("provider").postJson(path + "/feedback",
-                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"), 200);
+                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"), 201);
         ctx.check(added.json().path("feedback").size() == before + 1, "%s: %d feedback entries, expected %d", added.describe(),
                 added.json().path("feedback").size(), before + 1);
         ctx.expectProblem(ctx.http("provider").postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}"), 422);
