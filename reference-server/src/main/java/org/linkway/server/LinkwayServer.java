@@ -82,6 +82,7 @@ public final class LinkwayServer implements AutoCloseable {
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
+            new org.linkway.server.reports.ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
         });
     }
 
