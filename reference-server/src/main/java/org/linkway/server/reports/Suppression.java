@@ -117,62 +117,62 @@ final class Suppression {
         return true;
     }
 
-    /** Rule 3: finds a hidden entry the equations pin down, and hides one more entry in its row. */
+    /**
+     * Rule 3: finds a hidden entry the equations pin down, and hides one more entry in its row.
+     * Only lines that share hidden entries constrain each other, so each connected group of
+     * lines is solved on its own (small systems, even for large tables).
+     */
     private static boolean protectDetermined(long[][] m, boolean[][] hidden) {
         int rows = m.length;
         int cols = m[0].length;
-        List<int[]> unknowns = new ArrayList<>();
-        int[][] index = new int[rows][cols];
+        // lines 0..rows-1 are rows, rows..rows+cols-1 are columns; a hidden entry joins its row and column
+        int[] parent = new int[rows + cols];
+        for (int k = 0; k < parent.length; k++) {
+            parent[k] = k;
+        }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                index[i][j] = -1;
                 if (hidden[i][j]) {
-                    index[i][j] = unknowns.size();
-                    unknowns.add(new int[] {i, j});
+                    parent[find(parent, i)] = find(parent, rows + j);
                 }
             }
         }
-        if (unknowns.isEmpty()) {
-            return false;
-        }
-        // each line: sum of its cells minus its total is zero; only the hidden entries are unknowns
-        List<double[]> equations = new ArrayList<>();
+        java.util.Map<Integer, List<int[]>> groups = new java.util.HashMap<>();
         for (int i = 0; i < rows; i++) {
-            double[] eq = new double[unknowns.size()];
-            boolean any = false;
             for (int j = 0; j < cols; j++) {
-                if (index[i][j] >= 0) {
-                    eq[index[i][j]] = j == cols - 1 ? -1 : 1;
-                    any = true;
+                if (hidden[i][j]) {
+                    groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>()).add(new int[] {i, j});
                 }
             }
-            if (any) {
-                equations.add(eq);
-            }
         }
-        for (int j = 0; j < cols; j++) {
-            double[] eq = new double[unknowns.size()];
-            boolean any = false;
-            for (int i = 0; i < rows; i++) {
-                if (index[i][j] >= 0) {
-                    eq[index[i][j]] = i == rows - 1 ? -1 : 1;
-                    any = true;
-                }
+        for (List<int[]> unknowns : groups.values()) {
+            java.util.Map<Integer, double[]> lines = new java.util.LinkedHashMap<>();
+            for (int u = 0; u < unknowns.size(); u++) {
+                int i = unknowns.get(u)[0];
+                int j = unknowns.get(u)[1];
+                // each line: its cells minus its total is zero
+                lines.computeIfAbsent(i, x -> new double[unknowns.size()])[u] = j == cols - 1 ? -1 : 1;
+                lines.computeIfAbsent(rows + j, x -> new double[unknowns.size()])[u] = i == rows - 1 ? -1 : 1;
             }
-            if (any) {
-                equations.add(eq);
-            }
-        }
-        boolean[] determined = Linear.determined(equations, unknowns.size());
-        for (int u = 0; u < determined.length; u++) {
-            if (determined[u]) {
-                int[] cell = unknowns.get(u);
-                if (hideNext(m, hidden, true, cell[0]) || hideNext(m, hidden, false, cell[1])) {
-                    return true;
+            boolean[] determined = Linear.determined(new ArrayList<>(lines.values()), unknowns.size());
+            for (int u = 0; u < determined.length; u++) {
+                if (determined[u]) {
+                    int[] cell = unknowns.get(u);
+                    if (hideNext(m, hidden, true, cell[0]) || hideNext(m, hidden, false, cell[1])) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
+    }
+
+    private static int find(int[] parent, int k) {
+        while (parent[k] != k) {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        return k;
     }
 
     private static boolean at(boolean[][] a, boolean row, int index, int k) {
