@@ -71,31 +71,30 @@ public final class ReportRoutes {
         YearMonth from = month(ctx.queryParam("from"), "from");
         YearMonth to = month(ctx.queryParam("to"), "to");
         if (to.isBefore(from)) {
-            throw new ApiProblem(400, "invalid-parameter", "Invalid parameter", "'to' (" + to + ") is before 'from' (" + from + ")");
+            throw ApiProblem.badParameter("to", "the month " + to + " is before 'from' (" + from + ")");
         }
         String org = ctx.queryParam("referrerOrg");
         if (org != null && (org.isBlank() || org.length() > 64)) {
-            throw new ApiProblem(400, "invalid-parameter", "Invalid parameter", "'referrerOrg' must be an ODS code (or not-recorded)");
+            throw ApiProblem.badParameter("referrerOrg", "an ODS code (or not-recorded) of at most 64 characters");
         }
         String p = ctx.queryParam("period");
         Period period;
         try {
             period = p == null ? Period.MONTH : Period.valueOf(p.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "invalid-parameter", "Invalid parameter", "'period' must be month, quarter or year, not '" + p + "'");
+            throw ApiProblem.badParameter("period", "month, quarter or year, not '" + p + "'");
         }
         return new Query(from, to, org, period);
     }
 
     private static YearMonth month(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new ApiProblem(400, "invalid-parameter", "Invalid parameter", "'" + name + "' is required: a month (2026-01) or a date (2026-01-01)");
+            throw ApiProblem.badParameter(name, "required: a month (2026-01) or a date (2026-01-01)");
         }
         try {
             return value.length() == 7 ? YearMonth.parse(value) : YearMonth.from(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(400, "invalid-parameter", "Invalid parameter", "'" + name + "' must be a month (2026-01) or a date (2026-01-01), not '"
-                    + value + "'");
+            throw ApiProblem.badParameter(name, "a month (2026-01) or a date (2026-01-01), not '" + value + "'");
         }
     }
 

@@ -145,6 +145,7 @@ final class Suppression {
                 }
             }
         }
+        boolean changed = false;
         for (List<int[]> unknowns : groups.values()) {
             java.util.Map<Integer, double[]> lines = new java.util.LinkedHashMap<>();
             for (int u = 0; u < unknowns.size(); u++) {
@@ -158,13 +159,15 @@ final class Suppression {
             for (int u = 0; u < determined.length; u++) {
                 if (determined[u]) {
                     int[] cell = unknowns.get(u);
+                    // one more entry per exposed group is enough for this round; the loop checks again
                     if (hideNext(m, hidden, true, cell[0]) || hideNext(m, hidden, false, cell[1])) {
-                        return true;
+                        changed = true;
+                        break;
                     }
                 }
             }
         }
-        return false;
+        return changed;
     }
 
     private static int find(int[] parent, int k) {
