@@ -52,7 +52,6 @@ final class Contributions {
         } else {
             out.add(new Key(Section.CLOSURE_TIME.id(), m, org, "", days(r.closedAt() - r.receivedAt(), new long[] {28, 56, 84, 182},
                     List.of("0-28", "29-56", "57-84", "85-182", "183+"))));
-            out.add(new Key(Section.CLOSURE.id(), m, org, "", r.status()));
         }
         if (r.engagedAt() != null) {
             out.add(new Key(Section.SNOMED.id(), month(r.engagedAt()), org, "", "871731000000106"));
@@ -68,8 +67,7 @@ final class Contributions {
             return List.of();
         }
         String m = month(of.receivedAt());
-        return List.of(new Key(Section.ONWARD_CATEGORY.id(), m, of.referrerOrg(), "", o.category()),
-                new Key(Section.ONWARD_OUTCOME.id(), m, of.referrerOrg(), o.category(), o.status()));
+        return List.of(new Key(Section.ONWARD_OUTCOME.id(), m, of.referrerOrg(), o.category(), o.status()));
     }
 
     static List<Key> of(Facts.Outcome o, Facts.Referral of) {

@@ -14,8 +14,6 @@ enum Section {
     ETHNICITY("demographics.ethnicity", "Referrals by ethnic group", "referrals", Facts.ETHNIC_GROUPS),
     NEEDS("needs.presenting", "Needs and concerns: referrals with each SNOMED CT coded presenting complaint or reason (uncoded if none)",
             "referral-needs", List.of("uncoded")),
-    ONWARD_CATEGORY("support.onward-category", "Support offered: onward referrals by category of organisation", "onward-referrals",
-            Arrays.stream(OnwardReferralCategory.values()).map(OnwardReferralCategory::code).toList()),
     OUTCOME_CHANGE("outcomes.change", "Outcomes: people with a baseline and a later administration of an instrument, by whether the score improved",
             "people", List.of("improved", "unchanged", "worsened")),
     SOURCE("process.source", "Referrals by source", "referrals",
@@ -30,18 +28,21 @@ enum Section {
             List.of("0", "1", "2", "3-5", "6+")),
     CLOSURE_TIME("process.days-to-closure", "Days from receipt to closure", "referrals",
             List.of("0-28", "29-56", "57-84", "85-182", "183+", "open")),
-    CLOSURE("process.closure-reason", "Closed referrals by how they closed", "referrals",
-            List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled")),
     REREFERRAL("process.re-referral", "Referrals of someone referred before", "referrals", List.of("first-referral", "re-referral")),
-    ONWARD_OUTCOME("process.onward-outcome", "Onward referrals by category and the provider's outcome (current status)", "onward-referrals",
+    ONWARD_OUTCOME("support.onward-referrals", "Support offered: onward referrals by category of organisation (rows; the row total is "
+            + "the category's count) and the provider's outcome (current status)", "onward-referrals",
             List.of("sent", "accepted", "declined", "attended", "did-not-attend", "completed")),
     SNOMED("codes.snomed", "SNOMED CT codes as GP systems record them, by the month of the event: 871731000000106 Referral to social "
             + "prescribing service (first move to in-progress), 871711000000103 Social prescribing declined (move to declined)",
             "codes", List.of("871731000000106", "871711000000103"));
 
-    static final List<Section> MINIMUM_DATASET = List.of(AGE_BAND, GENDER, ETHNICITY, NEEDS, ONWARD_CATEGORY, OUTCOME_CHANGE);
-    static final List<Section> PROCESS_MEASURES = List.of(SOURCE, ROUTE, STATUS, FIRST_CONTACT, CONTACTS, CLOSURE_TIME, CLOSURE,
-            REREFERRAL, ONWARD_CATEGORY, ONWARD_OUTCOME, OUTCOME_CHANGE, SNOMED);
+    // A count published in two sections must be suppressed the same way in both, or one could
+    // reveal what the other hides. So onward referrals by category are the row totals of the
+    // onward-outcome table (one table, in both reports), and closure reasons are the closed
+    // columns of the status table rather than a second table of the same numbers.
+    static final List<Section> MINIMUM_DATASET = List.of(AGE_BAND, GENDER, ETHNICITY, NEEDS, ONWARD_OUTCOME, OUTCOME_CHANGE);
+    static final List<Section> PROCESS_MEASURES = List.of(SOURCE, ROUTE, STATUS, FIRST_CONTACT, CONTACTS, CLOSURE_TIME,
+            REREFERRAL, ONWARD_OUTCOME, OUTCOME_CHANGE, SNOMED);
 
     private final String id;
     private final String title;

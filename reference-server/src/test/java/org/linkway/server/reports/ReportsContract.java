@@ -172,9 +172,6 @@ abstract class ReportsContract {
             count("process.status", org, "", path);
             boolean closed = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled").contains(path);
             count("process.days-to-closure", org, "", closed ? "0-28" : "open");
-            if (closed) {
-                count("process.closure-reason", org, "", path);
-            }
             if (steps.contains("in-progress")) {
                 count("codes.snomed", org, "", "871731000000106");
             }
@@ -245,8 +242,7 @@ abstract class ReportsContract {
                     "If-Match", "\"" + version + "\"");
             version++;
         }
-        count("support.onward-category", org, "", category);
-        count("process.onward-outcome", org, category, steps.length == 0 ? "sent" : steps[steps.length - 1]);
+        count("support.onward-referrals", org, category, steps.length == 0 ? "sent" : steps[steps.length - 1]);
     }
 
     private static String contact(String attempt) {
@@ -390,7 +386,7 @@ abstract class ReportsContract {
         JsonNode report = send("GET", "/v1/reports/minimum-dataset?" + window(), null);
         assertThat(report.path("report").asString()).isEqualTo("minimum-dataset");
         assertThat(report.path("sections")).extracting(s -> s.path("id").asString()).containsExactly("demographics.age-band",
-                "demographics.gender", "demographics.ethnicity", "needs.presenting", "support.onward-category", "outcomes.change");
+                "demographics.gender", "demographics.ethnicity", "needs.presenting", "support.onward-referrals", "outcomes.change");
         assertThat(check(report)).as("some cells are small in this population").isPositive();
     }
 
