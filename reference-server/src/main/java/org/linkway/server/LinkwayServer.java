@@ -95,6 +95,7 @@ public final class LinkwayServer implements AutoCloseable {
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
             audit.register(cfg.routes);
+            new org.linkway.server.reports.ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
         });
     }
 

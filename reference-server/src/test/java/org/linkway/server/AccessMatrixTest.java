@@ -85,6 +85,7 @@ class AccessMatrixTest {
                 "POST /v1/onward-referrals/{id}/feedback");
         put(Names.NOTHING, EnumSet.of(Who.ADMIN), "POST /v1/subscriptions", "GET /v1/subscriptions", "GET /v1/subscriptions/{id}",
                 "DELETE /v1/subscriptions/{id}", "GET /v1/audit/verify");
+        put(Names.NOTHING, EnumSet.of(Who.COMMISSIONER, Who.ADMIN), "GET /v1/reports/minimum-dataset", "GET /v1/reports/process-measures");
         // the FHIR facade: what it serves is public; reads follow the referral's own rule
         put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}",

@@ -475,6 +475,16 @@ abstract class ReferralApiContract {
         assertThat(verify.json().path("entries").asLong()).isPositive();
     }
 
+    @Test
+    void commissioner_reports_answer_aggregates() {
+        String window = "?from=2026-01&to=2026-12";
+        for (String report : List.of("/v1/reports/minimum-dataset", "/v1/reports/process-measures")) {
+            ApiClient.Answer json = api.get(report + window);
+            assertThat(json.status()).as(json.body()).isEqualTo(200);
+        }
+        assertThat(api.get("/v1/reports/minimum-dataset").status()).as("from and to are required").isEqualTo(400);
+    }
+
     // --- the FHIR facade ---------------------------------------------------------------------------
 
     /** Built once: HAPI's validator takes seconds to load. */

@@ -13,11 +13,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /** Tests acting as a token issuer of their own. */
-final class SecurityTestTokens {
+public final class SecurityTestTokens {
 
     private SecurityTestTokens() { }
 
-    static String sign(JWK key, String role, String org, String issuer, String audience, Duration lifetime) {
+    public static String sign(JWK key, String role, String org, String issuer, String audience, Duration lifetime) {
         return sign(key, claims(role, org, issuer, audience, Instant.now().plus(lifetime)).build());
     }
 

@@ -69,6 +69,8 @@ class OpenApiDocumentTest {
             "GET /v1/subscriptions/{id}",
             "DELETE /v1/subscriptions/{id}",
             "GET /v1/audit/verify",
+            "GET /v1/reports/minimum-dataset",
+            "GET /v1/reports/process-measures",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
             "GET /fhir/R4/Bundle/{id}",
