@@ -189,12 +189,12 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private static OptionalLong retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                long seconds = Long.parseLong(v.trim());
-                return seconds >= 0 ? java.util.Optional.of(seconds) : java.util.Optional.empty();
-            } catch (NumberFormatException e) {
-                return java.util.Optional.empty(); // an HTTP date: our own backoff is good enough
+            String t = v.trim();
+            // delay-seconds is ASCII digits; an HTTP date (or anything else) leaves our own backoff in charge
+            if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return java.util.Optional.<Long>empty();
             }
+            return java.util.Optional.of(Long.parseLong(t));
         }).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 

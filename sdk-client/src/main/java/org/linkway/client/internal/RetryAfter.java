@@ -24,7 +24,8 @@ public final class RetryAfter {
             return null;
         }
         String v = value.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
+        // HTTP's delay-seconds is ASCII digits only; Character.isDigit would take any script's digits
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return v.length() > 9 ? Duration.ofSeconds(999_999_999L) : Duration.ofSeconds(Long.parseLong(v));
         }
         try {

@@ -38,6 +38,13 @@ class RetryAfterProperties {
     }
 
     @Example
+    void digits_of_other_scripts_are_no_hint() {
+        assertThat(RetryAfter.parse("\u0663", CLOCK)).as("ARABIC-INDIC DIGIT THREE").isNull();
+        assertThat(RetryAfter.parse("\uff15", CLOCK)).as("FULLWIDTH DIGIT FIVE").isNull();
+        assertThat(RetryAfter.parse("5", CLOCK)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Example
     void absent_is_no_hint() {
         assertThat(RetryAfter.parse(null, CLOCK)).isNull();
         assertThat(RetryAfter.parse("  ", CLOCK)).isNull();
