@@ -27,9 +27,8 @@ import io.javalin.http.Context;
  * report tables the {@link Projection} folds from the event table; every request first folds in
  * the events committed since the last one, so a report is never behind the data.
  *
- * <p>SECURITY HOOK: these routes are meant for a commissioner role. Until the security issue
- * lands there is no authentication or role at all (the whole server is development-only); the
- * security work must restrict every path in {@link #ROUTES} to commissioners.
+ * <p>Who may read them is decided in one place, {@code security.AccessPolicy}: commissioners and
+ * admins only.
  */
 public final class ReportRoutes {
 
