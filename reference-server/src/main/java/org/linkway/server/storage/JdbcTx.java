@@ -27,7 +27,7 @@ import java.util.UUID;
 final class JdbcTx implements Tx {
 
     private static final String COLUMNS = "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
-    private static final String EVENT_COLUMNS = "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
+    static final String EVENT_COLUMNS = "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
     static final int MAX_PAGE = 500;
     static final int MAX_EVENTS = 1000;
     /** Any constant: the key of the advisory lock that orders event appends on PostgreSQL. */
@@ -215,7 +215,7 @@ final class JdbcTx implements Tx {
 
     @Override
     public Webhooks webhooks() {
-        return new JdbcWebhooks(c, clock, postgres);
+        return new JdbcWebhooks(this, clock, postgres);
     }
 
     @Override
@@ -248,7 +248,7 @@ final class JdbcTx implements Tx {
         }
     }
 
-    private List<StoredEvent> events(String sql, Object... args) {
+    List<StoredEvent> events(String sql, Object... args) {
         try (Prepared s = prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
             List<StoredEvent> out = new ArrayList<>();
             while (rs.next()) {
@@ -261,7 +261,8 @@ final class JdbcTx implements Tx {
         }
     }
 
-    private int execute(String sql, Object... args) {
+    /** Package-private so the other stores of a transaction ({@link JdbcWebhooks}) share its statements. */
+    int execute(String sql, Object... args) {
         try (Prepared s = prepare(sql, args)) {
             return s.statement().executeUpdate();
         } catch (SQLException e) {
@@ -269,7 +270,7 @@ final class JdbcTx implements Tx {
         }
     }
 
-    private Prepared prepare(String sql, Object... args) throws SQLException {
+    Prepared prepare(String sql, Object... args) throws SQLException {
         Prepared p = new Prepared(cache != null ? cache.get(sql) : c.prepareStatement(sql), cache == null);
         try {
             for (int i = 0; i < args.length; i++) {
@@ -283,7 +284,7 @@ final class JdbcTx implements Tx {
     }
 
     /** A statement with its parameters set; closing it closes the statement unless a cache keeps it. */
-    private record Prepared(PreparedStatement statement, boolean owned) implements AutoCloseable {
+    record Prepared(PreparedStatement statement, boolean owned) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             if (owned) {

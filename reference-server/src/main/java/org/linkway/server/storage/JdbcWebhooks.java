@@ -1,7 +1,5 @@
 package org.linkway.server.storage;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,12 +22,13 @@ final class JdbcWebhooks implements Webhooks {
 
     private static final String SUBSCRIPTION_COLUMNS = "id, url, types, referrer_org, secret, start_after, created_at";
 
-    private final Connection c;
+    private final JdbcTx tx;
     private final Clock clock;
     private final String skipLocked;
 
-    JdbcWebhooks(Connection c, Clock clock, boolean postgres) {
-        this.c = c;
+    /** Runs on the transaction's own connection and statements. */
+    JdbcWebhooks(JdbcTx tx, Clock clock, boolean postgres) {
+        this.tx = tx;
         this.clock = clock;
         this.skipLocked = postgres ? " FOR UPDATE SKIP LOCKED" : "";
     }
@@ -38,7 +37,7 @@ final class JdbcWebhooks implements Webhooks {
     public Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after) {
         long start = after != null ? after : latestSequence();
         long now = now();
-        update("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at) "
+        tx.execute("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, url, types.isEmpty() ? null : String.join(" ", types), referrerOrg, secret,
                 start, start, now);
         return new Subscription(id, url, types, referrerOrg, secret, start, JdbcTx.instant(now));
@@ -57,23 +56,23 @@ final class JdbcWebhooks implements Webhooks {
 
     @Override
     public boolean deleteSubscription(String id) {
-        if (update("UPDATE subscription SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", now(), id) == 0) {
+        if (tx.execute("UPDATE subscription SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", now(), id) == 0) {
             return false;
         }
-        update("DELETE FROM delivery WHERE subscription_id = ? AND state = 'pending'", id);
+        tx.execute("DELETE FROM delivery WHERE subscription_id = ? AND state = 'pending'", id);
         return true;
     }
 
     @Override
     public DeliveryStats stats(String subscriptionId) {
-        try (PreparedStatement s = prepare("SELECT "
+        try (JdbcTx.Prepared s = tx.prepare("SELECT "
                 + "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), "
                 + "MAX(last_attempt_at), MAX(delivered_at), MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) "
-                + "FROM delivery WHERE subscription_id = ?", subscriptionId); ResultSet rs = s.executeQuery()) {
+                + "FROM delivery WHERE subscription_id = ?", subscriptionId); ResultSet rs = s.statement().executeQuery()) {
             rs.next();
             String lastError = null;
-            try (PreparedStatement e = prepare("SELECT last_error FROM delivery WHERE subscription_id = ? AND state = 'pending' "
-                    + "AND last_error IS NOT NULL ORDER BY last_attempt_at DESC LIMIT 1", subscriptionId); ResultSet er = e.executeQuery()) {
+            try (JdbcTx.Prepared e = tx.prepare("SELECT last_error FROM delivery WHERE subscription_id = ? AND state = 'pending' "
+                    + "AND last_error IS NOT NULL ORDER BY last_attempt_at DESC LIMIT 1", subscriptionId); ResultSet er = e.statement().executeQuery()) {
                 if (er.next()) {
                     lastError = er.getString(1);
                 }
@@ -90,8 +89,8 @@ final class JdbcWebhooks implements Webhooks {
         long latest = latestSequence();
         record Behind(Subscription subscription, long scannedTo) { }
         List<Behind> behind = new ArrayList<>();
-        try (PreparedStatement s = prepare("SELECT " + SUBSCRIPTION_COLUMNS + ", scanned_to FROM subscription "
-                + "WHERE deleted_at IS NULL AND scanned_to < ?" + skipLocked, latest); ResultSet rs = s.executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare("SELECT " + SUBSCRIPTION_COLUMNS + ", scanned_to FROM subscription "
+                + "WHERE deleted_at IS NULL AND scanned_to < ?" + skipLocked, latest); ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
                 behind.add(new Behind(subscription(rs), rs.getLong(8)));
             }
@@ -101,13 +100,13 @@ final class JdbcWebhooks implements Webhooks {
         int made = 0;
         for (Behind b : behind) {
             long last = b.scannedTo();
-            try (PreparedStatement s = prepare("SELECT e.sequence, e.referral_id, e.type, r.referrer_org FROM event e "
+            try (JdbcTx.Prepared s = tx.prepare("SELECT e.sequence, e.referral_id, e.type, r.referrer_org FROM event e "
                     + "LEFT JOIN resource_latest r ON r.type = 'Referral' AND r.id = e.referral_id "
-                    + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?", last, maxEvents); ResultSet rs = s.executeQuery()) {
+                    + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?", last, maxEvents); ResultSet rs = s.statement().executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
                     if (b.subscription().wants(rs.getString(3), rs.getString(4))) {
-                        made += update("INSERT INTO delivery (subscription_id, event_sequence, referral_id, state, attempts, "
+                        made += tx.execute("INSERT INTO delivery (subscription_id, event_sequence, referral_id, state, attempts, "
                                 + "next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING",
                                 b.subscription().id(), last, rs.getString(2), now());
                     }
@@ -115,7 +114,7 @@ final class JdbcWebhooks implements Webhooks {
             } catch (SQLException e) {
                 throw new StoreException("cannot scan events", e);
             }
-            update("UPDATE subscription SET scanned_to = ? WHERE id = ?", last, b.subscription().id());
+            tx.execute("UPDATE subscription SET scanned_to = ? WHERE id = ?", last, b.subscription().id());
         }
         return made;
     }
@@ -127,11 +126,11 @@ final class JdbcWebhooks implements Webhooks {
         List<Claimed> claimed = new ArrayList<>();
         // the NOT EXISTS sees a pending earlier event even while another dispatcher holds its row,
         // so a referral's next event waits until the one before it is acknowledged
-        try (PreparedStatement s = prepare("SELECT d.subscription_id, d.event_sequence, d.attempts FROM delivery d "
+        try (JdbcTx.Prepared s = tx.prepare("SELECT d.subscription_id, d.event_sequence, d.attempts FROM delivery d "
                 + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM delivery p "
                 + "WHERE p.subscription_id = d.subscription_id AND p.referral_id = d.referral_id AND p.state = 'pending' "
                 + "AND p.event_sequence < d.event_sequence) ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?"
-                + (skipLocked.isEmpty() ? "" : " FOR UPDATE OF d SKIP LOCKED"), now, limit); ResultSet rs = s.executeQuery()) {
+                + (skipLocked.isEmpty() ? "" : " FOR UPDATE OF d SKIP LOCKED"), now, limit); ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
                 claimed.add(new Claimed(rs.getString(1), rs.getLong(2), rs.getInt(3)));
             }
@@ -141,7 +140,7 @@ final class JdbcWebhooks implements Webhooks {
         Map<String, Optional<Subscription>> subscriptions = new HashMap<>();
         List<DueDelivery> due = new ArrayList<>();
         for (Claimed d : claimed) {
-            update("UPDATE delivery SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ? "
+            tx.execute("UPDATE delivery SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ? "
                     + "WHERE subscription_id = ? AND event_sequence = ?", now, now + lease.toNanos() / 1000, d.subscriptionId(), d.sequence());
             Optional<Subscription> sub = subscriptions.computeIfAbsent(d.subscriptionId(), this::subscription);
             Optional<StoredEvent> event = event(d.sequence());
@@ -154,26 +153,26 @@ final class JdbcWebhooks implements Webhooks {
 
     @Override
     public void delivered(String subscriptionId, long eventSequence, int httpStatus) {
-        update("UPDATE delivery SET state = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
+        tx.execute("UPDATE delivery SET state = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
                 + "WHERE subscription_id = ? AND event_sequence = ?", now(), httpStatus, subscriptionId, eventSequence);
     }
 
     @Override
     public void failed(String subscriptionId, long eventSequence, Integer httpStatus, String error, Instant nextAttemptAt) {
-        update("UPDATE delivery SET next_attempt_at = ?, last_status = ?, last_error = ? "
+        tx.execute("UPDATE delivery SET next_attempt_at = ?, last_status = ?, last_error = ? "
                 + "WHERE subscription_id = ? AND event_sequence = ? AND state = 'pending'",
                 JdbcTx.toMicros(nextAttemptAt), httpStatus, error, subscriptionId, eventSequence);
     }
 
     @Override
     public int pruneDelivered(Instant before) {
-        return update("DELETE FROM delivery WHERE state = 'delivered' AND delivered_at < ?", JdbcTx.toMicros(before));
+        return tx.execute("DELETE FROM delivery WHERE state = 'delivered' AND delivered_at < ?", JdbcTx.toMicros(before));
     }
 
     // --- plumbing -----------------------------------------------------------------------------
 
     private long latestSequence() {
-        try (PreparedStatement s = prepare("SELECT COALESCE(MAX(sequence), 0) FROM event"); ResultSet rs = s.executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare("SELECT COALESCE(MAX(sequence), 0) FROM event"); ResultSet rs = s.statement().executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -182,17 +181,11 @@ final class JdbcWebhooks implements Webhooks {
     }
 
     private Optional<StoredEvent> event(long sequence) {
-        try (PreparedStatement s = prepare("SELECT sequence, id, referral_id, type, resource_type, resource_id, resource_version, "
-                + "payload, created_at FROM event WHERE sequence = ?", sequence); ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), JdbcTx.instant(rs.getLong(9)))) : Optional.empty();
-        } catch (SQLException e) {
-            throw new StoreException("cannot read event " + sequence, e);
-        }
+        return tx.events("SELECT " + JdbcTx.EVENT_COLUMNS + " FROM event WHERE sequence = ?", sequence).stream().findFirst();
     }
 
     private List<Subscription> subscriptions(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rs = s.executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
             List<Subscription> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(subscription(rs));
@@ -212,27 +205,6 @@ final class JdbcWebhooks implements Webhooks {
     private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : JdbcTx.instant(v);
-    }
-
-    private int update(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args)) {
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("write failed", e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s;
-        } catch (SQLException e) {
-            s.close();
-            throw e;
-        }
     }
 
     private long now() {
