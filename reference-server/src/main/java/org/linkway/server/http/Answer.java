@@ -1,5 +1,7 @@
 package org.linkway.server.http;
 
+import org.linkway.server.storage.ResourceRef;
+
 import io.javalin.http.Context;
 
 /**
@@ -8,8 +10,14 @@ import io.javalin.http.Context;
  *
  * @param location null when the answer names no resource to read
  * @param etag     null for a resource that has no versions
+ * @param bodyOf   the stored resource version the body is, if it is one (an idempotent replay then
+ *                 reads it from there rather than from a copy); null otherwise
  */
-public record Answer(int status, String body, String location, String etag, boolean replayed) {
+public record Answer(int status, String body, String location, String etag, boolean replayed, ResourceRef bodyOf) {
+
+    public Answer(int status, String body, String location, String etag, boolean replayed) {
+        this(status, body, location, etag, replayed, null);
+    }
 
     /** Writes the answer with its headers. */
     public void send(Context ctx) {

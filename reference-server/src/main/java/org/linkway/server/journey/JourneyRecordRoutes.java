@@ -73,7 +73,7 @@ public final class JourneyRecordRoutes {
                 StoredResource referral = tx.get("Referral", referralId).orElseThrow(() -> ApiProblem.notFound("referral", referralId));
                 StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
                 tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
-                return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false);
+                return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false, r.ref());
             };
         });
     }

@@ -166,6 +166,6 @@ public final class OnwardReferralRoutes {
     }
 
     private static Answer answer(int status, StoredResource r) {
-        return new Answer(status, r.body(), "/v1/onward-referrals/" + r.id(), Preconditions.etag(r.version()), false);
+        return new Answer(status, r.body(), "/v1/onward-referrals/" + r.id(), Preconditions.etag(r.version()), false, r.ref());
     }
 }

@@ -14,4 +14,10 @@ import java.time.Instant;
  * @param body        the JSON document
  */
 public record StoredResource(String type, String id, long version, String referralId, String status,
-                             String referrerOrg, String body, Instant createdAt, Instant updatedAt) { }
+                             String referrerOrg, String body, Instant createdAt, Instant updatedAt) {
+
+    /** This version, as something another record can point at. */
+    public ResourceRef ref() {
+        return new ResourceRef(type, id, version);
+    }
+}
