@@ -32,6 +32,49 @@ public final class Intake {
      * @param assigned server-assigned fields and their values (kept in insertion order); the sender may not set them
      */
     public ObjectNode accept(byte[] body, MessageType expected, Map<String, String> assigned) {
+        return accept(body, expected, assigned, validated(body, expected));
+    }
+
+    /**
+     * The message as {@link #accept} stores it, already written out, with the placer's own id
+     * (member {@code besideId}, if sent) moved to just after the server's {@code id}, and the
+     * string at {@code pick} read on the way. Same answer as {@link #accept} followed by moving
+     * and writing; for the common message (no unknown members to strip) it copies the body's
+     * tokens in one streaming pass instead of building a tree and writing it out again.
+     */
+    public Stored acceptStored(byte[] body, MessageType expected, Map<String, String> assigned, String besideId, String pick) {
+        ValidationResult result = validated(body, expected);
+        boolean strips = result.warnings().stream().anyMatch(f -> f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id()));
+        if (!strips) {
+            Stored copied = StoredCopy.copy(body, assigned, besideId, pick);
+            if (copied != null) {
+                return copied;
+            }
+        }
+        ObjectNode doc = moveBesideId(accept(body, expected, assigned, result), besideId);
+        return new Stored(Json.write(doc), doc.at(pick).asString(null));
+    }
+
+    /** A message as stored, and the one value {@link #acceptStored} was asked to read from it (null if absent). */
+    public record Stored(String json, String picked) { }
+
+    /** Moves {@code member} to just after {@code id}, keeping every other member where it was. */
+    static ObjectNode moveBesideId(ObjectNode doc, String member) {
+        if (member == null || !doc.has(member)) {
+            return doc;
+        }
+        JsonNode moved = doc.remove(member);
+        ObjectNode ordered = Json.MAPPER.createObjectNode();
+        doc.properties().forEach(e -> {
+            ordered.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("id")) {
+                ordered.set(member, moved);
+            }
+        });
+        return ordered;
+    }
+
+    private ValidationResult validated(byte[] body, MessageType expected) {
         ValidationResult result = validator.validate(body);
         if (!result.isValid()) {
             List<Finding> errors = result.errors();
@@ -47,11 +90,14 @@ public final class Intake {
             throw new ApiProblem(422, "wrong-message-type", "Wrong message type", "this endpoint takes a " + expected.resourceType()
                     + ", not a " + result.messageType().orElse("message of unknown type"));
         }
+        return result;
+    }
+
+    private ObjectNode accept(byte[] body, MessageType expected, Map<String, String> assigned, ValidationResult result) {
         ObjectNode received = (ObjectNode) Json.MAPPER.readTree(body);
         for (String field : assigned.keySet()) {
             if (received.has(field)) {
-                throw new ApiProblem(422, "server-assigned", "Server-assigned field", "'" + field + "' is assigned by the server; "
-                        + "send the " + expected.resourceType() + " without " + String.join(", ", assigned.keySet()));
+                throw serverAssigned(field, expected.resourceType(), assigned);
             }
         }
         boolean stripped = false;
@@ -77,6 +123,11 @@ public final class Intake {
         assigned.forEach(doc::put);
         doc.setAll(received);
         return doc;
+    }
+
+    static ApiProblem serverAssigned(String field, String resourceType, Map<String, String> assigned) {
+        return new ApiProblem(422, "server-assigned", "Server-assigned field", "'" + field + "' is assigned by the server; "
+                + "send the " + resourceType + " without " + String.join(", ", assigned.keySet()));
     }
 
     private static List<Finding> concat(List<Finding> a, List<Finding> b) {

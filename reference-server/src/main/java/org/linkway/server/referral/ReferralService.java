@@ -49,31 +49,14 @@ public final class ReferralService {
             Map<String, String> assigned = new LinkedHashMap<>();
             assigned.put("id", id);
             assigned.put("status", Lifecycle.RECEIVED.code());
-            ObjectNode doc = withPlacerBesideId(intake.accept(body, MessageType.REFERRAL, assigned));
-            String stored = Json.write(doc);
-            String org = doc.at(REFERRER_ORG).asString(null);
+            Intake.Stored stored = intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG);
+            String received = eventData(null, Lifecycle.RECEIVED, null);
             return tx -> {
-                StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), org, stored);
-                tx.appendEvent(id, "referral.received", TYPE, id, r.version(), eventData(null, Lifecycle.RECEIVED, null));
-                return new Answer(201, stored, location(id), Preconditions.etag(r.version()), false);
+                StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), stored.picked(), stored.json());
+                tx.appendEvent(id, "referral.received", TYPE, id, r.version(), received);
+                return new Answer(201, r.body(), location(id), Preconditions.etag(r.version()), false, r.ref());
             };
         });
-    }
-
-    /** The sender's own id (the placer number) sits beside ours. */
-    private static ObjectNode withPlacerBesideId(ObjectNode doc) {
-        if (!doc.has("referrerReferralId")) {
-            return doc;
-        }
-        JsonNode placer = doc.remove("referrerReferralId");
-        ObjectNode ordered = Json.MAPPER.createObjectNode();
-        doc.properties().forEach(e -> {
-            ordered.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("id")) {
-                ordered.set("referrerReferralId", placer);
-            }
-        });
-        return ordered;
     }
 
     public StoredResource get(String id) {
