@@ -27,6 +27,32 @@ class AuditChainTest {
     @TempDir
     Path data;
 
+    /**
+     * A create's entry commits with the referral it records (one entry, not two), and what is
+     * answered without a write (a replay, a refusal) is still entered once.
+     */
+    @Test
+    void everyCreateAndReplayIsEnteredExactlyOnce() {
+        try (LinkwayServer server = LinkwayServer.start(ServerConfig.forTests(data))) {
+            ApiClient admin = new ApiClient(server.port());
+            String body = ReferralApiContract.example("valid/referral--minimal-self-referral.json");
+            String id = admin.postJson("/v1/referrals", body, "Idempotency-Key", "audit-once", "X-Request-Id", "first")
+                    .json().path("id").asString();
+            admin.postJson("/v1/referrals", body, "Idempotency-Key", "audit-once", "X-Request-Id", "retry");
+            admin.postJson("/v1/referrals", body, "X-Request-Id", "no-key");
+            admin.postJson("/v1/referrals", "{\"resourceType\": \"Referral\"}", "X-Request-Id", "invalid");
+
+            List<AuditEntry> trail = server.store().transaction(tx -> tx.audit().after(0, 100));
+
+            assertThat(trail).extracting(AuditEntry::requestId).containsExactly("first", "retry", "no-key", "invalid");
+            assertThat(trail).extracting(AuditEntry::outcome).containsExactly("201 allowed", "201 allowed", "201 allowed",
+                    "422 allowed");
+            assertThat(trail.get(0).resource()).isEqualTo(trail.get(1).resource());
+            boolean stored = server.store().transaction(tx -> tx.get("Referral", id).isPresent());
+            assertThat(stored).isTrue();
+        }
+    }
+
     @Test
     void readsWritesAndRefusalsAreChainedAndATamperedRowIsNamed() throws Exception {
         String referral;

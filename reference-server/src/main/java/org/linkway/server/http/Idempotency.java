@@ -63,9 +63,10 @@ public final class Idempotency {
      * @param target  what the request was sent to (method and path): a key names one request, not one body anywhere
      */
     public Answer create(String key, String target, byte[] body, Prepare prepare) {
+        RequestAudit.Entry audit = RequestAudit.current();
         if (key == null) {
             Write write = prepare.prepare();
-            return store.transaction(write::apply);
+            return audited(audit, store.transaction(tx -> audited(audit, tx, write.apply(tx))));
         }
         String hash = hash(target, body);
         Optional<Answer> earlier = replay(key, hash);
@@ -74,15 +75,30 @@ public final class Idempotency {
         }
         Write write = prepare.prepare();
         try {
-            return store.transaction(tx -> {
+            return audited(audit, store.transaction(tx -> {
                 Answer answer = write.apply(tx);
-                tx.saveIdempotency(new IdempotencyRecord(key, hash, answer.status(), answer.body(), answer.location(), answer.etag()));
-                return answer;
-            });
+                tx.saveIdempotency(new IdempotencyRecord(key, hash, answer.status(), answer.body(), answer.location(), answer.etag(),
+                        answer.bodyOf()));
+                return audited(audit, tx, answer);
+            }));
         } catch (RuntimeException raced) {
             // two requests with one key at once: the loser answers as a retry would
             return replay(key, hash).orElseThrow(() -> raced);
         }
+    }
+
+    private static Answer audited(RequestAudit.Entry audit, Tx tx, Answer answer) {
+        if (audit != null) {
+            audit.appendWithin(tx, answer.status());
+        }
+        return answer;
+    }
+
+    private static Answer audited(RequestAudit.Entry audit, Answer committed) {
+        if (audit != null) {
+            audit.committed(committed.status());
+        }
+        return committed;
     }
 
     /**

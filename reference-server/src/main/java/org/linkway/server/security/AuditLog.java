@@ -4,8 +4,9 @@ import java.time.Clock;
 
 import org.linkway.server.storage.AuditEntry;
 import org.linkway.server.storage.Store;
+import org.linkway.server.storage.Tx;
 
-/** Writes audit entries, each in its own transaction, with fields bounded so a hostile path cannot bloat the trail. */
+/** Writes audit entries, in a transaction of their own or of the change they record, with fields bounded so a hostile path cannot bloat the trail. */
 public final class AuditLog {
 
     private static final int MAX_FIELD = 300;
@@ -18,12 +19,18 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /** Appends an entry in a transaction of its own. */
     public AuditEntry record(String requestId, Caller caller, String action, String resource, String outcome) {
+        return store.transaction(tx -> append(tx, requestId, caller, action, resource, outcome));
+    }
+
+    /** Appends an entry within {@code tx}: it commits, or not, with the rest of that transaction. */
+    public AuditEntry append(Tx tx, String requestId, Caller caller, String action, String resource, String outcome) {
         String subject = caller == null ? "anonymous" : caller.subject();
         String org = caller == null ? "-" : caller.organisation();
         String role = caller == null ? "-" : caller.role().claim();
-        return store.transaction(tx -> tx.audit().append(clock.instant(), bound(requestId), bound(subject), bound(org), role,
-                bound(action), bound(resource), bound(outcome)));
+        return tx.audit().append(clock.instant(), bound(requestId), bound(subject), bound(org), role, bound(action), bound(resource),
+                bound(outcome));
     }
 
     private static String bound(String s) {

@@ -8,9 +8,11 @@ import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
+import org.linkway.server.http.RequestAudit;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredEvent;
+import org.linkway.server.storage.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class Security {
     private static final String CALLER = "linkway.caller";
     private static final String ACCESS = "linkway.access";
     private static final String RULE = "linkway.rule";
+    private static final String PENDING = "linkway.audit-entry";
 
     private final TokenVerifier verifier;
     private final AccessDecider decider;
@@ -112,6 +115,7 @@ public final class Security {
     }
 
     private void before(Context ctx) {
+        RequestAudit.end(); // nothing left over from an earlier request on this thread
         AccessPolicy.Rule rule = AccessPolicy.ruleFor(ctx.method().name(), ctx.path());
         ctx.attribute(RULE, rule);
         if (rule.scope() == AccessPolicy.Scope.PUBLIC) {
@@ -123,6 +127,12 @@ public final class Security {
             AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(),
                     AccessPolicy.pathParams(rule, ctx.path()), ctx::bodyAsBytes);
             ctx.attribute(ACCESS, access);
+            if (!access.filterList() && !access.providerView()) {
+                // an answer the after-handler will not rewrite: a write may commit its entry with it
+                PendingEntry entry = new PendingEntry(RequestIds.of(ctx), caller, action(ctx, rule), access.resource(), access.note());
+                ctx.attribute(PENDING, entry);
+                RequestAudit.begin(entry);
+            }
         } catch (AccessDecider.Refusal r) {
             ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note, false, false));
             throw r.problem;
@@ -130,9 +140,14 @@ public final class Security {
     }
 
     private void after(Context ctx) {
+        RequestAudit.end();
         AccessPolicy.Rule rule = ctx.attribute(RULE);
         if (rule == null || rule.scope() == AccessPolicy.Scope.PUBLIC) {
             return;
+        }
+        PendingEntry written = ctx.attribute(PENDING);
+        if (written != null && written.committedWith == ctx.status().getCode()) {
+            return; // in the audit trail already, committed with the change it records
         }
         Caller caller = ctx.attribute(CALLER);
         AccessDecider.Access access = ctx.attribute(ACCESS);
@@ -145,12 +160,44 @@ public final class Security {
                 }
             }
             String note = access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note();
-            audit.record(RequestIds.of(ctx), caller, ctx.method().name() + " " + (rule == AccessPolicy.FALLBACK ? ctx.path() : rule.pattern()),
-                    access == null ? "-" : access.resource(), status + " " + note);
+            audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(), status + " " + note);
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
             Problems.write(ctx, new ApiProblem(503, "audit-unavailable", "Audit unavailable",
                     "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
+        }
+    }
+
+    private static String action(Context ctx, AccessPolicy.Rule rule) {
+        return ctx.method().name() + " " + (rule == AccessPolicy.FALLBACK ? ctx.path() : rule.pattern());
+    }
+
+    /** A request's audit entry before its outcome is known; see {@link RequestAudit}. */
+    private final class PendingEntry implements RequestAudit.Entry {
+        private final String requestId;
+        private final Caller caller;
+        private final String action;
+        private final String resource;
+        private final String note;
+        /** The status the committed entry records; -1 until a transaction holding it commits. */
+        private volatile int committedWith = -1;
+
+        PendingEntry(String requestId, Caller caller, String action, String resource, String note) {
+            this.requestId = requestId;
+            this.caller = caller;
+            this.action = action;
+            this.resource = resource;
+            this.note = note;
+        }
+
+        @Override
+        public void appendWithin(Tx tx, int status) {
+            audit.append(tx, requestId, caller, action, resource, status + " " + note);
+        }
+
+        @Override
+        public void committed(int status) {
+            committedWith = status;
         }
     }
 
