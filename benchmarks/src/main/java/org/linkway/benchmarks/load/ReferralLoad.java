@@ -90,8 +90,10 @@ public final class ReferralLoad {
                 System.out.printf("warm-up (not measured): %d requests, %d failures, %.1f s%n", warm.done(), warm.failures(), warm.seconds());
             }
             Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
+            long clientBefore = cpuMillis(ProcessHandle.current().pid());
             Run run = post(pool, port, token, connections, body, "load-", maxRequests, maxSeconds);
             Map<String, Long> cpuAfter = threadCpuMillis(server.pid());
+            long clientDuring = cpuMillis(ProcessHandle.current().pid()) - clientBefore;
             pool.shutdown();
             int done = run.done();
             double seconds = run.seconds();
@@ -107,8 +109,8 @@ public final class ReferralLoad {
             long before = cpuBefore.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
             long total = cpuAfter.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
             System.out.printf("server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
-                    + "load client CPU=%d ms in all%n", before, warmUp > 0 ? " and warm-up" : "", total - before,
-                    (total - before) / (double) done, cpuMillis(ProcessHandle.current().pid()));
+                    + "load client CPU during it %d ms = %.2f ms per referral%n", before, warmUp > 0 ? " and warm-up" : "", total - before,
+                    (total - before) / (double) done, clientDuring, clientDuring / (double) done);
             StringBuilder byThread = new StringBuilder("server CPU during the load by thread:");
             cpuAfter.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))

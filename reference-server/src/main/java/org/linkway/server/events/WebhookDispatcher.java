@@ -44,7 +44,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Store store;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private HttpClient http; // made at the first delivery: building one loads the TLS trust store, which start-up need not wait for
     private final Thread thread;
     private volatile boolean running;
     private volatile DeliveryGate gate = DeliveryGate.OPEN;
@@ -54,13 +54,19 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect could point the signed event anywhere
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         this.thread = new Thread(this::loop, "linkway-webhooks");
         thread.setDaemon(true);
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER) // a redirect could point the signed event anywhere
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return http;
     }
 
     /** Consulted before every attempt; see {@link DeliveryGate}. */
@@ -162,7 +168,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                     .header("Linkway-Delivery-Attempt", Integer.toString(d.attempt()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     // the request timeout covers the answer's head; this also bounds a body that never ends
                     .orTimeout(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
                     .handle((response, failure) -> failure == null
