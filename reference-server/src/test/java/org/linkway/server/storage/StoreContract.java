@@ -494,6 +494,24 @@ abstract class StoreContract {
         assertThat(idempotency(nulls.key())).contains(nulls);
     }
 
+    @Test
+    void an_answer_kept_by_reference_replays_the_version_it_answered_after_later_changes() {
+        String id = newId();
+        String key = "key-" + newId();
+        StoredResource created = tx(tx -> {
+            StoredResource r = tx.create("Referral", id, id, "received", "RX9E2", "{\"id\":\"" + id + "\",\"v\":1}");
+            tx.saveIdempotency(new IdempotencyRecord(key, "hash", 201, r.body(), "/v1/referrals/" + id, "\"1\"", r.ref()));
+            return r;
+        });
+        tx(tx -> tx.update("Referral", id, 1, "accepted", "{\"id\":\"" + id + "\",\"v\":2}"));
+
+        IdempotencyRecord replayed = idempotency(key).orElseThrow();
+
+        assertThat(replayed.body()).as("the first answer, now in the history").isEqualTo(created.body());
+        assertThat(replayed.bodyOf()).isEqualTo(new ResourceRef("Referral", id, 1));
+        assertThat(replayed.status()).isEqualTo(201);
+    }
+
     // --- concurrency --------------------------------------------------------------------------------
 
     @Test
