@@ -141,6 +141,7 @@ public final class LinkwayServer implements AutoCloseable {
             LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
         server.security.announce(server.port());
+        contract.prepare(); // now that start-up is over
         LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
         return server;
     }

@@ -27,29 +27,40 @@ public final class ContractRoutes {
             "onward-referral.schema.json", "signpost.schema.json", "contact-record.schema.json");
 
     /**
-     * The document as JSON, converted on a thread of its own: loading the YAML parser and reading
-     * the document takes about a second of a cold start, and nothing else waits for it.
+     * The document as JSON, converted on a thread of its own once the server is listening
+     * ({@link #prepare}) or at the first request for it, whichever comes first: loading the YAML
+     * parser and reading the document costs about a second of CPU on a cold JVM, and on a small
+     * machine start-up would pay for it although nothing at start-up needs it.
      */
-    private final CompletableFuture<String> openApiJson;
+    private CompletableFuture<String> openApiJson; // guarded by this
 
     public ContractRoutes() {
         if (ContractRoutes.class.getResource(ROOT + "openapi.yaml") == null) {
             throw new IllegalStateException("openapi.yaml missing from the classpath");
         }
-        openApiJson = new CompletableFuture<>();
-        Thread converter = new Thread(() -> {
-            try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
-                openApiJson.complete(Json.write(YAMLMapper.builder().build().readTree(in)));
-            } catch (IOException | RuntimeException e) {
-                openApiJson.completeExceptionally(e);
-            }
-        }, "linkway-openapi");
-        converter.setDaemon(true);
-        converter.start();
+    }
+
+    /** Starts converting the document in the background, if nothing has asked for it yet. */
+    public synchronized CompletableFuture<String> prepare() {
+        if (openApiJson == null) {
+            CompletableFuture<String> converted = new CompletableFuture<>();
+            Thread converter = new Thread(() -> {
+                try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
+                    converted.complete(Json.write(YAMLMapper.builder().build().readTree(in)));
+                } catch (IOException | RuntimeException e) {
+                    converted.completeExceptionally(e);
+                }
+            }, "linkway-openapi");
+            converter.setDaemon(true);
+            converter.setPriority(Thread.MIN_PRIORITY);
+            converter.start();
+            openApiJson = converted;
+        }
+        return openApiJson;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/openapi.json", ctx -> Json.respond(ctx, 200, openApiJson.join()));
+        routes.get("/openapi.json", ctx -> Json.respond(ctx, 200, prepare().join()));
         routes.get("/json/{file}", this::schema);
     }
 

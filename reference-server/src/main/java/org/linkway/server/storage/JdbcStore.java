@@ -211,6 +211,7 @@ public final class JdbcStore implements Store {
         try {
             if (parent != null) {
                 Files.createDirectories(parent);
+                SqliteNativeLibrary.useCopyIn(parent);
             }
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + parent, e);
