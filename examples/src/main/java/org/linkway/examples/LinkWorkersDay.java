@@ -80,7 +80,7 @@ public final class LinkWorkersDay implements Callable<Integer> {
     ServerOptions server;
 
     /** What the day left behind, for a reader (and for CI to check). */
-    public record Day(String referralId, Referral.Status referralStatus, long carePlanVersion, Map<String, Double> ons4Baseline,
+    public record Day(String referralId, Referral.Status referralStatus, List<ContactRecord.Attempt> contacts, long carePlanVersion, Map<String, Double> ons4Baseline,
                       String onwardReferralId, OnwardReferral.Status onwardStatus, String signpostId, MessageBack messageBack) { }
 
     public static void main(String[] args) {
@@ -108,10 +108,12 @@ public final class LinkWorkersDay implements Callable<Integer> {
         Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, received.etag());
         say("accepted (version %d)", accepted.version());
 
-        // 10:30. The first call: Daniel answers. Every attempt is recorded, answered or not,
-        // because "unable to contact" closures must show the attempts behind them.
-        referral.contacts().create(firstCall());
-        say("recorded the first call");
+        // 9:30 no answer; 10:30 Daniel answers. Every attempt is recorded, answered or not,
+        // because an "unable to contact" closure must show the attempts behind it.
+        referral.contacts().create(call(ContactRecord.Attempt.NO_ANSWER, "Phoned to introduce the service; no answer, no voicemail"));
+        referral.contacts().create(call(ContactRecord.Attempt.MADE_CONTACT,
+                "First telephone contact: introduced the service and booked a meeting at the library"));
+        say("recorded two calls, the second answered");
 
         // He agrees to his details going to the debt-advice charity. The consent names the
         // provider: the server shows a provider an onward referral only while consent covers it.
@@ -149,7 +151,8 @@ public final class LinkWorkersDay implements Callable<Integer> {
         MessageBack back = referral.messageBack().value();
         say("closed as %s; message back outcome: %s", completed.value().getStatus().value(), back.getOutcome().value());
 
-        return new Day(referral.id(), completed.value().getStatus(), plan.version(), ons4, onward.value().getId(),
+        List<ContactRecord.Attempt> contacts = referral.contacts().list().stream().map(ContactRecord::getAttempt).toList();
+        return new Day(referral.id(), completed.value().getStatus(), contacts, plan.version(), ons4, onward.value().getId(),
                 client.onwardReferrals().get(onward.value().getId()).value().getStatus(), signpost.value().getId(), back);
     }
 
@@ -180,15 +183,15 @@ public final class LinkWorkersDay implements Callable<Integer> {
                 .build();
     }
 
-    static ContactRecord firstCall() {
+    static ContactRecord call(ContactRecord.Attempt attempt, String what) {
         return ContactRecord.builder()
                 .withResourceType("ContactRecord").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
-                .withAttempt(ContactRecord.Attempt.MADE_CONTACT)
+                .withAttempt(attempt)
                 .withContact(ContactsWithProfessionalsRecordEntry.builder()
                         .withDateAndTimeOfContact(now())
                         .withSeenBy(List.of(SeenBy.builder().withName("Priya Natarajan").build()))
                         .withResponsibleProfessional(ResponsibleProfessional.builder().withName("Priya Natarajan").build())
-                        .withContactType("First telephone contact: introduced the service and booked a meeting at the library")
+                        .withContactType(what)
                         .withConsultationMethod("02") // telephone
                         .build())
                 .build();

@@ -3,6 +3,7 @@ package org.linkway.examples;
 import java.time.Duration;
 
 import org.linkway.client.LinkwayClient;
+import org.linkway.client.TokenProvider;
 
 import picocli.CommandLine.Option;
 
@@ -53,7 +54,7 @@ public final class ServerOptions {
         }
         return LinkwayClient.builder()
                 .baseUrl(url)
-                .tokenProvider(() -> bearer)
+                .tokenProvider(TokenProvider.of(bearer))
                 .requestTimeout(Duration.ofSeconds(20))
                 .build();
     }

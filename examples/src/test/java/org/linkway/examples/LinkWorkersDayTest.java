@@ -3,6 +3,7 @@ package org.linkway.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.linkway.model.ContactRecord;
 import org.linkway.model.MessageBack;
 import org.linkway.model.OnwardReferral;
 import org.linkway.model.Referral;
@@ -19,6 +20,7 @@ class LinkWorkersDayTest {
             LinkWorkersDay.Day day = LinkWorkersDay.run(server.as(Role.LINK_WORKER, "8EC41").client());
 
             assertThat(day.referralStatus()).isEqualTo(Referral.Status.COMPLETED);
+            assertThat(day.contacts()).containsExactly(ContactRecord.Attempt.NO_ANSWER, ContactRecord.Attempt.MADE_CONTACT);
             assertThat(day.carePlanVersion()).isEqualTo(1);
             assertThat(day.ons4Baseline()).containsEntry("life-satisfaction", 4.0).containsEntry("anxiety-yesterday", 8.0);
             assertThat(day.onwardStatus()).as("closing the referral leaves the charity's onward referral open")
