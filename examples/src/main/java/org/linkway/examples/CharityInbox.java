@@ -44,11 +44,14 @@ import picocli.CommandLine.Option;
  *
  * <p>Two tokens: {@code --provider-token} is the charity's own (a {@code --dev} server prints one
  * for charity {@code 1187342}); {@code --token} reads the event log. The reference server gives
- * the event log to referrers, link workers and admins only (see docs/SECURITY.md), so today a
- * charity reads it with a token its link worker service issues for that purpose.
+ * the event log to referrers, link workers and admins only (see docs/SECURITY.md), so today the
+ * inbox reads it with the link worker service's token (or an admin's) and does everything else
+ * as the charity.
  */
 @Command(name = "charity-inbox", mixinStandardHelpOptions = true,
         description = "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
+// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
+@SuppressWarnings("unchecked")
 public final class CharityInbox implements Callable<Integer> {
 
     /** The --dev server's demo provider. */

@@ -64,6 +64,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gp-refers-from-fhir", mixinStandardHelpOptions = true,
         description = "A GP system sends a FHIR referral Bundle and files the FHIR message back.")
+// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
+@SuppressWarnings("unchecked")
 public final class GpRefersFromFhir implements Callable<Integer> {
 
     static final String GP_PRACTICE = "Y03146";

@@ -70,6 +70,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hospital-discharge", mixinStandardHelpOptions = true,
         description = "A ward refers for discharge or admission avoidance; a one-off personal health budget; message back to the ward.")
+// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
+@SuppressWarnings("unchecked")
 public final class HospitalDischarge implements Callable<Integer> {
 
     static final String HOSPITAL = "RX9E2";

@@ -70,6 +70,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "link-workers-day", mixinStandardHelpOptions = true,
         description = "A link worker's day: accept, contact, care plan, ONS4, onward referral, signpost, close, message back.")
+// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
+@SuppressWarnings("unchecked")
 public final class LinkWorkersDay implements Callable<Integer> {
 
     /** The link worker service of the --dev server's demo data. */
