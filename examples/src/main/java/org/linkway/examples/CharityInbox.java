@@ -1,0 +1,217 @@
+package org.linkway.examples;
+
+import static org.linkway.examples.Records.PRSB_VERSION;
+import static org.linkway.examples.Records.SCHEMA_VERSION;
+import static org.linkway.examples.Records.now;
+import static org.linkway.examples.Records.organisation;
+import static org.linkway.examples.Records.person;
+import static org.linkway.examples.Records.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.linkway.client.Event;
+import org.linkway.client.EventPoller;
+import org.linkway.client.LinkwayClient;
+import org.linkway.client.OnwardReferrals;
+import org.linkway.client.Versioned;
+import org.linkway.client.error.NotFoundException;
+import org.linkway.model.Consent;
+import org.linkway.model.Feedback;
+import org.linkway.model.OnwardReferral;
+import org.linkway.model.Party;
+import org.linkway.model.ReasonForReferral;
+import org.linkway.model.Referral;
+import org.linkway.model.ReferralDetailsRecordEntry;
+import org.linkway.model.ReferralTo;
+import org.linkway.model.ReferrerDetails;
+import org.linkway.model.Scope;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A small charity's inbox: Eastmere Strollers, a walking group with no server of its own and so
+ * no public endpoint for webhooks. It polls the event log, picks out onward referrals sent to
+ * it, accepts them, and reports attendance and feedback back to the link worker.
+ *
+ * <p>Consent decides what the charity sees: an onward referral whose person has not consented
+ * to sharing with this charity (or has withdrawn) answers 404 to the charity's token, exactly
+ * like one that does not exist, and the inbox passes over it.
+ *
+ * <p>Two tokens: {@code --provider-token} is the charity's own (a {@code --dev} server prints one
+ * for charity {@code 1187342}); {@code --token} reads the event log. The reference server gives
+ * the event log to referrers, link workers and admins only (see docs/SECURITY.md), so today the
+ * inbox reads it with the link worker service's token (or an admin's) and does everything else
+ * as the charity.
+ */
+@Command(name = "charity-inbox", mixinStandardHelpOptions = true,
+        description = "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
+// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
+@SuppressWarnings("unchecked")
+public final class CharityInbox implements Callable<Integer> {
+
+    /** The --dev server's demo provider. */
+    static final String CHARITY_NUMBER = "1187342";
+    static final String CHARITY = "Eastmere Strollers";
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--provider-token", description = "The charity's own token (default: --token).")
+    String providerToken;
+
+    @Option(names = "--after", defaultValue = "0", description = "The last event sequence handled on a previous run (default: 0).")
+    long after;
+
+    @Option(names = "--demo", description = "First act as the link worker (--token must be a link worker's or an admin's) "
+            + "and send the charity two onward referrals, one with consent and one without, so a fresh server has mail.")
+    boolean demo;
+
+    /** One onward referral the inbox handled: its id, where it ended, and the feedback the charity gave. */
+    public record Handled(String onwardReferralId, OnwardReferral.Status status, List<Feedback> feedback) { }
+
+    /** What a run did, and the position to store for the next run. */
+    public record Run(List<Handled> handled, int notVisible, long position) { }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CharityInbox()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (demo) {
+            sendDemoReferrals(server.client());
+        }
+        Run run = run(server.client(), server.clientFor(providerToken), after);
+        System.out.printf("%nHandled %d onward referral(s); %d not visible to the charity; next time pass --after %d%n",
+                run.handled().size(), run.notVisible(), run.position());
+        return 0;
+    }
+
+    /**
+     * One pass over the inbox: everything after {@code after} in the event log, then stop. A
+     * long-running inbox would loop on {@code poller.next()} instead, which waits while the
+     * log is quiet, and store {@code poller.position()} after each event.
+     */
+    public static Run run(LinkwayClient eventLog, LinkwayClient charity, long after) {
+        EventPoller poller = eventLog.events().poller(after);
+        List<Handled> handled = new ArrayList<>();
+        int notVisible = 0;
+        for (List<Event> batch = poller.poll(); !batch.isEmpty(); batch = poller.poll()) {
+            for (Event event : batch) {
+                if (!event.type().equals("onward-referral.sent")) {
+                    continue; // the log carries every change; the inbox only wants new onward referrals
+                }
+                Versioned<OnwardReferral> mail;
+                try {
+                    mail = charity.onwardReferrals().get(event.resourceId());
+                } catch (NotFoundException hidden) {
+                    // Not addressed to this charity, or consent does not cover it: the server does
+                    // not say which, so nothing about the person leaks. Nothing to do.
+                    notVisible++;
+                    continue;
+                }
+                if (CHARITY_NUMBER.equals(mail.value().getProvider().getCharityNumber())
+                        && mail.value().getStatus() == OnwardReferral.Status.SENT) {
+                    handled.add(handle(charity.onwardReferrals(), mail));
+                }
+            }
+        }
+        return new Run(handled, notVisible, poller.position());
+    }
+
+    /** Accept, then (after the walk) record attendance and feedback, then complete. */
+    static Handled handle(OnwardReferrals inbox, Versioned<OnwardReferral> sent) {
+        OnwardReferral onward = sent.value();
+        String id = onward.getId();
+        // Only what the onward referral carries is visible: why they were referred, by whom.
+        // The referral's clinical summary and demographics stay with the link worker.
+        say("new onward referral %s: %s", id, onward.getReferral().getReasonForReferral().getText());
+
+        // Every change is guarded by If-Match with the ETag just read, so a volunteer and the
+        // coordinator updating the same referral cannot overwrite each other.
+        Versioned<OnwardReferral> accepted = inbox.transition(id, OnwardReferral.Status.ACCEPTED, null, sent.etag());
+        say("accepted");
+
+        // A real inbox records this after the walk, days later; the example does it in one go.
+        Versioned<OnwardReferral> attended = inbox.transition(id, OnwardReferral.Status.ATTENDED, null, accepted.etag());
+        inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader()).withAttendance(Feedback.Attendance.ATTENDED)
+                .withText("Came on the short route and chatted the whole way round; says she will come again next week.").build());
+        Versioned<OnwardReferral> completed = inbox.transition(id, OnwardReferral.Status.COMPLETED, null, inbox.get(id).etag());
+        inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader())
+                .withText("Has joined the group as a regular walker; we have closed the referral at our end.").build());
+        say("attended, completed, feedback sent (status went %s -> %s -> %s)", accepted.value().getStatus().value(),
+                attended.value().getStatus().value(), completed.value().getStatus().value());
+        Versioned<OnwardReferral> last = inbox.get(id);
+        return new Handled(id, last.value().getStatus(), last.value().getFeedback());
+    }
+
+    static Party walkLeader() {
+        return person("Dev Malhotra", CHARITY, CHARITY_NUMBER);
+    }
+
+    /**
+     * The link worker's side, so the inbox has mail: two people referred on to the charity, the
+     * first with consent to share with it, the second whose consent was withdrawn before the
+     * charity looked. Returns the two onward referral ids, consented first.
+     */
+    public static List<String> sendDemoReferrals(LinkwayClient linkWorker) {
+        List<String> ids = new ArrayList<>();
+        for (Consent.Decision decision : List.of(Consent.Decision.GIVEN, Consent.Decision.WITHDRAWN)) {
+            Referral referral = LinkWorkersDay.phonedInReferral();
+            String referralId = linkWorker.referrals().create(referral).value().getId();
+            Consent given = consent(Consent.Decision.GIVEN);
+            linkWorker.referral(referralId).consents().create(given);
+            String onwardId = linkWorker.onwardReferrals().create(referralId, walkingGroupReferral()).value().getId();
+            if (decision == Consent.Decision.WITHDRAWN) {
+                // Withdrawal takes effect from the moment it is recorded: the charity no longer sees it.
+                linkWorker.referral(referralId).consents().create(consent(Consent.Decision.WITHDRAWN));
+            }
+            ids.add(onwardId);
+        }
+        say("sent %s two onward referrals (one with consent, one withdrawn)", CHARITY);
+        return ids;
+    }
+
+    static Consent consent(Consent.Decision decision) {
+        return Consent.builder()
+                .withResourceType("Consent").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
+                .withDecision(decision)
+                .withLawfulBasis(Consent.LawfulBasis.CONSENT)
+                .withScope(List.of(Scope.ONWARD_PROVIDER))
+                .withOnwardProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
+                .withConsentForInformationSharing(decision == Consent.Decision.GIVEN
+                        ? "Agreed that " + CHARITY + " may have his name, phone number and walking ability."
+                        : "Asked that " + CHARITY + " no longer be given his details.")
+                .withMethod(Consent.Method.VERBAL)
+                .withRecordedBy(person("Priya Natarajan", "Eastmere Community Action", null))
+                .withRecordedAt(now())
+                .build();
+    }
+
+    static OnwardReferral walkingGroupReferral() {
+        return OnwardReferral.builder()
+                .withResourceType("OnwardReferral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
+                .withProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
+                .withReferral(ReferralDetailsRecordEntry.builder()
+                        .withDate(now())
+                        .withReferrerDetails(ReferrerDetails.builder().withName("Priya Natarajan").withContactDetails("01632 960583")
+                                .withService(text("Social prescribing link worker service"))
+                                .withOrganisation(organisation(LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
+                        .withReasonForReferral(ReasonForReferral.builder()
+                                .withText("Wants gentle exercise and company; can walk about 20 minutes on the flat.").build())
+                        .withReferralTo(ReferralTo.builder().withName("Dev Malhotra").withTeam("Walk leaders")
+                                .withService(text("Led health walks, Tuesdays and Fridays"))
+                                .withOrganisation(organisation(null, CHARITY + " (registered charity " + CHARITY_NUMBER + ")")).build())
+                        .build())
+                .build();
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println("  " + String.format(format, args));
+    }
+}

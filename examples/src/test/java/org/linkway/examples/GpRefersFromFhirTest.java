@@ -1,0 +1,69 @@
+package org.linkway.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+import org.linkway.client.ReferralResource;
+import org.linkway.client.Versioned;
+import org.linkway.fhir.BundleForm;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.model.Referral;
+import org.linkway.server.security.Role;
+
+import picocli.CommandLine;
+
+class GpRefersFromFhirTest {
+
+    @Test
+    void the_gp_system_refers_from_fhir_and_files_the_completed_referral_from_the_message_back() throws Exception {
+        try (ExampleServer server = ExampleServer.start()) {
+            GpRefersFromFhir.Result result = GpRefersFromFhir.run(ServerOptions.of(server.url(), server.admin()),
+                    server.as(Role.LINK_WORKER, "8EC41").client());
+
+            assertThat(result.referralId()).isNotBlank();
+            assertThat(result.filed()).as("the referral comes back as a completed ServiceRequest coded for social prescribing")
+                    .anySatisfy(f -> {
+                        assertThat(f.resourceType()).isEqualTo("ServiceRequest");
+                        assertThat(f.code()).isEqualTo(GpRefersFromFhir.REFERRAL_TO_SOCIAL_PRESCRIBING);
+                        assertThat(f.statusOrValue()).isEqualTo("completed");
+                    });
+            assertThat(result.filed()).as("a completed referral is not filed as declined")
+                    .noneMatch(f -> f.code().equals(GpRefersFromFhir.SOCIAL_PRESCRIBING_DECLINED));
+        }
+    }
+
+    @Test
+    void a_declined_referral_is_filed_with_the_declined_code_and_a_revoked_service_request() throws Exception {
+        try (ExampleServer server = ExampleServer.start()) {
+            ServerOptions gp = ServerOptions.of(server.url(), server.admin());
+            String bundle = FhirBinding.create().toFhirJson(GpRefersFromFhir.referralFromTheGpRecord(), BundleForm.TRANSACTION);
+            HttpResponse<String> sent = GpRefersFromFhir.postFhir(gp, "/fhir/R4/Bundle", bundle);
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+            String location = sent.headers().firstValue("Location").orElseThrow();
+            ReferralResource referral = server.as(Role.LINK_WORKER, "8EC41").client().referral(location.substring(location.lastIndexOf('/') + 1));
+            Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, referral.get().etag());
+            referral.transition(Referral.Status.DECLINED, "Would rather wait until her son is back from abroad", accepted.etag());
+
+            Bundle document = FhirBinding.fhirContext().newJsonParser().parseResource(Bundle.class, gp.client().referral(referral.id()).messageBackFhir());
+            List<GpRefersFromFhir.Filed> filed = GpRefersFromFhir.codedEntriesToFile(document);
+
+            assertThat(filed).extracting(GpRefersFromFhir.Filed::code).contains(GpRefersFromFhir.SOCIAL_PRESCRIBING_DECLINED);
+            assertThat(filed).filteredOn(f -> f.code().equals(GpRefersFromFhir.REFERRAL_TO_SOCIAL_PRESCRIBING))
+                    .extracting(GpRefersFromFhir.Filed::statusOrValue).containsExactly("revoked");
+        }
+    }
+
+    @Test
+    void the_command_line_runs_against_a_url_and_tokens() {
+        try (ExampleServer server = ExampleServer.start()) {
+            int exit = new CommandLine(new GpRefersFromFhir()).execute("--url", server.url(),
+                    "--token", server.admin(),
+                    "--link-worker-token", server.token(Role.LINK_WORKER, "8EC41"));
+            assertThat(exit).isZero();
+        }
+    }
+}
