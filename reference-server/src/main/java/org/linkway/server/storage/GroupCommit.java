@@ -48,6 +48,7 @@ final class GroupCommit {
     private final Object enqueueLock = new Object();
     private final Thread writer;
     private boolean stopping; // guarded by enqueueLock
+    private volatile long commits;
 
     GroupCommit(Connection connection, Clock clock) {
         this.connection = connection;
@@ -134,6 +135,7 @@ final class GroupCommit {
                 job.run(connection, clock, statements, answers);
             }
             connection.commit();
+            commits++; // only this thread writes it
             answers.forEach(Runnable::run);
         } catch (SQLException | RuntimeException | Error e) {
             try {
@@ -146,6 +148,11 @@ final class GroupCommit {
                 job.result().completeExceptionally(failure);
             }
         }
+    }
+
+    /** How many batches have been committed: for the checkpointer, to tell whether there is anything new. */
+    long commits() {
+        return commits;
     }
 
     /** Runs what is already queued, then ends the writer thread; later transactions are refused. */

@@ -55,6 +55,8 @@ public final class JdbcStore implements Store {
     private static final int SQLITE_NEW_PAGE_SIZE = 16 * 1024;
     private static final long POOL_WAIT_MILLIS = 30_000;
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+    /** What the log file is cut back to when it restarts after a checkpoint. */
+    private static final long SQLITE_WAL_KEPT_BYTES = 64L * 1024 * 1024;
 
     private final String dialect;
     private final Clock clock;
@@ -62,13 +64,15 @@ public final class JdbcStore implements Store {
     private final Connection sqliteConnection; // SQLite, used only on groupCommit's thread
     private final ConnectionPool pool;         // PostgreSQL; SQLite's read-only connections
     private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>(); // SQLite; one user at a time each
+    private final SqliteCheckpointer checkpointer; // SQLite
 
-    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool) {
+    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool, Connection checkpoints) {
         this.dialect = dialect;
         this.clock = clock;
         this.sqliteConnection = sqliteConnection;
         this.pool = pool;
         this.groupCommit = sqliteConnection != null ? new GroupCommit(sqliteConnection, clock) : null;
+        this.checkpointer = checkpoints != null ? new SqliteCheckpointer(checkpoints, groupCommit::commits) : null;
     }
 
     /**
@@ -141,19 +145,26 @@ public final class JdbcStore implements Store {
     private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw) {
         if (dialect.equals(SQLITE)) {
             Connection writer;
+            Connection checkpoints;
             try {
                 writer = configureSqlite(raw.open());
             } catch (SQLException e) {
                 throw new StoreException("cannot open the SQLite database", e);
             }
+            try {
+                checkpoints = configureSqliteCheckpoints(raw.open());
+            } catch (SQLException e) {
+                ConnectionPool.closeQuietly(writer);
+                throw new StoreException("cannot open the SQLite database", e);
+            }
             ConnectionPool readers = new ConnectionPool(() -> configureSqliteReader(raw.open()), SQLITE_READERS, POOL_WAIT_MILLIS);
-            return new JdbcStore(dialect, clock, writer, readers);
+            return new JdbcStore(dialect, clock, writer, readers, checkpoints);
         }
         ConnectionPool pool = new ConnectionPool(() -> configurePostgres(raw.open()), POOL_SIZE, POOL_WAIT_MILLIS);
         // fail now, not on the first request, if the database cannot be reached
         Connection first = pool.borrow();
         pool.release(first, false);
-        return new JdbcStore(dialect, clock, null, pool);
+        return new JdbcStore(dialect, clock, null, pool, null);
     }
 
     private static Connection configureSqlite(Connection c) throws SQLException {
@@ -162,10 +173,23 @@ public final class JdbcStore implements Store {
             s.execute("PRAGMA busy_timeout=" + SQLITE_BUSY_TIMEOUT_MILLIS);
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
+            // the log is copied into the database by SqliteCheckpointer, off this connection's thread
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("PRAGMA journal_size_limit=" + SQLITE_WAL_KEPT_BYTES);
             s.execute("PRAGMA foreign_keys=ON");
             // a savepoint's rollback journal: never needed after a crash, so no reason for a temporary file
             s.execute("PRAGMA temp_store=MEMORY");
             c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            ConnectionPool.closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static Connection configureSqliteCheckpoints(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=" + SQLITE_BUSY_TIMEOUT_MILLIS);
             return c;
         } catch (SQLException e) {
             ConnectionPool.closeQuietly(c);
@@ -283,6 +307,9 @@ public final class JdbcStore implements Store {
     /** Finishes the transactions already started, then closes the database. Safe to call twice. */
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (groupCommit != null) {
             groupCommit.stop();
             ConnectionPool.closeQuietly(sqliteConnection);

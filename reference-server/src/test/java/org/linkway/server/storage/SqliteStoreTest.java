@@ -66,6 +66,37 @@ class SqliteStoreTest extends StoreContract {
         assertThat(settings).containsExactly("wal", "2", "1", "10000");
     }
 
+    /**
+     * The writer never copies the log itself (that stall would land on whoever committed last);
+     * the checkpointer thread does, soon after commits, so the database file takes the writes.
+     */
+    @Test
+    void the_log_is_copied_into_the_database_off_the_writer() throws Exception {
+        Path file = dir.resolve("checkpointed.db");
+        try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
+            String autocheckpoint = s.transaction(tx -> {
+                try (Statement st = ((JdbcTx) tx).connection().createStatement()) {
+                    return pragma(st, "wal_autocheckpoint");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(autocheckpoint).isEqualTo("0");
+            long before = java.nio.file.Files.size(file);
+            String body = "{\"text\":\"" + "x".repeat(20_000) + "\"}";
+            for (int i = 0; i < 50; i++) {
+                String id = "cp-" + i;
+                s.transaction(tx -> tx.create("Referral", id, id, "received", "RX9E2", body));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (java.nio.file.Files.size(file) < before + 50 * 20_000L && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(java.nio.file.Files.size(file)).as("pages copied from the log into the database file")
+                    .isGreaterThanOrEqualTo(before + 50 * 20_000L);
+        }
+    }
+
     @Test
     void a_new_file_gets_large_pages_and_keeps_savepoint_journals_in_memory() {
         List<String> settings = store.transaction(tx -> {
