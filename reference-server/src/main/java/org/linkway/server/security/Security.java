@@ -37,6 +37,12 @@ public final class Security {
     private static final String CALLER = "linkway.caller";
     private static final String ACCESS = "linkway.access";
     private static final String RULE = "linkway.rule";
+    private static final String SIGNER = "linkway.signer";
+    /** The answers signed for their receiver: single resources that leave the server as personal data. */
+    private static final java.util.Set<String> SIGNED = java.util.Set.of("/v1/referrals/{id}", "/v1/referrals/{id}/message-back",
+            "/v1/onward-referrals/{id}", "/fhir/R4/Bundle/{id}");
+    /** Where the server publishes its signing keys. */
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
 
     private final TokenVerifier verifier;
     private final AccessDecider decider;
@@ -44,9 +50,11 @@ public final class Security {
     private final Store store;
     private final Clock clock;
     private final DevTokens dev;
+    private final Signatures signatures;
 
-    private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev) {
+    private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev, Signatures signatures) {
         this.verifier = verifier;
+        this.signatures = signatures;
         this.decider = new AccessDecider(store, clock);
         this.audit = new AuditLog(store, clock);
         this.store = store;
@@ -60,6 +68,12 @@ public final class Security {
      * refuses to start.
      */
     public static Security create(SecuritySettings settings, boolean devMode, Store store, Clock clock) {
+        return create(settings, SigningSettings.NONE, devMode, store, clock);
+    }
+
+    /** As above, with the server's message signing key and the sender keys it trusts. */
+    public static Security create(SecuritySettings settings, SigningSettings signing, boolean devMode, Store store, Clock clock) {
+        Signatures signatures = Signatures.create(signing, devMode);
         if (settings.configured()) {
             if (settings.issuer() == null || settings.issuer().isBlank() || settings.audience() == null || settings.audience().isBlank()) {
                 throw new IllegalStateException("refusing to start: LINKWAY_JWT_KEYS is set but LINKWAY_JWT_ISSUER and "
@@ -68,7 +82,7 @@ public final class Security {
             JWKSet keys = KeyFiles.read(settings.keys());
             LOG.info("bearer tokens: {} key(s) from {}, issuer {}, audience {}", keys.getKeys().size(), settings.keys(),
                     settings.issuer(), settings.audience());
-            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null);
+            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null, signatures);
         }
         if (!devMode) {
             throw new IllegalStateException("refusing to start: no token keys configured. Set LINKWAY_JWT_KEYS (a PEM or JWKS "
@@ -76,7 +90,7 @@ public final class Security {
         }
         DevTokens tokens = DevTokens.generate(clock);
         return new Security(new TokenVerifier(tokens.publicKeys(), SecuritySettings.DEV_ISSUER, SecuritySettings.DEV_AUDIENCE, clock),
-                store, clock, tokens);
+                store, clock, tokens, signatures);
     }
 
     /** The development issuer, when the server made its own key. */
@@ -84,10 +98,17 @@ public final class Security {
         return Optional.ofNullable(dev);
     }
 
-    /** Registers the handlers; call after the request-id handler so every audit entry carries the id. */
+    /** The server's message signatures: what webhook deliveries are signed with. */
+    public Signatures signatures() {
+        return signatures;
+    }
+
+    /** Registers the handlers and the public key set; call after the request-id handler so every audit entry carries the id. */
     public void register(RoutesConfig routes) {
         routes.before(this::before);
         routes.after(this::after);
+        routes.get(JWKS_PATH, ctx -> ctx.status(200).contentType("application/jwk-set+json").header("Cache-Control", "max-age=300")
+                .result(signatures.jwks()));
     }
 
     /** Prints the demo tokens and lets tests in this JVM find them by port. */
@@ -119,12 +140,45 @@ public final class Security {
         }
         Caller caller = verifier.authenticate(ctx.header("Authorization"));
         ctx.attribute(CALLER, caller);
+        Map<String, String> params = new java.util.HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
+        if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
+            params.put("focus", ctx.queryParam("focus"));
+        }
         try {
-            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(),
-                    AccessPolicy.pathParams(rule, ctx.path()), ctx::bodyAsBytes);
+            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(), params, ctx::bodyAsBytes);
             ctx.attribute(ACCESS, access);
+            if (access.listScope() != null) {
+                ctx.attribute(ListScope.ATTRIBUTE, access.listScope());
+            }
+            if (rule.scope() == AccessPolicy.Scope.REFERRAL_INTAKE || rule.scope() == AccessPolicy.Scope.FHIR_INTAKE) {
+                try {
+                    ctx.attribute(SIGNER, signatures.verifyIntake(ctx.bodyAsBytes(), ctx.header(Signatures.HEADER)));
+                } catch (ApiProblem p) {
+                    ctx.attribute(ACCESS, new AccessDecider.Access(access.resource(), "refused: " + p.type().substring(p.type()
+                            .lastIndexOf(':') + 1)));
+                    throw p;
+                }
+            }
         } catch (AccessDecider.Refusal r) {
-            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note, false, false));
+            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note));
+            throw r.problem;
+        }
+    }
+
+    /**
+     * The organisation check of {@code POST /v1/referrals}, for a referral that reached the
+     * server in another form (a FHIR Bundle) once it has been converted: a referrer sends as its
+     * own organisation, a link worker service records referrals addressed to itself.
+     */
+    public void checkConvertedReferral(Context ctx, byte[] referralJson) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("a referral intake ran without an authenticated caller");
+        }
+        try {
+            AccessDecider.intake(caller, referralJson);
+        } catch (AccessDecider.Refusal r) {
+            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note));
             throw r.problem;
         }
     }
@@ -138,13 +192,27 @@ public final class Security {
         AccessDecider.Access access = ctx.attribute(ACCESS);
         int status = ctx.status().getCode();
         try {
+            if (access != null && status == 200 && access.emptySearch()) {
+                // a search whose focus the caller may not see finds nothing, exactly as for a focus that does not exist
+                ctx.result("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}");
+            }
             if (access != null && status == 200 && (access.filterList() || access.providerView())) {
                 String body = ctx.result();
                 if (body != null) {
                     ctx.result(access.filterList() ? decider.filterList(caller, body) : decider.providerView(body));
                 }
             }
+            if (status == 200 && "GET".equals(ctx.method().name()) && SIGNED.contains(rule.pattern())) {
+                String signature = signatures.sign(ctx.result());
+                if (signature != null) {
+                    ctx.header(Signatures.HEADER, signature);
+                }
+            }
             String note = access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note();
+            String signer = ctx.attribute(SIGNER);
+            if (signer != null) {
+                note += "; signed by sender key " + signer;
+            }
             audit.record(RequestIds.of(ctx), caller, ctx.method().name() + " " + (rule == AccessPolicy.FALLBACK ? ctx.path() : rule.pattern()),
                     access == null ? "-" : access.resource(), status + " " + note);
         } catch (RuntimeException e) {
