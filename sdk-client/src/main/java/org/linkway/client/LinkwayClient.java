@@ -79,6 +79,27 @@ public final class LinkwayClient {
         return new Subscriptions(calls);
     }
 
+    /**
+     * The public keys the server signs messages back, referrals and webhook deliveries with
+     * ({@code GET /.well-known/jwks.json}); give them to {@link SignatureVerifier#trusting} or
+     * {@link org.linkway.client.webhook.WebhookVerifier.Builder#signingKeys}. Fetch them over a
+     * connection you trust (TLS), or pin a copy you were given.
+     */
+    public com.nimbusds.jose.jwk.JWKSet serverKeys() {
+        return Transport.join(serverKeysAsync());
+    }
+
+    public java.util.concurrent.CompletableFuture<com.nimbusds.jose.jwk.JWKSet> serverKeysAsync() {
+        return calls.send(org.linkway.client.internal.ApiRequest.get("/.well-known/jwks.json")).thenApply(r -> {
+            try {
+                return com.nimbusds.jose.jwk.JWKSet.parse(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).toPublicJWKSet();
+            } catch (java.text.ParseException e) {
+                throw new org.linkway.client.error.UnexpectedResponseException(r.status(), r.requestId(),
+                        "the server's key set is not a JWKS document: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Builds a {@link LinkwayClient}; only {@link #baseUrl(String)} is required. */
     public static final class Builder {
         private URI baseUrl;
