@@ -222,13 +222,20 @@ public final class Security {
         }
     }
 
-    /** Withholds onward-referral events from webhooks once consent no longer covers the provider, and audits each refusal. */
+    /**
+     * Withholds an onward referral's events from each subscriber whose organisation the person's
+     * consent no longer covers, and audits each refusal. Consent is decided per recipient: the
+     * link worker service that holds the referral always receives them; the onward provider only
+     * while consent (or a recorded lawful basis) covers it; the referrer and the GP practice until
+     * a decision reaching them withdraws it; any other organisation, and a subscription that
+     * names none, is treated as strictly as the provider.
+     */
     public DeliveryGate deliveryGate() {
         return (subscriptionId, event) -> {
             if (!"OnwardReferral".equals(event.resourceType())) {
                 return null;
             }
-            String reason = onwardWithheld(event);
+            String reason = onwardWithheld(subscriptionId, event);
             if (reason != null) {
                 audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
                         "OnwardReferral/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
@@ -237,11 +244,21 @@ public final class Security {
         };
     }
 
-    private String onwardWithheld(StoredEvent event) {
+    private String onwardWithheld(String subscriptionId, StoredEvent event) {
         return store.transaction(tx -> tx.get("OnwardReferral", event.resourceId()).map(o -> {
-            ConsentLedger.Coverage c = ConsentLedger.forProvider(tx, o.referralId(),
-                    Documents.providerOrg(Json.MAPPER.readTree(o.body())), clock.instant());
-            return c.covered() ? null : c.reason();
+            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
+            String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
+            tools.jackson.databind.JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
+            String party = recipient == null ? "onward-provider" : Documents.partyOf(referral, provider, recipient);
+            if (party == null) {
+                return "subscriber organisation " + recipient + " is not a party to this referral";
+            }
+            ConsentLedger.Coverage c = switch (party) {
+                case "link-worker-service" -> new ConsentLedger.Coverage(true, "the link worker service holds the referral");
+                case "onward-provider" -> ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant());
+                default -> ConsentLedger.forParty(tx, o.referralId(), party, clock.instant());
+            };
+            return c.covered() ? null : c.reason() + (recipient == null ? "" : " (subscriber organisation " + recipient + ")");
         }).orElse(null));
     }
 
