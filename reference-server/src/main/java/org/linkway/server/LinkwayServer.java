@@ -55,14 +55,18 @@ public final class LinkwayServer implements AutoCloseable {
 
     private LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
         this.store = store;
-        this.security = Security.create(config.security(), config.dev(), store, clock);
+        if (config.tls().enabled()) {
+            TlsConnector.check(config.tls());
+        }
+        this.security = Security.create(config.security(), config.signing(), config.dev(), store, clock);
         this.referralService = new ReferralService(store, validator, clock);
-        FhirFacade fhir = new FhirFacade(referralService, validator);
+        FhirFacade fhir = new FhirFacade(referralService, validator, security::checkConvertedReferral);
         ReferralRoutes referrals = new ReferralRoutes(referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
         webhooks.gate(security.deliveryGate());
+        webhooks.signer(security.signatures()::sign);
         AuditRoutes audit = new AuditRoutes(store);
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
@@ -73,6 +77,10 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.http.prefer405over404 = true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            if (config.tls().enabled()) {
+                // Javalin adds its plain HTTP connector only when none is given, so HTTPS replaces it
+                cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config.tls(), config.host(), config.port()));
+            }
             cfg.startup.showJavalinBanner = false;
             RequestIds.register(cfg.routes);
             Problems.register(cfg.routes, java.util.Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
@@ -142,7 +150,8 @@ public final class LinkwayServer implements AutoCloseable {
         }
         server.security.announce(server.port());
         contract.prepare(); // now that start-up is over
-        LOG.info("Linkway reference server listening on http://{}:{} ({})", config.host(), server.port(), store.dialect());
+        LOG.info("Linkway reference server listening on {}://{}:{} ({})", config.tls().enabled() ? "https" : "http", config.host(),
+                server.port(), store.dialect());
         return server;
     }
 

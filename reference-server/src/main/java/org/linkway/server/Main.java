@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.linkway.server.security.SecuritySettings;
+import org.linkway.server.security.SigningSettings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--jwt-audience", defaultValue = "${env:LINKWAY_JWT_AUDIENCE}", description = "The aud every token must include (LINKWAY_JWT_AUDIENCE).")
     String jwtAudience;
 
+    @Option(names = "--signing-key", defaultValue = "${env:LINKWAY_SIGNING_KEY}", description = "PEM (PKCS#8 or EC) or JWK file of the private P-256/Ed25519 key the server signs messages back, referrals and webhook deliveries with; its public half is served at /.well-known/jwks.json (LINKWAY_SIGNING_KEY; --dev makes a throwaway one).")
+    Path signingKey;
+
+    @Option(names = "--trusted-sender-keys", defaultValue = "${env:LINKWAY_TRUSTED_SENDER_KEYS}", description = "PEM or JWKS file of the public keys whose Linkway-Signature on a referral is accepted (LINKWAY_TRUSTED_SENDER_KEYS).")
+    Path trustedSenderKeys;
+
+    @Option(names = "--require-signed-referrals", defaultValue = "${env:LINKWAY_REQUIRE_SIGNED_REFERRALS:-false}", description = "Refuse referrals without a valid Linkway-Signature (LINKWAY_REQUIRE_SIGNED_REFERRALS, default ${DEFAULT-VALUE}).")
+    boolean requireSignedReferrals;
+
+    @Option(names = "--tls-keystore", defaultValue = "${env:LINKWAY_TLS_KEYSTORE}", description = "PKCS#12 keystore to serve HTTPS from directly (LINKWAY_TLS_KEYSTORE; default plain HTTP, for a TLS proxy in front).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", defaultValue = "${env:LINKWAY_TLS_KEYSTORE_PASSWORD}", description = "The keystore's password (LINKWAY_TLS_KEYSTORE_PASSWORD; prefer the variable, so it is not in the process list).")
+    String tlsKeystorePassword;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -58,7 +74,9 @@ public final class Main implements Callable<Integer> {
         LinkwayServer server;
         try {
             server = LinkwayServer.start(new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev)
-                    .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience)));
+                    .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience))
+                    .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
+                    .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword)));
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.security.SecuritySettings;
+import org.linkway.server.security.SigningSettings;
 
 /**
  * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
@@ -15,9 +16,11 @@ import org.linkway.server.security.SecuritySettings;
  * @param dev         development mode: loud warnings, demo data, an ephemeral token key with printed demo tokens
  * @param webhooks    how subscribers' deliveries are retried and timed
  * @param security    bearer-token keys, issuer and audience (required outside development mode)
+ * @param signing     the server's message signing key and the sender keys it trusts
+ * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
  */
 public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
-                           WebhookSettings webhooks, SecuritySettings security) {
+                           WebhookSettings webhooks, SecuritySettings security, SigningSettings signing, TlsSettings tls) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -30,16 +33,29 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
         this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, SecuritySettings.NONE);
     }
 
+    public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
+                        WebhookSettings webhooks, SecuritySettings security) {
+        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, SigningSettings.NONE, TlsSettings.NONE);
+    }
+
     public ServerConfig withSecurity(SecuritySettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings);
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security);
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security);
+        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls);
+    }
+
+    public ServerConfig withSigning(SigningSettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, settings, tls);
+    }
+
+    public ServerConfig withTls(TlsSettings settings) {
+        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings);
     }
 
     public String effectiveDatabaseUrl() {

@@ -67,7 +67,7 @@ class AccessMatrixTest {
     private static final Map<String, Expectation> MATRIX = new LinkedHashMap<>();
 
     static {
-        put(Names.NOTHING, ALL, "GET /health", "GET /openapi.json", "GET /json/{file}");
+        put(Names.NOTHING, ALL, "GET /health", "GET /openapi.json", "GET /json/{file}", "GET /.well-known/jwks.json");
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
         put(Names.NOTHING, READERS, "GET /v1/referrals", "GET /v1/events");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/message-back", "GET /v1/referrals/{id}/events");
@@ -90,8 +90,10 @@ class AccessMatrixTest {
         put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}",
                 "GET /fhir/R4/Composition/{id}", "GET /fhir/R4/Bundle/{id}");
-        // admins only until the intake check reads a FHIR Bundle's organisation and the search filters by caller
-        put(Names.NOTHING, EnumSet.of(Who.ADMIN), "POST /fhir/R4/Bundle", "GET /fhir/R4/Task");
+        // a FHIR referral Bundle is checked as the JSON referral is, once converted: the sender's own organisation
+        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /fhir/R4/Bundle");
+        // every reader may search; what it finds is filtered (aTaskSearchFindsOnlyTheCallersReferrals)
+        put(Names.NOTHING, READERS, "GET /fhir/R4/Task");
     }
 
     private static void put(Names names, Set<Who> allowed, String... routes) {
@@ -161,7 +163,7 @@ class AccessMatrixTest {
                 }
             }
             if (!route.startsWith("GET /health") && !route.startsWith("GET /openapi") && !route.startsWith("GET /json")
-                    && !route.startsWith("GET /fhir/R4/metadata")) {
+                    && !route.startsWith("GET /fhir/R4/metadata") && !route.startsWith("GET /.well-known/")) {
                 int status = call(admin.as(null), route).status();
                 if (status != 401) {
                     failures.add("no token " + route + ": expected 401, got " + status);
@@ -205,6 +207,12 @@ class AccessMatrixTest {
             path = path.replace("{id}", ids.get("id"));
         }
         path = path.replace("{version}", "1");
+        if (route.equals("GET /fhir/R4/Task")) {
+            path += "?focus=ServiceRequest/" + ids.get("id");
+        }
+        if (route.equals("POST /fhir/R4/Bundle")) {
+            return client.post(path, fhirBundle("valid/referral--hospital-discharge-carer.json"), "Content-Type", "application/fhir+json");
+        }
         if (path.contains("{recordId}")) {
             String kind = pattern.split("/")[4];
             path = path.replace("{recordId}", ids.get(kind));
@@ -276,6 +284,45 @@ class AccessMatrixTest {
                 "{\"to\":\"cancelled\",\"reason\":\"sent in error\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
         assertThat(as(Who.REFERRER_OTHER).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
                 .status()).as("a referrer cannot send as another organisation").isEqualTo(403);
+    }
+
+    static String fhirBundle(String example) {
+        return org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(ReferralApiContract.example(example)
+                .replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","), org.linkway.fhir.BundleForm.MESSAGE)
+                .output().orElseThrow();
+    }
+
+    @Test
+    void aFhirReferralBundleIsTheSendersOwnLikeAJsonReferral() {
+        String bundle = fhirBundle("valid/referral--hospital-discharge-carer.json");
+        ApiClient.Answer own = as(Who.REFERRER_OWN).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        String id = own.header("Location").substring("/fhir/R4/ServiceRequest/".length());
+        assertThat(as(Who.REFERRER_OWN).get("/v1/referrals/" + id).json()
+                .at("/referralDetails/entries/0/referrerDetails/organisation/code").asString()).isEqualTo("RX9E2");
+        ApiClient.Answer other = as(Who.REFERRER_OTHER).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
+        ApiClient.Answer json = as(Who.REFERRER_OTHER).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
+        assertThat(other.body()).as("the same refusal as the JSON route").contains(json.json().path("detail").asString());
+        assertThat(as(Who.LINK_WORKER_OTHER).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTaskSearchFindsOnlyTheCallersReferrals() {
+        String focus = "/fhir/R4/Task?focus=ServiceRequest/" + ids.get("id");
+        for (Who who : List.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN)) {
+            JsonNode found = as(who).get(focus).json();
+            assertThat(found.path("entry")).as(who.name()).hasSize(1);
+            assertThat(found.at("/entry/0/resource/resourceType").asString()).isEqualTo("Task");
+        }
+        for (Who who : List.of(Who.REFERRER_OTHER, Who.LINK_WORKER_OTHER)) {
+            ApiClient.Answer none = as(who).get(focus);
+            assertThat(none.status()).isEqualTo(200);
+            assertThat(none.json().path("total").asInt()).as(who.name()).isZero();
+            assertThat(none.json().path("entry").isMissingNode() || none.json().path("entry").isEmpty()).isTrue();
+            assertThat(none.body()).doesNotContain(ids.get("id"));
+        }
     }
 
     private static List<String> itemIds(ApiClient.Answer a) {

@@ -79,6 +79,77 @@ class ConsentWithdrawalTest {
         }
     }
 
+    /**
+     * Consent is enforced per recipient: a withdrawal reaching only the onward provider withholds
+     * its events from the provider's subscription and no one else's; a withdrawal of everything
+     * then withholds them from the referrer too, while the link worker service that holds the
+     * referral still receives them. A subscriber that is no party to the referral gets nothing.
+     */
+    @Test
+    void aWithdrawalWithholdsEventsOnlyFromTheSubscribersItNoLongerCovers() {
+        try (WebhookReceiver provider = WebhookReceiver.start(); WebhookReceiver linkWorkerHook = WebhookReceiver.start();
+             WebhookReceiver referrer = WebhookReceiver.start(); WebhookReceiver stranger = WebhookReceiver.start();
+             LinkwayServer server = LinkwayServer.start(ServerConfig.forTests(data).withWebhooks(WebhookContract.FAST))) {
+            ApiClient admin = new ApiClient(server.port());
+            ApiClient linkWorker = admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"));
+            String referral = linkWorker.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                    .json().path("id").asString();
+            assertThat(linkWorker.postJson("/v1/referrals/" + referral + "/consents",
+                    ReferralApiContract.example("valid/consent--given-gp-and-provider.json")).status()).isEqualTo(201);
+            subscribe(admin, provider, "1187342");
+            subscribe(admin, linkWorkerHook, "8EC41");
+            subscribe(admin, referrer, "RX9E2");
+            String strangerSubscription = subscribe(admin, stranger, "9ZZ99");
+
+            String onward = linkWorker.postJson("/v1/referrals/" + referral + "/onward-referrals",
+                    ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString();
+            for (WebhookReceiver r : List.of(provider, linkWorkerHook, referrer)) {
+                WebhookReceiver.eventually("consent covers every party", () -> types(r).contains("onward-referral.sent"));
+            }
+            WebhookReceiver.eventually("no party, no delivery", () -> auditOutcomes(server).stream()
+                    .anyMatch(o -> o.startsWith("451 withheld: subscriber organisation 9ZZ99 is not a party")));
+            assertThat(types(stranger)).doesNotContain("onward-referral.sent");
+
+            // withdrawn for the onward provider only
+            ObjectNode scoped = (ObjectNode) LinkwayJson.mapper().readTree(ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
+            scoped.put("decision", "withdrawn");
+            scoped.putArray("scope").add("onward-provider");
+            scoped.remove("expiresAt");
+            ApiClient.Answer recorded = linkWorker.postJson("/v1/referrals/" + referral + "/consents", scoped.toString());
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+            ApiClient.Answer lw = linkWorker.get("/v1/onward-referrals/" + onward);
+            assertThat(linkWorker.postJson("/v1/onward-referrals/" + onward + "/transitions", "{\"to\":\"accepted\"}",
+                    "If-Match", lw.header("ETag")).status()).isEqualTo(200);
+            WebhookReceiver.eventually("the link worker service still hears", () -> types(linkWorkerHook).contains("onward-referral.status-changed"));
+            WebhookReceiver.eventually("the referrer still hears", () -> types(referrer).contains("onward-referral.status-changed"));
+            WebhookReceiver.eventually("the provider's delivery is withheld and audited", () -> auditOutcomes(server).stream()
+                    .anyMatch(o -> o.startsWith("451 withheld: consent withdrawn") && o.endsWith("(subscriber organisation 1187342)")));
+            assertThat(types(provider)).doesNotContain("onward-referral.status-changed");
+
+            // withdrawn for everyone: the referrer is cut off too, the link worker service is not
+            assertThat(linkWorker.postJson("/v1/referrals/" + referral + "/consents",
+                    ReferralApiContract.example("valid/consent--withdrawn.json")).status()).isEqualTo(201);
+            lw = linkWorker.get("/v1/onward-referrals/" + onward);
+            assertThat(linkWorker.postJson("/v1/onward-referrals/" + onward + "/transitions", "{\"to\":\"attended\"}",
+                    "If-Match", lw.header("ETag")).status()).isEqualTo(200);
+            WebhookReceiver.eventually("the link worker service hears of attendance",
+                    () -> types(linkWorkerHook).stream().filter("onward-referral.status-changed"::equals).count() == 2);
+            WebhookReceiver.eventually("the referrer's delivery is withheld", () -> auditOutcomes(server).stream()
+                    .anyMatch(o -> o.startsWith("451 withheld: consent withdrawn for the referrer") && o.endsWith("(subscriber organisation RX9E2)")));
+            assertThat(types(referrer).stream().filter("onward-referral.status-changed"::equals)).hasSize(1);
+            assertThat(types(provider)).doesNotContain("onward-referral.status-changed");
+            assertThat(admin.get("/v1/subscriptions/" + strangerSubscription).json().path("organisation").asString()).isEqualTo("9ZZ99");
+        }
+    }
+
+    private static String subscribe(ApiClient admin, WebhookReceiver receiver, String organisation) {
+        ApiClient.Answer created = admin.postJson("/v1/subscriptions", "{\"url\":\"" + receiver.url() + "\",\"organisation\":\"" + organisation
+                + "\",\"types\":[\"onward-referral.sent\",\"onward-referral.status-changed\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("organisation").asString()).isEqualTo(organisation);
+        return created.json().path("id").asString();
+    }
+
     private static List<String> types(WebhookReceiver receiver) {
         return receiver.accepted().stream().map(d -> LinkwayJson.mapper().readTree(d.body()).path("type").asString()).toList();
     }

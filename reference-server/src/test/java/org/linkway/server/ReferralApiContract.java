@@ -70,6 +70,80 @@ abstract class ReferralApiContract {
         assertThat(api.get("/v1/subscriptions/" + id).status()).isEqualTo(404);
     }
 
+    /** Development mode signs with a throwaway key and publishes it; a read referral verifies against it. */
+    @Test
+    void the_server_publishes_its_signing_key_and_signs_a_referral_it_discloses() throws Exception {
+        ApiClient.Answer jwks = api.as(null).get("/.well-known/jwks.json");
+        assertThat(jwks.status()).isEqualTo(200);
+        com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.parse(jwks.body());
+        assertThat(keys.getKeys()).singleElement().satisfies(k -> assertThat(k.isPrivate()).isFalse());
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        ApiClient.Answer read = api.get("/v1/referrals/" + id);
+        assertThat(org.linkway.crypto.MessageSignature.verify(read.body(), read.header("Linkway-Signature"), keys).valid()).isTrue();
+    }
+
+    /**
+     * A link worker's and a referrer's lists are limited to their organisation by the database
+     * query, not cut down after paging: with other organisations' referrals interleaved, every
+     * page holds {@code limit} of the caller's own while it has them, and walking the cursor
+     * returns each of them exactly once.
+     */
+    @Test
+    void a_callers_list_is_filtered_in_the_query_so_pages_are_full_and_the_cursor_walks_its_own() {
+        String run = String.format("%03d", System.nanoTime() % 1000);
+        String myService = "9M" + run, otherService = "9O" + run, myPractice = "M" + run, otherPractice = "O" + run;
+        java.util.Set<String> mineAsLinkWorker = new java.util.HashSet<>();
+        java.util.Set<String> mineAsReferrer = new java.util.HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            // interleaved: one of ours, two of another organisation's
+            mineAsLinkWorker.add(create(otherPractice, myService));
+            mineAsReferrer.add(create(myPractice, otherService));
+            create(otherPractice, otherService);
+        }
+        org.linkway.server.security.DevTokens tokens = org.linkway.server.security.DevTokens.forPort(server.port()).orElseThrow();
+        assertThat(walk(api.as(tokens.mint(org.linkway.server.security.Role.LINK_WORKER, myService)), "/v1/referrals?limit=3"))
+                .containsExactlyInAnyOrderElementsOf(mineAsLinkWorker);
+        assertThat(walk(api.as(tokens.mint(org.linkway.server.security.Role.REFERRER, myPractice)), "/v1/referrals?limit=2"))
+                .containsExactlyInAnyOrderElementsOf(mineAsReferrer);
+        // asking for another organisation's referrals finds none, not an error
+        ApiClient.Answer others = api.as(tokens.mint(org.linkway.server.security.Role.REFERRER, myPractice))
+                .get("/v1/referrals?referrerOrg=" + otherPractice);
+        assertThat(others.status()).isEqualTo(200);
+        assertThat(others.json().path("items")).isEmpty();
+    }
+
+    private String create(String referrerOrg, String addresseeOrg) {
+        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
+                org.linkway.model.json.LinkwayJson.mapper().readTree(example("valid/referral--hospital-discharge-carer.json"));
+        ((tools.jackson.databind.node.ObjectNode) doc.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", referrerOrg);
+        ((tools.jackson.databind.node.ObjectNode) doc.at("/referralDetails/entries/0/referralTo/organisation")).put("code", addresseeOrg);
+        ApiClient.Answer created = api.postJson("/v1/referrals", doc.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** Every page must be full but the last; returns the ids in order, failing on a repeat. */
+    private static List<String> walk(ApiClient client, String first) {
+        List<String> seen = new java.util.ArrayList<>();
+        int limit = Integer.parseInt(first.substring(first.indexOf("limit=") + 6));
+        String next = first;
+        while (next != null) {
+            JsonNode page = client.get(next).json();
+            JsonNode items = page.path("items");
+            String cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+            if (cursor != null) {
+                assertThat(items).as("a page before the last is full").hasSize(limit);
+            }
+            items.forEach(i -> {
+                assertThat(seen).as("each referral once").doesNotContain(i.path("id").asString());
+                seen.add(i.path("id").asString());
+            });
+            next = cursor == null ? null : "/v1/referrals?limit=" + limit + "&cursor=" + java.net.URLEncoder.encode(cursor,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return seen;
+    }
+
     /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {

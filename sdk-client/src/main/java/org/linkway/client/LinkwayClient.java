@@ -44,7 +44,7 @@ public final class LinkwayClient {
                 .build();
         Transport transport = new Transport(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
         this.calls = new Calls(transport);
-        this.referrals = new Referrals(calls);
+        this.referrals = new Referrals(calls, b.signingKey);
         this.events = new Events(calls, b.retryPolicy.sleeper());
     }
 
@@ -79,6 +79,27 @@ public final class LinkwayClient {
         return new Subscriptions(calls);
     }
 
+    /**
+     * The public keys the server signs messages back, referrals and webhook deliveries with
+     * ({@code GET /.well-known/jwks.json}); give them to {@link SignatureVerifier#trusting} or
+     * {@link org.linkway.client.webhook.WebhookVerifier.Builder#signingKeys}. Fetch them over a
+     * connection you trust (TLS), or pin a copy you were given.
+     */
+    public com.nimbusds.jose.jwk.JWKSet serverKeys() {
+        return Transport.join(serverKeysAsync());
+    }
+
+    public java.util.concurrent.CompletableFuture<com.nimbusds.jose.jwk.JWKSet> serverKeysAsync() {
+        return calls.send(org.linkway.client.internal.ApiRequest.get("/.well-known/jwks.json")).thenApply(r -> {
+            try {
+                return com.nimbusds.jose.jwk.JWKSet.parse(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).toPublicJWKSet();
+            } catch (java.text.ParseException e) {
+                throw new org.linkway.client.error.UnexpectedResponseException(r.status(), r.requestId(),
+                        "the server's key set is not a JWKS document: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Builds a {@link LinkwayClient}; only {@link #baseUrl(String)} is required. */
     public static final class Builder {
         private URI baseUrl;
@@ -89,8 +110,23 @@ public final class LinkwayClient {
         private HttpClient httpClient;
         private String userAgent = "linkway-java-client/0.1";
         private Clock clock = Clock.systemUTC();
+        private com.nimbusds.jose.jwk.JWK signingKey;
 
         private Builder() { }
+
+        /**
+         * Your system's private P-256 or Ed25519 key: every referral this client sends then
+         * carries a {@code Linkway-Signature} (a detached JWS over its canonical JSON), which a
+         * server that trusts your public key checks before storing it.
+         */
+        public Builder signingKey(com.nimbusds.jose.jwk.JWK privateKey) {
+            InvalidArgumentException.require(privateKey, "signingKey");
+            if (!privateKey.isPrivate() || org.linkway.crypto.JwsAlgorithms.algorithmFor(privateKey) == null) {
+                throw new InvalidArgumentException("signingKey", "must be a private P-256 (ES256) or Ed25519 (EdDSA) key");
+            }
+            this.signingKey = privateKey;
+            return this;
+        }
 
         /** The server's root, e.g. {@code https://linkway.example.org} (paths such as {@code /v1/referrals} are added). */
         public Builder baseUrl(String baseUrl) {

@@ -94,6 +94,24 @@ public final class ReferralResource {
     }
 
     /**
+     * The message back, after proving it came from the server {@code verifier} trusts and was not
+     * changed: its {@code Linkway-Signature} must hold over the body as received.
+     *
+     * @throws org.linkway.client.error.SignatureVerificationException unsigned, or the signature does not hold
+     */
+    public Versioned<MessageBack> messageBack(SignatureVerifier verifier) {
+        return Transport.join(messageBackAsync(verifier));
+    }
+
+    public CompletableFuture<Versioned<MessageBack>> messageBackAsync(SignatureVerifier verifier) {
+        org.linkway.client.error.InvalidArgumentException.require(verifier, "verifier");
+        return calls.send(ApiRequest.get(path + "/message-back")).thenApply(r -> {
+            verifier.verify(r.body(), r.header(SignatureVerifier.HEADER), r.requestId());
+            return new Versioned<>(org.linkway.client.internal.Codec.read(r, MessageBack.class), r.etag(), r.requestId(), r.replayed());
+        });
+    }
+
+    /**
      * The message back as a FHIR R4 document Bundle (JSON text).
      *
      * @throws org.linkway.client.error.NotAcceptableException when the server has no FHIR binding

@@ -26,9 +26,15 @@ import org.linkway.model.Referral;
 public final class Referrals {
 
     private final Calls calls;
+    private final com.nimbusds.jose.jwk.JWK signingKey;
 
     Referrals(Calls calls) {
+        this(calls, null);
+    }
+
+    Referrals(Calls calls, com.nimbusds.jose.jwk.JWK signingKey) {
         this.calls = calls;
+        this.signingKey = signingKey;
     }
 
     /** Sends a referral (without {@code id} or {@code status}: the server assigns them) under a fresh Idempotency-Key. */
@@ -45,7 +51,19 @@ public final class Referrals {
     }
 
     public CompletableFuture<Versioned<Referral>> createAsync(Referral referral, String idempotencyKey) {
-        return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);
+        if (signingKey == null) {
+            return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);
+        }
+        InvalidArgumentException.require(referral, "referral");
+        byte[] body = Codec.write(referral);
+        org.linkway.crypto.MessageSignature.Signed signed = org.linkway.crypto.MessageSignature.sign(
+                new String(body, java.nio.charset.StandardCharsets.UTF_8), signingKey);
+        if (!signed.isOk()) {
+            return CompletableFuture.failedFuture(new InvalidArgumentException("referral", "cannot be signed: " + signed.findings()));
+        }
+        ApiRequest request = ApiRequest.create("/v1/referrals", body, Calls.key(idempotencyKey))
+                .withHeader(SignatureVerifier.HEADER, signed.jws());
+        return calls.versioned(request, Referral.class);
     }
 
     public Versioned<Referral> get(String id) {

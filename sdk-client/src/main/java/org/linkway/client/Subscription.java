@@ -28,9 +28,11 @@ public final class Subscription {
     private final String secret;
     private final SubscriptionDelivery delivery;
     private final String requestId;
+    private final String organisation;
 
     Subscription(String id, URI url, List<String> types, String referrerOrg, long after, String status, Instant createdAt,
-                 String secret, SubscriptionDelivery delivery, String requestId) {
+                 String secret, SubscriptionDelivery delivery, String requestId, String organisation) {
+        this.organisation = organisation;
         this.id = id;
         this.url = url;
         this.types = types == null ? null : List.copyOf(types);
@@ -52,6 +54,9 @@ public final class Subscription {
 
     /** The referring organisation filter, when there is one. */
     public Optional<String> referrerOrg() { return Optional.ofNullable(referrerOrg); }
+
+    /** The organisation the deliveries go to, when the subscription names one. */
+    public Optional<String> organisation() { return Optional.ofNullable(organisation); }
 
     /** Events after this sequence are delivered. */
     public long after() { return after; }

@@ -28,12 +28,14 @@ public final class SubscriptionRequest {
     private final URI url;
     private final List<String> types;
     private final String referrerOrg;
+    private final String organisation;
     private final Long after;
 
     private SubscriptionRequest(Builder b) {
         this.url = b.url;
         this.types = b.types;
         this.referrerOrg = b.referrerOrg;
+        this.organisation = b.organisation;
         this.after = b.after;
     }
 
@@ -49,6 +51,9 @@ public final class SubscriptionRequest {
     /** Only events of referrals from this organisation; null for all. */
     public String referrerOrg() { return referrerOrg; }
 
+    /** The organisation that receives the deliveries (ODS code or charity number), or null. */
+    public String organisation() { return organisation; }
+
     /** The sequence to replay after; null for "events from now on". */
     public Long after() { return after; }
 
@@ -57,6 +62,7 @@ public final class SubscriptionRequest {
         private URI url;
         private List<String> types;
         private String referrerOrg;
+        private String organisation;
         private Long after;
 
         private Builder() { }
@@ -97,6 +103,16 @@ public final class SubscriptionRequest {
         }
 
         /** Replay: deliver events after this sequence (0 for the whole log). */
+        /**
+         * The organisation that receives the deliveries (ODS code or charity number). The server
+         * enforces the person's consent against it: an onward referral's events are withheld from
+         * a recipient the consent no longer covers.
+         */
+        public Builder organisation(String organisation) {
+            this.organisation = InvalidArgumentException.require(organisation, "organisation");
+            return this;
+        }
+
         public Builder after(long after) {
             if (after < 0) {
                 throw new InvalidArgumentException("after", "must not be negative, not " + after);

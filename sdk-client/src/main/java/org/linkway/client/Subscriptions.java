@@ -58,6 +58,9 @@ public final class Subscriptions {
         if (request.referrerOrg() != null) {
             body.put("referrerOrg", request.referrerOrg());
         }
+        if (request.organisation() != null) {
+            body.put("organisation", request.organisation());
+        }
         if (request.after() != null) {
             body.put("after", request.after());
         }
@@ -118,7 +121,7 @@ public final class Subscriptions {
                 throw new IllegalArgumentException("a subscription needs 'id' and 'url'");
             }
             return new Subscription(id, URI.create(url), types, text(n, "referrerOrg"), n.path("after").asLong(0),
-                    text(n, "status"), instant(n, "createdAt"), text(n, "secret"), delivery, r.requestId());
+                    text(n, "status"), instant(n, "createdAt"), text(n, "secret"), delivery, r.requestId(), text(n, "organisation"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new UnexpectedResponseException(r.status(), r.requestId(), "the answer is not a subscription: " + e.getMessage(), e);
         }

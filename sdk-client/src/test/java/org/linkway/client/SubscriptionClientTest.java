@@ -106,6 +106,41 @@ class SubscriptionClientTest {
     }
 
     @Test
+    void a_delivery_also_carries_the_servers_jws_which_verifies_against_its_published_keys() throws Exception {
+        assumeServerHasSubscriptions();
+        deliveries.clear();
+        Subscription sub = client.subscriptions().create(SubscriptionRequest.builder().url(hook())
+                .types(List.of("referral.received")).build());
+        WebhookVerifier verifier = WebhookVerifier.builder().secret(sub.secret().orElseThrow()).signingKeys(client.serverKeys()).build();
+        WebhookVerifier wrongKeys = WebhookVerifier.builder().secret(sub.secret().orElseThrow())
+                .signingKeys(new com.nimbusds.jose.jwk.JWKSet(org.linkway.crypto.JwsAlgorithms.generateEd25519("not-the-server").toPublicJWK()))
+                .build();
+        try {
+            Versioned<Referral> created = client.referrals().create(Fixtures.referral("hooked-jws"));
+            Delivery delivery = deliveries.poll(60, TimeUnit.SECONDS);
+            assertThat(delivery).as("a delivery within a minute").isNotNull();
+            assertThat(verifier.verify(delivery.headers(), delivery.body()).referralId()).isEqualTo(created.value().getId());
+            assertThatThrownBy(() -> wrongKeys.verify(delivery.headers(), delivery.body()))
+                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                            e -> assertThat(e.code()).isEqualTo("webhook-jws-invalid"));
+            String jws = delivery.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Linkway-Signature"))
+                    .findFirst().orElseThrow().getValue().get(0);
+            byte[] tampered = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).replace("referral.received", "referral.accepted")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> verifier.verifyServerSignature(jws, tampered))
+                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                            e -> assertThat(e.code()).isEqualTo("webhook-jws-invalid"));
+            Map<String, List<String>> unsigned = new java.util.HashMap<>(delivery.headers());
+            unsigned.keySet().removeIf(k -> k.equalsIgnoreCase("Linkway-Signature"));
+            assertThatThrownBy(() -> verifier.verify(unsigned, delivery.body()))
+                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                            e -> assertThat(e.code()).isEqualTo("webhook-missing-header"));
+        } finally {
+            client.subscriptions().delete(sub.id());
+        }
+    }
+
+    @Test
     void a_delivery_verifies_with_the_subscription_secret_and_reads_as_the_event() throws InterruptedException {
         assumeServerHasSubscriptions();
         deliveries.clear();

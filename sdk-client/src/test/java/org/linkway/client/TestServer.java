@@ -28,9 +28,14 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start() {
+        return start(config -> config);
+    }
+
+    /** As {@link #start()}, with the test configuration adjusted (signing keys, say). */
+    static TestServer start(java.util.function.UnaryOperator<ServerConfig> adjust) {
         try {
             Path dir = Files.createTempDirectory("linkway-client-test");
-            return new TestServer(dir, LinkwayServer.start(ServerConfig.forTests(dir)));
+            return new TestServer(dir, LinkwayServer.start(adjust.apply(ServerConfig.forTests(dir))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

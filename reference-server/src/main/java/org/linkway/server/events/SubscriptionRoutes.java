@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code /v1/subscriptions}: who wants events pushed, where, and how their deliveries stand. */
 public final class SubscriptionRoutes {
 
-    private static final Set<String> FIELDS = Set.of("url", "types", "referrerOrg", "after");
+    private static final Set<String> FIELDS = Set.of("url", "types", "referrerOrg", "after", "organisation");
     private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z][a-z-]*\\.[a-z][a-z-]*$");
     private static final Pattern ORG_CODE = Pattern.compile("^[A-Za-z0-9]{1,20}$");
     private static final int MAX_URL = 2048;
@@ -60,7 +60,7 @@ public final class SubscriptionRoutes {
             String id = UUID.randomUUID().toString();
             String secret = WebhookSignature.newSecret();
             return tx -> {
-                Subscription s = tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(), secret, r.after());
+                Subscription s = tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(), secret, r.after(), r.organisation());
                 ObjectNode doc = describe(s);
                 doc.put("secret", s.secret());
                 // a subscription is never changed, only deleted, so it has no versions to tag
@@ -107,6 +107,9 @@ public final class SubscriptionRoutes {
         if (s.referrerOrg() != null) {
             d.put("referrerOrg", s.referrerOrg());
         }
+        if (s.organisation() != null) {
+            d.put("organisation", s.organisation());
+        }
         d.put("after", s.startAfter());
         d.put("status", "active");
         d.put("createdAt", s.createdAt().toString());
@@ -132,7 +135,7 @@ public final class SubscriptionRoutes {
         return d;
     }
 
-    private record Request(String url, List<String> types, String referrerOrg, Long after) { }
+    private record Request(String url, List<String> types, String referrerOrg, Long after, String organisation) { }
 
     /** Every problem with the request at once, each naming its field and rule. */
     private Request parse(JsonNode body) {
@@ -184,6 +187,16 @@ public final class SubscriptionRoutes {
                 referrerOrg = o.asString();
             }
         }
+        String organisation = null;
+        JsonNode recipient = body.get("organisation");
+        if (recipient != null && !recipient.isNull()) {
+            if (!recipient.isString() || !ORG_CODE.matcher(recipient.asString()).matches()) {
+                findings.add(finding("LW-SUBSCRIPTION-ORG", "/organisation", "'organisation' is the receiving organisation's ODS code "
+                        + "or charity number, 1 to 20 letters and digits"));
+            } else {
+                organisation = recipient.asString();
+            }
+        }
         Long after = null;
         JsonNode a = body.get("after");
         if (a != null && !a.isNull()) {
@@ -198,7 +211,7 @@ public final class SubscriptionRoutes {
             throw new ApiProblem(422, "invalid-subscription", "Invalid subscription", findings.size() + " problem(s): "
                     + findings.get(0).message(), findings);
         }
-        return new Request(url, types, referrerOrg, after);
+        return new Request(url, types, referrerOrg, after, organisation);
     }
 
     /** Why a receiver URL is refused, or null. Plain http only to this machine, or anywhere in development mode. */

@@ -34,6 +34,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final int MAX_ERROR_CHARS = 300;
+    /** The detached JWS header, named as on the API's answers. */
+    public static final String SIGNATURE_HEADER = "Linkway-Signature";
 
     private record Attempt(DueDelivery delivery, Integer status, String error, OptionalLong retryAfterSeconds) {
         boolean acknowledged() {
@@ -48,6 +50,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running;
     private volatile DeliveryGate gate = DeliveryGate.OPEN;
+    private volatile java.util.function.Function<byte[], String> signer = body -> null;
     private Instant lastPrune = Instant.MIN;
 
     public WebhookDispatcher(Store store, WebhookSettings settings, Clock clock) {
@@ -72,6 +75,15 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Consulted before every attempt; see {@link DeliveryGate}. */
     public void gate(DeliveryGate gate) {
         this.gate = gate;
+    }
+
+    /**
+     * Signs each delivery's body for its {@code Linkway-Signature} header (a detached JWS over the
+     * canonical JSON, beside the Standard Webhooks HMAC): the HMAC proves the subscriber's shared
+     * secret, the JWS proves this server to anyone holding its published key. Null: no header.
+     */
+    public void signer(java.util.function.Function<byte[], String> signer) {
+        this.signer = signer;
     }
 
     public void start() {
@@ -157,7 +169,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         try {
             byte[] body = Json.MAPPER.writeValueAsBytes(EventJson.of(d.event()));
             long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(d.url()));
+            String jws = signer.apply(body);
+            if (jws != null) {
+                builder.header(SIGNATURE_HEADER, jws);
+            }
+            HttpRequest request = builder
                     .timeout(settings.timeout())
                     .header("Content-Type", Json.CONTENT_TYPE)
                     .header("User-Agent", "Linkway-Webhooks")

@@ -38,12 +38,22 @@ public final class FhirFacade {
 
     private final ReferralService referrals;
     private final MessageValidator validator;
+    private final java.util.function.BiConsumer<Context, byte[]> intakeCheck;
     private volatile FhirBinding binding;
 
     /** Cheap: HAPI's model is loaded on the first FHIR request, not at start-up. */
     public FhirFacade(ReferralService referrals, MessageValidator validator) {
+        this(referrals, validator, (ctx, referral) -> { });
+    }
+
+    /**
+     * @param intakeCheck given each converted referral before it is received: refuses (throws)
+     *                    a referral the caller may not send, as {@code POST /v1/referrals} would
+     */
+    public FhirFacade(ReferralService referrals, MessageValidator validator, java.util.function.BiConsumer<Context, byte[]> intakeCheck) {
         this.referrals = referrals;
         this.validator = validator;
+        this.intakeCheck = intakeCheck;
     }
 
     private FhirBinding binding() {
@@ -82,7 +92,9 @@ public final class FhirFacade {
         ObjectNode linkway = LinkwayJson.mapper().valueToTree(read.message().get());
         // the sending system's own ids and states are its business: this server assigns ours
         linkway.remove(List.of("id", "status"));
-        var answer = referrals.create(LinkwayJson.mapper().writeValueAsBytes(linkway), Idempotency.key(ctx));
+        byte[] converted = LinkwayJson.mapper().writeValueAsBytes(linkway);
+        intakeCheck.accept(ctx, converted);
+        var answer = referrals.create(converted, Idempotency.key(ctx));
         String id = LinkwayJson.mapper().readTree(answer.body()).path("id").asString();
         ctx.header("Location", BASE + "/ServiceRequest/" + id);
         if (answer.replayed()) {

@@ -12,6 +12,7 @@ import org.linkway.server.http.Json;
 import org.linkway.server.http.Negotiation;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.security.ListScope;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.StoredResource;
@@ -73,8 +74,19 @@ public final class ReferralRoutes {
             }
         }
         Instant from = since;
+        String referrerOrg = ctx.queryParam("referrerOrg");
+        ListScope scope = ListScope.of(ctx);
+        if (scope != null && scope.referrerOrg() != null) {
+            if (referrerOrg != null && !referrerOrg.equals(scope.referrerOrg())) {
+                Json.respond(ctx, 200, Json.page(new Page<>(List.of(), null))); // another organisation's: none the caller may see
+                return;
+            }
+            referrerOrg = scope.referrerOrg();
+        }
+        String referrer = referrerOrg;
+        String addressee = scope == null ? null : scope.addresseeOrg();
         Page<StoredResource> page = Paging.read(() -> referrals.list(new ListQuery(ReferralService.TYPE, status,
-                ctx.queryParam("referrerOrg"), null, from, Paging.cursor(ctx), Paging.limit(ctx))));
+                referrer, null, from, Paging.cursor(ctx), Paging.limit(ctx), addressee)));
         Json.respond(ctx, 200, Json.page(page));
     }
 

@@ -25,9 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class AccessDecider {
 
     /** What the decision was about and why, for the audit trail. */
-    record Access(String resource, String note, boolean filterList, boolean providerView) {
+    record Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope) {
+        Access(String resource, String note) {
+            this(resource, note, false, false, false, null);
+        }
+
         static Access plain(String resource) {
-            return new Access(resource, "allowed", false, false);
+            return new Access(resource, "allowed");
         }
     }
 
@@ -68,9 +72,22 @@ final class AccessDecider {
             }
             case FILTERED_COLLECTION -> {
                 requireRole(caller, rule, "-");
+                // the database filters referral lists by organisation (full pages, right cursors); the
+                // answer is still filtered afterwards, so a route that ignores the scope cannot leak
+                ListScope scope = switch (caller.role()) {
+                    case REFERRER -> ListScope.referrer(caller.organisation());
+                    case LINK_WORKER -> ListScope.addressee(caller.organisation());
+                    default -> null;
+                };
                 yield new Access("-", caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's referrals",
-                        !caller.is(Role.ADMIN), false);
+                        !caller.is(Role.ADMIN), false, false, scope);
             }
+            case FHIR_INTAKE -> {
+                // the organisation is checked once the Bundle is converted (Security.checkConvertedReferral)
+                requireRole(caller, rule, "-");
+                yield Access.plain("Referral/new");
+            }
+            case TASK_SEARCH -> taskSearch(caller, rule, params.get("focus"));
             case REFERRAL_INTAKE -> {
                 requireRole(caller, rule, "-");
                 if (!caller.is(Role.ADMIN)) {
@@ -90,7 +107,7 @@ final class AccessDecider {
         }
     }
 
-    private static void intake(Caller caller, byte[] body) {
+    static void intake(Caller caller, byte[] body) {
         JsonNode doc;
         try {
             doc = Json.MAPPER.readTree(body);
@@ -153,12 +170,24 @@ final class AccessDecider {
                         // the provider learns nothing, not even that consent changed; the trail says why
                         throw hidden("onward referral", id, resource, "refused: " + f.coverage().reason());
                     }
-                    return new Access(resource, "allowed: " + f.coverage().reason(), false, true);
+                    return new Access(resource, "allowed: " + f.coverage().reason(), false, true, false, null);
                 }
             }
             default -> { }
         }
         throw hidden("onward referral", id, resource, "hidden: not the caller's onward referral");
+    }
+
+    /** A search by focus finds nothing, rather than answering 404, when the referral is not the caller's. */
+    private Access taskSearch(Caller caller, AccessPolicy.Rule rule, String focus) {
+        requireRole(caller, rule, "-");
+        if (focus == null || caller.is(Role.ADMIN)) {
+            return Access.plain("-");
+        }
+        String id = focus.startsWith("ServiceRequest/") ? focus.substring("ServiceRequest/".length()) : focus;
+        String resource = "Referral/" + id;
+        boolean sees = store.transaction(tx -> tx.get("Referral", id)).map(r -> canSee(caller, Json.MAPPER.readTree(r.body()))).orElse(false);
+        return sees ? Access.plain(resource) : new Access(resource, "hidden: not the caller's referral; empty search", false, false, true, null);
     }
 
     /** Whether a caller may see a referral at all. */

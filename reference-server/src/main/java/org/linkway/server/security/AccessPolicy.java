@@ -34,6 +34,10 @@ public final class AccessPolicy {
         FILTERED_COLLECTION,
         /** Creating a referral: the body must be the caller's own. */
         REFERRAL_INTAKE,
+        /** Creating a referral from a FHIR Bundle: the converted referral must be the caller's own. */
+        FHIR_INTAKE,
+        /** {@code GET /fhir/R4/Task?focus=}: finds nothing when the focus is not the caller's referral. */
+        TASK_SEARCH,
         /** Server-wide, no per-item filtering: the roles listed only. */
         ROLE_ONLY
     }
@@ -78,9 +82,12 @@ public final class AccessPolicy {
             new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("GET", "/fhir/R4/Task/{id}", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("GET", "/fhir/R4/Composition/{id}", Scope.REFERRAL, REFERRAL_READERS),
-            new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.REFERRAL, REFERRAL_READERS));
-            // POST /fhir/R4/Bundle and GET /fhir/R4/Task?focus= stay admin-only (the fallback) until the
-            // intake check reads the organisation from a FHIR Bundle and the search filters by caller
+            new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            // the converted referral is checked exactly as POST /v1/referrals checks its body
+            new Rule("POST", "/fhir/R4/Bundle", Scope.FHIR_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
+            new Rule("GET", "/fhir/R4/Task", Scope.TASK_SEARCH, REFERRAL_READERS),
+            // the server's public signing keys: nothing personal, and receivers need them unauthenticated
+            new Rule("GET", Security.JWKS_PATH, Scope.PUBLIC, ALL));
 
     /** What no rule covers: admins only. */
     public static final Rule FALLBACK = new Rule("*", "/**", Scope.ROLE_ONLY, ADMIN);

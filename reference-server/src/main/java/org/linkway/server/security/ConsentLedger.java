@@ -59,6 +59,44 @@ public final class ConsentLedger {
         return state;
     }
 
+    /**
+     * Whether the referral's consent decisions still let it be shared with a party that is not
+     * the onward provider: the GP practice or the referrer ({@code scope} {@code gp} or
+     * {@code referrer}). They sent or hold the referral, so sharing with them stands until a
+     * decision that reaches them (one whose scope names them, or a withdrawal or refusal with no
+     * scope) withdraws or refuses it; a later consent given restores it.
+     */
+    public static Coverage forParty(Tx tx, String referralId, String scope, Instant now) {
+        List<StoredResource> decisions = tx.list(new ListQuery("Consent", null, null, referralId, null, null, 500)).items();
+        Coverage state = new Coverage(true, "no decision withdraws sharing with the " + scope);
+        for (StoredResource r : decisions) {
+            JsonNode c = Json.MAPPER.readTree(r.body());
+            String decision = c.path("decision").asString("");
+            JsonNode scopes = c.path("scope");
+            boolean scoped = scopes.isArray() && scopes.size() > 0;
+            boolean reaches = !scoped ? decision.equals("withdrawn") || decision.equals("refused") : contains(scopes, scope);
+            if (!reaches) {
+                continue;
+            }
+            switch (decision) {
+                case "withdrawn", "refused" -> state = new Coverage(false, "consent " + decision + " for the " + scope + " (record " + r.id() + ")");
+                case "given" -> state = expired(c, now) ? new Coverage(false, "consent for the " + scope + " expired (record " + r.id() + ")")
+                        : new Coverage(true, "consent given (record " + r.id() + ")");
+                default -> { }
+            }
+        }
+        return state;
+    }
+
+    private static boolean contains(JsonNode scopes, String scope) {
+        for (JsonNode s : scopes) {
+            if (scope.equals(s.asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A withdrawal with no scope withdraws everything; otherwise the scope must reach the onward provider. */
     private static boolean appliesTo(JsonNode consent, String providerOrg) {
         String decision = consent.path("decision").asString("");

@@ -33,19 +33,24 @@ final class KeyFiles {
     private KeyFiles() { }
 
     static JWKSet read(Path file) {
+        return read(file, "token keys");
+    }
+
+    /** Public keys from a PEM or JWKS file; {@code what} names the file in errors (e.g. "trusted sender keys"). */
+    static JWKSet read(Path file, String what) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the token keys file " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
         }
         List<JWK> keys = text.trim().startsWith("{") ? jwks(text, file) : pem(text, file);
         if (keys.isEmpty()) {
-            throw new IllegalStateException("the token keys file " + file + " holds no key");
+            throw new IllegalStateException("the " + what + " file " + file + " holds no key");
         }
         for (JWK k : keys) {
             if (k.isPrivate()) {
-                throw new IllegalStateException("the token keys file " + file + " holds a private key; give the server public keys only");
+                throw new IllegalStateException("the " + what + " file " + file + " holds a private key; give the server public keys only");
             }
             if (JwsAlgorithms.algorithmFor(k) == null) {
                 throw new IllegalStateException("key '" + k.getKeyID() + "' in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
@@ -85,7 +90,7 @@ final class KeyFiles {
         return keys;
     }
 
-    private static JWK toJwk(PublicKey key) {
+    static JWK toJwk(PublicKey key) {
         try {
             if (key instanceof ECPublicKey ec) {
                 ECKey jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();

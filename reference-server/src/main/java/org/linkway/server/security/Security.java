@@ -40,6 +40,12 @@ public final class Security {
     private static final String ACCESS = "linkway.access";
     private static final String RULE = "linkway.rule";
     private static final String PENDING = "linkway.audit-entry";
+    private static final String SIGNER = "linkway.signer";
+    /** The answers signed for their receiver: single resources that leave the server as personal data. */
+    private static final java.util.Set<String> SIGNED = java.util.Set.of("/v1/referrals/{id}", "/v1/referrals/{id}/message-back",
+            "/v1/onward-referrals/{id}", "/fhir/R4/Bundle/{id}");
+    /** Where the server publishes its signing keys. */
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
 
     private final TokenVerifier verifier;
     private final AccessDecider decider;
@@ -47,9 +53,11 @@ public final class Security {
     private final Store store;
     private final Clock clock;
     private final DevTokens dev;
+    private final Signatures signatures;
 
-    private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev) {
+    private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev, Signatures signatures) {
         this.verifier = verifier;
+        this.signatures = signatures;
         this.decider = new AccessDecider(store, clock);
         this.audit = new AuditLog(store, clock);
         this.store = store;
@@ -63,6 +71,12 @@ public final class Security {
      * refuses to start.
      */
     public static Security create(SecuritySettings settings, boolean devMode, Store store, Clock clock) {
+        return create(settings, SigningSettings.NONE, devMode, store, clock);
+    }
+
+    /** As above, with the server's message signing key and the sender keys it trusts. */
+    public static Security create(SecuritySettings settings, SigningSettings signing, boolean devMode, Store store, Clock clock) {
+        Signatures signatures = Signatures.create(signing, devMode);
         if (settings.configured()) {
             if (settings.issuer() == null || settings.issuer().isBlank() || settings.audience() == null || settings.audience().isBlank()) {
                 throw new IllegalStateException("refusing to start: LINKWAY_JWT_KEYS is set but LINKWAY_JWT_ISSUER and "
@@ -71,7 +85,7 @@ public final class Security {
             JWKSet keys = KeyFiles.read(settings.keys());
             LOG.info("bearer tokens: {} key(s) from {}, issuer {}, audience {}", keys.getKeys().size(), settings.keys(),
                     settings.issuer(), settings.audience());
-            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null);
+            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null, signatures);
         }
         if (!devMode) {
             throw new IllegalStateException("refusing to start: no token keys configured. Set LINKWAY_JWT_KEYS (a PEM or JWKS "
@@ -79,7 +93,7 @@ public final class Security {
         }
         DevTokens tokens = DevTokens.generate(clock);
         return new Security(new TokenVerifier(tokens.publicKeys(), SecuritySettings.DEV_ISSUER, SecuritySettings.DEV_AUDIENCE, clock),
-                store, clock, tokens);
+                store, clock, tokens, signatures);
     }
 
     /** The development issuer, when the server made its own key. */
@@ -87,10 +101,17 @@ public final class Security {
         return Optional.ofNullable(dev);
     }
 
-    /** Registers the handlers; call after the request-id handler so every audit entry carries the id. */
+    /** The server's message signatures: what webhook deliveries are signed with. */
+    public Signatures signatures() {
+        return signatures;
+    }
+
+    /** Registers the handlers and the public key set; call after the request-id handler so every audit entry carries the id. */
     public void register(RoutesConfig routes) {
         routes.before(this::before);
         routes.after(this::after);
+        routes.get(JWKS_PATH, ctx -> ctx.status(200).contentType("application/jwk-set+json").header("Cache-Control", "max-age=300")
+                .result(signatures.jwks()));
     }
 
     /** Prints the demo tokens and lets tests in this JVM find them by port. */
@@ -123,18 +144,54 @@ public final class Security {
         }
         Caller caller = verifier.authenticate(ctx.header("Authorization"));
         ctx.attribute(CALLER, caller);
+        Map<String, String> params = new java.util.HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
+        if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
+            params.put("focus", ctx.queryParam("focus"));
+        }
         try {
-            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(),
-                    AccessPolicy.pathParams(rule, ctx.path()), ctx::bodyAsBytes);
+            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(), params, ctx::bodyAsBytes);
             ctx.attribute(ACCESS, access);
-            if (!access.filterList() && !access.providerView()) {
+            if (access.listScope() != null) {
+                ctx.attribute(ListScope.ATTRIBUTE, access.listScope());
+            }
+            String signer = null;
+            if (rule.scope() == AccessPolicy.Scope.REFERRAL_INTAKE || rule.scope() == AccessPolicy.Scope.FHIR_INTAKE) {
+                try {
+                    signer = signatures.verifyIntake(ctx.bodyAsBytes(), ctx.header(Signatures.HEADER));
+                    ctx.attribute(SIGNER, signer);
+                } catch (ApiProblem p) {
+                    ctx.attribute(ACCESS, new AccessDecider.Access(access.resource(), "refused: " + p.type().substring(p.type()
+                            .lastIndexOf(':') + 1)));
+                    throw p;
+                }
+            }
+            if (!access.filterList() && !access.providerView() && !access.emptySearch()) {
                 // an answer the after-handler will not rewrite: a write may commit its entry with it
-                PendingEntry entry = new PendingEntry(RequestIds.of(ctx), caller, action(ctx, rule), access.resource(), access.note());
+                PendingEntry entry = new PendingEntry(RequestIds.of(ctx), caller, action(ctx, rule), access.resource(),
+                        withSigner(access.note(), signer));
                 ctx.attribute(PENDING, entry);
                 RequestAudit.begin(entry);
             }
         } catch (AccessDecider.Refusal r) {
-            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note, false, false));
+            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note));
+            throw r.problem;
+        }
+    }
+
+    /**
+     * The organisation check of {@code POST /v1/referrals}, for a referral that reached the
+     * server in another form (a FHIR Bundle) once it has been converted: a referrer sends as its
+     * own organisation, a link worker service records referrals addressed to itself.
+     */
+    public void checkConvertedReferral(Context ctx, byte[] referralJson) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("a referral intake ran without an authenticated caller");
+        }
+        try {
+            AccessDecider.intake(caller, referralJson);
+        } catch (AccessDecider.Refusal r) {
+            ctx.attribute(ACCESS, new AccessDecider.Access(r.resource, r.note));
             throw r.problem;
         }
     }
@@ -153,19 +210,34 @@ public final class Security {
         AccessDecider.Access access = ctx.attribute(ACCESS);
         int status = ctx.status().getCode();
         try {
+            if (access != null && status == 200 && access.emptySearch()) {
+                // a search whose focus the caller may not see finds nothing, exactly as for a focus that does not exist
+                ctx.result("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}");
+            }
             if (access != null && status == 200 && (access.filterList() || access.providerView())) {
                 String body = ctx.result();
                 if (body != null) {
                     ctx.result(access.filterList() ? decider.filterList(caller, body) : decider.providerView(body));
                 }
             }
+            if (status == 200 && "GET".equals(ctx.method().name()) && SIGNED.contains(rule.pattern())) {
+                String signature = signatures.sign(ctx.result());
+                if (signature != null) {
+                    ctx.header(Signatures.HEADER, signature);
+                }
+            }
             String note = access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note();
-            audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(), status + " " + note);
+            audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(),
+                    status + " " + withSigner(note, ctx.attribute(SIGNER)));
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
             Problems.write(ctx, new ApiProblem(503, "audit-unavailable", "Audit unavailable",
                     "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
         }
+    }
+
+    private static String withSigner(String note, String signer) {
+        return signer == null ? note : note + "; signed by sender key " + signer;
     }
 
     private static String action(Context ctx, AccessPolicy.Rule rule) {
@@ -201,13 +273,20 @@ public final class Security {
         }
     }
 
-    /** Withholds onward-referral events from webhooks once consent no longer covers the provider, and audits each refusal. */
+    /**
+     * Withholds an onward referral's events from each subscriber whose organisation the person's
+     * consent no longer covers, and audits each refusal. Consent is decided per recipient: the
+     * link worker service that holds the referral always receives them; the onward provider only
+     * while consent (or a recorded lawful basis) covers it; the referrer and the GP practice until
+     * a decision reaching them withdraws it; any other organisation, and a subscription that
+     * names none, is treated as strictly as the provider.
+     */
     public DeliveryGate deliveryGate() {
         return (subscriptionId, event) -> {
             if (!"OnwardReferral".equals(event.resourceType())) {
                 return null;
             }
-            String reason = onwardWithheld(event);
+            String reason = onwardWithheld(subscriptionId, event);
             if (reason != null) {
                 audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
                         "OnwardReferral/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
@@ -216,11 +295,21 @@ public final class Security {
         };
     }
 
-    private String onwardWithheld(StoredEvent event) {
+    private String onwardWithheld(String subscriptionId, StoredEvent event) {
         return store.transaction(tx -> tx.get("OnwardReferral", event.resourceId()).map(o -> {
-            ConsentLedger.Coverage c = ConsentLedger.forProvider(tx, o.referralId(),
-                    Documents.providerOrg(Json.MAPPER.readTree(o.body())), clock.instant());
-            return c.covered() ? null : c.reason();
+            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
+            String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
+            tools.jackson.databind.JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
+            String party = recipient == null ? "onward-provider" : Documents.partyOf(referral, provider, recipient);
+            if (party == null) {
+                return "subscriber organisation " + recipient + " is not a party to this referral";
+            }
+            ConsentLedger.Coverage c = switch (party) {
+                case "link-worker-service" -> new ConsentLedger.Coverage(true, "the link worker service holds the referral");
+                case "onward-provider" -> ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant());
+                default -> ConsentLedger.forParty(tx, o.referralId(), party, clock.instant());
+            };
+            return c.covered() ? null : c.reason() + (recipient == null ? "" : " (subscriber organisation " + recipient + ")");
         }).orElse(null));
     }
 

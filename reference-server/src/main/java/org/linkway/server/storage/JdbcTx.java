@@ -119,6 +119,12 @@ final class JdbcTx implements Tx {
             sql.append(" AND referrer_org = ?");
             args.add(q.referrerOrg());
         }
+        if (q.addresseeOrg() != null) {
+            // the link worker service a referral is addressed to lives only in its document
+            sql.append(postgres ? " AND (body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
+                    : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
+            args.add(q.addresseeOrg());
+        }
         if (q.referralId() != null) {
             sql.append(" AND referral_id = ?");
             args.add(q.referralId());

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class JdbcWebhooks implements Webhooks {
 
-    private static final String SUBSCRIPTION_COLUMNS = "id, url, types, referrer_org, secret, start_after, created_at";
+    private static final String SUBSCRIPTION_COLUMNS = "id, url, types, referrer_org, secret, start_after, created_at, organisation";
+    private static final int SUBSCRIPTION_COLUMN_COUNT = SUBSCRIPTION_COLUMNS.split(",").length;
 
     private final JdbcTx tx;
     private final Clock clock;
@@ -34,13 +35,14 @@ final class JdbcWebhooks implements Webhooks {
     }
 
     @Override
-    public Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after) {
+    public Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after,
+                                           String organisation) {
         long start = after != null ? after : latestSequence();
         long now = now();
-        tx.execute("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, url, types.isEmpty() ? null : String.join(" ", types), referrerOrg, secret,
-                start, start, now);
-        return new Subscription(id, url, types, referrerOrg, secret, start, JdbcTx.instant(now));
+        tx.execute("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at, organisation) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, url, types.isEmpty() ? null : String.join(" ", types), referrerOrg, secret,
+                start, start, now, organisation);
+        return new Subscription(id, url, types, referrerOrg, secret, start, JdbcTx.instant(now), organisation);
     }
 
     @Override
@@ -92,7 +94,7 @@ final class JdbcWebhooks implements Webhooks {
         try (JdbcTx.Prepared s = tx.prepare("SELECT " + SUBSCRIPTION_COLUMNS + ", scanned_to FROM subscription "
                 + "WHERE deleted_at IS NULL AND scanned_to < ?" + skipLocked, latest); ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
-                behind.add(new Behind(subscription(rs), rs.getLong(8)));
+                behind.add(new Behind(subscription(rs), rs.getLong(SUBSCRIPTION_COLUMN_COUNT + 1)));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read subscriptions", e);
@@ -199,7 +201,7 @@ final class JdbcWebhooks implements Webhooks {
     private static Subscription subscription(ResultSet rs) throws SQLException {
         String types = rs.getString(3);
         return new Subscription(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(" ")),
-                rs.getString(4), rs.getString(5), rs.getLong(6), JdbcTx.instant(rs.getLong(7)));
+                rs.getString(4), rs.getString(5), rs.getLong(6), JdbcTx.instant(rs.getLong(7)), rs.getString(8));
     }
 
     private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {

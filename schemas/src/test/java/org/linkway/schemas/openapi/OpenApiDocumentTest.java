@@ -35,6 +35,7 @@ class OpenApiDocumentTest {
     static final Set<String> IMPLEMENTED = Set.of(
             "GET /health",
             "GET /openapi.json",
+            "GET /.well-known/jwks.json",
             "GET /json/{file}",
             "POST /v1/referrals",
             "GET /v1/referrals",

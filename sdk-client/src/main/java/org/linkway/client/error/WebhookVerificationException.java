@@ -4,7 +4,8 @@ package org.linkway.client.error;
  * A webhook delivery failed verification; answer it with 400 and do not act on it. Codes:
  * {@code webhook-missing-header}, {@code webhook-malformed-header},
  * {@code webhook-timestamp-out-of-tolerance}, {@code webhook-signature-mismatch},
- * {@code webhook-malformed-body}, {@code webhook-id-mismatch}.
+ * {@code webhook-malformed-body}, {@code webhook-id-mismatch}, {@code webhook-jws-invalid} (the server's
+ * {@code Linkway-Signature} does not hold).
  *
  * <pre>{@code
  * try {

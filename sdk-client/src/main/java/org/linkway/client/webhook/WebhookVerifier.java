@@ -16,10 +16,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.linkway.client.Event;
+import org.linkway.client.SignatureVerifier;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.WebhookVerificationException;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.EventJson;
+
+import org.linkway.crypto.MessageSignature;
+
+import com.nimbusds.jose.jwk.JWKSet;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +39,11 @@ import tools.jackson.databind.JsonNode;
  * replayed. Give several secrets while rotating: a delivery signed with any of them passes.
  * Immutable and thread-safe. Pass the body exactly as received: verify the bytes, never
  * re-serialised JSON.
+ *
+ * <p>Given the server's public keys ({@link Builder#signingKeys}), it also checks the
+ * {@code Linkway-Signature} header, a detached JWS over the body's canonical JSON: the HMAC
+ * shows the sender knew your subscription's secret, the JWS shows it was the server itself,
+ * which still holds when a delivery was relayed or stored and checked later.
  *
  * <pre>{@code
  * WebhookVerifier verifier = WebhookVerifier.builder().secret(storedSecret).build();
@@ -58,8 +68,10 @@ public final class WebhookVerifier {
     private final List<byte[]> keys;
     private final Duration tolerance;
     private final Clock clock;
+    private final SignatureVerifier jws;
 
     private WebhookVerifier(Builder b) {
+        this.jws = b.jws;
         this.keys = List.copyOf(b.keys);
         this.tolerance = b.tolerance;
         this.clock = b.clock;
@@ -77,7 +89,37 @@ public final class WebhookVerifier {
         if (headers == null) {
             throw new WebhookVerificationException("webhook-missing-header", "no headers given");
         }
-        return verify(header(headers, "webhook-id"), header(headers, "webhook-timestamp"), header(headers, "webhook-signature"), body);
+        String id = header(headers, "webhook-id");
+        String timestamp = header(headers, "webhook-timestamp");
+        String signature = header(headers, "webhook-signature");
+        if (jws != null) {
+            // the HMAC first: it is cheaper and says nothing about the body until it holds
+            verifySignature(id, timestamp, signature, body);
+            verifyServerSignature(header(headers, SignatureVerifier.HEADER), body);
+        }
+        return verify(id, timestamp, signature, body);
+    }
+
+    /**
+     * Checks the delivery's {@code Linkway-Signature} against the server keys this verifier was
+     * given. Without keys it does nothing.
+     *
+     * @throws WebhookVerificationException {@code webhook-missing-header} when there is no
+     *         signature, {@code webhook-jws-invalid} when it does not hold
+     */
+    public void verifyServerSignature(String linkwaySignature, byte[] body) {
+        if (jws == null) {
+            return;
+        }
+        if (linkwaySignature == null || linkwaySignature.isBlank()) {
+            throw new WebhookVerificationException("webhook-missing-header", SignatureVerifier.HEADER + " is missing; the server's "
+                    + "keys were given, so deliveries must carry its signature");
+        }
+        MessageSignature.Verification v = jws.check(body, linkwaySignature.strip());
+        if (!v.valid()) {
+            throw new WebhookVerificationException("webhook-jws-invalid", SignatureVerifier.HEADER + " does not hold: "
+                    + v.findings().stream().map(org.linkway.validation.Finding::message).reduce((a, c) -> a + "; " + c).orElse(""));
+        }
     }
 
     /** Verifies a delivery given the three header values and the raw body, and reads the event. */
@@ -190,7 +232,7 @@ public final class WebhookVerifier {
 
     private static String header(Map<String, ? extends Collection<String>> headers, String name) {
         for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
                 Collection<String> values = e.getValue();
                 if (values != null && values.size() > 1) {
                     throw new WebhookVerificationException("webhook-malformed-header", name + " was sent more than once");
@@ -206,8 +248,18 @@ public final class WebhookVerifier {
         private final List<byte[]> keys = new ArrayList<>();
         private Duration tolerance = DEFAULT_TOLERANCE;
         private Clock clock = Clock.systemUTC();
+        private SignatureVerifier jws;
 
         private Builder() { }
+
+        /**
+         * The server's public keys ({@link org.linkway.client.LinkwayClient#serverKeys()}, or a
+         * pinned copy): every delivery must then also carry a {@code Linkway-Signature} that holds.
+         */
+        public Builder signingKeys(JWKSet serverKeys) {
+            this.jws = SignatureVerifier.trusting(serverKeys);
+            return this;
+        }
 
         /** A signing secret as the server gave it ({@code whsec_<base64>}); call again to add more while rotating. */
         public Builder secret(String secret) {

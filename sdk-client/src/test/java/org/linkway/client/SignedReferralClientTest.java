@@ -1,0 +1,76 @@
+package org.linkway.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.error.LinkwayException;
+import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.server.security.SigningSettings;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+
+/**
+ * A sending system signs its referrals through the client, against a real server that trusts
+ * its key and accepts only signed referrals: signed with the trusted key is received; unsigned,
+ * or signed with another key, is refused with the problem naming why.
+ */
+class SignedReferralClientTest {
+
+    static OctetKeyPair sender;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sender = JwsAlgorithms.generateEd25519("gp-system-7");
+        Path trusted = Files.createTempFile("trusted-senders", ".jwks");
+        Files.writeString(trusted, new JWKSet(sender.toPublicJWK()).toString(true));
+        server = TestServer.start(config -> config.withSigning(new SigningSettings(null, trusted, true)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void a_referral_signed_with_the_trusted_key_is_received() {
+        LinkwayClient signing = server.clientBuilder(server.url()).signingKey(sender).build();
+        Versioned<org.linkway.model.Referral> created = signing.referrals().create(Fixtures.referral("signed-1"));
+        assertThat(created.value().getId()).isNotBlank();
+    }
+
+    @Test
+    void an_unsigned_referral_or_one_signed_by_another_key_is_refused() throws Exception {
+        assertThatThrownBy(() -> server.client().referrals().create(Fixtures.referral("unsigned")))
+                .isInstanceOfSatisfying(LinkwayException.class, e -> assertThat(e.code()).isEqualTo("signature-required"));
+        LinkwayClient impostor = server.clientBuilder(server.url()).signingKey(JwsAlgorithms.generateEd25519("gp-system-7")).build();
+        assertThatThrownBy(() -> impostor.referrals().create(Fixtures.referral("impostor")))
+                .isInstanceOfSatisfying(LinkwayException.class, e -> {
+                    assertThat(e.code()).isEqualTo("signature-invalid");
+                    assertThat(e.status()).isEqualTo(422);
+                });
+        assertThatThrownBy(() -> LinkwayClient.builder().signingKey(sender.toPublicJWK()))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("private");
+    }
+
+    @Test
+    void a_subscription_names_the_organisation_it_delivers_to() {
+        Subscription s = server.client().subscriptions().create(SubscriptionRequest.builder()
+                .url(URI.create("http://127.0.0.1:9/hook")).organisation("1187342").build());
+        try {
+            assertThat(s.organisation()).contains("1187342");
+            assertThat(server.client().subscriptions().get(s.id()).organisation()).contains("1187342");
+        } finally {
+            server.client().subscriptions().delete(s.id());
+        }
+    }
+}
