@@ -42,11 +42,11 @@ import picocli.CommandLine.Option;
  * to sharing with this charity (or has withdrawn) answers 404 to the charity's token, exactly
  * like one that does not exist, and the inbox passes over it.
  *
- * <p>Two tokens: {@code --provider-token} is the charity's own (a {@code --dev} server prints one
- * for charity {@code 1187342}); {@code --token} reads the event log. The reference server gives
- * the event log to referrers, link workers and admins only (see docs/SECURITY.md), so today the
- * inbox reads it with the link worker service's token (or an admin's) and does everything else
- * as the charity.
+ * <p>The inbox runs on the charity's own token ({@code --provider-token}; a {@code --dev} server
+ * prints one for charity {@code 1187342}). The server cuts the event log down for a provider to
+ * the events of onward referrals sent to it that the person's consent covers, judged at every
+ * read (docs/SECURITY.md), so a withdrawn one drops out of the charity's feed altogether.
+ * {@code --token} is the link worker's, used only by {@code --demo} to send the mail.
  */
 @Command(name = "charity-inbox", mixinStandardHelpOptions = true,
         description = "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
@@ -86,7 +86,7 @@ public final class CharityInbox implements Callable<Integer> {
         if (demo) {
             sendDemoReferrals(server.client());
         }
-        Run run = run(server.client(), server.clientFor(providerToken), after);
+        Run run = run(server.clientFor(providerToken), after);
         System.out.printf("%nHandled %d onward referral(s); %d not visible to the charity; next time pass --after %d%n",
                 run.handled().size(), run.notVisible(), run.position());
         return 0;
@@ -97,8 +97,8 @@ public final class CharityInbox implements Callable<Integer> {
      * long-running inbox would loop on {@code poller.next()} instead, which waits while the
      * log is quiet, and store {@code poller.position()} after each event.
      */
-    public static Run run(LinkwayClient eventLog, LinkwayClient charity, long after) {
-        EventPoller poller = eventLog.events().poller(after);
+    public static Run run(LinkwayClient charity, long after) {
+        EventPoller poller = charity.events().poller(after);
         List<Handled> handled = new ArrayList<>();
         int notVisible = 0;
         for (List<Event> batch = poller.poll(); !batch.isEmpty(); batch = poller.poll()) {
@@ -110,8 +110,8 @@ public final class CharityInbox implements Callable<Integer> {
                 try {
                     mail = charity.onwardReferrals().get(event.resourceId());
                 } catch (NotFoundException hidden) {
-                    // Not addressed to this charity, or consent does not cover it: the server does
-                    // not say which, so nothing about the person leaks. Nothing to do.
+                    // Consent withdrawn between the poll and this read: the server does not say
+                    // why, so nothing about the person leaks. Nothing to do.
                     notVisible++;
                     continue;
                 }

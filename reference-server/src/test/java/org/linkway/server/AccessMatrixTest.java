@@ -69,7 +69,10 @@ class AccessMatrixTest {
     static {
         put(Names.NOTHING, ALL, "GET /health", "GET /openapi.json", "GET /json/{file}", "GET /.well-known/jwks.json");
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
-        put(Names.NOTHING, READERS, "GET /v1/referrals", "GET /v1/events");
+        put(Names.NOTHING, READERS, "GET /v1/referrals");
+        // a provider reads the log too, cut down to its own onward referrals (see the consent tests)
+        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER,
+                Who.PROVIDER_OWN, Who.PROVIDER_OTHER, Who.ADMIN), "GET /v1/events");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/message-back", "GET /v1/referrals/{id}/events");
         // the body asks to accept the referral: the link worker's move, not the referrer's
         put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/transitions");
@@ -242,6 +245,9 @@ class AccessMatrixTest {
         assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/referrals?limit=500"))).isEmpty();
         assertThat(as(Who.LINK_WORKER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
         assertThat(as(Who.LINK_WORKER_OWN).get("/v1/events?limit=1000").json().path("items")).isNotEmpty();
+        assertThat(as(Who.PROVIDER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
+        assertThat(as(Who.PROVIDER_OWN).get("/v1/events?limit=1000").json().path("items"))
+                .allSatisfy(e -> assertThat(e.path("resourceType").asString()).isEqualTo("OnwardReferral"));
         assertThat(itemIds(admin.get("/v1/referrals?limit=500"))).contains(mine);
     }
 

@@ -40,6 +40,7 @@ class ConsentWithdrawalTest {
             String onward = linkWorker.postJson("/v1/referrals/" + referral + "/onward-referrals",
                     ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString();
             assertThat(provider.get("/v1/onward-referrals/" + onward).status()).isEqualTo(404);
+            assertThat(provider.get("/v1/events?limit=1000").json().path("items")).as("nor in the provider's event feed").isEmpty();
             WebhookReceiver.eventually("the event is withheld", () -> auditOutcomes(server).stream()
                     .anyMatch(o -> o.startsWith("451 withheld: no consent or lawful basis")));
 
@@ -48,6 +49,8 @@ class ConsentWithdrawalTest {
                     ReferralApiContract.example("valid/consent--given-gp-and-provider.json")).status()).isEqualTo(201);
             ApiClient.Answer read = provider.get("/v1/onward-referrals/" + onward);
             assertThat(read.status()).isEqualTo(200);
+            assertThat(provider.get("/v1/events?limit=1000").json().path("items")).extracting(e -> e.path("resourceId").asString())
+                    .as("its inbox shows the onward referral's events, and nothing of the referral itself").isNotEmpty().containsOnly(onward);
             assertThat(provider.postJson("/v1/onward-referrals/" + onward + "/transitions", "{\"to\":\"accepted\"}",
                     "If-Match", read.header("ETag")).status()).isEqualTo(200);
             WebhookReceiver.eventually("the provider's acceptance is delivered", () -> types(receiver).contains("onward-referral.status-changed"));
@@ -58,6 +61,8 @@ class ConsentWithdrawalTest {
             assertThat(linkWorker.postJson("/v1/referrals/" + referral + "/consents", withdrawal.toString()).status()).isEqualTo(201);
             assertThat(provider.get("/v1/onward-referrals/" + onward).status()).isEqualTo(404);
             assertThat(provider.postJson("/v1/onward-referrals/" + onward + "/feedback", "{}").status()).isEqualTo(404);
+            assertThat(provider.get("/v1/events?limit=1000").json().path("items")).as("the feed hides them from then on, earlier ones too")
+                    .isEmpty();
 
             // the link worker still manages the onward referral; the event it makes is not pushed
             ApiClient.Answer lw = linkWorker.get("/v1/onward-referrals/" + onward);

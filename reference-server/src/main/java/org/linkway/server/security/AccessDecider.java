@@ -210,7 +210,11 @@ final class AccessDecider {
         ArrayNode kept = Json.MAPPER.createArrayNode();
         for (JsonNode item : items) {
             boolean see;
-            if ("Referral".equals(item.path("resourceType").asString(null))) {
+            if (caller.is(Role.PROVIDER)) {
+                String onwardId = item.path("resourceId").asString("");
+                see = "OnwardReferral".equals(item.path("resourceType").asString(null))
+                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
+            } else if ("Referral".equals(item.path("resourceType").asString(null))) {
                 see = canSee(caller, item);
             } else {
                 String referralId = item.path("referralId").asString(null);
@@ -223,6 +227,19 @@ final class AccessDecider {
         }
         page.set("items", kept);
         return Json.write(page);
+    }
+
+    /**
+     * An event a provider may read from the log: about an onward referral addressed to it, and
+     * only while the person's consent (or a recorded lawful basis) covers it, judged now, so a
+     * withdrawal also hides the events from before it.
+     */
+    private boolean providerMaySee(Caller caller, String onwardId) {
+        return store.transaction(tx -> tx.get("OnwardReferral", onwardId).map(o -> {
+            String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
+            return caller.organisation().equals(provider)
+                    && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant()).covered();
+        }).orElse(false));
     }
 
     /**

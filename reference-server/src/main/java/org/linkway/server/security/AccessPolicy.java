@@ -70,7 +70,8 @@ public final class AccessPolicy {
             new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
             new Rule("*", "/v1/onward-referrals/{id}", Scope.ONWARD_REFERRAL, ONWARD),
             new Rule("*", "/v1/onward-referrals/{id}/**", Scope.ONWARD_REFERRAL, ONWARD),
-            new Rule("GET", "/v1/events", Scope.FILTERED_COLLECTION, REFERRAL_READERS),
+            // a provider's inbox: only its own onward referrals' events, while consent covers it (AccessDecider.filterList)
+            new Rule("GET", "/v1/events", Scope.FILTERED_COLLECTION, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.PROVIDER, Role.ADMIN)),
             // a subscription URL receives personal data and makes the server call out (SSRF): admins only
             new Rule("*", "/v1/subscriptions", Scope.ROLE_ONLY, ADMIN),
             new Rule("*", "/v1/subscriptions/**", Scope.ROLE_ONLY, ADMIN),
