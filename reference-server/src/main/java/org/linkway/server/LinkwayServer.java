@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
@@ -134,13 +133,20 @@ public final class LinkwayServer implements AutoCloseable {
             opening.thenAccept(Store::close);
             throw e;
         }
-        Store store = opened(opening);
+        // the HTTP side is built and listening while the migrations may still run; requests wait for them
+        OpeningStore store = new OpeningStore(opening);
         LinkwayServer server;
         try {
             server = new LinkwayServer(config, store, clock, validator, contract);
             server.app.start();
         } catch (RuntimeException e) {
             store.close();
+            throw e;
+        }
+        try {
+            store.opened();
+        } catch (RuntimeException | Error e) {
+            server.app.stop();
             throw e;
         }
         server.webhooks.start();
@@ -153,20 +159,6 @@ public final class LinkwayServer implements AutoCloseable {
         LOG.info("Linkway reference server listening on {}://{}:{} ({})", config.tls().enabled() ? "https" : "http", config.host(),
                 server.port(), store.dialect());
         return server;
-    }
-
-    private static Store opened(CompletableFuture<Store> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     private void loadDemoDataIfEmpty() {

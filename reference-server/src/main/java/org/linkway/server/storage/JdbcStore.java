@@ -31,9 +31,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * way, so none ever meets {@code SQLITE_BUSY} from this process. Reads that the caller marks as
  * such ({@link #read}) run on a few read-only connections of their own instead, each on the
  * latest committed snapshot, so they neither wait for nor slow the writer. A new database gets
- * 16 KiB pages (a typical message then fits one page instead of spilling over four, which halves
- * the pages each commit writes and checkpoints); the writer keeps its prepared statements and
- * keeps savepoint journals in memory.
+ * 4 KiB pages: a commit rewrites every page it touches, most of them index pages that change by
+ * a few bytes, so small pages write less (measured against 8 and 16 KiB in docs/PERFORMANCE.md,
+ * once the idempotency record stopped copying the body); the writer keeps its prepared
+ * statements and keeps savepoint journals in memory, and the log is checkpointed off its thread
+ * ({@link SqliteCheckpointer}).
  *
  * <p>PostgreSQL: a small bounded pool of connections at READ COMMITTED; concurrent updates of
  * one resource are decided by a conditional UPDATE's row lock, and event appends are ordered by
@@ -52,7 +54,7 @@ public final class JdbcStore implements Store {
 
     private static final int POOL_SIZE = 8;
     private static final int SQLITE_READERS = 4;
-    private static final int SQLITE_NEW_PAGE_SIZE = 16 * 1024;
+    private static final int SQLITE_NEW_PAGE_SIZE = 4 * 1024;
     private static final long POOL_WAIT_MILLIS = 30_000;
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
     /** What the log file is cut back to when it restarts after a checkpoint. */

@@ -98,7 +98,7 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
-    void a_new_file_gets_large_pages_and_keeps_savepoint_journals_in_memory() {
+    void a_new_file_gets_small_pages_and_keeps_savepoint_journals_in_memory() {
         List<String> settings = store.transaction(tx -> {
             try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
                 return List.of(pragma(s, "page_size"), pragma(s, "temp_store"));
@@ -107,7 +107,7 @@ class SqliteStoreTest extends StoreContract {
             }
         });
         // temp_store: 2 is MEMORY
-        assertThat(settings).containsExactly("16384", "2");
+        assertThat(settings).containsExactly("4096", "2");
     }
 
     @Test
