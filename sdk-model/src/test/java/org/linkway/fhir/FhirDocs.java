@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.linkway.fhir.internal.Extensions;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
@@ -48,7 +49,52 @@ final class FhirDocs {
             }
         }
         out.put(MAPPING, mapping());
+        for (Extensions.Def x : Extensions.ALL) {
+            out.put(FHIR_DIR + x.fileName(), pretty(structureDefinition(x)));
+        }
+        out.put(FHIR_DIR + "CodeSystem-record-kind.json", pretty(recordKind()));
         return out;
+    }
+
+    static final String FHIR_DIR = "../schemas/fhir/";
+
+    private static String pretty(JsonNode n) {
+        return LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+    }
+
+    /** The StructureDefinition of one narrow extension, from the binding's own table. */
+    static ObjectNode structureDefinition(Extensions.Def x) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode sd = f.objectNode();
+        sd.put("resourceType", "StructureDefinition").put("id", x.id()).put("url", x.url()).put("version", "1.0.0")
+                .put("name", x.name()).put("title", x.title()).put("status", "active").put("publisher", "Linkway")
+                .put("description", x.description()).put("fhirVersion", "4.0.1").put("kind", "complex-type").put("abstract", false);
+        ArrayNode context = sd.putArray("context");
+        x.contexts().forEach(c -> context.addObject().put("type", "element").put("expression", c));
+        sd.put("type", "Extension").put("baseDefinition", "http://hl7.org/fhir/StructureDefinition/Extension").put("derivation", "constraint");
+        ArrayNode el = sd.putObject("differential").putArray("element");
+        el.addObject().put("id", "Extension").put("path", "Extension").put("short", x.title()).put("definition", x.description()).put("max", "1");
+        el.addObject().put("id", "Extension.extension").put("path", "Extension.extension").put("max", "0");
+        el.addObject().put("id", "Extension.url").put("path", "Extension.url").put("fixedUri", x.url());
+        ObjectNode value = el.addObject().put("id", "Extension.value[x]").put("path", "Extension.value[x]").put("min", 1);
+        value.putArray("type").addObject().put("code", x.valueType());
+        return sd;
+    }
+
+    /** The record-kind CodeSystem: its hand-written concepts, then every code the binding's record tables write. */
+    static ObjectNode recordKind() {
+        ObjectNode cs = (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(Path.of(FHIR_DIR + "CodeSystem-record-kind.json")));
+        ArrayNode concepts = JsonNodeFactory.instance.arrayNode();
+        Map<String, String> generated = Extensions.recordKindCodes();
+        for (JsonNode c : cs.get("concept")) {
+            if (!generated.containsKey(c.get("code").stringValue())) {
+                concepts.add(c);
+            }
+        }
+        generated.forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
+        cs.put("count", concepts.size());
+        cs.set("concept", concepts);
+        return cs;
     }
 
     record Row(String prsb, String linkway, Set<String> fhir) { }
@@ -196,11 +242,24 @@ final class FhirDocs {
                 JsonNode vb = ob.get(name);
                 String label = name;
                 if (name.equals("extension") && (va != null ? va : vb).isArray()) {
-                    JsonNode first = (va != null ? va : vb).get(0);
-                    if (first != null && first.has("url") && !Urls.EXT_LINKWAY_DATA.equals(first.get("url").stringValue())) {
-                        String url = first.get("url").stringValue();
-                        label = "extension('" + url.substring(url.lastIndexOf('/') + 1) + "')";
+                    // extensions pair up by URL, not by position
+                    Map<String, JsonNode> byUrlA = byUrl(va);
+                    Map<String, JsonNode> byUrlB = byUrl(vb);
+                    Set<String> urls = new LinkedHashSet<>(byUrlA.keySet());
+                    urls.addAll(byUrlB.keySet());
+                    for (String url : urls) {
+                        JsonNode xa = byUrlA.get(url);
+                        JsonNode xb = byUrlB.get(url);
+                        String xl = base + ".extension('" + url.substring(url.lastIndexOf('/') + 1) + "')";
+                        if (xa == null || xb == null) {
+                            Set<String> leaves = new LinkedHashSet<>();
+                            leafPaths(xa != null ? xa : xb, xl, rt, leaves);
+                            out.addAll(leaves);
+                        } else {
+                            diff(xa, xb, xl, rt, out);
+                        }
                     }
+                    continue;
                 }
                 if (va == null || vb == null) {
                     JsonNode present = va != null ? va : vb;
@@ -223,6 +282,16 @@ final class FhirDocs {
         } else if (!a.equals(b)) {
             out.add(clean(path));
         }
+    }
+
+    private static Map<String, JsonNode> byUrl(JsonNode extensions) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (extensions != null) {
+            for (JsonNode x : extensions) {
+                out.putIfAbsent(x.has("url") ? x.get("url").stringValue() : "?", x);
+            }
+        }
+        return out;
     }
 
     private static String label(String path, JsonNode item) {

@@ -32,6 +32,8 @@ final class In {
     private final Map<String, Resource> byUrl = new HashMap<>();
     private final Map<Resource, Integer> index = new IdentityHashMap<>();
     private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Extensions a mapper read into a Linkway property: not reported as unknown. */
+    private final Set<Extension> read = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Finding> findings = new ArrayList<>();
 
     In(Bundle bundle) {
@@ -124,6 +126,30 @@ final class In {
         return lookup(ref) == target;
     }
 
+    /** The value of the first extension with this URL, marked as read; null when there is none. */
+    org.hl7.fhir.r4.model.Type ext(List<Extension> exts, String url) {
+        for (Extension x : exts) {
+            if (url.equals(x.getUrl()) && !read.contains(x)) {
+                read.add(x);
+                return x.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A primitive extension value as text (code, string), or null. */
+    String extText(List<Extension> exts, String url) {
+        var v = ext(exts, url);
+        return v instanceof org.hl7.fhir.r4.model.PrimitiveType<?> p && p.hasValue() && !(v instanceof org.hl7.fhir.r4.model.BooleanType)
+                ? p.getValueAsString() : null;
+    }
+
+    /** A boolean extension value, or null. */
+    Boolean extBool(List<Extension> exts, String url) {
+        var v = ext(exts, url);
+        return v instanceof org.hl7.fhir.r4.model.BooleanType b && b.hasValue() ? b.getValue() : null;
+    }
+
     /**
      * The Linkway remainder a resource carries. Extensions the binding does not know are reported
      * as warnings: a Linkway message has nowhere to keep them.
@@ -143,6 +169,9 @@ final class In {
         for (int i = 0; i < exts.size(); i++) {
             Extension x = exts.get(i);
             String p = path + ".extension[" + i + "]";
+            if (read.contains(x)) {
+                continue;
+            }
             if (Urls.EXT_LINKWAY_DATA.equals(x.getUrl()) && x.getValue() instanceof StringType s) {
                 try {
                     JsonNode n = LinkwayJson.mapper().readTree(s.getValue());

@@ -133,13 +133,13 @@ final class MessageBackMapper {
         section(out, comp, "consent", "Consent", byType(out, Consent.class, null), null);
         List<Resource> assessments = new ArrayList<>();
         for (Resource r : out.resources()) {
-            if (r instanceof Observation o && o.hasCategory()) {
+            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey")) {
                 assessments.add(o);
             }
         }
         section(out, comp, "assessments", "Assessments", assessments, null);
         for (var t : texts.entrySet()) {
-            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), List.of(), t.getValue());
+            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), textSectionEntries(out, t.getKey()), t.getValue());
         }
         Out.remainder(comp, root);
 
@@ -155,6 +155,20 @@ final class MessageBackMapper {
             b.addEntry().setFullUrl(out.url(r)).setResource(r);
         }
         return b;
+    }
+
+    /** The records a narrative-only section also has as resources (clinical summary, plan and requested actions). */
+    private static List<Resource> textSectionEntries(Out out, String section) {
+        List<Resource> list = new ArrayList<>();
+        for (Resource r : out.resources()) {
+            if ("clinicalSummary".equals(section) && r instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
+                list.add(r);
+            } else if ("planAndRequestedActions".equals(section) && r instanceof org.hl7.fhir.r4.model.Task t
+                    && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, Records.PLAN)) {
+                list.add(r);
+            }
+        }
+        return list;
     }
 
     private static List<Resource> byType(Out out, Class<? extends Resource> type, String kind) {
@@ -260,6 +274,11 @@ final class MessageBackMapper {
         // a Condition in a message back has no PRSB section to go to
         if (mb.remove("presentingComplaintsOrIssues") != null) {
             in.unmapped("Bundle.entry", "A message back has no section for conditions; the Condition resources were not carried over.");
+        }
+        for (String referralOnly : List.of("aboutMe", "individualRequirements", "socialContext", "servicesAndCare")) {
+            if (mb.remove(referralOnly) != null) {
+                in.unmapped("Bundle.entry", "A message back has no '" + referralOnly + "' section; the resources that hold it were not carried over.");
+            }
         }
         return Bundles.finish(Tree.merge(mb, in.remainder(comp)));
     }
