@@ -337,6 +337,14 @@ final class FhirDocs {
                 }
                 return;
             }
+            if (o.has("contentType") && o.has("data")) {
+                // an attachment: its text is in base64
+                String text = new String(java.util.Base64.getDecoder().decode(o.get("data").stringValue()), java.nio.charset.StandardCharsets.UTF_8);
+                if (text.contains(marker)) {
+                    out.add((path + ".data").replaceFirst("^\\.entry\\[\\]\\.resource\\.", "").replace(".resource.", ""));
+                }
+                return;
+            }
             for (var p : o.properties()) {
                 String name = p.getKey();
                 if (name.equals("extension") && p.getValue().isArray() && !p.getValue().isEmpty() && p.getValue().get(0).has("url")) {

@@ -68,13 +68,52 @@ public final class Extensions {
             "The name of a social care package the person receives (PRSB Services and care / Social care package name).",
             List.of("EpisodeOfCare"), "string");
     public static final Def CARE_FUNDING_SOURCE = new Def("care-funding-source", "CareFundingSource", "Care funding source",
-            "Who funds the care, as free text (PRSB Services and care / Care funding source).",
-            List.of("EpisodeOfCare"), "string");
+            "Who funds the care (PRSB Services and care / Care funding source, free text; Care and support plan / Care "
+                    + "funding source, coded or free text).",
+            List.of("EpisodeOfCare", "CarePlan"), "CodeableConcept");
+    public static final Def DATE_LAST_UPDATED = new Def("date-last-updated", "DateLastUpdated", "Date last updated",
+            "When a care and support plan, or one of its actions, was last updated by the people who agreed it (PRSB Date "
+                    + "this plan was last updated, Actions and activities / Date last updated). Not meta.lastUpdated, which a server sets.",
+            List.of("CarePlan", "CarePlan.activity"), "dateTime");
+    public static final Def REVIEW_DATE = new Def("review-date", "ReviewDate", "Review date",
+            "When a care and support plan, or one of its actions, is to be reviewed (PRSB Planned review date, Actions and "
+                    + "activities / Review date).",
+            List.of("CarePlan", "CarePlan.activity"), "dateTime");
+    public static final Def CONFIDENCE = new Def("confidence", "Confidence", "Confidence",
+            "How confident the person is that they can carry out an action, as the score PRSB records (Actions and activities / Confidence).",
+            List.of("CarePlan.activity"), "decimal");
+    public static final Def GOAL_IMPORTANCE_SCORE = new Def("goal-importance-score", "GoalImportanceScore", "Goal importance score",
+            "How important the goal is to the person, as the score PRSB records (Goals and hopes / Goal importance score); "
+                    + "Goal.priority is a coded high/medium/low.",
+            List.of("Goal"), "decimal");
+
+    public static final Def CONSULTATION_METHOD = new Def("consultation-method", "ConsultationMethod", "Consultation method",
+            "How a contact with a professional took place, as the NHS Data Dictionary consultation mechanism code PRSB "
+                    + "records (Contacts with professionals / Consultation method).",
+            List.of("Encounter"), "code");
+    public static final Def LOCATION_TYPE = new Def("location-type", "LocationType", "Location type",
+            "Where a contact with a professional took place, as the NHS Data Dictionary activity location type code PRSB "
+                    + "records (Contacts with professionals / Location type).",
+            List.of("Encounter"), "code");
+    public static final Def OUTCOME_OF_CONTACT = new Def("outcome-of-contact", "OutcomeOfContact", "Outcome of contact",
+            "The outcome of a contact with a professional, as the code PRSB records (Contacts with professionals / Outcome "
+                    + "of contact); an R4 Encounter has no outcome element.",
+            List.of("Encounter"), "code");
+
+    public static final Def PLAN_AGREED = new Def("plan-agreed", "PlanAgreed", "Plan agreed with the person",
+            "Whether the care and support plan was discussed and agreed with the person or their legitimate representative "
+                    + "(PRSB Agreed with person or legitimate representative / Person or legitimate representative).",
+            List.of("CarePlan"), "boolean");
+    public static final Def ATTENDANCE = new Def("attendance", "Attendance", "Attendance",
+            "Whether the person took part in the community service a provider reports on: attended, did-not-attend or "
+                    + "partially-attended (Linkway onward referral feedback).",
+            List.of("Communication"), "code");
 
     /** Every narrow extension, in the order the validator loads them. */
     public static final List<Def> ALL = List.of(NHS_NUMBER_STATUS, SEX, ETHNIC_CATEGORY, PRONOUN, PREFERRED_CONTACT_METHOD,
             REFERRAL_METHOD, RETURN_RESPONSE_TO, FLAG_COMMENT, SAFEGUARDING_INDICATOR, REASONABLE_ADJUSTMENT_FLAG,
-            SOCIAL_CARE_PACKAGE_NAME, CARE_FUNDING_SOURCE);
+            SOCIAL_CARE_PACKAGE_NAME, CARE_FUNDING_SOURCE, DATE_LAST_UPDATED, REVIEW_DATE, CONFIDENCE, GOAL_IMPORTANCE_SCORE,
+            CONSULTATION_METHOD, LOCATION_TYPE, OUTCOME_OF_CONTACT, PLAN_AGREED, ATTENDANCE);
 
     /** The record-kind codes the binding writes for PRSB records with no code of their own (code -> display). */
     public static java.util.Map<String, String> recordKindCodes() {

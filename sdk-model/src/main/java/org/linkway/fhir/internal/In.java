@@ -126,28 +126,37 @@ final class In {
         return lookup(ref) == target;
     }
 
-    /** The value of the first extension with this URL, marked as read; null when there is none. */
-    org.hl7.fhir.r4.model.Type ext(List<Extension> exts, String url) {
+    /**
+     * The value of the first extension with this URL and value type, marked as read; null when
+     * there is none. One with another value type stays unread, so it is reported as unmapped.
+     */
+    <T extends org.hl7.fhir.r4.model.Type> T ext(List<Extension> exts, String url, Class<T> type) {
         for (Extension x : exts) {
-            if (url.equals(x.getUrl()) && !read.contains(x)) {
+            if (url.equals(x.getUrl()) && !read.contains(x) && type.isInstance(x.getValue())) {
                 read.add(x);
-                return x.getValue();
+                return type.cast(x.getValue());
             }
         }
         return null;
     }
 
-    /** A primitive extension value as text (code, string), or null. */
+    /** A code or string extension value as text, or null. */
     String extText(List<Extension> exts, String url) {
-        var v = ext(exts, url);
-        return v instanceof org.hl7.fhir.r4.model.PrimitiveType<?> p && p.hasValue() && !(v instanceof org.hl7.fhir.r4.model.BooleanType)
-                ? p.getValueAsString() : null;
+        for (Extension x : exts) {
+            if (url.equals(x.getUrl()) && !read.contains(x)
+                    && (x.getValue() instanceof org.hl7.fhir.r4.model.StringType || x.getValue() instanceof org.hl7.fhir.r4.model.CodeType)
+                    && ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).hasValue()) {
+                read.add(x);
+                return ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).getValueAsString();
+            }
+        }
+        return null;
     }
 
     /** A boolean extension value, or null. */
     Boolean extBool(List<Extension> exts, String url) {
-        var v = ext(exts, url);
-        return v instanceof org.hl7.fhir.r4.model.BooleanType b && b.hasValue() ? b.getValue() : null;
+        var b = ext(exts, url, org.hl7.fhir.r4.model.BooleanType.class);
+        return b != null && b.hasValue() ? b.getValue() : null;
     }
 
     /**

@@ -88,7 +88,17 @@ final class MessageBackMapper {
                 texts.put(s.getKey(), text);
             }
         }
+        Src csp = root.detach("careAndSupportPlan");
+        if (csp != null) {
+            org.hl7.fhir.r4.model.CarePlan plan = out.add(new org.hl7.fhir.r4.model.CarePlan());
+            plan.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE).setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
+            plan.setSubject(out.ref(patient));
+            CarePlanMapper.writePlan(out, csp, plan);
+            Out.remainder(plan, csp);
+        }
         ReferralMapper.writeSections(out, root, patient, main);
+        Contacts.writeContacts(out, root, patient);
+        Contacts.writeSignposts(out, root, patient);
 
         List<Resource> outcomeEntries = new ArrayList<>();
         if (outcome != null) {
@@ -162,6 +172,12 @@ final class MessageBackMapper {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
             if ("clinicalSummary".equals(section) && r instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
+                list.add(r);
+            } else if ("contactsWithProfessionals".equals(section) && r instanceof org.hl7.fhir.r4.model.Encounter) {
+                list.add(r);
+            } else if ("signpostDetails".equals(section) && r instanceof ServiceRequest sr && Contacts.isSignpost(sr)) {
+                list.add(r);
+            } else if ("careAndSupportPlan".equals(section) && r instanceof org.hl7.fhir.r4.model.CarePlan) {
                 list.add(r);
             } else if ("planAndRequestedActions".equals(section) && r instanceof org.hl7.fhir.r4.model.Task t
                     && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, Records.PLAN)) {
@@ -250,7 +266,8 @@ final class MessageBackMapper {
             mb.set("personDemographics", Sections.person(patient, in));
             mb.set("gpPractice", Sections.gpPractice(patient, in));
         }
-        List<ServiceRequest> requests = in.all(ServiceRequest.class);
+        List<ServiceRequest> requests = new ArrayList<>(in.all(ServiceRequest.class));
+        requests.removeIf(Contacts::isSignpost);
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
         ArrayNode entries = Tree.arr();
         for (ServiceRequest sr : requests) {
@@ -269,6 +286,13 @@ final class MessageBackMapper {
         }
         for (int i = 0; i < comp.getAuthor().size(); i++) {
             in.resolveAny(comp.getAuthor().get(i), cp + ".author[" + i + "]");
+        }
+        Contacts.read(in, mb);
+        for (org.hl7.fhir.r4.model.CarePlan plan : in.all(org.hl7.fhir.r4.model.CarePlan.class)) {
+            // read before the shared sections, which would take the plan's needs and strengths for other records
+            in.use(plan);
+            mb.set("careAndSupportPlan", Tree.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
+            break;
         }
         ReferralMapper.readSections(in, mb, main);
         // a Condition in a message back has no PRSB section to go to

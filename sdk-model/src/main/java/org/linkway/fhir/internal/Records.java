@@ -99,6 +99,11 @@ final class Records {
         out.put(REASONABLE_ADJUSTMENT, "Reasonable adjustment");
         out.put(INDIVIDUAL_REQUIREMENT, "Other individual requirement");
         out.put(PLAN, "Plan and requested actions");
+        Sections.PERSON_OBSERVATIONS.values().forEach(v -> out.put(v[0], v[1]));
+        out.put(CarePlanMapper.STRENGTH, "Strength");
+        out.put(CarePlanMapper.STAGE_GOAL, "Stage goal");
+        out.put(Contacts.CONTACT, "Contact with professional");
+        out.put(Contacts.SIGNPOST, "Signpost");
         PLAN_INPUTS.forEach((k, v) -> out.put(kebab(k), v));
         return out;
     }
@@ -296,7 +301,7 @@ final class Records {
         String name = e.str("socialCarePackageName");
         Out.ext(ep, Extensions.SOCIAL_CARE_PACKAGE_NAME, name == null ? null : new StringType(name));
         String funding = e.str("careFundingSource");
-        Out.ext(ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new StringType(funding));
+        Out.ext(ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new CodeableConcept().setText(funding));
         Out.remainder(ep, e);
         return ep;
     }
@@ -476,7 +481,10 @@ final class Records {
                 Tree.merge(e, in.remainder(org));
             }
         }
-        Tree.put(e, "careFundingSource", in.extText(ep.getExtension(), Extensions.CARE_FUNDING_SOURCE.url()));
+        CodeableConcept funding = in.ext(ep.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
+        if (funding != null) {
+            Tree.put(e, "careFundingSource", funding.getText());
+        }
         return Tree.merge(e, in.remainder(ep));
     }
 

@@ -48,6 +48,12 @@ final class Sections {
 
     private static final Set<String> CONTACT_USES = Set.of("home", "work", "temp", "old", "mobile");
     static final String OTHER_IDENTIFIER = "Other identifier";
+    /** PRSB person demographics coded as social-history Observations about the Patient: property -> {code, display}. */
+    static final java.util.Map<String, String[]> PERSON_OBSERVATIONS = new java.util.LinkedHashMap<>();
+    static {
+        PERSON_OBSERVATIONS.put("carerStatus", new String[] {"carer-status", "Carer status"});
+        PERSON_OBSERVATIONS.put("sexualOrientation", new String[] {"sexual-orientation", "Sexual orientation"});
+    }
     /** NHS Data Dictionary legal marital status codes that mean the same in HL7 v3 MaritalStatus. */
     static final java.util.Map<String, String> MARITAL = java.util.Map.of(
             "S", "Never Married", "M", "Married", "D", "Divorced", "W", "Widowed");
@@ -151,6 +157,21 @@ final class Sections {
                 p.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(other);
             }
             Out.ext(p, Extensions.PREFERRED_CONTACT_METHOD, codeType(c, "preferredContactMethod"));
+        }
+        Src religion = pd.child("religion");
+        if (religion != null && !religion.view().isEmpty()) {
+            p.addExtension(new Extension(Urls.EXT_RELIGION, new CodeableConcept().addCoding(Codes.coding(religion))));
+        }
+        for (var po : PERSON_OBSERVATIONS.entrySet()) {
+            Src coding = pd.child(po.getKey());
+            if (coding != null && !coding.view().isEmpty()) {
+                Observation o = out.add(new Observation());
+                o.setStatus(Observation.ObservationStatus.FINAL);
+                o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "social-history", "Social History"));
+                o.setCode(Codes.marker(Urls.CS_RECORD_KIND, po.getValue()[0], po.getValue()[1]));
+                o.setSubject(out.ref(p));
+                o.setValue(new CodeableConcept().addCoding(Codes.coding(coding)));
+            }
         }
         String contacts = pd.str("relevantContacts");
         if (contacts != null) {
@@ -322,11 +343,29 @@ final class Sections {
             }
             Tree.put(pd, "maritalStatus", code);
         }
-        var birth = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE);
-        if (birth instanceof Address where) {
+        Address where = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE, Address.class);
+        if (where != null) {
             Tree.put(pd, "placeOfBirth", where.hasCountry() ? where.getCountry() : where.getText());
         }
         Tree.put(pd, "relevantContacts", relevantContacts(p, in));
+        CodeableConcept religion = in.ext(p.getExtension(), Urls.EXT_RELIGION, CodeableConcept.class);
+        if (religion != null && religion.hasCoding()) {
+            pd.set("religion", Codes.coding(religion.getCodingFirstRep(), in, path + ".extension('patient-religion')"));
+        }
+        for (Observation o : in.all(Observation.class)) {
+            if (in.isUsed(o) || !in.refersTo(o.getSubject(), p)) {
+                continue;
+            }
+            for (var po : PERSON_OBSERVATIONS.entrySet()) {
+                if (Codes.is(o.getCode(), Urls.CS_RECORD_KIND, po.getValue()[0]) && !pd.has(po.getKey())) {
+                    in.use(o);
+                    if (o.hasValueCodeableConcept() && o.getValueCodeableConcept().hasCoding()) {
+                        pd.set(po.getKey(), Codes.coding(o.getValueCodeableConcept().getCodingFirstRep(), in, in.path(o) + ".valueCodeableConcept.coding[0]"));
+                    }
+                    in.remainder(o);
+                }
+            }
+        }
         return Tree.merge(pd, in.remainder(p));
     }
 
@@ -498,6 +537,18 @@ final class Sections {
         }
         Src o = s.child("organisation");
         Organization org = o != null ? organisation(out, o) : null;
+        if (org == null && s.peek("organisation") != null) {
+            // some PRSB parties (a signpost's) name the organisation in free text only
+            org = out.add(new Organization());
+            org.setName(s.str("organisation"));
+        }
+        String charity = s.str("charityNumber");
+        if (charity != null) {
+            if (org == null) {
+                org = out.add(new Organization());
+            }
+            org.addIdentifier().setSystem(Urls.ID_CHARITY).setValue(charity);
+        }
         String team = s.str("team");
         if (team != null) {
             // a team is an Organization of type team, part of the organisation when there is one
@@ -519,6 +570,10 @@ final class Sections {
         if (contact != null) {
             // PRSB contact details are free text ("phone or email"), so the FHIR system is 'other'
             role.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(contact);
+        }
+        if (role.isEmpty()) {
+            // a party PRSB gives nothing for (say, a professional whose name was left out) is still a resource, not an empty entry
+            role.setActive(true);
         }
         return role;
     }
@@ -559,7 +614,12 @@ final class Sections {
                 org = org.hasPartOf() ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf") : null;
             }
             if (org != null) {
-                p.set("organisation", organisation(org));
+                Tree.put(p, "organisation", organisation(org));
+                for (Identifier id : org.getIdentifier()) {
+                    if (Urls.ID_CHARITY.equals(id.getSystem()) && !p.has("charityNumber")) {
+                        Tree.put(p, "charityNumber", id.getValue());
+                    }
+                }
             }
         }
         if (role.hasSpecialty()) {
@@ -690,7 +750,12 @@ final class Sections {
         }
         if (sr.hasPerformerType()) {
             to = to == null ? Tree.obj() : to;
-            to.set("service", Codes.codedText(sr.getPerformerType(), in, path + ".performerType"));
+            ObjectNode service = Codes.codedText(sr.getPerformerType(), in, path + ".performerType");
+            // what the performer's resource kept of the service (a value FHIR could not hold) joins it
+            if (to.get("service") instanceof ObjectNode kept) {
+                Tree.merge(service, kept);
+            }
+            to.set("service", service);
         }
         Tree.put(e, "referralTo", to);
         if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
