@@ -76,10 +76,7 @@ final class CarePlanMapper {
                 description.setText(g.str("text"));
                 goal.setDescription(description.isEmpty() ? Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal") : description);
                 goal.addAddresses(out.ref(c));
-                Src status = g.child("goalStatus");
-                if (status != null) {
-                    goal.setAchievementStatus(new CodeableConcept().addCoding(Codes.coding(status)));
-                }
+                goal.setAchievementStatus(achievement(g.child("goalStatus")));
                 for (Src o : g.items("outcomes")) {
                     goal.addOutcomeCode(Codes.concept(o));
                 }
@@ -132,6 +129,22 @@ final class CarePlanMapper {
         }
     }
 
+    static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
+    private static final java.util.Set<String> ACHIEVEMENT_CODES = java.util.Set.of("in-progress", "improving", "worsening",
+            "no-change", "achieved", "sustaining", "not-achieved", "no-progress", "not-attainable");
+
+    /**
+     * A goal status as Goal.achievementStatus. A code the HL7 goal-achievement code system does not
+     * have would make the Goal invalid, so such a status stays in the remainder instead.
+     */
+    private static CodeableConcept achievement(Src status) {
+        String code = status == null ? null : status.peek("code");
+        if (status == null || (GOAL_ACHIEVEMENT.equals(status.peek("system")) && code != null && !ACHIEVEMENT_CODES.contains(code))) {
+            return null;
+        }
+        return new CodeableConcept().addCoding(Codes.coding(status));
+    }
+
     private static DateTimeType date(Src s, String name) {
         String v = s.str(name);
         return v == null ? null : new DateTimeType(v);
@@ -177,10 +190,7 @@ final class CarePlanMapper {
             if (outcome != null && !outcome.view().isEmpty()) {
                 stage.addOutcomeCode(Codes.concept(outcome));
             }
-            Src gs = sg.child("goalStatus");
-            if (gs != null) {
-                stage.setAchievementStatus(new CodeableConcept().addCoding(Codes.coding(gs)));
-            }
+            stage.setAchievementStatus(achievement(sg.child("goalStatus")));
             Out.remainder(stage, sg);
             d.addGoal(out.ref(stage));
         }
