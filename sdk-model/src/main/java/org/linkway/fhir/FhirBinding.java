@@ -36,8 +36,11 @@ public final class FhirBinding {
 
     private static final FhirBinding DEFAULT = new FhirBinding(MessageValidator.create());
 
-    /** FHIR is wordier than Linkway JSON (about 2.5 times for a full referral): four times the validator's limit. */
-    public static final int MAX_FHIR_CHARS = 4 * MessageValidator.DEFAULT_MAX_BYTES;
+    /**
+     * FHIR is wordier than Linkway JSON (pretty-printed, about 4 times for a full referral and 4.7 for a
+     * message back, now that each PRSB record is a resource of its own): eight times the validator's limit.
+     */
+    public static final int MAX_FHIR_CHARS = 8 * MessageValidator.DEFAULT_MAX_BYTES;
 
     private final MessageValidator validator;
 

@@ -33,14 +33,26 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 public final class FhirProfileValidator {
 
     /** Linkway's conformance resources, as packaged from schemas/fhir. */
-    public static final List<String> CONFORMANCE_RESOURCES = List.of(
-            "StructureDefinition-linkway-data.json",
-            "StructureDefinition-nhs-number-verification-status.json",
+    public static final List<String> CONFORMANCE_RESOURCES;
+
+    private static List<String> conformanceResources() {
+        List<String> names = new ArrayList<>();
+        names.add("StructureDefinition-linkway-data.json");
+        org.linkway.fhir.internal.Extensions.ALL.forEach(x -> names.add(x.fileName()));
+        names.addAll(CODE_SYSTEMS);
+        return List.copyOf(names);
+    }
+
+    private static final List<String> CODE_SYSTEMS = List.of(
             "CodeSystem-referral-status.json",
             "CodeSystem-onward-referral-status.json",
             "CodeSystem-record-kind.json",
             "CodeSystem-message-event.json",
             "CodeSystem-message-back-section.json");
+
+    static {
+        CONFORMANCE_RESOURCES = conformanceResources();
+    }
 
     private final FhirContext context;
     private final FhirValidator validator;

@@ -55,6 +55,9 @@ class FhirInputProperties {
         for (Mutation m : mutations) {
             List<Object[]> slots = new ArrayList<>();
             collect(tree, slots);
+            if (slots.isEmpty()) {
+                break;
+            }
             Object[] slot = slots.get(m.target() % slots.size());
             JsonNode replacement = switch (m.kind()) {
                 case 0 -> null;

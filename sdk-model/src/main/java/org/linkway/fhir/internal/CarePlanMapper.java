@@ -1,20 +1,34 @@
 package org.linkway.fhir.internal;
 
+import java.math.BigDecimal;
+
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.linkway.validation.Rule;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Personalised care and support plan -> CarePlan + a Condition per need + a Goal per goal + activities. */
+/**
+ * Personalised care and support plan -> CarePlan + a Condition per need + a Goal per goal (and
+ * per stage goal) + activities, strengths as Observations, the reviewer as author. Shared with
+ * the message back, whose care and support plan section is the same PRSB structure.
+ */
 final class CarePlanMapper {
+
+    static final String STRENGTH = "strength";
+    static final String STAGE_GOAL = "stage-goal";
 
     private CarePlanMapper() { }
 
@@ -35,54 +49,152 @@ final class CarePlanMapper {
         }
         Src csp = root.child("careAndSupportPlan");
         if (csp != null) {
-            for (Src need : csp.detachItems("needsConcernsOrProblems")) {
-                Condition c = out.add(new Condition());
-                c.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "need", "Need, concern or problem"));
-                c.setSubject(Sections.personOfReferral());
-                c.setCode(Codes.concept(need));
-                plan.addAddresses(out.ref(c));
-                for (Src g : need.detachItems("goalsAndHopes")) {
-                    Goal goal = out.add(new Goal());
-                    goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
-                    goal.setSubject(Sections.personOfReferral());
-                    String text = g.str("text");
-                    goal.setDescription(text != null ? new CodeableConcept().setText(text)
-                            : Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal"));
-                    goal.addAddresses(out.ref(c));
-                    Src status = g.child("goalStatus");
-                    if (status != null) {
-                        goal.setAchievementStatus(new CodeableConcept().addCoding(Codes.coding(status)));
-                    }
-                    for (Src o : g.items("outcomes")) {
-                        goal.addOutcomeCode(Codes.concept(o));
-                    }
-                    plan.addGoal(out.ref(goal));
-                    for (Src a : g.detachItems("actionsAndActivities")) {
-                        CarePlan.CarePlanActivityComponent activity = plan.addActivity();
-                        CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
-                        d.setStatus(CarePlan.CarePlanActivityStatus.UNKNOWN);
-                        d.addGoal(out.ref(goal));
-                        JsonNode what = a.view().get("what");
-                        if (what != null && what.isArray() && what.size() == 1) {
-                            d.setCode(Codes.concept(a.items("what").get(0)));
-                        }
-                        String when = a.str("when");
-                        if (when != null) {
-                            d.setScheduled(new org.hl7.fhir.r4.model.StringType(when));
-                        }
-                        Src who = a.child("who");
-                        if (who != null && who.peek("name") != null) {
-                            d.addPerformer(new Reference().setDisplay(who.str("name")));
-                        }
-                        Out.remainder(activity, a);
-                    }
-                    Out.remainder(goal, g);
-                }
-                Out.remainder(c, need);
-            }
+            writePlan(out, csp, plan);
         }
         Out.remainder(plan, root);
         return Bundles.transaction(out);
+    }
+
+    /** The PRSB care and support plan onto {@code plan} and the resources it points to; the subject is the plan's. */
+    static void writePlan(Out out, Src csp, CarePlan plan) {
+        Reference subject = plan.getSubject();
+        for (Src need : csp.detachItems("needsConcernsOrProblems")) {
+            Condition c = out.add(new Condition());
+            c.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "need", "Need, concern or problem"));
+            c.setSubject(subject.copy());
+            c.setCode(Codes.concept(need));
+            plan.addAddresses(out.ref(c));
+            for (Src g : need.detachItems("goalsAndHopes")) {
+                Goal goal = out.add(new Goal());
+                goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
+                goal.setSubject(subject.copy());
+                CodeableConcept description = new CodeableConcept();
+                Src coding = g.child("coding");
+                if (coding != null) {
+                    description.addCoding(Codes.coding(coding));
+                }
+                description.setText(g.str("text"));
+                goal.setDescription(description.isEmpty() ? Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal") : description);
+                goal.addAddresses(out.ref(c));
+                goal.setAchievementStatus(achievement(g.child("goalStatus")));
+                for (Src o : g.items("outcomes")) {
+                    goal.addOutcomeCode(Codes.concept(o));
+                }
+                BigDecimal importance = g.number("goalImportanceScore");
+                Out.ext(goal, Extensions.GOAL_IMPORTANCE_SCORE, importance == null ? null : new DecimalType(importance));
+                plan.addGoal(out.ref(goal));
+                for (Src a : g.detachItems("actionsAndActivities")) {
+                    activity(out, plan, goal, a, subject);
+                }
+                Out.remainder(goal, g);
+            }
+            Out.remainder(c, need);
+        }
+        for (Src s : csp.detachItems("strengths")) {
+            Observation o = out.add(new Observation());
+            o.setStatus(Observation.ObservationStatus.FINAL);
+            o.setCode(Codes.marker(Urls.CS_RECORD_KIND, STRENGTH, "Strength"));
+            o.setSubject(subject.copy());
+            if (!s.view().isEmpty()) {
+                o.setValue(Codes.concept(s));
+            }
+            Out.remainder(o, s);
+            plan.addSupportingInfo(out.ref(o));
+        }
+        java.util.List<String> documents = csp.strings("otherCarePlanningDocuments");
+        if (documents != null) {
+            // named, not linked: PRSB gives only a description of each document
+            documents.forEach(d -> plan.addSupportingInfo(new Reference().setDisplay(d)));
+        }
+        Src agreed = csp.child("agreedWithPersonOrLegitimateRepresentative");
+        if (agreed != null && agreed.peek("personFullName") != null) {
+            plan.addContributor(new Reference().setDisplay(agreed.str("personFullName")));
+        }
+        if (agreed != null) {
+            Boolean yes = agreed.bool("personOrLegitimateRepresentative");
+            Out.ext(plan, Extensions.PLAN_AGREED, yes == null ? null : new org.hl7.fhir.r4.model.BooleanType(yes));
+        }
+        Src funding = csp.child("careFundingSource");
+        if (funding != null && !funding.view().isEmpty()) {
+            Out.ext(plan, Extensions.CARE_FUNDING_SOURCE, Codes.concept(funding));
+        }
+        Out.ext(plan, Extensions.DATE_LAST_UPDATED, date(csp, "dateThisPlanWasLastUpdated"));
+        Out.ext(plan, Extensions.REVIEW_DATE, date(csp, "plannedReviewDate"));
+        Src reviewer = csp.detach("responsibilityForReview");
+        if (reviewer != null) {
+            // who is responsible for reviewing the plan is who answers for its content: the author
+            PractitionerRole role = Sections.party(out, reviewer);
+            plan.setAuthor(out.ref(role));
+            Out.remainder(role, reviewer);
+        }
+    }
+
+    static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
+    private static final java.util.Set<String> ACHIEVEMENT_CODES = java.util.Set.of("in-progress", "improving", "worsening",
+            "no-change", "achieved", "sustaining", "not-achieved", "no-progress", "not-attainable");
+
+    /**
+     * A goal status as Goal.achievementStatus. A code the HL7 goal-achievement code system does not
+     * have would make the Goal invalid, so such a status stays in the remainder instead.
+     */
+    private static CodeableConcept achievement(Src status) {
+        String code = status == null ? null : status.peek("code");
+        if (status == null || (GOAL_ACHIEVEMENT.equals(status.peek("system")) && code != null && !ACHIEVEMENT_CODES.contains(code))) {
+            return null;
+        }
+        return new CodeableConcept().addCoding(Codes.coding(status));
+    }
+
+    private static DateTimeType date(Src s, String name) {
+        String v = s.str(name);
+        return v == null ? null : new DateTimeType(v);
+    }
+
+    private static void activity(Out out, CarePlan plan, Goal goal, Src a, Reference subject) {
+        CarePlan.CarePlanActivityComponent activity = plan.addActivity();
+        CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
+        d.setStatus(CarePlan.CarePlanActivityStatus.UNKNOWN);
+        d.addGoal(out.ref(goal));
+        JsonNode what = a.view().get("what");
+        if (what != null && what.isArray() && what.size() == 1) {
+            d.setCode(Codes.concept(a.items("what").get(0)));
+        }
+        String when = a.str("when");
+        if (when != null) {
+            d.setScheduled(new org.hl7.fhir.r4.model.StringType(when));
+        }
+        Src who = a.detach("who");
+        if (who != null) {
+            PractitionerRole role = Sections.party(out, who);
+            d.addPerformer(out.ref(role));
+            Out.remainder(role, who);
+        }
+        d.setDescription(a.str("suggestedStrategies"));
+        Src status = a.child("status");
+        if (status != null && !status.view().isEmpty()) {
+            d.setStatusReason(Codes.concept(status));
+        }
+        BigDecimal confidence = a.number("confidence");
+        Out.ext(activity, Extensions.CONFIDENCE, confidence == null ? null : new DecimalType(confidence));
+        Out.ext(activity, Extensions.DATE_LAST_UPDATED, date(a, "dateLastUpdated"));
+        Out.ext(activity, Extensions.REVIEW_DATE, date(a, "reviewDate"));
+        for (Src sg : a.detachItems("stageGoal")) {
+            Goal stage = out.add(new Goal());
+            stage.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
+            stage.addCategory(Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
+            stage.setSubject(subject.copy());
+            Src text = sg.child("stageGoal");
+            stage.setDescription(text != null && !text.view().isEmpty() ? Codes.concept(text)
+                    : Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
+            Src outcome = sg.child("outcome");
+            if (outcome != null && !outcome.view().isEmpty()) {
+                stage.addOutcomeCode(Codes.concept(outcome));
+            }
+            stage.setAchievementStatus(achievement(sg.child("goalStatus")));
+            Out.remainder(stage, sg);
+            d.addGoal(out.ref(stage));
+        }
+        Out.remainder(activity, a);
     }
 
     static ObjectNode read(In in) {
@@ -96,6 +208,16 @@ final class CarePlanMapper {
             }
         }
         Tree.put(msg, "referralId", Sections.referralId(plan.getBasedOn()));
+        msg.set("careAndSupportPlan", readPlan(in, plan));
+        if (!plan.hasSubject()) {
+            in.error(Rule.FHIR_STRUCTURE, pp + ".subject", "A CarePlan must have a subject.");
+        }
+        return Bundles.finish(Tree.merge(msg, in.remainder(plan)));
+    }
+
+    /** The PRSB care and support plan from a CarePlan (its own remainder is the caller's to merge). */
+    static ObjectNode readPlan(In in, CarePlan plan) {
+        String pp = in.path(plan);
         ArrayNode needs = Tree.arr();
         for (int i = 0; i < plan.getAddresses().size(); i++) {
             Condition c = in.resolve(plan.getAddresses().get(i), Condition.class, pp + ".addresses[" + i + "]");
@@ -109,39 +231,7 @@ final class CarePlanMapper {
                     continue;
                 }
                 in.use(goal);
-                ObjectNode g = Tree.obj();
-                if (!Codes.is(goal.getDescription(), Urls.CS_RECORD_KIND, "goal")) {
-                    Tree.put(g, "text", goal.getDescription().getText());
-                }
-                if (goal.hasAchievementStatus() && goal.getAchievementStatus().hasCoding()) {
-                    g.set("goalStatus", Codes.coding(goal.getAchievementStatus().getCodingFirstRep(), in, in.path(goal) + ".achievementStatus.coding[0]"));
-                }
-                ArrayNode outcomes = Tree.arr();
-                for (int j = 0; j < goal.getOutcomeCode().size(); j++) {
-                    outcomes.add(Codes.codedText(goal.getOutcomeCode().get(j), in, in.path(goal) + ".outcomeCode[" + j + "]"));
-                }
-                Tree.put(g, "outcomes", outcomes);
-                ArrayNode actions = Tree.arr();
-                for (int k = 0; k < plan.getActivity().size(); k++) {
-                    CarePlan.CarePlanActivityDetailComponent d = plan.getActivity().get(k).getDetail();
-                    if (d.getGoal().stream().noneMatch(r -> in.refersTo(r, goal))) {
-                        continue;
-                    }
-                    String ap = pp + ".activity[" + k + "]";
-                    ObjectNode a = Tree.obj();
-                    if (d.hasCode()) {
-                        a.set("what", Tree.arr().add(Codes.codedText(d.getCode(), in, ap + ".detail.code")));
-                    }
-                    if (d.hasScheduledStringType()) {
-                        a.put("when", d.getScheduledStringType().getValue());
-                    }
-                    if (d.hasPerformer() && d.getPerformerFirstRep().hasDisplay()) {
-                        a.set("who", Tree.obj().put("name", d.getPerformerFirstRep().getDisplay()));
-                    }
-                    actions.add(Tree.merge(a, in.remainder(plan.getActivity().get(k).getExtension(), ap)));
-                }
-                Tree.put(g, "actionsAndActivities", actions);
-                goals.add(Tree.merge(g, in.remainder(goal)));
+                goals.add(goal(in, plan, goal));
             }
             Tree.put(need, "goalsAndHopes", goals);
             needs.add(Tree.merge(need, in.remainder(c)));
@@ -153,10 +243,137 @@ final class CarePlanMapper {
         }
         ObjectNode csp = Tree.obj();
         Tree.put(csp, "needsConcernsOrProblems", needs);
-        msg.set("careAndSupportPlan", csp);
-        if (!plan.hasSubject()) {
-            in.error(Rule.FHIR_STRUCTURE, pp + ".subject", "A CarePlan must have a subject.");
+        ArrayNode strengths = Tree.arr();
+        ArrayNode documents = Tree.arr();
+        for (int i = 0; i < plan.getSupportingInfo().size(); i++) {
+            Reference r = plan.getSupportingInfo().get(i);
+            if (!r.hasReference() && r.hasDisplay()) {
+                documents.add(r.getDisplay());
+                continue;
+            }
+            Resource target = in.resolveAny(r, pp + ".supportingInfo[" + i + "]");
+            if (target instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, STRENGTH)) {
+                ObjectNode s = o.hasValueCodeableConcept() ? Codes.codedText(o.getValueCodeableConcept(), in, in.path(o) + ".valueCodeableConcept") : Tree.obj();
+                strengths.add(Tree.merge(s, in.remainder(o)));
+            } else if (target != null) {
+                in.unmapped(pp + ".supportingInfo[" + i + "]", "Only strengths and other care planning documents are carried from supportingInfo.");
+            }
         }
-        return Bundles.finish(Tree.merge(msg, in.remainder(plan)));
+        Tree.put(csp, "strengths", strengths);
+        Tree.put(csp, "otherCarePlanningDocuments", documents);
+        ObjectNode agreed = Tree.obj();
+        Boolean yes = in.extBool(plan.getExtension(), Extensions.PLAN_AGREED.url());
+        if (yes != null) {
+            agreed.put("personOrLegitimateRepresentative", yes);
+        }
+        if (plan.hasContributor() && plan.getContributorFirstRep().hasDisplay()) {
+            agreed.put("personFullName", plan.getContributorFirstRep().getDisplay());
+        }
+        Tree.put(csp, "agreedWithPersonOrLegitimateRepresentative", agreed);
+        CodeableConcept funding = in.ext(plan.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
+        if (funding != null) {
+            csp.set("careFundingSource", Codes.codedText(funding, in, pp + ".extension('care-funding-source')"));
+        }
+        Tree.put(csp, "dateThisPlanWasLastUpdated", dateText(in, plan.getExtension(), Extensions.DATE_LAST_UPDATED));
+        Tree.put(csp, "plannedReviewDate", dateText(in, plan.getExtension(), Extensions.REVIEW_DATE));
+        if (plan.hasAuthor()) {
+            PractitionerRole role = in.resolve(plan.getAuthor(), PractitionerRole.class, pp + ".author");
+            if (role != null) {
+                csp.set("responsibilityForReview", Sections.party(role, in));
+            }
+        }
+        return csp;
+    }
+
+    private static String dateText(In in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+        DateTimeType d = in.ext(exts, def.url(), DateTimeType.class);
+        return d == null ? null : d.getValueAsString();
+    }
+
+    private static BigDecimal decimal(In in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+        DecimalType d = in.ext(exts, def.url(), DecimalType.class);
+        return d == null ? null : d.getValue();
+    }
+
+    private static ObjectNode goal(In in, CarePlan plan, Goal goal) {
+        String pp = in.path(plan);
+        ObjectNode g = Tree.obj();
+        if (!Codes.is(goal.getDescription(), Urls.CS_RECORD_KIND, "goal")) {
+            if (goal.getDescription().hasCoding()) {
+                g.set("coding", Codes.coding(goal.getDescription().getCodingFirstRep(), in, in.path(goal) + ".description.coding[0]"));
+            }
+            Tree.put(g, "text", goal.getDescription().getText());
+        }
+        BigDecimal importance = decimal(in, goal.getExtension(), Extensions.GOAL_IMPORTANCE_SCORE);
+        if (importance != null) {
+            g.put("goalImportanceScore", importance);
+        }
+        if (goal.hasAchievementStatus() && goal.getAchievementStatus().hasCoding()) {
+            g.set("goalStatus", Codes.coding(goal.getAchievementStatus().getCodingFirstRep(), in, in.path(goal) + ".achievementStatus.coding[0]"));
+        }
+        ArrayNode outcomes = Tree.arr();
+        for (int j = 0; j < goal.getOutcomeCode().size(); j++) {
+            outcomes.add(Codes.codedText(goal.getOutcomeCode().get(j), in, in.path(goal) + ".outcomeCode[" + j + "]"));
+        }
+        Tree.put(g, "outcomes", outcomes);
+        ArrayNode actions = Tree.arr();
+        for (int k = 0; k < plan.getActivity().size(); k++) {
+            CarePlan.CarePlanActivityComponent activity = plan.getActivity().get(k);
+            CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
+            if (d.getGoal().isEmpty() || !in.refersTo(d.getGoal().get(0), goal)) {
+                continue;
+            }
+            String ap = pp + ".activity[" + k + "]";
+            ObjectNode a = Tree.obj();
+            if (d.hasCode()) {
+                a.set("what", Tree.arr().add(Codes.codedText(d.getCode(), in, ap + ".detail.code")));
+            }
+            if (d.hasPerformer()) {
+                Reference performer = d.getPerformerFirstRep();
+                if (performer.hasReference()) {
+                    PractitionerRole role = in.resolve(performer, PractitionerRole.class, ap + ".detail.performer[0]");
+                    if (role != null) {
+                        a.set("who", Sections.party(role, in));
+                    }
+                } else if (performer.hasDisplay()) {
+                    a.set("who", Tree.obj().put("name", performer.getDisplay()));
+                }
+            }
+            if (d.hasScheduledStringType()) {
+                a.put("when", d.getScheduledStringType().getValue());
+            }
+            Tree.put(a, "suggestedStrategies", d.getDescription());
+            if (d.hasStatusReason()) {
+                a.set("status", Codes.codedText(d.getStatusReason(), in, ap + ".detail.statusReason"));
+            }
+            BigDecimal confidence = decimal(in, activity.getExtension(), Extensions.CONFIDENCE);
+            if (confidence != null) {
+                a.put("confidence", confidence);
+            }
+            Tree.put(a, "dateLastUpdated", dateText(in, activity.getExtension(), Extensions.DATE_LAST_UPDATED));
+            Tree.put(a, "reviewDate", dateText(in, activity.getExtension(), Extensions.REVIEW_DATE));
+            ArrayNode stages = Tree.arr();
+            for (int s = 1; s < d.getGoal().size(); s++) {
+                Goal stage = in.resolve(d.getGoal().get(s), Goal.class, ap + ".detail.goal[" + s + "]");
+                if (stage == null) {
+                    continue;
+                }
+                ObjectNode sg = Tree.obj();
+                if (!Codes.is(stage.getDescription(), Urls.CS_RECORD_KIND, STAGE_GOAL)) {
+                    sg.set("stageGoal", Codes.codedText(stage.getDescription(), in, in.path(stage) + ".description"));
+                }
+                if (stage.hasOutcomeCode()) {
+                    sg.set("outcome", Codes.codedText(stage.getOutcomeCodeFirstRep(), in, in.path(stage) + ".outcomeCode[0]"));
+                }
+                if (stage.hasAchievementStatus() && stage.getAchievementStatus().hasCoding()) {
+                    sg.set("goalStatus", Codes.coding(stage.getAchievementStatus().getCodingFirstRep(), in, in.path(stage) + ".achievementStatus.coding[0]"));
+                }
+                stages.add(Tree.merge(sg, in.remainder(stage)));
+            }
+            Tree.put(a, "stageGoal", stages);
+            actions.add(Tree.merge(a, in.remainder(activity.getExtension(), ap)));
+        }
+        Tree.put(g, "actionsAndActivities", actions);
+        return Tree.merge(g, in.remainder(goal));
     }
 }

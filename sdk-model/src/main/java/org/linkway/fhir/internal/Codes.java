@@ -22,8 +22,15 @@ final class Codes {
             return null;
         }
         Coding out = new Coding();
-        out.setSystem(c.str("system"));
-        out.setCode(c.str("code"));
+        // a system that is not a URI, or a code FHIR cannot hold, stays in the remainder
+        String system = c.peek("system");
+        if (system != null && system.matches("\\S+")) {
+            out.setSystem(c.str("system"));
+        }
+        String code = c.peek("code");
+        if (code != null && code.matches("[^\\s]+( [^\\s]+)*")) {
+            out.setCode(c.str("code"));
+        }
         out.setDisplay(c.str("display"));
         return out;
     }

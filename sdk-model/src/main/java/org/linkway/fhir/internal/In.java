@@ -32,6 +32,8 @@ final class In {
     private final Map<String, Resource> byUrl = new HashMap<>();
     private final Map<Resource, Integer> index = new IdentityHashMap<>();
     private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Extensions a mapper read into a Linkway property: not reported as unknown. */
+    private final Set<Extension> read = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Finding> findings = new ArrayList<>();
 
     In(Bundle bundle) {
@@ -125,6 +127,39 @@ final class In {
     }
 
     /**
+     * The value of the first extension with this URL and value type, marked as read; null when
+     * there is none. One with another value type stays unread, so it is reported as unmapped.
+     */
+    <T extends org.hl7.fhir.r4.model.Type> T ext(List<Extension> exts, String url, Class<T> type) {
+        for (Extension x : exts) {
+            if (url.equals(x.getUrl()) && !read.contains(x) && type.isInstance(x.getValue())) {
+                read.add(x);
+                return type.cast(x.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** A code or string extension value as text, or null. */
+    String extText(List<Extension> exts, String url) {
+        for (Extension x : exts) {
+            if (url.equals(x.getUrl()) && !read.contains(x)
+                    && (x.getValue() instanceof org.hl7.fhir.r4.model.StringType || x.getValue() instanceof org.hl7.fhir.r4.model.CodeType)
+                    && ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).hasValue()) {
+                read.add(x);
+                return ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).getValueAsString();
+            }
+        }
+        return null;
+    }
+
+    /** A boolean extension value, or null. */
+    Boolean extBool(List<Extension> exts, String url) {
+        var b = ext(exts, url, org.hl7.fhir.r4.model.BooleanType.class);
+        return b != null && b.hasValue() ? b.getValue() : null;
+    }
+
+    /**
      * The Linkway remainder a resource carries. Extensions the binding does not know are reported
      * as warnings: a Linkway message has nowhere to keep them.
      */
@@ -143,6 +178,9 @@ final class In {
         for (int i = 0; i < exts.size(); i++) {
             Extension x = exts.get(i);
             String p = path + ".extension[" + i + "]";
+            if (read.contains(x)) {
+                continue;
+            }
             if (Urls.EXT_LINKWAY_DATA.equals(x.getUrl()) && x.getValue() instanceof StringType s) {
                 try {
                     JsonNode n = LinkwayJson.mapper().readTree(s.getValue());

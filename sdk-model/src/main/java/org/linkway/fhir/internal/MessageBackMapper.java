@@ -88,7 +88,17 @@ final class MessageBackMapper {
                 texts.put(s.getKey(), text);
             }
         }
+        Src csp = root.detach("careAndSupportPlan");
+        if (csp != null) {
+            org.hl7.fhir.r4.model.CarePlan plan = out.add(new org.hl7.fhir.r4.model.CarePlan());
+            plan.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE).setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
+            plan.setSubject(out.ref(patient));
+            CarePlanMapper.writePlan(out, csp, plan);
+            Out.remainder(plan, csp);
+        }
         ReferralMapper.writeSections(out, root, patient, main);
+        Contacts.writeContacts(out, root, patient);
+        Contacts.writeSignposts(out, root, patient);
 
         List<Resource> outcomeEntries = new ArrayList<>();
         if (outcome != null) {
@@ -133,13 +143,13 @@ final class MessageBackMapper {
         section(out, comp, "consent", "Consent", byType(out, Consent.class, null), null);
         List<Resource> assessments = new ArrayList<>();
         for (Resource r : out.resources()) {
-            if (r instanceof Observation o && o.hasCategory()) {
+            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey")) {
                 assessments.add(o);
             }
         }
         section(out, comp, "assessments", "Assessments", assessments, null);
         for (var t : texts.entrySet()) {
-            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), List.of(), t.getValue());
+            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), textSectionEntries(out, t.getKey()), t.getValue());
         }
         Out.remainder(comp, root);
 
@@ -155,6 +165,26 @@ final class MessageBackMapper {
             b.addEntry().setFullUrl(out.url(r)).setResource(r);
         }
         return b;
+    }
+
+    /** The records a narrative-only section also has as resources (clinical summary, plan and requested actions). */
+    private static List<Resource> textSectionEntries(Out out, String section) {
+        List<Resource> list = new ArrayList<>();
+        for (Resource r : out.resources()) {
+            if ("clinicalSummary".equals(section) && r instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
+                list.add(r);
+            } else if ("contactsWithProfessionals".equals(section) && r instanceof org.hl7.fhir.r4.model.Encounter) {
+                list.add(r);
+            } else if ("signpostDetails".equals(section) && r instanceof ServiceRequest sr && Contacts.isSignpost(sr)) {
+                list.add(r);
+            } else if ("careAndSupportPlan".equals(section) && r instanceof org.hl7.fhir.r4.model.CarePlan) {
+                list.add(r);
+            } else if ("planAndRequestedActions".equals(section) && r instanceof org.hl7.fhir.r4.model.Task t
+                    && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, Records.PLAN)) {
+                list.add(r);
+            }
+        }
+        return list;
     }
 
     private static List<Resource> byType(Out out, Class<? extends Resource> type, String kind) {
@@ -236,7 +266,8 @@ final class MessageBackMapper {
             mb.set("personDemographics", Sections.person(patient, in));
             mb.set("gpPractice", Sections.gpPractice(patient, in));
         }
-        List<ServiceRequest> requests = in.all(ServiceRequest.class);
+        List<ServiceRequest> requests = new ArrayList<>(in.all(ServiceRequest.class));
+        requests.removeIf(Contacts::isSignpost);
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
         ArrayNode entries = Tree.arr();
         for (ServiceRequest sr : requests) {
@@ -256,10 +287,22 @@ final class MessageBackMapper {
         for (int i = 0; i < comp.getAuthor().size(); i++) {
             in.resolveAny(comp.getAuthor().get(i), cp + ".author[" + i + "]");
         }
+        Contacts.read(in, mb);
+        for (org.hl7.fhir.r4.model.CarePlan plan : in.all(org.hl7.fhir.r4.model.CarePlan.class)) {
+            // read before the shared sections, which would take the plan's needs and strengths for other records
+            in.use(plan);
+            mb.set("careAndSupportPlan", Tree.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
+            break;
+        }
         ReferralMapper.readSections(in, mb, main);
         // a Condition in a message back has no PRSB section to go to
         if (mb.remove("presentingComplaintsOrIssues") != null) {
             in.unmapped("Bundle.entry", "A message back has no section for conditions; the Condition resources were not carried over.");
+        }
+        for (String referralOnly : List.of("aboutMe", "individualRequirements", "socialContext", "servicesAndCare")) {
+            if (mb.remove(referralOnly) != null) {
+                in.unmapped("Bundle.entry", "A message back has no '" + referralOnly + "' section; the resources that hold it were not carried over.");
+            }
         }
         return Bundles.finish(Tree.merge(mb, in.remainder(comp)));
     }

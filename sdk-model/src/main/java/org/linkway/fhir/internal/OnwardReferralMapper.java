@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.linkway.validation.Rule;
 
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Onward referral to a community (VCSE) service -> ServiceRequest + Task owned by the provider. */
@@ -44,6 +45,12 @@ final class OnwardReferralMapper {
         if (referralId != null) {
             sr.addBasedOn(Sections.referral(referralId));
         }
+        String consentId = root.str("consentId");
+        if (consentId != null) {
+            // the consent that covers disclosure to this provider, by its Linkway id
+            sr.addSupportingInfo(new org.hl7.fhir.r4.model.Reference().setType("Consent")
+                    .setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(consentId)));
+        }
         Src provider = root.detach("provider");
         PractitionerRole owner = null;
         if (provider != null) {
@@ -61,9 +68,60 @@ final class OnwardReferralMapper {
         if (owner != null) {
             task.setOwner(out.ref(owner));
         }
+        for (Src f : root.detachItems("feedback")) {
+            feedback(out, f, sr, task);
+        }
         Out.remainder(task, root);
         return asMessage ? Bundles.message(out, "onward-referral-request", "Onward referral to a community service", sr)
                 : Bundles.transaction(out);
+    }
+
+    /** One piece of provider feedback: a Communication from the provider about the onward referral. */
+    private static void feedback(Out out, Src f, ServiceRequest sr, Task task) {
+        org.hl7.fhir.r4.model.Communication c = out.add(new org.hl7.fhir.r4.model.Communication());
+        c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
+        c.addBasedOn(out.ref(sr));
+        c.addPartOf(out.ref(task));
+        c.setSubject(Sections.personOfReferral());
+        String at = f.str("at");
+        if (at != null) {
+            c.setSentElement(new org.hl7.fhir.r4.model.DateTimeType(at));
+        }
+        Src from = f.detach("from");
+        if (from != null) {
+            PractitionerRole role = Sections.party(out, from);
+            c.setSender(out.ref(role));
+            Out.remainder(role, from);
+        }
+        Out.ext(c, Extensions.ATTENDANCE, Sections.codeType(f, "attendance"));
+        String text = f.str("text");
+        if (text != null) {
+            c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(text));
+        }
+        Out.remainder(c, f);
+    }
+
+    private static ObjectNode feedback(org.hl7.fhir.r4.model.Communication c, In in) {
+        String p = in.path(c);
+        ObjectNode f = Tree.obj();
+        if (c.hasSentElement()) {
+            f.put("at", c.getSentElement().getValueAsString());
+        }
+        if (c.hasSender()) {
+            PractitionerRole role = in.resolve(c.getSender(), PractitionerRole.class, p + ".sender");
+            if (role != null) {
+                f.set("from", Sections.party(role, in));
+            }
+        }
+        Tree.put(f, "attendance", in.extText(c.getExtension(), Extensions.ATTENDANCE.url()));
+        for (int i = 0; i < c.getPayload().size(); i++) {
+            if (c.getPayload().get(i).hasContentStringType() && !f.has("text")) {
+                f.put("text", c.getPayload().get(i).getContentStringType().getValue());
+            } else {
+                in.unmapped(p + ".payload[" + i + "]", "Feedback holds one text; this payload was not carried over.");
+            }
+        }
+        return Tree.merge(f, in.remainder(c));
     }
 
     static ObjectNode read(In in) {
@@ -77,6 +135,13 @@ final class OnwardReferralMapper {
         }
         Tree.put(msg, "referralId", Sections.referralId(sr.getBasedOn()));
         msg.set("referral", Sections.referralEntry(sr, in));
+        for (var info : sr.getSupportingInfo()) {
+            if ("Consent".equals(info.getType()) && info.hasIdentifier() && Urls.ID_RECORD.equals(info.getIdentifier().getSystem())) {
+                Tree.put(msg, "consentId", info.getIdentifier().getValue());
+            } else {
+                in.unmapped(in.path(sr) + ".supportingInfo", "Only the covering consent (a Consent by Linkway id) is carried from supportingInfo.");
+            }
+        }
         Task task = null;
         for (Task t : in.all(Task.class)) {
             if (in.refersTo(t.getFocus(), sr)) {
@@ -105,6 +170,12 @@ final class OnwardReferralMapper {
         } else {
             in.error(Rule.FHIR_STRUCTURE, tp + ".owner", "The Task must be owned by the provider the person is referred to.");
         }
+        ArrayNode feedback = Tree.arr();
+        for (org.hl7.fhir.r4.model.Communication c : in.all(org.hl7.fhir.r4.model.Communication.class)) {
+            in.use(c);
+            feedback.add(feedback(c, in));
+        }
+        Tree.put(msg, "feedback", feedback);
         return Bundles.finish(Tree.merge(msg, in.remainder(task)));
     }
 }

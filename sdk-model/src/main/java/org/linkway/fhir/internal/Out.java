@@ -55,6 +55,20 @@ final class Out {
         return resources;
     }
 
+    /** Adds one of Linkway's narrow extensions (nothing when the value is null). */
+    static void ext(org.hl7.fhir.r4.model.DomainResource r, Extensions.Def def, org.hl7.fhir.r4.model.Type value) {
+        if (value != null) {
+            r.addExtension(new Extension(def.url(), value));
+        }
+    }
+
+    /** The same on an element (a care plan activity). */
+    static void ext(org.hl7.fhir.r4.model.Element e, Extensions.Def def, org.hl7.fhir.r4.model.Type value) {
+        if (value != null) {
+            e.addExtension(new Extension(def.url(), value));
+        }
+    }
+
     /** Puts what FHIR had no element for on the resource, as Linkway JSON (nothing when nothing is left). */
     /** The same for a backbone element (a care plan activity) that has no resource of its own. */
     static void remainder(org.hl7.fhir.r4.model.Element element, Src src) {

@@ -128,6 +128,11 @@ final class ReferralMapper {
         if (assessments != null) {
             assessments.detachItems("entries").forEach(e -> Sections.assessment(out, e, patient));
         }
+        List<org.hl7.fhir.r4.model.Resource> records = Records.write(out, root, patient);
+        if (main != null) {
+            // what the person and the referrer say about them is what supports the request
+            records.forEach(r -> main.addSupportingInfo(out.ref(r)));
+        }
 
     }
 
@@ -221,22 +226,26 @@ final class ReferralMapper {
 
     static void readSections(In in, ObjectNode ref, ServiceRequest main) {
         String mainPath = main == null ? "Bundle" : in.path(main);
+        Records.read(in, ref, null);
+        for (int i = 0; main != null && i < main.getSupportingInfo().size(); i++) {
+            in.resolveAny(main.getSupportingInfo().get(i), mainPath + ".supportingInfo[" + i + "]");
+        }
         List<Consent> consents = in.all(Consent.class);
         if (!consents.isEmpty()) {
             in.use(consents.get(0));
             ObjectNode c = Tree.obj();
+            // Linkway's text attachment, else (a Consent from another system) its narrative
+            Tree.put(c, "consentForInformationSharing", Sections.consentText(consents.get(0)));
             Tree.merge(c, in.remainder(consents.get(0)));
-            if (!c.has("consentForInformationSharing") && consents.get(0).hasText()) {
-                // a Consent from another system: its narrative is the consent as recorded
-                String text = consents.get(0).getText().getDiv().allText();
-                Tree.put(c, "consentForInformationSharing", text == null || text.isBlank() ? null : text.strip());
-            }
             ref.set("consent", c);
         }
         ArrayNode complaints = Tree.arr();
         ArrayNode reported = Tree.arr();
         ArrayNode problems = Tree.arr();
         for (Condition c : in.all(Condition.class)) {
+            if (in.isUsed(c)) {
+                continue;
+            }
             String p = in.path(c);
             if (Sections.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
                 complaints.add(Tree.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
@@ -267,6 +276,9 @@ final class ReferralMapper {
         ArrayNode risks = Tree.arr();
         ArrayNode concerns = Tree.arr();
         for (Flag f : in.all(Flag.class)) {
+            if (in.isUsed(f)) {
+                continue;
+            }
             in.use(f);
             if (Sections.hasKind(f.getCategoryFirstRep(), "safeguarding")) {
                 concerns.add(Sections.safeguarding(f, in));

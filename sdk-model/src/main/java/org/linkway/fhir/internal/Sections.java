@@ -28,7 +28,9 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
 import org.linkway.validation.checks.NhsNumber;
@@ -45,6 +47,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class Sections {
 
     private static final Set<String> CONTACT_USES = Set.of("home", "work", "temp", "old", "mobile");
+    static final String OTHER_IDENTIFIER = "Other identifier";
+    /** PRSB person demographics coded as social-history Observations about the Patient: property -> {code, display}. */
+    static final java.util.Map<String, String[]> PERSON_OBSERVATIONS = new java.util.LinkedHashMap<>();
+    static {
+        PERSON_OBSERVATIONS.put("carerStatus", new String[] {"carer-status", "Carer status"});
+        PERSON_OBSERVATIONS.put("sexualOrientation", new String[] {"sexual-orientation", "Sexual orientation"});
+    }
+    /** NHS Data Dictionary legal marital status codes that mean the same in HL7 v3 MaritalStatus. */
+    static final java.util.Map<String, String> MARITAL = java.util.Map.of(
+            "S", "Never Married", "M", "Married", "D", "Divorced", "W", "Widowed");
+    private static final java.util.regex.Pattern FHIR_CODE = java.util.regex.Pattern.compile("[^\\s]+( [^\\s]+)*");
 
     private Sections() { }
 
@@ -94,6 +107,30 @@ final class Sections {
                 id.addExtension(new Extension(Urls.EXT_NHS_NUMBER_STATUS, new CodeType(status)));
             }
         }
+        List<String> others = pd.strings("otherIdentifiers");
+        if (others != null) {
+            // PRSB gives no issuer for these, so they carry no system: a type names them
+            others.forEach(v -> p.addIdentifier().setType(new CodeableConcept().setText(OTHER_IDENTIFIER)).setValue(v));
+        }
+        Out.ext(p, Extensions.SEX, codeType(pd, "sex"));
+        Out.ext(p, Extensions.ETHNIC_CATEGORY, codeType(pd, "ethnicity"));
+        String pronoun = pd.str("pronoun");
+        Out.ext(p, Extensions.PRONOUN, pronoun == null ? null : new StringType(pronoun));
+        String marital = pd.peek("maritalStatus");
+        if (marital != null && MARITAL.containsKey(marital)) {
+            pd.str("maritalStatus");
+            p.setMaritalStatus(Codes.marker(Urls.V3_MARITAL_STATUS, marital, MARITAL.get(marital)));
+        }
+        String birthPlace = pd.str("placeOfBirth");
+        if (birthPlace != null) {
+            Address where = new Address();
+            if (birthPlace.matches("[A-Z]{3}")) {
+                where.setCountry(birthPlace);
+            } else {
+                where.setText(birthPlace);
+            }
+            p.addExtension(new Extension(Urls.EXT_BIRTH_PLACE, where));
+        }
         Src a = pd.child("address");
         if (a != null) {
             Address addr = new Address();
@@ -101,6 +138,10 @@ final class Sections {
                 addr.addLine(a.str("addressLine" + i));
             }
             addr.setPostalCode(a.str("postcode"));
+            if ("H".equals(a.peek("addressType"))) {
+                a.str("addressType");
+                addr.setUse(Address.AddressUse.HOME);
+            }
             p.addAddress(addr);
         }
         Src c = pd.child("contactDetails");
@@ -111,9 +152,45 @@ final class Sections {
             for (Src e : c.items("emailAddresses")) {
                 p.addTelecom(contactPoint(e, "address", ContactPoint.ContactPointSystem.EMAIL));
             }
+            String other = c.str("otherContactInformation");
+            if (other != null) {
+                p.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(other);
+            }
+            Out.ext(p, Extensions.PREFERRED_CONTACT_METHOD, codeType(c, "preferredContactMethod"));
+        }
+        Src religion = pd.child("religion");
+        if (religion != null && !religion.view().isEmpty()) {
+            p.addExtension(new Extension(Urls.EXT_RELIGION, new CodeableConcept().addCoding(Codes.coding(religion))));
+        }
+        for (var po : PERSON_OBSERVATIONS.entrySet()) {
+            Src coding = pd.child(po.getKey());
+            if (coding != null && !coding.view().isEmpty()) {
+                Observation o = out.add(new Observation());
+                o.setStatus(Observation.ObservationStatus.FINAL);
+                o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "social-history", "Social History"));
+                o.setCode(Codes.marker(Urls.CS_RECORD_KIND, po.getValue()[0], po.getValue()[1]));
+                o.setSubject(out.ref(p));
+                o.setValue(new CodeableConcept().addCoding(Codes.coding(coding)));
+            }
+        }
+        String contacts = pd.str("relevantContacts");
+        if (contacts != null) {
+            // PRSB holds relevant contacts as one free text: the RelatedPerson's narrative is that text
+            RelatedPerson rp = out.add(new RelatedPerson());
+            rp.setPatient(out.ref(p));
+            rp.setText(exactNarrative(contacts));
         }
         Out.remainder(p, pd);
         return p;
+    }
+
+    /** Takes a string as a FHIR code when it is one (no leading, trailing or double spaces); else it stays. */
+    static CodeType codeType(Src s, String name) {
+        String v = s.peek(name);
+        if (v == null || !FHIR_CODE.matcher(v).matches()) {
+            return null;
+        }
+        return new CodeType(s.str(name));
     }
 
     private static ContactPoint contactPoint(Src s, String valueName, ContactPoint.ContactPointSystem system) {
@@ -170,6 +247,7 @@ final class Sections {
             pd.put("gender", "2");
         }
         boolean nhsFound = false;
+        ArrayNode others = Tree.arr();
         for (int i = 0; i < p.getIdentifier().size(); i++) {
             Identifier id = p.getIdentifier().get(i);
             String ip = path + ".identifier[" + i + "]";
@@ -189,10 +267,16 @@ final class Sections {
                         in.unmapped(ip + ".extension[" + j + "]", "The extension '" + x.getUrl() + "' has no place in a Linkway message; it was not carried over.");
                     }
                 }
+            } else if (Urls.NHS_NUMBER.equals(id.getSystem()) || !id.hasValue() || id.getValue().length() > 20) {
+                in.unmapped(ip, "PRSB holds one NHS number and other identifiers of up to 20 characters; this identifier was not carried over.");
             } else {
-                in.unmapped(ip, "Only the NHS number is carried as an identifier; this one ('" + id.getSystem() + "') was not carried over.");
+                others.add(id.getValue());
+                if (id.hasSystem()) {
+                    in.unmapped(ip + ".system", "A PRSB other identifier is a bare value; its system ('" + id.getSystem() + "') was not carried over.");
+                }
             }
         }
+        Tree.put(pd, "otherIdentifiers", others);
         if (!nhsFound) {
             in.add(Rule.FHIR_NO_NHS_NUMBER, Severity.INFORMATION, path + ".identifier",
                     "No NHS number: PRSB allows that when it is not known; match the person on name, date of birth and address.");
@@ -204,6 +288,9 @@ final class Sections {
                 a.put("addressLine" + (i + 1), addr.getLine().get(i).getValue());
             }
             Tree.put(a, "postcode", addr.getPostalCode());
+            if (addr.getUse() == Address.AddressUse.HOME) {
+                a.put("addressType", "H");
+            }
             pd.set("address", a);
             for (int i = 1; i < p.getAddress().size(); i++) {
                 in.unmapped(path + ".address[" + i + "]", "PRSB holds one address; this further address was not carried over.");
@@ -211,11 +298,16 @@ final class Sections {
         }
         ArrayNode phones = Tree.arr();
         ArrayNode emails = Tree.arr();
+        String otherContact = null;
         for (int i = 0; i < p.getTelecom().size(); i++) {
             ContactPoint cp = p.getTelecom().get(i);
             boolean phone = cp.getSystem() == ContactPoint.ContactPointSystem.PHONE;
+            if (cp.getSystem() == ContactPoint.ContactPointSystem.OTHER && otherContact == null && cp.hasValue()) {
+                otherContact = cp.getValue();
+                continue;
+            }
             if (!phone && cp.getSystem() != ContactPoint.ContactPointSystem.EMAIL) {
-                in.unmapped(path + ".telecom[" + i + "]", "Only telephone numbers and email addresses are carried.");
+                in.unmapped(path + ".telecom[" + i + "]", "Only telephone numbers, email addresses and one other contact are carried.");
                 continue;
             }
             ObjectNode o = Tree.obj();
@@ -228,12 +320,124 @@ final class Sections {
             }
             (phone ? phones : emails).add(o);
         }
-        if (!phones.isEmpty() || !emails.isEmpty()) {
+        String preferredMethod = in.extText(p.getExtension(), Extensions.PREFERRED_CONTACT_METHOD.url());
+        if (!phones.isEmpty() || !emails.isEmpty() || otherContact != null || preferredMethod != null) {
             ObjectNode c = pd.putObject("contactDetails");
+            Tree.put(c, "preferredContactMethod", preferredMethod);
             Tree.put(c, "telephoneNumbers", phones);
             Tree.put(c, "emailAddresses", emails);
+            Tree.put(c, "otherContactInformation", otherContact);
+        }
+        Tree.put(pd, "sex", in.extText(p.getExtension(), Extensions.SEX.url()));
+        Tree.put(pd, "ethnicity", in.extText(p.getExtension(), Extensions.ETHNIC_CATEGORY.url()));
+        Tree.put(pd, "pronoun", in.extText(p.getExtension(), Extensions.PRONOUN.url()));
+        if (p.hasMaritalStatus()) {
+            String code = null;
+            for (var coding : p.getMaritalStatus().getCoding()) {
+                if (Urls.V3_MARITAL_STATUS.equals(coding.getSystem()) && MARITAL.containsKey(coding.getCode())) {
+                    code = coding.getCode();
+                }
+            }
+            if (code == null) {
+                in.unmapped(path + ".maritalStatus", "Only the HL7 v3 marital status codes S, M, D and W have a PRSB equivalent; this one was not carried over.");
+            }
+            Tree.put(pd, "maritalStatus", code);
+        }
+        Address where = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE, Address.class);
+        if (where != null) {
+            Tree.put(pd, "placeOfBirth", where.hasCountry() ? where.getCountry() : where.getText());
+        }
+        Tree.put(pd, "relevantContacts", relevantContacts(p, in));
+        CodeableConcept religion = in.ext(p.getExtension(), Urls.EXT_RELIGION, CodeableConcept.class);
+        if (religion != null && religion.hasCoding()) {
+            pd.set("religion", Codes.coding(religion.getCodingFirstRep(), in, path + ".extension('patient-religion')"));
+        }
+        for (Observation o : in.all(Observation.class)) {
+            if (in.isUsed(o) || !in.refersTo(o.getSubject(), p)) {
+                continue;
+            }
+            for (var po : PERSON_OBSERVATIONS.entrySet()) {
+                if (Codes.is(o.getCode(), Urls.CS_RECORD_KIND, po.getValue()[0]) && !pd.has(po.getKey())) {
+                    in.use(o);
+                    if (o.hasValueCodeableConcept() && o.getValueCodeableConcept().hasCoding()) {
+                        pd.set(po.getKey(), Codes.coding(o.getValueCodeableConcept().getCodingFirstRep(), in, in.path(o) + ".valueCodeableConcept.coding[0]"));
+                    }
+                    in.remainder(o);
+                }
+            }
         }
         return Tree.merge(pd, in.remainder(p));
+    }
+
+    /**
+     * Relevant contacts back to PRSB's one free text: Linkway's own RelatedPerson carries it as its
+     * narrative; a RelatedPerson or Patient.contact from another system is described as name,
+     * relationship and telecom, one contact after another.
+     */
+    private static String relevantContacts(Patient p, In in) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (RelatedPerson rp : in.all(RelatedPerson.class)) {
+            if (!in.refersTo(rp.getPatient(), p)) {
+                continue;
+            }
+            in.use(rp);
+            Tree.merge(Tree.obj(), in.remainder(rp));
+            if (!rp.hasName() && !rp.hasTelecom() && rp.hasText()) {
+                parts.add(narrativeText(rp.getText()));
+            } else {
+                parts.add(describe(rp.hasName() ? rp.getNameFirstRep().getNameAsSingleString() : null,
+                        rp.getRelationship().stream().map(Sections::conceptText).toList(), rp.getTelecom()));
+            }
+        }
+        for (Patient.ContactComponent c : p.getContact()) {
+            parts.add(describe(c.hasName() ? c.getName().getNameAsSingleString() : null,
+                    c.getRelationship().stream().map(Sections::conceptText).toList(), c.getTelecom()));
+        }
+        parts.removeIf(t -> t == null || t.isBlank());
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static String describe(String name, List<String> relationships, List<ContactPoint> telecom) {
+        StringBuilder sb = new StringBuilder(name == null ? "" : name);
+        List<String> rels = relationships.stream().filter(r -> r != null && !r.isBlank()).toList();
+        if (!rels.isEmpty()) {
+            sb.append(sb.length() > 0 ? " " : "").append("(").append(String.join(", ", rels)).append(")");
+        }
+        for (ContactPoint cp : telecom) {
+            if (cp.hasValue()) {
+                sb.append(sb.length() > 0 ? ", " : "").append(cp.getValue());
+            }
+        }
+        return sb.toString();
+    }
+
+    static String conceptText(CodeableConcept cc) {
+        if (cc.hasText()) {
+            return cc.getText();
+        }
+        return cc.hasCoding() ? (cc.getCodingFirstRep().hasDisplay() ? cc.getCodingFirstRep().getDisplay() : cc.getCodingFirstRep().getCode()) : null;
+    }
+
+    /** A narrative holding exactly one text (no paragraph), so the text reads back unchanged. */
+    static Narrative exactNarrative(String text) {
+        Narrative n = new Narrative();
+        n.setStatus(Narrative.NarrativeStatus.ADDITIONAL);
+        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + escape(text) + "</div>");
+        return n;
+    }
+
+    /** A narrative's text: exact for Linkway's own one-text narrative, trimmed for any other. */
+    static String narrativeText(Narrative n) {
+        if (n == null || n.getDiv() == null) {
+            return null;
+        }
+        var div = n.getDiv();
+        String all = div.allText();
+        boolean exact = div.getChildNodes().size() == 1 && div.getChildNodes().get(0).getNodeType() == org.hl7.fhir.utilities.xhtml.NodeType.Text;
+        if (all == null) {
+            return null;
+        }
+        return exact ? all : (all.isBlank() ? null : all.strip());
     }
 
     // ---------------------------------------------------------------- GP practice
@@ -248,6 +452,11 @@ final class Sections {
             String ods = e.str("gpPracticeIdentifier");
             if (ods != null) {
                 org.addIdentifier().setSystem(Urls.ODS).setValue(ods);
+            }
+            String details = e.str("gpPracticeDetails");
+            if (details != null) {
+                // PRSB's practice details are one free text (name, address, telephone): the Organization's narrative
+                org.setText(exactNarrative(details));
             }
             String gpName = e.str("gpName");
             if (gpName != null) {
@@ -285,6 +494,9 @@ final class Sections {
             }
             if (org != null) {
                 Tree.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
+                if (org.hasText()) {
+                    Tree.put(e, "gpPracticeDetails", narrativeText(org.getText()));
+                }
                 Tree.merge(e, in.remainder(org));
             }
             entries.add(e);
@@ -318,9 +530,37 @@ final class Sections {
         if (c != null) {
             role.addCode().addCoding(Codes.coding(c));
         }
+        String grade = s.str("grade");
+        if (grade != null) {
+            // a grade is a kind of role with no code system: a text-only code
+            role.addCode().setText(grade);
+        }
         Src o = s.child("organisation");
-        if (o != null) {
-            role.setOrganization(out.ref(organisation(out, o)));
+        Organization org = o != null ? organisation(out, o) : null;
+        if (org == null && s.peek("organisation") != null) {
+            // some PRSB parties (a signpost's) name the organisation in free text only
+            org = out.add(new Organization());
+            org.setName(s.str("organisation"));
+        }
+        String charity = s.str("charityNumber");
+        if (charity != null) {
+            if (org == null) {
+                org = out.add(new Organization());
+            }
+            org.addIdentifier().setSystem(Urls.ID_CHARITY).setValue(charity);
+        }
+        String team = s.str("team");
+        if (team != null) {
+            // a team is an Organization of type team, part of the organisation when there is one
+            Organization t = out.add(new Organization());
+            t.addType(Codes.marker(Urls.ORGANIZATION_TYPE, "team", "Organizational team"));
+            t.setName(team);
+            if (org != null) {
+                t.setPartOf(out.ref(org));
+            }
+            role.setOrganization(out.ref(t));
+        } else if (org != null) {
+            role.setOrganization(out.ref(org));
         }
         Src service = s.child("service");
         if (service != null) {
@@ -330,6 +570,10 @@ final class Sections {
         if (contact != null) {
             // PRSB contact details are free text ("phone or email"), so the FHIR system is 'other'
             role.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(contact);
+        }
+        if (role.isEmpty()) {
+            // a party PRSB gives nothing for (say, a professional whose name was left out) is still a resource, not an empty entry
+            role.setActive(true);
         }
         return role;
     }
@@ -352,13 +596,30 @@ final class Sections {
                 Tree.put(p, "name", who.getNameFirstRep().getText());
             }
         }
-        if (role.hasCode() && role.getCodeFirstRep().hasCoding()) {
-            p.set("role", Codes.coding(role.getCodeFirstRep().getCodingFirstRep(), in, in.path(role) + ".code[0].coding[0]"));
+        for (int i = 0; i < role.getCode().size(); i++) {
+            CodeableConcept code = role.getCode().get(i);
+            if (code.hasCoding() && !p.has("role")) {
+                p.set("role", Codes.coding(code.getCodingFirstRep(), in, in.path(role) + ".code[" + i + "].coding[0]"));
+            } else if (!code.hasCoding() && code.hasText() && !p.has("grade")) {
+                p.put("grade", code.getText());
+            } else {
+                in.unmapped(in.path(role) + ".code[" + i + "]", "PRSB holds one role and one grade; this code was not carried over.");
+            }
         }
         if (role.hasOrganization()) {
             Organization org = in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization");
+            if (org != null && Codes.is(org.getTypeFirstRep(), Urls.ORGANIZATION_TYPE, "team")) {
+                Tree.put(p, "team", org.getName());
+                Tree.merge(p, in.remainder(org));
+                org = org.hasPartOf() ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf") : null;
+            }
             if (org != null) {
-                p.set("organisation", organisation(org));
+                Tree.put(p, "organisation", organisation(org));
+                for (Identifier id : org.getIdentifier()) {
+                    if (Urls.ID_CHARITY.equals(id.getSystem()) && !p.has("charityNumber")) {
+                        Tree.put(p, "charityNumber", id.getValue());
+                    }
+                }
             }
         }
         if (role.hasSpecialty()) {
@@ -386,12 +647,30 @@ final class Sections {
         c.addCategory(Codes.marker(Urls.ACT_CODE, "INFA", "information access"));
         c.setPatient(out.ref(patient));
         c.setPolicyRule(Codes.marker(Urls.ACT_CODE, "OPTIN", "opt-in"));
-        String text = consent.peek("consentForInformationSharing");
+        String text = consent.str("consentForInformationSharing");
         if (text != null) {
             c.setText(narrative(text));
+            // the consent as recorded is the source the Consent is based on: kept byte for byte
+            c.setSource(new org.hl7.fhir.r4.model.Attachment().setContentType(TEXT_PLAIN)
+                    .setData(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         Out.remainder(c, consent);
         return c;
+    }
+
+    static final String TEXT_PLAIN = "text/plain;charset=utf-8";
+
+    /** The consent as recorded: Linkway's text attachment, else another system's narrative. */
+    static String consentText(Consent c) {
+        if (c.hasSourceAttachment() && c.getSourceAttachment().hasData()
+                && c.getSourceAttachment().getContentType() != null && c.getSourceAttachment().getContentType().startsWith("text/plain")) {
+            return new String(c.getSourceAttachment().getData(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (c.hasText()) {
+            String text = c.getText().getDiv().allText();
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+        return null;
     }
 
     static Narrative narrative(String text) {
@@ -444,6 +723,9 @@ final class Sections {
         if (reason != null && reason.peek("text") != null) {
             sr.addReasonCode().setText(reason.str("text"));
         }
+        Out.ext(sr, Extensions.REFERRAL_METHOD, codeType(e, "referralMethod"));
+        String returnTo = e.str("returnResponseTo");
+        Out.ext(sr, Extensions.RETURN_RESPONSE_TO, returnTo == null ? null : new StringType(returnTo));
         return sr;
     }
 
@@ -468,12 +750,19 @@ final class Sections {
         }
         if (sr.hasPerformerType()) {
             to = to == null ? Tree.obj() : to;
-            to.set("service", Codes.codedText(sr.getPerformerType(), in, path + ".performerType"));
+            ObjectNode service = Codes.codedText(sr.getPerformerType(), in, path + ".performerType");
+            // what the performer's resource kept of the service (a value FHIR could not hold) joins it
+            if (to.get("service") instanceof ObjectNode kept) {
+                Tree.merge(service, kept);
+            }
+            to.set("service", service);
         }
         Tree.put(e, "referralTo", to);
         if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
             e.set("reasonForReferral", Tree.obj().put("text", sr.getReasonCodeFirstRep().getText()));
         }
+        Tree.put(e, "referralMethod", in.extText(sr.getExtension(), Extensions.REFERRAL_METHOD.url()));
+        Tree.put(e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
         return Tree.merge(e, in.remainder(sr));
     }
 
@@ -540,6 +829,7 @@ final class Sections {
         f.setCode(Codes.concept(e.child("risk")));
         f.setSubject(out.ref(patient));
         f.setPeriod(period(e.str("startDateOfRisk"), e.str("endDateOfRisk")));
+        comment(f, e, "comment");
         Out.remainder(f, e);
         return f;
     }
@@ -551,6 +841,7 @@ final class Sections {
             Tree.put(e, "endDateOfRisk", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
         }
         e.set("risk", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
+        Tree.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
         return Tree.merge(e, in.remainder(f));
     }
 
@@ -562,6 +853,8 @@ final class Sections {
         f.setCode(concern != null ? Codes.concept(concern) : Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
         f.setSubject(out.ref(patient));
         f.setPeriod(period(e.str("safeguardingConcernsDate"), e.str("safeguardingConcernsEndDate")));
+        indicator(f, e, "safeguardingIndicator", Extensions.SAFEGUARDING_INDICATOR);
+        comment(f, e, "comment");
         Out.remainder(f, e);
         return f;
     }
@@ -575,7 +868,37 @@ final class Sections {
         if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, "safeguarding")) {
             e.set("safeguardingConcerns", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
         }
+        readIndicator(f, in, e, "safeguardingIndicator", Extensions.SAFEGUARDING_INDICATOR);
+        Tree.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
         return Tree.merge(e, in.remainder(f));
+    }
+
+    /** A free-text comment on a Flag, which has no note element. */
+    static void comment(Flag f, Src e, String name) {
+        String text = e.str(name);
+        Out.ext(f, Extensions.FLAG_COMMENT, text == null ? null : new StringType(text));
+    }
+
+    /** A yes/no indicator on a Flag: its extension, and an inactive Flag when it is no. */
+    static void indicator(Flag f, Src e, String name, Extensions.Def def) {
+        Boolean b = e.bool(name);
+        if (b != null) {
+            f.addExtension(new Extension(def.url(), new org.hl7.fhir.r4.model.BooleanType(b)));
+            if (!b) {
+                f.setStatus(Flag.FlagStatus.INACTIVE);
+            }
+        }
+    }
+
+    /** The indicator back: from its extension, or 'no' for an inactive Flag from another system. */
+    static void readIndicator(Flag f, In in, ObjectNode e, String name, Extensions.Def def) {
+        Boolean b = in.extBool(f.getExtension(), def.url());
+        if (b == null && f.getStatus() == Flag.FlagStatus.INACTIVE) {
+            b = false;
+        }
+        if (b != null) {
+            e.put(name, b);
+        }
     }
 
     static Period period(String start, String end) {
@@ -601,8 +924,21 @@ final class Sections {
     static Observation assessment(Out out, Src e, Reference subject) {
         Observation o = out.add(new Observation());
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.addCategory(Codes.marker("http://terminology.hl7.org/CodeSystem/observation-category", "survey", "Survey"));
+        o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "survey", "Survey"));
+        String type = e.str("assessmentType");
+        if (type != null) {
+            // the kind of assessment, in PRSB's words: a text-only category beside 'survey'
+            o.addCategory().setText(type);
+        }
         o.setSubject(subject);
+        String summary = e.str("assessmentSummary");
+        if (summary != null) {
+            o.setValue(new StringType(summary));
+        }
+        String comment = e.str("comment");
+        if (comment != null) {
+            o.addNote().setText(comment);
+        }
         Src sa = e.child("structuredAssessment");
         Src name = sa == null ? null : sa.child("structuredAssessmentName");
         o.setCode(name != null ? Codes.concept(name) : Codes.marker(Urls.CS_RECORD_KIND, "assessment", "Assessment"));
@@ -677,6 +1013,17 @@ final class Sections {
         }
         Tree.put(sa, "subscaleResult", subs);
         Tree.put(e, "structuredAssessment", sa);
+        for (CodeableConcept category : o.getCategory()) {
+            if (!category.hasCoding() && category.hasText() && !e.has("assessmentType")) {
+                e.put("assessmentType", category.getText());
+            }
+        }
+        if (o.hasValueStringType()) {
+            Tree.put(e, "assessmentSummary", o.getValueStringType().getValue());
+        }
+        if (o.hasNote()) {
+            Tree.put(e, "comment", o.getNoteFirstRep().getText());
+        }
         return Tree.merge(e, in.remainder(o));
     }
 

@@ -24,7 +24,14 @@ public final class Urls {
     public static final String ID_REFERRAL = BASE + "/Id/referral";
     public static final String ID_REFERRER_REFERRAL = BASE + "/Id/referrer-referral-id";
     public static final String ID_RECORD = BASE + "/Id/record";
+    /** A registered charity number (VCSE providers with no ODS code). */
+    public static final String ID_CHARITY = BASE + "/Id/charity-number";
 
+    public static final String EXT_BIRTH_PLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
+    public static final String EXT_RELIGION = "http://hl7.org/fhir/StructureDefinition/patient-religion";
+    public static final String V3_MARITAL_STATUS = "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus";
+    public static final String ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type";
+    public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     public static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
     public static final String ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
     public static final String SNOMED = "http://snomed.info/sct";

@@ -1,0 +1,188 @@
+package org.linkway.fhir.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The message back's contacts with professionals (one Encounter each, the professionals as
+ * participants) and signposts (one ServiceRequest each, intent 'proposal': a service suggested
+ * to the person, not a referral made).
+ */
+final class Contacts {
+
+    static final String CONTACT = "contact-with-professional";
+    static final String SIGNPOST = "signpost";
+    private static final String PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+    private Contacts() { }
+
+    static List<Resource> writeContacts(Out out, Src root, Patient patient) {
+        List<Resource> written = new ArrayList<>();
+        Src section = root.child("contactsWithProfessionals");
+        if (section == null) {
+            return written;
+        }
+        for (Src e : section.detachItems("entries")) {
+            Encounter enc = out.add(new Encounter());
+            enc.setStatus(Encounter.EncounterStatus.FINISHED);
+            enc.setClass_(new Coding(Urls.CS_RECORD_KIND, CONTACT, "Contact with professional"));
+            enc.setSubject(out.ref(patient));
+            String at = e.str("dateAndTimeOfContact");
+            if (at != null) {
+                enc.setPeriod(new Period().setStartElement(new DateTimeType(at)));
+            }
+            String type = e.str("contactType");
+            if (type != null) {
+                enc.addType().setText(type);
+            }
+            Out.ext(enc, Extensions.CONSULTATION_METHOD, Sections.codeType(e, "consultationMethod"));
+            Out.ext(enc, Extensions.LOCATION_TYPE, Sections.codeType(e, "locationType"));
+            Out.ext(enc, Extensions.OUTCOME_OF_CONTACT, Sections.codeType(e, "outcomeOfContact"));
+            for (Src who : e.detachItems("seenBy")) {
+                participant(out, enc, who, "PART", "Participation");
+            }
+            Src responsible = e.detach("responsibleProfessional");
+            if (responsible != null) {
+                participant(out, enc, responsible, "PPRF", "primary performer");
+            }
+            Src where = e.child("locationOfContact");
+            if (where != null && !where.view().isEmpty()) {
+                enc.setServiceProvider(out.ref(Sections.organisation(out, where)));
+            }
+            Out.remainder(enc, e);
+            written.add(enc);
+        }
+        return written;
+    }
+
+    private static void participant(Out out, Encounter enc, Src who, String type, String display) {
+        PractitionerRole role = Sections.party(out, who);
+        enc.addParticipant().addType(Codes.marker(PARTICIPATION, type, display)).setIndividual(out.ref(role));
+        Out.remainder(role, who);
+    }
+
+    static List<Resource> writeSignposts(Out out, Src root, Patient patient) {
+        List<Resource> written = new ArrayList<>();
+        Src section = root.child("signpostDetails");
+        if (section == null) {
+            return written;
+        }
+        for (Src e : section.detachItems("entries")) {
+            ServiceRequest sr = out.add(new ServiceRequest());
+            sr.setStatus(ServiceRequest.ServiceRequestStatus.COMPLETED).setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+            sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, SIGNPOST, "Signpost"));
+            sr.setSubject(out.ref(patient));
+            String date = e.str("date");
+            if (date != null) {
+                sr.setAuthoredOnElement(new DateTimeType(date));
+            }
+            Src reason = e.child("reasonForSignpost");
+            if (reason != null && !reason.view().isEmpty()) {
+                sr.addReasonCode(Codes.concept(reason));
+            }
+            Src to = e.detach("signpostTo");
+            if (to != null) {
+                PractitionerRole role = Sections.party(out, to);
+                sr.addPerformer(out.ref(role));
+                Out.remainder(role, to);
+            }
+            Out.remainder(sr, e);
+            written.add(sr);
+        }
+        return written;
+    }
+
+    static boolean isSignpost(ServiceRequest sr) {
+        return Codes.is(sr.getCode(), Urls.CS_RECORD_KIND, SIGNPOST);
+    }
+
+    /** Reads the contacts and signposts back into the message back. */
+    static void read(In in, ObjectNode mb) {
+        ArrayNode contacts = Tree.arr();
+        for (Encounter enc : in.all(Encounter.class)) {
+            in.use(enc);
+            String p = in.path(enc);
+            ObjectNode e = Tree.obj();
+            if (enc.hasPeriod() && enc.getPeriod().hasStart()) {
+                e.put("dateAndTimeOfContact", enc.getPeriod().getStartElement().getValueAsString());
+            }
+            if (enc.hasType()) {
+                Tree.put(e, "contactType", Sections.conceptText(enc.getTypeFirstRep()));
+            }
+            Tree.put(e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
+            Tree.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
+            Tree.put(e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
+            ArrayNode seenBy = Tree.arr();
+            for (int i = 0; i < enc.getParticipant().size(); i++) {
+                var part = enc.getParticipant().get(i);
+                PractitionerRole role = part.hasIndividual()
+                        ? in.resolve(part.getIndividual(), PractitionerRole.class, p + ".participant[" + i + "].individual") : null;
+                if (role == null) {
+                    continue;
+                }
+                boolean responsible = part.getType().stream().anyMatch(t -> Codes.is(t, PARTICIPATION, "PPRF"));
+                if (responsible && !e.has("responsibleProfessional")) {
+                    e.set("responsibleProfessional", Sections.party(role, in));
+                } else {
+                    seenBy.add(Sections.party(role, in));
+                }
+            }
+            Tree.put(e, "seenBy", seenBy);
+            if (enc.hasServiceProvider()) {
+                Organization org = in.resolve(enc.getServiceProvider(), Organization.class, p + ".serviceProvider");
+                if (org != null) {
+                    e.set("locationOfContact", Sections.organisation(org));
+                }
+            }
+            contacts.add(Tree.merge(e, in.remainder(enc)));
+        }
+        if (!contacts.isEmpty()) {
+            mb.set("contactsWithProfessionals", Tree.obj().set("entries", contacts));
+        }
+        ArrayNode signposts = Tree.arr();
+        for (ServiceRequest sr : in.all(ServiceRequest.class)) {
+            if (!isSignpost(sr)) {
+                continue;
+            }
+            in.use(sr);
+            String p = in.path(sr);
+            ObjectNode e = Tree.obj();
+            if (sr.hasAuthoredOnElement()) {
+                e.put("date", sr.getAuthoredOnElement().getValueAsString());
+            }
+            if (sr.hasPerformer()) {
+                PractitionerRole role = in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, p + ".performer[0]");
+                if (role != null) {
+                    ObjectNode to = Sections.party(role, in);
+                    // PRSB names a signpost's organisation in free text only
+                    JsonNode org = to.get("organisation");
+                    if (org instanceof ObjectNode o && o.size() == 1 && o.has("text")) {
+                        to.set("organisation", o.get("text"));
+                    }
+                    e.set("signpostTo", to);
+                }
+            }
+            if (sr.hasReasonCode()) {
+                e.set("reasonForSignpost", Codes.codedText(sr.getReasonCodeFirstRep(), in, p + ".reasonCode[0]"));
+            }
+            signposts.add(Tree.merge(e, in.remainder(sr)));
+        }
+        if (!signposts.isEmpty()) {
+            mb.set("signpostDetails", Tree.obj().set("entries", signposts));
+        }
+    }
+}
