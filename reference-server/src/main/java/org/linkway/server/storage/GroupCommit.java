@@ -164,10 +164,18 @@ final class GroupCommit {
             stopping = true;
             queue.add(STOP);
         }
+        GroupCommit.joinUninterruptibly(writer);
+    }
+
+    /**
+     * Waits for a store thread to end even if interrupted: it is finishing work callers are
+     * waiting on, or holds a connection about to be closed. The interrupt is kept for the caller.
+     */
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
-        while (writer.isAlive()) {
+        while (thread.isAlive()) {
             try {
-                writer.join();
+                thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }

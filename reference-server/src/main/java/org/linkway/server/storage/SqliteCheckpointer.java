@@ -70,17 +70,7 @@ final class SqliteCheckpointer implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        GroupCommit.joinUninterruptibly(thread);
         ConnectionPool.closeQuietly(connection);
     }
 }

@@ -51,8 +51,6 @@ final class SqliteNativeLibrary {
                     Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                connection.getInputStream().close();
             }
             System.setProperty(PATH, dir.toString());
             System.setProperty(NAME, name);
