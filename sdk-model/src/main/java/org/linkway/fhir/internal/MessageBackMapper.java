@@ -53,31 +53,14 @@ final class MessageBackMapper {
         String outcome = root.str("outcome");
         String sentAt = root.str("sentAt");
         Composition comp = out.add(new Composition());
-        Src pd = root.detach("personDemographics");
-        Patient patient = pd != null ? Sections.patient(out, pd) : out.add(new Patient());
+        Patient patient = Sections.patientOf(out, root);
 
-        List<ServiceRequest> requests = new ArrayList<>();
-        Src details = root.child("referralDetails");
-        if (details != null) {
-            for (Src e : details.detachItems("entries")) {
-                ServiceRequest sr = Sections.referralEntry(out, e, patient);
-                sr.setStatus("completed".equals(outcome) ? ServiceRequest.ServiceRequestStatus.COMPLETED
-                        : ServiceRequest.ServiceRequestStatus.REVOKED);
-                requests.add(sr);
-                Out.remainder(sr, e);
-            }
-        }
+        ServiceRequest.ServiceRequestStatus closed = "completed".equals(outcome) ? ServiceRequest.ServiceRequestStatus.COMPLETED
+                : ServiceRequest.ServiceRequestStatus.REVOKED;
+        List<ServiceRequest> requests = Sections.referralRequests(out, root, patient, sr -> sr.setStatus(closed));
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
         if (main != null) {
-            String referralId = root.str("referralId");
-            if (referralId != null) {
-                main.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(referralId);
-            }
-            String placer = root.str("referrerReferralId");
-            if (placer != null) {
-                main.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placer)
-                        .setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
-            }
+            Sections.identify(main, root.str("referralId"), root.str("referrerReferralId"));
         }
         // narrative for the text-only sections, read before the remainder takes them
         Map<String, String> texts = new java.util.LinkedHashMap<>();

@@ -47,26 +47,11 @@ final class ReferralMapper {
         String status = root.str("status");
 
         Task task = out.add(new Task());
-        Src pd = root.detach("personDemographics");
-        Patient patient = pd != null ? Sections.patient(out, pd) : out.add(new Patient());
+        Patient patient = Sections.patientOf(out, root);
 
-        List<ServiceRequest> requests = new ArrayList<>();
-        Src details = root.child("referralDetails");
-        if (details != null) {
-            for (Src e : details.detachItems("entries")) {
-                ServiceRequest sr = Sections.referralEntry(out, e, patient);
-                requests.add(sr);
-                Out.remainder(sr, e);
-            }
-        }
+        List<ServiceRequest> requests = Sections.referralRequests(out, root, patient, sr -> { });
         ServiceRequest main = requests.isEmpty() ? placeholderRequest(out, patient) : requests.get(0);
-        if (id != null) {
-            main.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(id);
-        }
-        if (placer != null) {
-            Identifier pid = main.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placer);
-            pid.setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
-        }
+        Sections.identify(main, id, placer);
 
         writeSections(out, root, patient, main);
 

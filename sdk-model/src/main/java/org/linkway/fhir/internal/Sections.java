@@ -686,6 +686,41 @@ final class Sections {
 
     // ---------------------------------------------------------------- referral details -> ServiceRequest
 
+    /** The Patient for a message's personDemographics, taken out of {@code root}; an empty one when there are none. */
+    static Patient patientOf(Out out, Src root) {
+        Src pd = root.detach("personDemographics");
+        return pd != null ? patient(out, pd) : out.add(new Patient());
+    }
+
+    /**
+     * Each referral details entry as a ServiceRequest about {@code patient}, with {@code adjust}
+     * applied and what FHIR has no element for kept on it; the entries are taken out of {@code root}.
+     */
+    static List<ServiceRequest> referralRequests(Out out, Src root, Patient patient, java.util.function.Consumer<ServiceRequest> adjust) {
+        List<ServiceRequest> requests = new java.util.ArrayList<>();
+        Src details = root.child("referralDetails");
+        if (details != null) {
+            for (Src e : details.detachItems("entries")) {
+                ServiceRequest sr = referralEntry(out, e, patient);
+                adjust.accept(sr);
+                requests.add(sr);
+                Out.remainder(sr, e);
+            }
+        }
+        return requests;
+    }
+
+    /** The server's referral id and the sender's own (placer) id on the referral's ServiceRequest, where known. */
+    static void identify(ServiceRequest sr, String referralId, String placerId) {
+        if (referralId != null) {
+            sr.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(referralId);
+        }
+        if (placerId != null) {
+            sr.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placerId)
+                    .setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
+        }
+    }
+
     static ServiceRequest referralEntry(Out out, Src e, Patient patient) {
         return referralEntry(out, e, out.ref(patient));
     }
