@@ -52,7 +52,8 @@ public final class LinkwayServer implements AutoCloseable {
     private final Security security;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
+    // package-private for the test that holds it to building without the database
+    LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
         this.store = store;
         if (config.tls().enabled()) {
             TlsConnector.check(config.tls());
@@ -112,6 +113,7 @@ public final class LinkwayServer implements AutoCloseable {
     }
 
     public static LinkwayServer start(ServerConfig config, Clock clock) {
+        JettyHints.apply();
         // opening the database (the migrations) and building the rest take about as long as each
         // other and share nothing, so on two cores they overlap
         CompletableFuture<Store> opening = new CompletableFuture<>();

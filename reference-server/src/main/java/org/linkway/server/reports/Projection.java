@@ -44,12 +44,10 @@ final class Projection {
     private static final List<String> CLOSED = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled");
 
     private final Store store;
-    private final boolean postgres;
     private final OutcomeScorer scorer = OutcomeScorer.standard();
 
     Projection(Store store) {
         this.store = store;
-        this.postgres = SqlAccess.isPostgres(store);
     }
 
     /** Folds in every event committed so far; returns the last event sequence folded in. */
@@ -99,7 +97,7 @@ final class Projection {
             ps.executeUpdate();
         }
         // on PostgreSQL two servers may catch up at once: the row lock makes the second wait and then see the first's progress
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM report_cursor WHERE name = ?" + (postgres ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM report_cursor WHERE name = ?" + (SqlAccess.isPostgres(store) ? " FOR UPDATE" : ""))) {
             ps.setString(1, CURSOR);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
