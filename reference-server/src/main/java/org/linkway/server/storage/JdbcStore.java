@@ -46,8 +46,13 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * versions it superseded, so a create writes its body once (see {@link JdbcTx#history}).
  *
  * <p>The schema comes from the Flyway migrations in {@code db/migration/<dialect>}, applied on open.
+ * On SQLite a new database is a copy of the schema those migrations built at packaging time, and
+ * a database already at that schema is left to itself: Flyway runs only when there is something to
+ * migrate or to refuse ({@link SqliteSchema}).
  */
 public final class JdbcStore implements Store {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcStore.class);
 
     static final String SQLITE = "sqlite";
     static final String POSTGRESQL = "postgresql";
@@ -67,9 +72,12 @@ public final class JdbcStore implements Store {
     private final ConnectionPool pool;         // PostgreSQL; SQLite's read-only connections
     private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>(); // SQLite; one user at a time each
     private final SqliteCheckpointer checkpointer; // SQLite
+    private final SqliteSchema.Preparation preparation;
 
-    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool, Connection checkpoints) {
+    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool, Connection checkpoints,
+                      SqliteSchema.Preparation preparation) {
         this.dialect = dialect;
+        this.preparation = preparation;
         this.clock = clock;
         this.sqliteConnection = sqliteConnection;
         this.pool = pool;
@@ -97,11 +105,29 @@ public final class JdbcStore implements Store {
             throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): "
                     + redact(jdbcUrl));
         }
+        SqliteSchema.Preparation preparation = SqliteSchema.Preparation.MIGRATED;
         if (dialect.equals(SQLITE)) {
-            prepareSqliteFile(() -> DriverManager.getConnection(jdbcUrl));
+            Path file = sqliteFile(jdbcUrl.substring("jdbc:sqlite:".length()));
+            if (file != null && SqliteSchema.copyIfNew(file)) {
+                preparation = SqliteSchema.Preparation.COPIED;
+            } else if (prepareSqliteFile(() -> DriverManager.getConnection(jdbcUrl))) {
+                preparation = SqliteSchema.Preparation.CURRENT;
+            }
         }
-        migrate(Flyway.configure().dataSource(jdbcUrl, null, null), dialect);
-        return connect(dialect, clock, () -> DriverManager.getConnection(jdbcUrl));
+        if (preparation == SqliteSchema.Preparation.MIGRATED) {
+            migrate(Flyway.configure().dataSource(jdbcUrl, null, null), dialect);
+        } else {
+            LOG.info("SQLite schema {} (version {}); no migrations to run", preparation == SqliteSchema.Preparation.COPIED
+                    ? "created from the packaged schema" : "is current", SqliteSchema.packagedVersion());
+        }
+        return connect(dialect, clock, () -> DriverManager.getConnection(jdbcUrl), preparation);
+    }
+
+    /** Build time ({@link SqliteSchema#main}): a new SQLite database migrated by Flyway, as a start without a packaged schema does. */
+    static void migrateNewSqlite(String jdbcUrl) {
+        createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
+        prepareSqliteFile(() -> DriverManager.getConnection(jdbcUrl));
+        migrate(Flyway.configure().dataSource(jdbcUrl, null, null), SQLITE);
     }
 
     /** Opens a store on an existing data source; {@code dialect} is {@code sqlite} or {@code postgresql}. */
@@ -115,11 +141,14 @@ public final class JdbcStore implements Store {
         if (!d.equals(SQLITE) && !d.equals(POSTGRESQL)) {
             throw new IllegalArgumentException("unsupported dialect (use sqlite or postgresql): " + dialect);
         }
-        if (d.equals(SQLITE)) {
-            prepareSqliteFile(dataSource::getConnection);
+        SqliteSchema.Preparation preparation = SqliteSchema.Preparation.MIGRATED;
+        if (d.equals(SQLITE) && prepareSqliteFile(dataSource::getConnection)) {
+            preparation = SqliteSchema.Preparation.CURRENT;
         }
-        migrate(Flyway.configure().dataSource(dataSource), d);
-        return connect(d, clock, dataSource::getConnection);
+        if (preparation == SqliteSchema.Preparation.MIGRATED) {
+            migrate(Flyway.configure().dataSource(dataSource), d);
+        }
+        return connect(d, clock, dataSource::getConnection, preparation);
     }
 
     private static void migrate(FluentConfiguration flyway, String dialect) {
@@ -133,18 +162,22 @@ public final class JdbcStore implements Store {
     /**
      * The page size of a new database is fixed by its first write, so it is set here, before the
      * migrations create the tables, and WAL mode with it (the page size cannot change in WAL
-     * mode). On an existing database both are no-ops.
+     * mode). On an existing database both are no-ops. Returns whether the schema is already the
+     * packaged one ({@link SqliteSchema#isCurrent}), so that Flyway need not run.
      */
-    private static void prepareSqliteFile(ConnectionPool.Opener raw) {
-        try (Connection c = raw.open(); Statement s = c.createStatement()) {
-            s.execute("PRAGMA page_size=" + SQLITE_NEW_PAGE_SIZE);
-            s.execute("PRAGMA journal_mode=WAL");
+    private static boolean prepareSqliteFile(ConnectionPool.Opener raw) {
+        try (Connection c = raw.open()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA page_size=" + SQLITE_NEW_PAGE_SIZE);
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+            return SqliteSchema.isCurrent(c);
         } catch (SQLException e) {
             throw new StoreException("cannot open the SQLite database", e);
         }
     }
 
-    private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw) {
+    private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw, SqliteSchema.Preparation preparation) {
         if (dialect.equals(SQLITE)) {
             Connection writer;
             Connection checkpoints;
@@ -160,13 +193,13 @@ public final class JdbcStore implements Store {
                 throw new StoreException("cannot open the SQLite database", e);
             }
             ConnectionPool readers = new ConnectionPool(() -> configureSqliteReader(raw.open()), SQLITE_READERS, POOL_WAIT_MILLIS);
-            return new JdbcStore(dialect, clock, writer, readers, checkpoints);
+            return new JdbcStore(dialect, clock, writer, readers, checkpoints, preparation);
         }
         ConnectionPool pool = new ConnectionPool(() -> configurePostgres(raw.open()), POOL_SIZE, POOL_WAIT_MILLIS);
         // fail now, not on the first request, if the database cannot be reached
         Connection first = pool.borrow();
         pool.release(first, false);
-        return new JdbcStore(dialect, clock, null, pool, null);
+        return new JdbcStore(dialect, clock, null, pool, null, preparation);
     }
 
     private static Connection configureSqlite(Connection c) throws SQLException {
@@ -223,17 +256,26 @@ public final class JdbcStore implements Store {
         }
     }
 
-    /** Creates the directory an SQLite file lives in; in-memory and URI forms are left alone. */
-    private static void createParentDirectory(String location) {
+    /** The file an SQLite location names, or {@code null} for the in-memory and URI forms. */
+    private static Path sqliteFile(String location) {
         String file = location;
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || file.startsWith(":resource:")) {
+            return null;
+        }
+        return Path.of(file).toAbsolutePath();
+    }
+
+    /** Creates the directory an SQLite file lives in; in-memory and URI forms are left alone. */
+    private static void createParentDirectory(String location) {
+        Path file = sqliteFile(location);
+        if (file == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.getParent();
         try {
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -304,6 +346,11 @@ public final class JdbcStore implements Store {
     @Override
     public String dialect() {
         return dialect;
+    }
+
+    /** How the schema was made ready when this store opened: for tests and the start-up log. */
+    SqliteSchema.Preparation preparation() {
+        return preparation;
     }
 
     /** Finishes the transactions already started, then closes the database. Safe to call twice. */
