@@ -1,8 +1,5 @@
 package org.linkway.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,25 +22,17 @@ import org.linkway.server.referral.ReferralService;
 import org.linkway.server.security.AuditRoutes;
 import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
-import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
 import org.linkway.validation.MessageValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The reference server: wires storage, validation and the routes of each feature into one Javalin app. */
 public final class LinkwayServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkwayServer.class);
-
-    /** Invented people only: the examples shipped with the schemas. */
-    private static final String[] DEMO_REFERRALS = {
-        "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json",
-        "/org/linkway/schemas/examples/valid/referral--hospital-discharge-carer.json",
-        "/org/linkway/schemas/examples/valid/referral--minimal-self-referral.json"};
 
     private final Store store;
     private final Javalin app;
@@ -114,28 +103,25 @@ public final class LinkwayServer implements AutoCloseable {
 
     public static LinkwayServer start(ServerConfig config, Clock clock) {
         JettyHints.apply();
-        // opening the database (the migrations) and building the rest take about as long as each
-        // other and share nothing, so on two cores they overlap
+        // Opening the database (and, in development mode, loading the demo data) and building the
+        // HTTP side share nothing until the first request, so on two cores they overlap; requests,
+        // /health included, wait for the store (OpeningStore).
+        CompletableFuture<MessageValidator> validating = new CompletableFuture<>();
         CompletableFuture<Store> opening = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                opening.complete(JdbcStore.open(config.effectiveDatabaseUrl()));
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        }, "linkway-open-store");
+        Thread opener = new Thread(() -> open(config, clock, validating, opening), "linkway-open-store");
         opener.setDaemon(true);
         opener.start();
         MessageValidator validator;
         ContractRoutes contract;
         try {
             validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
+            validating.complete(validator);
             contract = new ContractRoutes();
         } catch (RuntimeException | Error e) {
+            validating.completeExceptionally(e);
             opening.thenAccept(Store::close);
             throw e;
         }
-        // the HTTP side is built and listening while the migrations may still run; requests wait for them
         OpeningStore store = new OpeningStore(opening);
         LinkwayServer server;
         try {
@@ -153,7 +139,6 @@ public final class LinkwayServer implements AutoCloseable {
         }
         server.webhooks.start();
         if (config.dev()) {
-            server.loadDemoDataIfEmpty();
             LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
         server.security.announce(server.port());
@@ -163,25 +148,22 @@ public final class LinkwayServer implements AutoCloseable {
         return server;
     }
 
-    private void loadDemoDataIfEmpty() {
-        boolean empty = store.transaction(tx -> tx.list(new ListQuery(ReferralService.TYPE, null, null, null, null, null, 1)))
-                .items().isEmpty();
-        if (!empty) {
-            return;
-        }
-        for (String resource : DEMO_REFERRALS) {
-            try (InputStream in = LinkwayServer.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    // the examples are referrals as a service holds them; a sender does not choose our id
-                    ObjectNode referral = (ObjectNode) Json.MAPPER.readTree(in.readAllBytes());
-                    referral.remove(List.of("id", "status"));
-                    referralService.create(Json.MAPPER.writeValueAsBytes(referral), "demo:" + resource);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** The opener thread: the database, then in development mode the demo data, before any request may use either. */
+    private static void open(ServerConfig config, Clock clock, CompletableFuture<MessageValidator> validating,
+                             CompletableFuture<Store> opening) {
+        Store opened = null;
+        try {
+            opened = JdbcStore.open(config.effectiveDatabaseUrl(), clock);
+            if (config.dev()) {
+                DemoData.loadIfEmpty(opened, new ReferralService(opened, validating.join(), clock));
             }
+            opening.complete(opened);
+        } catch (Throwable e) {
+            if (opened != null) {
+                opened.close();
+            }
+            opening.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
         }
-        LOG.info("loaded {} demo referrals (invented people)", DEMO_REFERRALS.length);
     }
 
     public int port() {

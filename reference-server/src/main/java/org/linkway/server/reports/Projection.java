@@ -44,7 +44,11 @@ final class Projection {
     private static final List<String> CLOSED = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled");
 
     private final Store store;
-    private final OutcomeScorer scorer = OutcomeScorer.standard();
+
+    /** Loaded at the first assessment folded in, not while the routes are built: reading the catalogue is start-up's cost otherwise. */
+    private static final class Scorer {
+        static final OutcomeScorer STANDARD = OutcomeScorer.standard();
+    }
 
     Projection(Store store) {
         this.store = store;
@@ -182,7 +186,7 @@ final class Projection {
         } catch (RuntimeException unreadable) {
             return; // stored documents were validated on the way in; one that cannot be read is left out, not guessed
         }
-        ScoreResult scored = scorer.score(a);
+        ScoreResult scored = Scorer.STANDARD.score(a);
         if (!scored.isValid()) {
             return; // only scores without errors count towards outcomes
         }
