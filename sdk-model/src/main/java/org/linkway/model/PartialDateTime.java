@@ -96,8 +96,13 @@ public final class PartialDateTime implements Comparable<PartialDateTime> {
         return new PartialDateTime(date.toString(), date, null);
     }
 
+    /**
+     * Always written with seconds ({@code 09:56:00Z}, never {@code 09:56Z}, which is what
+     * {@code OffsetDateTime.toString()} gives on a whole minute): RFC 3339 and FHIR both require
+     * them, and a value that lost them one minute in sixty would fail only sometimes.
+     */
     public static PartialDateTime of(OffsetDateTime dateTime) {
-        return new PartialDateTime(dateTime.toString(), null, dateTime);
+        return new PartialDateTime(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime), null, dateTime);
     }
 
     /** True when only the day is known. */

@@ -54,4 +54,23 @@ class FhirExamplesTest {
                     .as(file + " " + form).isEmpty();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void a_time_given_to_the_minute_is_written_with_zero_seconds_and_read_back_as_the_same_instant() {
+        // the Linkway schema, like ISO 8601, lets a time stop at the minute; FHIR needs the seconds
+        Path full = FhirExamples.EXAMPLES.resolve("valid/referral--full-gp-loneliness.json");
+        String minute = FhirExamples.read(full).replace("\"2026-03-02T10:41:00Z\"", "\"2026-03-02T10:41Z\"");
+        assertThat(minute).contains("\"2026-03-02T10:41Z\"");
+
+        FhirJsonResult fhir = FhirExamples.BINDING.linkwayJsonToFhir(minute, BundleForm.MESSAGE);
+        assertThat(fhir.output()).as(fhir.findings().toString()).isPresent();
+        assertThat(fhir.json()).contains("\"2026-03-02T10:41:00Z\"").doesNotContain("\"2026-03-02T10:41Z\"");
+        Bundle bundle = (Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().parseResource(fhir.json());
+        assertThat(hapi.validate(bundle).stream().filter(Finding::isError).toList()).isEmpty();
+
+        FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir.json());
+        assertThat(back.message()).as(back.toString()).isPresent();
+        String json = LinkwayJson.mapper().writeValueAsString(back.message().get());
+        assertThat(json).contains("\"2026-03-02T10:41:00Z\"");
+    }
 }

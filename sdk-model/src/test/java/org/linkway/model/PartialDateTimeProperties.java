@@ -50,6 +50,31 @@ class PartialDateTimeProperties {
         assertThat(PartialDateTime.of(day.plusDays(1)).compareTo(morning)).isPositive();
     }
 
+    @Property(tries = 500)
+    void a_time_made_in_code_always_carries_its_seconds(@ForAll("days") LocalDate day, @ForAll("hours") int hour,
+                                                        @ForAll("minutes") int minute, @ForAll("offsets") int offsetMinutes) {
+        // a whole minute is the case OffsetDateTime.toString() writes without seconds, which FHIR and RFC 3339 refuse
+        OffsetDateTime t = OffsetDateTime.of(day.atTime(hour, minute), java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+        String text = PartialDateTime.of(t).toString();
+        assertThat(text).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})");
+        assertThat(PartialDateTime.parse(text).dateTime()).contains(t);
+    }
+
+    @Provide
+    Arbitrary<Integer> hours() {
+        return Arbitraries.integers().between(0, 23);
+    }
+
+    @Provide
+    Arbitrary<Integer> minutes() {
+        return Arbitraries.integers().between(0, 59);
+    }
+
+    @Provide
+    Arbitrary<Integer> offsets() {
+        return Arbitraries.of(0, 60, -300, 330, 840, -720);
+    }
+
     @Example
     void invalid_calendar_days_are_refused() {
         assertThatThrownBy(() -> PartialDateTime.parse("2026-02-30")).isInstanceOf(IllegalArgumentException.class);

@@ -3,7 +3,6 @@ package org.linkway.fhir.internal;
 import java.math.BigDecimal;
 
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -34,7 +33,7 @@ final class AssessmentMapper {
         }
         String at = root.str("administeredAt");
         if (at != null) {
-            qr.setAuthoredElement(new DateTimeType(at));
+            qr.setAuthoredElement(Dates.dateTime(at));
         }
         for (Src item : root.items("itemResponses")) {
             String linkId = item.str("item");
@@ -49,7 +48,7 @@ final class AssessmentMapper {
             Observation o = Sections.assessment(out, entry, Sections.personOfReferral());
             o.addDerivedFrom(out.ref(qr));
             if (at != null) {
-                o.setEffective(new DateTimeType(at));
+                o.setEffective(Dates.dateTime(at));
             }
         }
         Out.remainder(qr, root);

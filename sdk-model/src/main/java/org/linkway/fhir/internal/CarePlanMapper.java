@@ -147,7 +147,7 @@ final class CarePlanMapper {
 
     private static DateTimeType date(Src s, String name) {
         String v = s.str(name);
-        return v == null ? null : new DateTimeType(v);
+        return v == null ? null : Dates.dateTime(v);
     }
 
     private static void activity(Out out, CarePlan plan, Goal goal, Src a, Reference subject) {

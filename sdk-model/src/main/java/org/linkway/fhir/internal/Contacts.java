@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -43,7 +42,7 @@ final class Contacts {
             enc.setSubject(out.ref(patient));
             String at = e.str("dateAndTimeOfContact");
             if (at != null) {
-                enc.setPeriod(new Period().setStartElement(new DateTimeType(at)));
+                enc.setPeriod(new Period().setStartElement(Dates.dateTime(at)));
             }
             String type = e.str("contactType");
             if (type != null) {
@@ -88,7 +87,7 @@ final class Contacts {
             sr.setSubject(out.ref(patient));
             String date = e.str("date");
             if (date != null) {
-                sr.setAuthoredOnElement(new DateTimeType(date));
+                sr.setAuthoredOnElement(Dates.dateTime(date));
             }
             Src reason = e.child("reasonForSignpost");
             if (reason != null && !reason.view().isEmpty()) {

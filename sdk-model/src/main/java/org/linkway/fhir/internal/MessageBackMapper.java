@@ -8,12 +8,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -108,7 +106,7 @@ final class MessageBackMapper {
             comp.setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(id));
         }
         if (sentAt != null) {
-            comp.setDateElement(new DateTimeType(sentAt));
+            comp.setDateElement(Dates.dateTime(sentAt));
         } else {
             comp.getDateElement().addExtension(new Extension(DATA_ABSENT, new CodeType("unknown")));
         }
@@ -140,7 +138,7 @@ final class MessageBackMapper {
         b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(out.uuid("Bundle")));
         // a document must have a timestamp: the time it was sent, or else the time it was assembled
         if (sentAt != null && sentAt.matches(".*T\\d\\d:\\d\\d:\\d\\d.*")) {
-            b.setTimestampElement(new InstantType(sentAt));
+            b.setTimestampElement(Dates.instant(sentAt));
         } else {
             b.setTimestamp(new java.util.Date());
         }

@@ -85,7 +85,7 @@ final class OnwardReferralMapper {
         c.setSubject(Sections.personOfReferral());
         String at = f.str("at");
         if (at != null) {
-            c.setSentElement(new org.hl7.fhir.r4.model.DateTimeType(at));
+            c.setSentElement(Dates.dateTime(at));
         }
         Src from = f.detach("from");
         if (from != null) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
@@ -222,7 +221,7 @@ final class Records {
                     : Codes.marker(Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING, "Date stopped smoking"));
             String date = stopped.str("date");
             if (date != null) {
-                c.setValue(new DateTimeType(date));
+                c.setValue(Dates.dateTime(date));
             }
         }
         return o;

@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
@@ -733,7 +732,7 @@ final class Sections {
         sr.setSubject(subject);
         String date = e.str("date");
         if (date != null) {
-            sr.setAuthoredOnElement(new DateTimeType(date));
+            sr.setAuthoredOnElement(Dates.dateTime(date));
         }
         Src referrer = e.detach("referrerDetails");
         if (referrer != null) {
@@ -817,11 +816,11 @@ final class Sections {
         c.setCode(Codes.concept(e.child("problem")));
         String onset = e.str("onsetDate");
         if (onset != null) {
-            c.setOnset(new DateTimeType(onset));
+            c.setOnset(Dates.dateTime(onset));
         }
         String end = e.str("endDate");
         if (end != null) {
-            c.setAbatement(new DateTimeType(end));
+            c.setAbatement(Dates.dateTime(end));
         }
         c.setClinicalStatus(Codes.marker(Urls.CONDITION_CLINICAL, end == null ? "active" : "resolved", end == null ? "Active" : "Resolved"));
         String stage = e.str("stageOfDisease");
@@ -942,10 +941,10 @@ final class Sections {
         }
         Period p = new Period();
         if (start != null) {
-            p.setStartElement(new DateTimeType(start));
+            p.setStartElement(Dates.dateTime(start));
         }
         if (end != null) {
-            p.setEndElement(new DateTimeType(end));
+            p.setEndElement(Dates.dateTime(end));
         }
         return p;
     }
