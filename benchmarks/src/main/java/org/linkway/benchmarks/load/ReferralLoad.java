@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -44,20 +41,6 @@ public final class ReferralLoad {
 
     private ReferralLoad() { }
 
-    /** Writes a fresh public key where the server will read it and answers an admin token signed with its private half. */
-    private static String issueToken(Path data) throws Exception {
-        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-                .keyID("load").generate();
-        Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
-        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID("load").build(),
-                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("linkway-load").audience("linkway-load").subject("load-harness")
-                        .claim("org", "LINKWAY").claim("role", "admin")
-                        .expirationTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofHours(2)))).build());
-        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
-        return jwt.serialize();
-    }
-
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -74,7 +57,7 @@ public final class ReferralLoad {
             command.addAll(List.of(serverJvmOptions.trim().split("\\s+")));
         }
         // the server runs as in production, so it needs token keys: the harness is its own issuer
-        String token = issueToken(data);
+        String token = ServerProcess.issueToken(data, "linkway-load");
         command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
                 "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "linkway-load", "--jwt-audience", "linkway-load"));
         Process server = new ProcessBuilder(command)
@@ -82,7 +65,7 @@ public final class ReferralLoad {
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
             String base = "http://127.0.0.1:" + port;
-            double startupMs = waitHealthy(http, base, launched);
+            double startupMs = ServerProcess.waitHealthy(http, base, launched);
             byte[] body = referral();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             if (warmUp > 0) {
@@ -90,10 +73,10 @@ public final class ReferralLoad {
                 System.out.printf("warm-up (not measured): %d requests, %d failures, %.1f s%n", warm.done(), warm.failures(), warm.seconds());
             }
             Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
-            long clientBefore = cpuMillis(ProcessHandle.current().pid());
+            long clientBefore = ServerProcess.cpuMillis(ProcessHandle.current().pid());
             Run run = post(pool, port, token, connections, body, "load-", maxRequests, maxSeconds);
             Map<String, Long> cpuAfter = threadCpuMillis(server.pid());
-            long clientDuring = cpuMillis(ProcessHandle.current().pid()) - clientBefore;
+            long clientDuring = ServerProcess.cpuMillis(ProcessHandle.current().pid()) - clientBefore;
             pool.shutdown();
             int done = run.done();
             double seconds = run.seconds();
@@ -105,7 +88,7 @@ public final class ReferralLoad {
             System.out.printf("throughput=%.0f referrals/s p50=%.1f ms p99=%.1f ms max=%.1f ms%n", done / seconds,
                     pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
             System.out.printf("startup=%.0f ms (process launch to first healthy answer)%n", startupMs);
-            System.out.printf("server resident memory after the run=%d MB%n", residentMb(server.pid()));
+            System.out.printf("server resident memory after the run=%d MB%n", ServerProcess.residentMb(server.pid()));
             long before = cpuBefore.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
             long total = cpuAfter.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
             System.out.printf("server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
@@ -122,6 +105,7 @@ public final class ReferralLoad {
         } finally {
             server.destroy();
             server.waitFor();
+            ServerProcess.deleteTree(data); // a run writes a few hundred MB; sixty runs filled 20 GB of /tmp before this
         }
     }
 
@@ -163,21 +147,6 @@ public final class ReferralLoad {
         return new Run(Math.min(next.get(), count), failures.get(), seconds, latencies);
     }
 
-    private static double waitHealthy(HttpClient http, String base, long launched) throws InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(1)).build();
-        for (int attempt = 0; attempt < 3000; attempt++) {
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - launched) / 1e6;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("the server did not become healthy in 15 s");
-    }
-
     private static byte[] referral() throws IOException {
         try (InputStream in = ReferralLoad.class.getResourceAsStream("/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json")) {
             ObjectNode referral = (ObjectNode) LinkwayJson.mapper().readTree(in.readAllBytes());
@@ -188,18 +157,6 @@ public final class ReferralLoad {
 
     private static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
-    }
-
-    /** User plus system CPU time of a process, from /proc (Linux). */
-    private static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            return ticks * 10; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 
     /**
@@ -226,19 +183,6 @@ public final class ReferralLoad {
             return byName;
         }
         return byName;
-    }
-
-    private static long residentMb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
     }
 
     /**

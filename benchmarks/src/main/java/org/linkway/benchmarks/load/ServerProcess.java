@@ -1,0 +1,84 @@
+package org.linkway.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
+final class ServerProcess {
+
+    private ServerProcess() { }
+
+    /**
+     * Writes a fresh public key to {@code data/keys.jwks}, where the server is told to read it, and
+     * answers an admin token signed with the private half, issued by and for {@code name}.
+     */
+    static String issueToken(Path data, String name) throws Exception {
+        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID(name).generate();
+        Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(name).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(name).audience(name).subject(name + "-harness")
+                        .claim("org", "LINKWAY").claim("role", "admin")
+                        .expirationTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofHours(2)))).build());
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** Polls {@code /health} every 5 ms until it answers 200; returns milliseconds since {@code launched} (a nanoTime). */
+    static double waitHealthy(HttpClient http, String base, long launched) throws InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(1)).build();
+        for (int attempt = 0; attempt < 3000; attempt++) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - launched) / 1e6;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the server did not become healthy in 15 s");
+    }
+
+    /** User plus system CPU time of a process, from /proc (Linux); -1 if it cannot be read. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident memory of a process in MB, from /proc (Linux); -1 if it cannot be read. */
+    static long residentMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Deletes a data directory the harness made, quietly: what is left is only disk space. */
+    static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // already gone, or not ours to delete
+        }
+    }
+}
