@@ -53,6 +53,8 @@ final class SqliteSchema {
 
     static final String TEMPLATE = "/db/template/sqlite.db";
     static final String HISTORY = "/db/template/sqlite.history";
+    private static final String MIGRATIONS = "/db/migration/sqlite";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteSchema.class);
     private static final String HISTORY_QUERY =
             "SELECT version, description, type, script, checksum, success FROM flyway_schema_history ORDER BY installed_rank";
 
@@ -65,6 +67,9 @@ final class SqliteSchema {
      */
     static boolean copyIfNew(Path file) {
         if (exists(file) || exists(sibling(file, "-wal")) || exists(sibling(file, "-journal"))) {
+            return false;
+        }
+        if (packagedHistory() == null) {
             return false;
         }
         Path partial = sibling(file, ".new-" + UUID.randomUUID());
@@ -134,15 +139,55 @@ final class SqliteSchema {
         return rows;
     }
 
-    /** The packaged history, or {@code null} if this class path has no packaged schema. */
+    /**
+     * The packaged history, or {@code null} if this class path has no packaged schema or one older
+     * than its migrations. In a jar both come from one build; in a folder of classes (an IDE that
+     * copied a new script without running the build step) they may not, and the scripts win.
+     */
     static List<String> packagedHistory() {
+        return Packaged.HISTORY.orElse(null);
+    }
+
+    /** Read once: the packaged files do not change while the server runs. */
+    private static final class Packaged {
+        static final java.util.Optional<List<String>> HISTORY = java.util.Optional.ofNullable(load());
+    }
+
+    private static List<String> load() {
+        List<String> history;
         try (InputStream in = SqliteSchema.class.getResourceAsStream(HISTORY)) {
             if (in == null) {
                 return null;
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList();
+            history = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
             throw new StoreException("cannot read the packaged schema history", e);
+        }
+        List<String> scripts = scriptsInFolder();
+        if (scripts != null && !coversExactly(history, scripts)) {
+            LOG.warn("the packaged SQLite schema does not match the migration scripts on the class path; Flyway will run "
+                    + "(rebuild it with: ./mvnw -pl reference-server -am process-classes)");
+            return null;
+        }
+        return history;
+    }
+
+    /** {@code true} if the history's scripts are exactly {@code scripts}, in any order. */
+    static boolean coversExactly(List<String> history, List<String> scripts) {
+        List<String> named = history.stream().map(row -> row.split("\t", -1)[3]).sorted().toList();
+        return named.equals(scripts.stream().sorted().toList());
+    }
+
+    /** The SQL scripts of the migration folder when it is a folder on disk; {@code null} inside a jar. */
+    private static List<String> scriptsInFolder() {
+        java.net.URL folder = SqliteSchema.class.getResource(MIGRATIONS);
+        if (folder == null || !"file".equals(folder.getProtocol())) {
+            return null;
+        }
+        try (var files = Files.list(Path.of(folder.toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return null;
         }
     }
 

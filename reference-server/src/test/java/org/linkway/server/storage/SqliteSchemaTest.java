@@ -112,6 +112,17 @@ class SqliteSchemaTest {
         assertThat(SqliteSchema.packagedVersion()).isEqualTo(Integer.toString(scripts.size()));
     }
 
+    @Test
+    void a_packaged_schema_that_is_not_the_scripts_on_the_class_path_is_not_used() {
+        List<String> history = SqliteSchema.packagedHistory();
+        List<String> scripts = migrationScripts();
+        assertThat(SqliteSchema.coversExactly(history, scripts)).isTrue();
+        List<String> withLater = new ArrayList<>(scripts);
+        withLater.add("V99__added_in_an_ide.sql");
+        assertThat(SqliteSchema.coversExactly(history, withLater)).as("a script the packaged schema lacks").isFalse();
+        assertThat(SqliteSchema.coversExactly(history.subList(0, history.size() - 1), scripts)).isFalse();
+    }
+
     private static List<String> migrationScripts() {
         try (Stream<Path> files = Files.list(Path.of(SqliteSchemaTest.class.getResource("/db/migration/sqlite").toURI()))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
