@@ -2,8 +2,6 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +24,7 @@ class DevStartTest {
 
     @Test
     void the_first_healthy_answer_comes_after_the_demo_data_is_stored() throws Exception {
-        int port = freePort();
+        int port = WebhookReceiver.freePort();
         ServerConfig config = new ServerConfig("127.0.0.1", port, data, null, ServerConfig.DEFAULT_MAX_BODY, true);
         CompletableFuture<LinkwayServer> starting = CompletableFuture.supplyAsync(() -> LinkwayServer.start(config));
         ApiClient api = new ApiClient(port);
@@ -63,12 +61,6 @@ class DevStartTest {
              ResultSet rs = s.executeQuery("SELECT count(*) FROM resource_latest WHERE type = 'Referral'")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
