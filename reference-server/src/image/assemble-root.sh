@@ -31,7 +31,7 @@ rm -rf "$work"
 mkdir -p "$out/opt" "$out/etc" "$out/data" "$out/tmp"
 
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-    --compress=2 --output "$out/opt/java"
+    --compress=2 --generate-cds-archive --output "$out/opt/java"
 
 # Some JDK packages (Debian's) keep lib/security as links into /etc, which jlink leaves out:
 # the trust store for outgoing TLS (webhooks) among them.

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Runs the server's container image without a container engine, the way one would run it:
 #
-#   smoke-test.sh <image tar from jib:buildTar> <referral JSON to post>
+#   smoke-test.sh <image tar from jib:buildTar> <referral JSON to post> [class-data option]
+#
+# with --write-class-data <file>, the run is also the training run of the image's class-data
+# archive: the JVM records every class this workload loads and writes them, as it exits, to
+# <file> (docs/CONTAINER.md). With --expect-class-data it checks that the server mapped the
+# archive the image ships, that is, that the JVM accepted it rather than silently starting without.
 #
 # unpacks the image's layers into a root filesystem, then, in new network, mount and PID
 # namespaces (only a loopback interface, as a container has), starts the image's entrypoint
@@ -14,6 +19,8 @@ set -euo pipefail
 
 image_tar=$(readlink -f "$1")
 example=$(readlink -f "$2")
+class_data_mode=${3:-}
+class_data_out=${4:-}
 port=8080
 fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
 
@@ -64,11 +71,15 @@ token="$header.$claims.$signature"
 mapfile -t entrypoint < <(jq -r '.config.Entrypoint[]' "$config")
 mapfile -t environment < <(jq -r '.config.Env[]' "$config")
 workdir=$(jq -r '.config.WorkingDir' "$config")
+if [ "$class_data_mode" = --write-class-data ]; then
+    # right after the java binary: the JVM writes the archive where the server's user may write
+    entrypoint=("${entrypoint[0]}" -XX:ArchiveClassesAtExit=/tmp/linkway-server.jsa "${entrypoint[@]:1}")
+fi
 printf '%s\n' "${entrypoint[@]}" > "$work/entrypoint"
 printf '%s\n' "${environment[@]}" > "$work/environment"
 
 chroot_bin=$(command -v chroot)
-export rootfs work port token referral workdir user chroot_bin
+export rootfs work port token referral workdir user chroot_bin class_data_mode
 unshare --net --mount --pid --fork --kill-child --mount-proc bash -euo pipefail -c '
     fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
     ip link set lo up
@@ -80,22 +91,27 @@ unshare --net --mount --pid --fork --kill-child --mount-proc bash -euo pipefail 
 
     mapfile -t entrypoint < "$work/entrypoint"
     mapfile -t environment < "$work/environment"
+    launched=$(date +%s%N)
     ( cd "$rootfs$workdir" && exec env -i "${environment[@]}" \
         LINKWAY_JWT_KEYS=/etc/linkway/token-keys.pem LINKWAY_JWT_ISSUER=https://issuer.example LINKWAY_JWT_AUDIENCE=linkway \
         "$chroot_bin" --userspec="$user" "$rootfs" "${entrypoint[@]}" --host 0.0.0.0 --port "$port" ) > "$work/server.log" 2>&1 &
     server=$!
 
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 1200); do
         if curl -sf "http://127.0.0.1:$port/health" > "$work/health.json" 2>/dev/null; then break; fi
         kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; fail "the server exited"; }
-        sleep 0.5
+        sleep 0.05
     done
     [ -s "$work/health.json" ] || { cat "$work/server.log" >&2; fail "no answer on /health"; }
-    echo "smoke-test: /health -> $(cat "$work/health.json")"
+    echo "smoke-test: /health -> $(cat "$work/health.json") $(( ($(date +%s%N) - launched) / 1000000 )) ms after launch"
 
     uid=$(awk "/^Uid:/ { print \$2 \":\" \$3 \":\" \$4 \":\" \$5 }" "/proc/$server/status")
     [ "$uid" = "65532:65532:65532:65532" ] || fail "the server runs as uid $uid"
     echo "smoke-test: the server process runs as uid/euid/suid/fsuid $uid"
+    if [ "$class_data_mode" = --expect-class-data ]; then
+        grep -q "/app/class-data/linkway-server.jsa" "/proc/$server/maps" || fail "the JVM did not map the image'"'"'s class-data archive"
+        echo "smoke-test: the JVM is using the class-data archive /app/class-data/linkway-server.jsa"
+    fi
 
     curl -sf "http://127.0.0.1:$port/fhir/R4/metadata" | jq -e ".resourceType == \"CapabilityStatement\"" >/dev/null \
         || fail "no FHIR CapabilityStatement"
@@ -117,4 +133,11 @@ unshare --net --mount --pid --fork --kill-child --mount-proc bash -euo pipefail 
     kill -TERM "$server"
     wait "$server" || true
 '
+if [ "$class_data_mode" = --write-class-data ]; then
+    [ -s "$rootfs/tmp/linkway-server.jsa" ] || fail "the JVM wrote no class-data archive"
+    mkdir -p "$(dirname "$class_data_out")"
+    cp "$rootfs/tmp/linkway-server.jsa" "$class_data_out"
+    chmod 0444 "$class_data_out"
+    echo "smoke-test: class-data archive written to $class_data_out ($(stat -c %s "$class_data_out") bytes)"
+fi
 echo "smoke-test: passed"
