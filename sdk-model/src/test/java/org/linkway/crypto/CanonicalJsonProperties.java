@@ -1,19 +1,26 @@
 package org.linkway.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.maps;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,12 +28,30 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The canonical form depends only on the JSON value, never on how the text was laid out. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CanonicalJsonProperties {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    @Property(tries = 300)
-    void sameValueAnyLayoutSameBytes(@ForAll("values") JsonNode value, @ForAll long seed) {
+    @Test
+    void sameValueAnyLayoutSameBytes() {
+        qt().withFixedSeed(4_701L).withExamples(300).forAll(values(), longs().all())
+                .checkAssert(CanonicalJsonProperties::sameBytes);
+    }
+
+    @Test
+    void theCanonicalFormIsAFixedPointAndParsesToTheSameValue() {
+        qt().withFixedSeed(4_702L).withExamples(300).forAll(values())
+                .checkAssert(CanonicalJsonProperties::isAFixedPoint);
+    }
+
+    @Test
+    void anyDoubleReadsBackExactly() {
+        qt().withFixedSeed(4_703L).withExamples(1000).forAll(Gens.oneOf(doubles().any(), doubles().between(-1e6, 1e6))
+                .assuming(Double::isFinite)).checkAssert(CanonicalJsonProperties::readsBackExactly);
+    }
+
+    private static void sameBytes(JsonNode value, long seed) {
         String plain = LinkwayJson.mapper().writeValueAsString(value);
         String shuffled = write(value, new Random(seed));
         CanonicalJson.Result a = CanonicalJson.canonicalize(plain);
@@ -35,16 +60,14 @@ class CanonicalJsonProperties {
         assertThat(b.text()).isEqualTo(a.text());
     }
 
-    @Property(tries = 300)
-    void theCanonicalFormIsAFixedPointAndParsesToTheSameValue(@ForAll("values") JsonNode value) {
+    private static void isAFixedPoint(JsonNode value) {
         String canonical = CanonicalJson.canonicalize(value).text();
         assertThat(CanonicalJson.canonicalize(canonical).text()).isEqualTo(canonical);
         JsonNode back = LinkwayJson.mapper().readTree(canonical);
         assertThat(CanonicalJson.canonicalize(back).text()).isEqualTo(canonical);
     }
 
-    @Property(tries = 1000)
-    void anyDoubleReadsBackExactly(@ForAll double d) {
+    private static void readsBackExactly(double d) {
         String text = EcmaNumber.format(d);
         assertThat(Double.parseDouble(text)).isEqualTo(d == 0 ? 0.0 : d);
         // never more digits than the Java runtime's own (not always shortest) form needs
@@ -52,35 +75,42 @@ class CanonicalJsonProperties {
         assertThat(digits.length()).isLessThanOrEqualTo(17);
     }
 
-    @Provide
-    Arbitrary<JsonNode> values() {
-        return Arbitraries.recursive(this::leaf, inner -> Arbitraries.oneOf(array(inner), object(inner)), 0, 3);
+    /** JSON values nested up to three levels: a leaf, or arrays and objects of values one level shallower. */
+    static Gen<JsonNode> values() {
+        return integers().between(0, 3).flatMap(CanonicalJsonProperties::nested);
     }
 
-    private Arbitrary<JsonNode> leaf() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(12).map(s -> (JsonNode) F.stringNode(s.replaceAll("[\\ud800-\\udfff]", "x"))),
-                Arbitraries.integers().map(i -> (JsonNode) F.numberNode(i)),
-                Arbitraries.doubles().between(-1e30, 1e30).map(d -> (JsonNode) F.numberNode(d)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) F.booleanNode(b)),
-                Arbitraries.just((JsonNode) F.nullNode()));
+    private static Gen<JsonNode> nested(int depth) {
+        if (depth == 0) {
+            return leaf();
+        }
+        Gen<JsonNode> inner = nested(depth - 1);
+        return Gens.oneOf(array(inner), object(inner));
     }
 
-    private Arbitrary<JsonNode> array(Arbitrary<JsonNode> values) {
-        return values.list().ofMaxSize(4).map(items -> {
+    private static Gen<JsonNode> leaf() {
+        return Gens.<JsonNode>oneOf(
+                Gens.anyText(12).map(s -> F.stringNode(s.replaceAll("[\\ud800-\\udfff]", "x"))),
+                integers().all().map(F::numberNode),
+                doubles().between(-1e30, 1e30).map(F::numberNode),
+                Generate.booleans().map(F::booleanNode),
+                Generate.constant(F::nullNode));
+    }
+
+    private static Gen<JsonNode> array(Gen<JsonNode> values) {
+        return lists().of(values).ofSizeBetween(0, 4).map(items -> {
             ArrayNode a = F.arrayNode();
             items.forEach(a::add);
             return a;
         });
     }
 
-    private Arbitrary<JsonNode> object(Arbitrary<JsonNode> values) {
-        return Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(3), values).ofMaxSize(4)
-                .map(members -> {
-                    ObjectNode o = F.objectNode();
-                    members.forEach(o::set);
-                    return o;
-                });
+    private static Gen<JsonNode> object(Gen<JsonNode> values) {
+        return maps().of(Gens.text("abcdef", 1, 3), values).ofSizeBetween(0, 4).map(members -> {
+            ObjectNode o = F.objectNode();
+            members.forEach(o::set);
+            return o;
+        });
     }
 
     /** The same value with members in a random order, random whitespace and escaped characters. */

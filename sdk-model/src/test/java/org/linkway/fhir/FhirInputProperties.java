@@ -8,32 +8,47 @@ import java.util.List;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Mutated and malformed FHIR never makes the reader throw, and never yields a message alongside an error. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FhirInputProperties {
 
     record Mutation(int target, int kind, String text) { }
 
-    @Provide
-    Arbitrary<String> mutatedBundles() {
-        Arbitrary<Mutation> m = Combinators.combine(Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 6),
-                Arbitraries.strings().ofMaxLength(12)).as(Mutation::new);
-        return Combinators.combine(LinkwayVariations.messages(), Arbitraries.of(BundleForm.values()), m.list().ofMinSize(1).ofMaxSize(4))
-                .as((msg, form, mutations) -> mutate(FhirExamples.BINDING.toFhirJson(msg, form), mutations));
+    static Gen<String> mutatedBundles() {
+        Gen<Mutation> m = integers().between(0, 100_000).zip(integers().between(0, 6), Gens.anyText(12), Mutation::new);
+        return LinkwayVariations.messages().zip(arbitrary().enumValues(BundleForm.class), lists().of(m).ofSizeBetween(1, 4),
+                (msg, form, mutations) -> mutate(FhirExamples.BINDING.toFhirJson(msg, form), mutations));
     }
 
-    @Property(tries = 300)
-    void reading_mutated_fhir_never_throws(@ForAll("mutatedBundles") String fhir) {
+    @Test
+    void reading_mutated_fhir_never_throws() {
+        qt().withFixedSeed(4_401L).withExamples(300).forAll(mutatedBundles())
+                .checkAssert(FhirInputProperties::readsWithoutThrowing);
+    }
+
+    @Test
+    void reading_truncated_or_arbitrary_text_never_throws() {
+        qt().withFixedSeed(4_402L).withExamples(200).forAll(mutatedBundles(), integers().all(), Gens.anyText())
+                .checkAssert(FhirInputProperties::readsTruncatedWithoutThrowing);
+    }
+
+    private static void readsWithoutThrowing(String fhir) {
         FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir);
         if (r.message().isPresent()) {
             assertThat(r.findings().stream().filter(Finding::isError)).isEmpty();
@@ -42,9 +57,7 @@ class FhirInputProperties {
         }
     }
 
-    @Property(tries = 200)
-    void reading_truncated_or_arbitrary_text_never_throws(@ForAll("mutatedBundles") String fhir, @ForAll int cut,
-            @ForAll String noise) {
+    private static void readsTruncatedWithoutThrowing(String fhir, int cut, String noise) {
         int at = Math.floorMod(cut, fhir.length() + 1);
         FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir.substring(0, at) + noise);
         assertThat(r.message().isPresent()).isEqualTo(r.isValid());

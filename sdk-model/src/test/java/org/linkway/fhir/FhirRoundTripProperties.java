@@ -8,29 +8,38 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** For generated valid Linkway messages: Linkway -> FHIR -> Linkway is identity, and HAPI accepts the FHIR. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FhirRoundTripProperties {
 
     private static FhirProfileValidator hapi;
 
-    @BeforeContainer
+    @BeforeAll
     static void validator() {
         hapi = FhirProfileValidator.create();
     }
 
-    @Provide
-    Arbitrary<Object> messages() {
-        return LinkwayVariations.messages();
+    @Test
+    void linkway_to_fhir_to_linkway_is_identity() {
+        qt().withFixedSeed(4_301L).withExamples(300).forAll(LinkwayVariations.messages())
+                .checkAssert(FhirRoundTripProperties::isIdentity);
     }
 
-    @Property(tries = 300)
-    void linkway_to_fhir_to_linkway_is_identity(@ForAll("messages") Object message) {
+    @Test
+    void hapi_validator_accepts_every_bundle() {
+        qt().withFixedSeed(4_302L).withExamples(80).forAll(LinkwayVariations.messages())
+                .checkAssert(FhirRoundTripProperties::hapiAccepts);
+    }
+
+    private static void isIdentity(Object message) {
         String expected = LinkwayJson.mapper().writeValueAsString(message);
         for (BundleForm form : BundleForm.values()) {
             String fhir = FhirExamples.BINDING.toFhirJson(message, form);
@@ -41,8 +50,7 @@ class FhirRoundTripProperties {
         }
     }
 
-    @Property(tries = 80)
-    void hapi_validator_accepts_every_bundle(@ForAll("messages") Object message) {
+    private static void hapiAccepts(Object message) {
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
             List<Finding> errors = hapi.validate(bundle).stream().filter(Finding::isError).toList();

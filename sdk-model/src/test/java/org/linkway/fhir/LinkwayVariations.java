@@ -7,9 +7,13 @@ import java.util.List;
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,14 +29,12 @@ final class LinkwayVariations {
 
     record Edit(int target, int kind, String text) { }
 
-    static Arbitrary<Object> messages() {
+    static Gen<Object> messages() {
         List<Path> files = FhirExamples.bound();
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 2),
-                Arbitraries.strings().withCharRange('a', 'z').withChars(" '&<>-éÅ").ofMinLength(1).ofMaxLength(20)
-                        .filter(s -> !s.isBlank() && s.equals(s.strip())))
-                .as(Edit::new);
-        return Combinators.combine(Arbitraries.of(files), edit.list().ofMaxSize(12))
-                .as(LinkwayVariations::vary);
+        Gen<Edit> edit = integers().between(0, 10_000).zip(integers().between(0, 2),
+                Gens.text(Gens.range('a', 'z') + " '&<>-\u00e9\u00c5", 1, 20).assuming(s -> !s.isBlank() && s.equals(s.strip())),
+                Edit::new);
+        return Generate.pick(files).zip(lists().of(edit).ofSizeBetween(0, 12), LinkwayVariations::vary);
     }
 
     static Object vary(Path file, List<Edit> edits) {

@@ -1,25 +1,32 @@
 package org.linkway.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.linkway.model.ItemResponse;
 import org.linkway.validation.Finding;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Properties of scoring over every instrument in the catalogue. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ScoringProperties {
 
     private final OutcomeScorer scorer = OutcomeScorer.standard();
@@ -32,16 +39,15 @@ class ScoringProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Answered> validAnswers() {
-        return Arbitraries.of(InstrumentCatalogue.standard().all()).flatMap(i -> {
-            List<Arbitrary<Double>> perItem = new ArrayList<>();
+    static Gen<Answered> validAnswers() {
+        return Generate.pick(InstrumentCatalogue.standard().all()).flatMap(i -> {
+            List<Gen<Double>> perItem = new ArrayList<>();
             for (ItemDefinition d : i.items()) {
                 perItem.add(d.integer()
-                        ? Arbitraries.integers().between((int) d.min(), (int) d.max()).map(Integer::doubleValue)
-                        : Arbitraries.doubles().between(d.min(), d.max()).ofScale(3));
+                        ? integers().between((int) d.min(), (int) d.max()).map(Integer::doubleValue)
+                        : doubles().between(d.min(), d.max()).map(v -> Math.round(v * 1000) / 1000.0));
             }
-            return Combinators.combine(perItem).as(values -> {
+            return Gens.each(perItem).map(values -> {
                 List<ItemResponse> rs = new ArrayList<>();
                 for (int k = 0; k < values.size(); k++) {
                     rs.add(Answers.answer(i.items().get(k).id(), values.get(k)));
@@ -51,8 +57,12 @@ class ScoringProperties {
         });
     }
 
-    @Property
-    void any_valid_complete_answers_score_every_score_within_its_range(@ForAll("validAnswers") Answered a) {
+    @Test
+    void any_valid_complete_answers_score_every_score_within_its_range() {
+        qt().withFixedSeed(4_801L).withExamples(1000).forAll(validAnswers()).checkAssert(this::scoresWithinRange);
+    }
+
+    private void scoresWithinRange(Answered a) {
         ScoreResult r = scorer.score(a.instrument(), a.responses(), null);
         assertThat(r.findings()).isEmpty();
         assertThat(r.scores().keySet()).containsExactlyElementsOf(a.instrument().scores().stream().map(ScoreDefinition::id).toList());
@@ -61,17 +71,24 @@ class ScoringProperties {
         }
     }
 
-    @Property
-    void the_order_of_the_answers_does_not_change_the_scores(@ForAll("validAnswers") Answered a, @ForAll long seed) {
+    @Test
+    void the_order_of_the_answers_does_not_change_the_scores() {
+        qt().withFixedSeed(4_802L).withExamples(1000).forAll(validAnswers(), longs().all()).checkAssert(this::orderDoesNotMatter);
+    }
+
+    private void orderDoesNotMatter(Answered a, long seed) {
         List<ItemResponse> shuffled = new ArrayList<>(a.responses());
         Collections.shuffle(shuffled, new Random(seed));
         assertThat(scorer.score(a.instrument(), shuffled, null).scores()).isEqualTo(scorer.score(a.instrument(), a.responses(), null).scores());
     }
 
-    @Property
-    void any_out_of_range_answer_is_a_finding_at_its_pointer(@ForAll("validAnswers") Answered a,
-            @ForAll @IntRange(min = 0, max = 40) int which, @ForAll @DoubleRange(min = 0.01, max = 1000) double beyond,
-            @ForAll boolean below) {
+    @Test
+    void any_out_of_range_answer_is_a_finding_at_its_pointer() {
+        qt().withFixedSeed(4_803L).withExamples(1000).forAll(validAnswers(), integers().between(0, 40), doubles().between(0.01, 1000),
+                booleans().all()).checkAssert(this::outOfRangeIsAFinding);
+    }
+
+    private void outOfRangeIsAFinding(Answered a, int which, double beyond, boolean below) {
         int k = which % a.responses().size();
         ItemDefinition d = a.instrument().item(a.responses().get(k).getItem()).orElseThrow();
         double bad = below ? d.min() - beyond : d.max() + beyond;
@@ -87,9 +104,12 @@ class ScoringProperties {
         }
     }
 
-    @Property
-    void a_recorded_total_matches_exactly_when_it_equals_the_computed_one(@ForAll("validAnswers") Answered a,
-            @ForAll @DoubleRange(min = -5, max = 5) double offset) {
+    @Test
+    void a_recorded_total_matches_exactly_when_it_equals_the_computed_one() {
+        qt().withFixedSeed(4_804L).withExamples(1000).forAll(validAnswers(), doubles().between(-5, 5)).checkAssert(this::totalMatches);
+    }
+
+    private void totalMatches(Answered a, double offset) {
         var primary = a.instrument().primaryScore();
         if (primary.isEmpty()) {
             return;
@@ -101,9 +121,13 @@ class ScoringProperties {
         assertThat(other.has(OutcomeRule.TOTAL_MISMATCH)).isEqualTo(Math.abs(offset) > OutcomeScorer.TOLERANCE);
     }
 
-    @Property
-    void reverse_scoring_is_an_involution_and_stays_in_range(@ForAll @IntRange(min = -20, max = 20) int min,
-            @ForAll @IntRange(min = 1, max = 30) int width, @ForAll @IntRange(min = 0, max = 30) int offset) {
+    @Test
+    void reverse_scoring_is_an_involution_and_stays_in_range() {
+        qt().withFixedSeed(4_805L).withExamples(1000).forAll(integers().between(-20, 20), integers().between(1, 30), integers().between(0, 30))
+                .checkAssert(ScoringProperties::reverseIsAnInvolution);
+    }
+
+    private static void reverseIsAnInvolution(int min, int width, int offset) {
         ItemDefinition d = new ItemDefinition("x", "X", min, min + width, true, true);
         double answer = min + (offset % (width + 1));
         assertThat(d.scored(d.scored(answer))).isEqualTo(answer);
@@ -112,9 +136,13 @@ class ScoringProperties {
         assertThat(d.scored(d.min())).isEqualTo(d.max());
     }
 
-    @Property
-    void trend_is_antisymmetric_and_flips_with_the_direction(@ForAll @DoubleRange(min = 0, max = 70) double a,
-            @ForAll @DoubleRange(min = 0, max = 70) double b, @ForAll Direction better) {
+    @Test
+    void trend_is_antisymmetric_and_flips_with_the_direction() {
+        qt().withFixedSeed(4_806L).withExamples(1000).forAll(doubles().between(0, 70), doubles().between(0, 70),
+                arbitrary().enumValues(Direction.class)).checkAssert(ScoringProperties::trendIsAntisymmetric);
+    }
+
+    private static void trendIsAntisymmetric(double a, double b, Direction better) {
         Trend forward = Trend.of(a, b, better);
         Trend back = Trend.of(b, a, better);
         Direction other = better == Direction.HIGHER ? Direction.LOWER : Direction.HIGHER;
@@ -126,20 +154,22 @@ class ScoringProperties {
         }
     }
 
-    @Property
-    void scoring_never_throws_on_arbitrary_answers(@ForAll("validAnswers") Answered a,
-            @ForAll("junk") List<ItemResponse> junk) {
+    @Test
+    void scoring_never_throws_on_arbitrary_answers() {
+        qt().withFixedSeed(4_807L).withExamples(1000).forAll(validAnswers(), junk()).checkAssert(this::neverThrows);
+    }
+
+    private void neverThrows(Answered a, List<ItemResponse> junk) {
         List<ItemResponse> rs = new ArrayList<>(a.responses());
         rs.addAll(junk);
         ScoreResult r = scorer.score(a.instrument(), rs, null);
         assertThat(r.findings().size()).isGreaterThanOrEqualTo(junk.isEmpty() ? 0 : 1);
     }
 
-    @Provide
-    Arbitrary<List<ItemResponse>> junk() {
-        Arbitrary<String> item = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(12), Arbitraries.just(null));
-        Arbitrary<Double> value = Arbitraries.oneOf(Arbitraries.doubles(), Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY),
-                Arbitraries.just(null));
-        return Combinators.combine(item, value).as(Answers::nullable).list().ofMaxSize(4);
+    static Gen<List<ItemResponse>> junk() {
+        Gen<String> item = Gens.orNull(Gens.text(Gens.range('a', 'z') + Gens.range('A', 'Z'), 0, 12), 50);
+        Gen<Double> value = Gens.oneOf(doubles().any().assuming(d -> !Double.isNaN(d) && !Double.isInfinite(d)),
+                Gens.pick(Double.NaN, Double.POSITIVE_INFINITY), Generate.constant(() -> (Double) null));
+        return lists().of(item.zip(value, Answers::nullable)).ofSizeBetween(0, 4);
     }
 }

@@ -3,8 +3,14 @@ package org.linkway.validation;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,19 +22,19 @@ public final class JsonMutations {
     private JsonMutations() { }
 
     /** Values of every JSON kind, including the edge cases the schemas care about. */
-    public static Arbitrary<JsonNode> junk() {
+    public static Gen<JsonNode> junk() {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200).map(f::stringNode),
-                Arbitraries.of("", " ", "2026-02-30", "2026-03-01T09:30:00Z", "1.7.0", "9990000018", "Y12345", "fax").map(f::stringNode),
-                Arbitraries.integers().between(-20, 20).map(f::numberNode),
-                Arbitraries.doubles().map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.just(f.objectNode()),
-                Arbitraries.just(f.arrayNode()),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map(k -> f.objectNode().put(k, "?")),
-                Arbitraries.strings().ofMaxLength(10).list().ofMaxSize(3).map(l -> {
+        return Gens.<JsonNode>oneOf(
+                Gens.anyText(200).map(f::stringNode),
+                Gens.pick("", " ", "2026-02-30", "2026-03-01T09:30:00Z", "1.7.0", "9990000018", "Y12345", "fax").map(f::stringNode),
+                integers().between(-20, 20).map(f::numberNode),
+                doubles().any().assuming(Double::isFinite).map(f::numberNode),
+                Generate.booleans().map(f::booleanNode),
+                Generate.constant(f::nullNode),
+                Generate.constant(f::objectNode),
+                Generate.constant(f::arrayNode),
+                Gens.text(Gens.range('a', 'z') + Gens.range('A', 'Z'), 1, 10).map(k -> f.objectNode().put(k, "?")),
+                lists().of(Gens.anyText(10)).ofSizeBetween(0, 3).map(l -> {
                     ArrayNode a = f.arrayNode();
                     l.forEach(a::add);
                     return a;

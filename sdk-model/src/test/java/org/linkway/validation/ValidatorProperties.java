@@ -11,25 +11,33 @@ import java.util.List;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The validator never throws, and valid messages survive JSON unchanged. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ValidatorProperties {
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
     private final MessageValidator validator = MessageValidator.builder().clock(TODAY).build();
     private final JsonMapper mapper = LinkwayJson.mapper();
 
-    @Property(tries = 300)
-    void valid_generated_referrals_round_trip_through_json_unchanged(@ForAll("referrals") Referral referral) {
+    @Test
+    void valid_generated_referrals_round_trip_through_json_unchanged() {
+        qt().withFixedSeed(4_101L).withExamples(300).forAll(ReferralGens.referrals()).checkAssert(this::roundTrips);
+    }
+
+    private void roundTrips(Referral referral) {
         String json = mapper.writeValueAsString(referral);
 
         ValidationResult result = validator.validate(json);
@@ -41,20 +49,25 @@ class ValidatorProperties {
         assertThat(validator.validate(referral).findings()).isEmpty();
     }
 
-    @Property(tries = 500)
-    void never_throws_on_arbitrary_text(@ForAll @StringLength(max = 500) String text) {
-        assertNoInternalError(validator.validate(text));
+    @Test
+    void never_throws_on_arbitrary_text() {
+        qt().withFixedSeed(4_102L).withExamples(500).forAll(Gens.anyText(500))
+                .checkAssert(text -> assertNoInternalError(validator.validate(text)));
     }
 
-    @Property(tries = 300)
-    void never_throws_on_arbitrary_bytes(@ForAll("bytes") byte[] bytes) {
-        assertNoInternalError(validator.validate(bytes));
+    @Test
+    void never_throws_on_arbitrary_bytes() {
+        qt().withFixedSeed(4_103L).withExamples(300).forAll(bytes())
+                .checkAssert(bytes -> assertNoInternalError(validator.validate(bytes)));
     }
 
-    @Property(tries = 1000)
-    void never_throws_on_a_valid_referral_with_one_part_replaced_by_junk(@ForAll("referrals") Referral referral,
-                                                                         @ForAll("junk") JsonNode junk,
-                                                                         @ForAll("seeds") int seed) {
+    @Test
+    void never_throws_on_a_valid_referral_with_one_part_replaced_by_junk() {
+        qt().withFixedSeed(4_104L).withExamples(1000).forAll(ReferralGens.referrals(), JsonMutations.junk(), integers().all())
+                .checkAssert(this::neverThrowsAfterOneEdit);
+    }
+
+    private void neverThrowsAfterOneEdit(Referral referral, JsonNode junk, int seed) {
         ObjectNode tree = mapper.valueToTree(referral);
         List<Runnable> edits = JsonMutations.edits(tree, junk);
         edits.get(Math.floorMod(seed, edits.size())).run();
@@ -74,26 +87,10 @@ class ValidatorProperties {
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain(Rule.INTERNAL_ERROR.id());
     }
 
-    @Provide
-    Arbitrary<Referral> referrals() {
-        return ReferralArbitraries.referrals();
-    }
-
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, Fixtures.MINIMAL_REFERRAL.length())
+    private static Gen<byte[]> bytes() {
+        Gen<byte[]> random = Gens.bytes(0, 300);
+        Gen<byte[]> truncated = integers().between(0, Fixtures.MINIMAL_REFERRAL.length())
                 .map(n -> Fixtures.MINIMAL_REFERRAL.substring(0, n).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(random, truncated);
-    }
-
-    @Provide
-    Arbitrary<Integer> seeds() {
-        return Arbitraries.integers();
-    }
-
-    @Provide
-    Arbitrary<JsonNode> junk() {
-        return JsonMutations.junk();
+        return Gens.oneOf(random, truncated);
     }
 }

@@ -1,67 +1,72 @@
 package org.linkway.validation.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class NhsNumberProperties {
 
-    @Provide
-    Arbitrary<String> nineDigits() {
-        return Arbitraries.strings().numeric().ofLength(9);
+    static Gen<String> nineDigits() {
+        return Gens.digits(9, 9);
     }
 
     /** Valid NHS numbers: the ~1 in 11 prefixes that have no check digit are skipped. */
-    @Provide
-    Arbitrary<String> validNhsNumbers() {
-        return nineDigits().filter(NhsNumberProperties::hasCheckDigit).map(NhsNumber::withCheckDigit);
+    static Gen<String> validNhsNumbers() {
+        return nineDigits().assuming(NhsNumberProperties::hasCheckDigit).map(NhsNumber::withCheckDigit);
     }
 
-    @Property
-    void withCheckDigitAlwaysGivesAValidNumber(@ForAll("nineDigits") String nine) {
-        Assume.that(hasCheckDigit(nine));
-        String nhsNumber = NhsNumber.withCheckDigit(nine);
-        assertThat(nhsNumber).startsWith(nine).hasSize(10);
-        assertThat(NhsNumber.isValid(nhsNumber)).isTrue();
+    @Test
+    void withCheckDigitAlwaysGivesAValidNumber() {
+        qt().withFixedSeed(5_301L).withExamples(1000).forAll(nineDigits()).assuming(NhsNumberProperties::hasCheckDigit)
+                .checkAssert(nine -> {
+                    String nhsNumber = NhsNumber.withCheckDigit(nine);
+                    assertThat(nhsNumber).startsWith(nine).hasSize(10);
+                    assertThat(NhsNumber.isValid(nhsNumber)).isTrue();
+                });
     }
 
-    @Property
-    void validNumbersHaveAWeightedSumDivisibleBy11(@ForAll("validNhsNumbers") String nhsNumber) {
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += (nhsNumber.charAt(i) - '0') * (10 - i);
-        }
-        assertThat(sum % 11).isZero();
-    }
-
-    @Property
-    void exactlyOneFinalDigitIsValidUnlessThePrefixIsImpossible(@ForAll("nineDigits") String nine) {
-        long validEndings = 0;
-        for (char last = '0'; last <= '9'; last++) {
-            if (NhsNumber.isValid(nine + last)) {
-                validEndings++;
+    @Test
+    void validNumbersHaveAWeightedSumDivisibleBy11() {
+        qt().withFixedSeed(5_302L).withExamples(1000).forAll(validNhsNumbers()).checkAssert(nhsNumber -> {
+            int sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += (nhsNumber.charAt(i) - '0') * (10 - i);
             }
-        }
-        assertThat(validEndings).isEqualTo(hasCheckDigit(nine) ? 1 : 0);
+            assertThat(sum % 11).isZero();
+        });
     }
 
-    @Property
-    void everySingleDigitSubstitutionIsDetected(
-            @ForAll("validNhsNumbers") String nhsNumber,
-            @ForAll @IntRange(min = 0, max = 9) int position,
-            @ForAll @IntRange(min = 1, max = 9) int shift) {
-        char original = nhsNumber.charAt(position);
-        char replacement = (char) ('0' + (original - '0' + shift) % 10);
-        String mistyped = nhsNumber.substring(0, position) + replacement + nhsNumber.substring(position + 1);
+    @Test
+    void exactlyOneFinalDigitIsValidUnlessThePrefixIsImpossible() {
+        qt().withFixedSeed(5_303L).withExamples(1000).forAll(nineDigits()).checkAssert(nine -> {
+            long validEndings = 0;
+            for (char last = '0'; last <= '9'; last++) {
+                if (NhsNumber.isValid(nine + last)) {
+                    validEndings++;
+                }
+            }
+            assertThat(validEndings).isEqualTo(hasCheckDigit(nine) ? 1 : 0);
+        });
+    }
 
-        assertThat(NhsNumber.isValid(mistyped)).isFalse();
+    @Test
+    void everySingleDigitSubstitutionIsDetected() {
+        qt().withFixedSeed(5_304L).withExamples(1000).forAll(validNhsNumbers(), integers().between(0, 9), integers().between(1, 9))
+                .checkAssert((nhsNumber, position, shift) -> {
+                    char original = nhsNumber.charAt(position);
+                    char replacement = (char) ('0' + (original - '0' + shift) % 10);
+                    String mistyped = nhsNumber.substring(0, position) + replacement + nhsNumber.substring(position + 1);
+                    assertThat(NhsNumber.isValid(mistyped)).isFalse();
+                });
     }
 
     /**
@@ -69,39 +74,37 @@ class NhsNumberProperties {
      * two digits, which is never a multiple of 11, so every adjacent transposition is caught,
      * including one involving the check digit.
      */
-    @Property
-    void everyAdjacentTranspositionIsDetected(
-            @ForAll("validNhsNumbers") String nhsNumber, @ForAll @IntRange(min = 0, max = 8) int position) {
-        Assume.that(nhsNumber.charAt(position) != nhsNumber.charAt(position + 1));
-
-        assertThat(NhsNumber.isValid(swap(nhsNumber, position))).isFalse();
+    @Test
+    void everyAdjacentTranspositionIsDetected() {
+        qt().withFixedSeed(5_305L).withExamples(1000).forAll(validNhsNumbers(), integers().between(0, 8))
+                .assuming((nhsNumber, position) -> nhsNumber.charAt(position) != nhsNumber.charAt(position + 1))
+                .checkAssert((nhsNumber, position) -> assertThat(NhsNumber.isValid(swap(nhsNumber, position))).isFalse());
     }
 
-    @Property
-    void neverThrowsAndProblemAgreesWithIsValid(@ForAll String anything) {
-        Optional<String> problem = NhsNumber.problem(anything);
-        assertThat(problem.isEmpty()).isEqualTo(NhsNumber.isValid(anything));
+    @Test
+    void neverThrowsAndProblemAgreesWithIsValid() {
+        qt().withFixedSeed(5_306L).withExamples(1000).forAll(Gens.anyText()).checkAssert(NhsNumberProperties::assertAgreement);
+    }
+
+    @Test
+    void neverThrowsForNearMisses() {
+        qt().withFixedSeed(5_307L).withExamples(1000).forAll(nearMisses()).checkAssert(NhsNumberProperties::assertAgreement);
+    }
+
+    @Test
+    void problemsNeverRepeatTheNumber() {
+        qt().withFixedSeed(5_308L).withExamples(1000).forAll(nearMisses()).assuming(nearMiss -> nearMiss.length() >= 6)
+                .checkAssert(nearMiss -> NhsNumber.problem(nearMiss).ifPresent(p -> assertThat(p).doesNotContain(nearMiss)));
+    }
+
+    static Gen<String> nearMisses() {
+        return Gens.oneOf(Gens.text("0123456789 -O", 0, 13), Gens.digits(10, 10));
+    }
+
+    private static void assertAgreement(String value) {
+        Optional<String> problem = NhsNumber.problem(value);
+        assertThat(problem.isEmpty()).isEqualTo(NhsNumber.isValid(value));
         problem.ifPresent(Sentences::assertIsOneSentence);
-    }
-
-    @Property
-    void neverThrowsForNearMisses(@ForAll("nearMisses") String nearMiss) {
-        Optional<String> problem = NhsNumber.problem(nearMiss);
-        assertThat(problem.isEmpty()).isEqualTo(NhsNumber.isValid(nearMiss));
-        problem.ifPresent(Sentences::assertIsOneSentence);
-    }
-
-    @Property
-    void problemsNeverRepeatTheNumber(@ForAll("nearMisses") String nearMiss) {
-        Assume.that(nearMiss.length() >= 6);
-        NhsNumber.problem(nearMiss).ifPresent(p -> assertThat(p).doesNotContain(nearMiss));
-    }
-
-    @Provide
-    Arbitrary<String> nearMisses() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123456789 -O").ofMinLength(0).ofMaxLength(13),
-                Arbitraries.strings().numeric().ofLength(10));
     }
 
     private static boolean hasCheckDigit(String nineDigits) {

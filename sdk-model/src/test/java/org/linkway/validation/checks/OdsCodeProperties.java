@@ -1,71 +1,74 @@
 package org.linkway.validation.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.util.Locale;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OdsCodeProperties {
 
-    @Provide
-    Arbitrary<String> organisationCodes() {
-        return Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9').ofMinLength(3).ofMaxLength(10);
+    static Gen<String> organisationCodes() {
+        return Gens.text(Gens.range('A', 'Z') + Gens.range('0', '9'), 3, 10);
     }
 
-    @Provide
-    Arbitrary<String> gpPracticeCodes() {
-        return Combinators.combine(Arbitraries.chars().range('A', 'Z'), Arbitraries.strings().numeric().ofLength(5))
-                .as((letter, digits) -> letter + digits);
+    static Gen<String> gpPracticeCodes() {
+        return Gens.text(Gens.range('A', 'Z'), 1, 1).zip(Gens.digits(5, 5), (letter, digits) -> letter + digits);
     }
 
-    @Provide
-    Arbitrary<String> nearMisses() {
-        return Arbitraries.strings().withChars("AZaz09 -.").ofMaxLength(12);
+    static Gen<String> nearMisses() {
+        return Gens.text("AZaz09 -.", 0, 12);
     }
 
-    @Property
-    void everyWellFormedCodeIsValid(@ForAll("organisationCodes") String code) {
-        assertThat(OdsCode.isValid(code)).isTrue();
+    @Test
+    void everyWellFormedCodeIsValid() {
+        qt().withFixedSeed(5_101L).withExamples(1000).forAll(organisationCodes())
+                .checkAssert(code -> assertThat(OdsCode.isValid(code)).isTrue());
     }
 
-    @Property
-    void everyGpPracticeCodeIsAlsoAValidOrganisationCode(@ForAll("gpPracticeCodes") String code) {
-        assertThat(OdsCode.isGpPracticeCode(code)).isTrue();
-        assertThat(OdsCode.isValid(code)).isTrue();
+    @Test
+    void everyGpPracticeCodeIsAlsoAValidOrganisationCode() {
+        qt().withFixedSeed(5_102L).withExamples(1000).forAll(gpPracticeCodes()).checkAssert(code -> {
+            assertThat(OdsCode.isGpPracticeCode(code)).isTrue();
+            assertThat(OdsCode.isValid(code)).isTrue();
+        });
     }
 
-    @Property
-    void lowerCasedCodesAreRejectedWithTheFix(@ForAll("organisationCodes") String code) {
-        String lower = code.toLowerCase(Locale.ROOT);
-        Assume.that(!lower.equals(code));
-
-        assertThat(OdsCode.isValid(lower)).isFalse();
-        assertThat(OdsCode.problem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+    @Test
+    void lowerCasedCodesAreRejectedWithTheFix() {
+        qt().withFixedSeed(5_103L).withExamples(1000).forAll(organisationCodes())
+                .assuming(code -> !code.toLowerCase(Locale.ROOT).equals(code))
+                .checkAssert(code -> {
+                    String lower = code.toLowerCase(Locale.ROOT);
+                    assertThat(OdsCode.isValid(lower)).isFalse();
+                    assertThat(OdsCode.problem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+                });
     }
 
-    @Property
-    void lowerCasedGpPracticeCodesAreRejectedWithTheFix(@ForAll("gpPracticeCodes") String code) {
-        String lower = code.toLowerCase(Locale.ROOT);
-
-        assertThat(OdsCode.isGpPracticeCode(lower)).isFalse();
-        assertThat(OdsCode.gpPracticeProblem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+    @Test
+    void lowerCasedGpPracticeCodesAreRejectedWithTheFix() {
+        qt().withFixedSeed(5_104L).withExamples(1000).forAll(gpPracticeCodes()).checkAssert(code -> {
+            String lower = code.toLowerCase(Locale.ROOT);
+            assertThat(OdsCode.isGpPracticeCode(lower)).isFalse();
+            assertThat(OdsCode.gpPracticeProblem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+        });
     }
 
-    @Property
-    void neverThrowsAndProblemAgreesWithIsValid(@ForAll String anything) {
-        assertAgreement(anything);
+    @Test
+    void neverThrowsAndProblemAgreesWithIsValid() {
+        qt().withFixedSeed(5_105L).withExamples(1000).forAll(Gens.anyText()).checkAssert(OdsCodeProperties::assertAgreement);
     }
 
-    @Property
-    void neverThrowsForNearMisses(@ForAll("nearMisses") String nearMiss) {
-        assertAgreement(nearMiss);
+    @Test
+    void neverThrowsForNearMisses() {
+        qt().withFixedSeed(5_106L).withExamples(1000).forAll(nearMisses()).checkAssert(OdsCodeProperties::assertAgreement);
     }
 
     private static void assertAgreement(String value) {

@@ -2,102 +2,112 @@ package org.linkway.validation.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UkPostcodeProperties {
 
-    private static final Arbitrary<String> LETTER = Arbitraries.chars().range('A', 'Z').map(String::valueOf);
-    private static final Arbitrary<String> DIGIT = Arbitraries.chars().range('0', '9').map(String::valueOf);
+    private static final Gen<String> LETTER = Gens.text(Gens.range('A', 'Z'), 1, 1);
+    private static final Gen<String> DIGIT = Gens.digits(1, 1);
+    /** The longest postcode without its space, "AA9A 9AA", has seven characters. */
+    private static final int LONGEST_COMPACT = 7;
 
     /** Canonical postcodes built shape by shape, independently of the pattern under test. */
-    @Provide
-    Arbitrary<String> canonicalPostcodes() {
-        Arbitrary<String> outward = Arbitraries.oneOf(
+    static Gen<String> canonicalPostcodes() {
+        Gen<String> outward = Gens.oneOf(
                 join(LETTER, DIGIT),
                 join(LETTER, DIGIT, DIGIT),
                 join(LETTER, LETTER, DIGIT),
                 join(LETTER, LETTER, DIGIT, DIGIT),
                 join(LETTER, DIGIT, LETTER),
                 join(LETTER, LETTER, DIGIT, LETTER));
-        Arbitrary<String> inward = join(DIGIT, LETTER, LETTER);
-        return Arbitraries.oneOf(
-                Combinators.combine(outward, inward).as((out, in) -> out + " " + in),
-                Arbitraries.just("GIR 0AA"));
+        Gen<String> inward = join(DIGIT, LETTER, LETTER);
+        return Gens.oneOf(outward.zip(inward, (out, in) -> out + " " + in), Generate.constant("GIR 0AA"));
     }
 
     /** Canonical postcodes typed carelessly: random case and random spaces, at least one kept in a usable spot. */
-    @Provide
-    Arbitrary<String[]> carelessPostcodes() {
-        return canonicalPostcodes().flatMap(canonical -> {
+    static Gen<String[]> carelessPostcodes() {
+        Gen<java.util.List<Integer>> spacesBefore = lists().of(integers().between(0, 3)).ofSize(LONGEST_COMPACT + 1);
+        Gen<java.util.List<Boolean>> lowered = lists().of(booleans().all()).ofSize(LONGEST_COMPACT);
+        return canonicalPostcodes().zip(spacesBefore, lowered, (canonical, spaces, lower) -> {
             String compact = canonical.replace(" ", "");
-            Arbitrary<String> typed = Arbitraries.integers().between(0, 3).list().ofSize(compact.length() + 1)
-                    .flatMap(spaces -> Arbitraries.of(true, false).list().ofSize(compact.length()).map(lower -> {
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 0; i < compact.length(); i++) {
-                            sb.append(" ".repeat(spaces.get(i)));
-                            char c = compact.charAt(i);
-                            sb.append(lower.get(i) ? Character.toLowerCase(c) : c);
-                        }
-                        return sb.append(" ".repeat(spaces.get(compact.length()))).toString();
-                    }));
-            return typed.map(t -> new String[] {canonical, t});
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < compact.length(); i++) {
+                sb.append(" ".repeat(spaces.get(i)));
+                char c = compact.charAt(i);
+                sb.append(lower.get(i) ? Character.toLowerCase(c) : c);
+            }
+            String typed = sb.append(" ".repeat(spaces.get(compact.length()))).toString();
+            return new String[] {canonical, typed};
         });
     }
 
-    @Provide
-    Arbitrary<String> nearMisses() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("ABGIRSWZabz019 \t").ofMaxLength(10),
-                carelessPostcodes().map(pair -> pair[1]));
+    static Gen<String> nearMisses() {
+        return Gens.oneOf(Gens.text("ABGIRSWZabz019 \t", 0, 10), carelessPostcodes().map(pair -> pair[1]));
     }
 
-    @Property
-    void everyCanonicalPostcodeIsValidAndFitsPrsbLength(@ForAll("canonicalPostcodes") String postcode) {
-        assertThat(UkPostcode.isValid(postcode)).isTrue();
-        assertThat(postcode.length()).isLessThanOrEqualTo(8);
+    @Test
+    void everyCanonicalPostcodeIsValidAndFitsPrsbLength() {
+        qt().withFixedSeed(5_401L).withExamples(1000).forAll(canonicalPostcodes()).checkAssert(postcode -> {
+            assertThat(UkPostcode.isValid(postcode)).isTrue();
+            assertThat(postcode.length()).isLessThanOrEqualTo(8);
+        });
     }
 
-    @Property
-    void carelessInputNormalisesToTheCanonicalForm(@ForAll("carelessPostcodes") String[] pair) {
-        String canonical = pair[0];
-        String typed = pair[1];
-        assertThat(UkPostcode.normalise(typed)).contains(canonical);
-        if (!typed.equals(canonical)) {
-            assertThat(UkPostcode.problem(typed)).hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
-        }
+    @Test
+    void carelessInputNormalisesToTheCanonicalForm() {
+        qt().withFixedSeed(5_402L).withExamples(1000).forAll(carelessPostcodes()).describedAs(pair -> pair[0] + " typed as '" + pair[1] + "'")
+                .checkAssert(pair -> {
+                    String canonical = pair[0];
+                    String typed = pair[1];
+                    assertThat(UkPostcode.normalise(typed)).contains(canonical);
+                    if (!typed.equals(canonical)) {
+                        assertThat(UkPostcode.problem(typed)).hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
+                    }
+                });
     }
 
-    @Property
-    void normaliseIsIdempotentAndItsResultIsValid(@ForAll String anything) {
-        assertNormaliseIsIdempotentAndValid(anything);
+    @Test
+    void normaliseIsIdempotentAndItsResultIsValid() {
+        qt().withFixedSeed(5_403L).withExamples(1000).forAll(Gens.anyText())
+                .checkAssert(UkPostcodeProperties::assertNormaliseIsIdempotentAndValid);
     }
 
-    @Property
-    void normaliseIsIdempotentAndItsResultIsValidForNearMisses(@ForAll("nearMisses") String nearMiss) {
-        assertNormaliseIsIdempotentAndValid(nearMiss);
+    @Test
+    void normaliseIsIdempotentAndItsResultIsValidForNearMisses() {
+        qt().withFixedSeed(5_404L).withExamples(1000).forAll(nearMisses())
+                .checkAssert(UkPostcodeProperties::assertNormaliseIsIdempotentAndValid);
     }
 
-    @Property
-    void validPostcodesAreTheirOwnNormalForm(@ForAll("nearMisses") String value) {
-        if (UkPostcode.isValid(value)) {
-            assertThat(UkPostcode.normalise(value)).contains(value);
-        }
+    @Test
+    void validPostcodesAreTheirOwnNormalForm() {
+        qt().withFixedSeed(5_405L).withExamples(1000).forAll(nearMisses()).checkAssert(value -> {
+            if (UkPostcode.isValid(value)) {
+                assertThat(UkPostcode.normalise(value)).contains(value);
+            }
+        });
     }
 
-    @Property
-    void neverThrowsAndProblemAgreesWithIsValid(@ForAll String anything) {
-        assertAgreement(anything);
+    @Test
+    void neverThrowsAndProblemAgreesWithIsValid() {
+        qt().withFixedSeed(5_406L).withExamples(1000).forAll(Gens.anyText()).checkAssert(UkPostcodeProperties::assertAgreement);
     }
 
-    @Property
-    void neverThrowsForNearMisses(@ForAll("nearMisses") String nearMiss) {
-        assertAgreement(nearMiss);
+    @Test
+    void neverThrowsForNearMisses() {
+        qt().withFixedSeed(5_407L).withExamples(1000).forAll(nearMisses()).checkAssert(UkPostcodeProperties::assertAgreement);
     }
 
     private static void assertNormaliseIsIdempotentAndValid(String value) {
@@ -115,11 +125,7 @@ class UkPostcodeProperties {
     }
 
     @SafeVarargs
-    private static Arbitrary<String> join(Arbitrary<String>... parts) {
-        Arbitrary<String> joined = Arbitraries.just("");
-        for (Arbitrary<String> part : parts) {
-            joined = Combinators.combine(joined, part).as(String::concat);
-        }
-        return joined;
+    private static Gen<String> join(Gen<String>... parts) {
+        return Gens.each(java.util.List.of(parts)).map(p -> String.join("", p));
     }
 }

@@ -1,0 +1,151 @@
+package org.linkway.validation;
+
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.linkway.model.CodedText;
+import org.linkway.model.Coding;
+import org.linkway.model.ConsentSection;
+import org.linkway.model.GpPractice;
+import org.linkway.model.GpPracticeRecordEntry;
+import org.linkway.model.OdsCodedText;
+import org.linkway.model.PartialDateTime;
+import org.linkway.model.PersonAddress;
+import org.linkway.model.PersonDemographics;
+import org.linkway.model.PersonName;
+import org.linkway.model.ProblemList;
+import org.linkway.model.ProblemListRecordEntry;
+import org.linkway.model.Referral;
+import org.linkway.model.ReferralDetails;
+import org.linkway.model.ReferralDetailsRecordEntry;
+import org.linkway.model.ReferralTo;
+import org.linkway.model.ReferrerDetails;
+import org.linkway.model.Risks;
+import org.linkway.model.RisksRecordEntry;
+import org.linkway.testing.Gens;
+import org.linkway.validation.checks.NhsNumber;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Generates referrals that are valid by construction, built with the SDK's own builders. Shared by
+ * the validator's properties and (through the test jar) the server's.
+ */
+public final class ReferralGens {
+
+    private ReferralGens() { }
+
+    /** Real SNOMED CT concepts used in social prescribing, so check digits and partitions are right. */
+    private static final List<String[]> CONCEPTS = List.of(
+            new String[] {"871731000000106", "Referral to social prescribing service"},
+            new String[] {"281694009", "Finding of at risk"},
+            new String[] {"224484003", "Patient themselves providing care"},
+            new String[] {"160625004", "Date ceased smoking"});
+    private static final List<String> POSTCODES = List.of("LS6 2AB", "M14 5TQ", "B33 8TH", "CR2 6XH", "EH12 9DQ", "GIR 0AA");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    static Gen<String> text(int max) {
+        return Gens.text(Gens.range('a', 'z') + " '-\u00e9\u00c5", 1, max).assuming(s -> !s.isBlank());
+    }
+
+    static Gen<PartialDateTime> pastDate() {
+        Gen<LocalDate> day = longs().between(0, 30_000).map(TODAY::minusDays);
+        Gen<PartialDateTime> dateOnly = day.map(PartialDateTime::of);
+        Gen<PartialDateTime> withTime = day.zip(integers().between(0, 23), integers().between(0, 59),
+                (d, h, m) -> PartialDateTime.of(OffsetDateTime.of(d.minusDays(1).atTime(h, m), ZoneOffset.UTC)));
+        return Gens.oneOf(dateOnly, withTime);
+    }
+
+    static Gen<CodedText> codedText() {
+        Gen<Coding> coding = Generate.pick(CONCEPTS).map(c -> Coding.builder()
+                .withSystem("http://snomed.info/sct").withCode(c[0]).withDisplay(c[1]).build());
+        return Gens.orNull(coding, 40).zip(Gens.orNull(text(150), 30), (c, t) -> new Object[] {c, t})
+                .assuming(ct -> ct[0] != null || ct[1] != null)
+                .map(ct -> CodedText.builder().withCoding((Coding) ct[0]).withText((String) ct[1]).build());
+    }
+
+    static Gen<String> nhsNumber() {
+        return Gens.digits(6, 6).map(s -> "999" + s)
+                .assuming(s -> { try { NhsNumber.withCheckDigit(s); return true; } catch (IllegalArgumentException e) { return false; } })
+                .map(NhsNumber::withCheckDigit);
+    }
+
+    static Gen<PersonDemographics> person() {
+        Gen<PersonName> name = lists().of(text(35)).ofSizeBetween(1, 3).zip(lists().of(text(35)).ofSizeBetween(1, 2),
+                Gens.orNull(text(70), 50),
+                (first, family, preferred) -> PersonName.builder().withFirstNames(first).withFamilyNames(family)
+                        .withPreferredName(preferred).build());
+        Gen<PersonAddress> address = text(35).zip(Generate.pick(POSTCODES),
+                (line, postcode) -> PersonAddress.builder().withAddressLine1(line).withPostcode(postcode).build());
+        Gen<LocalDate> dob = longs().between(0, 36_000).map(TODAY::minusDays);
+        return name.zip(dob, Gens.orNull(nhsNumber(), 20), Gens.orNull(address, 30),
+                (n, d, nhs, a) -> PersonDemographics.builder().withName(n).withDateOfBirth(d).withNhsNumber(nhs)
+                        .withAddress(a).build());
+    }
+
+    static Gen<ReferralDetailsRecordEntry> referralEntry() {
+        Gen<ReferrerDetails> referrer = text(70).zip(codedText(), text(70),
+                (name, service, contact) -> ReferrerDetails.builder().withName(name).withService(service)
+                        .withOrganisation(OdsCodedText.builder().withCode("Y1234").withText("Riverside Surgery").build())
+                        .withContactDetails(contact).build());
+        return pastDate().zip(referrer,
+                (date, r) -> ReferralDetailsRecordEntry.builder().withDate(date).withReferrerDetails(r)
+                        .withReferralTo(ReferralTo.builder().withService(CodedText.builder()
+                                .withCoding(Coding.builder().withSystem("http://snomed.info/sct").withCode("871731000000106").build())
+                                .build()).build())
+                        .build());
+    }
+
+    static Gen<RisksRecordEntry> risk() {
+        return codedText().zip(Gens.orNull(pastDate(), 50), Gens.orNull(text(150), 60),
+                (risk, start, comment) -> RisksRecordEntry.builder().withRisk(risk).withStartDateOfRisk(start)
+                        .withComment(comment).build());
+    }
+
+    static Gen<ProblemListRecordEntry> problem() {
+        return codedText().zip(longs().between(1, 10_000), Gens.orNull(longs().between(0, 5_000), 50),
+                (p, onsetDaysAgo, lasted) -> ProblemListRecordEntry.builder().withProblem(p)
+                        .withOnsetDate(PartialDateTime.of(TODAY.minusDays(onsetDaysAgo)))
+                        .withEndDate(lasted == null ? null : PartialDateTime.of(TODAY.minusDays(onsetDaysAgo).plusDays(Math.min(lasted, onsetDaysAgo))))
+                        .build());
+    }
+
+    /** Valid referrals: a person, one or two practices, consent, one or two referral entries, risks, maybe problems. */
+    public static Gen<Referral> referrals() {
+        Gen<String> practice = Gens.text(Gens.range('A', 'Z'), 1, 1).zip(Gens.digits(5, 5), (c, digits) -> c + digits);
+        Gen<Object[]> people = person().zip(lists().of(practice).ofSizeBetween(1, 2), text(500),
+                (person, practices, consent) -> new Object[] {person, practices, consent});
+        Gen<Object[]> records = lists().of(referralEntry()).ofSizeBetween(1, 2).zip(lists().of(risk()).ofSizeBetween(1, 3),
+                Gens.orNull(lists().of(problem()).ofSizeBetween(0, 3), 50), Gens.orNull(arbitrary().enumValues(Referral.Status.class), 50),
+                (entries, risks, problems, status) -> new Object[] {entries, risks, problems, status});
+        return people.zip(records, ReferralGens::referral);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Referral referral(Object[] p, Object[] r) {
+        PersonDemographics person = (PersonDemographics) p[0];
+        List<String> practices = (List<String>) p[1];
+        String consent = (String) p[2];
+        List<ReferralDetailsRecordEntry> entries = (List<ReferralDetailsRecordEntry>) r[0];
+        List<RisksRecordEntry> risks = (List<RisksRecordEntry>) r[1];
+        List<ProblemListRecordEntry> problems = (List<ProblemListRecordEntry>) r[2];
+        return Referral.builder()
+                .withResourceType("Referral").withSchemaVersion("1.0.0").withPrsbVersion("1.1")
+                .withStatus((Referral.Status) r[3])
+                .withPersonDemographics(person)
+                .withGpPractice(GpPractice.builder().withEntries(practices.stream()
+                        .map(x -> GpPracticeRecordEntry.builder().withGpPracticeIdentifier(x).build()).toList()).build())
+                .withConsent(ConsentSection.builder().withConsentForInformationSharing(consent).build())
+                .withReferralDetails(ReferralDetails.builder().withEntries(entries).build())
+                .withRisks(Risks.builder().withEntries(risks).build())
+                .withProblemList(problems == null || problems.isEmpty() ? null : ProblemList.builder().withEntries(problems).build())
+                .build();
+    }
+}
