@@ -47,8 +47,8 @@ class CanonicalJsonProperties {
 
     @Test
     void anyDoubleReadsBackExactly() {
-        qt().withFixedSeed(4_703L).withExamples(1000).forAll(Gens.oneOf(doubles().any(), doubles().between(-1e6, 1e6))
-                .assuming(Double::isFinite)).checkAssert(CanonicalJsonProperties::readsBackExactly);
+        qt().withFixedSeed(4_703L).withExamples(1000).forAll(Gens.oneOf(Gens.finiteDoubles(), doubles().between(-1e6, 1e6)))
+               .checkAssert(CanonicalJsonProperties::readsBackExactly);
     }
 
     private static void sameBytes(JsonNode value, long seed) {

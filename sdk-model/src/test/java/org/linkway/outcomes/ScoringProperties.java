@@ -168,7 +168,7 @@ class ScoringProperties {
 
     static Gen<List<ItemResponse>> junk() {
         Gen<String> item = Gens.orNull(Gens.text(Gens.range('a', 'z') + Gens.range('A', 'Z'), 0, 12), 50);
-        Gen<Double> value = Gens.oneOf(doubles().any().assuming(d -> !Double.isNaN(d) && !Double.isInfinite(d)),
+        Gen<Double> value = Gens.oneOf(Gens.finiteDoubles(),
                 Gens.pick(Double.NaN, Double.POSITIVE_INFINITY), Generate.constant(() -> (Double) null));
         return lists().of(item.zip(value, Answers::nullable)).ofSizeBetween(0, 4);
     }

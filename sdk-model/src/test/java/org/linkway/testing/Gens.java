@@ -1,5 +1,6 @@
 package org.linkway.testing;
 
+import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -93,6 +94,11 @@ public final class Gens {
             }
             return out;
         };
+    }
+
+    /** Any finite double (a NaN or infinity drawn becomes 0, rather than being drawn again). */
+    public static Gen<Double> finiteDoubles() {
+        return doubles().any().map(d -> Double.isFinite(d) ? d : 0.0);
     }
 
     /** Byte arrays of {@code min} to {@code max} bytes, any values. */

@@ -28,7 +28,7 @@ public final class JsonMutations {
                 Gens.anyText(200).map(f::stringNode),
                 Gens.pick("", " ", "2026-02-30", "2026-03-01T09:30:00Z", "1.7.0", "9990000018", "Y12345", "fax").map(f::stringNode),
                 integers().between(-20, 20).map(f::numberNode),
-                doubles().any().assuming(Double::isFinite).map(f::numberNode),
+                Gens.finiteDoubles().map(f::numberNode),
                 Generate.booleans().map(f::booleanNode),
                 Generate.constant(f::nullNode),
                 Generate.constant(f::objectNode),

@@ -51,8 +51,13 @@ public final class ReferralGens {
     private static final List<String> POSTCODES = List.of("LS6 2AB", "M14 5TQ", "B33 8TH", "CR2 6XH", "EH12 9DQ", "GIR 0AA");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
+    /**
+     * Names and free text: letters, spaces, apostrophes, hyphens and accented letters. Blank text
+     * gets a letter in front rather than being drawn again (QuickTheories counts every redraw
+     * against the property, and a referral draws dozens of these).
+     */
     static Gen<String> text(int max) {
-        return Gens.text(Gens.range('a', 'z') + " '-\u00e9\u00c5", 1, max).assuming(s -> !s.isBlank());
+        return Gens.text(Gens.range('a', 'z') + " '-\u00e9\u00c5", 1, max).map(s -> s.isBlank() ? "a" + s.substring(1) : s);
     }
 
     static Gen<PartialDateTime> pastDate() {
@@ -63,18 +68,31 @@ public final class ReferralGens {
         return Gens.oneOf(dateOnly, withTime);
     }
 
+    /** A coding, a text or both: each is left out independently (40% and 30%), but never both. */
     static Gen<CodedText> codedText() {
         Gen<Coding> coding = Generate.pick(CONCEPTS).map(c -> Coding.builder()
                 .withSystem("http://snomed.info/sct").withCode(c[0]).withDisplay(c[1]).build());
-        return Gens.orNull(coding, 40).zip(Gens.orNull(text(150), 30), (c, t) -> new Object[] {c, t})
-                .assuming(ct -> ct[0] != null || ct[1] != null)
-                .map(ct -> CodedText.builder().withCoding((Coding) ct[0]).withText((String) ct[1]).build());
+        return coding.zip(text(150), integers().between(0, 9), integers().between(0, 9), (c, t, codingDraw, textDraw) -> {
+            boolean withCoding = codingDraw >= 4;
+            boolean withText = textDraw >= 3;
+            if (!withCoding && !withText) {
+                withCoding = true; // an empty coded text is not valid: keep the coding
+            }
+            return CodedText.builder().withCoding(withCoding ? c : null).withText(withText ? t : null).build();
+        });
     }
 
+    /** NHS numbers in the 999 range; a prefix with no possible check digit moves on to the next one. */
     static Gen<String> nhsNumber() {
-        return Gens.digits(6, 6).map(s -> "999" + s)
-                .assuming(s -> { try { NhsNumber.withCheckDigit(s); return true; } catch (IllegalArgumentException e) { return false; } })
-                .map(NhsNumber::withCheckDigit);
+        return integers().between(0, 999_999).map(n -> {
+            for (int k = n; ; k = (k + 1) % 1_000_000) {
+                try {
+                    return NhsNumber.withCheckDigit("999" + String.format("%06d", k));
+                } catch (IllegalArgumentException noCheckDigit) {
+                    // about 1 in 11 prefixes: try the next
+                }
+            }
+        });
     }
 
     static Gen<PersonDemographics> person() {
