@@ -1,18 +1,21 @@
 package org.linkway.server.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.quicktheories.core.Gen;
 
 /** The lifecycle is exactly the one the standard's journey describes, and every walk through it ends. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LifecycleProperties {
 
     /** The journey as the issue and the design write it, kept here as plain text on purpose. */
@@ -21,13 +24,18 @@ class LifecycleProperties {
             "accepted>in-progress", "accepted>declined", "accepted>unable-to-contact", "accepted>cancelled",
             "in-progress>completed", "in-progress>cancelled");
 
-    @Property
-    void a_move_is_allowed_exactly_when_the_journey_lists_it(@ForAll Lifecycle from, @ForAll Lifecycle to) {
-        assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.contains(from.code() + ">" + to.code()));
+    @Test
+    void a_move_is_allowed_exactly_when_the_journey_lists_it() {
+        qt().withFixedSeed(7_301L).withExamples(1000).forAll(arbitrary().enumValues(Lifecycle.class), arbitrary().enumValues(Lifecycle.class))
+                .checkAssert((from, to) -> assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.contains(from.code() + ">" + to.code())));
     }
 
-    @Property
-    void every_walk_from_received_closes_within_three_moves(@ForAll("choices") List<Integer> choices) {
+    @Test
+    void every_walk_from_received_closes_within_three_moves() {
+        qt().withFixedSeed(7_302L).withExamples(1000).forAll(choices()).checkAssert(LifecycleProperties::closesWithinThreeMoves);
+    }
+
+    private static void closesWithinThreeMoves(List<Integer> choices) {
         Lifecycle state = Lifecycle.RECEIVED;
         int moves = 0;
         for (int choice : choices) {
@@ -44,13 +52,13 @@ class LifecycleProperties {
         }
     }
 
-    @Example
+    @Test
     void endings_that_need_a_reason() {
         assertThat(Set.of(Lifecycle.values())).filteredOn(Lifecycle::needsReason)
                 .containsExactlyInAnyOrder(Lifecycle.REJECTED, Lifecycle.DECLINED, Lifecycle.UNABLE_TO_CONTACT, Lifecycle.CANCELLED);
     }
 
-    @Example
+    @Test
     void codes_match_the_schema_status_values() {
         for (org.linkway.model.Referral.Status s : org.linkway.model.Referral.Status.values()) {
             assertThat(Lifecycle.fromCode(s.value())).as(s.value()).isPresent();
@@ -58,8 +66,7 @@ class LifecycleProperties {
         assertThat(Lifecycle.values()).hasSize(org.linkway.model.Referral.Status.values().length);
     }
 
-    @Provide
-    Arbitrary<List<Integer>> choices() {
-        return Arbitraries.integers().between(0, 10).list().ofMinSize(0).ofMaxSize(6);
+    static Gen<List<Integer>> choices() {
+        return lists().of(integers().between(0, 10)).ofSizeBetween(0, 6);
     }
 }

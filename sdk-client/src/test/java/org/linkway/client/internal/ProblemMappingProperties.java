@@ -1,10 +1,16 @@
 package org.linkway.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.linkway.client.error.BadRequestException;
 import org.linkway.client.error.ConflictException;
@@ -22,29 +28,23 @@ import org.linkway.client.error.ValidationException;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Severity;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.linkway.testing.Gens;
+import org.quicktheories.core.Gen;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Problem documents into exceptions: the class follows the status (and a few slugs), the fields are kept. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ProblemMappingProperties {
 
-    @Provide
-    Arbitrary<String> slugs() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(30)
-                .filter(s -> Character.isLetterOrDigit(s.charAt(0)));
+    /** Slugs start with a letter or digit; the rest may have hyphens. */
+    static Gen<String> slugs() {
+        return Gens.text("abcdefghijklmnopqrstuvwxyz0123456789", 1, 1)
+                .zip(Gens.text("abcdefghijklmnopqrstuvwxyz0123456789-", 0, 29), String::concat);
     }
 
-    @Provide
-    Arbitrary<Integer> errorStatuses() {
-        return Arbitraries.integers().between(400, 599);
+    static Gen<Integer> errorStatuses() {
+        return integers().between(400, 599);
     }
 
     static byte[] problem(String slug, int status, String detail, String requestId, int findings) {
@@ -65,9 +65,13 @@ class ProblemMappingProperties {
         return LinkwayJson.mapper().writeValueAsBytes(doc);
     }
 
-    @Property
-    void code_status_request_id_and_findings_survive_the_mapping(@ForAll("slugs") String slug, @ForAll("errorStatuses") int status,
-            @ForAll @Size(max = 300) String detail, @ForAll @IntRange(max = 5) int findings) {
+    @Test
+    void code_status_request_id_and_findings_survive_the_mapping() {
+        qt().withFixedSeed(6_401L).withExamples(1000).forAll(slugs(), errorStatuses(), Gens.anyText(300), integers().between(0, 5))
+                .checkAssert(ProblemMappingProperties::fieldsSurvive);
+    }
+
+    private static void fieldsSurvive(String slug, int status, String detail, int findings) {
         LinkwayException e = ProblemMapper.map(status, "application/problem+json", problem(slug, status, detail, "req-1", findings),
                 "header-id", null);
 
@@ -82,8 +86,13 @@ class ProblemMappingProperties {
         assertThat(e.getMessage()).contains("code: " + slug).contains("request-id: req-1");
     }
 
-    @Property
-    void the_exception_class_follows_the_status(@ForAll("slugs") String slug, @ForAll("errorStatuses") int status) {
+    @Test
+    void the_exception_class_follows_the_status() {
+        Gen<String> slugs = Gens.oneOf(slugs(), Gens.pick("illegal-transition", "stale-version", "malformed-body"));
+        qt().withFixedSeed(6_402L).withExamples(1000).forAll(slugs, errorStatuses()).checkAssert(ProblemMappingProperties::classFollowsStatus);
+    }
+
+    private static void classFollowsStatus(String slug, int status) {
         LinkwayException e = ProblemMapper.map(status, "application/problem+json; charset=utf-8", problem(slug, status, "d", null, 0),
                 "header-id", Duration.ofSeconds(7));
 
@@ -110,9 +119,13 @@ class ProblemMappingProperties {
         }
     }
 
-    @Property
-    void an_answer_that_is_not_a_problem_document_is_still_classified_by_status(@ForAll("errorStatuses") int status,
-            @ForAll byte[] body, @ForAll("contentTypes") String contentType) {
+    @Test
+    void an_answer_that_is_not_a_problem_document_is_still_classified_by_status() {
+        qt().withFixedSeed(6_403L).withExamples(1000).forAll(errorStatuses(), Gens.bytes(0, 255), contentTypes())
+                .checkAssert(ProblemMappingProperties::classifiedByStatus);
+    }
+
+    private static void classifiedByStatus(int status, byte[] body, String contentType) {
         LinkwayException e = ProblemMapper.map(status, contentType, body, "header-id", null);
 
         assertThat(e.status()).isEqualTo(status);
@@ -123,19 +136,20 @@ class ProblemMappingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> contentTypes() {
-        return Arbitraries.of("text/html", "application/json", "application/problem+json", "text/plain; charset=utf-8");
+    static Gen<String> contentTypes() {
+        return Gens.pick("text/html", "application/json", "application/problem+json", "text/plain; charset=utf-8");
     }
 
-    @Property
-    void a_type_outside_linkways_namespace_gets_an_http_code(@ForAll("errorStatuses") int status) {
-        byte[] body = ("{\"type\":\"https://example.org/probs/out-of-credit\",\"title\":\"x\",\"status\":" + status + "}")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThat(ProblemMapper.map(status, "application/problem+json", body, "r", null).code()).isEqualTo("http-" + status);
+    @Test
+    void a_type_outside_linkways_namespace_gets_an_http_code() {
+        qt().withFixedSeed(6_404L).withExamples(1000).forAll(errorStatuses()).checkAssert(status -> {
+            byte[] body = ("{\"type\":\"https://example.org/probs/out-of-credit\",\"title\":\"x\",\"status\":" + status + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(ProblemMapper.map(status, "application/problem+json", body, "r", null).code()).isEqualTo("http-" + status);
+        });
     }
 
-    @Example
+    @Test
     void an_illegal_transition_detail_is_read_into_states() {
         IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", problem(
                 "illegal-transition", 409, "an onward referral that is 'completed' cannot become 'accepted'; allowed: none (it is closed)",
@@ -149,7 +163,7 @@ class ProblemMappingProperties {
         assertThat(vague.allowed()).isEmpty();
     }
 
-    @Example
+    @Test
     void structured_members_win_over_the_detail_text() {
         byte[] body = ("{\"type\":\"urn:linkway:problem:illegal-transition\",\"title\":\"t\",\"status\":409,"
                 + "\"detail\":\"a referral that is 'x' cannot become 'y'; allowed from 'x': z\",\"currentState\":\"accepted\","
@@ -166,7 +180,7 @@ class ProblemMappingProperties {
         assertThat(((StaleVersionException) ProblemMapper.map(412, "application/problem+json", stale, "r", null)).currentVersion()).contains(7L);
     }
 
-    @Example
+    @Test
     void a_redirect_or_other_non_error_status_is_unexpected() {
         assertThat(ProblemMapper.map(302, null, new byte[0], "r", null)).isInstanceOf(UnexpectedResponseException.class);
         assertThat(ProblemMapper.map(302, null, new byte[0], "r", null).problem()).hasValueSatisfying(
