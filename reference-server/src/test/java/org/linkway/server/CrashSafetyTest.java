@@ -57,7 +57,16 @@ class CrashSafetyTest {
                 }
             });
         }
+        // a deadline, not a timing assertion: if the clients cannot get 60 answers at all, say so instead of hanging
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (acknowledged.size() < 60) {
+            if (System.nanoTime() > deadline) {
+                first.destroyForcibly();
+                killed.set(true);
+                clients.shutdownNow();
+                throw new AssertionError("the first server acknowledged only " + acknowledged.size()
+                        + " referrals in 120 s (60 needed before the kill); its log is in " + data);
+            }
             Thread.sleep(5);
         }
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush

@@ -48,6 +48,28 @@ class PostgresStoreTest extends StoreContract {
         return JdbcStore.open(postgres.getPostgresDatabase(), "postgresql", clock);
     }
 
+    /** PostgreSQL's own word that a backend is waiting for a lock: the second update has reached the row. */
+    @Override
+    void awaitWaitingWriter(Thread second) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            while (true) {
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the second update never waited for the first's row lock");
+                }
+                sleep(5);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void the_dialect_is_postgresql() {
         assertThat(store.dialect()).isEqualTo("postgresql");

@@ -241,17 +241,20 @@ abstract class StoreContract {
         tx(tx -> tx.create("Referral", id, id, "received", null, "{}"));
         CountDownLatch firstUpdated = new CountDownLatch(1);
         CountDownLatch secondSubmitted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> secondThread = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<StoredResource> first = threads.submit(() -> tx(tx -> {
                 StoredResource r = tx.update("Referral", id, 1, "accepted", "{\"by\":\"first\"}");
                 firstUpdated.countDown();
                 await(secondSubmitted);
-                sleep(200); // let the second reach the row (PostgreSQL: its lock) while this one is open
+                // not a pause that may be too short on a busy machine: the second must be seen waiting while this one is open
+                awaitWaitingWriter(secondThread.get());
                 return r;
             }));
             firstUpdated.await(10, TimeUnit.SECONDS);
             Future<StoredResource> second = threads.submit(() -> {
+                secondThread.set(Thread.currentThread());
                 secondSubmitted.countDown();
                 return tx(tx -> tx.update("Referral", id, 1, "rejected", "{\"by\":\"second\"}"));
             });
@@ -615,6 +618,22 @@ abstract class StoreContract {
         s.close();
         s.close();
         assertThatThrownBy(() -> s.transaction(tx -> tx.get("Referral", id))).isInstanceOf(StoreException.class);
+    }
+
+    /**
+     * Returns once the second writer is waiting for the first: by default, its thread is parked
+     * (SQLite: queued behind the single writer). PostgreSQL overrides this with the server's own
+     * view of a backend waiting for a row lock. Fails after ten seconds rather than testing nothing.
+     */
+    void awaitWaitingWriter(Thread second) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (second.getState() != Thread.State.WAITING && second.getState() != Thread.State.TIMED_WAITING
+                && second.getState() != Thread.State.BLOCKED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second update never waited for the first (thread " + second.getState() + ")");
+            }
+            sleep(5);
+        }
     }
 
     static void sleep(long millis) {

@@ -11,8 +11,6 @@ import org.linkway.conformance.internal.TestCase;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
 
-import net.jqwik.api.sessions.JqwikSession;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,26 +30,12 @@ final class FuzzTests {
                         List.of("LW-REF-031"), FuzzTests::mutatedRefused));
     }
 
-    /** jqwik arbitraries outside a jqwik property need a session of their own. */
-    static void inSession(Runnable body) {
-        if (JqwikSession.isActive()) {
-            body.run();
-            return;
-        }
-        JqwikSession.start();
-        try {
-            body.run();
-        } finally {
-            JqwikSession.finish();
-        }
-    }
-
     static void validAccepted(Ctx ctx) {
-        inSession(() -> sendValid(ctx));
+        sendValid(ctx);
     }
 
     static void mutatedRefused(Ctx ctx) {
-        inSession(() -> sendMutated(ctx));
+        sendMutated(ctx);
     }
 
     private static void sendValid(Ctx ctx) {

@@ -8,34 +8,31 @@ import java.util.Random;
 
 import org.linkway.conformance.internal.Examples;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Referrals made by jqwik arbitraries from the shipped examples, and single-edit mutations of
- * them. Drawn from a seeded {@link Random}, so the same seed sends the same messages and a
- * failing message can be reproduced with {@code --seed}.
+ * Referrals made from the shipped examples with generated names, dates of birth and NHS numbers,
+ * and single-edit mutations of them. Everything is drawn from one {@link Random} seeded with the
+ * kit's seed, so the same seed sends the same messages and a failing message can be reproduced
+ * with {@code --seed}. A small generator of our own: the kit's jar needs no test library.
  */
 final class GeneratedReferrals {
 
     private static final List<String> BASES = List.of(Examples.FULL_REFERRAL, Examples.MINIMAL_REFERRAL, Examples.CARER_REFERRAL);
+    private static final String NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz\u00e9\u00f6\u00f1";
+    private static final String NAME_CHARS = NAME_LETTERS + "'-";
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1925, 1, 1);
+    private static final List<String> JUNK_TEXT = List.of("", " ", "2026-02-30", "9990000010", "A81001", "not-a-code", "1.0.0");
     private final Random random;
-    private final RandomGenerator<ObjectNode> referrals;
-    private final RandomGenerator<JsonNode> junk;
 
     GeneratedReferrals(long seed) {
         this.random = new Random(seed);
-        this.referrals = referral().generator(100);
-        this.junk = junk().generator(100);
     }
 
     ObjectNode nextValidCandidate() {
-        return referrals.next(random).value();
+        return referral(random);
     }
 
     /**
@@ -66,14 +63,14 @@ final class GeneratedReferrals {
         JsonNode parent = copy.at(target[0]);
         if (parent instanceof ObjectNode o) {
             if (kind == 0) {
-                o.set(target[1], junk.next(random).value());
+                o.set(target[1], junk(random));
             } else if (kind == 1) {
                 o.remove(target[1]);
             } else {
-                o.set("x" + random.nextInt(1000), junk.next(random).value());
+                o.set("x" + random.nextInt(1000), junk(random));
             }
         } else if (parent instanceof tools.jackson.databind.node.ArrayNode a) {
-            a.set(Integer.parseInt(target[1]), junk.next(random).value());
+            a.set(Integer.parseInt(target[1]), junk(random));
         }
         return copy.toString();
     }
@@ -92,32 +89,48 @@ final class GeneratedReferrals {
         }
     }
 
-    static Arbitrary<ObjectNode> referral() {
-        Arbitrary<String> name = Arbitraries.strings().withCharRange('a', 'z').withChars("éöñ'-").ofMinLength(1).ofMaxLength(20)
-                .filter(s -> Character.isLetter(s.charAt(0)))
-                .map(s -> Character.toUpperCase(s.charAt(0)) + s.substring(1));
-        Arbitrary<LocalDate> born = Arbitraries.longs().between(0, 365L * 100).map(d -> LocalDate.of(1925, 1, 1).plusDays(d));
-        return Combinators.combine(Arbitraries.of(BASES), name.list().ofMinSize(1).ofMaxSize(3), name, born, nhsNumber())
-                .as((base, firsts, family, dob, nhs) -> {
-                    ObjectNode r = Examples.toSend(base);
-                    ObjectNode person = (ObjectNode) r.path("personDemographics");
-                    ObjectNode personName = (ObjectNode) person.path("name");
-                    personName.set("firstNames", JsonNodeFactory.instance.arrayNode().addAll(
-                            firsts.stream().map(JsonNodeFactory.instance::stringNode).toList()));
-                    personName.set("familyNames", JsonNodeFactory.instance.arrayNode().add(family));
-                    personName.remove(List.of("fullName", "preferredName"));
-                    person.put("dateOfBirth", dob.toString());
-                    if (person.has("nhsNumber")) {
-                        person.put("nhsNumber", nhs);
-                    }
-                    return r;
-                });
+    /** One of the examples with one to three first names, a family name, a date of birth and (if it has one) an NHS number. */
+    static ObjectNode referral(Random random) {
+        String base = BASES.get(random.nextInt(BASES.size()));
+        List<String> firsts = new ArrayList<>();
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            firsts.add(name(random));
+        }
+        String family = name(random);
+        LocalDate dob = EARLIEST_BIRTH.plusDays(random.nextInt(365 * 100 + 1));
+        String nhs = nhsNumber(random);
+        ObjectNode r = Examples.toSend(base);
+        ObjectNode person = (ObjectNode) r.path("personDemographics");
+        ObjectNode personName = (ObjectNode) person.path("name");
+        personName.set("firstNames", JsonNodeFactory.instance.arrayNode().addAll(
+                firsts.stream().map(JsonNodeFactory.instance::stringNode).toList()));
+        personName.set("familyNames", JsonNodeFactory.instance.arrayNode().add(family));
+        personName.remove(List.of("fullName", "preferredName"));
+        person.put("dateOfBirth", dob.toString());
+        if (person.has("nhsNumber")) {
+            person.put("nhsNumber", nhs);
+        }
+        return r;
     }
 
-    /** Valid-format NHS numbers in the 999 range reserved for tests (mod-11 check digit). */
-    static Arbitrary<String> nhsNumber() {
-        return Arbitraries.integers().between(0, 999_999).map(n -> "999" + String.format("%06d", n))
-                .map(GeneratedReferrals::withCheckDigit).filter(s -> s != null);
+    /** 1 to 20 characters, starting with a capital letter, then letters, apostrophes and hyphens. */
+    static String name(Random random) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Character.toUpperCase(NAME_LETTERS.charAt(random.nextInt(NAME_LETTERS.length()))));
+        for (int i = random.nextInt(20); i > 0; i--) {
+            sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    /** Valid-format NHS numbers in the 999 range reserved for tests (mod-11 check digit); impossible prefixes are skipped. */
+    static String nhsNumber(Random random) {
+        while (true) {
+            String number = withCheckDigit("999" + String.format("%06d", random.nextInt(1_000_000)));
+            if (number != null) {
+                return number;
+            }
+        }
     }
 
     static String withCheckDigit(String nine) {
@@ -132,15 +145,31 @@ final class GeneratedReferrals {
         return check == 10 ? null : nine + check;
     }
 
-    static Arbitrary<JsonNode> junk() {
+    /** A JSON value of any kind, including the edge cases the schemas care about. */
+    static JsonNode junk(Random random) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(60).map(f::stringNode),
-                Arbitraries.of("", " ", "2026-02-30", "9990000010", "A81001", "not-a-code", "1.0.0").map(f::stringNode),
-                Arbitraries.integers().between(-5, 5).map(f::numberNode),
-                Arbitraries.of(true, false).map(f::booleanNode),
-                Arbitraries.just(f.nullNode()),
-                Arbitraries.just(f.objectNode()),
-                Arbitraries.just(f.arrayNode()));
+        return switch (random.nextInt(7)) {
+            case 0 -> f.stringNode(anyText(random, 60));
+            case 1 -> f.stringNode(JUNK_TEXT.get(random.nextInt(JUNK_TEXT.size())));
+            case 2 -> f.numberNode(random.nextInt(11) - 5);
+            case 3 -> f.booleanNode(random.nextBoolean());
+            case 4 -> f.nullNode();
+            case 5 -> f.objectNode();
+            default -> f.arrayNode();
+        };
+    }
+
+    /** Up to {@code max} characters: printable ASCII most of the time, otherwise any character outside the surrogates. */
+    static String anyText(Random random, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = random.nextInt(max + 1); i > 0; i--) {
+            if (random.nextInt(4) > 0) {
+                sb.append((char) (' ' + random.nextInt(95)));
+            } else {
+                int c = random.nextInt(0xFFFE);
+                sb.append((char) (Character.isSurrogate((char) c) ? 'x' : c));
+            }
+        }
+        return sb.toString();
     }
 }
