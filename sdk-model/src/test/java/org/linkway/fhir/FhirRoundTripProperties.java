@@ -1,20 +1,17 @@
 package org.linkway.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-
-import org.hl7.fhir.r4.model.Bundle;
-import org.linkway.model.json.LinkwayJson;
-import org.linkway.validation.Finding;
-
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.validation.Finding;
 
 /** For generated valid Linkway messages: Linkway -> FHIR -> Linkway is identity, and HAPI accepts the FHIR. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)

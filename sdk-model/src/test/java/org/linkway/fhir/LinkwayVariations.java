@@ -1,15 +1,14 @@
 package org.linkway.fhir;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
-
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;

@@ -1,11 +1,10 @@
 package org.linkway.validation;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
