@@ -66,6 +66,18 @@ class GpRefersFromFhirTest {
     }
 
     @Test
+    void the_practices_dev_token_sees_the_demo_gp_referral_that_names_it_by_code() {
+        try (ExampleServer server = ExampleServer.start()) {
+            List<Referral> mine = server.as(Role.REFERRER, GpRefersFromFhir.GP_PRACTICE).client().referrals()
+                    .list(org.linkway.client.ReferralQuery.builder().build()).stream().toList();
+            assertThat(mine).as("of the three demo referrals, the one Larkmead Medical Practice sent").singleElement().satisfies(r -> {
+                assertThat(r.getReferralDetails().getEntries().get(0).getReferrerDetails().getOrganisation().getCode()).isEqualTo("Y03146");
+                assertThat(r.getPersonDemographics().getName().getFirstNames()).startsWith("Maureen");
+            });
+        }
+    }
+
+    @Test
     void another_practice_cannot_refer_in_this_practices_name() throws Exception {
         try (ExampleServer server = ExampleServer.start()) {
             ServerOptions other = ServerOptions.of(server.url(), server.token(Role.REFERRER, "A81001"));
