@@ -86,7 +86,7 @@ public final class QuickStart implements Callable<Integer> {
         MessageBack back = practice.referral(id).messageBack().value();
         System.out.println(back.getOutcome() + ": " + back.getClinicalSummary().getClinicalSummary());
 
-        // every change is an event too: the practice reads those about its referrals, from where it stopped
+        // every change is an event too: read them from where you stopped, no public endpoint needed
         for (Event event : practice.events().list(0, 10).items()) {
             System.out.println(event.sequence() + " " + event.type() + " " + event.referralId());
         }

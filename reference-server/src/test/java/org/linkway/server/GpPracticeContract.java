@@ -82,6 +82,8 @@ abstract class GpPracticeContract {
         JsonNode listed = practice.get("/v1/referrals?limit=100").json().path("items");
         assertThat(listed.findValuesAsString("id")).contains(id);
         assertThat(listed).allSatisfy(r -> assertThat(r.at(REFERRER_CODE).asString()).isEqualTo(PRACTICE));
+        assertThat(admin.get("/v1/referrals?limit=100&referrerOrg=" + PRACTICE).json().path("items").findValuesAsString("id"))
+                .as("the six-character code filters like any other").contains(id);
 
         // another practice's token neither sees it nor may send in Larkmead's name
         ApiClient other = admin.as(tokens.mint(Role.REFERRER, "A81001"));
