@@ -54,13 +54,13 @@ import picocli.CommandLine.Option;
  * A GP system refers a person to social prescribing with the FHIR Bundle it already makes, and
  * later files the message back into the person's record as SNOMED CT coded entries.
  *
- * <p>Which token: the reference server keeps {@code POST /fhir/R4/Bundle} for admins until it
- * reads the sender's organisation from inside a Bundle, so against a {@code --dev} server pass
- * the printed admin token. (A referrer token could not stand in anyway: PRSB v1.1 limits the
- * referrer organisation's ODS code to 5 characters, and GP practice codes such as Y03146 have
- * 6, so the practice is named in text and the access check cannot match it.) In between,
- * someone has to close the referral: {@code --link-worker-token} plays the link worker service
- * (default: {@code --token}). The person, Grace Whitfield, is invented.
+ * <p>Which token: the practice's own. The practice refers as itself, with a referrer token for its
+ * organisation (ODS code {@value #GP_PRACTICE}, Larkmead Medical Practice), and names itself by
+ * that code in the referral; the server checks the two agree, so a practice cannot refer in
+ * another's name. It reads the message back with the same token. Against a {@code --dev} server,
+ * pass the printed "referrer (GP practice Y03146 ...)" token. In between, someone has to close the
+ * referral: {@code --link-worker-token} plays the link worker service (the token printed for
+ * 8EC41). The person, Grace Whitfield, is invented.
  */
 @Command(name = "gp-refers-from-fhir", mixinStandardHelpOptions = true,
         description = "A GP system sends a FHIR referral Bundle and files the FHIR message back.")
@@ -77,7 +77,8 @@ public final class GpRefersFromFhir implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--link-worker-token", description = "Plays the link worker service that closes the referral (default: --token).")
+    @Option(names = "--link-worker-token", required = true,
+            description = "Plays the link worker service that closes the referral (a --dev server prints one for 8EC41).")
     String linkWorkerToken;
 
     /** An entry the GP system files: which resource, its SNOMED CT code, and its status or value. */
@@ -97,6 +98,10 @@ public final class GpRefersFromFhir implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Refers Grace as the practice ({@code gp} carries the practice's referrer token), lets the link
+     * worker service close the referral, and files the message back the practice reads.
+     */
     public static Result run(ServerOptions gp, LinkwayClient linkWorkerService) throws IOException, InterruptedException {
         FhirBinding fhir = FhirBinding.create(); // builds once, thread-safe: keep one per application
 
@@ -118,7 +123,8 @@ public final class GpRefersFromFhir implements Callable<Integer> {
         // 3. Meanwhile, at the link worker service: accepted, worked with, completed.
         closeAsTheLinkWorker(linkWorkerService.referral(referralId));
 
-        // 4. The GP system asks for the message back as a FHIR document and files the coded entries.
+        // 4. The GP system asks for the message back as a FHIR document, with the practice's own
+        //    token, and files the coded entries into Grace's record.
         String document = gp.client().referral(referralId).messageBackFhir();
         Bundle messageBack = FhirBinding.fhirContext().newJsonParser().parseResource(Bundle.class, document);
         List<Filed> filed = codedEntriesToFile(messageBack);
@@ -195,7 +201,7 @@ public final class GpRefersFromFhir implements Callable<Integer> {
                 .withReferralDetails(ReferralDetails.builder().withEntries(List.of(ReferralDetailsRecordEntry.builder()
                         .withDate(now())
                         .withReferrerDetails(ReferrerDetails.builder().withName("Dr Amara Nwosu").withContactDetails("01632 960100")
-                                .withService(text("General practice")).withOrganisation(organisation(null, "Larkmead Medical Practice, " + GP_PRACTICE)).build())
+                                .withService(text("General practice")).withOrganisation(organisation(GP_PRACTICE, "Larkmead Medical Practice")).build())
                         .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_MESSAGING)
                         .withReasonForReferral(ReasonForReferral.builder().withText("Lonely since moving to be near her son; low mood.").build())
                         .withReferralTo(ReferralTo.builder().withService(text("Social prescribing link worker service"))

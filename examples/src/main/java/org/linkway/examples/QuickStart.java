@@ -1,69 +1,93 @@
 package org.linkway.examples;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.linkway.client.Event;
 import org.linkway.client.LinkwayClient;
-import org.linkway.client.ReferralQuery;
 import org.linkway.client.ReferralResource;
 import org.linkway.client.TokenProvider;
 import org.linkway.client.Versioned;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
+import org.linkway.model.json.LinkwayJson;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The README's quick start, kept here so it compiles and runs in CI: a link worker takes the
- * first waiting referral through to its message back. The lines between the markers are
- * copied into README.md, and a test fails if the two differ.
+ * The README's quick start, kept here so it compiles and runs in CI: the closed loop. A GP
+ * practice refers as itself (its own referrer token, its ODS code in the referral), the link
+ * worker service takes the referral to its end, and the practice reads the message back with
+ * its own token. The lines between the markers are copied into README.md, and a test fails if
+ * the two differ.
  */
 @Command(name = "quick-start", mixinStandardHelpOptions = true, description = "The README's quick start with the client.")
 public final class QuickStart implements Callable<Integer> {
 
+    /** The example GP referral: Larkmead Medical Practice, ODS code Y03146, refers Maureen Ashdown. */
+    static final String EXAMPLE_REFERRAL = "schemas/examples/valid/referral--full-gp-loneliness.json";
+
     @Mixin
     ServerOptions server;
+
+    @Option(names = "--link-worker-token", required = true,
+            description = "The link worker service's token (a --dev server prints one for 8EC41); --token is the GP practice's.")
+    String linkWorkerToken;
+
+    @Option(names = "--referral", defaultValue = EXAMPLE_REFERRAL, description = "The referral the practice sends (default: ${DEFAULT-VALUE}).")
+    Path referralFile;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new QuickStart()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        run(server.url(), server.token());
+    public Integer call() throws IOException {
+        run(server.url(), server.token(), linkWorkerToken, referralFrom(referralFile));
         return 0;
     }
 
+    /** A referral from a file, without the id and status a server assigns. */
+    static Referral referralFrom(Path file) throws IOException {
+        ObjectNode doc = (ObjectNode) LinkwayJson.mapper().readTree(Files.readString(file));
+        doc.remove(List.of("id", "status"));
+        return LinkwayJson.mapper().treeToValue(doc, Referral.class);
+    }
+
     /** Returns the message back, for the test. */
-    public static MessageBack run(String url, String token) {
+    public static MessageBack run(String url, String practiceToken, String linkWorkerToken, Referral referral) {
         // README quick start begin
-        LinkwayClient client = LinkwayClient.builder()
-                .baseUrl(url)                                // e.g. http://127.0.0.1:8080
-                .tokenProvider(TokenProvider.of(token))      // the link-worker token a --dev server prints
-                .build();                                    // immutable and thread-safe: one per server
+        // one client per organisation, each with its own token (a --dev server prints both); immutable, thread-safe
+        LinkwayClient practice = LinkwayClient.builder().baseUrl(url)       // e.g. http://127.0.0.1:8080
+                .tokenProvider(TokenProvider.of(practiceToken)).build();    // referrer: GP practice Y03146
+        LinkwayClient linkWorker = LinkwayClient.builder().baseUrl(url)
+                .tokenProvider(TokenProvider.of(linkWorkerToken)).build();  // link worker service 8EC41
 
-        // the referrals waiting for this link worker service (pages are fetched as you iterate)
-        Referral waiting = client.referrals().list(ReferralQuery.builder().status(Referral.Status.RECEIVED).build())
-                .stream().findFirst().orElseThrow(() -> new IllegalStateException("no referral is waiting"));
-        ReferralResource referral = client.referral(waiting.getId());
-        System.out.println("Referral for " + waiting.getPersonDemographics().getName().getFirstNames());
+        // the practice refers as itself: its ODS code in the referral (Y03146), its own token on the request
+        String id = practice.referrals().create(referral).value().getId();
+        System.out.println("Referred " + id + " for " + referral.getPersonDemographics().getName().getFirstNames());
 
-        // each move is a transition guarded by the ETag you last read (If-Match): no lost updates
-        Versioned<Referral> read = referral.get();
-        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, read.etag());
-        Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
-
+        // the link worker service moves it on; each move is guarded by the ETag last read (If-Match)
+        ReferralResource atTheService = linkWorker.referral(id);
+        Versioned<Referral> accepted = atTheService.transition(Referral.Status.ACCEPTED, null, atTheService.get().etag());
+        Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
         // contacts, consents, the care plan, assessments, onward referrals: see examples/
-        referral.transition(Referral.Status.COMPLETED, "Joined a walking group", working.etag());
+        atTheService.transition(Referral.Status.COMPLETED, "Joined a walking group", working.etag());
 
-        // closing issues the PRSB message back to the GP practice and the referrer
-        MessageBack back = referral.messageBack().value();
+        // closing issues the PRSB message back; the practice reads it with its own token, to file it
+        MessageBack back = practice.referral(id).messageBack().value();
         System.out.println(back.getOutcome() + ": " + back.getClinicalSummary().getClinicalSummary());
 
         // every change is an event too: read them from where you stopped, no public endpoint needed
-        for (Event event : client.events().list(0, 10).items()) {
+        for (Event event : practice.events().list(0, 10).items()) {
             System.out.println(event.sequence() + " " + event.type() + " " + event.referralId());
         }
         // README quick start end

@@ -9,19 +9,36 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.linkway.model.MessageBack;
 import org.linkway.server.security.Role;
 
+@Timeout(180)
 class QuickStartTest {
 
     static final Path ROOT = Path.of("..");
 
     @Test
-    void the_quick_start_takes_a_demo_referral_to_its_message_back() {
+    void the_practice_refers_as_itself_and_reads_the_message_back_with_its_own_token() throws IOException {
         try (ExampleServer server = ExampleServer.start()) {
-            MessageBack back = QuickStart.run(server.url(), server.token(Role.LINK_WORKER, "8EC41"));
+            org.linkway.model.Referral referral = QuickStart.referralFrom(ROOT.resolve(QuickStart.EXAMPLE_REFERRAL));
+            assertThat(referral.getReferralDetails().getEntries().get(0).getReferrerDetails().getOrganisation().getCode())
+                    .as("the example practice names itself by its ODS code").isEqualTo("Y03146");
+
+            MessageBack back = QuickStart.run(server.url(), server.token(Role.REFERRER, "Y03146"),
+                    server.token(Role.LINK_WORKER, "8EC41"), referral);
             assertThat(back.getOutcome()).isEqualTo(MessageBack.Outcome.COMPLETED);
             assertThat(back.getClinicalSummary().getClinicalSummary()).contains("Joined a walking group");
+        }
+    }
+
+    @Test
+    void the_command_line_takes_the_practices_and_the_link_workers_tokens() {
+        try (ExampleServer server = ExampleServer.start()) {
+            int exit = new picocli.CommandLine(new QuickStart()).execute("--url", server.url(),
+                    "--token", server.token(Role.REFERRER, "Y03146"), "--link-worker-token", server.token(Role.LINK_WORKER, "8EC41"),
+                    "--referral", ROOT.resolve(QuickStart.EXAMPLE_REFERRAL).toString());
+            assertThat(exit).isZero();
         }
     }
 

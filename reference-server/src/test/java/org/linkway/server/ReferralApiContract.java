@@ -91,7 +91,7 @@ abstract class ReferralApiContract {
     @Test
     void a_callers_list_is_filtered_in_the_query_so_pages_are_full_and_the_cursor_walks_its_own() {
         String run = String.format("%03d", System.nanoTime() % 1000);
-        String myService = "9M" + run, otherService = "9O" + run, myPractice = "M" + run, otherPractice = "O" + run;
+        String myService = "9M" + run, otherService = "9O" + run, myPractice = "M" + run + "01", otherPractice = "O" + run + "01";
         java.util.Set<String> mineAsLinkWorker = new java.util.HashSet<>();
         java.util.Set<String> mineAsReferrer = new java.util.HashSet<>();
         for (int i = 0; i < 7; i++) {

@@ -30,7 +30,7 @@ public enum Rule {
 
     // --- rules beyond the schema -------------------------------------------------------------
     NHS_NUMBER("LW-NHS-NUMBER", Severity.ERROR, "An NHS number must be 10 digits with a valid modulus 11 check digit."),
-    ODS_CODE("LW-ODS-CODE", Severity.ERROR, "An ODS code must have the format the Organisation Data Service issues."),
+    ODS_CODE("LW-ODS-CODE", Severity.ERROR, "An ODS code must have a form the Organisation Data Service issues: 3 or 5 letters and digits, or a GP practice's letter and five digits."),
     SNOMED_CONCEPT_ID("LW-SNOMED-ID", Severity.ERROR, "A SNOMED CT concept id must be 6 to 18 digits with a concept partition and a valid Verhoeff check digit."),
     POSTCODE("LW-POSTCODE", Severity.ERROR, "A postcode must be a UK postcode."),
     DATE_IN_FUTURE("LW-DATE-FUTURE", Severity.ERROR, "A date that cannot be in the future is in the future."),

@@ -30,6 +30,28 @@ class MessageValidatorTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void a_gp_practice_names_itself_by_its_six_character_ods_code_and_a_malformed_code_is_named_with_the_rule() {
+        for (String code : new String[] {"Y03146", "A81001", "RX9", "RX901", "8EC41", "QEM"}) {
+            ObjectNode m = Fixtures.minimalReferral();
+            ((ObjectNode) m.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", code);
+            ((ObjectNode) m.at("/referralDetails/entries/0/referralTo")).putObject("organisation").put("code", code);
+            ValidationResult result = validator.validate(m.toString());
+            assertThat(result.findings()).as(code + ": " + result).isEmpty();
+        }
+        ObjectNode m = Fixtures.minimalReferral();
+        ((ObjectNode) m.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", "Y0314-");
+        ((ObjectNode) m.at("/referralDetails/entries/0/referralTo")).putObject("organisation").put("code", "Y0314X");
+        ValidationResult result = validator.validate(m.toString());
+        assertThat(result.findings()).extracting(Finding::ruleId, Finding::pointer).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referrerDetails/organisation/code"),
+                org.assertj.core.groups.Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referralTo/organisation/code"));
+        assertThat(result.findings()).extracting(Finding::message).containsExactlyInAnyOrder(
+                "ODS code 'Y0314-': an ODS code may contain only upper-case letters A to Z and digits, but character 6 is '-'",
+                "ODS code 'Y0314X': an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
+    }
+
+    @Test
     void malformed_json_is_a_finding_with_the_position() {
         ValidationResult result = validator.validate("{\"resourceType\": \"Referral\",\n  \"x\": }");
         assertThat(only(result).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");

@@ -34,7 +34,7 @@ public final class DevTokens {
 
     public static final List<Demo> DEMOS = List.of(
             new Demo("referrer (hospital discharge team, demo referral 2)", Role.REFERRER, "RX9E2"),
-            new Demo("referrer (GP practice Y03146)", Role.REFERRER, "Y03146"),
+            new Demo("referrer (GP practice Y03146, Larkmead Medical Practice, demo referral 1)", Role.REFERRER, "Y03146"),
             new Demo("link-worker (Eastmere Community Action, receives the demo referrals)", Role.LINK_WORKER, "8EC41"),
             new Demo("provider (Eastmere Strollers, charity 1187342)", Role.PROVIDER, "1187342"),
             new Demo("commissioner (invented ICB)", Role.COMMISSIONER, "QEM"),

@@ -29,6 +29,7 @@ final class CoverageReport {
     private record Message(String resourceType, String title, String file, Set<String> sections) { }
 
     private final PrsbStandard prsb;
+    private final LengthOverrides lengths;
     private final List<Message> messages = new ArrayList<>();
     private final List<SchemaWalker.Walk> walks = new ArrayList<>();
     private final Map<String, List<SchemaWalker.Home>> homes = new HashMap<>();
@@ -39,18 +40,24 @@ final class CoverageReport {
      * module, as {@link Regenerate#files} returns them) is written: generated schemas are read
      * from there, the hand-written ones from {@code json/}.
      */
-    static String generate(PrsbStandard prsb, JsonNode messages, Path module, Map<String, String> generated) {
+    static String generate(PrsbStandard prsb, JsonNode messages, LengthOverrides lengths, Path module,
+                           Map<String, String> generated) {
         Map<String, String> fresh = new HashMap<>();
         generated.forEach((file, content) -> {
             if (file.startsWith("json/")) {
                 fresh.put(file.substring("json/".length()), content);
             }
         });
-        return new CoverageReport(prsb, messages, new SchemaWalker(module.resolve("json"), fresh)).render();
+        return new CoverageReport(prsb, messages, new SchemaWalker(module.resolve("json"), fresh), lengths).render();
     }
 
     CoverageReport(PrsbStandard prsb, JsonNode messagesJson, SchemaWalker walker) {
+        this(prsb, messagesJson, walker, LengthOverrides.none());
+    }
+
+    CoverageReport(PrsbStandard prsb, JsonNode messagesJson, SchemaWalker walker, LengthOverrides lengths) {
         this.prsb = prsb;
+        this.lengths = lengths;
         for (JsonNode m : messagesJson.path("messages")) {
             Set<String> sections = new LinkedHashSet<>();
             m.path("sections").forEach(s -> sections.add(s.asString()));
@@ -220,6 +227,31 @@ final class CoverageReport {
                     .append(code(item)).append(" |\n"));
             md.append('\n');
         }
+        renderLengths(md);
+    }
+
+    /** Lengths from prsb/deliberate-lengths.tsv, one table per reason. */
+    private void renderLengths(StringBuilder md) {
+        md.append("### Longer than the standard allows\n\n")
+                .append("Where a PRSB length cannot hold the values the element exists for, the schemas allow more. ")
+                .append("Each departure is listed in `").append(LengthOverrides.FILE).append("` with its reason; the build ")
+                .append("checks every home of the element carries it.\n\n");
+        List<LengthOverrides.Override> all = lengths.all();
+        if (all.isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        Map<String, List<LengthOverrides.Override>> byReason = new LinkedHashMap<>();
+        all.forEach(o -> byReason.computeIfAbsent(o.reason(), k -> new ArrayList<>()).add(o));
+        byReason.forEach((reason, overrides) -> {
+            md.append(reason).append("\n\n| Element | PRSB | Linkway | Homes |\n|---|---|---|---|\n");
+            for (LengthOverrides.Override o : overrides) {
+                md.append("| ").append(code(o.element().path())).append(" | ").append(o.element().valueType()).append('(')
+                        .append(o.prsbMaxLength()).append(") | ").append(o.element().valueType()).append('(').append(o.maxLength())
+                        .append(") | ").append(homesOf(o.element()).size()).append(" |\n");
+            }
+            md.append('\n');
+        });
     }
 
     /** How the schemas treat an element PRSB gives min 1 without M: optional everywhere, or where it is required. */

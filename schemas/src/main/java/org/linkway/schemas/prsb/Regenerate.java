@@ -32,13 +32,14 @@ public final class Regenerate {
     static Map<String, String> files(Path module) {
         NameMap names = NameMap.load(module.resolve("prsb/name-map.tsv"));
         PrsbStandard prsb = PrsbStandard.v1_1();
+        LengthOverrides lengths = LengthOverrides.load(module.resolve(LengthOverrides.FILE), prsb);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(SECTIONS_FILE, Json.pretty(new SectionSchemaGenerator(prsb, names).generate()));
+        out.put(SECTIONS_FILE, Json.pretty(new SectionSchemaGenerator(prsb, names, lengths).generate()));
         try {
             var messages = Json.MAPPER.readTree(Files.readString(module.resolve("prsb/messages.json")));
             new MessageSchemaGenerator(prsb, names).generate(messages)
                     .forEach((file, schema) -> out.put("json/" + file, Json.pretty(schema)));
-            out.put(CoverageReport.FILE, CoverageReport.generate(prsb, messages, module, out));
+            out.put(CoverageReport.FILE, CoverageReport.generate(prsb, messages, lengths, module, out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

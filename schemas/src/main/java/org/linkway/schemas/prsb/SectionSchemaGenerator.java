@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * to hand-written definitions in {@code common.schema.json} whose members carry
  * {@code x-prsb-relative} (the element name below the group that uses them):
  * a SNOMED-coded value with free text ({@code CodedText}, {@code CodedNarrative} where the free
- * text is unbounded), and an ODS-coded organisation with free text ({@code OdsCodedText}).
+ * text is unbounded), and an ODS-coded organisation with free text ({@code OdsCodedText}). The
+ * ODS code there is longer than PRSB's string(5), as {@code prsb/deliberate-lengths.tsv} records:
+ * a GP practice's code has six characters.
  *
  * <p>A group that only wraps one element of the same name (PRSB does this in "About me" and
  * "Social context") is folded into that element; the property carries the element's path in
@@ -32,12 +34,18 @@ final class SectionSchemaGenerator {
 
     private final PrsbStandard prsb;
     private final NameMap names;
+    private final LengthOverrides lengths;
     private final Map<String, ObjectNode> definitions = new LinkedHashMap<>();
     private final Set<String> usedDefinitionNames = new HashSet<>();
 
     SectionSchemaGenerator(PrsbStandard prsb, NameMap names) {
+        this(prsb, names, LengthOverrides.none());
+    }
+
+    SectionSchemaGenerator(PrsbStandard prsb, NameMap names, LengthOverrides lengths) {
         this.prsb = prsb;
         this.names = names;
+        this.lengths = lengths;
     }
 
     ObjectNode generate() {
@@ -184,7 +192,7 @@ final class SectionSchemaGenerator {
         switch (item.valueType()) {
             case "string":
             case "text":
-                return string(item.maxLength().isPresent() ? item.maxLength().getAsInt() : null);
+                return string(maxLength(item));
             case "date": {
                 ObjectNode n = NODES.objectNode();
                 n.put("type", "string");
@@ -219,13 +227,13 @@ final class SectionSchemaGenerator {
     }
 
     /** Type pins from the name map: {@code coding}, {@code integer 1..5}, {@code number 1..10}, {@code enum A|B}. */
-    private static ObjectNode pinnedType(PrsbElement item, String pinned) {
+    private ObjectNode pinnedType(PrsbElement item, String pinned) {
         String[] parts = pinned.split(" ", 2);
         switch (parts[0]) {
             case "coding":
                 return ref(COMMON + "Coding");
             case "string":
-                return string(item.maxLength().isPresent() ? item.maxLength().getAsInt() : null);
+                return string(maxLength(item));
             case "integer":
             case "number": {
                 ObjectNode n = type(parts[0]);
@@ -247,6 +255,12 @@ final class SectionSchemaGenerator {
             default:
                 throw new IllegalStateException("unknown type pin '" + pinned + "' for " + item.path());
         }
+    }
+
+    /** The standard's length, or Linkway's where deliberate-lengths.tsv departs from it. */
+    private Integer maxLength(PrsbElement item) {
+        var max = lengths.maxLength(item);
+        return max.isPresent() ? max.getAsInt() : null;
     }
 
     private static ObjectNode string(Integer maxLength) {

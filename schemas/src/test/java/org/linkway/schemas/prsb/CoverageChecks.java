@@ -18,13 +18,15 @@ final class CoverageChecks {
     private final PrsbStandard prsb;
     private final JsonNode messages;
     private final SchemaWalker walker;
+    private final LengthOverrides lengths;
     private final List<SchemaWalker.Walk> walks;
     private final List<SchemaWalker.Home> homes;
 
-    CoverageChecks(PrsbStandard prsb, JsonNode messages, SchemaWalker walker) {
+    CoverageChecks(PrsbStandard prsb, JsonNode messages, SchemaWalker walker, LengthOverrides lengths) {
         this.prsb = prsb;
         this.messages = messages;
         this.walker = walker;
+        this.lengths = lengths;
         this.walks = walker.walkAll();
         this.homes = walks.stream().flatMap(w -> w.homes().stream()).toList();
     }
@@ -110,7 +112,10 @@ final class CoverageChecks {
         return List.copyOf(wrong);
     }
 
-    /** Homes of items with a PRSB max length whose maxLength (on items, for arrays) differs. */
+    /**
+     * Homes of items with a PRSB max length whose maxLength (on items, for arrays) differs from it,
+     * or from the length {@code prsb/deliberate-lengths.tsv} gives instead.
+     */
     List<String> wrongMaxLengths() {
         Set<String> wrong = new LinkedHashSet<>();
         for (SchemaWalker.Home h : homes) {
@@ -118,10 +123,12 @@ final class CoverageChecks {
             if (e.isEmpty() || e.get().isGroup() || e.get().maxLength().isEmpty()) {
                 continue;
             }
-            int expected = e.get().maxLength().getAsInt();
+            int expected = lengths.maxLength(e.get()).getAsInt();
             JsonNode max = h.valueSchema().path("maxLength");
             if (!max.isNumber() || max.asInt() != expected) {
-                wrong.add(h.label() + " (" + h.prsbPath() + "): PRSB max length " + expected + ", schema "
+                boolean deliberate = expected != e.get().maxLength().getAsInt();
+                wrong.add(h.label() + " (" + h.prsbPath() + "): " + (deliberate ? "deliberate-lengths.tsv max length " : "PRSB max length ")
+                        + expected + ", schema "
                         + (max.isNumber() ? "maxLength " + max.asInt() : "has no maxLength") + (h.isArray() ? " on items" : ""));
             }
         }

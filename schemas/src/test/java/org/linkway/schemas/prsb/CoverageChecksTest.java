@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +35,8 @@ class CoverageChecksTest {
         breakIt.accept(root);
         Files.writeString(dir.resolve(file), Json.pretty(root), StandardCharsets.UTF_8);
         return new CoverageChecks(PrsbStandard.v1_1(),
-                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))), new SchemaWalker(dir));
+                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))), new SchemaWalker(dir),
+                LengthOverrides.load(Path.of(LengthOverrides.FILE), PrsbStandard.v1_1()));
     }
 
     private static ObjectNode def(ObjectNode root, String name) {
@@ -63,6 +65,17 @@ class CoverageChecksTest {
                         + " PRSB max length 35, schema maxLength 36 on items",
                 "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
                         + " PRSB max length 35, schema maxLength 36 on items");
+    }
+
+    @Test
+    @Timeout(60)
+    void anOdsCodeBackAtTheStandardsFiveCharactersIsReported() throws IOException {
+        // the deliberate difference is checked where it lives, in the shared OdsCodedText
+        CoverageChecks checks = checksAfter("common.schema.json", root -> property(root, "OdsCodedText", "code").put("maxLength", 5));
+        assertThat(checks.wrongMaxLengths())
+                .anyMatch(s -> s.startsWith("Referral: /referralDetails/entries/*/referrerDetails/organisation/code ")
+                        && s.endsWith("deliberate-lengths.tsv max length 6, schema maxLength 5"))
+                .allMatch(s -> s.contains("Coded value") && s.endsWith("max length 6, schema maxLength 5"));
     }
 
     @Test

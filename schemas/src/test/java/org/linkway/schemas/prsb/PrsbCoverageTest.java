@@ -30,7 +30,8 @@ class PrsbCoverageTest {
     static void walk() throws IOException {
         walker = new SchemaWalker(Path.of("json"));
         checks = new CoverageChecks(PrsbStandard.v1_1(),
-                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))), walker);
+                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))), walker,
+                LengthOverrides.load(Path.of(LengthOverrides.FILE), PrsbStandard.v1_1()));
     }
 
     @Test

@@ -294,7 +294,7 @@ final class StreamingValidator {
                 case ODS_CODE: {
                     String code = member(s, captured, "code");
                     if (code != null) {
-                        OdsCode.problem(code).ifPresent(m -> add(Rule.ODS_CODE, path + "/code", s, "ODS code '" + code + "': " + m));
+                        OdsCode.organisationProblem(code).ifPresent(m -> add(Rule.ODS_CODE, path + "/code", s, "ODS code '" + code + "': " + m));
                     }
                     break;
                 }
