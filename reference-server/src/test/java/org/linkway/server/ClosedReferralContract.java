@@ -159,6 +159,48 @@ abstract class ClosedReferralContract {
         assertThat(Journeys.planTexts(third.json())).anySatisfy(t -> assertThat(t).contains("Status: attended").contains(said));
     }
 
+    /**
+     * Contacts posted while the referral is being closed: each is either refused or stored before
+     * the close, and then it is in the message back. Nothing lands on a closed referral unseen.
+     */
+    @Test
+    void a_record_racing_the_close_is_refused_or_in_the_message_back() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String id = journeys.refer(Journeys.newReferrerOrg());
+                long working = journeys.move(id, journeys.move(id, 1, "accepted", null, null), "in-progress", null, null);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> posts = new java.util.ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    String body = Journeys.contact("made-contact", "2026-11-1" + t + "T10:00:00Z", "Call " + t + " racing the close");
+                    posts.add(pool.submit(() -> {
+                        go.await();
+                        return journeys.record(id, "contacts", body).status();
+                    }));
+                }
+                java.util.concurrent.Future<Integer> close = pool.submit(() -> {
+                    go.await();
+                    return api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"completed\"}", "If-Match", "\"" + working + "\"")
+                            .status();
+                });
+                go.countDown();
+                assertThat(close.get()).isEqualTo(200);
+                long stored = 0;
+                for (java.util.concurrent.Future<Integer> post : posts) {
+                    int status = post.get();
+                    assertThat(status).isIn(201, 409);
+                    stored += status == 201 ? 1 : 0;
+                }
+                assertThat(api.get("/v1/referrals/" + id + "/contacts").json().path("items")).hasSize((int) stored);
+                assertThat(api.get("/v1/referrals/" + id + "/message-back").json().at("/contactsWithProfessionals/entries"))
+                        .as("every stored contact is in the message back").hasSize((int) stored);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void what_the_gp_is_asked_is_only_for_an_ending_with_a_message_back_and_must_be_text() {
         String id = journeys.refer(Journeys.newReferrerOrg());

@@ -171,6 +171,13 @@ class MessageBackJourneyProperties {
             });
         }
         feedbackTexts.forEach(text -> assertThat(String.join("\n", plan)).contains(text));
+        String summary = m.at("/clinicalSummary/clinicalSummary").asString();
+        for (String onwardId : onwardIds) {
+            assertThat(summary).contains("Eastmere Strollers (" + api.get("/v1/onward-referrals/" + onwardId).json().path("status").asString() + ")");
+        }
+        if (!contacts.isEmpty()) {
+            assertThat(summary).contains("Contacts: " + contacts.size() + " recorded contact");
+        }
         return id;
     }
 
