@@ -60,7 +60,7 @@ public final class LinkwayServer implements AutoCloseable {
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
-        OnwardReferralRoutes onward = new OnwardReferralRoutes(store, intake, validator);
+        OnwardReferralRoutes onward = new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake

@@ -9,6 +9,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
@@ -64,9 +65,7 @@ public final class CarePlanRoutes {
         StoredResource stored;
         try {
             stored = store.transaction(tx -> {
-                if (tx.get("Referral", referralId).isEmpty()) {
-                    throw ApiProblem.notFound("referral", referralId);
-                }
+                OpenReferral.forNewRecord(tx, referralId, TYPE);
                 boolean exists = tx.get(TYPE, referralId).isPresent();
                 if (expectedVersion == null && exists) {
                     throw new ApiProblem(412, "stale-version", "Precondition failed",

@@ -70,7 +70,7 @@ public final class JourneyRecordRoutes {
             ObjectNode doc = intake.accept(ctx.bodyAsBytes(), type, assigned);
             String body = Json.write(doc);
             return tx -> {
-                StoredResource referral = tx.get("Referral", referralId).orElseThrow(() -> ApiProblem.notFound("referral", referralId));
+                StoredResource referral = org.linkway.server.referral.OpenReferral.forNewRecord(tx, referralId, type.resourceType());
                 StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
                 tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
                 return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false, r.ref());

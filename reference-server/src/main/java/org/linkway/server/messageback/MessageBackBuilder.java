@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the PRSB "Message back to GP and referrer" when a referral closes: who the person is,
- * their GP, the referral it answers, how it ended and why, and the risks and safeguarding the
- * referral carried (never dropped on the way back). Later journey records (contacts, plan,
- * assessments, signposts) join it as the server learns to keep them.
+ * their GP, the referral it answers, how it ended and why, the risks and safeguarding the
+ * referral carried (never dropped on the way back), and the journey the server holds for it.
+ * Each journey section is mapped by its own class (see docs/DATA-MODEL.md for the mapping).
  */
 public final class MessageBackBuilder {
 
@@ -22,7 +22,7 @@ public final class MessageBackBuilder {
 
     private MessageBackBuilder() { }
 
-    public static ObjectNode build(JsonNode referral, String outcome, String reason, Instant at) {
+    public static ObjectNode build(JsonNode referral, Closing closing, JourneyRecords journey, Instant at) {
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("resourceType", MessageType.MESSAGE_BACK.resourceType());
         m.put("schemaVersion", MessageType.SCHEMA_VERSION);
@@ -32,14 +32,19 @@ public final class MessageBackBuilder {
         if (referral.hasNonNull("referrerReferralId")) {
             m.put("referrerReferralId", referral.get("referrerReferralId").asString());
         }
-        m.put("outcome", outcome);
+        m.put("outcome", closing.outcome());
         m.put("sentAt", at.toString());
         for (String section : CARRIED) {
             if (referral.hasNonNull(section)) {
                 m.set(section, referral.get(section).deepCopy());
             }
         }
-        m.putObject("clinicalSummary").put("clinicalSummary", summary(outcome, reason));
+        ContactsSection.of(journey.contacts()).ifPresent(s -> m.set("contactsWithProfessionals", s));
+        m.set("clinicalSummary", ClinicalSummarySection.of(closing, journey));
+        SignpostsSection.of(journey.signposts()).ifPresent(s -> m.set("signpostDetails", s));
+        AssessmentsSection.of(journey.assessments()).ifPresent(s -> m.set("assessments", s));
+        PlanSection.of(closing, journey.onwardReferrals()).ifPresent(s -> m.set("planAndRequestedActions", s));
+        CarePlanSection.of(journey).ifPresent(s -> m.set("careAndSupportPlan", s));
         return m;
     }
 
@@ -55,17 +60,5 @@ public final class MessageBackBuilder {
             out.addObject().put("role", "gp-practice").put("odsCode", gp.path("gpPracticeIdentifier").asString(null));
         }
         return out;
-    }
-
-    private static String summary(String outcome, String reason) {
-        String ending;
-        switch (outcome) {
-            case "completed": ending = "The person completed their social prescribing support."; break;
-            case "declined": ending = "The person declined social prescribing."; break;
-            case "unable-to-contact": ending = "The social prescribing service was unable to contact the person."; break;
-            case "rejected": ending = "The social prescribing service could not accept the referral."; break;
-            default: ending = "The referral was " + outcome + ".";
-        }
-        return reason == null || reason.isBlank() ? ending : ending + " Reason: " + reason;
     }
 }

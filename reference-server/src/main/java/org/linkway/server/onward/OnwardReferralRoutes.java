@@ -12,6 +12,8 @@ import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.messageback.MessageBackIssuer;
+import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
@@ -38,9 +40,11 @@ public final class OnwardReferralRoutes {
     private final Intake intake;
     private final MessageValidator validator;
     private final Idempotency idempotency;
+    private final MessageBackIssuer messageBacks;
 
-    public OnwardReferralRoutes(Store store, Intake intake, MessageValidator validator) {
+    public OnwardReferralRoutes(Store store, Intake intake, MessageValidator validator, MessageBackIssuer messageBacks) {
         this.store = store;
+        this.messageBacks = messageBacks;
         this.intake = intake;
         this.validator = validator;
         this.idempotency = new Idempotency(store);
@@ -65,9 +69,7 @@ public final class OnwardReferralRoutes {
             assigned.put("status", OnwardLifecycle.SENT.code());
             String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
             return tx -> {
-                if (tx.get("Referral", referralId).isEmpty()) {
-                    throw ApiProblem.notFound("referral", referralId);
-                }
+                OpenReferral.forNewRecord(tx, referralId, TYPE);
                 StoredResource created = tx.create(TYPE, id, referralId, OnwardLifecycle.SENT.code(), null, body);
                 tx.appendEvent(referralId, "onward-referral.sent", TYPE, id, created.version(), "{\"status\":\"sent\"}");
                 return answer(201, created);
@@ -152,8 +154,12 @@ public final class OnwardReferralRoutes {
         }
     }
 
-    /** Read, change, validate, store a new version with its event; {@code expected} null means no If-Match was needed. */
-    private static StoredResource change(Tx tx, String id, Long expected, Change change) {
+    /**
+     * Read, change, validate, store a new version with its event; {@code expected} null means no
+     * If-Match was needed. A provider may report after the referral has closed: then the message
+     * back is updated in the same transaction, so the GP and the referrer hear how it ended.
+     */
+    private StoredResource change(Tx tx, String id, Long expected, Change change) {
         StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
         if (expected != null && current.version() != expected) {
             throw Preconditions.stale("onward referral", expected, current.version());
@@ -162,6 +168,7 @@ public final class OnwardReferralRoutes {
         String event = change.apply(doc);
         StoredResource next = tx.update(TYPE, id, current.version(), doc.path("status").asString(null), Json.write(doc));
         tx.appendEvent(current.referralId(), event, TYPE, id, next.version(), "{\"status\":\"" + next.status() + "\"}");
+        messageBacks.afterOnwardReferralChange(tx, current.referralId(), id);
         return next;
     }
 

@@ -99,7 +99,20 @@ public final class ReferralRoutes {
             throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
                     "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
         }
-        referrals.transition(ctx.pathParam("id"), expected, target, Preconditions.reason(body)).send(ctx);
+        referrals.transition(ctx.pathParam("id"), expected, target, Preconditions.reason(body), gpActions(body)).send(ctx);
+    }
+
+    /** What the GP practice is asked to do, for the message back: optional text of 1 to 2000 characters. */
+    static String gpActions(JsonNode request) {
+        JsonNode actions = request.path("gpActions");
+        if (actions.isMissingNode() || actions.isNull()) {
+            return null;
+        }
+        if (!actions.isString() || actions.asString().isBlank() || actions.asString().length() > 2000) {
+            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
+                    "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
+        }
+        return actions.asString().strip();
     }
 
     /** JSON, or the FHIR document Bundle a GP system files (the same message back through the binding). */

@@ -12,7 +12,8 @@ import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
-import org.linkway.server.messageback.MessageBackBuilder;
+import org.linkway.server.messageback.Closing;
+import org.linkway.server.messageback.MessageBackIssuer;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
@@ -25,18 +26,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReferralService {
 
     public static final String TYPE = "Referral";
-    public static final String MESSAGE_BACK = "MessageBack";
+    public static final String MESSAGE_BACK = MessageBackIssuer.TYPE;
     private static final String REFERRER_ORG = "/referralDetails/entries/0/referrerDetails/organisation/code";
 
     private final Store store;
-    private final MessageValidator validator;
     private final Intake intake;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final MessageBackIssuer messageBacks;
 
     public ReferralService(Store store, MessageValidator validator, Clock clock) {
         this.store = store;
-        this.validator = validator;
+        this.messageBacks = new MessageBackIssuer(validator, clock);
         this.intake = new Intake(validator);
         this.idempotency = new Idempotency(store);
         this.clock = clock;
@@ -67,7 +68,27 @@ public final class ReferralService {
         return store.read(tx -> tx.list(query));
     }
 
+    /** Writes and updates message backs; the onward referral routes update it when a provider reports after the close. */
+    public MessageBackIssuer messageBacks() {
+        return messageBacks;
+    }
+
     public Answer transition(String id, long expectedVersion, Lifecycle to, String reason) {
+        return transition(id, expectedVersion, to, reason, null);
+    }
+
+    /**
+     * Moves the referral on; an ending that tells the GP and referrer issues the message back in
+     * the same transaction.
+     *
+     * @param gpActions what the GP practice is asked to do, for the message back; null for none
+     */
+    public Answer transition(String id, long expectedVersion, Lifecycle to, String reason, String gpActions) {
+        if (gpActions != null && !to.sendsMessageBack()) {
+            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'gpActions' goes into the "
+                    + "message back, so it is only for an ending that sends one (completed, declined, unable-to-contact, rejected), not '"
+                    + to.code() + "'");
+        }
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             throw new ApiProblem(422, "reason-required", "Reason required", "moving a referral to '" + to.code()
                     + "' needs a reason: the referrer and the GP will be told why");
@@ -87,31 +108,13 @@ public final class ReferralService {
                 StoredResource next = tx.update(TYPE, id, current.version(), to.code(), Json.write(doc));
                 tx.appendEvent(id, "referral.status-changed", TYPE, id, next.version(), eventData(from, to, reason));
                 if (to.sendsMessageBack()) {
-                    issueMessageBack(tx, doc, to, reason);
+                    messageBacks.issue(tx, doc, new Closing(to.code(), reason, gpActions));
                 }
                 return new Answer(200, next.body(), location(id), Preconditions.etag(next.version()), false);
             });
         } catch (VersionConflictException e) {
             throw Preconditions.stale("referral", expectedVersion, e.currentVersion());
         }
-    }
-
-    /** The feedback loop: the message back is written, checked and announced in the closing transaction. */
-    private void issueMessageBack(org.linkway.server.storage.Tx tx, ObjectNode referral, Lifecycle outcome, String reason) {
-        String id = referral.path("id").asString();
-        ObjectNode message = MessageBackBuilder.build(referral, outcome.code(), reason, clock.instant());
-        String json = Json.write(message);
-        org.linkway.validation.ValidationResult check = validator.validate(json);
-        if (!check.isValid()) {
-            // the referral was valid when received, so this is our fault, not the caller's
-            throw new IllegalStateException("built an invalid message back for " + id + ": " + check);
-        }
-        StoredResource stored = tx.create(MESSAGE_BACK, id, id, outcome.code(), referral.at(REFERRER_ORG).asString(null), json);
-        ObjectNode data = Json.MAPPER.createObjectNode();
-        data.put("outcome", outcome.code());
-        data.set("recipients", MessageBackBuilder.recipients(referral));
-        data.put("href", location(id) + "/message-back");
-        tx.appendEvent(id, "message-back.issued", MESSAGE_BACK, id, stored.version(), Json.write(data));
     }
 
     public StoredResource messageBack(String id) {

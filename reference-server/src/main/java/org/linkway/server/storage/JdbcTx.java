@@ -62,6 +62,11 @@ final class JdbcTx implements Tx {
     }
 
     @Override
+    public Optional<StoredResource> getForShare(String type, String id) {
+        return one("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ?" + (postgres ? " FOR SHARE" : ""), type, id);
+    }
+
+    @Override
     public StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body) {
         long now = micros();
         StoredResource r = new StoredResource(type, id, 1, referralId, status, referrerOrg, body, instant(now), instant(now));

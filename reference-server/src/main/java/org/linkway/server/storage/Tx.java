@@ -9,6 +9,15 @@ public interface Tx {
     /** The latest version. */
     Optional<StoredResource> get(String type, String id);
 
+    /**
+     * The latest version, holding a shared lock on it until the transaction ends: a concurrent
+     * update of the same resource waits for this transaction, and this read waits for a
+     * concurrent update to commit. A record added under a referral checks that the referral is
+     * open with it, so closing the referral and adding the record cannot interleave (PostgreSQL;
+     * SQLite has one writer, so its transactions never interleave).
+     */
+    Optional<StoredResource> getForShare(String type, String id);
+
     /** Stores version 1 of a new resource. */
     StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body);
 
