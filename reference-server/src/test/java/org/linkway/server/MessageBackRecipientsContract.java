@@ -279,6 +279,35 @@ abstract class MessageBackRecipientsContract {
         }
     }
 
+    /**
+     * The same from the other side: a withdrawal of sharing with the referrer leaves the hospital
+     * the withheld view (with the risks it sent itself), and its events, the referral's own
+     * included, without the closing reason; the practice reads the whole message back.
+     */
+    @Test
+    void a_withdrawal_for_the_referrer_leaves_the_hospital_the_withheld_view_with_the_risks_it_sent() {
+        String id = refer(PRACTICE);
+        ObjectNode withdrawal = (ObjectNode) LinkwayJson.mapper().readTree(ReferralApiContract.example("valid/consent--withdrawn.json"));
+        withdrawal.putArray("scope").add("referrer");
+        assertThat(linkWorker.postJson("/v1/referrals/" + id + "/consents", withdrawal.toString()).status()).isEqualTo(201);
+        complete(id, "Private reason: moved in with her daughter");
+
+        JsonNode view = hospital.get("/v1/referrals/" + id + "/message-back").json();
+        assertThat(view.at("/clinicalSummary/clinicalSummary").asString()).isEqualTo(MessageBackView.WITHHELD_SUMMARY);
+        assertThat(view.path("risks")).as("the risks the hospital sent").isEqualTo(hospital.get("/v1/referrals/" + id).json().path("risks"));
+        assertThat(view.toString()).doesNotContain("daughter");
+        assertThat(hospital.get("/v1/referrals/" + id + "/events").json().path("items")).allSatisfy(e -> {
+            assertThat(e.path("data").has("reason")).isFalse();
+            assertThat(e.path("data").has("recipients")).isFalse();
+        });
+        assertThat(events(hospital, id)).filteredOn(e -> e.path("type").asString().equals("message-back.issued")).singleElement()
+                .satisfies(e -> assertThat(e.at("/data/detailsWithheld").asString()).isEqualTo("consent"));
+        assertThat(practice.get("/v1/referrals/" + id + "/message-back").json().at("/clinicalSummary/clinicalSummary").asString())
+                .contains("daughter");
+        assertThat(audit()).anySatisfy(e -> assertThat(e.outcome()).startsWith("200 allowed as referrer, details withheld: consent withdrawn "
+                + "for the referrer"));
+    }
+
     private static List<String> ids(ApiClient.Answer page) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         List<String> out = new ArrayList<>();
