@@ -13,6 +13,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
+import org.linkway.server.messageback.MessageBackRoutes;
 import org.linkway.server.onward.OnwardReferralRoutes;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
@@ -50,7 +51,8 @@ public final class LinkwayServer implements AutoCloseable {
         this.security = Security.create(config.security(), config.signing(), config.dev(), store, clock);
         this.referralService = new ReferralService(store, validator, clock);
         FhirFacade fhir = new FhirFacade(referralService, validator, security::checkConvertedReferral);
-        ReferralRoutes referrals = new ReferralRoutes(referralService, fhir::messageBackJson);
+        ReferralRoutes referrals = new ReferralRoutes(referralService);
+        MessageBackRoutes messageBacks = new MessageBackRoutes(store, referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
@@ -84,6 +86,7 @@ public final class LinkwayServer implements AutoCloseable {
             security.register(cfg.routes);
             cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
+            messageBacks.register(cfg.routes);
             fhir.register(cfg.routes);
             events.register(cfg.routes);
             subscriptions.register(cfg.routes);

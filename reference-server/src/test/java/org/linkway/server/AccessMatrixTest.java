@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * from the policy, so a change to the policy that nobody meant shows up as a failure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Timeout(300)
 class AccessMatrixTest {
 
     enum Who {
@@ -35,6 +36,8 @@ class AccessMatrixTest {
         REFERRER_OTHER(Role.REFERRER, "Y03146"),
         LINK_WORKER_OWN(Role.LINK_WORKER, "8EC41"),
         LINK_WORKER_OTHER(Role.LINK_WORKER, "9ZZ99"),
+        /** The registered GP practice of the referral (its GP practice section), not its referrer. */
+        GP_PRACTICE(Role.REFERRER, "M91528"),
         PROVIDER_OWN(Role.PROVIDER, "1187342"),
         PROVIDER_OTHER(Role.PROVIDER, "7654321"),
         COMMISSIONER(Role.COMMISSIONER, "QEM"),
@@ -55,11 +58,13 @@ class AccessMatrixTest {
     private static final Set<Who> SEES_REFERRAL = EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN);
     private static final Set<Who> SEES_ONWARD = EnumSet.of(Who.LINK_WORKER_OWN, Who.PROVIDER_OWN, Who.ADMIN);
     private static final Set<Who> LINK_WORKER = EnumSet.of(Who.LINK_WORKER_OWN, Who.ADMIN);
-    private static final Set<Who> READERS = EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.LINK_WORKER_OWN,
+    private static final Set<Who> READERS = EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.GP_PRACTICE, Who.LINK_WORKER_OWN,
             Who.LINK_WORKER_OTHER, Who.ADMIN);
+    /** A message back is addressed to the referrer and the registered GP practice; its link worker service and admins read it too. */
+    private static final Set<Who> SEES_MESSAGE_BACK = EnumSet.of(Who.REFERRER_OWN, Who.GP_PRACTICE, Who.LINK_WORKER_OWN, Who.ADMIN);
 
     /** What the route names: nothing, a referral, or an onward referral. */
-    enum Names { NOTHING, REFERRAL, ONWARD }
+    enum Names { NOTHING, REFERRAL, ONWARD, MESSAGE_BACK }
 
     record Expectation(Names names, Set<Who> allowed) { }
 
@@ -71,9 +76,14 @@ class AccessMatrixTest {
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
         put(Names.NOTHING, READERS, "GET /v1/referrals");
         // a provider reads the log too, cut down to its own onward referrals (see the consent tests)
-        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER,
+        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.GP_PRACTICE, Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER,
                 Who.PROVIDER_OWN, Who.PROVIDER_OTHER, Who.ADMIN), "GET /v1/events");
-        put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/message-back", "GET /v1/referrals/{id}/events");
+        put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/events");
+        // called on a closed referral, so there is a message back to read
+        put(Names.MESSAGE_BACK, SEES_MESSAGE_BACK, "GET /v1/referrals/{id}/message-back", "GET /fhir/R4/Composition/{id}",
+                "GET /fhir/R4/Bundle/{id}");
+        // every referrer-role organisation and link worker service lists its own (none for another organisation)
+        put(Names.NOTHING, READERS, "GET /v1/message-backs");
         // the body asks to accept the referral: the link worker's move, not the referrer's
         put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/transitions");
         for (String kind : List.of("contacts", "consents", "assessments", "signposts")) {
@@ -91,8 +101,7 @@ class AccessMatrixTest {
         put(Names.NOTHING, EnumSet.of(Who.COMMISSIONER, Who.ADMIN), "GET /v1/reports/minimum-dataset", "GET /v1/reports/process-measures");
         // the FHIR facade: what it serves is public; reads follow the referral's own rule
         put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
-        put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}",
-                "GET /fhir/R4/Composition/{id}", "GET /fhir/R4/Bundle/{id}");
+        put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}");
         // a FHIR referral Bundle is checked as the JSON referral is, once converted: the sender's own organisation
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /fhir/R4/Bundle");
         // every reader may search; what it finds is filtered (aTaskSearchFindsOnlyTheCallersReferrals)
@@ -130,6 +139,12 @@ class AccessMatrixTest {
                 ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString());
         assertThat(admin.put("/v1/referrals/" + referral + "/care-plan", ReferralApiContract.example("valid/care-plan--goals-and-actions.json"),
                 "If-None-Match", "*").status()).isEqualTo(201);
+        // a second referral, closed, whose message back the message back rows read
+        String closed = admin.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json().path("id").asString();
+        assertThat(admin.postJson("/v1/referrals/" + closed + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
+                "If-Match", "\"1\"").status()).isEqualTo(200);
+        ids.put("closed", closed);
         ids.put("subscription", admin.postJson("/v1/subscriptions", "{\"url\":\"http://127.0.0.1:9/hook\"}").json().path("id").asString());
         assertThat(ids.values()).doesNotContainNull().allSatisfy(v -> assertThat(v).isNotEmpty());
     }
@@ -186,6 +201,7 @@ class AccessMatrixTest {
             case NOTHING -> true;
             case REFERRAL -> SEES_REFERRAL.contains(who);
             case ONWARD -> SEES_ONWARD.contains(who);
+            case MESSAGE_BACK -> SEES_MESSAGE_BACK.contains(who);
         };
         return sees ? Expect.FORBID_403 : Expect.HIDE_404;
     }
@@ -204,6 +220,8 @@ class AccessMatrixTest {
         String path = pattern.replace("{file}", "referral.schema.json");
         if (path.startsWith("/v1/onward-referrals/")) {
             path = path.replace("{id}", ids.get("onward"));
+        } else if (MATRIX.get(route).names() == Names.MESSAGE_BACK) {
+            path = path.replace("{id}", ids.get("closed"));
         } else if (path.startsWith("/v1/subscriptions/")) {
             path = path.replace("{id}", ids.get("subscription"));
         } else {
@@ -249,6 +267,17 @@ class AccessMatrixTest {
         assertThat(as(Who.PROVIDER_OWN).get("/v1/events?limit=1000").json().path("items"))
                 .allSatisfy(e -> assertThat(e.path("resourceType").asString()).isEqualTo("OnwardReferral"));
         assertThat(itemIds(admin.get("/v1/referrals?limit=500"))).contains(mine);
+        // the registered GP practice: the message back about its patient, nothing else of the referral
+        String closed = ids.get("closed");
+        assertThat(itemIds(as(Who.GP_PRACTICE).get("/v1/referrals?limit=500"))).doesNotContain(mine, closed);
+        assertThat(itemIds(as(Who.GP_PRACTICE).get("/v1/message-backs?limit=500"))).containsExactly(closed);
+        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/message-backs?limit=500"))).contains(closed);
+        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/message-backs?limit=500"))).contains(closed);
+        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/message-backs?limit=500"))).isEmpty();
+        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/message-backs?limit=500"))).isEmpty();
+        assertThat(as(Who.GP_PRACTICE).get("/v1/events?limit=1000").json().path("items")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("resourceType").asString()).isEqualTo("MessageBack"));
+        assertThat(as(Who.REFERRER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
     }
 
     @Test

@@ -274,6 +274,17 @@ abstract class ReferralApiContract {
         assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("completed");
     }
 
+    /** The list of message backs (its recipients' side is MessageBackRecipientsContract); an admin lists every one. */
+    @Test
+    void a_closed_referrals_message_back_is_listed() {
+        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        assertThat(api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
+                "If-Match", "\"1\"").status()).isEqualTo(200);
+        ApiClient.Answer page = api.get("/v1/message-backs?limit=500");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("items").findValuesAsString("referralId")).contains(id);
+    }
+
     @Test
     void closing_a_referral_issues_a_valid_message_back_addressed_to_referrer_and_gp() {
         String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();

@@ -67,6 +67,11 @@ public final class LinkwayClient {
         return new ReferralResource(calls, referrals, id);
     }
 
+    /** The message backs addressed to the caller's organisation (as referrer or registered GP practice). */
+    public MessageBacks messageBacks() {
+        return new MessageBacks(calls);
+    }
+
     public OnwardReferrals onwardReferrals() {
         return new OnwardReferrals(calls);
     }

@@ -16,5 +16,14 @@ public interface DeliveryGate {
     /** Null to deliver, or why the event is withheld. */
     String withhold(String subscriptionId, StoredEvent event);
 
+    /**
+     * The event as this subscriber may receive it, asked for each delivery the gate did not
+     * withhold: the event itself, or a copy whose data says less (a message back whose details
+     * the person's consent withholds from this recipient).
+     */
+    default StoredEvent disclose(String subscriptionId, StoredEvent event) {
+        return event;
+    }
+
     DeliveryGate OPEN = (subscription, event) -> null;
 }

@@ -154,7 +154,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<DueDelivery> send = new java.util.ArrayList<>(claimed.size());
         List<DueDelivery> refused = new java.util.ArrayList<>();
         for (DueDelivery d : claimed) {
-            (gate.withhold(d.subscriptionId(), d.event()) == null ? send : refused).add(d);
+            if (gate.withhold(d.subscriptionId(), d.event()) != null) {
+                refused.add(d);
+                continue;
+            }
+            org.linkway.server.storage.StoredEvent shown = gate.disclose(d.subscriptionId(), d.event());
+            // the sequence stays the claimed one: the delivery is recorded against it
+            send.add(shown == d.event() ? d : new DueDelivery(d.subscriptionId(), d.url(), d.secret(), d.attempt(), shown));
         }
         if (!refused.isEmpty()) {
             store.transaction(tx -> {

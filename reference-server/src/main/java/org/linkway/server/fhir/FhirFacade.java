@@ -16,6 +16,7 @@ import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
+import org.linkway.server.messageback.MessageBackRoutes;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.validation.Finding;
@@ -76,9 +77,11 @@ public final class FhirFacade {
         routes.get(BASE + "/ServiceRequest/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "ServiceRequest")));
         routes.get(BASE + "/Task/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "Task")));
         routes.get(BASE + "/Task", this::searchTasks);
-        routes.get(BASE + "/Composition/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id")).getEntryFirstRep()
-                .getResource()));
-        routes.get(BASE + "/Bundle/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"))));
+        // the message back in the view Security decided for the caller (a recipient whose sharing was refused gets the withheld one)
+        routes.get(BASE + "/Composition/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"),
+                MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id")).json()).getEntryFirstRep().getResource()));
+        routes.get(BASE + "/Bundle/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"),
+                MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id")).json())));
     }
 
     /** A referral Bundle (transaction or message) in: converted, then received exactly as the JSON API receives one. */
@@ -153,17 +156,17 @@ public final class FhirFacade {
         return Optional.empty();
     }
 
-    private Bundle messageBackDocument(String id) {
-        StoredResource stored = referrals.messageBack(id);
-        Bundle document = binding().toFhir(LinkwayJson.mapper().readValue(stored.body(), MessageBack.class));
+    private Bundle messageBackDocument(String id, String messageBackJson) {
+        Bundle document = binding().toFhir(LinkwayJson.mapper().readValue(messageBackJson, MessageBack.class));
         document.setId(id);
         Resource composition = document.getEntryFirstRep().getResource();
         composition.setId(id);
         return document;
     }
 
-    /** The message back as a FHIR document Bundle, for {@code GET /v1/referrals/{id}/message-back} asked for FHIR. */
-    public String messageBackJson(String id) {
-        return FhirJson.encode(messageBackDocument(id));
+    /** A message back (JSON, in the caller's view) as a FHIR document Bundle, for {@code GET /v1/referrals/{id}/message-back} asked for FHIR. */
+    public String messageBackJson(String messageBackJson) {
+        String id = LinkwayJson.mapper().readTree(messageBackJson).path("referralId").asString();
+        return FhirJson.encode(messageBackDocument(id, messageBackJson));
     }
 }

@@ -3,13 +3,10 @@ package org.linkway.server.referral;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
-import org.linkway.server.http.Negotiation;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.security.ListScope;
@@ -24,15 +21,11 @@ import tools.jackson.databind.JsonNode;
 /** {@code /v1/referrals}: receive a referral, read it, list them, move one through its journey. */
 public final class ReferralRoutes {
 
-    private static final String FHIR_JSON = "application/fhir+json";
-
     private final ReferralService referrals;
-    private final Function<String, String> fhirMessageBack;
 
-    /** @param fhirMessageBack the message back of a referral id as a FHIR document Bundle (JSON) */
-    public ReferralRoutes(ReferralService referrals, Function<String, String> fhirMessageBack) {
+    /** The message back is read through messageback.MessageBackRoutes, where its recipients' views are applied. */
+    public ReferralRoutes(ReferralService referrals) {
         this.referrals = referrals;
-        this.fhirMessageBack = fhirMessageBack;
     }
 
     public void register(RoutesConfig routes) {
@@ -40,7 +33,6 @@ public final class ReferralRoutes {
         routes.get("/v1/referrals", this::list);
         routes.get("/v1/referrals/{id}", this::get);
         routes.post("/v1/referrals/{id}/transitions", this::transition);
-        routes.get("/v1/referrals/{id}/message-back", this::messageBack);
     }
 
     void create(Context ctx) {
@@ -113,17 +105,5 @@ public final class ReferralRoutes {
                     "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
         }
         return actions.asString().strip();
-    }
-
-    /** JSON, or the FHIR document Bundle a GP system files (the same message back through the binding). */
-    void messageBack(Context ctx) {
-        String form = Negotiation.choose(ctx, List.of(Json.CONTENT_TYPE, FHIR_JSON), Map.of());
-        StoredResource m = referrals.messageBack(ctx.pathParam("id"));
-        ctx.header("ETag", Preconditions.etag(m.version()));
-        if (form.equals(FHIR_JSON)) {
-            ctx.status(200).contentType(FHIR_JSON).result(fhirMessageBack.apply(ctx.pathParam("id")));
-        } else {
-            Json.respond(ctx, 200, m.body());
-        }
     }
 }

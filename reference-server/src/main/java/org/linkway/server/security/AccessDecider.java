@@ -25,7 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class AccessDecider {
 
     /** What the decision was about and why, for the audit trail. */
-    record Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope) {
+    record Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope,
+                  MessageBackView view) {
+        Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope) {
+            this(resource, note, filterList, providerView, emptySearch, listScope, null);
+        }
+
         Access(String resource, String note) {
             this(resource, note, false, false, false, null);
         }
@@ -95,6 +100,19 @@ final class AccessDecider {
                 }
                 yield Access.plain("Referral/new");
             }
+            case MESSAGE_BACK -> messageBack(caller, rule, params.get("id"));
+            case MESSAGE_BACK_LIST -> {
+                requireRole(caller, rule, "-");
+                // the database query keeps the caller's own (full pages, right cursors); the answer is
+                // still filtered and cut to each item's view afterwards
+                ListScope scope = switch (caller.role()) {
+                    case REFERRER -> ListScope.recipient(caller.organisation());
+                    case LINK_WORKER -> ListScope.addressee(caller.organisation());
+                    default -> null;
+                };
+                yield new Access("-", caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the message backs addressed to the caller",
+                        !caller.is(Role.ADMIN), false, false, scope);
+            }
             case REFERRAL -> referral(caller, rule, method, path, params.get("id"), body);
             case ONWARD_REFERRAL -> onward(caller, params.get("id"));
         };
@@ -138,7 +156,42 @@ final class AccessDecider {
             throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "a referrer may only cancel its referral "
                     + "(to: cancelled); the link worker service moves it on"), resource, "denied: referrer transition");
         }
+        if (caller.is(Role.REFERRER) && path.endsWith("/events")) {
+            return new Access(resource, "allowed", true, false, false, null); // message back events in the view consent allows
+        }
         return Access.plain(resource);
+    }
+
+    /**
+     * A message back: whoever may see the referral sees it whole (the referrer in the view its
+     * consent allows); the registered GP practice sees it once issued, in the view consent
+     * allows. Anyone else, and the GP practice before it is issued, gets 404 as for a referral
+     * it may not see.
+     */
+    private Access messageBack(Caller caller, AccessPolicy.Rule rule, String id) {
+        String resource = "MessageBack/" + id;
+        record Found(JsonNode referral, boolean issued, java.util.Set<String> parties, MessageBackView view) { }
+        Optional<Found> found = store.transaction(tx -> tx.get("Referral", id).map(r -> {
+            JsonNode referral = Json.MAPPER.readTree(r.body());
+            java.util.Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
+            boolean issued = tx.get("MessageBack", id).isPresent();
+            MessageBackView view = parties.isEmpty() || !issued ? MessageBackView.FULL
+                    : MessageBackRecipients.view(tx, id, parties, clock.instant());
+            return new Found(referral, issued, parties, view);
+        }));
+        if (found.isEmpty()) {
+            throw hidden("referral", id, resource, "404 none");
+        }
+        Found f = found.get();
+        if (!canSee(caller, f.referral()) && (f.parties().isEmpty() || !f.issued())) {
+            throw hidden("referral", id, resource, f.parties().isEmpty() ? "hidden: not a recipient of the message back"
+                    : "hidden: no message back issued yet to the registered GP practice");
+        }
+        requireRole(caller, rule, resource);
+        String as = String.join(" and ", f.parties());
+        String note = f.view().full() ? (as.isEmpty() ? "allowed" : "allowed as " + as)
+                : "allowed as " + as + ", details withheld: " + f.view().reason();
+        return new Access(resource, note, false, false, false, null, f.view());
     }
 
     private Access onward(Caller caller, String id) {
@@ -200,33 +253,84 @@ final class AccessDecider {
         };
     }
 
-    /** A list answer with only the items the caller may see (items that are referrals, or name one by referralId). */
-    String filterList(Caller caller, String body) {
+    /** A list answer cut down for its caller, and what was withheld from it for lack of consent (for the audit trail). */
+    record Filtered(String body, java.util.List<String> withheld) { }
+
+    /** What a referrer-role caller is to one referral: whether it may see it, the parties it receives the message back as, the view. */
+    private record Standing(JsonNode referral, boolean sees, java.util.Set<String> parties, MessageBackView view) {
+        boolean recipient() {
+            return sees || !parties.isEmpty();
+        }
+    }
+
+    /**
+     * A list answer with only the items the caller may see (items that are referrals, or name one
+     * by referralId), each in the view it may see: events about a message back reach its
+     * recipients (the registered GP practice too), and a recipient whose sharing the person
+     * refused gets them, and the message backs themselves, in the withheld view.
+     */
+    Filtered filterList(Caller caller, String body) {
         JsonNode doc = Json.MAPPER.readTree(body);
         if (!(doc instanceof ObjectNode page) || !(page.get("items") instanceof ArrayNode items)) {
-            return body;
+            return new Filtered(body, java.util.List.of());
         }
         Map<String, Boolean> visible = new HashMap<>();
+        Map<String, Optional<Standing>> standings = new HashMap<>();
+        java.util.List<String> withheld = new java.util.ArrayList<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
         for (JsonNode item : items) {
+            boolean event = item.has("sequence");
+            String type = item.path("resourceType").asString("");
+            String referralId = item.path("referralId").asString(null);
+            JsonNode out = item;
             boolean see;
             if (caller.is(Role.PROVIDER)) {
                 String onwardId = item.path("resourceId").asString("");
-                see = "OnwardReferral".equals(item.path("resourceType").asString(null))
-                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
-            } else if ("Referral".equals(item.path("resourceType").asString(null))) {
+                see = "OnwardReferral".equals(type) && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
+            } else if ("Referral".equals(type) && !event) {
                 see = canSee(caller, item);
+            } else if (referralId == null) {
+                see = false;
             } else {
-                String referralId = item.path("referralId").asString(null);
-                see = referralId != null && visible.computeIfAbsent(referralId, rid -> store.transaction(tx -> tx.get("Referral", rid))
-                        .map(r -> canSee(caller, Json.MAPPER.readTree(r.body()))).orElse(false));
+                Standing st = standings.computeIfAbsent(referralId, rid -> standing(caller, rid)).orElse(null);
+                boolean messageBack = "MessageBack".equals(type);
+                see = st != null && (messageBack ? st.recipient() : st.sees());
+                if (see && !st.view().full()) {
+                    out = withheldItem((ObjectNode) item.deepCopy(), event, messageBack, st);
+                    if (messageBack) {
+                        withheld.add("MessageBack/" + referralId + " " + st.view().reason());
+                    }
+                }
             }
             if (see) {
-                kept.add(item);
+                kept.add(out);
             }
         }
         page.set("items", kept);
-        return Json.write(page);
+        return new Filtered(Json.write(page), withheld.stream().distinct().toList());
+    }
+
+    private Optional<Standing> standing(Caller caller, String referralId) {
+        return store.transaction(tx -> tx.get("Referral", referralId).map(r -> {
+            JsonNode referral = Json.MAPPER.readTree(r.body());
+            java.util.Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
+            MessageBackView view = parties.isEmpty() ? MessageBackView.FULL
+                    : MessageBackRecipients.view(tx, referralId, parties, clock.instant());
+            return new Standing(referral, canSee(caller, referral), parties, view);
+        }));
+    }
+
+    /** A message back, or an event, cut to what a recipient whose sharing was refused may see. */
+    private static JsonNode withheldItem(ObjectNode item, boolean event, boolean messageBack, Standing st) {
+        if (messageBack && !event) {
+            return MessageBackView.withheldDocument(item, st.referral(), st.view().party());
+        }
+        if (messageBack) {
+            item.set("data", MessageBackView.withheldEventData(item.path("data")));
+        } else if (item.path("data") instanceof ObjectNode data) {
+            data.remove("reason"); // why the referral closed is a detail of the journey
+        }
+        return item;
     }
 
     /**

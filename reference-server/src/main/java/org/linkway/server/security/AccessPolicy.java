@@ -38,6 +38,14 @@ public final class AccessPolicy {
         FHIR_INTAKE,
         /** {@code GET /fhir/R4/Task?focus=}: finds nothing when the focus is not the caller's referral. */
         TASK_SEARCH,
+        /**
+         * A referral's message back ({@code /v1/referrals/{id}/message-back} and its FHIR document):
+         * besides those who may see the referral, addressed to its registered GP practice, and to
+         * each recipient only in the view the person's consent allows.
+         */
+        MESSAGE_BACK,
+        /** {@code GET /v1/message-backs}: the message backs addressed to the caller, filtered by the database query. */
+        MESSAGE_BACK_LIST,
         /** Server-wide, no per-item filtering: the roles listed only. */
         ROLE_ONLY
     }
@@ -63,7 +71,9 @@ public final class AccessPolicy {
             new Rule("POST", "/v1/referrals", Scope.REFERRAL_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
             new Rule("GET", "/v1/referrals", Scope.FILTERED_COLLECTION, REFERRAL_READERS),
             new Rule("GET", "/v1/referrals/{id}", Scope.REFERRAL, REFERRAL_READERS),
-            new Rule("GET", "/v1/referrals/{id}/message-back", Scope.REFERRAL, REFERRAL_READERS),
+            // a GP practice's token is a referrer's: it reads the message back about its patient, nothing else of the referral
+            new Rule("GET", "/v1/referrals/{id}/message-back", Scope.MESSAGE_BACK, REFERRAL_READERS),
+            new Rule("GET", "/v1/message-backs", Scope.MESSAGE_BACK_LIST, REFERRAL_READERS),
             new Rule("GET", "/v1/referrals/{id}/events", Scope.REFERRAL, REFERRAL_READERS),
             // a referrer may cancel its own referral (AccessDecider checks the target); the rest is the link worker's
             new Rule("POST", "/v1/referrals/{id}/transitions", Scope.REFERRAL, REFERRAL_READERS),
@@ -82,8 +92,9 @@ public final class AccessPolicy {
             new Rule("GET", "/fhir/R4/metadata", Scope.PUBLIC, ALL),
             new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("GET", "/fhir/R4/Task/{id}", Scope.REFERRAL, REFERRAL_READERS),
-            new Rule("GET", "/fhir/R4/Composition/{id}", Scope.REFERRAL, REFERRAL_READERS),
-            new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.REFERRAL, REFERRAL_READERS),
+            // the message back as a FHIR document: the same recipients and views as the JSON form
+            new Rule("GET", "/fhir/R4/Composition/{id}", Scope.MESSAGE_BACK, REFERRAL_READERS),
+            new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.MESSAGE_BACK, REFERRAL_READERS),
             // the converted referral is checked exactly as POST /v1/referrals checks its body
             new Rule("POST", "/fhir/R4/Bundle", Scope.FHIR_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
             new Rule("GET", "/fhir/R4/Task", Scope.TASK_SEARCH, REFERRAL_READERS),

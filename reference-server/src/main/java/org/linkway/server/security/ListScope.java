@@ -9,10 +9,19 @@ import io.javalin.http.Context;
  *
  * @param referrerOrg  only referrals this organisation sent (a referrer)
  * @param addresseeOrg only referrals addressed to this link worker service
+ * @param recipientOrg only message backs addressed to this organisation, as referrer or as registered GP practice
  */
-public record ListScope(String referrerOrg, String addresseeOrg) {
+public record ListScope(String referrerOrg, String addresseeOrg, String recipientOrg) {
 
     static final String ATTRIBUTE = "linkway.list-scope";
+
+    public ListScope(String referrerOrg, String addresseeOrg) {
+        this(referrerOrg, addresseeOrg, null);
+    }
+
+    static ListScope recipient(String organisation) {
+        return new ListScope(null, null, organisation);
+    }
 
     static ListScope referrer(String organisation) {
         return new ListScope(organisation, null);

@@ -154,6 +154,9 @@ public final class Security {
             if (access.listScope() != null) {
                 ctx.attribute(ListScope.ATTRIBUTE, access.listScope());
             }
+            if (access.view() != null) {
+                ctx.attribute(MessageBackView.ATTRIBUTE, access.view());
+            }
             String signer = null;
             if (rule.scope() == AccessPolicy.Scope.REFERRAL_INTAKE || rule.scope() == AccessPolicy.Scope.FHIR_INTAKE) {
                 try {
@@ -214,10 +217,17 @@ public final class Security {
                 // a search whose focus the caller may not see finds nothing, exactly as for a focus that does not exist
                 ctx.result("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}");
             }
+            String withheld = "";
             if (access != null && status == 200 && (access.filterList() || access.providerView())) {
                 String body = ctx.result();
-                if (body != null) {
-                    ctx.result(access.filterList() ? decider.filterList(caller, body) : decider.providerView(body));
+                if (body != null && access.filterList()) {
+                    AccessDecider.Filtered filtered = decider.filterList(caller, body);
+                    ctx.result(filtered.body());
+                    if (!filtered.withheld().isEmpty()) {
+                        withheld = "; details withheld: " + String.join("; ", filtered.withheld());
+                    }
+                } else if (body != null) {
+                    ctx.result(decider.providerView(body));
                 }
             }
             if (status == 200 && "GET".equals(ctx.method().name()) && SIGNED.contains(rule.pattern())) {
@@ -226,7 +236,7 @@ public final class Security {
                     ctx.header(Signatures.HEADER, signature);
                 }
             }
-            String note = access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note();
+            String note = (access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note()) + withheld;
             audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(),
                     status + " " + withSigner(note, ctx.attribute(SIGNER)));
         } catch (RuntimeException e) {
@@ -274,25 +284,95 @@ public final class Security {
     }
 
     /**
-     * Withholds an onward referral's events from each subscriber whose organisation the person's
-     * consent no longer covers, and audits each refusal. Consent is decided per recipient: the
-     * link worker service that holds the referral always receives them; the onward provider only
-     * while consent (or a recorded lawful basis) covers it; the referrer and the GP practice until
-     * a decision reaching them withdraws it; any other organisation, and a subscription that
-     * names none, is treated as strictly as the provider.
+     * Withholds events from each subscriber that may not receive them, and audits each refusal.
+     * An onward referral's events: consent is decided per recipient; the link worker service that
+     * holds the referral always receives them, the onward provider only while consent (or a
+     * recorded lawful basis) covers it, the referrer and the GP practice until a decision reaching
+     * them withdraws it; any other organisation, and a subscription that names none, is treated as
+     * strictly as the provider. A message back's events: the link worker service and the message
+     * back's recipients (referrer, registered GP practice; see {@link #disclose}); nobody else. The
+     * referral's other events: the referrer and the link worker service, not the GP practice.
+     * A subscription that names no organisation receives referral and message back events as the
+     * admin chose when subscribing.
      */
     public DeliveryGate deliveryGate() {
-        return (subscriptionId, event) -> {
-            if (!"OnwardReferral".equals(event.resourceType())) {
+        return new DeliveryGate() {
+            @Override
+            public String withhold(String subscriptionId, StoredEvent event) {
+                String reason = "OnwardReferral".equals(event.resourceType()) ? onwardWithheld(subscriptionId, event)
+                        : referralEventWithheld(subscriptionId, event);
+                if (reason != null) {
+                    audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
+                            event.resourceType() + "/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
+                }
+                return reason;
+            }
+
+            @Override
+            public StoredEvent disclose(String subscriptionId, StoredEvent event) {
+                return Security.this.disclose(subscriptionId, event);
+            }
+        };
+    }
+
+    /** Why a subscriber organisation may not receive an event of a referral or its message back, or null. */
+    private String referralEventWithheld(String subscriptionId, StoredEvent event) {
+        return store.transaction(tx -> {
+            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
+            if (recipient == null || event.referralId() == null) {
                 return null;
             }
-            String reason = onwardWithheld(subscriptionId, event);
-            if (reason != null) {
-                audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
-                        "OnwardReferral/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
+            tools.jackson.databind.JsonNode referral = tx.get("Referral", event.referralId()).map(r -> Json.MAPPER.readTree(r.body()))
+                    .orElse(null);
+            if (referral == null || recipient.equals(Documents.addresseeOrg(referral)) || recipient.equals(Documents.referrerOrg(referral))) {
+                return null;
             }
-            return reason;
-        };
+            if ("MessageBack".equals(event.resourceType())) {
+                return MessageBackRecipients.parties(referral, recipient).isEmpty()
+                        ? "subscriber organisation " + recipient + " is not a recipient of this message back" : null;
+            }
+            return "subscriber organisation " + recipient + " may not see this referral (only its message back, if a recipient)";
+        });
+    }
+
+    /**
+     * A message back event as its recipient may receive it: whole, or, when the person's consent
+     * withholds sharing with this recipient (judged now, at delivery), only that it was issued,
+     * the outcome and where to read it. Each cut-down delivery is audited with the consent record.
+     */
+    private StoredEvent disclose(String subscriptionId, StoredEvent event) {
+        if ("OnwardReferral".equals(event.resourceType()) || event.referralId() == null) {
+            return event;
+        }
+        return store.transaction(tx -> {
+            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
+            tools.jackson.databind.JsonNode referral = tx.get("Referral", event.referralId()).map(r -> Json.MAPPER.readTree(r.body()))
+                    .orElse(null);
+            if (recipient == null || referral == null || recipient.equals(Documents.addresseeOrg(referral))) {
+                return event;
+            }
+            java.util.Set<String> parties = MessageBackRecipients.parties(referral, recipient);
+            MessageBackView view = parties.isEmpty() ? MessageBackView.FULL
+                    : MessageBackRecipients.view(tx, event.referralId(), parties, clock.instant());
+            if (view.full()) {
+                return event;
+            }
+            tools.jackson.databind.JsonNode payload = Json.MAPPER.readTree(event.payload());
+            String data;
+            if ("MessageBack".equals(event.resourceType())) {
+                data = Json.write(MessageBackView.withheldEventData(payload));
+                audit.append(tx, "webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
+                        "MessageBack/" + event.resourceId(), "sent, details withheld: " + view.reason() + " (subscriber organisation "
+                                + recipient + ")");
+            } else if (payload instanceof tools.jackson.databind.node.ObjectNode o && o.has("reason")) {
+                o.remove("reason"); // why the referral closed is a detail of the journey, as in the feed
+                data = Json.write(o);
+            } else {
+                return event;
+            }
+            return new StoredEvent(event.sequence(), event.id(), event.referralId(), event.type(), event.resourceType(), event.resourceId(),
+                    event.resourceVersion(), data, event.at());
+        });
     }
 
     private String onwardWithheld(String subscriptionId, StoredEvent event) {

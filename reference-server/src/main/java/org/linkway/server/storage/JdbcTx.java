@@ -130,6 +130,16 @@ final class JdbcTx implements Tx {
                     : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
             args.add(q.addresseeOrg());
         }
+        if (q.recipientOrg() != null) {
+            // a message back goes to the referrer (a column) and to every registered GP practice (in its document)
+            sql.append(postgres
+                    ? " AND (referrer_org = ? OR (body::jsonb -> 'gpPractice' -> 'entries') @> jsonb_build_array(jsonb_build_object("
+                            + "'gpPracticeIdentifier', CAST(? AS text))))"
+                    : " AND (referrer_org = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.gpPractice.entries') AS gp "
+                            + "WHERE json_extract(gp.value, '$.gpPracticeIdentifier') = ?))");
+            args.add(q.recipientOrg());
+            args.add(q.recipientOrg());
+        }
         if (q.referralId() != null) {
             sql.append(" AND referral_id = ?");
             args.add(q.referralId());
@@ -330,7 +340,9 @@ final class JdbcTx implements Tx {
 
     /** Times are stored as microseconds since the epoch, UTC, in both dialects. */
     static long toMicros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+        // seconds first: between() goes through nanoseconds, which overflow for instants after 2262
+        // (a far-future updatedSince= or since= filter); this holds until the year 294,000
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     static Instant instant(long micros) {

@@ -60,6 +60,7 @@ class OpenApiDocumentTest {
             "POST /v1/referrals/{id}/signposts",
             "GET /v1/referrals/{id}/signposts/{recordId}",
             "GET /v1/referrals/{id}/message-back",
+            "GET /v1/message-backs",
             "GET /v1/referrals/{id}/onward-referrals",
             "POST /v1/referrals/{id}/onward-referrals",
             "GET /v1/onward-referrals/{id}",
