@@ -138,17 +138,30 @@ abstract class AssessmentScoringContract {
     }
 
     @Test
-    void the_ons4_example_keeps_its_own_results_and_gains_the_four_coded_scores() {
-        ApiClient.Answer created = api.postJson("/v1/referrals/" + referral + "/assessments",
-                ReferralApiContract.example("valid/assessment--ons4-baseline.json"));
+    void the_ons4_example_with_its_coded_scores_reads_back_as_sent() {
+        String sent = ReferralApiContract.example("valid/assessment--ons4-baseline.json");
+        ApiClient.Answer created = api.postJson("/v1/referrals/" + referral + "/assessments", sent);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode subscales = created.json().at("/assessment/structuredAssessment/subscaleResult");
-        // the sender's four uncoded entries, then the server's four coded ones
-        assertThat(subscales).hasSize(8);
-        assertThat(subscales.get(0).at("/subscaleScore/text").asString()).startsWith("Life satisfaction");
+        JsonNode structured = created.json().at("/assessment/structuredAssessment");
+        assertThat(structured).isEqualTo(LinkwayJson.mapper().readTree(sent).at("/assessment/structuredAssessment"));
         assertThat(RecordedScores.read(LinkwayJson.mapper().treeToValue(created.json(), Assessment.class))).containsExactly(
                 Map.entry("life-satisfaction", 4.0), Map.entry("worthwhile", 5.0), Map.entry("happiness-yesterday", 3.0),
                 Map.entry("anxiety-yesterday", 7.0));
+    }
+
+    @Test
+    void uncoded_results_of_the_sender_are_kept_and_the_coded_scores_added() {
+        String sent = envelope("ons4", String.join(",", item("life-satisfaction", 4), item("worthwhile", 5),
+                item("happiness-yesterday", 3), item("anxiety-yesterday", 7)),
+                "{\"subscaleResult\":[{\"subscaleScore\":{\"text\":\"Anxiety, in the sender's words\"},\"value\":7}]}");
+        ApiClient.Answer created = api.postJson("/v1/referrals/" + referral + "/assessments", sent);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode subscales = created.json().at("/assessment/structuredAssessment/subscaleResult");
+        assertThat(subscales).hasSize(5);
+        assertThat(subscales.get(0)).isEqualTo(LinkwayJson.mapper().readTree(sent).at("/assessment/structuredAssessment/subscaleResult/0"));
+        assertThat(subscales.get(4).at("/subscaleScore/coding/code").asString()).isEqualTo("ons4/anxiety-yesterday");
+        assertThat(subscales.get(4).path("value").asInt()).isEqualTo(7);
+        // ONS4 has no overall result, so none is made up
         assertThat(created.json().at("/assessment/structuredAssessment/assessmentResult").isMissingNode()).isTrue();
     }
 
