@@ -23,7 +23,7 @@ import org.linkway.model.SubscaleResult;
 public final class RecordedScores {
 
     /** The Linkway code system that names instrument scores. */
-    public static final String SYSTEM = "https://linkway-sp.github.io/linkway/CodeSystem/outcome-score";
+    public static final String SYSTEM = "https://linkway.org/fhir/CodeSystem/outcome-score";
 
     private RecordedScores() { }
 

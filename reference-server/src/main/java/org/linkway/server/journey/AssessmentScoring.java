@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.linkway.model.Assessment;
 import org.linkway.outcomes.Instrument;
-import org.linkway.outcomes.InstrumentCode;
 import org.linkway.outcomes.OutcomeRule;
 import org.linkway.outcomes.OutcomeScorer;
 import org.linkway.outcomes.RecordedScores;
@@ -81,11 +80,6 @@ final class AssessmentScoring {
 
     private static void write(ObjectNode doc, Instrument instrument, Map<String, Score> scores) {
         ObjectNode structured = structuredAssessment(doc);
-        if (!structured.has("structuredAssessmentName")) {
-            InstrumentCode code = instrument.codes().get(0);
-            structured.putObject("structuredAssessmentName").putObject("coding")
-                    .put("system", code.system()).put("code", code.code()).put("display", code.display());
-        }
         instrument.primaryScore().map(p -> scores.get(p.id())).ifPresent(primary -> {
             ObjectNode result = structured.has("assessmentResult") ? (ObjectNode) structured.get("assessmentResult")
                     : structured.putObject("assessmentResult");
