@@ -48,6 +48,9 @@ public final class Instrument {
                     throw new IllegalArgumentException(id + ": score " + s.id() + " uses undefined item " + item);
                 }
             }
+            if (s.conversion().isPresent()) {
+                checkTable(id, s, is);
+            }
             if (s.primary()) {
                 primaries++;
             }
@@ -57,6 +60,36 @@ public final class Instrument {
         }
         this.items = java.util.Collections.unmodifiableMap(is);
         this.scores = java.util.Collections.unmodifiableMap(ss);
+    }
+
+    /**
+     * A conversion table must have exactly one row for every total its whole-number items can
+     * add up to, each inside the score's range: a table with a gap would leave a complete set
+     * of answers without a score.
+     */
+    private static void checkTable(String id, ScoreDefinition s, Map<String, ItemDefinition> items) {
+        double low = 0;
+        double high = 0;
+        for (String item : s.items()) {
+            ItemDefinition d = items.get(item);
+            if (!d.integer()) {
+                throw new IllegalArgumentException(id + ": table score " + s.id() + " needs whole-number items; " + item + " is not");
+            }
+            low += Math.min(d.scored(d.min()), d.scored(d.max()));
+            high += Math.max(d.scored(d.min()), d.scored(d.max()));
+        }
+        java.util.NavigableMap<Integer, Double> table = s.conversion().orElseThrow().table();
+        if (table.firstKey() != low || table.lastKey() != high || table.size() != (int) (high - low) + 1) {
+            throw new IllegalArgumentException(id + ": table score " + s.id() + " must have one row for each total from "
+                    + (long) low + " to " + (long) high);
+        }
+        for (Map.Entry<Integer, Double> row : table.entrySet()) {
+            double v = row.getValue();
+            if (!Double.isFinite(v) || v < s.min() || v > s.max()) {
+                throw new IllegalArgumentException(id + ": table score " + s.id() + " converts " + row.getKey() + " to " + v
+                        + ", outside " + s.min() + " to " + s.max());
+            }
+        }
     }
 
     public static Builder builder() {

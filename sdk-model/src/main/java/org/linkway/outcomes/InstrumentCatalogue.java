@@ -111,9 +111,10 @@ public final class InstrumentCatalogue {
             List<String> items = new ArrayList<>();
             required(s, "items").forEach(x -> items.add(x.asString()));
             Optional<Double> mic = s.has("minimalImportantChange") ? Optional.of(s.get("minimalImportantChange").asDouble()) : Optional.empty();
+            Optional<Conversion> conversion = s.has("conversion") ? Optional.of(conversion(s.get("conversion"))) : Optional.empty();
             b.score(new ScoreDefinition(text(s, "id"), text(s, "label"), ScoringMethod.fromCode(text(s, "method")), items,
                     required(s, "minItemsAnswered").asInt(), number(s, "min"), number(s, "max"),
-                    Direction.fromCode(text(s, "better")), required(s, "primary").asBoolean(), mic));
+                    Direction.fromCode(text(s, "better")), required(s, "primary").asBoolean(), mic, conversion));
         }
         JsonNode l = required(n, "licence");
         b.licence(new Licence(text(l, "holder"), text(l, "summary"), required(l, "itemWordingShipped").asBoolean(),
@@ -122,6 +123,21 @@ public final class InstrumentCatalogue {
             b.code(new InstrumentCode(text(c, "system"), text(c, "code"), text(c, "display"), text(c, "verifiedFrom")));
         }
         return b.build();
+    }
+
+    /** A published table: rows of {@code {"raw": 7, "score": 7.00}}, each raw total once. */
+    private static Conversion conversion(JsonNode c) {
+        java.util.TreeMap<Integer, Double> table = new java.util.TreeMap<>();
+        for (JsonNode row : required(c, "table")) {
+            JsonNode raw = required(row, "raw");
+            if (!raw.isIntegralNumber()) {
+                throw new IllegalArgumentException("instrument definition: a conversion row's 'raw' must be a whole number");
+            }
+            if (table.put(raw.asInt(), number(row, "score")) != null) {
+                throw new IllegalArgumentException("instrument definition: the conversion table has raw " + raw.asInt() + " twice");
+            }
+        }
+        return new Conversion(text(c, "source"), text(c, "published"), table);
     }
 
     private static JsonNode required(JsonNode n, String field) {

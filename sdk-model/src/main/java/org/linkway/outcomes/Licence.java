@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param holder                 the rights holder
  * @param summary                what a user must do (register, buy a licence) and what Linkway leaves out
  * @param itemWordingShipped     whether the catalogue carries the instrument's own item wording (never, today)
- * @param conversionTableShipped whether a licensed scoring or conversion table is shipped (never, today)
+ * @param conversionTableShipped whether the catalogue carries a conversion table (SWEMWBS's, which Warwick publishes openly)
  */
 public record Licence(String holder, String summary, boolean itemWordingShipped, boolean conversionTableShipped) {
 

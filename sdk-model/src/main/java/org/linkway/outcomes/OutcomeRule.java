@@ -18,6 +18,9 @@ public enum OutcomeRule {
     TOTAL_MISMATCH("LW-OUTCOME-TOTAL-MISMATCH", Severity.ERROR, "The recorded total does not match the total of the answers."),
     TOTAL_RANGE("LW-OUTCOME-TOTAL-RANGE", Severity.ERROR, "The recorded total is outside the instrument's range."),
     TOTAL_UNCHECKED("LW-OUTCOME-TOTAL-UNCHECKED", Severity.WARNING, "A total is recorded without the answers it was computed from, so it cannot be checked."),
+    TOTAL_NONE("LW-OUTCOME-TOTAL-NONE", Severity.ERROR, "An overall result is recorded for an instrument that has none (ONS4's four scores stand apart)."),
+    SCORE_MISMATCH("LW-OUTCOME-SCORE-MISMATCH", Severity.ERROR, "A recorded score, named by its Linkway score code, is not the score the answers give."),
+    SCORE_UNKNOWN("LW-OUTCOME-SCORE-UNKNOWN", Severity.ERROR, "A recorded result is coded as a score the instrument does not have."),
     PAIR("LW-OUTCOME-PAIR", Severity.ERROR, "Change is computed only between two administrations of the same instrument, earlier then later.");
 
     private final String id;

@@ -60,7 +60,14 @@ public final class OutcomeScorer {
         Double stated = Optional.ofNullable(assessment.getAssessment())
                 .map(a -> a.getStructuredAssessment()).map(s -> s.getAssessmentResult())
                 .map(AssessmentResult::getValue).orElse(null);
-        return score(instrument.get(), assessment.getItemResponses(), stated);
+        ScoreResult scored = score(instrument.get(), assessment.getItemResponses(), stated);
+        List<Finding> stateds = StatedScores.check(instrument.get(), assessment, scored.scores());
+        if (stateds.isEmpty()) {
+            return scored;
+        }
+        List<Finding> all = new ArrayList<>(scored.findings());
+        all.addAll(stateds);
+        return new ScoreResult(scored.instrumentId().orElse(null), scored.scores(), all);
     }
 
     /**
@@ -113,20 +120,31 @@ public final class OutcomeScorer {
             }
             if (values.size() < s.minItemsAnswered()) {
                 if (!given.isEmpty()) {
+                    List<String> unanswered = s.items().stream().filter(item -> !scored.containsKey(item)).toList();
                     findings.add(finding(OutcomeRule.TOO_FEW_ITEMS, "/itemResponses", "", instrument.id() + " score '" + s.id()
                             + "' needs at least " + s.minItemsAnswered() + " of its " + s.items().size()
-                            + " items answered within range; " + values.size() + " are"));
+                            + " items answered within range; " + values.size() + " are (not answered within range: "
+                            + String.join(", ", unanswered) + ")"));
                 }
                 continue;
             }
+            double sum = values.stream().mapToDouble(Double::doubleValue).sum();
             double value = switch (s.method()) {
-                case SUM, ITEM -> values.stream().mapToDouble(Double::doubleValue).sum();
+                case SUM, ITEM -> sum;
                 case MEAN -> values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                // the catalogue checks that the table has a row for every total complete answers can give
+                case TABLE -> s.conversion().orElseThrow().convert(sum).orElseThrow(
+                        () -> new IllegalStateException(instrument.id() + "/" + s.id() + ": no table row for " + sum));
             };
             scores.put(s.id(), new Score(s.id(), value, values.size(), s));
         }
 
         Optional<ScoreDefinition> primary = instrument.primaryScore();
+        if (statedTotal != null && primary.isEmpty()) {
+            findings.add(finding(OutcomeRule.TOTAL_NONE, TOTAL_POINTER, TOTAL_PRSB, instrument.id() + " has no overall result, only its "
+                    + "separate scores " + instrument.scores().stream().map(ScoreDefinition::id).toList()
+                    + "; leave Assessment result / Value out and record them as subscale results"));
+        }
         if (statedTotal != null && primary.isPresent()) {
             ScoreDefinition p = primary.get();
             Score computed = scores.get(p.id());

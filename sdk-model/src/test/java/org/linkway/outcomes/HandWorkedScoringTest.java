@@ -128,9 +128,10 @@ class HandWorkedScoringTest {
     void too_few_items_answered_is_a_finding_not_a_partial_total() {
         Instrument s = instrument("swemwbs");
         ScoreResult r = scorer.score(s, List.of(answer("feeling-useful", 3), answer("feeling-relaxed", 4)), null);
-        assertThat(r.findings()).singleElement().satisfies(f -> {
+        // one finding per score that cannot be computed: the raw total and the metric score
+        assertThat(r.findings()).hasSize(2).allSatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("LW-OUTCOME-TOO-FEW-ITEMS");
-            assertThat(f.message()).contains("at least 7").contains("2 are");
+            assertThat(f.message()).contains("at least 7").contains("2 are").contains("thinking-clearly").doesNotContain("feeling-useful");
         });
         assertThat(r.scores()).isEmpty();
     }

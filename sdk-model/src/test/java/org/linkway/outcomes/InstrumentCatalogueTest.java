@@ -78,7 +78,8 @@ class InstrumentCatalogueTest {
     void licensed_content_is_not_shipped_and_codes_are_linkway_unless_verified() {
         for (Instrument i : InstrumentCatalogue.standard().all()) {
             assertThat(i.licence().itemWordingShipped()).as(i.id()).isFalse();
-            assertThat(i.licence().conversionTableShipped()).as(i.id()).isFalse();
+            // SWEMWBS's raw-to-metric table is published openly by Warwick; nothing else carries a table
+            assertThat(i.licence().conversionTableShipped()).as(i.id()).isEqualTo(i.id().equals("swemwbs"));
             assertThat(i.codes()).as(i.id()).isNotEmpty()
                     .allSatisfy(code -> assertThat(code.system()).isEqualTo(InstrumentCode.LINKWAY_SYSTEM));
             assertThat(i.codes()).extracting(InstrumentCode::code).contains(i.id());

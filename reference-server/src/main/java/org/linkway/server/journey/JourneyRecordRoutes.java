@@ -68,6 +68,9 @@ public final class JourneyRecordRoutes {
             assigned.put("id", id);
             assigned.put("referralId", referralId);
             ObjectNode doc = intake.accept(ctx.bodyAsBytes(), type, assigned);
+            if (type == MessageType.ASSESSMENT) {
+                AssessmentScoring.score(doc); // refuses answers that do not score; stores the server's scores
+            }
             String body = Json.write(doc);
             return tx -> {
                 StoredResource referral = org.linkway.server.referral.OpenReferral.forNewRecord(tx, referralId, type.resourceType());

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.linkway.model.Assessment;
-import org.linkway.outcomes.OutcomeScorer;
-import org.linkway.outcomes.Score;
-import org.linkway.outcomes.ScoreResult;
 import org.linkway.outcomes.Direction;
+import org.linkway.outcomes.Instrument;
+import org.linkway.outcomes.InstrumentCatalogue;
+import org.linkway.outcomes.RecordedScores;
+import org.linkway.outcomes.ScoreDefinition;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.SqlAccess;
 import org.linkway.server.storage.Store;
@@ -46,8 +47,8 @@ final class Projection {
     private final Store store;
 
     /** Loaded at the first assessment folded in, not while the routes are built: reading the catalogue is start-up's cost otherwise. */
-    private static final class Scorer {
-        static final OutcomeScorer STANDARD = OutcomeScorer.standard();
+    private static final class Catalogue {
+        static final InstrumentCatalogue STANDARD = InstrumentCatalogue.standard();
     }
 
     Projection(Store store) {
@@ -186,23 +187,30 @@ final class Projection {
         } catch (RuntimeException unreadable) {
             return; // stored documents were validated on the way in; one that cannot be read is left out, not guessed
         }
-        ScoreResult scored = Scorer.STANDARD.score(a);
-        if (!scored.isValid()) {
-            return; // only scores without errors count towards outcomes
+        Optional<Instrument> instrument = Catalogue.STANDARD.find(a.getInstrument());
+        if (instrument.isEmpty()) {
+            return;
         }
+        // the scores the server computed and stored when it accepted the assessment: never recomputed here,
+        // never a sender's own figures (an assessment stored before the server scored carries none, and counts for nothing)
+        Map<String, Double> recorded = RecordedScores.read(a);
         long at = a.getAdministeredAt() == null ? eventAt : a.getAdministeredAt().dateTime()
                 .map(t -> micros(t.toInstant())).orElseGet(() -> micros(a.getAdministeredAt().toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC)));
-        for (Score s : scored.scores().values()) {
+        for (ScoreDefinition s : instrument.get().scores()) {
+            Double value = recorded.get(s.id());
+            if (value == null) {
+                continue;
+            }
             Facts.Outcome old = b.outcome(of.referralId(), a.getInstrument(), s.id());
             Facts.Outcome next;
             if (old == null) {
-                next = new Facts.Outcome(of.referralId(), a.getInstrument(), s.id(), s.better() == Direction.HIGHER ? 1 : -1, 1, at, s.value(), at, s.value());
+                next = new Facts.Outcome(of.referralId(), a.getInstrument(), s.id(), s.better() == Direction.HIGHER ? 1 : -1, 1, at, value, at, value);
             } else {
                 boolean earlier = at < old.firstAt();
                 boolean later = at >= old.lastAt();
                 next = new Facts.Outcome(old.referralId(), old.instrument(), old.scoreId(), old.better(), old.administrations() + 1,
-                        earlier ? at : old.firstAt(), earlier ? s.value() : old.firstValue(),
-                        later ? at : old.lastAt(), later ? s.value() : old.lastValue());
+                        earlier ? at : old.firstAt(), earlier ? value : old.firstValue(),
+                        later ? at : old.lastAt(), later ? value : old.lastValue());
             }
             b.adjust(Contributions.of(old, of), Contributions.of(next, of));
             String key = Batch.outcomeKey(next.referralId(), next.instrument(), next.scoreId());

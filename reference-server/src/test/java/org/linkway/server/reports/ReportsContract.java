@@ -26,7 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.linkway.model.Assessment;
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.outcomes.Direction;
+import org.linkway.outcomes.OutcomeScorer;
+import org.linkway.outcomes.ScoreResult;
+import org.linkway.outcomes.Trend;
 import org.linkway.server.LinkwayServer;
 import org.linkway.server.ServerConfig;
 
@@ -58,6 +63,9 @@ abstract class ReportsContract {
     final Map<String, Map<String, Map<String, Long>>> truth = new HashMap<>();
     final Map<String, String> orgOfReferral = new HashMap<>();
     final List<String> nhsNumbers = new ArrayList<>();
+    /** "referralId|instrument/score" -> the SDK scorer's score of the earliest and of the latest administration posted */
+    final Map<String, double[]> scorersOutcomes = new HashMap<>();
+    private static final OutcomeScorer SCORER = OutcomeScorer.standard();
 
     abstract String databaseUrl();
 
@@ -211,6 +219,10 @@ abstract class ReportsContract {
                 send("POST", "/v1/referrals/" + id + "/assessments", ucla("2026-04-10", after));
                 int d = (after[0] + after[1] + after[2]) - (before[0] + before[1] + before[2]);
                 count("outcomes.change", org, "ucla-3/total", d == 0 ? "unchanged" : d < 0 ? "improved" : "worsened");
+                expectScores(id, ucla("2026-01-10", before), ucla("2026-04-10", after));
+                if (rnd.nextBoolean()) {
+                    swemwbsPair(rnd, id, org);
+                }
             } else if (rnd.nextInt(4) == 0) {
                 // a baseline alone is not a pair and counts for nothing
                 send("POST", "/v1/referrals/" + id + "/assessments", ucla("2026-01-10", new int[] {2, 2, 2}));
@@ -267,6 +279,63 @@ abstract class ReportsContract {
         c.remove(List.of("id", "referralId"));
         c.put("attempt", attempt);
         return c.toString();
+    }
+
+    /**
+     * A SWEMWBS baseline and review, the review stating its raw total (rightly); and a review stating
+     * a wrong total, which is refused and must leave no trace in the report. The truth counted is
+     * the SDK scorer's, for the raw and the metric score.
+     */
+    private void swemwbsPair(Random rnd, String id, String org) {
+        int[] before = new int[7];
+        int[] after = new int[7];
+        for (int i = 0; i < 7; i++) {
+            before[i] = rnd.nextInt(5) + 1;
+            after[i] = rnd.nextInt(5) + 1;
+        }
+        int afterTotal = java.util.stream.IntStream.of(after).sum();
+        String first = swemwbs("2026-01-12", before, null);
+        String second = swemwbs("2026-04-12", after, afterTotal);
+        send("POST", "/v1/referrals/" + id + "/assessments", first);
+        // a later administration with a total the answers do not give: refused, so the report never sees it
+        HttpResponse<String> wrong = raw("POST", "/v1/referrals/" + id + "/assessments", swemwbs("2026-05-12", after, afterTotal + 3));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
+        assertThat(wrong.body()).contains("LW-OUTCOME-TOTAL-MISMATCH");
+        send("POST", "/v1/referrals/" + id + "/assessments", second);
+        for (String score : List.of("raw-total", "metric-total")) {
+            double a = SCORER.score(assessment(first)).score(score).orElseThrow().value();
+            double b = SCORER.score(assessment(second)).score(score).orElseThrow().value();
+            Trend t = Trend.of(a, b, Direction.HIGHER);
+            count("outcomes.change", org, "swemwbs/" + score, t.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        expectScores(id, first, second);
+    }
+
+    /** What the report's facts must hold for this pair: exactly the SDK scorer's scores, never a figure a sender stated. */
+    private void expectScores(String referralId, String first, String last) {
+        ScoreResult a = SCORER.score(assessment(first));
+        ScoreResult b = SCORER.score(assessment(last));
+        assertThat(a.isValid() && b.isValid()).isTrue();
+        a.scores().forEach((score, s) -> scorersOutcomes.put(referralId + "|" + a.instrumentId().orElseThrow() + "/" + score,
+                new double[] {s.value(), b.score(score).orElseThrow().value()}));
+    }
+
+    private static Assessment assessment(String json) {
+        return LinkwayJson.mapper().readValue(json, Assessment.class);
+    }
+
+    private static String swemwbs(String at, int[] answers, Integer statedTotal) {
+        String[] items = {"optimistic-about-future", "feeling-useful", "feeling-relaxed", "dealing-with-problems-well", "thinking-clearly",
+            "feeling-close-to-others", "able-to-make-up-own-mind"};
+        StringBuilder responses = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            responses.append(i == 0 ? "" : ",").append("{\"item\":\"").append(items[i]).append("\",\"value\":").append(answers[i]).append('}');
+        }
+        return "{\"resourceType\":\"Assessment\",\"schemaVersion\":\"1.0.0\",\"prsbVersion\":\"1.1\",\"instrument\":\"swemwbs\","
+                + "\"timepoint\":\"" + (at.startsWith("2026-01") ? "baseline" : "review") + "\",\"administeredAt\":\"" + at + "\","
+                + "\"itemResponses\":[" + responses + "],\"assessment\":{\"assessmentType\":\"Wellbeing outcome measure\","
+                + "\"assessmentSummary\":\"Short wellbeing scale\"" + (statedTotal == null ? "" : ",\"structuredAssessment\":{\"assessmentResult\":"
+                + "{\"assessmentScore\":{\"text\":\"SWEMWBS raw total\"},\"value\":" + statedTotal + "}}") + "}}";
     }
 
     private static String ucla(String at, int[] answers) {
@@ -502,6 +571,37 @@ abstract class ReportsContract {
             String rebuilt = second.transaction(tx -> snapshot(tx));
             assertThat(rebuilt).isEqualTo(before);
         }
+    }
+
+    /**
+     * The values the outcome section counts from are the scores the SDK scorer gives for the
+     * answers posted (UCLA-3 totals, SWEMWBS raw and metric scores), read back from the report's
+     * own facts: not recomputed differently, and no stated total the server refused.
+     */
+    @Test
+    void the_reports_outcome_values_are_the_scorers_scores() {
+        send("GET", "/v1/reports/minimum-dataset?" + window(), null); // folds everything in
+        assertThat(scorersOutcomes.keySet()).anyMatch(k -> k.endsWith("swemwbs/metric-total")).anyMatch(k -> k.endsWith("ucla-3/total"));
+        ServerConfig tests = ServerConfig.forTests(data);
+        String url = new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(), false)
+                .effectiveDatabaseUrl();
+        Map<String, double[]> inReport = new HashMap<>();
+        try (org.linkway.server.storage.JdbcStore second = org.linkway.server.storage.JdbcStore.open(url)) {
+            second.transaction(tx -> {
+                try (java.sql.Statement st = org.linkway.server.storage.SqlAccess.connection(tx).createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT referral_id, instrument, score_id, first_value, last_value FROM report_outcome "
+                             + "WHERE administrations >= 2")) {
+                    while (rs.next()) {
+                        inReport.put(rs.getString(1) + "|" + rs.getString(2) + "/" + rs.getString(3), new double[] {rs.getDouble(4), rs.getDouble(5)});
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        }
+        assertThat(inReport.keySet()).containsExactlyInAnyOrderElementsOf(scorersOutcomes.keySet());
+        scorersOutcomes.forEach((key, expected) -> assertThat(inReport.get(key)).as(key).containsExactly(expected));
     }
 
     private static String snapshot(org.linkway.server.storage.Tx tx) {
