@@ -122,13 +122,17 @@ final class Letter {
         if (p == null || !p.isObject()) {
             return text(p);
         }
-        String role = text(p.get("role"));
+        String about = join(", ", List.of(Objects.toString(text(p.get("role")), ""), Objects.toString(text(p.get("grade")), "")));
         String who = text(p.get("name"));
-        if (who != null && role != null) {
-            who = who + " (" + role + ")";
+        if (who != null && about != null) {
+            who = who + " (" + about + ")";
+        } else if (who == null) {
+            who = about;
         }
+        String specialty = text(p.get("specialty"));
         String org = organisation(p.get("organisation"));
         return join(", ", List.of(Objects.toString(who, ""), Objects.toString(text(p.get("team")), ""),
+                specialty == null ? "" : "specialty " + specialty,
                 Objects.toString(text(p.get("service")), ""), Objects.toString(org, "")));
     }
 

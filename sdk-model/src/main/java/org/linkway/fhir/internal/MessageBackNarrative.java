@@ -99,6 +99,7 @@ final class MessageBackNarrative {
             String method = NhsCodes.referralMethod(Letter.text(e.get("referralMethod")));
             x.p(Letter.sentence(Letter.join("; ", List.of(nz(Letter.join(" ", List.of("Referred", date == null ? "" : "on " + date,
                     by == null ? "" : "by " + by))), method == null ? "" : "sent " + method))));
+            x.p("Referrer's contact details:", Letter.text(field(e.get("referrerDetails"), "contactDetails")));
             x.p("Referred to:", Letter.party(e.get("referralTo")));
             x.p("Reason for referral:", Letter.text(e.get("reasonForReferral")));
             x.p("Reply to:", Letter.text(e.get("returnResponseTo")));
