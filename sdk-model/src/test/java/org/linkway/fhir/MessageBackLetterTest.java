@@ -243,6 +243,28 @@ class MessageBackLetterTest {
         assertThat(errors(b)).isEmpty();
     }
 
+    @Test
+    void the_excerpt_in_docs_fhir_md_is_what_the_gp_sees() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("../docs/FHIR.md"));
+        int start = doc.indexOf("```text", doc.indexOf("<!-- gp-letter-excerpt -->"));
+        List<String> lines = doc.substring(start + "```text".length(), doc.indexOf("```", start + 7)).strip().lines().toList();
+        assertThat(lines).hasSizeGreaterThan(8);
+        Bundle b = document(tree(COMPLETED));
+        String current = GpLetter.read(GpLetter.composition(b).getText());
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Composition.SectionComponent heading = GpLetter.composition(b).getSection().stream()
+                    .filter(s -> s.getTitle().equals(line)).findFirst().orElse(null);
+            if (heading != null) {
+                current = GpLetter.read(heading.getText());
+            } else {
+                assertThat(current).as("docs/FHIR.md excerpt line").contains(line);
+            }
+        }
+    }
+
     static List<Finding> errors(Bundle b) {
         return hapi.validate(b).stream().filter(Finding::isError).toList();
     }

@@ -25,13 +25,13 @@ final class JourneyNarrative {
             List<String> seen = new ArrayList<>();
             JsonNode seenBy = e.get("seenBy");
             if (seenBy != null && seenBy.isArray()) {
-                seenBy.values().forEach(s -> seen.add(Letter.party(s)));
+                seenBy.values().stream().map(Letter::party).filter(java.util.Objects::nonNull).forEach(seen::add);
             }
             String responsible = Letter.party(e.get("responsibleProfessional"));
             List<String> present = new ArrayList<>();
             JsonNode others = e.get("professionalsPresent");
             if (others != null && others.isArray()) {
-                others.values().forEach(s -> present.add(Letter.party(s)));
+                others.values().stream().map(Letter::party).filter(java.util.Objects::nonNull).forEach(present::add);
             }
             String specialty = Letter.text(e.get("specialty"));
             String manner = Letter.join(", ", List.of(nz(Letter.join(" ", List.of(nz(how), where == null ? "" : "at " + where))),

@@ -61,7 +61,7 @@ final class MessageBackMapper {
         if (main != null) {
             Sections.identify(main, root.str("referralId"), root.str("referrerReferralId"));
         }
-        // the letter is written from the message as given, before the mappers take it apart
+        // the letter is written from the PRSB message as given, not from the FHIR resources
         Map<String, Narrative> narratives = MessageBackNarrative.sections(mb);
         Src csp = root.detach("careAndSupportPlan");
         if (csp != null) {
@@ -74,6 +74,14 @@ final class MessageBackMapper {
         ReferralMapper.writeSections(out, root, patient, main);
         Contacts.writeContacts(out, root, patient);
         Contacts.writeSignposts(out, root, patient);
+        List<Resource> assessments = new ArrayList<>();
+        for (Resource r : new ArrayList<>(out.resources())) {
+            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey") && !ScoreObservations.is(o)) {
+                assessments.add(o);
+                // each score as an Observation of its own, beside the assessment it comes from
+                assessments.addAll(ScoreObservations.write(out, o, patient));
+            }
+        }
 
         List<Resource> outcomeEntries = new ArrayList<>();
         if (outcome != null) {
@@ -117,14 +125,6 @@ final class MessageBackMapper {
         section(out, comp, "risks", "Risks", byType(out, Flag.class, "risk"), narratives);
         section(out, comp, "safeguarding", "Safeguarding", byType(out, Flag.class, "safeguarding"), narratives);
         section(out, comp, "consent", "Consent", byType(out, Consent.class, null), narratives);
-        List<Resource> assessments = new ArrayList<>();
-        for (Resource r : new ArrayList<>(out.resources())) {
-            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey") && !ScoreObservations.is(o)) {
-                assessments.add(o);
-                // each score as an Observation of its own, beside the assessment it comes from
-                assessments.addAll(ScoreObservations.write(out, o, patient));
-            }
-        }
         section(out, comp, "assessments", "Assessments", assessments, narratives);
         for (var t : TITLES.entrySet()) {
             section(out, comp, t.getKey(), t.getValue(), textSectionEntries(out, t.getKey()), narratives);
