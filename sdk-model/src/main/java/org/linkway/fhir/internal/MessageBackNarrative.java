@@ -19,23 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MessageBackNarrative {
 
-    /** Section code (CodeSystem message-back-section) -> the message back property it tells. */
-    static final Map<String, String> SECTIONS = new LinkedHashMap<>();
-    static {
-        SECTIONS.put("outcome", "outcome");
-        SECTIONS.put("referral-details", "referralDetails");
-        SECTIONS.put("risks", "risks");
-        SECTIONS.put("safeguarding", "safeguarding");
-        SECTIONS.put("consent", "consent");
-        SECTIONS.put("assessments", "assessments");
-        SECTIONS.put("contactsWithProfessionals", "contactsWithProfessionals");
-        SECTIONS.put("clinicalSummary", "clinicalSummary");
-        SECTIONS.put("signpostDetails", "signpostDetails");
-        SECTIONS.put("planAndRequestedActions", "planAndRequestedActions");
-        SECTIONS.put("careAndSupportPlan", "careAndSupportPlan");
-        SECTIONS.put("onward-referrals", "onwardReferrals");
-    }
-
     private MessageBackNarrative() { }
 
     /** Each section code with something to say -> its narrative. */
