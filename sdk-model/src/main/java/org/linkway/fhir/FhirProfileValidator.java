@@ -48,7 +48,8 @@ public final class FhirProfileValidator {
             "CodeSystem-onward-referral-status.json",
             "CodeSystem-record-kind.json",
             "CodeSystem-message-event.json",
-            "CodeSystem-message-back-section.json");
+            "CodeSystem-message-back-section.json",
+            "CodeSystem-outcome-instrument.json");
 
     static {
         CONFORMANCE_RESOURCES = conformanceResources();

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 import org.linkway.fhir.internal.Extensions;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.MessageType;
+import org.linkway.outcomes.Instrument;
+import org.linkway.outcomes.InstrumentCatalogue;
+import org.linkway.outcomes.InstrumentCode;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
@@ -53,6 +56,7 @@ final class FhirDocs {
             out.put(FHIR_DIR + x.fileName(), pretty(structureDefinition(x)));
         }
         out.put(FHIR_DIR + "CodeSystem-record-kind.json", pretty(recordKind()));
+        out.put(FHIR_DIR + "CodeSystem-outcome-instrument.json", pretty(outcomeInstrument()));
         return out;
     }
 
@@ -92,6 +96,29 @@ final class FhirDocs {
             }
         }
         generated.forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
+        cs.put("count", concepts.size());
+        cs.set("concept", concepts);
+        return cs;
+    }
+
+    /** Linkway's outcome-instrument CodeSystem, from the instrument catalogue (the codes the score Observations carry). */
+    static ObjectNode outcomeInstrument() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode cs = f.objectNode();
+        cs.put("resourceType", "CodeSystem").put("id", "outcome-instrument").put("url", InstrumentCode.LINKWAY_SYSTEM)
+                .put("version", "1.0.0").put("name", "OutcomeInstrument").put("title", "Linkway outcome instruments").put("status", "active")
+                .put("publisher", "Linkway")
+                .put("description", "Outcome measures used in social prescribing that have no verified SNOMED CT or LOINC code; "
+                        + "generated from the SDK's instrument catalogue (docs/OUTCOMES.md).")
+                .put("caseSensitive", true).put("content", "complete");
+        ArrayNode concepts = f.arrayNode();
+        for (Instrument i : InstrumentCatalogue.standard().all()) {
+            for (InstrumentCode c : i.codes()) {
+                if (InstrumentCode.LINKWAY_SYSTEM.equals(c.system())) {
+                    concepts.addObject().put("code", c.code()).put("display", c.display());
+                }
+            }
+        }
         cs.put("count", concepts.size());
         cs.set("concept", concepts);
         return cs;

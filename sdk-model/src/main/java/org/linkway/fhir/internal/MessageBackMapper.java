@@ -12,13 +12,13 @@ import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.linkway.validation.Rule;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,14 +31,15 @@ final class MessageBackMapper {
 
     static final String DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
-    /** PRSB sections of the message back with no FHIR resource of their own: shown as section narrative. */
-    private static final Map<String, String> TEXT_SECTIONS = new java.util.LinkedHashMap<>();
+    /** Section code -> title, in the order a GP reads them. */
+    private static final Map<String, String> TITLES = new java.util.LinkedHashMap<>();
     static {
-        TEXT_SECTIONS.put("contactsWithProfessionals", "Contacts with professionals");
-        TEXT_SECTIONS.put("clinicalSummary", "Clinical summary");
-        TEXT_SECTIONS.put("signpostDetails", "Signpost details");
-        TEXT_SECTIONS.put("planAndRequestedActions", "Plan and requested actions");
-        TEXT_SECTIONS.put("careAndSupportPlan", "Care and support plan");
+        TITLES.put("contactsWithProfessionals", "Contacts with professionals");
+        TITLES.put("clinicalSummary", "Clinical summary");
+        TITLES.put("signpostDetails", "Signpost details");
+        TITLES.put("planAndRequestedActions", "Plan and requested actions");
+        TITLES.put("careAndSupportPlan", "Care and support plan");
+        TITLES.put("onward-referrals", "Onward referrals");
     }
 
     private MessageBackMapper() { }
@@ -60,15 +61,8 @@ final class MessageBackMapper {
         if (main != null) {
             Sections.identify(main, root.str("referralId"), root.str("referrerReferralId"));
         }
-        // narrative for the text-only sections, read before the remainder takes them
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        for (var s : TEXT_SECTIONS.entrySet()) {
-            JsonNode n = root.view().get(s.getKey());
-            String text = n == null ? "" : flatten(n);
-            if (!text.isBlank()) {
-                texts.put(s.getKey(), text);
-            }
-        }
+        // the letter is written from the PRSB message as given, not from the FHIR resources
+        Map<String, Narrative> narratives = MessageBackNarrative.sections(mb);
         Src csp = root.detach("careAndSupportPlan");
         if (csp != null) {
             org.hl7.fhir.r4.model.CarePlan plan = out.add(new org.hl7.fhir.r4.model.CarePlan());
@@ -80,6 +74,14 @@ final class MessageBackMapper {
         ReferralMapper.writeSections(out, root, patient, main);
         Contacts.writeContacts(out, root, patient);
         Contacts.writeSignposts(out, root, patient);
+        List<Resource> assessments = new ArrayList<>();
+        for (Resource r : new ArrayList<>(out.resources())) {
+            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey") && !ScoreObservations.is(o)) {
+                assessments.add(o);
+                // each score as an Observation of its own, beside the assessment it comes from
+                assessments.addAll(ScoreObservations.write(out, o, patient));
+            }
+        }
 
         List<Resource> outcomeEntries = new ArrayList<>();
         if (outcome != null) {
@@ -102,6 +104,7 @@ final class MessageBackMapper {
         comp.setType(Codes.marker(Urls.CS_RECORD_KIND, "message-back", "Social prescribing message back"));
         comp.setSubject(out.ref(patient));
         comp.setTitle("Social prescribing message back");
+        comp.setText(MessageBackNarrative.summary(mb));
         if (id != null) {
             comp.setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(id));
         }
@@ -117,20 +120,14 @@ final class MessageBackMapper {
             device.addDeviceName().setName("Linkway").setType(Device.DeviceNameType.MANUFACTURERNAME);
             comp.addAuthor(out.ref(device));
         }
-        section(out, comp, "outcome", "Outcome", outcomeEntries, null);
-        section(out, comp, "referral-details", "Referral details", new ArrayList<>(requests), null);
-        section(out, comp, "risks", "Risks", byType(out, Flag.class, "risk"), null);
-        section(out, comp, "safeguarding", "Safeguarding", byType(out, Flag.class, "safeguarding"), null);
-        section(out, comp, "consent", "Consent", byType(out, Consent.class, null), null);
-        List<Resource> assessments = new ArrayList<>();
-        for (Resource r : out.resources()) {
-            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey")) {
-                assessments.add(o);
-            }
-        }
-        section(out, comp, "assessments", "Assessments", assessments, null);
-        for (var t : texts.entrySet()) {
-            section(out, comp, t.getKey(), TEXT_SECTIONS.get(t.getKey()), textSectionEntries(out, t.getKey()), t.getValue());
+        section(out, comp, "outcome", "Outcome", outcomeEntries, narratives);
+        section(out, comp, "referral-details", "Referral details", new ArrayList<>(requests), narratives);
+        section(out, comp, "risks", "Risks", byType(out, Flag.class, "risk"), narratives);
+        section(out, comp, "safeguarding", "Safeguarding", byType(out, Flag.class, "safeguarding"), narratives);
+        section(out, comp, "consent", "Consent", byType(out, Consent.class, null), narratives);
+        section(out, comp, "assessments", "Assessments", assessments, narratives);
+        for (var t : TITLES.entrySet()) {
+            section(out, comp, t.getKey(), t.getValue(), textSectionEntries(out, t.getKey()), narratives);
         }
         Out.remainder(comp, root);
 
@@ -178,32 +175,18 @@ final class MessageBackMapper {
         return list;
     }
 
-    private static void section(Out out, Composition comp, String code, String title, List<Resource> entries, String text) {
+    private static void section(Out out, Composition comp, String code, String title, List<Resource> entries, Map<String, Narrative> narratives) {
+        Narrative text = narratives.get(code);
         if (entries.isEmpty() && text == null) {
             return;
         }
         Composition.SectionComponent s = comp.addSection();
         s.setTitle(title);
         s.setCode(Codes.marker(Urls.CS_MESSAGE_BACK_SECTION, code, title));
-        entries.forEach(r -> s.addEntry(out.ref(r)));
         if (text != null) {
-            s.setText(Sections.narrative(text));
+            s.setText(text);
         }
-    }
-
-    /** Every string and number in a section, in order, for a reader's narrative. */
-    private static String flatten(JsonNode n) {
-        StringBuilder sb = new StringBuilder();
-        flatten(n, sb);
-        return sb.toString().trim();
-    }
-
-    private static void flatten(JsonNode n, StringBuilder sb) {
-        if (n.isContainer()) {
-            n.values().forEach(v -> flatten(v, sb));
-        } else if (!n.isNull()) {
-            sb.append(n.asString()).append(". ");
-        }
+        entries.forEach(r -> s.addEntry(out.ref(r)));
     }
 
     static ObjectNode read(In in) {
@@ -275,6 +258,8 @@ final class MessageBackMapper {
             mb.set("careAndSupportPlan", Tree.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
             break;
         }
+        // the score Observations repeat what the assessment Observations hold
+        in.all(Observation.class).stream().filter(ScoreObservations::is).forEach(in::use);
         ReferralMapper.readSections(in, mb, main);
         // a Condition in a message back has no PRSB section to go to
         if (mb.remove("presentingComplaintsOrIssues") != null) {
