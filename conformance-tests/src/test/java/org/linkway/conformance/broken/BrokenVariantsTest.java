@@ -30,6 +30,7 @@ import org.linkway.server.ServerConfig;
  * naming the requirement that was broken and nothing unrelated.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BrokenVariantsTest {
 
     static final Map<String, String> TOKENS = Map.of("token-org-a", "A81001", "token-org-b", "B82002");

@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code run}'s exit codes are its contract: 0 pass, 1 a conformance failure, 2 a set-up error. Never a count. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RunCommandTest {
 
     @TempDir
