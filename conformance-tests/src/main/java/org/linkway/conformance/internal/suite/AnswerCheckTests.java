@@ -38,6 +38,8 @@ final class AnswerCheckTests {
         String assessments = "/v1/referrals/" + Journey.referId(ctx) + "/assessments";
         ObjectNode ons4 = Examples.toSend("valid/assessment--ons4-baseline.json");
         ((ObjectNode) ons4.at("/itemResponses/1")).put("value", 11);
+        // no stated scores beside the answers, so the answer off the scale is the only thing wrong
+        ((ObjectNode) ons4.at("/assessment/structuredAssessment")).remove("subscaleResult");
         refused(ctx, assessments, "ONS4 'worthwhile' answered 11 (scale 0 to 10)", ons4, "/itemResponses/1", "worthwhile");
         refused(ctx, assessments, "UCLA-3 'feel-left-out' answered 4 (scale 1 to 3)", ucla3(new int[] {3, 4, 1}, null), "/itemResponses/1",
                 "feel-left-out");
