@@ -23,7 +23,13 @@ public final class KitConfig {
     public static final String DEFAULT_ROLE = "default";
     /** A token of a second organisation, for the cross-organisation tests. */
     public static final String OTHER_ORG_ROLE = "other-org";
-    public static final Set<String> ROLES = Set.of(DEFAULT_ROLE, "referrer", "link-worker", "provider", OTHER_ORG_ROLE);
+    /** The referring organisation, when it has a token of its own (the referrer's side of the message back). */
+    public static final String REFERRER_ROLE = "referrer";
+    /** The person's registered GP practice, reading the message back addressed to it (a referrer-role token of the practice). */
+    public static final String GP_PRACTICE_ROLE = "gp-practice";
+    public static final Set<String> ROLES = Set.of(DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
+    /** Roles that never fall back to the default token: they stand for an organisation other than the default's. */
+    private static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
 
     private final URI baseUrl;
     private final Map<String, String> tokens;
@@ -36,6 +42,8 @@ public final class KitConfig {
     private final String webhookHost;
     private final List<Path> messageFiles;
     private final Set<String> only;
+    private final String gpPracticeCode;
+    private final String referrerCode;
 
     private KitConfig(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -49,6 +57,8 @@ public final class KitConfig {
         this.webhookHost = b.webhookHost;
         this.messageFiles = List.copyOf(b.messageFiles);
         this.only = Set.copyOf(b.only);
+        this.gpPracticeCode = b.gpPracticeCode;
+        this.referrerCode = b.referrerCode;
     }
 
     /** Starts a configuration for the server at {@code baseUrl} (http or https, no query). */
@@ -63,7 +73,25 @@ public final class KitConfig {
     /** The token for a role, falling back to the default token; empty when the run has no tokens. */
     public Optional<String> token(String role) {
         String t = tokens.get(role);
-        return Optional.ofNullable(t != null || OTHER_ORG_ROLE.equals(role) ? t : tokens.get(DEFAULT_ROLE));
+        return Optional.ofNullable(t != null || OWN_ONLY.contains(role) ? t : tokens.get(DEFAULT_ROLE));
+    }
+
+    /** The token given for this role itself, without falling back to the default token. */
+    public Optional<String> ownToken(String role) {
+        return Optional.ofNullable(tokens.get(role));
+    }
+
+    /**
+     * The GP practice's ODS code: as given ({@code --gp-practice-code}), else the {@code org}
+     * claim of its token when that is a JWT; empty when neither is known.
+     */
+    public Optional<String> gpPracticeCode() {
+        return gpPracticeCode != null ? Optional.of(gpPracticeCode) : ownToken(GP_PRACTICE_ROLE).flatMap(TokenClaims::organisation);
+    }
+
+    /** The referring organisation's ODS code: as given ({@code --referrer-code}), else the {@code org} claim of its own token. */
+    public Optional<String> referrerCode() {
+        return referrerCode != null ? Optional.of(referrerCode) : ownToken(REFERRER_ROLE).flatMap(TokenClaims::organisation);
     }
 
     public boolean hasTokens() {
@@ -126,6 +154,8 @@ public final class KitConfig {
         private String webhookHost = "127.0.0.1";
         private final List<Path> messageFiles = new ArrayList<>();
         private final Set<String> only = new java.util.HashSet<>();
+        private String gpPracticeCode;
+        private String referrerCode;
 
         private Builder(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -211,6 +241,25 @@ public final class KitConfig {
         public Builder only(java.util.Collection<String> ids) {
             only.addAll(ids);
             return this;
+        }
+
+        /** The GP practice's ODS code, when its token does not carry it as a JWT {@code org} claim. */
+        public Builder gpPracticeCode(String code) {
+            this.gpPracticeCode = odsCode("--gp-practice-code", code);
+            return this;
+        }
+
+        /** The referring organisation's ODS code, when its token does not carry it as a JWT {@code org} claim. */
+        public Builder referrerCode(String code) {
+            this.referrerCode = odsCode("--referrer-code", code);
+            return this;
+        }
+
+        private static String odsCode(String option, String code) {
+            if (code == null || !code.matches("[A-Z0-9]{3,8}")) {
+                throw new KitSetupException(option + " must be an ODS code (3 to 8 capital letters and digits, e.g. Y03146): " + code);
+            }
+            return code;
         }
 
         public KitConfig build() {

@@ -44,6 +44,20 @@ public record SuiteResult(String baseUrl, List<Profile> claimed, long seed, Inst
         return results.stream().filter(TestResult::failsRun).flatMap(r -> r.requirements().stream()).distinct().sorted().toList();
     }
 
+    /**
+     * True when the run shows part of conformance at most: a required test was skipped (for want
+     * of a token, say) or left out with {@code --only}.
+     */
+    public boolean partial() {
+        return !notShown().isEmpty();
+    }
+
+    /** The ids of claimed SHALL tests that did not run: skipped, or not selected. */
+    public List<String> notShown() {
+        return results.stream().filter(r -> r.required() && (r.outcome() == Outcome.SKIP || r.outcome() == Outcome.OMIT))
+                .map(TestResult::id).toList();
+    }
+
     public List<TestResult> failures() {
         return results.stream().filter(TestResult::failsRun).toList();
     }

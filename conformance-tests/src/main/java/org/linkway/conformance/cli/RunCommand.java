@@ -51,6 +51,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token-other-org", description = "Token of a second organisation (cross-organisation tests).")
     String otherOrgToken;
 
+    @Option(names = "--token-gp-practice", description = "Token of the person's registered GP practice (a referrer-role token of the "
+            + "practice), to read the message back as the GP; without it the GP practice tests are skipped.")
+    String gpPracticeToken;
+
+    @Option(names = "--gp-practice-code", description = "The GP practice's ODS code, e.g. Y03146 (default: the org claim of its token, "
+            + "when that is a JWT). The kit names it as the person's registered practice in the referrals it sends.")
+    String gpPracticeCode;
+
+    @Option(names = "--referrer-code", description = "The referrer's ODS code (default: the org claim of --token-referrer, when that "
+            + "is a JWT). The kit names it as the referring organisation in the referrals it sends.")
+    String referrerCode;
+
     @Option(names = "--report", description = "Directory for the JUnit XML, JSON and HTML reports.")
     Path report;
 
@@ -92,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%n%s: %s in %d ms%n", result.passed() ? "PASS" : "FAIL", counts, result.millis());
             if (!result.passed()) {
                 out.println("failed requirements: " + String.join(", ", result.failedRequirements()));
+            }
+            if (result.partial()) {
+                out.println("partial: not every required test ran (" + String.join(", ", result.notShown()) + "); see the skip and omit reasons");
             }
             if (report != null) {
                 Reports.write(result, report);
@@ -135,6 +150,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (otherOrgToken != null) {
             b.token(KitConfig.OTHER_ORG_ROLE, otherOrgToken);
+        }
+        if (gpPracticeToken != null) {
+            b.token(KitConfig.GP_PRACTICE_ROLE, gpPracticeToken);
+        }
+        if (gpPracticeCode != null) {
+            b.gpPracticeCode(gpPracticeCode);
+        }
+        if (referrerCode != null) {
+            b.referrerCode(referrerCode);
         }
         messages.forEach(b::messageFile);
         b.only(only);

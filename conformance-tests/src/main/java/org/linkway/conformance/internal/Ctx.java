@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
@@ -25,12 +26,36 @@ public final class Ctx {
     private final Http http;
     private final boolean claimed;
     private final List<Emitted> emitted;
+    private final Map<String, Object> shared;
 
-    Ctx(KitConfig config, Http http, boolean claimed, List<Emitted> emitted) {
+    Ctx(KitConfig config, Http http, boolean claimed, List<Emitted> emitted, Map<String, Object> shared) {
         this.config = config;
         this.http = http;
         this.claimed = claimed;
         this.emitted = emitted;
+        this.shared = shared;
+    }
+
+    /**
+     * Something several tests of one run look at, made once: the first test to ask makes it, the
+     * others read it. If making it failed, each test that asks fails the same way, so a test never
+     * passes on something it did not see. Tests each check one requirement of the shared thing.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, java.util.function.Function<Ctx, T> make) {
+        Object known = shared.get(key);
+        if (known == null) {
+            try {
+                known = make.apply(this);
+            } catch (CheckFailed | Verdict | Http.Unreachable e) {
+                known = e;
+            }
+            shared.put(key, known);
+        }
+        if (known instanceof RuntimeException e) {
+            throw e;
+        }
+        return (T) known;
     }
 
     public KitConfig config() {

@@ -21,6 +21,7 @@ public final class Runner {
     private final KitConfig config;
     private final Http http;
     private final List<Ctx.Emitted> emitted = new ArrayList<>();
+    private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
 
     public Runner(KitConfig config) {
         this.config = config;
@@ -54,7 +55,7 @@ public final class Runner {
         Outcome outcome;
         String message = "";
         try {
-            t.body().run(new Ctx(config, http, claimed, emitted));
+            t.body().run(new Ctx(config, http, claimed, emitted, shared));
             outcome = Outcome.PASS;
         } catch (CheckFailed e) {
             outcome = Outcome.FAIL;

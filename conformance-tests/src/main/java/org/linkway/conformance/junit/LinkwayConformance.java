@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * Configures a {@link LinkwayConformanceTests} subclass: which server and which profiles.
  * Any value can instead come from a system property, so CI can point the same test class at
  * another server: {@code linkway.baseUrl}, {@code linkway.profiles}, {@code linkway.token},
- * {@code linkway.token.other-org}.
+ * {@code linkway.token.other-org}, {@code linkway.token.gp-practice}, {@code linkway.gp-practice-code},
+ * {@code linkway.token.referrer}, {@code linkway.referrer-code}.
  */
 @Documented
 @Inherited
@@ -30,6 +31,18 @@ public @interface LinkwayConformance {
 
     /** A token of a second organisation, for the cross-organisation tests. */
     String otherOrgToken() default "";
+
+    /** A token of the person's registered GP practice, for the message back tests; empty to skip them. */
+    String gpPracticeToken() default "";
+
+    /** The GP practice's ODS code; empty to read it from the org claim of its token. */
+    String gpPracticeCode() default "";
+
+    /** A token of the referring organisation, for the referrer's side of the message back. */
+    String referrerToken() default "";
+
+    /** The referrer's ODS code; empty to read it from the org claim of its token. */
+    String referrerCode() default "";
 
     /** Only these test or requirement ids (for a quick check; a partial run shows no conformance). */
     String[] only() default {};

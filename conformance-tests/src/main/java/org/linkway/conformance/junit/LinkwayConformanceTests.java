@@ -64,6 +64,22 @@ public abstract class LinkwayConformanceTests {
         if (other != null) {
             b.token(KitConfig.OTHER_ORG_ROLE, other);
         }
+        String gp = firstNonBlank(a == null ? null : a.gpPracticeToken(), System.getProperty("linkway.token.gp-practice"));
+        if (gp != null) {
+            b.token(KitConfig.GP_PRACTICE_ROLE, gp);
+        }
+        String gpCode = firstNonBlank(a == null ? null : a.gpPracticeCode(), System.getProperty("linkway.gp-practice-code"));
+        if (gpCode != null) {
+            b.gpPracticeCode(gpCode);
+        }
+        String referrer = firstNonBlank(a == null ? null : a.referrerToken(), System.getProperty("linkway.token.referrer"));
+        if (referrer != null) {
+            b.token(KitConfig.REFERRER_ROLE, referrer);
+        }
+        String referrerCode = firstNonBlank(a == null ? null : a.referrerCode(), System.getProperty("linkway.referrer-code"));
+        if (referrerCode != null) {
+            b.referrerCode(referrerCode);
+        }
         if (a != null) {
             b.fuzzTries(a.fuzzTries()).only(Arrays.asList(a.only()));
         }

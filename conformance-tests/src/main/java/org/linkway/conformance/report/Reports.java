@@ -24,7 +24,6 @@ public final class Reports {
     public static final String JUNIT = "linkway-conformance-junit.xml";
     public static final String JSON = "linkway-conformance.json";
     public static final String HTML = "linkway-conformance.html";
-    private static final String SELECTION_OMIT = "not selected (--only)";
 
     private Reports() { }
 
@@ -47,8 +46,10 @@ public final class Reports {
         ArrayNode claimed = root.putArray("profiles");
         result.claimed().forEach(p -> claimed.add(p.id()));
         root.put("verdict", result.passed() ? "pass" : "fail");
-        // a run restricted with --only shows part of conformance at most; say so where scripts look
-        root.put("partial", result.results().stream().anyMatch(r -> r.message().equals(SELECTION_OMIT)));
+        // a run restricted with --only, or with required tests skipped, shows part of conformance at most; say so where scripts look
+        root.put("partial", result.partial());
+        ArrayNode notShown = root.putArray("notShown");
+        result.notShown().forEach(notShown::add);
         root.put("exitCode", result.exitCode());
         ObjectNode counts = root.putObject("counts");
         result.counts().forEach((o, n) -> counts.put(o.code(), n));

@@ -84,11 +84,28 @@ final class BreakingProxy implements AutoCloseable {
     private final Breakage breakage;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The real server's own token: whatever the kit sent stays between the kit and the proxy. */
+    /**
+     * The real server's own token: whatever the kit sent stays between the kit and the proxy.
+     * Null to pass each request's own token on, so the server sees who is asking (the GP practice,
+     * another organisation) and the breakage can still swap one for another.
+     */
     private final String upstreamToken;
 
+    /** The token the proxy's own look-ups ({@link #get}) use: the upstream token, or an admin's when requests keep their own. */
+    private final String lookupToken;
+
     BreakingProxy(String upstreamUrl, String upstreamToken, Breakage breakage) {
+        this(upstreamUrl, upstreamToken, upstreamToken, breakage);
+    }
+
+    /** A proxy that passes each request's own token on; {@code adminToken} is for its own look-ups. */
+    static BreakingProxy passingTokens(String upstreamUrl, String adminToken, Breakage breakage) {
+        return new BreakingProxy(upstreamUrl, null, adminToken, breakage);
+    }
+
+    private BreakingProxy(String upstreamUrl, String upstreamToken, String lookupToken, Breakage breakage) {
         this.upstreamToken = upstreamToken;
+        this.lookupToken = lookupToken;
         this.upstream = URI.create(upstreamUrl);
         this.breakage = breakage;
         try {
@@ -144,11 +161,13 @@ final class BreakingProxy implements AutoCloseable {
                 .method(request.method(), request.body().length == 0 && !request.method().equals("POST") && !request.method().equals("PUT")
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((k, v) -> {
-            if (!HOP_BY_HOP.contains(k) && !k.equals("authorization")) {
+            if (!HOP_BY_HOP.contains(k) && (upstreamToken == null || !k.equals("authorization"))) {
                 b.header(k, v);
             }
         });
-        b.header("Authorization", "Bearer " + upstreamToken);
+        if (upstreamToken != null) {
+            b.header("Authorization", "Bearer " + upstreamToken);
+        }
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, List<String>> headers = new HashMap<>(r.headers().map());
@@ -163,7 +182,7 @@ final class BreakingProxy implements AutoCloseable {
 
     /** A GET to the real server, for breakages that need to know the current state. */
     Reply get(String path) {
-        return forward(new Request("GET", path, Map.of(), new byte[0]));
+        return forward(new Request("GET", path, Map.of("authorization", "Bearer " + lookupToken), new byte[0]));
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

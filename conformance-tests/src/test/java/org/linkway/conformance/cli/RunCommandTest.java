@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code run}'s exit codes are its contract: 0 pass, 1 a conformance failure, 2 a set-up error. Never a count. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RunCommandTest {
 
     @TempDir
@@ -89,6 +90,29 @@ class RunCommandTest {
     }
 
     @Test
+    void the_gp_practice_reads_its_message_back_with_its_own_token_given_on_the_command_line() throws Exception {
+        String gp = org.linkway.conformance.DevAdmin.mint(server, org.linkway.server.security.Role.REFERRER, "Y03146");
+        Result r = run("run", "--base-url", url, "--token", token, "--token-gp-practice", gp, "--profile", "feedback,fhir",
+                "--only", "FB-06,FB-07,FH-04", "--report", reports.toString());
+        assertThat(r.code).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("PASS  FB-06").contains("PASS  FB-07").contains("PASS  FH-04");
+        Result coded = run("run", "--base-url", url, "--token", token, "--token-gp-practice", gp, "--gp-practice-code", "Y03146",
+                "--profile", "feedback", "--only", "FB-06");
+        assertThat(coded.out).as(coded.out + coded.err).contains("PASS  FB-06");
+    }
+
+    @Test
+    void without_a_gp_practice_token_the_gp_tests_skip_and_the_run_says_it_is_partial() throws Exception {
+        Result r = run("run", "--base-url", url, "--token", token, "--profile", "feedback", "--only", "FB-06,FB-16",
+                "--report", reports.toString());
+        assertThat(r.code).as(r.out + r.err).isZero();
+        assertThat(r.out).contains("SKIP  FB-06").contains("--token-gp-practice").contains("partial:");
+        JsonNode json = LinkwayJson.mapper().readTree(Files.readString(reports.resolve("linkway-conformance.json")));
+        assertThat(json.path("partial").asBoolean()).isTrue();
+        assertThat(json.path("notShown").toString()).contains("FB-06").contains("FB-16");
+    }
+
+    @Test
     void an_unreachable_server_exits_2() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -123,6 +147,9 @@ class RunCommandTest {
         assertThat(run("run", "--base-url", url).code).isEqualTo(2);
         assertThat(run("run", "--base-url", "ftp://127.0.0.1/", "--profile", "fhir").code).isEqualTo(2);
         assertThat(run("run", "--base-url", url, "--profile", "fhir", "--fuzz-tries", "0").code).isEqualTo(2);
+        Result badCode = run("run", "--base-url", url, "--profile", "feedback", "--gp-practice-code", "not a code");
+        assertThat(badCode.code).isEqualTo(2);
+        assertThat(badCode.err).contains("--gp-practice-code");
         assertThat(run("convert", "--to", "fhir", "x.json").code).as("no such file").isEqualTo(2);
     }
 

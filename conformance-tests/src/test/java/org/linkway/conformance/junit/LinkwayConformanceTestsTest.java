@@ -19,6 +19,7 @@ import org.linkway.server.LinkwayServer;
 import org.linkway.server.ServerConfig;
 
 /** The base class a vendor extends, run through the JUnit Platform as their build would run it. */
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class LinkwayConformanceTestsTest {
 
     @TempDir
@@ -32,6 +33,9 @@ class LinkwayConformanceTestsTest {
         server = LinkwayServer.start(ServerConfig.forTests(data));
         // how a vendor's build passes its token: a system property the annotation falls back to
         System.setProperty("linkway.token", org.linkway.conformance.DevAdmin.token(server));
+        // and the GP practice's, whose ODS code the kit reads from the token's org claim
+        System.setProperty("linkway.token.gp-practice", org.linkway.conformance.DevAdmin.mint(server,
+                org.linkway.server.security.Role.REFERRER, org.linkway.conformance.DevAdmin.GP_PRACTICE));
         withoutFhir = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
         withoutFhir.createContext("/", e -> {
             if (e.getRequestURI().getPath().equals("/v1/referrals")) {
@@ -50,6 +54,7 @@ class LinkwayConformanceTestsTest {
     @AfterAll
     static void stop() {
         System.clearProperty("linkway.token");
+        System.clearProperty("linkway.token.gp-practice");
         withoutFhir.stop(0);
         server.close();
         server = null;
@@ -57,6 +62,15 @@ class LinkwayConformanceTestsTest {
 
     @LinkwayConformance(profiles = {"referral-receiver", "feedback"}, only = {"RR-01", "RR-21", "FB-02"})
     static class VendorSuite extends LinkwayConformanceTests {
+        @Override
+        protected KitConfig config() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            return configFromAnnotation("http://127.0.0.1:" + server.port());
+        }
+    }
+
+    @LinkwayConformance(profiles = {"feedback", "fhir"}, only = {"FB-06", "FH-04"})
+    static class GpPracticeSuite extends LinkwayConformanceTests {
         @Override
         protected KitConfig config() {
             org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
@@ -86,6 +100,13 @@ class LinkwayConformanceTestsTest {
         assertThat(s.getTestsSucceededCount()).isEqualTo(3);
         assertThat(s.getTestsFailedCount()).isZero();
         assertThat(s.getTestsAbortedCount()).isEqualTo(org.linkway.conformance.ConformanceSuite.tests().size() - 3);
+    }
+
+    @Test
+    void the_gp_practice_token_from_a_system_property_reads_the_message_back() {
+        TestExecutionSummary s = launch(GpPracticeSuite.class);
+        assertThat(s.getTestsFailedCount()).as(String.valueOf(s.getFailures().stream().map(f -> f.getException().getMessage()).toList())).isZero();
+        assertThat(s.getTestsSucceededCount()).as("FB-06 and FH-04 run as the GP practice and pass").isEqualTo(2);
     }
 
     @Test

@@ -17,10 +17,15 @@ public final class AllTests {
         all.addAll(BadInputTests.tests());
         all.addAll(LifecycleTests.tests());
         all.addAll(RecordTests.tests());
+        all.addAll(AnswerCheckTests.tests());
+        all.addAll(ClosedReferralTests.tests());
         all.addAll(JourneyTests.tests());
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());
         all.addAll(FeedbackTests.tests());
+        all.addAll(GpPracticeTests.tests());
+        all.addAll(MessageBackContentTests.tests());
+        all.addAll(ConsentWithholdingTests.tests());
         all.addAll(EventsTests.tests());
         all.addAll(WebhookTests.tests());
         all.addAll(FhirTests.tests());
