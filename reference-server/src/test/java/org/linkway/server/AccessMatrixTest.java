@@ -33,7 +33,7 @@ class AccessMatrixTest {
 
     enum Who {
         REFERRER_OWN(Role.REFERRER, "RX9E2"),
-        REFERRER_OTHER(Role.REFERRER, "Y03146"),
+        REFERRER_OTHER(Role.REFERRER, "A81001"),
         LINK_WORKER_OWN(Role.LINK_WORKER, "8EC41"),
         LINK_WORKER_OTHER(Role.LINK_WORKER, "9ZZ99"),
         /** The registered GP practice of the referral (its GP practice section), not its referrer. */
