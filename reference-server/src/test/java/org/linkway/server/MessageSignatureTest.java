@@ -18,13 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.crypto.internal.JwsAlgorithms;
 import org.linkway.crypto.MessageSignature;
+import org.linkway.crypto.SigningKey;
+import org.linkway.crypto.TrustedKeys;
+import org.linkway.signature.SignatureVerification;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
 import org.linkway.server.security.SigningSettings;
 
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -45,8 +47,8 @@ class MessageSignatureTest {
     static Path data;
     LinkwayServer server;
     ApiClient admin;
-    OctetKeyPair sender;
-    JWK stranger;
+    SigningKey sender;
+    SigningKey stranger;
 
     @BeforeAll
     void start() throws Exception {
@@ -60,9 +62,9 @@ class MessageSignatureTest {
         }
         Path signingKey = Files.writeString(data.resolve("signing-key.pem"), pem.toString());
         // a GP system's key the server trusts, and one it does not
-        sender = JwsAlgorithms.generateEd25519("gp-system-1");
-        stranger = new ECKeyGenerator(Curve.P_256).keyID("gp-system-1").generate();
-        Path trusted = Files.writeString(data.resolve("trusted.jwks"), new JWKSet(sender.toPublicJWK()).toString(true));
+        sender = SigningKey.generateEd25519("gp-system-1");
+        stranger = SigningKey.fromJwk(new ECKeyGenerator(Curve.P_256).keyID("gp-system-1").generate().toJSONString());
+        Path trusted = Files.writeString(data.resolve("trusted.jwks"), sender.publicKeys().toJwks());
         server = LinkwayServer.start(ServerConfig.forTests(data.resolve("db")).withSigning(new SigningSettings(signingKey, trusted, false)));
         admin = new ApiClient(server.port());
     }
@@ -142,16 +144,16 @@ class MessageSignatureTest {
     void theMessageBackAndTheReferralCarryTheServersSignature() throws Exception {
         String id = admin.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL)).json().path("id").asString();
         ApiClient.Answer referral = admin.get("/v1/referrals/" + id);
-        JWKSet keys = published();
+        TrustedKeys keys = TrustedKeys.fromJwks(published().toString());
         assertThat(MessageSignature.verify(referral.body(), referral.header("Linkway-Signature"), keys).valid()).isTrue();
         assertThat(admin.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"outside our area\"}",
                 "If-Match", "\"1\"").status()).isEqualTo(200);
         ApiClient.Answer back = admin.get("/v1/referrals/" + id + "/message-back");
         assertThat(back.status()).isEqualTo(200);
         String jws = back.header("Linkway-Signature");
-        MessageSignature.Verification v = MessageSignature.verify(back.body(), jws, keys);
+        SignatureVerification v = MessageSignature.verify(back.body(), jws, keys);
         assertThat(v.valid()).as(v.findings().toString()).isTrue();
-        assertThat(v.keyId()).isEqualTo(keys.getKeys().get(0).getKeyID());
+        assertThat(v.keyId()).isEqualTo(keys.keyIds().get(0));
         assertThat(MessageSignature.verify(back.body().replace("rejected", "completed"), jws, keys).valid()).isFalse();
         // the link worker's view is signed too: what is signed is what the caller receives
         ApiClient linkWorker = admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"));
@@ -167,7 +169,7 @@ class MessageSignatureTest {
         Path dir = Files.createDirectories(data.resolve("second"));
         OctetKeyPair own = JwsAlgorithms.generateEd25519(null);
         Path key = Files.writeString(dir.resolve("key.jwk"), own.toJSONString());
-        Path trusted = Files.writeString(dir.resolve("trusted.jwks"), new JWKSet(sender.toPublicJWK()).toString(true));
+        Path trusted = Files.writeString(dir.resolve("trusted.jwks"), sender.publicKeys().toJwks());
         try (WebhookReceiver receiver = WebhookReceiver.start();
              LinkwayServer second = LinkwayServer.start(ServerConfig.forTests(dir).withWebhooks(WebhookContract.FAST)
                      .withSigning(new SigningSettings(key, trusted, true)))) {
@@ -182,8 +184,8 @@ class MessageSignatureTest {
             WebhookReceiver.eventually("a delivery arrives", () -> !receiver.accepted().isEmpty());
             WebhookReceiver.Delivery d = receiver.accepted().get(0);
             assertThat(d.header("webhook-signature")).startsWith("v1,");
-            JWKSet keys = JWKSet.parse(api.as(null).get("/.well-known/jwks.json").body());
-            assertThat(keys.getKeys().get(0).getKeyID()).as("a thumbprint when the JWK names no id").isEqualTo(
+            TrustedKeys keys = TrustedKeys.fromJwks(api.as(null).get("/.well-known/jwks.json").body());
+            assertThat(keys.keyIds().get(0)).as("a thumbprint when the JWK names no id").isEqualTo(
                     own.computeThumbprint().toString());
             String text = new String(d.body(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(MessageSignature.verify(text, d.header("Linkway-Signature"), keys).valid()).isTrue();
@@ -195,7 +197,7 @@ class MessageSignatureTest {
     @Test
     void aServerRefusesToStartWithAPublicKeyAsItsSigningKey() throws Exception {
         Path dir = Files.createDirectories(data.resolve("third"));
-        Path pub = Files.writeString(dir.resolve("pub.jwk"), sender.toPublicJWK().toJSONString());
+        Path pub = Files.writeString(dir.resolve("pub.jwk"), JWKSet.parse(sender.publicKeys().toJwks()).getKeys().get(0).toJSONString());
         assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(dir).withSigning(new SigningSettings(pub, null, false))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("public key only");
         assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(dir).withSigning(new SigningSettings(null, null, true))))

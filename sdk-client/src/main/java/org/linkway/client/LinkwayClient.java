@@ -4,9 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.error.UnexpectedResponseException;
+import org.linkway.client.internal.ApiRequest;
+import org.linkway.client.internal.PublicKeySet;
 import org.linkway.client.internal.Transport;
+import org.linkway.signature.MessageSigner;
 
 /**
  * A typed client for any Linkway-conformant server. Build one per server and share it: it is
@@ -44,7 +49,7 @@ public final class LinkwayClient {
                 .build();
         Transport transport = new Transport(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
         this.calls = new Calls(transport);
-        this.referrals = new Referrals(calls, b.signingKey);
+        this.referrals = new Referrals(calls, b.signer);
         this.events = new Events(calls, b.retryPolicy.sleeper());
     }
 
@@ -86,23 +91,20 @@ public final class LinkwayClient {
 
     /**
      * The public keys the server signs messages back, referrals and webhook deliveries with
-     * ({@code GET /.well-known/jwks.json}); give them to {@link SignatureVerifier#trusting} or
+     * ({@code GET /.well-known/jwks.json}), as a JWKS document with public members only; read
+     * them with {@code linkway-sdk-crypto}'s {@code TrustedKeys.fromJwks} and give that to
+     * {@link SignatureVerifier#using} or
      * {@link org.linkway.client.webhook.WebhookVerifier.Builder#signingKeys}. Fetch them over a
      * connection you trust (TLS), or pin a copy you were given.
      */
-    public com.nimbusds.jose.jwk.JWKSet serverKeys() {
+    public String serverKeys() {
         return Transport.join(serverKeysAsync());
     }
 
-    public java.util.concurrent.CompletableFuture<com.nimbusds.jose.jwk.JWKSet> serverKeysAsync() {
-        return calls.send(org.linkway.client.internal.ApiRequest.get("/.well-known/jwks.json")).thenApply(r -> {
-            try {
-                return com.nimbusds.jose.jwk.JWKSet.parse(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).toPublicJWKSet();
-            } catch (java.text.ParseException e) {
-                throw new org.linkway.client.error.UnexpectedResponseException(r.status(), r.requestId(),
-                        "the server's key set is not a JWKS document: " + e.getMessage(), e);
-            }
-        });
+    public CompletableFuture<String> serverKeysAsync() {
+        return calls.send(ApiRequest.get("/.well-known/jwks.json")).thenApply(r -> PublicKeySet.read(r.body())
+                .orElseThrow(() -> new UnexpectedResponseException(r.status(), r.requestId(),
+                        "the server's key set is not a JWKS document (an object with a \"keys\" array)", null)));
     }
 
     /** Builds a {@link LinkwayClient}; only {@link #baseUrl(String)} is required. */
@@ -115,21 +117,18 @@ public final class LinkwayClient {
         private HttpClient httpClient;
         private String userAgent = "linkway-java-client/0.1";
         private Clock clock = Clock.systemUTC();
-        private com.nimbusds.jose.jwk.JWK signingKey;
+        private MessageSigner signer;
 
         private Builder() { }
 
         /**
-         * Your system's private P-256 or Ed25519 key: every referral this client sends then
-         * carries a {@code Linkway-Signature} (a detached JWS over its canonical JSON), which a
-         * server that trusts your public key checks before storing it.
+         * Signs every referral this client sends: it then carries a {@code Linkway-Signature} (a
+         * detached JWS over its canonical JSON), which a server that trusts your public key checks
+         * before storing it. Give your system's private key as {@code linkway-sdk-crypto}'s
+         * {@code SigningKey} (P-256 or Ed25519), or any other {@link MessageSigner}.
          */
-        public Builder signingKey(com.nimbusds.jose.jwk.JWK privateKey) {
-            InvalidArgumentException.require(privateKey, "signingKey");
-            if (!privateKey.isPrivate() || org.linkway.crypto.JwsAlgorithms.algorithmFor(privateKey) == null) {
-                throw new InvalidArgumentException("signingKey", "must be a private P-256 (ES256) or Ed25519 (EdDSA) key");
-            }
-            this.signingKey = privateKey;
+        public Builder signer(MessageSigner signer) {
+            this.signer = InvalidArgumentException.require(signer, "signer");
             return this;
         }
 

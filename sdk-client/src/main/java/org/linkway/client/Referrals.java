@@ -1,5 +1,6 @@
 package org.linkway.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,6 +9,8 @@ import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.Transport;
 import org.linkway.model.Referral;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.MessageSigner;
 
 /**
  * Referrals to a social prescribing link worker service: send one, read it, list them, move one
@@ -26,15 +29,15 @@ import org.linkway.model.Referral;
 public final class Referrals {
 
     private final Calls calls;
-    private final com.nimbusds.jose.jwk.JWK signingKey;
+    private final MessageSigner signer;
 
     Referrals(Calls calls) {
         this(calls, null);
     }
 
-    Referrals(Calls calls, com.nimbusds.jose.jwk.JWK signingKey) {
+    Referrals(Calls calls, MessageSigner signer) {
         this.calls = calls;
-        this.signingKey = signingKey;
+        this.signer = signer;
     }
 
     /** Sends a referral (without {@code id} or {@code status}: the server assigns them) under a fresh Idempotency-Key. */
@@ -51,15 +54,14 @@ public final class Referrals {
     }
 
     public CompletableFuture<Versioned<Referral>> createAsync(Referral referral, String idempotencyKey) {
-        if (signingKey == null) {
+        if (signer == null) {
             return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);
         }
         InvalidArgumentException.require(referral, "referral");
         byte[] body = Codec.write(referral);
-        org.linkway.crypto.MessageSignature.Signed signed = org.linkway.crypto.MessageSignature.sign(
-                new String(body, java.nio.charset.StandardCharsets.UTF_8), signingKey);
-        if (!signed.isOk()) {
-            return CompletableFuture.failedFuture(new InvalidArgumentException("referral", "cannot be signed: " + signed.findings()));
+        DetachedSignature signed = signer.sign(new String(body, StandardCharsets.UTF_8));
+        if (signed == null || !signed.isOk()) {
+            return CompletableFuture.failedFuture(new InvalidArgumentException("referral", "cannot be signed: " + (signed == null ? "the signer gave no signature" : signed.findings())));
         }
         ApiRequest request = ApiRequest.create("/v1/referrals", body, Calls.key(idempotencyKey))
                 .withHeader(SignatureVerifier.HEADER, signed.jws());

@@ -1,27 +1,26 @@
 package org.linkway.client;
 
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.List;
 
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.SignatureVerificationException;
-import org.linkway.crypto.MessageSignature;
+import org.linkway.signature.SignatureChecker;
+import org.linkway.signature.SignatureVerification;
 import org.linkway.validation.Finding;
-import org.linkway.validation.Severity;
-
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * Proves that a message came from a server you trust and was not changed on the way: checks its
- * {@code Linkway-Signature} (a detached JWS over the canonical JSON of the body, RFC 8785) against
- * that server's public keys. Pin the keys you were given out of band, or fetch them once with
- * {@link LinkwayClient#serverKeys()} over a connection you trust. Immutable and thread-safe.
+ * {@code Linkway-Signature} (a detached JWS over the canonical JSON of the body, RFC 8785) with a
+ * {@link SignatureChecker} holding that server's public keys. The checker comes from
+ * {@code linkway-sdk-crypto} ({@code TrustedKeys}), which only systems that check signatures add;
+ * pin the keys you were given out of band, or fetch them once with {@link LinkwayClient#serverKeys()}
+ * over a connection you trust. Immutable and thread-safe.
  *
  * <pre>{@code
- * SignatureVerifier verifier = SignatureVerifier.trusting(client.serverKeys());
+ * SignatureVerifier verifier = SignatureVerifier.using(TrustedKeys.fromJwks(client.serverKeys()));
  * MessageBack back = client.referral(id).messageBack(verifier).value();   // throws if unsigned or changed
- * MessageSignature.Verification v = verifier.check(bodyBytes, signatureHeader); // or just ask
+ * SignatureVerification v = verifier.check(bodyBytes, signatureHeader);  // or just ask
  * }</pre>
  */
 public final class SignatureVerifier {
@@ -29,43 +28,26 @@ public final class SignatureVerifier {
     /** The header a signature travels in, on answers and on webhook deliveries. */
     public static final String HEADER = "Linkway-Signature";
 
-    private final JWKSet keys;
+    private final SignatureChecker trustedKeys;
 
-    private SignatureVerifier(JWKSet keys) {
-        this.keys = keys;
+    private SignatureVerifier(SignatureChecker trustedKeys) {
+        this.trustedKeys = trustedKeys;
     }
 
-    /** Trusts signatures made by any of these (public) keys. */
-    public static SignatureVerifier trusting(JWKSet keys) {
-        InvalidArgumentException.require(keys, "keys");
-        if (keys.getKeys().isEmpty()) {
-            throw new InvalidArgumentException("keys", "must hold at least one public key (the server publishes none without a signing key)");
-        }
-        return new SignatureVerifier(keys.toPublicJWKSet());
-    }
-
-    /** Trusts the keys of a JWKS document, e.g. a copy of the server's {@code /.well-known/jwks.json}. */
-    public static SignatureVerifier trusting(String jwksJson) {
-        InvalidArgumentException.require(jwksJson, "jwksJson");
-        try {
-            return trusting(JWKSet.parse(jwksJson));
-        } catch (ParseException e) {
-            throw new InvalidArgumentException("jwksJson", "is not a JWKS document: " + e.getMessage());
-        }
-    }
-
-    /** The keys trusted. */
-    public JWKSet keys() {
-        return keys;
+    /** Trusts the signatures {@code trustedKeys} accepts, e.g. {@code TrustedKeys.fromJwks(client.serverKeys())}. */
+    public static SignatureVerifier using(SignatureChecker trustedKeys) {
+        return new SignatureVerifier(InvalidArgumentException.require(trustedKeys, "trustedKeys"));
     }
 
     /** Whether {@code signature} holds over {@code body}; never throws: a missing signature is simply not valid. */
-    public MessageSignature.Verification check(byte[] body, String signature) {
+    public SignatureVerification check(byte[] body, String signature) {
         if (body == null) {
-            return new MessageSignature.Verification(false, null, null,
-                    List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "there is no body to verify")));
+            return SignatureVerification.invalid("there is no body to verify");
         }
-        return MessageSignature.verify(new String(body, StandardCharsets.UTF_8), signature, keys);
+        if (signature == null || signature.isBlank()) {
+            return SignatureVerification.invalid("there is no signature to verify");
+        }
+        return trustedKeys.verify(new String(body, StandardCharsets.UTF_8), signature.strip());
     }
 
     /**
@@ -79,7 +61,7 @@ public final class SignatureVerifier {
             throw new SignatureVerificationException("signature-missing", requestId, "the message carries no " + HEADER
                     + "; it cannot be shown to come from the server you trust", List.of());
         }
-        MessageSignature.Verification v = check(body, signature.strip());
+        SignatureVerification v = check(body, signature);
         if (!v.valid()) {
             throw new SignatureVerificationException("signature-invalid", requestId, "the " + HEADER + " does not hold: "
                     + v.findings().stream().map(Finding::message).reduce((a, b) -> a + "; " + b).orElse(""), v.findings());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.client.error.NotFoundException;
+import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
@@ -83,7 +84,7 @@ class GpPracticeMessageBackClientTest {
         assertThat(practice.messageBacks().list().stream().allMatch(m -> m.getGpPractice().getEntries().stream()
                 .anyMatch(e -> PRACTICE.equals(e.getGpPracticeIdentifier())))).isTrue();
 
-        Versioned<MessageBack> back = practice.referral(ours.get(0)).messageBack(SignatureVerifier.trusting(practice.serverKeys()));
+        Versioned<MessageBack> back = practice.referral(ours.get(0)).messageBack(SignatureVerifier.using(TrustedKeys.fromJwks(practice.serverKeys())));
         assertThat(back.value().getReferralId()).isEqualTo(ours.get(0));
         assertThat(back.value()).isEqualTo(admin.referral(ours.get(0)).messageBack().value());
         assertThat(practice.referral(ours.get(0)).messageBackFhir()).contains("\"document\"");

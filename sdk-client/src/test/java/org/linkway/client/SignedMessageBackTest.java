@@ -14,11 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.SignatureVerificationException;
-import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.crypto.SigningKey;
+import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
-
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * The message back proves where it came from: against the real reference server (development
@@ -50,9 +49,11 @@ class SignedMessageBackTest {
     @Test
     void a_message_back_verifies_against_the_servers_published_keys() {
         String id = closedReferral();
-        JWKSet keys = client.serverKeys();
-        assertThat(keys.getKeys()).isNotEmpty().allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
-        Versioned<MessageBack> back = client.referral(id).messageBack(SignatureVerifier.trusting(keys));
+        String jwks = client.serverKeys();
+        assertThat(jwks).contains("\"keys\"").doesNotContain("\"d\"");
+        TrustedKeys keys = TrustedKeys.fromJwks(jwks);
+        assertThat(keys.size()).isPositive();
+        Versioned<MessageBack> back = client.referral(id).messageBack(SignatureVerifier.using(keys));
         assertThat(back.value()).isEqualTo(client.referral(id).messageBack().value());
         assertThat(back.etag()).isNotBlank();
     }
@@ -60,7 +61,7 @@ class SignedMessageBackTest {
     @Test
     void a_verifier_trusting_another_key_refuses_it() throws Exception {
         String id = closedReferral();
-        SignatureVerifier stranger = SignatureVerifier.trusting(new JWKSet(JwsAlgorithms.generateEd25519("someone-else").toPublicJWK()));
+        SignatureVerifier stranger = SignatureVerifier.using(SigningKey.generateEd25519("someone-else").publicKeys());
         assertThatThrownBy(() -> client.referral(id).messageBack(stranger))
                 .isInstanceOfSatisfying(SignatureVerificationException.class, e -> {
                     assertThat(e.code()).isEqualTo("signature-invalid");
@@ -75,7 +76,7 @@ class SignedMessageBackTest {
         HttpResponse<byte[]> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/referrals/" + id
                 + "/message-back")).header("Authorization", "Bearer " + server.adminToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
         String jws = raw.headers().firstValue("Linkway-Signature").orElseThrow();
-        SignatureVerifier verifier = SignatureVerifier.trusting(client.serverKeys());
+        SignatureVerifier verifier = SignatureVerifier.using(TrustedKeys.fromJwks(client.serverKeys()));
         assertThat(verifier.check(raw.body(), jws).valid()).isTrue();
         // spacing does not matter (canonical JSON), meaning does
         String pretty = org.linkway.model.json.LinkwayJson.mapper().readTree(raw.body()).toPrettyString();
@@ -89,7 +90,8 @@ class SignedMessageBackTest {
 
     @Test
     void an_empty_or_malformed_key_set_is_refused_up_front() {
-        assertThatThrownBy(() -> SignatureVerifier.trusting(new JWKSet())).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> SignatureVerifier.trusting("{not json")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> SignatureVerifier.using(null)).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[]}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustedKeys.fromJwks("{not json")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,17 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.LinkwayException;
-import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.crypto.SigningKey;
 import org.linkway.server.security.SigningSettings;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Severity;
 
 /**
  * A sending system signs its referrals through the client, against a real server that trusts
@@ -25,14 +26,14 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
  */
 class SignedReferralClientTest {
 
-    static OctetKeyPair sender;
+    static SigningKey sender;
     static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        sender = JwsAlgorithms.generateEd25519("gp-system-7");
+        sender = SigningKey.generateEd25519("gp-system-7");
         Path trusted = Files.createTempFile("trusted-senders", ".jwks");
-        Files.writeString(trusted, new JWKSet(sender.toPublicJWK()).toString(true));
+        Files.writeString(trusted, sender.publicKeys().toJwks());
         server = TestServer.start(config -> config.withSigning(new SigningSettings(null, trusted, true)));
     }
 
@@ -43,7 +44,7 @@ class SignedReferralClientTest {
 
     @Test
     void a_referral_signed_with_the_trusted_key_is_received() {
-        LinkwayClient signing = server.clientBuilder(server.url()).signingKey(sender).build();
+        LinkwayClient signing = server.clientBuilder(server.url()).signer(sender).build();
         Versioned<org.linkway.model.Referral> created = signing.referrals().create(Fixtures.referral("signed-1"));
         assertThat(created.value().getId()).isNotBlank();
     }
@@ -52,14 +53,18 @@ class SignedReferralClientTest {
     void an_unsigned_referral_or_one_signed_by_another_key_is_refused() throws Exception {
         assertThatThrownBy(() -> server.client().referrals().create(Fixtures.referral("unsigned")))
                 .isInstanceOfSatisfying(LinkwayException.class, e -> assertThat(e.code()).isEqualTo("signature-required"));
-        LinkwayClient impostor = server.clientBuilder(server.url()).signingKey(JwsAlgorithms.generateEd25519("gp-system-7")).build();
+        LinkwayClient impostor = server.clientBuilder(server.url()).signer(SigningKey.generateEd25519("gp-system-7")).build();
         assertThatThrownBy(() -> impostor.referrals().create(Fixtures.referral("impostor")))
                 .isInstanceOfSatisfying(LinkwayException.class, e -> {
                     assertThat(e.code()).isEqualTo("signature-invalid");
                     assertThat(e.status()).isEqualTo(422);
                 });
-        assertThatThrownBy(() -> LinkwayClient.builder().signingKey(sender.toPublicJWK()))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("private");
+        assertThatThrownBy(() -> LinkwayClient.builder().signer(null))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("signer");
+        LinkwayClient failing = server.clientBuilder(server.url())
+                .signer(json -> new DetachedSignature(null, List.of(new Finding(Severity.ERROR, DetachedSignature.RULE, "", "", "no key")))).build();
+        assertThatThrownBy(() -> failing.referrals().create(Fixtures.referral("cannot-sign")))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("cannot be signed");
     }
 
     @Test

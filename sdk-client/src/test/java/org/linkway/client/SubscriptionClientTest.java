@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.client.webhook.WebhookVerifier;
+import org.linkway.crypto.SigningKey;
+import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.Referral;
 
 import com.sun.net.httpserver.HttpServer;
@@ -111,9 +113,9 @@ class SubscriptionClientTest {
         deliveries.clear();
         Subscription sub = client.subscriptions().create(SubscriptionRequest.builder().url(hook())
                 .types(List.of("referral.received")).build());
-        WebhookVerifier verifier = WebhookVerifier.builder().secret(sub.secret().orElseThrow()).signingKeys(client.serverKeys()).build();
+        WebhookVerifier verifier = WebhookVerifier.builder().secret(sub.secret().orElseThrow()).signingKeys(TrustedKeys.fromJwks(client.serverKeys())).build();
         WebhookVerifier wrongKeys = WebhookVerifier.builder().secret(sub.secret().orElseThrow())
-                .signingKeys(new com.nimbusds.jose.jwk.JWKSet(org.linkway.crypto.JwsAlgorithms.generateEd25519("not-the-server").toPublicJWK()))
+                .signingKeys(SigningKey.generateEd25519("not-the-server").publicKeys())
                 .build();
         try {
             Versioned<Referral> created = client.referrals().create(Fixtures.referral("hooked-jws"));

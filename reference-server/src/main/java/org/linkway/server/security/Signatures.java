@@ -4,15 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.linkway.crypto.JwsAlgorithms;
 import org.linkway.crypto.MessageSignature;
+import org.linkway.crypto.SigningKey;
+import org.linkway.crypto.TrustedKeys;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.SignatureVerification;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
@@ -31,14 +33,15 @@ public final class Signatures {
     /** The header that carries a detached JWS, on requests, answers and webhook deliveries alike. */
     public static final String HEADER = "Linkway-Signature";
 
-    private final JWK signingKey;
-    private final JWKSet published;
-    private final JWKSet trustedSenders;
+    private final SigningKey signingKey;
+    private final String published;
+    /** Null when no sender keys are trusted. */
+    private final TrustedKeys trustedSenders;
     private final boolean requireSigned;
 
-    private Signatures(JWK signingKey, JWKSet trustedSenders, boolean requireSigned) {
+    private Signatures(SigningKey signingKey, TrustedKeys trustedSenders, boolean requireSigned) {
         this.signingKey = signingKey;
-        this.published = signingKey == null ? new JWKSet() : new JWKSet(signingKey.toPublicJWK());
+        this.published = signingKey == null ? new JWKSet().toString(true) : signingKey.publicKeys().toJwks();
         this.trustedSenders = trustedSenders;
         this.requireSigned = requireSigned;
     }
@@ -50,16 +53,13 @@ public final class Signatures {
             throw new IllegalStateException("refusing to start: LINKWAY_REQUIRE_SIGNED_REFERRALS is on but no "
                     + "LINKWAY_TRUSTED_SENDER_KEYS are configured, so no referral could ever be accepted");
         }
-        JWK key;
+        SigningKey key;
         if (settings.signingKey() != null) {
-            key = SigningKey.read(settings.signingKey());
-            LOG.info("message signatures: signing with key {} from {}", key.getKeyID(), settings.signingKey());
+            JWK jwk = SigningKeyFile.read(settings.signingKey());
+            key = SigningKey.fromJwk(jwk.toJSONString());
+            LOG.info("message signatures: signing with key {} from {}", key.keyId(), settings.signingKey());
         } else if (devMode) {
-            try {
-                key = JwsAlgorithms.generateEd25519("dev-signing-" + UUID.randomUUID());
-            } catch (JOSEException e) {
-                throw new IllegalStateException("cannot make a development signing key", e);
-            }
+            key = SigningKey.generateEd25519("dev-signing-" + UUID.randomUUID());
         } else {
             key = null;
             LOG.warn("message signatures: no LINKWAY_SIGNING_KEY configured, so answers and webhook deliveries carry no "
@@ -69,7 +69,8 @@ public final class Signatures {
             LOG.info("message signatures: {} trusted sender key(s); unsigned referrals {}", trusted.getKeys().size(),
                     settings.requireSignedReferrals() ? "refused" : "accepted");
         }
-        return new Signatures(key, trusted, settings.requireSignedReferrals());
+        return new Signatures(key, trusted.getKeys().isEmpty() ? null : TrustedKeys.fromJwks(trusted.toString(true)),
+                settings.requireSignedReferrals());
     }
 
     /** The detached JWS over {@code json}'s canonical form, or null when the server has no signing key. */
@@ -77,7 +78,7 @@ public final class Signatures {
         if (signingKey == null || json == null) {
             return null;
         }
-        MessageSignature.Signed s = MessageSignature.sign(json, signingKey);
+        DetachedSignature s = MessageSignature.sign(json, signingKey);
         if (!s.isOk()) {
             // everything signed here is JSON this server wrote; failing to sign it is our fault
             throw new IllegalStateException("could not sign an answer: " + s.findings());
@@ -92,7 +93,7 @@ public final class Signatures {
 
     /** The public keys receivers verify this server's signatures with, as a JWKS document. */
     public String jwks() {
-        return published.toString(true);
+        return published;
     }
 
     /**
@@ -109,17 +110,17 @@ public final class Signatures {
             }
             return null;
         }
-        if (trustedSenders.getKeys().isEmpty()) {
+        if (trustedSenders == null) {
             throw new ApiProblem(422, "signature-invalid", "Signature invalid", "the referral is signed but this server trusts no "
                     + "sender keys, so it cannot check the signature; nothing was stored",
                     List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "no trusted sender keys are configured")));
         }
-        MessageSignature.Verification v = MessageSignature.verify(new String(body, StandardCharsets.UTF_8), header.strip(), trustedSenders);
+        SignatureVerification v = MessageSignature.verify(new String(body, StandardCharsets.UTF_8), header.strip(), trustedSenders);
         if (!v.valid()) {
             throw new ApiProblem(422, "signature-invalid", "Signature invalid", "the " + HEADER + " signature does not hold for this "
                     + "body (" + MessageSignature.RULE_VERIFY + "); nothing was stored: "
                     + v.findings().stream().map(Finding::message).reduce((a, b) -> a + "; " + b).orElse(""), v.findings());
         }
-        return v.keyId() != null ? v.keyId() : trustedSenders.getKeys().get(0).getKeyID();
+        return v.keyId() != null ? v.keyId() : trustedSenders.keyIds().get(0);
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.crypto.internal.JwsAlgorithms;
 import org.linkway.server.http.ApiProblem;
 
 import com.nimbusds.jose.JOSEException;

@@ -22,9 +22,9 @@ import org.linkway.client.error.WebhookVerificationException;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.EventJson;
 
-import org.linkway.crypto.MessageSignature;
-
-import com.nimbusds.jose.jwk.JWKSet;
+import org.linkway.signature.SignatureChecker;
+import org.linkway.signature.SignatureVerification;
+import org.linkway.validation.Finding;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * Immutable and thread-safe. Pass the body exactly as received: verify the bytes, never
  * re-serialised JSON.
  *
- * <p>Given the server's public keys ({@link Builder#signingKeys}), it also checks the
+ * <p>Given the server's public keys ({@link Builder#signingKeys}, from {@code linkway-sdk-crypto}), it also checks the
  * {@code Linkway-Signature} header, a detached JWS over the body's canonical JSON: the HMAC
  * shows the sender knew your subscription's secret, the JWS shows it was the server itself,
  * which still holds when a delivery was relayed or stored and checked later.
@@ -115,10 +115,10 @@ public final class WebhookVerifier {
             throw new WebhookVerificationException("webhook-missing-header", SignatureVerifier.HEADER + " is missing; the server's "
                     + "keys were given, so deliveries must carry its signature");
         }
-        MessageSignature.Verification v = jws.check(body, linkwaySignature.strip());
+        SignatureVerification v = jws.check(body, linkwaySignature.strip());
         if (!v.valid()) {
             throw new WebhookVerificationException("webhook-jws-invalid", SignatureVerifier.HEADER + " does not hold: "
-                    + v.findings().stream().map(org.linkway.validation.Finding::message).reduce((a, c) -> a + "; " + c).orElse(""));
+                    + v.findings().stream().map(Finding::message).reduce((a, c) -> a + "; " + c).orElse(""));
         }
     }
 
@@ -254,10 +254,11 @@ public final class WebhookVerifier {
 
         /**
          * The server's public keys ({@link org.linkway.client.LinkwayClient#serverKeys()}, or a
-         * pinned copy): every delivery must then also carry a {@code Linkway-Signature} that holds.
+         * pinned copy, read with {@code linkway-sdk-crypto}'s {@code TrustedKeys.fromJwks}): every
+         * delivery must then also carry a {@code Linkway-Signature} that holds.
          */
-        public Builder signingKeys(JWKSet serverKeys) {
-            this.jws = SignatureVerifier.trusting(serverKeys);
+        public Builder signingKeys(SignatureChecker serverKeys) {
+            this.jws = SignatureVerifier.using(serverKeys);
             return this;
         }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.SignatureVerification;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
 
@@ -24,56 +27,41 @@ import com.nimbusds.jose.jwk.JWKSet;
  * spacing or member order it went through.
  *
  * <pre>{@code
- * MessageSignature.Signed s = MessageSignature.sign(referralJson, key);
- * MessageSignature.Verification v = MessageSignature.verify(referralJson, s.jws(), trustedKeys);
+ * SigningKey key = SigningKey.fromJwk(privateJwkJson);
+ * DetachedSignature s = MessageSignature.sign(referralJson, key);          // or key.sign(referralJson)
+ * TrustedKeys senders = TrustedKeys.fromJwks(jwksJson);
+ * SignatureVerification v = MessageSignature.verify(referralJson, s.jws(), senders);
  * }</pre>
  */
 public final class MessageSignature {
 
     /** Rule ids of the findings. */
-    public static final String RULE_SIGN = "LW-SIGNATURE-SIGN";
-    public static final String RULE_VERIFY = "LW-SIGNATURE-INVALID";
+    public static final String RULE_SIGN = DetachedSignature.RULE;
+    public static final String RULE_VERIFY = SignatureVerification.RULE;
     /** The {@code typ} header of a Linkway message signature. */
-    public static final JOSEObjectType TYPE = new JOSEObjectType("linkway-message+jws");
+    public static final String TYPE = "linkway-message+jws";
+    private static final JOSEObjectType JOSE_TYPE = new JOSEObjectType(TYPE);
 
     private MessageSignature() { }
 
-    /** A signature made, or findings saying why none was. */
-    public record Signed(String jws, List<Finding> findings) {
-        public Signed {
-            findings = List.copyOf(findings);
-        }
-
-        public boolean isOk() {
-            return jws != null && findings.isEmpty();
-        }
-    }
-
-    /** Whether a signature holds, which key made it, and findings when it does not. */
-    public record Verification(boolean valid, String keyId, String algorithm, List<Finding> findings) {
-        public Verification {
-            findings = List.copyOf(findings);
-        }
-    }
-
     /** Signs the canonical form of {@code json} with a private P-256 (ES256) or Ed25519 (EdDSA) key. */
-    public static Signed sign(String json, JWK privateKey) {
-        Objects.requireNonNull(privateKey, "privateKey");
+    public static DetachedSignature sign(String json, SigningKey key) {
+        JWK privateKey = Objects.requireNonNull(key, "key").jwk();
         CanonicalJson.Result canonical = CanonicalJson.canonicalize(json);
         if (!canonical.isOk()) {
-            return new Signed(null, canonical.findings());
+            return new DetachedSignature(null, canonical.findings());
         }
         JWSAlgorithm alg = JwsAlgorithms.algorithmFor(privateKey);
         if (alg == null) {
-            return new Signed(null, List.of(finding(RULE_SIGN, "only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages")));
+            return new DetachedSignature(null, List.of(finding(RULE_SIGN, "only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages")));
         }
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(privateKey.getKeyID()).type(TYPE).build(),
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(privateKey.getKeyID()).type(JOSE_TYPE).build(),
                     new Payload(canonical.bytes()));
             jws.sign(JwsAlgorithms.signer(privateKey));
-            return new Signed(jws.serialize(true), List.of());
+            return new DetachedSignature(jws.serialize(true), List.of());
         } catch (JOSEException e) {
-            return new Signed(null, List.of(finding(RULE_SIGN, "could not sign: " + e.getMessage())));
+            return new DetachedSignature(null, List.of(finding(RULE_SIGN, "could not sign: " + e.getMessage())));
         }
     }
 
@@ -82,7 +70,8 @@ public final class MessageSignature {
      * is chosen by the signature's {@code kid} (or is the only trusted key), and must be of the
      * type its algorithm needs.
      */
-    public static Verification verify(String json, String detachedJws, JWKSet trustedKeys) {
+    public static SignatureVerification verify(String json, String detachedJws, TrustedKeys trusted) {
+        JWKSet trustedKeys = trusted == null ? null : trusted.jwkSet();
         if (detachedJws == null || detachedJws.isBlank()) {
             return invalid(null, null, "there is no signature to verify");
         }
@@ -93,7 +82,7 @@ public final class MessageSignature {
         if (!canonical.isOk()) {
             List<Finding> all = new ArrayList<>(canonical.findings());
             all.add(finding(RULE_VERIFY, "the message has no canonical form, so no signature can hold over it"));
-            return new Verification(false, null, null, all);
+            return new SignatureVerification(false, null, null, all);
         }
         String[] parts = detachedJws.split("\\.", -1);
         if (parts.length != 3 || !parts[1].isEmpty()) {
@@ -126,7 +115,7 @@ public final class MessageSignature {
         }
         try {
             if (jws.verify(JwsAlgorithms.verifier(key))) {
-                return new Verification(true, kid, alg, List.of());
+                return new SignatureVerification(true, kid, alg, List.of());
             }
         } catch (JOSEException | RuntimeException e) {
             return invalid(kid, alg, "the signature could not be checked: " + e.getMessage());
@@ -134,8 +123,8 @@ public final class MessageSignature {
         return invalid(kid, alg, "the signature does not match the message: it was changed after signing, or signed by another key");
     }
 
-    private static Verification invalid(String kid, String alg, String message) {
-        return new Verification(false, kid, alg, List.of(finding(RULE_VERIFY, message)));
+    private static SignatureVerification invalid(String kid, String alg, String message) {
+        return new SignatureVerification(false, kid, alg, List.of(finding(RULE_VERIFY, message)));
     }
 
     private static Finding finding(String rule, String message) {

@@ -1,4 +1,4 @@
-package org.linkway.crypto;
+package org.linkway.crypto.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -82,13 +82,21 @@ public final class JwsAlgorithms {
     /** A new Ed25519 key pair as a JWK, made with the Java runtime. */
     public static OctetKeyPair generateEd25519(String keyId) throws JOSEException {
         try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] x = tail(pair.getPublic().getEncoded());
-            byte[] d = tail(pair.getPrivate().getEncoded());
-            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d)).keyID(keyId).build();
+            return ed25519Jwk(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), keyId);
         } catch (GeneralSecurityException e) {
             throw new JOSEException("this Java runtime cannot make Ed25519 keys", e);
         }
+    }
+
+    /** The private JWK of a Java Ed25519 key pair (PKCS#8 and X.509 encoded, as the runtime makes them). */
+    public static OctetKeyPair ed25519Jwk(KeyPair pair, String keyId) throws JOSEException {
+        byte[] x = tail(pair.getPublic().getEncoded());
+        byte[] d = tail(pair.getPrivate().getEncoded());
+        if (pair.getPublic().getEncoded().length != ED25519_X509_PREFIX.length + 32
+                || pair.getPrivate().getEncoded().length != ED25519_PKCS8_PREFIX.length + 32) {
+            throw new JOSEException("the key pair is not encoded as an Ed25519 pair from the Java runtime");
+        }
+        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d)).keyID(keyId).build();
     }
 
     /** The JWK of a Java Ed25519 public key (X.509 encoded), e.g. one read from a PEM file. */

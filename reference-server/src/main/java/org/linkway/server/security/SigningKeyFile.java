@@ -21,7 +21,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.BigIntegers;
-import org.linkway.crypto.JwsAlgorithms;
+import org.linkway.crypto.internal.JwsAlgorithms;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -38,9 +38,9 @@ import com.nimbusds.jose.util.Base64URL;
  * names one, is the RFC 7638 thumbprint, so it is stable across restarts and matches the JWKS
  * the server publishes.
  */
-final class SigningKey {
+final class SigningKeyFile {
 
-    private SigningKey() { }
+    private SigningKeyFile() { }
 
     static JWK read(Path file) {
         String text;

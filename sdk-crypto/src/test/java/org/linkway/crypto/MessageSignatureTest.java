@@ -1,6 +1,7 @@
 package org.linkway.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.Timeout;
 import org.linkway.testing.Gens;
 import org.linkway.model.json.LinkwayJson;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.SignatureVerification;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,22 +31,25 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MessageSignatureTest {
 
-    private static final ECKey EC = generateEc("gp-surgery-1");
-    private static final JWK ED = generateEd("charity-1");
-    private static final JWKSet TRUSTED = new JWKSet(List.of(EC.toPublicJWK(), ED.toPublicJWK()));
+    private static final KeyPair EC_PAIR = generateEc();
+    private static final SigningKey EC = SigningKey.of(EC_PAIR, "gp-surgery-1");
+    private static final SigningKey ED = SigningKey.generateEd25519("charity-1");
+    private static final TrustedKeys TRUSTED = TrustedKeys.of(EC_PAIR.getPublic(), "gp-surgery-1").and(ED.publicKeys());
     private static final String REFERRAL = example("referral--full-gp-loneliness.json");
 
     @Test
     void es256AndEdDsaSignaturesVerifyAndNameTheirKey() {
-        for (JWK key : List.of(EC, ED)) {
-            MessageSignature.Signed s = MessageSignature.sign(REFERRAL, key);
+        for (SigningKey key : List.of(EC, ED)) {
+            DetachedSignature s = MessageSignature.sign(REFERRAL, key);
             assertThat(s.findings()).isEmpty();
             assertThat(s.jws()).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
-            MessageSignature.Verification v = MessageSignature.verify(REFERRAL, s.jws(), TRUSTED);
+            SignatureVerification v = MessageSignature.verify(REFERRAL, s.jws(), TRUSTED);
             assertThat(v.findings()).isEmpty();
             assertThat(v.valid()).isTrue();
-            assertThat(v.keyId()).isEqualTo(key.getKeyID());
-            assertThat(v.algorithm()).isEqualTo(JwsAlgorithms.algorithmFor(key).getName());
+            assertThat(v.keyId()).isEqualTo(key.keyId());
+            assertThat(v.algorithm()).isEqualTo(key.algorithm());
+            assertThat(key.sign(REFERRAL).jws()).isNotNull();
+            assertThat(TRUSTED.verify(REFERRAL, s.jws()).valid()).isTrue();
         }
     }
 
@@ -56,7 +60,7 @@ class MessageSignatureTest {
         assertThat(MessageSignature.verify(pretty, jws, TRUSTED).valid()).isTrue();
         ObjectNode changed = (ObjectNode) LinkwayJson.mapper().readTree(REFERRAL);
         changed.put("status", "completed");
-        MessageSignature.Verification v = MessageSignature.verify(LinkwayJson.mapper().writeValueAsString(changed), jws, TRUSTED);
+        SignatureVerification v = MessageSignature.verify(LinkwayJson.mapper().writeValueAsString(changed), jws, TRUSTED);
         assertThat(v.valid()).isFalse();
         assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo(MessageSignature.RULE_VERIFY));
     }
@@ -66,31 +70,38 @@ class MessageSignatureTest {
         String jws = MessageSignature.sign(REFERRAL, EC).jws();
         String[] parts = jws.split("\\.", -1);
         // alg none, with and without a signature part
-        String none = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        String none = b64("{\"alg\":\"none\",\"kid\":\"gp-surgery-1\"}");
         assertThat(MessageSignature.verify(REFERRAL, none + "..", TRUSTED).valid()).isFalse();
         assertThat(MessageSignature.verify(REFERRAL, none + ".." + parts[2], TRUSTED).valid()).isFalse();
         // HS256 keyed with a public key's bytes: the classic confusion
-        String hs = Base64URL.encode("{\"alg\":\"HS256\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        String hs = b64("{\"alg\":\"HS256\",\"kid\":\"gp-surgery-1\"}");
         assertThat(MessageSignature.verify(REFERRAL, hs + ".." + parts[2], TRUSTED).findings().get(0).message()).contains("HS256");
         // EdDSA claimed over the EC key
-        String ed = Base64URL.encode("{\"alg\":\"EdDSA\",\"kid\":\"gp-surgery-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        String ed = b64("{\"alg\":\"EdDSA\",\"kid\":\"gp-surgery-1\"}");
         assertThat(MessageSignature.verify(REFERRAL, ed + ".." + parts[2], TRUSTED).valid()).isFalse();
         // an untrusted key, a payload that is not detached, nonsense, nothing
-        assertThat(MessageSignature.verify(REFERRAL, MessageSignature.sign(REFERRAL, generateEc("stranger")).jws(), TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, MessageSignature.sign(REFERRAL, SigningKey.of(generateEc(), "stranger")).jws(), TRUSTED).valid()).isFalse();
         assertThat(MessageSignature.verify(REFERRAL, parts[0] + ".e30." + parts[2], TRUSTED).valid()).isFalse();
         assertThat(MessageSignature.verify(REFERRAL, "not a jws", TRUSTED).valid()).isFalse();
         assertThat(MessageSignature.verify(REFERRAL, null, TRUSTED).valid()).isFalse();
-        assertThat(MessageSignature.verify(REFERRAL, jws, new JWKSet()).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, jws, null).valid()).isFalse();
         // unknown critical header
-        String crit = Base64URL.encode("{\"alg\":\"ES256\",\"kid\":\"gp-surgery-1\",\"crit\":[\"x-new\"],\"x-new\":1}"
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String crit = b64("{\"alg\":\"ES256\",\"kid\":\"gp-surgery-1\",\"crit\":[\"x-new\"],\"x-new\":1}");
         assertThat(MessageSignature.verify(REFERRAL, crit + ".." + parts[2], TRUSTED).valid()).isFalse();
     }
 
     @Test
-    void signingWithAPublicKeyOrUnreadableJsonIsAFinding() {
-        assertThat(MessageSignature.sign(REFERRAL, EC.toPublicJWK()).isOk()).isFalse();
+    void unreadableJsonIsAFindingAndAPublicOrUnknownKeyIsRefusedUpFront() {
         assertThat(MessageSignature.sign("{oops", EC).findings()).isNotEmpty();
+        String publicJwk = LinkwayJson.mapper().readTree(EC.publicKeys().toJwks()).get("keys").get(0).toString();
+        assertThatThrownBy(() -> SigningKey.fromJwk(publicJwk))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private");
+        assertThatThrownBy(() -> SigningKey.fromJwk("{oops")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[]}")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SigningKey.fromJwk(ED.privateJwk()).sign(REFERRAL).isOk()).isTrue();
+        assertThat(TrustedKeys.fromJwks(TRUSTED.toJwks()).keyIds()).containsExactly("gp-surgery-1", "charity-1");
+        assertThat(TRUSTED.toJwks()).doesNotContain("\"d\"");
+        assertThat(ED.toString()).doesNotContain(ED.privateJwk());
     }
 
     /** Any one changed byte either leaves the value the same (e.g. 1E3 for 1e3) or breaks the signature. */
@@ -115,7 +126,7 @@ class MessageSignatureTest {
         }
         bytes[at] = replacement;
         String tampered = new String(bytes, StandardCharsets.UTF_8);
-        MessageSignature.Verification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
+        SignatureVerification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
         CanonicalJson.Result again = CanonicalJson.canonicalize(tampered);
         boolean sameValue = again.isOk() && again.text().equals(canonical);
         assertThat(v.valid()).isEqualTo(sameValue);
@@ -134,7 +145,7 @@ class MessageSignatureTest {
         char c = canonical.charAt(at);
         String tampered = canonical.substring(0, at) + (c == 'q' ? 'z' : 'q') + canonical.substring(at + 1);
         boolean literal = tampered.contains(":qull") || tampered.contains("qrue") || tampered.contains("qalse");
-        MessageSignature.Verification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
+        SignatureVerification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
         assertThat(v.valid()).isFalse();
         assertThat(v.findings()).isNotEmpty();
         assertThat(literal || v.findings().stream().anyMatch(f -> f.ruleId().equals(MessageSignature.RULE_VERIFY))).isTrue();
@@ -150,23 +161,21 @@ class MessageSignatureTest {
         }
     }
 
-    private static ECKey generateEc(String kid) {
+    private static KeyPair generateEc() {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static JWK generateEd(String kid) {
-        try {
-            return JwsAlgorithms.generateEd25519(kid);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static String b64(String header) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
     }
 
     static {
-        assertThat(JwsAlgorithms.algorithmFor(EC)).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(EC.algorithm()).isEqualTo("ES256");
     }
 }
