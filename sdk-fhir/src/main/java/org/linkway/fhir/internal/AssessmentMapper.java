@@ -22,14 +22,14 @@ final class AssessmentMapper {
         Bundles.versions(root);
         QuestionnaireResponse qr = out.add(new QuestionnaireResponse());
         qr.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-        qr.setSubject(Sections.personOfReferral());
+        qr.setSubject(ReferralDetailsSection.personOfReferral());
         String id = root.str("id");
         if (id != null) {
             qr.setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(id));
         }
         String referralId = root.str("referralId");
         if (referralId != null) {
-            qr.addBasedOn(Sections.referral(referralId));
+            qr.addBasedOn(ReferralDetailsSection.referral(referralId));
         }
         String at = root.str("administeredAt");
         if (at != null) {
@@ -45,7 +45,7 @@ final class AssessmentMapper {
         }
         Src entry = root.detach("assessment");
         if (entry != null) {
-            Observation o = Sections.assessment(out, entry, Sections.personOfReferral());
+            Observation o = AssessmentSection.assessment(out, entry, ReferralDetailsSection.personOfReferral());
             o.addDerivedFrom(out.ref(qr));
             if (at != null) {
                 o.setEffective(Dates.dateTime(at));
@@ -62,7 +62,7 @@ final class AssessmentMapper {
         if (qr.hasIdentifier() && Urls.ID_RECORD.equals(qr.getIdentifier().getSystem())) {
             Tree.put(msg, "id", qr.getIdentifier().getValue());
         }
-        Tree.put(msg, "referralId", Sections.referralId(qr.getBasedOn()));
+        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(qr.getBasedOn()));
         if (qr.hasAuthoredElement()) {
             msg.put("administeredAt", qr.getAuthoredElement().getValueAsString());
         }
@@ -83,7 +83,7 @@ final class AssessmentMapper {
         Tree.put(msg, "itemResponses", items);
         for (Observation o : in.all(Observation.class)) {
             in.use(o);
-            msg.set("assessment", Sections.assessment(o, in));
+            msg.set("assessment", AssessmentSection.assessment(o, in));
             break;
         }
         return Bundles.finish(Tree.merge(msg, in.remainder(qr)));

@@ -38,14 +38,14 @@ final class CarePlanMapper {
         Bundles.versions(root);
         CarePlan plan = out.add(new CarePlan());
         plan.setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN);
-        plan.setSubject(Sections.personOfReferral());
+        plan.setSubject(ReferralDetailsSection.personOfReferral());
         String id = root.str("id");
         if (id != null) {
             plan.addIdentifier().setSystem(Urls.ID_RECORD).setValue(id);
         }
         String referralId = root.str("referralId");
         if (referralId != null) {
-            plan.addBasedOn(Sections.referral(referralId));
+            plan.addBasedOn(ReferralDetailsSection.referral(referralId));
         }
         Src csp = root.child("careAndSupportPlan");
         if (csp != null) {
@@ -123,7 +123,7 @@ final class CarePlanMapper {
         Src reviewer = csp.detach("responsibilityForReview");
         if (reviewer != null) {
             // who is responsible for reviewing the plan is who answers for its content: the author
-            PractitionerRole role = Sections.party(out, reviewer);
+            PractitionerRole role = Parties.party(out, reviewer);
             plan.setAuthor(out.ref(role));
             Out.remainder(role, reviewer);
         }
@@ -165,7 +165,7 @@ final class CarePlanMapper {
         }
         Src who = a.detach("who");
         if (who != null) {
-            PractitionerRole role = Sections.party(out, who);
+            PractitionerRole role = Parties.party(out, who);
             d.addPerformer(out.ref(role));
             Out.remainder(role, who);
         }
@@ -207,7 +207,7 @@ final class CarePlanMapper {
                 Tree.put(msg, "id", id.getValue());
             }
         }
-        Tree.put(msg, "referralId", Sections.referralId(plan.getBasedOn()));
+        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(plan.getBasedOn()));
         msg.set("careAndSupportPlan", readPlan(in, plan));
         if (!plan.hasSubject()) {
             in.error(Rule.FHIR_STRUCTURE, pp + ".subject", "A CarePlan must have a subject.");
@@ -279,7 +279,7 @@ final class CarePlanMapper {
         if (plan.hasAuthor()) {
             PractitionerRole role = in.resolve(plan.getAuthor(), PractitionerRole.class, pp + ".author");
             if (role != null) {
-                csp.set("responsibilityForReview", Sections.party(role, in));
+                csp.set("responsibilityForReview", Parties.party(role, in));
             }
         }
         return csp;
@@ -333,7 +333,7 @@ final class CarePlanMapper {
                 if (performer.hasReference()) {
                     PractitionerRole role = in.resolve(performer, PractitionerRole.class, ap + ".detail.performer[0]");
                     if (role != null) {
-                        a.set("who", Sections.party(role, in));
+                        a.set("who", Parties.party(role, in));
                     }
                 } else if (performer.hasDisplay()) {
                     a.set("who", Tree.obj().put("name", performer.getDisplay()));

@@ -48,9 +48,9 @@ final class Contacts {
             if (type != null) {
                 enc.addType().setText(type);
             }
-            Out.ext(enc, Extensions.CONSULTATION_METHOD, Sections.codeType(e, "consultationMethod"));
-            Out.ext(enc, Extensions.LOCATION_TYPE, Sections.codeType(e, "locationType"));
-            Out.ext(enc, Extensions.OUTCOME_OF_CONTACT, Sections.codeType(e, "outcomeOfContact"));
+            Out.ext(enc, Extensions.CONSULTATION_METHOD, PersonSection.codeType(e, "consultationMethod"));
+            Out.ext(enc, Extensions.LOCATION_TYPE, PersonSection.codeType(e, "locationType"));
+            Out.ext(enc, Extensions.OUTCOME_OF_CONTACT, PersonSection.codeType(e, "outcomeOfContact"));
             for (Src who : e.detachItems("seenBy")) {
                 participant(out, enc, who, "PART", "Participation");
             }
@@ -60,7 +60,7 @@ final class Contacts {
             }
             Src where = e.child("locationOfContact");
             if (where != null && !where.view().isEmpty()) {
-                enc.setServiceProvider(out.ref(Sections.organisation(out, where)));
+                enc.setServiceProvider(out.ref(Parties.organisation(out, where)));
             }
             Out.remainder(enc, e);
             written.add(enc);
@@ -69,7 +69,7 @@ final class Contacts {
     }
 
     private static void participant(Out out, Encounter enc, Src who, String type, String display) {
-        PractitionerRole role = Sections.party(out, who);
+        PractitionerRole role = Parties.party(out, who);
         enc.addParticipant().addType(Codes.marker(PARTICIPATION, type, display)).setIndividual(out.ref(role));
         Out.remainder(role, who);
     }
@@ -95,7 +95,7 @@ final class Contacts {
             }
             Src to = e.detach("signpostTo");
             if (to != null) {
-                PractitionerRole role = Sections.party(out, to);
+                PractitionerRole role = Parties.party(out, to);
                 sr.addPerformer(out.ref(role));
                 Out.remainder(role, to);
             }
@@ -120,7 +120,7 @@ final class Contacts {
                 e.put("dateAndTimeOfContact", enc.getPeriod().getStartElement().getValueAsString());
             }
             if (enc.hasType()) {
-                Tree.put(e, "contactType", Sections.conceptText(enc.getTypeFirstRep()));
+                Tree.put(e, "contactType", Narratives.conceptText(enc.getTypeFirstRep()));
             }
             Tree.put(e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
             Tree.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
@@ -135,16 +135,16 @@ final class Contacts {
                 }
                 boolean responsible = part.getType().stream().anyMatch(t -> Codes.is(t, PARTICIPATION, "PPRF"));
                 if (responsible && !e.has("responsibleProfessional")) {
-                    e.set("responsibleProfessional", Sections.party(role, in));
+                    e.set("responsibleProfessional", Parties.party(role, in));
                 } else {
-                    seenBy.add(Sections.party(role, in));
+                    seenBy.add(Parties.party(role, in));
                 }
             }
             Tree.put(e, "seenBy", seenBy);
             if (enc.hasServiceProvider()) {
                 Organization org = in.resolve(enc.getServiceProvider(), Organization.class, p + ".serviceProvider");
                 if (org != null) {
-                    e.set("locationOfContact", Sections.organisation(org));
+                    e.set("locationOfContact", Parties.organisation(org));
                 }
             }
             contacts.add(Tree.merge(e, in.remainder(enc)));
@@ -166,7 +166,7 @@ final class Contacts {
             if (sr.hasPerformer()) {
                 PractitionerRole role = in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, p + ".performer[0]");
                 if (role != null) {
-                    ObjectNode to = Sections.party(role, in);
+                    ObjectNode to = Parties.party(role, in);
                     // PRSB names a signpost's organisation in free text only
                     JsonNode org = to.get("organisation");
                     if (org instanceof ObjectNode o && o.size() == 1 && o.has("text")) {

@@ -117,7 +117,7 @@ public final class Extensions {
 
     /** The record-kind codes the binding writes for PRSB records with no code of their own (code -> display). */
     public static java.util.Map<String, String> recordKindCodes() {
-        return Records.codes();
+        return PersonRecords.codes();
     }
 
     private Extensions() { }

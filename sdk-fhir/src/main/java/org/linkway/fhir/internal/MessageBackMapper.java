@@ -52,14 +52,14 @@ final class MessageBackMapper {
         String outcome = root.str("outcome");
         String sentAt = root.str("sentAt");
         Composition comp = out.add(new Composition());
-        Patient patient = Sections.patientOf(out, root);
+        Patient patient = ReferralDetailsSection.patientOf(out, root);
 
         ServiceRequest.ServiceRequestStatus closed = "completed".equals(outcome) ? ServiceRequest.ServiceRequestStatus.COMPLETED
                 : ServiceRequest.ServiceRequestStatus.REVOKED;
-        List<ServiceRequest> requests = Sections.referralRequests(out, root, patient, sr -> sr.setStatus(closed));
+        List<ServiceRequest> requests = ReferralDetailsSection.referralRequests(out, root, patient, sr -> sr.setStatus(closed));
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
         if (main != null) {
-            Sections.identify(main, root.str("referralId"), root.str("referrerReferralId"));
+            ReferralDetailsSection.identify(main, root.str("referralId"), root.str("referrerReferralId"));
         }
         // the letter is written from the PRSB message as given, not from the FHIR resources
         Map<String, Narrative> narratives = MessageBackNarrative.sections(mb);
@@ -158,7 +158,7 @@ final class MessageBackMapper {
             } else if ("careAndSupportPlan".equals(section) && r instanceof org.hl7.fhir.r4.model.CarePlan) {
                 list.add(r);
             } else if ("planAndRequestedActions".equals(section) && r instanceof org.hl7.fhir.r4.model.Task t
-                    && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, Records.PLAN)) {
+                    && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, PlanAndCareSection.PLAN)) {
                 list.add(r);
             }
         }
@@ -168,7 +168,7 @@ final class MessageBackMapper {
     private static List<Resource> byType(Out out, Class<? extends Resource> type, String kind) {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
-            if (type.isInstance(r) && (kind == null || (r instanceof Flag f && Sections.hasKind(f.getCategoryFirstRep(), kind)))) {
+            if (type.isInstance(r) && (kind == null || (r instanceof Flag f && AssessmentSection.hasKind(f.getCategoryFirstRep(), kind)))) {
                 list.add(r);
             }
         }
@@ -227,8 +227,8 @@ final class MessageBackMapper {
             in.error(Rule.FHIR_STRUCTURE, cp + ".subject", "The message back's Composition must name the person (a Patient).");
         }
         if (patient != null) {
-            mb.set("personDemographics", Sections.person(patient, in));
-            mb.set("gpPractice", Sections.gpPractice(patient, in));
+            mb.set("personDemographics", PersonSection.person(patient, in));
+            mb.set("gpPractice", Parties.gpPractice(patient, in));
         }
         List<ServiceRequest> requests = new ArrayList<>(in.all(ServiceRequest.class));
         requests.removeIf(Contacts::isSignpost);
@@ -236,7 +236,7 @@ final class MessageBackMapper {
         ArrayNode entries = Tree.arr();
         for (ServiceRequest sr : requests) {
             in.use(sr);
-            entries.add(Sections.referralEntry(sr, in));
+            entries.add(ReferralDetailsSection.referralEntry(sr, in));
         }
         Tree.section(mb, "referralDetails", "entries", entries);
         if (main != null) {

@@ -34,16 +34,16 @@ final class OnwardReferralMapper {
         String status = root.str("status");
         Task task = out.add(new Task());
         Src entry = root.detach("referral");
-        ServiceRequest sr = entry != null ? Sections.referralEntry(out, entry, Sections.personOfReferral())
+        ServiceRequest sr = entry != null ? ReferralDetailsSection.referralEntry(out, entry, ReferralDetailsSection.personOfReferral())
                 : out.add(new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-                        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(Sections.personOfReferral()));
+                        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(ReferralDetailsSection.personOfReferral()));
         sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, "onward-referral", "Onward referral to a community service"));
         Out.remainder(sr, entry);
         if (id != null) {
             sr.addIdentifier().setSystem(Urls.ID_RECORD).setValue(id);
         }
         if (referralId != null) {
-            sr.addBasedOn(Sections.referral(referralId));
+            sr.addBasedOn(ReferralDetailsSection.referral(referralId));
         }
         String consentId = root.str("consentId");
         if (consentId != null) {
@@ -54,7 +54,7 @@ final class OnwardReferralMapper {
         Src provider = root.detach("provider");
         PractitionerRole owner = null;
         if (provider != null) {
-            owner = Sections.party(out, provider);
+            owner = Parties.party(out, provider);
             Out.remainder(owner, provider);
         }
         task.setStatus(status == null ? Task.TaskStatus.REQUESTED : STATUS.get(status));
@@ -64,7 +64,7 @@ final class OnwardReferralMapper {
         task.setIntent(Task.TaskIntent.ORDER);
         task.setCode(Codes.marker("http://hl7.org/fhir/CodeSystem/task-code", "fulfill", "Fulfill the focal request"));
         task.setFocus(out.ref(sr));
-        task.setFor(Sections.personOfReferral());
+        task.setFor(ReferralDetailsSection.personOfReferral());
         if (owner != null) {
             task.setOwner(out.ref(owner));
         }
@@ -82,18 +82,18 @@ final class OnwardReferralMapper {
         c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
         c.addBasedOn(out.ref(sr));
         c.addPartOf(out.ref(task));
-        c.setSubject(Sections.personOfReferral());
+        c.setSubject(ReferralDetailsSection.personOfReferral());
         String at = f.str("at");
         if (at != null) {
             c.setSentElement(Dates.dateTime(at));
         }
         Src from = f.detach("from");
         if (from != null) {
-            PractitionerRole role = Sections.party(out, from);
+            PractitionerRole role = Parties.party(out, from);
             c.setSender(out.ref(role));
             Out.remainder(role, from);
         }
-        Out.ext(c, Extensions.ATTENDANCE, Sections.codeType(f, "attendance"));
+        Out.ext(c, Extensions.ATTENDANCE, PersonSection.codeType(f, "attendance"));
         String text = f.str("text");
         if (text != null) {
             c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(text));
@@ -110,7 +110,7 @@ final class OnwardReferralMapper {
         if (c.hasSender()) {
             PractitionerRole role = in.resolve(c.getSender(), PractitionerRole.class, p + ".sender");
             if (role != null) {
-                f.set("from", Sections.party(role, in));
+                f.set("from", Parties.party(role, in));
             }
         }
         Tree.put(f, "attendance", in.extText(c.getExtension(), Extensions.ATTENDANCE.url()));
@@ -133,8 +133,8 @@ final class OnwardReferralMapper {
                 Tree.put(msg, "id", id.getValue());
             }
         }
-        Tree.put(msg, "referralId", Sections.referralId(sr.getBasedOn()));
-        msg.set("referral", Sections.referralEntry(sr, in));
+        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(sr.getBasedOn()));
+        msg.set("referral", ReferralDetailsSection.referralEntry(sr, in));
         for (var info : sr.getSupportingInfo()) {
             if ("Consent".equals(info.getType()) && info.hasIdentifier() && Urls.ID_RECORD.equals(info.getIdentifier().getSystem())) {
                 Tree.put(msg, "consentId", info.getIdentifier().getValue());
@@ -165,7 +165,7 @@ final class OnwardReferralMapper {
         if (task.hasOwner()) {
             PractitionerRole owner = in.resolve(task.getOwner(), PractitionerRole.class, tp + ".owner");
             if (owner != null) {
-                msg.set("provider", Sections.party(owner, in));
+                msg.set("provider", Parties.party(owner, in));
             }
         } else {
             in.error(Rule.FHIR_STRUCTURE, tp + ".owner", "The Task must be owned by the provider the person is referred to.");

@@ -47,11 +47,11 @@ final class ReferralMapper {
         String status = root.str("status");
 
         Task task = out.add(new Task());
-        Patient patient = Sections.patientOf(out, root);
+        Patient patient = ReferralDetailsSection.patientOf(out, root);
 
-        List<ServiceRequest> requests = Sections.referralRequests(out, root, patient, sr -> { });
+        List<ServiceRequest> requests = ReferralDetailsSection.referralRequests(out, root, patient, sr -> { });
         ServiceRequest main = requests.isEmpty() ? placeholderRequest(out, patient) : requests.get(0);
-        Sections.identify(main, id, placer);
+        ReferralDetailsSection.identify(main, id, placer);
 
         writeSections(out, root, patient, main);
 
@@ -75,15 +75,15 @@ final class ReferralMapper {
 
     /** The PRSB sections a referral and a message back share, each to its FHIR resources. */
     static void writeSections(Out out, Src root, Patient patient, ServiceRequest main) {
-        Sections.gpPractice(out, root, patient);
+        Parties.gpPractice(out, root, patient);
         Src consent = root.detach("consent");
         if (consent != null) {
-            Sections.consent(out, consent, patient);
+            ConsentSection.consent(out, consent, patient);
         }
         Src issues = root.child("presentingComplaintsOrIssues");
         if (issues != null) {
             for (Src ct : issues.detachItems("presentingComplaints")) {
-                Condition c = Sections.condition(out, patient, "presenting-complaint", "Presenting complaint");
+                Condition c = ProblemsAndRisksSection.condition(out, patient, "presenting-complaint", "Presenting complaint");
                 c.setCode(Codes.concept(ct));
                 Out.remainder(c, ct);
                 main.addReasonReference(out.ref(c));
@@ -91,7 +91,7 @@ final class ReferralMapper {
             List<String> reported = issues.strings("personReportedIssues");
             if (reported != null) {
                 for (String text : reported) {
-                    Condition c = Sections.condition(out, patient, "person-reported-issue", "Person-reported issue");
+                    Condition c = ProblemsAndRisksSection.condition(out, patient, "person-reported-issue", "Person-reported issue");
                     c.setCode(new CodeableConcept().setText(text));
                     main.addReasonReference(out.ref(c));
                 }
@@ -99,21 +99,21 @@ final class ReferralMapper {
         }
         Src problems = root.child("problemList");
         if (problems != null) {
-            problems.detachItems("entries").forEach(e -> Sections.problem(out, e, patient));
+            problems.detachItems("entries").forEach(e -> ProblemsAndRisksSection.problem(out, e, patient));
         }
         Src risks = root.child("risks");
         if (risks != null) {
-            risks.detachItems("entries").forEach(e -> Sections.risk(out, e, patient));
+            risks.detachItems("entries").forEach(e -> ProblemsAndRisksSection.risk(out, e, patient));
         }
         Src safeguarding = root.child("safeguarding");
         if (safeguarding != null) {
-            safeguarding.detachItems("safeguardingConcerns").forEach(e -> Sections.safeguarding(out, e, patient));
+            safeguarding.detachItems("safeguardingConcerns").forEach(e -> ProblemsAndRisksSection.safeguarding(out, e, patient));
         }
         Src assessments = root.child("assessments");
         if (assessments != null) {
-            assessments.detachItems("entries").forEach(e -> Sections.assessment(out, e, patient));
+            assessments.detachItems("entries").forEach(e -> AssessmentSection.assessment(out, e, patient));
         }
-        List<org.hl7.fhir.r4.model.Resource> records = Records.write(out, root, patient);
+        List<org.hl7.fhir.r4.model.Resource> records = PersonRecords.write(out, root, patient);
         if (main != null) {
             // what the person and the referrer say about them is what supports the request
             records.forEach(r -> main.addSupportingInfo(out.ref(r)));
@@ -193,12 +193,12 @@ final class ReferralMapper {
             patient = in.resolve(main.getSubject(), Patient.class, mainPath + ".subject");
         }
         if (patient != null) {
-            ref.set("personDemographics", Sections.person(patient, in));
-            ref.set("gpPractice", Sections.gpPractice(patient, in));
+            ref.set("personDemographics", PersonSection.person(patient, in));
+            ref.set("gpPractice", Parties.gpPractice(patient, in));
         }
         ArrayNode entries = Tree.arr();
         for (ServiceRequest sr : requests) {
-            entries.add(Sections.referralEntry(sr, in));
+            entries.add(ReferralDetailsSection.referralEntry(sr, in));
         }
         Tree.section(ref, "referralDetails", "entries", entries);
 
@@ -211,7 +211,7 @@ final class ReferralMapper {
 
     static void readSections(In in, ObjectNode ref, ServiceRequest main) {
         String mainPath = main == null ? "Bundle" : in.path(main);
-        Records.read(in, ref, null);
+        PersonRecords.read(in, ref, null);
         for (int i = 0; main != null && i < main.getSupportingInfo().size(); i++) {
             in.resolveAny(main.getSupportingInfo().get(i), mainPath + ".supportingInfo[" + i + "]");
         }
@@ -220,7 +220,7 @@ final class ReferralMapper {
             in.use(consents.get(0));
             ObjectNode c = Tree.obj();
             // Linkway's text attachment, else (a Consent from another system) its narrative
-            Tree.put(c, "consentForInformationSharing", Sections.consentText(consents.get(0)));
+            Tree.put(c, "consentForInformationSharing", ConsentSection.consentText(consents.get(0)));
             Tree.merge(c, in.remainder(consents.get(0)));
             ref.set("consent", c);
         }
@@ -232,13 +232,13 @@ final class ReferralMapper {
                 continue;
             }
             String p = in.path(c);
-            if (Sections.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
+            if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
                 complaints.add(Tree.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
-            } else if (Sections.hasKind(c.getCategoryFirstRep(), "person-reported-issue")) {
+            } else if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "person-reported-issue")) {
                 reported.add(c.getCode().getText());
                 in.remainder(c);
             } else if (Codes.is(c.getCategoryFirstRep(), Urls.CONDITION_CATEGORY, "problem-list-item")) {
-                problems.add(Sections.problem(c, in));
+                problems.add(ProblemsAndRisksSection.problem(c, in));
             } else {
                 // a condition another system sent without a Linkway category: a presenting issue of the referral
                 complaints.add(Codes.codedText(c.getCode(), in, p + ".code"));
@@ -265,10 +265,10 @@ final class ReferralMapper {
                 continue;
             }
             in.use(f);
-            if (Sections.hasKind(f.getCategoryFirstRep(), "safeguarding")) {
-                concerns.add(Sections.safeguarding(f, in));
+            if (AssessmentSection.hasKind(f.getCategoryFirstRep(), "safeguarding")) {
+                concerns.add(ProblemsAndRisksSection.safeguarding(f, in));
             } else {
-                risks.add(Sections.risk(f, in));
+                risks.add(ProblemsAndRisksSection.risk(f, in));
             }
         }
         Tree.section(ref, "risks", "entries", risks);
@@ -281,7 +281,7 @@ final class ReferralMapper {
                 continue;
             }
             in.use(o);
-            assessments.add(Sections.assessment(o, in));
+            assessments.add(AssessmentSection.assessment(o, in));
         }
         if (!assessments.isEmpty()) {
             ref.set("assessments", Tree.obj().set("entries", assessments));

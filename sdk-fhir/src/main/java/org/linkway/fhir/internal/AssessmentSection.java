@@ -1,0 +1,139 @@
+package org.linkway.fhir.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Assessments (the PRSB section and Linkway's assessment records) as FHIR Observations, scores as
+ * their components, written and read back side by side.
+ */
+final class AssessmentSection {
+
+    private AssessmentSection() { }
+
+    // ---------------------------------------------------------------- assessments -> Observation
+
+    static Observation assessment(Out out, Src e, Patient patient) {
+        return assessment(out, e, out.ref(patient));
+    }
+
+    static Observation assessment(Out out, Src e, Reference subject) {
+        Observation o = out.add(new Observation());
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "survey", "Survey"));
+        String type = e.str("assessmentType");
+        if (type != null) {
+            // the kind of assessment, in PRSB's words: a text-only category beside 'survey'
+            o.addCategory().setText(type);
+        }
+        o.setSubject(subject);
+        String summary = e.str("assessmentSummary");
+        if (summary != null) {
+            o.setValue(new StringType(summary));
+        }
+        String comment = e.str("comment");
+        if (comment != null) {
+            o.addNote().setText(comment);
+        }
+        Src sa = e.child("structuredAssessment");
+        Src name = sa == null ? null : sa.child("structuredAssessmentName");
+        o.setCode(name != null ? Codes.concept(name) : Codes.marker(Urls.CS_RECORD_KIND, "assessment", "Assessment"));
+        if (sa != null) {
+            Src result = sa.child("assessmentResult");
+            if (result != null) {
+                o.addComponent(score(result, "assessmentScore", "total-score", "Total score"));
+            }
+            List<Src> subs = sa.items("subscaleResult");
+            if (result == null && !subs.isEmpty()) {
+                // keeps the total in first place, so subscales are never read back as the total
+                o.addComponent().setCode(Codes.marker(Urls.CS_RECORD_KIND, "total-score", "Total score"));
+            }
+            for (Src sub : subs) {
+                o.addComponent(score(sub, "subscaleScore", "subscale-score", "Subscale score"));
+            }
+        }
+        Out.remainder(o, e);
+        return o;
+    }
+
+    private static Observation.ObservationComponentComponent score(Src s, String codeName, String marker, String markerDisplay) {
+        Observation.ObservationComponentComponent c = new Observation.ObservationComponentComponent();
+        Src code = s.child(codeName);
+        c.setCode(code != null ? Codes.concept(code) : Codes.marker(Urls.CS_RECORD_KIND, marker, markerDisplay));
+        BigDecimal value = s.number("value");
+        if (value != null) {
+            Quantity q = new Quantity().setValue(value);
+            q.setUnit(s.str("unitsOfMeasure"));
+            c.setValue(q);
+        }
+        Src ordinal = s.child("ordinal");
+        if (ordinal != null) {
+            c.addInterpretation(Codes.concept(ordinal));
+        }
+        return c;
+    }
+
+    static ObjectNode assessment(Observation o, In in) {
+        String path = in.path(o);
+        ObjectNode e = Tree.obj();
+        ObjectNode sa = Tree.obj();
+        if (!Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "assessment")) {
+            sa.set("structuredAssessmentName", Codes.codedText(o.getCode(), in, path + ".code"));
+        }
+        ArrayNode subs = Tree.arr();
+        for (int i = 0; i < o.getComponent().size(); i++) {
+            Observation.ObservationComponentComponent c = o.getComponent().get(i);
+            boolean total = !Codes.is(c.getCode(), Urls.CS_RECORD_KIND, "subscale-score") && !sa.has("assessmentResult") && i == 0;
+            ObjectNode r = Tree.obj();
+            String marker = total ? "total-score" : "subscale-score";
+            if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, marker)) {
+                r.set(total ? "assessmentScore" : "subscaleScore", Codes.codedText(c.getCode(), in, path + ".component[" + i + "].code"));
+            }
+            if (c.hasValueQuantity()) {
+                r.put("value", c.getValueQuantity().getValue());
+                Tree.put(r, "unitsOfMeasure", c.getValueQuantity().getUnit());
+            }
+            if (c.hasInterpretation()) {
+                r.set("ordinal", Codes.codedText(c.getInterpretationFirstRep(), in, path + ".component[" + i + "].interpretation[0]"));
+            }
+            if (total) {
+                if (!r.isEmpty()) {
+                    sa.set("assessmentResult", r);
+                } else {
+                    sa.putObject("assessmentResult");
+                    sa.remove("assessmentResult");
+                }
+            } else {
+                subs.add(r);
+            }
+        }
+        Tree.put(sa, "subscaleResult", subs);
+        Tree.put(e, "structuredAssessment", sa);
+        for (CodeableConcept category : o.getCategory()) {
+            if (!category.hasCoding() && category.hasText() && !e.has("assessmentType")) {
+                e.put("assessmentType", category.getText());
+            }
+        }
+        if (o.hasValueStringType()) {
+            Tree.put(e, "assessmentSummary", o.getValueStringType().getValue());
+        }
+        if (o.hasNote()) {
+            Tree.put(e, "comment", o.getNoteFirstRep().getText());
+        }
+        return Tree.merge(e, in.remainder(o));
+    }
+
+    static boolean hasKind(CodeableConcept cc, String kind) {
+        return Codes.is(cc, Urls.CS_RECORD_KIND, kind);
+    }
+}
