@@ -17,8 +17,8 @@ final class AssessmentMapper {
     private AssessmentMapper() { }
 
     static Bundle write(ObjectNode message) {
-        Out out = new Out(Bundles.seed(message));
-        Src root = Src.of(message);
+        FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
+        LinkwayJsonSource root = LinkwayJsonSource.of(message);
         Bundles.versions(root);
         QuestionnaireResponse qr = out.add(new QuestionnaireResponse());
         qr.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
@@ -35,7 +35,7 @@ final class AssessmentMapper {
         if (at != null) {
             qr.setAuthoredElement(Dates.dateTime(at));
         }
-        for (Src item : root.items("itemResponses")) {
+        for (LinkwayJsonSource item : root.items("itemResponses")) {
             String linkId = item.str("item");
             QuestionnaireResponse.QuestionnaireResponseItemComponent qi = qr.addItem().setLinkId(linkId);
             BigDecimal value = item.number("value");
@@ -43,7 +43,7 @@ final class AssessmentMapper {
                 qi.addAnswer().setValue(new DecimalType(value));
             }
         }
-        Src entry = root.detach("assessment");
+        LinkwayJsonSource entry = root.detach("assessment");
         if (entry != null) {
             Observation o = AssessmentSection.assessment(out, entry, ReferralDetailsSection.personOfReferral());
             o.addDerivedFrom(out.ref(qr));
@@ -51,26 +51,26 @@ final class AssessmentMapper {
                 o.setEffective(Dates.dateTime(at));
             }
         }
-        Out.remainder(qr, root);
+        FhirBundleWriter.remainder(qr, root);
         return Bundles.transaction(out);
     }
 
-    static ObjectNode read(In in) {
+    static ObjectNode read(FhirBundleReader in) {
         QuestionnaireResponse qr = in.all(QuestionnaireResponse.class).get(0);
         in.use(qr);
         ObjectNode msg = Bundles.start("Assessment");
         if (qr.hasIdentifier() && Urls.ID_RECORD.equals(qr.getIdentifier().getSystem())) {
-            Tree.put(msg, "id", qr.getIdentifier().getValue());
+            LinkwayJsonBuilder.put(msg, "id", qr.getIdentifier().getValue());
         }
-        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(qr.getBasedOn()));
+        LinkwayJsonBuilder.put(msg, "referralId", ReferralDetailsSection.referralId(qr.getBasedOn()));
         if (qr.hasAuthoredElement()) {
             msg.put("administeredAt", qr.getAuthoredElement().getValueAsString());
         }
-        ArrayNode items = Tree.arr();
+        ArrayNode items = LinkwayJsonBuilder.arr();
         for (int i = 0; i < qr.getItem().size(); i++) {
             var qi = qr.getItem().get(i);
-            ObjectNode o = Tree.obj();
-            Tree.put(o, "item", qi.getLinkId());
+            ObjectNode o = LinkwayJsonBuilder.obj();
+            LinkwayJsonBuilder.put(o, "item", qi.getLinkId());
             if (qi.hasAnswer() && qi.getAnswerFirstRep().hasValueDecimalType()) {
                 o.put("value", qi.getAnswerFirstRep().getValueDecimalType().getValue());
             } else if (qi.hasAnswer() && qi.getAnswerFirstRep().hasValueIntegerType()) {
@@ -80,12 +80,12 @@ final class AssessmentMapper {
             }
             items.add(o);
         }
-        Tree.put(msg, "itemResponses", items);
+        LinkwayJsonBuilder.put(msg, "itemResponses", items);
         for (Observation o : in.all(Observation.class)) {
             in.use(o);
             msg.set("assessment", AssessmentSection.assessment(o, in));
             break;
         }
-        return Bundles.finish(Tree.merge(msg, in.remainder(qr)));
+        return Bundles.finish(LinkwayJsonBuilder.merge(msg, in.remainder(qr)));
     }
 }

@@ -23,11 +23,11 @@ final class AssessmentSection {
 
     // ---------------------------------------------------------------- assessments -> Observation
 
-    static Observation assessment(Out out, Src e, Patient patient) {
+    static Observation assessment(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         return assessment(out, e, out.ref(patient));
     }
 
-    static Observation assessment(Out out, Src e, Reference subject) {
+    static Observation assessment(FhirBundleWriter out, LinkwayJsonSource e, Reference subject) {
         Observation o = out.add(new Observation());
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "survey", "Survey"));
@@ -45,30 +45,30 @@ final class AssessmentSection {
         if (comment != null) {
             o.addNote().setText(comment);
         }
-        Src sa = e.child("structuredAssessment");
-        Src name = sa == null ? null : sa.child("structuredAssessmentName");
+        LinkwayJsonSource sa = e.child("structuredAssessment");
+        LinkwayJsonSource name = sa == null ? null : sa.child("structuredAssessmentName");
         o.setCode(name != null ? Codes.concept(name) : Codes.marker(Urls.CS_RECORD_KIND, "assessment", "Assessment"));
         if (sa != null) {
-            Src result = sa.child("assessmentResult");
+            LinkwayJsonSource result = sa.child("assessmentResult");
             if (result != null) {
                 o.addComponent(score(result, "assessmentScore", "total-score", "Total score"));
             }
-            List<Src> subs = sa.items("subscaleResult");
+            List<LinkwayJsonSource> subs = sa.items("subscaleResult");
             if (result == null && !subs.isEmpty()) {
                 // keeps the total in first place, so subscales are never read back as the total
                 o.addComponent().setCode(Codes.marker(Urls.CS_RECORD_KIND, "total-score", "Total score"));
             }
-            for (Src sub : subs) {
+            for (LinkwayJsonSource sub : subs) {
                 o.addComponent(score(sub, "subscaleScore", "subscale-score", "Subscale score"));
             }
         }
-        Out.remainder(o, e);
+        FhirBundleWriter.remainder(o, e);
         return o;
     }
 
-    private static Observation.ObservationComponentComponent score(Src s, String codeName, String marker, String markerDisplay) {
+    private static Observation.ObservationComponentComponent score(LinkwayJsonSource s, String codeName, String marker, String markerDisplay) {
         Observation.ObservationComponentComponent c = new Observation.ObservationComponentComponent();
-        Src code = s.child(codeName);
+        LinkwayJsonSource code = s.child(codeName);
         c.setCode(code != null ? Codes.concept(code) : Codes.marker(Urls.CS_RECORD_KIND, marker, markerDisplay));
         BigDecimal value = s.number("value");
         if (value != null) {
@@ -76,32 +76,32 @@ final class AssessmentSection {
             q.setUnit(s.str("unitsOfMeasure"));
             c.setValue(q);
         }
-        Src ordinal = s.child("ordinal");
+        LinkwayJsonSource ordinal = s.child("ordinal");
         if (ordinal != null) {
             c.addInterpretation(Codes.concept(ordinal));
         }
         return c;
     }
 
-    static ObjectNode assessment(Observation o, In in) {
+    static ObjectNode assessment(Observation o, FhirBundleReader in) {
         String path = in.path(o);
-        ObjectNode e = Tree.obj();
-        ObjectNode sa = Tree.obj();
+        ObjectNode e = LinkwayJsonBuilder.obj();
+        ObjectNode sa = LinkwayJsonBuilder.obj();
         if (!Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "assessment")) {
             sa.set("structuredAssessmentName", Codes.codedText(o.getCode(), in, path + ".code"));
         }
-        ArrayNode subs = Tree.arr();
+        ArrayNode subs = LinkwayJsonBuilder.arr();
         for (int i = 0; i < o.getComponent().size(); i++) {
             Observation.ObservationComponentComponent c = o.getComponent().get(i);
             boolean total = !Codes.is(c.getCode(), Urls.CS_RECORD_KIND, "subscale-score") && !sa.has("assessmentResult") && i == 0;
-            ObjectNode r = Tree.obj();
+            ObjectNode r = LinkwayJsonBuilder.obj();
             String marker = total ? "total-score" : "subscale-score";
             if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, marker)) {
                 r.set(total ? "assessmentScore" : "subscaleScore", Codes.codedText(c.getCode(), in, path + ".component[" + i + "].code"));
             }
             if (c.hasValueQuantity()) {
                 r.put("value", c.getValueQuantity().getValue());
-                Tree.put(r, "unitsOfMeasure", c.getValueQuantity().getUnit());
+                LinkwayJsonBuilder.put(r, "unitsOfMeasure", c.getValueQuantity().getUnit());
             }
             if (c.hasInterpretation()) {
                 r.set("ordinal", Codes.codedText(c.getInterpretationFirstRep(), in, path + ".component[" + i + "].interpretation[0]"));
@@ -117,20 +117,20 @@ final class AssessmentSection {
                 subs.add(r);
             }
         }
-        Tree.put(sa, "subscaleResult", subs);
-        Tree.put(e, "structuredAssessment", sa);
+        LinkwayJsonBuilder.put(sa, "subscaleResult", subs);
+        LinkwayJsonBuilder.put(e, "structuredAssessment", sa);
         for (CodeableConcept category : o.getCategory()) {
             if (!category.hasCoding() && category.hasText() && !e.has("assessmentType")) {
                 e.put("assessmentType", category.getText());
             }
         }
         if (o.hasValueStringType()) {
-            Tree.put(e, "assessmentSummary", o.getValueStringType().getValue());
+            LinkwayJsonBuilder.put(e, "assessmentSummary", o.getValueStringType().getValue());
         }
         if (o.hasNote()) {
-            Tree.put(e, "comment", o.getNoteFirstRep().getText());
+            LinkwayJsonBuilder.put(e, "comment", o.getNoteFirstRep().getText());
         }
-        return Tree.merge(e, in.remainder(o));
+        return LinkwayJsonBuilder.merge(e, in.remainder(o));
     }
 
     static boolean hasKind(CodeableConcept cc, String kind) {

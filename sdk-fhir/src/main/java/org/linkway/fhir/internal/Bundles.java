@@ -38,7 +38,7 @@ final class Bundles {
     }
 
     /** Consumes schemaVersion and prsbVersion when they hold what this library writes (the reader puts them back). */
-    static void versions(Src root) {
+    static void versions(LinkwayJsonSource root) {
         if (MessageType.SCHEMA_VERSION.equals(root.peek("schemaVersion"))) {
             root.str("schemaVersion");
         }
@@ -49,7 +49,7 @@ final class Bundles {
     }
 
     static ObjectNode start(String resourceType) {
-        ObjectNode o = Tree.obj();
+        ObjectNode o = LinkwayJsonBuilder.obj();
         o.put("resourceType", resourceType);
         return o;
     }
@@ -65,7 +65,7 @@ final class Bundles {
         return o;
     }
 
-    static Bundle transaction(Out out) {
+    static Bundle transaction(FhirBundleWriter out) {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (Resource r : out.resources()) {
             b.addEntry().setFullUrl(out.url(r)).setResource(r).getRequest()
@@ -74,7 +74,7 @@ final class Bundles {
         return b;
     }
 
-    static Bundle message(Out out, String event, String eventDisplay, Resource focus) {
+    static Bundle message(FhirBundleWriter out, String event, String eventDisplay, Resource focus) {
         Bundle b = new Bundle().setType(Bundle.BundleType.MESSAGE);
         b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(out.uuid("Bundle")));
         MessageHeader h = new MessageHeader();
@@ -88,7 +88,7 @@ final class Bundles {
         return b;
     }
 
-    static Bundle collection(Out out) {
+    static Bundle collection(FhirBundleWriter out) {
         Bundle b = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Resource r : out.resources()) {
             b.addEntry().setFullUrl(out.url(r)).setResource(r);

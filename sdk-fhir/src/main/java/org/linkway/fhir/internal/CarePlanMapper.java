@@ -33,8 +33,8 @@ final class CarePlanMapper {
     private CarePlanMapper() { }
 
     static Bundle write(ObjectNode message) {
-        Out out = new Out(Bundles.seed(message));
-        Src root = Src.of(message);
+        FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
+        LinkwayJsonSource root = LinkwayJsonSource.of(message);
         Bundles.versions(root);
         CarePlan plan = out.add(new CarePlan());
         plan.setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN);
@@ -47,29 +47,29 @@ final class CarePlanMapper {
         if (referralId != null) {
             plan.addBasedOn(ReferralDetailsSection.referral(referralId));
         }
-        Src csp = root.child("careAndSupportPlan");
+        LinkwayJsonSource csp = root.child("careAndSupportPlan");
         if (csp != null) {
             writePlan(out, csp, plan);
         }
-        Out.remainder(plan, root);
+        FhirBundleWriter.remainder(plan, root);
         return Bundles.transaction(out);
     }
 
     /** The PRSB care and support plan onto {@code plan} and the resources it points to; the subject is the plan's. */
-    static void writePlan(Out out, Src csp, CarePlan plan) {
+    static void writePlan(FhirBundleWriter out, LinkwayJsonSource csp, CarePlan plan) {
         Reference subject = plan.getSubject();
-        for (Src need : csp.detachItems("needsConcernsOrProblems")) {
+        for (LinkwayJsonSource need : csp.detachItems("needsConcernsOrProblems")) {
             Condition c = out.add(new Condition());
             c.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "need", "Need, concern or problem"));
             c.setSubject(subject.copy());
             c.setCode(Codes.concept(need));
             plan.addAddresses(out.ref(c));
-            for (Src g : need.detachItems("goalsAndHopes")) {
+            for (LinkwayJsonSource g : need.detachItems("goalsAndHopes")) {
                 Goal goal = out.add(new Goal());
                 goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
                 goal.setSubject(subject.copy());
                 CodeableConcept description = new CodeableConcept();
-                Src coding = g.child("coding");
+                LinkwayJsonSource coding = g.child("coding");
                 if (coding != null) {
                     description.addCoding(Codes.coding(coding));
                 }
@@ -77,20 +77,20 @@ final class CarePlanMapper {
                 goal.setDescription(description.isEmpty() ? Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal") : description);
                 goal.addAddresses(out.ref(c));
                 goal.setAchievementStatus(achievement(g.child("goalStatus")));
-                for (Src o : g.items("outcomes")) {
+                for (LinkwayJsonSource o : g.items("outcomes")) {
                     goal.addOutcomeCode(Codes.concept(o));
                 }
                 BigDecimal importance = g.number("goalImportanceScore");
-                Out.ext(goal, Extensions.GOAL_IMPORTANCE_SCORE, importance == null ? null : new DecimalType(importance));
+                FhirBundleWriter.ext(goal, Extensions.GOAL_IMPORTANCE_SCORE, importance == null ? null : new DecimalType(importance));
                 plan.addGoal(out.ref(goal));
-                for (Src a : g.detachItems("actionsAndActivities")) {
+                for (LinkwayJsonSource a : g.detachItems("actionsAndActivities")) {
                     activity(out, plan, goal, a, subject);
                 }
-                Out.remainder(goal, g);
+                FhirBundleWriter.remainder(goal, g);
             }
-            Out.remainder(c, need);
+            FhirBundleWriter.remainder(c, need);
         }
-        for (Src s : csp.detachItems("strengths")) {
+        for (LinkwayJsonSource s : csp.detachItems("strengths")) {
             Observation o = out.add(new Observation());
             o.setStatus(Observation.ObservationStatus.FINAL);
             o.setCode(Codes.marker(Urls.CS_RECORD_KIND, STRENGTH, "Strength"));
@@ -98,7 +98,7 @@ final class CarePlanMapper {
             if (!s.view().isEmpty()) {
                 o.setValue(Codes.concept(s));
             }
-            Out.remainder(o, s);
+            FhirBundleWriter.remainder(o, s);
             plan.addSupportingInfo(out.ref(o));
         }
         java.util.List<String> documents = csp.strings("otherCarePlanningDocuments");
@@ -106,26 +106,26 @@ final class CarePlanMapper {
             // named, not linked: PRSB gives only a description of each document
             documents.forEach(d -> plan.addSupportingInfo(new Reference().setDisplay(d)));
         }
-        Src agreed = csp.child("agreedWithPersonOrLegitimateRepresentative");
+        LinkwayJsonSource agreed = csp.child("agreedWithPersonOrLegitimateRepresentative");
         if (agreed != null && agreed.peek("personFullName") != null) {
             plan.addContributor(new Reference().setDisplay(agreed.str("personFullName")));
         }
         if (agreed != null) {
             Boolean yes = agreed.bool("personOrLegitimateRepresentative");
-            Out.ext(plan, Extensions.PLAN_AGREED, yes == null ? null : new org.hl7.fhir.r4.model.BooleanType(yes));
+            FhirBundleWriter.ext(plan, Extensions.PLAN_AGREED, yes == null ? null : new org.hl7.fhir.r4.model.BooleanType(yes));
         }
-        Src funding = csp.child("careFundingSource");
+        LinkwayJsonSource funding = csp.child("careFundingSource");
         if (funding != null && !funding.view().isEmpty()) {
-            Out.ext(plan, Extensions.CARE_FUNDING_SOURCE, Codes.concept(funding));
+            FhirBundleWriter.ext(plan, Extensions.CARE_FUNDING_SOURCE, Codes.concept(funding));
         }
-        Out.ext(plan, Extensions.DATE_LAST_UPDATED, date(csp, "dateThisPlanWasLastUpdated"));
-        Out.ext(plan, Extensions.REVIEW_DATE, date(csp, "plannedReviewDate"));
-        Src reviewer = csp.detach("responsibilityForReview");
+        FhirBundleWriter.ext(plan, Extensions.DATE_LAST_UPDATED, date(csp, "dateThisPlanWasLastUpdated"));
+        FhirBundleWriter.ext(plan, Extensions.REVIEW_DATE, date(csp, "plannedReviewDate"));
+        LinkwayJsonSource reviewer = csp.detach("responsibilityForReview");
         if (reviewer != null) {
             // who is responsible for reviewing the plan is who answers for its content: the author
             PractitionerRole role = Parties.party(out, reviewer);
             plan.setAuthor(out.ref(role));
-            Out.remainder(role, reviewer);
+            FhirBundleWriter.remainder(role, reviewer);
         }
     }
 
@@ -137,7 +137,7 @@ final class CarePlanMapper {
      * A goal status as Goal.achievementStatus. A code the HL7 goal-achievement code system does not
      * have would make the Goal invalid, so such a status stays in the remainder instead.
      */
-    private static CodeableConcept achievement(Src status) {
+    private static CodeableConcept achievement(LinkwayJsonSource status) {
         String code = status == null ? null : status.peek("code");
         if (status == null || (GOAL_ACHIEVEMENT.equals(status.peek("system")) && code != null && !ACHIEVEMENT_CODES.contains(code))) {
             return null;
@@ -145,12 +145,12 @@ final class CarePlanMapper {
         return new CodeableConcept().addCoding(Codes.coding(status));
     }
 
-    private static DateTimeType date(Src s, String name) {
+    private static DateTimeType date(LinkwayJsonSource s, String name) {
         String v = s.str(name);
         return v == null ? null : Dates.dateTime(v);
     }
 
-    private static void activity(Out out, CarePlan plan, Goal goal, Src a, Reference subject) {
+    private static void activity(FhirBundleWriter out, CarePlan plan, Goal goal, LinkwayJsonSource a, Reference subject) {
         CarePlan.CarePlanActivityComponent activity = plan.addActivity();
         CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
         d.setStatus(CarePlan.CarePlanActivityStatus.UNKNOWN);
@@ -163,69 +163,69 @@ final class CarePlanMapper {
         if (when != null) {
             d.setScheduled(new org.hl7.fhir.r4.model.StringType(when));
         }
-        Src who = a.detach("who");
+        LinkwayJsonSource who = a.detach("who");
         if (who != null) {
             PractitionerRole role = Parties.party(out, who);
             d.addPerformer(out.ref(role));
-            Out.remainder(role, who);
+            FhirBundleWriter.remainder(role, who);
         }
         d.setDescription(a.str("suggestedStrategies"));
-        Src status = a.child("status");
+        LinkwayJsonSource status = a.child("status");
         if (status != null && !status.view().isEmpty()) {
             d.setStatusReason(Codes.concept(status));
         }
         BigDecimal confidence = a.number("confidence");
-        Out.ext(activity, Extensions.CONFIDENCE, confidence == null ? null : new DecimalType(confidence));
-        Out.ext(activity, Extensions.DATE_LAST_UPDATED, date(a, "dateLastUpdated"));
-        Out.ext(activity, Extensions.REVIEW_DATE, date(a, "reviewDate"));
-        for (Src sg : a.detachItems("stageGoal")) {
+        FhirBundleWriter.ext(activity, Extensions.CONFIDENCE, confidence == null ? null : new DecimalType(confidence));
+        FhirBundleWriter.ext(activity, Extensions.DATE_LAST_UPDATED, date(a, "dateLastUpdated"));
+        FhirBundleWriter.ext(activity, Extensions.REVIEW_DATE, date(a, "reviewDate"));
+        for (LinkwayJsonSource sg : a.detachItems("stageGoal")) {
             Goal stage = out.add(new Goal());
             stage.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
             stage.addCategory(Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
             stage.setSubject(subject.copy());
-            Src text = sg.child("stageGoal");
+            LinkwayJsonSource text = sg.child("stageGoal");
             stage.setDescription(text != null && !text.view().isEmpty() ? Codes.concept(text)
                     : Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
-            Src outcome = sg.child("outcome");
+            LinkwayJsonSource outcome = sg.child("outcome");
             if (outcome != null && !outcome.view().isEmpty()) {
                 stage.addOutcomeCode(Codes.concept(outcome));
             }
             stage.setAchievementStatus(achievement(sg.child("goalStatus")));
-            Out.remainder(stage, sg);
+            FhirBundleWriter.remainder(stage, sg);
             d.addGoal(out.ref(stage));
         }
-        Out.remainder(activity, a);
+        FhirBundleWriter.remainder(activity, a);
     }
 
-    static ObjectNode read(In in) {
+    static ObjectNode read(FhirBundleReader in) {
         CarePlan plan = in.all(CarePlan.class).get(0);
         in.use(plan);
         String pp = in.path(plan);
         ObjectNode msg = Bundles.start("CarePlan");
         for (Identifier id : plan.getIdentifier()) {
             if (Urls.ID_RECORD.equals(id.getSystem())) {
-                Tree.put(msg, "id", id.getValue());
+                LinkwayJsonBuilder.put(msg, "id", id.getValue());
             }
         }
-        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(plan.getBasedOn()));
+        LinkwayJsonBuilder.put(msg, "referralId", ReferralDetailsSection.referralId(plan.getBasedOn()));
         msg.set("careAndSupportPlan", readPlan(in, plan));
         if (!plan.hasSubject()) {
             in.error(Rule.FHIR_STRUCTURE, pp + ".subject", "A CarePlan must have a subject.");
         }
-        return Bundles.finish(Tree.merge(msg, in.remainder(plan)));
+        return Bundles.finish(LinkwayJsonBuilder.merge(msg, in.remainder(plan)));
     }
 
     /** The PRSB care and support plan from a CarePlan (its own remainder is the caller's to merge). */
-    static ObjectNode readPlan(In in, CarePlan plan) {
+    static ObjectNode readPlan(FhirBundleReader in, CarePlan plan) {
         String pp = in.path(plan);
-        ArrayNode needs = Tree.arr();
+        ArrayNode needs = LinkwayJsonBuilder.arr();
         for (int i = 0; i < plan.getAddresses().size(); i++) {
             Condition c = in.resolve(plan.getAddresses().get(i), Condition.class, pp + ".addresses[" + i + "]");
             if (c == null) {
                 continue;
             }
             ObjectNode need = Codes.codedText(c.getCode(), in, in.path(c) + ".code");
-            ArrayNode goals = Tree.arr();
+            ArrayNode goals = LinkwayJsonBuilder.arr();
             for (Goal goal : in.all(Goal.class)) {
                 if (goal.getAddresses().stream().noneMatch(r -> in.refersTo(r, c))) {
                     continue;
@@ -233,18 +233,18 @@ final class CarePlanMapper {
                 in.use(goal);
                 goals.add(goal(in, plan, goal));
             }
-            Tree.put(need, "goalsAndHopes", goals);
-            needs.add(Tree.merge(need, in.remainder(c)));
+            LinkwayJsonBuilder.put(need, "goalsAndHopes", goals);
+            needs.add(LinkwayJsonBuilder.merge(need, in.remainder(c)));
         }
         for (int k = 0; k < plan.getActivity().size(); k++) {
             if (plan.getActivity().get(k).getDetail().getGoal().isEmpty()) {
                 in.unmapped(pp + ".activity[" + k + "]", "A PRSB action belongs to a goal; this activity names none and was not carried over.");
             }
         }
-        ObjectNode csp = Tree.obj();
-        Tree.put(csp, "needsConcernsOrProblems", needs);
-        ArrayNode strengths = Tree.arr();
-        ArrayNode documents = Tree.arr();
+        ObjectNode csp = LinkwayJsonBuilder.obj();
+        LinkwayJsonBuilder.put(csp, "needsConcernsOrProblems", needs);
+        ArrayNode strengths = LinkwayJsonBuilder.arr();
+        ArrayNode documents = LinkwayJsonBuilder.arr();
         for (int i = 0; i < plan.getSupportingInfo().size(); i++) {
             Reference r = plan.getSupportingInfo().get(i);
             if (!r.hasReference() && r.hasDisplay()) {
@@ -253,15 +253,15 @@ final class CarePlanMapper {
             }
             Resource target = in.resolveAny(r, pp + ".supportingInfo[" + i + "]");
             if (target instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, STRENGTH)) {
-                ObjectNode s = o.hasValueCodeableConcept() ? Codes.codedText(o.getValueCodeableConcept(), in, in.path(o) + ".valueCodeableConcept") : Tree.obj();
-                strengths.add(Tree.merge(s, in.remainder(o)));
+                ObjectNode s = o.hasValueCodeableConcept() ? Codes.codedText(o.getValueCodeableConcept(), in, in.path(o) + ".valueCodeableConcept") : LinkwayJsonBuilder.obj();
+                strengths.add(LinkwayJsonBuilder.merge(s, in.remainder(o)));
             } else if (target != null) {
                 in.unmapped(pp + ".supportingInfo[" + i + "]", "Only strengths and other care planning documents are carried from supportingInfo.");
             }
         }
-        Tree.put(csp, "strengths", strengths);
-        Tree.put(csp, "otherCarePlanningDocuments", documents);
-        ObjectNode agreed = Tree.obj();
+        LinkwayJsonBuilder.put(csp, "strengths", strengths);
+        LinkwayJsonBuilder.put(csp, "otherCarePlanningDocuments", documents);
+        ObjectNode agreed = LinkwayJsonBuilder.obj();
         Boolean yes = in.extBool(plan.getExtension(), Extensions.PLAN_AGREED.url());
         if (yes != null) {
             agreed.put("personOrLegitimateRepresentative", yes);
@@ -269,13 +269,13 @@ final class CarePlanMapper {
         if (plan.hasContributor() && plan.getContributorFirstRep().hasDisplay()) {
             agreed.put("personFullName", plan.getContributorFirstRep().getDisplay());
         }
-        Tree.put(csp, "agreedWithPersonOrLegitimateRepresentative", agreed);
+        LinkwayJsonBuilder.put(csp, "agreedWithPersonOrLegitimateRepresentative", agreed);
         CodeableConcept funding = in.ext(plan.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
         if (funding != null) {
             csp.set("careFundingSource", Codes.codedText(funding, in, pp + ".extension('care-funding-source')"));
         }
-        Tree.put(csp, "dateThisPlanWasLastUpdated", dateText(in, plan.getExtension(), Extensions.DATE_LAST_UPDATED));
-        Tree.put(csp, "plannedReviewDate", dateText(in, plan.getExtension(), Extensions.REVIEW_DATE));
+        LinkwayJsonBuilder.put(csp, "dateThisPlanWasLastUpdated", dateText(in, plan.getExtension(), Extensions.DATE_LAST_UPDATED));
+        LinkwayJsonBuilder.put(csp, "plannedReviewDate", dateText(in, plan.getExtension(), Extensions.REVIEW_DATE));
         if (plan.hasAuthor()) {
             PractitionerRole role = in.resolve(plan.getAuthor(), PractitionerRole.class, pp + ".author");
             if (role != null) {
@@ -285,24 +285,24 @@ final class CarePlanMapper {
         return csp;
     }
 
-    private static String dateText(In in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+    private static String dateText(FhirBundleReader in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
         DateTimeType d = in.ext(exts, def.url(), DateTimeType.class);
         return d == null ? null : d.getValueAsString();
     }
 
-    private static BigDecimal decimal(In in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+    private static BigDecimal decimal(FhirBundleReader in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
         DecimalType d = in.ext(exts, def.url(), DecimalType.class);
         return d == null ? null : d.getValue();
     }
 
-    private static ObjectNode goal(In in, CarePlan plan, Goal goal) {
+    private static ObjectNode goal(FhirBundleReader in, CarePlan plan, Goal goal) {
         String pp = in.path(plan);
-        ObjectNode g = Tree.obj();
+        ObjectNode g = LinkwayJsonBuilder.obj();
         if (!Codes.is(goal.getDescription(), Urls.CS_RECORD_KIND, "goal")) {
             if (goal.getDescription().hasCoding()) {
                 g.set("coding", Codes.coding(goal.getDescription().getCodingFirstRep(), in, in.path(goal) + ".description.coding[0]"));
             }
-            Tree.put(g, "text", goal.getDescription().getText());
+            LinkwayJsonBuilder.put(g, "text", goal.getDescription().getText());
         }
         BigDecimal importance = decimal(in, goal.getExtension(), Extensions.GOAL_IMPORTANCE_SCORE);
         if (importance != null) {
@@ -311,12 +311,12 @@ final class CarePlanMapper {
         if (goal.hasAchievementStatus() && goal.getAchievementStatus().hasCoding()) {
             g.set("goalStatus", Codes.coding(goal.getAchievementStatus().getCodingFirstRep(), in, in.path(goal) + ".achievementStatus.coding[0]"));
         }
-        ArrayNode outcomes = Tree.arr();
+        ArrayNode outcomes = LinkwayJsonBuilder.arr();
         for (int j = 0; j < goal.getOutcomeCode().size(); j++) {
             outcomes.add(Codes.codedText(goal.getOutcomeCode().get(j), in, in.path(goal) + ".outcomeCode[" + j + "]"));
         }
-        Tree.put(g, "outcomes", outcomes);
-        ArrayNode actions = Tree.arr();
+        LinkwayJsonBuilder.put(g, "outcomes", outcomes);
+        ArrayNode actions = LinkwayJsonBuilder.arr();
         for (int k = 0; k < plan.getActivity().size(); k++) {
             CarePlan.CarePlanActivityComponent activity = plan.getActivity().get(k);
             CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
@@ -324,9 +324,9 @@ final class CarePlanMapper {
                 continue;
             }
             String ap = pp + ".activity[" + k + "]";
-            ObjectNode a = Tree.obj();
+            ObjectNode a = LinkwayJsonBuilder.obj();
             if (d.hasCode()) {
-                a.set("what", Tree.arr().add(Codes.codedText(d.getCode(), in, ap + ".detail.code")));
+                a.set("what", LinkwayJsonBuilder.arr().add(Codes.codedText(d.getCode(), in, ap + ".detail.code")));
             }
             if (d.hasPerformer()) {
                 Reference performer = d.getPerformerFirstRep();
@@ -336,13 +336,13 @@ final class CarePlanMapper {
                         a.set("who", Parties.party(role, in));
                     }
                 } else if (performer.hasDisplay()) {
-                    a.set("who", Tree.obj().put("name", performer.getDisplay()));
+                    a.set("who", LinkwayJsonBuilder.obj().put("name", performer.getDisplay()));
                 }
             }
             if (d.hasScheduledStringType()) {
                 a.put("when", d.getScheduledStringType().getValue());
             }
-            Tree.put(a, "suggestedStrategies", d.getDescription());
+            LinkwayJsonBuilder.put(a, "suggestedStrategies", d.getDescription());
             if (d.hasStatusReason()) {
                 a.set("status", Codes.codedText(d.getStatusReason(), in, ap + ".detail.statusReason"));
             }
@@ -350,15 +350,15 @@ final class CarePlanMapper {
             if (confidence != null) {
                 a.put("confidence", confidence);
             }
-            Tree.put(a, "dateLastUpdated", dateText(in, activity.getExtension(), Extensions.DATE_LAST_UPDATED));
-            Tree.put(a, "reviewDate", dateText(in, activity.getExtension(), Extensions.REVIEW_DATE));
-            ArrayNode stages = Tree.arr();
+            LinkwayJsonBuilder.put(a, "dateLastUpdated", dateText(in, activity.getExtension(), Extensions.DATE_LAST_UPDATED));
+            LinkwayJsonBuilder.put(a, "reviewDate", dateText(in, activity.getExtension(), Extensions.REVIEW_DATE));
+            ArrayNode stages = LinkwayJsonBuilder.arr();
             for (int s = 1; s < d.getGoal().size(); s++) {
                 Goal stage = in.resolve(d.getGoal().get(s), Goal.class, ap + ".detail.goal[" + s + "]");
                 if (stage == null) {
                     continue;
                 }
-                ObjectNode sg = Tree.obj();
+                ObjectNode sg = LinkwayJsonBuilder.obj();
                 if (!Codes.is(stage.getDescription(), Urls.CS_RECORD_KIND, STAGE_GOAL)) {
                     sg.set("stageGoal", Codes.codedText(stage.getDescription(), in, in.path(stage) + ".description"));
                 }
@@ -368,12 +368,12 @@ final class CarePlanMapper {
                 if (stage.hasAchievementStatus() && stage.getAchievementStatus().hasCoding()) {
                     sg.set("goalStatus", Codes.coding(stage.getAchievementStatus().getCodingFirstRep(), in, in.path(stage) + ".achievementStatus.coding[0]"));
                 }
-                stages.add(Tree.merge(sg, in.remainder(stage)));
+                stages.add(LinkwayJsonBuilder.merge(sg, in.remainder(stage)));
             }
-            Tree.put(a, "stageGoal", stages);
-            actions.add(Tree.merge(a, in.remainder(activity.getExtension(), ap)));
+            LinkwayJsonBuilder.put(a, "stageGoal", stages);
+            actions.add(LinkwayJsonBuilder.merge(a, in.remainder(activity.getExtension(), ap)));
         }
-        Tree.put(g, "actionsAndActivities", actions);
-        return Tree.merge(g, in.remainder(goal));
+        LinkwayJsonBuilder.put(g, "actionsAndActivities", actions);
+        return LinkwayJsonBuilder.merge(g, in.remainder(goal));
     }
 }

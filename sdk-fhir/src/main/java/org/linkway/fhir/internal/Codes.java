@@ -17,7 +17,7 @@ final class Codes {
 
     private Codes() { }
 
-    static Coding coding(Src c) {
+    static Coding coding(LinkwayJsonSource c) {
         if (c == null) {
             return null;
         }
@@ -36,12 +36,12 @@ final class Codes {
     }
 
     /** A CodedText / CodedNarrative: {coding?, text?}. */
-    static CodeableConcept concept(Src ct) {
+    static CodeableConcept concept(LinkwayJsonSource ct) {
         if (ct == null) {
             return null;
         }
         CodeableConcept cc = new CodeableConcept();
-        Src c = ct.child("coding");
+        LinkwayJsonSource c = ct.child("coding");
         if (c != null) {
             cc.addCoding(coding(c));
         }
@@ -65,11 +65,11 @@ final class Codes {
         return false;
     }
 
-    static ObjectNode coding(Coding c, In in, String path) {
-        ObjectNode o = Tree.obj();
-        Tree.put(o, "system", c.getSystem());
-        Tree.put(o, "code", c.getCode());
-        Tree.put(o, "display", c.getDisplay());
+    static ObjectNode coding(Coding c, FhirBundleReader in, String path) {
+        ObjectNode o = LinkwayJsonBuilder.obj();
+        LinkwayJsonBuilder.put(o, "system", c.getSystem());
+        LinkwayJsonBuilder.put(o, "code", c.getCode());
+        LinkwayJsonBuilder.put(o, "display", c.getDisplay());
         if (c.hasSystem() && KNOWN_PREFIXES.stream().noneMatch(c.getSystem()::startsWith)) {
             in.add(org.linkway.validation.Rule.FHIR_CODE_SYSTEM, org.linkway.validation.Severity.WARNING, path + ".system",
                     "The code system '" + c.getSystem() + "' is not one the binding knows; the code is kept as given.");
@@ -78,8 +78,8 @@ final class Codes {
     }
 
     /** Back to a CodedText: the first coding and the text; further codings are reported. */
-    static ObjectNode codedText(CodeableConcept cc, In in, String path) {
-        ObjectNode o = Tree.obj();
+    static ObjectNode codedText(CodeableConcept cc, FhirBundleReader in, String path) {
+        ObjectNode o = LinkwayJsonBuilder.obj();
         if (cc == null) {
             return o;
         }
@@ -89,7 +89,7 @@ final class Codes {
                 in.unmapped(path + ".coding[" + i + "]", "A Linkway coded value holds one coding; this further coding was not carried over.");
             }
         }
-        Tree.put(o, "text", cc.getText());
+        LinkwayJsonBuilder.put(o, "text", cc.getText());
         return o;
     }
 }

@@ -13,7 +13,7 @@ final class ConsentSection {
 
     // ---------------------------------------------------------------- consent
 
-    static Consent consent(Out out, Src consent, Patient patient) {
+    static Consent consent(FhirBundleWriter out, LinkwayJsonSource consent, Patient patient) {
         Consent c = out.add(new Consent());
         c.setStatus(Consent.ConsentState.ACTIVE);
         c.setScope(Codes.marker(Urls.CONSENT_SCOPE, "patient-privacy", "Privacy Consent"));
@@ -27,7 +27,7 @@ final class ConsentSection {
             c.setSource(new org.hl7.fhir.r4.model.Attachment().setContentType(TEXT_PLAIN)
                     .setData(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        Out.remainder(c, consent);
+        FhirBundleWriter.remainder(c, consent);
         return c;
     }
 

@@ -29,13 +29,13 @@ final class Contacts {
 
     private Contacts() { }
 
-    static List<Resource> writeContacts(Out out, Src root, Patient patient) {
+    static List<Resource> writeContacts(FhirBundleWriter out, LinkwayJsonSource root, Patient patient) {
         List<Resource> written = new ArrayList<>();
-        Src section = root.child("contactsWithProfessionals");
+        LinkwayJsonSource section = root.child("contactsWithProfessionals");
         if (section == null) {
             return written;
         }
-        for (Src e : section.detachItems("entries")) {
+        for (LinkwayJsonSource e : section.detachItems("entries")) {
             Encounter enc = out.add(new Encounter());
             enc.setStatus(Encounter.EncounterStatus.FINISHED);
             enc.setClass_(new Coding(Urls.CS_RECORD_KIND, CONTACT, "Contact with professional"));
@@ -48,39 +48,39 @@ final class Contacts {
             if (type != null) {
                 enc.addType().setText(type);
             }
-            Out.ext(enc, Extensions.CONSULTATION_METHOD, PersonSection.codeType(e, "consultationMethod"));
-            Out.ext(enc, Extensions.LOCATION_TYPE, PersonSection.codeType(e, "locationType"));
-            Out.ext(enc, Extensions.OUTCOME_OF_CONTACT, PersonSection.codeType(e, "outcomeOfContact"));
-            for (Src who : e.detachItems("seenBy")) {
+            FhirBundleWriter.ext(enc, Extensions.CONSULTATION_METHOD, PersonSection.codeType(e, "consultationMethod"));
+            FhirBundleWriter.ext(enc, Extensions.LOCATION_TYPE, PersonSection.codeType(e, "locationType"));
+            FhirBundleWriter.ext(enc, Extensions.OUTCOME_OF_CONTACT, PersonSection.codeType(e, "outcomeOfContact"));
+            for (LinkwayJsonSource who : e.detachItems("seenBy")) {
                 participant(out, enc, who, "PART", "Participation");
             }
-            Src responsible = e.detach("responsibleProfessional");
+            LinkwayJsonSource responsible = e.detach("responsibleProfessional");
             if (responsible != null) {
                 participant(out, enc, responsible, "PPRF", "primary performer");
             }
-            Src where = e.child("locationOfContact");
+            LinkwayJsonSource where = e.child("locationOfContact");
             if (where != null && !where.view().isEmpty()) {
                 enc.setServiceProvider(out.ref(Parties.organisation(out, where)));
             }
-            Out.remainder(enc, e);
+            FhirBundleWriter.remainder(enc, e);
             written.add(enc);
         }
         return written;
     }
 
-    private static void participant(Out out, Encounter enc, Src who, String type, String display) {
+    private static void participant(FhirBundleWriter out, Encounter enc, LinkwayJsonSource who, String type, String display) {
         PractitionerRole role = Parties.party(out, who);
         enc.addParticipant().addType(Codes.marker(PARTICIPATION, type, display)).setIndividual(out.ref(role));
-        Out.remainder(role, who);
+        FhirBundleWriter.remainder(role, who);
     }
 
-    static List<Resource> writeSignposts(Out out, Src root, Patient patient) {
+    static List<Resource> writeSignposts(FhirBundleWriter out, LinkwayJsonSource root, Patient patient) {
         List<Resource> written = new ArrayList<>();
-        Src section = root.child("signpostDetails");
+        LinkwayJsonSource section = root.child("signpostDetails");
         if (section == null) {
             return written;
         }
-        for (Src e : section.detachItems("entries")) {
+        for (LinkwayJsonSource e : section.detachItems("entries")) {
             ServiceRequest sr = out.add(new ServiceRequest());
             sr.setStatus(ServiceRequest.ServiceRequestStatus.COMPLETED).setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
             sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, SIGNPOST, "Signpost"));
@@ -89,17 +89,17 @@ final class Contacts {
             if (date != null) {
                 sr.setAuthoredOnElement(Dates.dateTime(date));
             }
-            Src reason = e.child("reasonForSignpost");
+            LinkwayJsonSource reason = e.child("reasonForSignpost");
             if (reason != null && !reason.view().isEmpty()) {
                 sr.addReasonCode(Codes.concept(reason));
             }
-            Src to = e.detach("signpostTo");
+            LinkwayJsonSource to = e.detach("signpostTo");
             if (to != null) {
                 PractitionerRole role = Parties.party(out, to);
                 sr.addPerformer(out.ref(role));
-                Out.remainder(role, to);
+                FhirBundleWriter.remainder(role, to);
             }
-            Out.remainder(sr, e);
+            FhirBundleWriter.remainder(sr, e);
             written.add(sr);
         }
         return written;
@@ -110,22 +110,22 @@ final class Contacts {
     }
 
     /** Reads the contacts and signposts back into the message back. */
-    static void read(In in, ObjectNode mb) {
-        ArrayNode contacts = Tree.arr();
+    static void read(FhirBundleReader in, ObjectNode mb) {
+        ArrayNode contacts = LinkwayJsonBuilder.arr();
         for (Encounter enc : in.all(Encounter.class)) {
             in.use(enc);
             String p = in.path(enc);
-            ObjectNode e = Tree.obj();
+            ObjectNode e = LinkwayJsonBuilder.obj();
             if (enc.hasPeriod() && enc.getPeriod().hasStart()) {
                 e.put("dateAndTimeOfContact", enc.getPeriod().getStartElement().getValueAsString());
             }
             if (enc.hasType()) {
-                Tree.put(e, "contactType", Narratives.conceptText(enc.getTypeFirstRep()));
+                LinkwayJsonBuilder.put(e, "contactType", Narratives.conceptText(enc.getTypeFirstRep()));
             }
-            Tree.put(e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
-            Tree.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
-            Tree.put(e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
-            ArrayNode seenBy = Tree.arr();
+            LinkwayJsonBuilder.put(e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
+            LinkwayJsonBuilder.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
+            LinkwayJsonBuilder.put(e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
+            ArrayNode seenBy = LinkwayJsonBuilder.arr();
             for (int i = 0; i < enc.getParticipant().size(); i++) {
                 var part = enc.getParticipant().get(i);
                 PractitionerRole role = part.hasIndividual()
@@ -140,26 +140,26 @@ final class Contacts {
                     seenBy.add(Parties.party(role, in));
                 }
             }
-            Tree.put(e, "seenBy", seenBy);
+            LinkwayJsonBuilder.put(e, "seenBy", seenBy);
             if (enc.hasServiceProvider()) {
                 Organization org = in.resolve(enc.getServiceProvider(), Organization.class, p + ".serviceProvider");
                 if (org != null) {
                     e.set("locationOfContact", Parties.organisation(org));
                 }
             }
-            contacts.add(Tree.merge(e, in.remainder(enc)));
+            contacts.add(LinkwayJsonBuilder.merge(e, in.remainder(enc)));
         }
         if (!contacts.isEmpty()) {
-            mb.set("contactsWithProfessionals", Tree.obj().set("entries", contacts));
+            mb.set("contactsWithProfessionals", LinkwayJsonBuilder.obj().set("entries", contacts));
         }
-        ArrayNode signposts = Tree.arr();
+        ArrayNode signposts = LinkwayJsonBuilder.arr();
         for (ServiceRequest sr : in.all(ServiceRequest.class)) {
             if (!isSignpost(sr)) {
                 continue;
             }
             in.use(sr);
             String p = in.path(sr);
-            ObjectNode e = Tree.obj();
+            ObjectNode e = LinkwayJsonBuilder.obj();
             if (sr.hasAuthoredOnElement()) {
                 e.put("date", sr.getAuthoredOnElement().getValueAsString());
             }
@@ -178,10 +178,10 @@ final class Contacts {
             if (sr.hasReasonCode()) {
                 e.set("reasonForSignpost", Codes.codedText(sr.getReasonCodeFirstRep(), in, p + ".reasonCode[0]"));
             }
-            signposts.add(Tree.merge(e, in.remainder(sr)));
+            signposts.add(LinkwayJsonBuilder.merge(e, in.remainder(sr)));
         }
         if (!signposts.isEmpty()) {
-            mb.set("signpostDetails", Tree.obj().set("entries", signposts));
+            mb.set("signpostDetails", LinkwayJsonBuilder.obj().set("entries", signposts));
         }
     }
 }

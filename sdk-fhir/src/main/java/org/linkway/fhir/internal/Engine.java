@@ -68,7 +68,7 @@ public final class Engine {
     }
 
     public static Read read(Bundle bundle) {
-        In in = new In(bundle);
+        FhirBundleReader in = new FhirBundleReader(bundle);
         MessageType type = null;
         ObjectNode out = null;
         try {
@@ -93,7 +93,7 @@ public final class Engine {
     }
 
     /** Which Linkway message a Bundle holds, from its shape (message event, Composition type, resources). */
-    private static MessageType typeOf(Bundle bundle, In in) {
+    private static MessageType typeOf(Bundle bundle, FhirBundleReader in) {
         if (!bundle.hasType()) {
             in.error(Rule.FHIR_STRUCTURE, "Bundle.type", "The Bundle has no type.");
             return null;

@@ -26,28 +26,28 @@ final class IndividualRequirementsSection {
 
     private IndividualRequirementsSection() { }
 
-    static void write(Out out, Src req, Patient patient, List<Resource> written) {
-        Src ra = req.child("reasonableAdjustment");
+    static void write(FhirBundleWriter out, LinkwayJsonSource req, Patient patient, List<Resource> written) {
+        LinkwayJsonSource ra = req.child("reasonableAdjustment");
         if (ra != null) {
-            for (Src e : ra.detachItems("entries")) {
+            for (LinkwayJsonSource e : ra.detachItems("entries")) {
                 Flag f = out.add(new Flag());
                 f.setStatus(Flag.FlagStatus.ACTIVE);
                 f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT, "Reasonable adjustment"));
-                Src what = e.child("reasonableAdjustment");
+                LinkwayJsonSource what = e.child("reasonableAdjustment");
                 f.setCode(what != null && !what.view().isEmpty() ? Codes.concept(what)
                         : Codes.marker(Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT, "Reasonable adjustment"));
                 f.setSubject(out.ref(patient));
                 ProblemsAndRisksSection.indicator(f, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
                 ProblemsAndRisksSection.comment(f, e, "reasonableAdjustmentAdditionalDetail");
-                Out.remainder(f, e);
+                FhirBundleWriter.remainder(f, e);
                 written.add(f);
             }
         }
-        Src impairment = req.child("impairment");
+        LinkwayJsonSource impairment = req.child("impairment");
         if (impairment != null) {
-            for (Src e : impairment.detachItems("entries")) {
+            for (LinkwayJsonSource e : impairment.detachItems("entries")) {
                 Condition c = ProblemsAndRisksSection.condition(out, patient, IMPAIRMENT, "Impairment");
-                Src category = e.child("impairmentCategory");
+                LinkwayJsonSource category = e.child("impairmentCategory");
                 if (category != null && !category.view().isEmpty()) {
                     c.setCode(Codes.concept(category));
                 }
@@ -55,20 +55,20 @@ final class IndividualRequirementsSection {
                 if (detail != null) {
                     c.addNote().setText(detail);
                 }
-                Out.remainder(c, e);
+                FhirBundleWriter.remainder(c, e);
                 written.add(c);
             }
         }
-        for (Src e : req.detachItems("mobility")) {
+        for (LinkwayJsonSource e : req.detachItems("mobility")) {
             Observation o = PersonStatements.observation(out, MOBILITY_NEEDS, "Mobility needs", false, patient);
-            Src needs = e.child("mobilityNeeds");
+            LinkwayJsonSource needs = e.child("mobilityNeeds");
             if (needs != null && !needs.view().isEmpty()) {
                 o.setValue(Codes.concept(needs));
             }
-            Out.remainder(o, e);
+            FhirBundleWriter.remainder(o, e);
             written.add(o);
         }
-        for (Src e : req.detachItems("otherIndividualRequirements")) {
+        for (LinkwayJsonSource e : req.detachItems("otherIndividualRequirements")) {
             Flag f = out.add(new Flag());
             f.setStatus(Flag.FlagStatus.ACTIVE);
             f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT, "Other individual requirement"));
@@ -76,54 +76,54 @@ final class IndividualRequirementsSection {
             f.setCode(text != null ? new CodeableConcept().setText(text)
                     : Codes.marker(Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT, "Other individual requirement"));
             f.setSubject(out.ref(patient));
-            Out.remainder(f, e);
+            FhirBundleWriter.remainder(f, e);
             written.add(f);
         }
     }
 
     /** Reads the requirements back; {@code mobility} holds the mobility needs met among the Observations. */
-    static void read(In in, ObjectNode msg, ArrayNode mobility) {
-        ArrayNode ra = Tree.arr();
-        ArrayNode impairments = Tree.arr();
-        ArrayNode other = Tree.arr();
+    static void read(FhirBundleReader in, ObjectNode msg, ArrayNode mobility) {
+        ArrayNode ra = LinkwayJsonBuilder.arr();
+        ArrayNode impairments = LinkwayJsonBuilder.arr();
+        ArrayNode other = LinkwayJsonBuilder.arr();
         for (Flag f : in.all(Flag.class)) {
             if (AssessmentSection.hasKind(f.getCategoryFirstRep(), REASONABLE_ADJUSTMENT)) {
                 in.use(f);
-                ObjectNode e = Tree.obj();
+                ObjectNode e = LinkwayJsonBuilder.obj();
                 ProblemsAndRisksSection.readIndicator(f, in, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
                 if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT)) {
                     e.set("reasonableAdjustment", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
                 }
-                Tree.put(e, "reasonableAdjustmentAdditionalDetail", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
-                ra.add(Tree.merge(e, in.remainder(f)));
+                LinkwayJsonBuilder.put(e, "reasonableAdjustmentAdditionalDetail", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
+                ra.add(LinkwayJsonBuilder.merge(e, in.remainder(f)));
             } else if (AssessmentSection.hasKind(f.getCategoryFirstRep(), INDIVIDUAL_REQUIREMENT)) {
                 in.use(f);
-                ObjectNode e = Tree.obj();
+                ObjectNode e = LinkwayJsonBuilder.obj();
                 if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT)) {
-                    Tree.put(e, "otherIndividualRequirement", f.getCode().getText());
+                    LinkwayJsonBuilder.put(e, "otherIndividualRequirement", f.getCode().getText());
                 }
-                other.add(Tree.merge(e, in.remainder(f)));
+                other.add(LinkwayJsonBuilder.merge(e, in.remainder(f)));
             }
         }
         for (Condition c : in.all(Condition.class)) {
             if (AssessmentSection.hasKind(c.getCategoryFirstRep(), IMPAIRMENT)) {
                 in.use(c);
-                ObjectNode e = Tree.obj();
+                ObjectNode e = LinkwayJsonBuilder.obj();
                 if (c.hasCode()) {
                     e.set("impairmentCategory", Codes.codedText(c.getCode(), in, in.path(c) + ".code"));
                 }
                 if (c.hasNote()) {
-                    Tree.put(e, "impairmentAdditionalDetail", c.getNoteFirstRep().getText());
+                    LinkwayJsonBuilder.put(e, "impairmentAdditionalDetail", c.getNoteFirstRep().getText());
                 }
-                impairments.add(Tree.merge(e, in.remainder(c)));
+                impairments.add(LinkwayJsonBuilder.merge(e, in.remainder(c)));
             }
         }
         if (!ra.isEmpty() || !impairments.isEmpty() || !mobility.isEmpty() || !other.isEmpty()) {
             ObjectNode req = PersonRecords.section(msg, "individualRequirements");
-            Tree.section(req, "reasonableAdjustment", "entries", ra);
-            Tree.section(req, "impairment", "entries", impairments);
-            Tree.put(req, "mobility", mobility);
-            Tree.put(req, "otherIndividualRequirements", other);
+            LinkwayJsonBuilder.section(req, "reasonableAdjustment", "entries", ra);
+            LinkwayJsonBuilder.section(req, "impairment", "entries", impairments);
+            LinkwayJsonBuilder.put(req, "mobility", mobility);
+            LinkwayJsonBuilder.put(req, "otherIndividualRequirements", other);
         }
     }
 }

@@ -45,8 +45,8 @@ final class MessageBackMapper {
     private MessageBackMapper() { }
 
     static Bundle write(ObjectNode mb) {
-        Out out = new Out(Bundles.seed(mb));
-        Src root = Src.of(mb);
+        FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(mb));
+        LinkwayJsonSource root = LinkwayJsonSource.of(mb);
         Bundles.versions(root);
         String id = root.str("id");
         String outcome = root.str("outcome");
@@ -63,13 +63,13 @@ final class MessageBackMapper {
         }
         // the letter is written from the PRSB message as given, not from the FHIR resources
         Map<String, Narrative> narratives = MessageBackNarrative.sections(mb);
-        Src csp = root.detach("careAndSupportPlan");
+        LinkwayJsonSource csp = root.detach("careAndSupportPlan");
         if (csp != null) {
             org.hl7.fhir.r4.model.CarePlan plan = out.add(new org.hl7.fhir.r4.model.CarePlan());
             plan.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE).setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
             plan.setSubject(out.ref(patient));
             CarePlanMapper.writePlan(out, csp, plan);
-            Out.remainder(plan, csp);
+            FhirBundleWriter.remainder(plan, csp);
         }
         ReferralMapper.writeSections(out, root, patient, main);
         Contacts.writeContacts(out, root, patient);
@@ -129,7 +129,7 @@ final class MessageBackMapper {
         for (var t : TITLES.entrySet()) {
             section(out, comp, t.getKey(), t.getValue(), textSectionEntries(out, t.getKey()), narratives);
         }
-        Out.remainder(comp, root);
+        FhirBundleWriter.remainder(comp, root);
 
         Bundle b = new Bundle().setType(Bundle.BundleType.DOCUMENT);
         b.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(out.uuid("Bundle")));
@@ -146,7 +146,7 @@ final class MessageBackMapper {
     }
 
     /** The records a narrative-only section also has as resources (clinical summary, plan and requested actions). */
-    private static List<Resource> textSectionEntries(Out out, String section) {
+    private static List<Resource> textSectionEntries(FhirBundleWriter out, String section) {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
             if ("clinicalSummary".equals(section) && r instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
@@ -165,7 +165,7 @@ final class MessageBackMapper {
         return list;
     }
 
-    private static List<Resource> byType(Out out, Class<? extends Resource> type, String kind) {
+    private static List<Resource> byType(FhirBundleWriter out, Class<? extends Resource> type, String kind) {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
             if (type.isInstance(r) && (kind == null || (r instanceof Flag f && AssessmentSection.hasKind(f.getCategoryFirstRep(), kind)))) {
@@ -175,7 +175,7 @@ final class MessageBackMapper {
         return list;
     }
 
-    private static void section(Out out, Composition comp, String code, String title, List<Resource> entries, Map<String, Narrative> narratives) {
+    private static void section(FhirBundleWriter out, Composition comp, String code, String title, List<Resource> entries, Map<String, Narrative> narratives) {
         Narrative text = narratives.get(code);
         if (entries.isEmpty() && text == null) {
             return;
@@ -189,7 +189,7 @@ final class MessageBackMapper {
         entries.forEach(r -> s.addEntry(out.ref(r)));
     }
 
-    static ObjectNode read(In in) {
+    static ObjectNode read(FhirBundleReader in) {
         Composition comp = in.all(Composition.class).get(0);
         in.use(comp);
         String cp = in.path(comp);
@@ -198,7 +198,7 @@ final class MessageBackMapper {
         }
         ObjectNode mb = Bundles.start("MessageBack");
         if (comp.hasIdentifier() && Urls.ID_RECORD.equals(comp.getIdentifier().getSystem())) {
-            Tree.put(mb, "id", comp.getIdentifier().getValue());
+            LinkwayJsonBuilder.put(mb, "id", comp.getIdentifier().getValue());
         }
         String outcome = null;
         for (Observation o : in.all(Observation.class)) {
@@ -218,7 +218,7 @@ final class MessageBackMapper {
             in.error(Rule.FHIR_STRUCTURE, cp + ".section", "A message back needs its outcome: an Observation coded "
                     + Urls.CS_RECORD_KIND + "|referral-outcome, or " + Urls.SNOMED + "|" + Urls.SP_DECLINED + ".");
         }
-        Tree.put(mb, "outcome", outcome);
+        LinkwayJsonBuilder.put(mb, "outcome", outcome);
         if (comp.getDateElement().hasValue()) {
             mb.put("sentAt", comp.getDateElement().getValueAsString());
         }
@@ -233,18 +233,18 @@ final class MessageBackMapper {
         List<ServiceRequest> requests = new ArrayList<>(in.all(ServiceRequest.class));
         requests.removeIf(Contacts::isSignpost);
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
-        ArrayNode entries = Tree.arr();
+        ArrayNode entries = LinkwayJsonBuilder.arr();
         for (ServiceRequest sr : requests) {
             in.use(sr);
             entries.add(ReferralDetailsSection.referralEntry(sr, in));
         }
-        Tree.section(mb, "referralDetails", "entries", entries);
+        LinkwayJsonBuilder.section(mb, "referralDetails", "entries", entries);
         if (main != null) {
             for (Identifier id : main.getIdentifier()) {
                 if (Urls.ID_REFERRAL.equals(id.getSystem())) {
-                    Tree.put(mb, "referralId", id.getValue());
+                    LinkwayJsonBuilder.put(mb, "referralId", id.getValue());
                 } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem()) || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
-                    Tree.put(mb, "referrerReferralId", id.getValue());
+                    LinkwayJsonBuilder.put(mb, "referrerReferralId", id.getValue());
                 }
             }
         }
@@ -255,7 +255,7 @@ final class MessageBackMapper {
         for (org.hl7.fhir.r4.model.CarePlan plan : in.all(org.hl7.fhir.r4.model.CarePlan.class)) {
             // read before the shared sections, which would take the plan's needs and strengths for other records
             in.use(plan);
-            mb.set("careAndSupportPlan", Tree.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
+            mb.set("careAndSupportPlan", LinkwayJsonBuilder.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
             break;
         }
         // the score Observations repeat what the assessment Observations hold
@@ -270,6 +270,6 @@ final class MessageBackMapper {
                 in.unmapped("Bundle.entry", "A message back has no '" + referralOnly + "' section; the resources that hold it were not carried over.");
             }
         }
-        return Bundles.finish(Tree.merge(mb, in.remainder(comp)));
+        return Bundles.finish(LinkwayJsonBuilder.merge(mb, in.remainder(comp)));
     }
 }

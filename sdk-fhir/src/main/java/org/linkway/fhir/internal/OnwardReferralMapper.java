@@ -26,19 +26,19 @@ final class OnwardReferralMapper {
     private OnwardReferralMapper() { }
 
     static Bundle write(ObjectNode message, boolean asMessage) {
-        Out out = new Out(Bundles.seed(message));
-        Src root = Src.of(message);
+        FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
+        LinkwayJsonSource root = LinkwayJsonSource.of(message);
         Bundles.versions(root);
         String id = root.str("id");
         String referralId = root.str("referralId");
         String status = root.str("status");
         Task task = out.add(new Task());
-        Src entry = root.detach("referral");
+        LinkwayJsonSource entry = root.detach("referral");
         ServiceRequest sr = entry != null ? ReferralDetailsSection.referralEntry(out, entry, ReferralDetailsSection.personOfReferral())
                 : out.add(new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
                         .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(ReferralDetailsSection.personOfReferral()));
         sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, "onward-referral", "Onward referral to a community service"));
-        Out.remainder(sr, entry);
+        FhirBundleWriter.remainder(sr, entry);
         if (id != null) {
             sr.addIdentifier().setSystem(Urls.ID_RECORD).setValue(id);
         }
@@ -51,11 +51,11 @@ final class OnwardReferralMapper {
             sr.addSupportingInfo(new org.hl7.fhir.r4.model.Reference().setType("Consent")
                     .setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(consentId)));
         }
-        Src provider = root.detach("provider");
+        LinkwayJsonSource provider = root.detach("provider");
         PractitionerRole owner = null;
         if (provider != null) {
             owner = Parties.party(out, provider);
-            Out.remainder(owner, provider);
+            FhirBundleWriter.remainder(owner, provider);
         }
         task.setStatus(status == null ? Task.TaskStatus.REQUESTED : STATUS.get(status));
         if (status != null) {
@@ -68,16 +68,16 @@ final class OnwardReferralMapper {
         if (owner != null) {
             task.setOwner(out.ref(owner));
         }
-        for (Src f : root.detachItems("feedback")) {
+        for (LinkwayJsonSource f : root.detachItems("feedback")) {
             feedback(out, f, sr, task);
         }
-        Out.remainder(task, root);
+        FhirBundleWriter.remainder(task, root);
         return asMessage ? Bundles.message(out, "onward-referral-request", "Onward referral to a community service", sr)
                 : Bundles.transaction(out);
     }
 
     /** One piece of provider feedback: a Communication from the provider about the onward referral. */
-    private static void feedback(Out out, Src f, ServiceRequest sr, Task task) {
+    private static void feedback(FhirBundleWriter out, LinkwayJsonSource f, ServiceRequest sr, Task task) {
         org.hl7.fhir.r4.model.Communication c = out.add(new org.hl7.fhir.r4.model.Communication());
         c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
         c.addBasedOn(out.ref(sr));
@@ -87,23 +87,23 @@ final class OnwardReferralMapper {
         if (at != null) {
             c.setSentElement(Dates.dateTime(at));
         }
-        Src from = f.detach("from");
+        LinkwayJsonSource from = f.detach("from");
         if (from != null) {
             PractitionerRole role = Parties.party(out, from);
             c.setSender(out.ref(role));
-            Out.remainder(role, from);
+            FhirBundleWriter.remainder(role, from);
         }
-        Out.ext(c, Extensions.ATTENDANCE, PersonSection.codeType(f, "attendance"));
+        FhirBundleWriter.ext(c, Extensions.ATTENDANCE, PersonSection.codeType(f, "attendance"));
         String text = f.str("text");
         if (text != null) {
             c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(text));
         }
-        Out.remainder(c, f);
+        FhirBundleWriter.remainder(c, f);
     }
 
-    private static ObjectNode feedback(org.hl7.fhir.r4.model.Communication c, In in) {
+    private static ObjectNode feedback(org.hl7.fhir.r4.model.Communication c, FhirBundleReader in) {
         String p = in.path(c);
-        ObjectNode f = Tree.obj();
+        ObjectNode f = LinkwayJsonBuilder.obj();
         if (c.hasSentElement()) {
             f.put("at", c.getSentElement().getValueAsString());
         }
@@ -113,7 +113,7 @@ final class OnwardReferralMapper {
                 f.set("from", Parties.party(role, in));
             }
         }
-        Tree.put(f, "attendance", in.extText(c.getExtension(), Extensions.ATTENDANCE.url()));
+        LinkwayJsonBuilder.put(f, "attendance", in.extText(c.getExtension(), Extensions.ATTENDANCE.url()));
         for (int i = 0; i < c.getPayload().size(); i++) {
             if (c.getPayload().get(i).hasContentStringType() && !f.has("text")) {
                 f.put("text", c.getPayload().get(i).getContentStringType().getValue());
@@ -121,23 +121,23 @@ final class OnwardReferralMapper {
                 in.unmapped(p + ".payload[" + i + "]", "Feedback holds one text; this payload was not carried over.");
             }
         }
-        return Tree.merge(f, in.remainder(c));
+        return LinkwayJsonBuilder.merge(f, in.remainder(c));
     }
 
-    static ObjectNode read(In in) {
+    static ObjectNode read(FhirBundleReader in) {
         ServiceRequest sr = in.all(ServiceRequest.class).get(0);
         in.use(sr);
         ObjectNode msg = Bundles.start("OnwardReferral");
         for (Identifier id : sr.getIdentifier()) {
             if (Urls.ID_RECORD.equals(id.getSystem())) {
-                Tree.put(msg, "id", id.getValue());
+                LinkwayJsonBuilder.put(msg, "id", id.getValue());
             }
         }
-        Tree.put(msg, "referralId", ReferralDetailsSection.referralId(sr.getBasedOn()));
+        LinkwayJsonBuilder.put(msg, "referralId", ReferralDetailsSection.referralId(sr.getBasedOn()));
         msg.set("referral", ReferralDetailsSection.referralEntry(sr, in));
         for (var info : sr.getSupportingInfo()) {
             if ("Consent".equals(info.getType()) && info.hasIdentifier() && Urls.ID_RECORD.equals(info.getIdentifier().getSystem())) {
-                Tree.put(msg, "consentId", info.getIdentifier().getValue());
+                LinkwayJsonBuilder.put(msg, "consentId", info.getIdentifier().getValue());
             } else {
                 in.unmapped(in.path(sr) + ".supportingInfo", "Only the covering consent (a Consent by Linkway id) is carried from supportingInfo.");
             }
@@ -170,12 +170,12 @@ final class OnwardReferralMapper {
         } else {
             in.error(Rule.FHIR_STRUCTURE, tp + ".owner", "The Task must be owned by the provider the person is referred to.");
         }
-        ArrayNode feedback = Tree.arr();
+        ArrayNode feedback = LinkwayJsonBuilder.arr();
         for (org.hl7.fhir.r4.model.Communication c : in.all(org.hl7.fhir.r4.model.Communication.class)) {
             in.use(c);
             feedback.add(feedback(c, in));
         }
-        Tree.put(msg, "feedback", feedback);
-        return Bundles.finish(Tree.merge(msg, in.remainder(task)));
+        LinkwayJsonBuilder.put(msg, "feedback", feedback);
+        return Bundles.finish(LinkwayJsonBuilder.merge(msg, in.remainder(task)));
     }
 }

@@ -25,12 +25,12 @@ final class Parties {
 
     // ---------------------------------------------------------------- GP practice
 
-    static void gpPractice(Out out, Src root, Patient patient) {
-        Src gp = root.child("gpPractice");
+    static void gpPractice(FhirBundleWriter out, LinkwayJsonSource root, Patient patient) {
+        LinkwayJsonSource gp = root.child("gpPractice");
         if (gp == null) {
             return;
         }
-        for (Src e : gp.detachItems("entries")) {
+        for (LinkwayJsonSource e : gp.detachItems("entries")) {
             Organization org = out.add(new Organization());
             String ods = e.str("gpPracticeIdentifier");
             if (ods != null) {
@@ -51,22 +51,22 @@ final class Parties {
             } else {
                 patient.addGeneralPractitioner(out.ref(org));
             }
-            Out.remainder(org, e);
+            FhirBundleWriter.remainder(org, e);
         }
     }
 
-    static ObjectNode gpPractice(Patient patient, In in) {
-        ArrayNode entries = Tree.arr();
+    static ObjectNode gpPractice(Patient patient, FhirBundleReader in) {
+        ArrayNode entries = LinkwayJsonBuilder.arr();
         for (int i = 0; i < patient.getGeneralPractitioner().size(); i++) {
             String path = in.path(patient) + ".generalPractitioner[" + i + "]";
             Resource r = in.resolveAny(patient.getGeneralPractitioner().get(i), path);
-            ObjectNode e = Tree.obj();
+            ObjectNode e = LinkwayJsonBuilder.obj();
             Organization org = null;
             if (r instanceof PractitionerRole role) {
                 Practitioner doc = role.hasPractitioner()
                         ? in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner") : null;
                 if (doc != null && doc.hasName()) {
-                    Tree.put(e, "gpName", doc.getNameFirstRep().getText());
+                    LinkwayJsonBuilder.put(e, "gpName", doc.getNameFirstRep().getText());
                 }
                 org = role.hasOrganization()
                         ? in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization") : null;
@@ -76,16 +76,16 @@ final class Parties {
                 in.error(Rule.FHIR_RESOURCE_TYPE, path, "A GP practice is an Organization or a PractitionerRole, not a " + r.fhirType() + ".");
             }
             if (org != null) {
-                Tree.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
+                LinkwayJsonBuilder.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
                 if (org.hasText()) {
-                    Tree.put(e, "gpPracticeDetails", Narratives.narrativeText(org.getText()));
+                    LinkwayJsonBuilder.put(e, "gpPracticeDetails", Narratives.narrativeText(org.getText()));
                 }
-                Tree.merge(e, in.remainder(org));
+                LinkwayJsonBuilder.merge(e, in.remainder(org));
             }
             entries.add(e);
         }
-        ObjectNode gp = Tree.obj();
-        Tree.put(gp, "entries", entries);
+        ObjectNode gp = LinkwayJsonBuilder.obj();
+        LinkwayJsonBuilder.put(gp, "entries", entries);
         return gp;
     }
 
@@ -101,7 +101,7 @@ final class Parties {
     // ---------------------------------------------------------------- a party (name, role, organisation)
 
     /** A professional or service: PractitionerRole with Practitioner (name) and Organization (ODS code, name). */
-    static PractitionerRole party(Out out, Src s) {
+    static PractitionerRole party(FhirBundleWriter out, LinkwayJsonSource s) {
         PractitionerRole role = out.add(new PractitionerRole());
         String name = s.str("name");
         if (name != null) {
@@ -109,7 +109,7 @@ final class Parties {
             who.addName().setText(name);
             role.setPractitioner(out.ref(who));
         }
-        Src c = s.child("role");
+        LinkwayJsonSource c = s.child("role");
         if (c != null) {
             role.addCode().addCoding(Codes.coding(c));
         }
@@ -118,7 +118,7 @@ final class Parties {
             // a grade is a kind of role with no code system: a text-only code
             role.addCode().setText(grade);
         }
-        Src o = s.child("organisation");
+        LinkwayJsonSource o = s.child("organisation");
         Organization org = o != null ? organisation(out, o) : null;
         if (org == null && s.peek("organisation") != null) {
             // some PRSB parties (a signpost's) name the organisation in free text only
@@ -145,7 +145,7 @@ final class Parties {
         } else if (org != null) {
             role.setOrganization(out.ref(org));
         }
-        Src service = s.child("service");
+        LinkwayJsonSource service = s.child("service");
         if (service != null) {
             role.addSpecialty(Codes.concept(service));
         }
@@ -161,7 +161,7 @@ final class Parties {
         return role;
     }
 
-    static Organization organisation(Out out, Src o) {
+    static Organization organisation(FhirBundleWriter out, LinkwayJsonSource o) {
         Organization org = out.add(new Organization());
         String code = o.str("code");
         if (code != null) {
@@ -171,12 +171,12 @@ final class Parties {
         return org;
     }
 
-    static ObjectNode party(PractitionerRole role, In in) {
-        ObjectNode p = Tree.obj();
+    static ObjectNode party(PractitionerRole role, FhirBundleReader in) {
+        ObjectNode p = LinkwayJsonBuilder.obj();
         if (role.hasPractitioner()) {
             Practitioner who = in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner");
             if (who != null && who.hasName()) {
-                Tree.put(p, "name", who.getNameFirstRep().getText());
+                LinkwayJsonBuilder.put(p, "name", who.getNameFirstRep().getText());
             }
         }
         for (int i = 0; i < role.getCode().size(); i++) {
@@ -192,15 +192,15 @@ final class Parties {
         if (role.hasOrganization()) {
             Organization org = in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization");
             if (org != null && Codes.is(org.getTypeFirstRep(), Urls.ORGANIZATION_TYPE, "team")) {
-                Tree.put(p, "team", org.getName());
-                Tree.merge(p, in.remainder(org));
+                LinkwayJsonBuilder.put(p, "team", org.getName());
+                LinkwayJsonBuilder.merge(p, in.remainder(org));
                 org = org.hasPartOf() ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf") : null;
             }
             if (org != null) {
-                Tree.put(p, "organisation", organisation(org));
+                LinkwayJsonBuilder.put(p, "organisation", organisation(org));
                 for (Identifier id : org.getIdentifier()) {
                     if (Urls.ID_CHARITY.equals(id.getSystem()) && !p.has("charityNumber")) {
-                        Tree.put(p, "charityNumber", id.getValue());
+                        LinkwayJsonBuilder.put(p, "charityNumber", id.getValue());
                     }
                 }
             }
@@ -209,15 +209,15 @@ final class Parties {
             p.set("service", Codes.codedText(role.getSpecialtyFirstRep(), in, in.path(role) + ".specialty[0]"));
         }
         if (role.hasTelecom()) {
-            Tree.put(p, "contactDetails", role.getTelecomFirstRep().getValue());
+            LinkwayJsonBuilder.put(p, "contactDetails", role.getTelecomFirstRep().getValue());
         }
-        return Tree.merge(p, in.remainder(role));
+        return LinkwayJsonBuilder.merge(p, in.remainder(role));
     }
 
     static ObjectNode organisation(Organization org) {
-        ObjectNode o = Tree.obj();
-        Tree.put(o, "code", ods(org.getIdentifier()));
-        Tree.put(o, "text", org.getName());
+        ObjectNode o = LinkwayJsonBuilder.obj();
+        LinkwayJsonBuilder.put(o, "code", ods(org.getIdentifier()));
+        LinkwayJsonBuilder.put(o, "text", org.getName());
         return o;
     }
 }

@@ -22,24 +22,24 @@ final class PersonContactDetails {
 
     private PersonContactDetails() { }
 
-    static void writeContactDetails(Patient p, Src c) {
+    static void writeContactDetails(Patient p, LinkwayJsonSource c) {
         if (c == null) {
             return;
         }
-        for (Src t : c.items("telephoneNumbers")) {
+        for (LinkwayJsonSource t : c.items("telephoneNumbers")) {
             p.addTelecom(contactPoint(t, "number", ContactPoint.ContactPointSystem.PHONE));
         }
-        for (Src e : c.items("emailAddresses")) {
+        for (LinkwayJsonSource e : c.items("emailAddresses")) {
             p.addTelecom(contactPoint(e, "address", ContactPoint.ContactPointSystem.EMAIL));
         }
         String other = c.str("otherContactInformation");
         if (other != null) {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(other);
         }
-        Out.ext(p, Extensions.PREFERRED_CONTACT_METHOD, PersonSection.codeType(c, "preferredContactMethod"));
+        FhirBundleWriter.ext(p, Extensions.PREFERRED_CONTACT_METHOD, PersonSection.codeType(c, "preferredContactMethod"));
     }
 
-    static void writeRelevantContacts(Out out, Patient p, String contacts) {
+    static void writeRelevantContacts(FhirBundleWriter out, Patient p, String contacts) {
         if (contacts == null) {
             return;
         }
@@ -49,7 +49,7 @@ final class PersonContactDetails {
         rp.setText(Narratives.exactNarrative(contacts));
     }
 
-    private static ContactPoint contactPoint(Src s, String valueName, ContactPoint.ContactPointSystem system) {
+    private static ContactPoint contactPoint(LinkwayJsonSource s, String valueName, ContactPoint.ContactPointSystem system) {
         ContactPoint cp = new ContactPoint().setSystem(system).setValue(s.str(valueName));
         String use = s.peek("use");
         if (use != null && CONTACT_USES.contains(use)) {
@@ -62,9 +62,9 @@ final class PersonContactDetails {
         return cp;
     }
 
-    static void readContactDetails(Patient p, ObjectNode pd, In in, String path) {
-        ArrayNode phones = Tree.arr();
-        ArrayNode emails = Tree.arr();
+    static void readContactDetails(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
+        ArrayNode phones = LinkwayJsonBuilder.arr();
+        ArrayNode emails = LinkwayJsonBuilder.arr();
         String otherContact = null;
         for (int i = 0; i < p.getTelecom().size(); i++) {
             ContactPoint cp = p.getTelecom().get(i);
@@ -77,8 +77,8 @@ final class PersonContactDetails {
                 in.unmapped(path + ".telecom[" + i + "]", "Only telephone numbers, email addresses and one other contact are carried.");
                 continue;
             }
-            ObjectNode o = Tree.obj();
-            Tree.put(o, phone ? "number" : "address", cp.getValue());
+            ObjectNode o = LinkwayJsonBuilder.obj();
+            LinkwayJsonBuilder.put(o, phone ? "number" : "address", cp.getValue());
             if (cp.hasUse()) {
                 o.put("use", cp.getUse().toCode());
             }
@@ -90,10 +90,10 @@ final class PersonContactDetails {
         String preferredMethod = in.extText(p.getExtension(), Extensions.PREFERRED_CONTACT_METHOD.url());
         if (!phones.isEmpty() || !emails.isEmpty() || otherContact != null || preferredMethod != null) {
             ObjectNode c = pd.putObject("contactDetails");
-            Tree.put(c, "preferredContactMethod", preferredMethod);
-            Tree.put(c, "telephoneNumbers", phones);
-            Tree.put(c, "emailAddresses", emails);
-            Tree.put(c, "otherContactInformation", otherContact);
+            LinkwayJsonBuilder.put(c, "preferredContactMethod", preferredMethod);
+            LinkwayJsonBuilder.put(c, "telephoneNumbers", phones);
+            LinkwayJsonBuilder.put(c, "emailAddresses", emails);
+            LinkwayJsonBuilder.put(c, "otherContactInformation", otherContact);
         }
     }
 
@@ -102,14 +102,14 @@ final class PersonContactDetails {
      * narrative; a RelatedPerson or Patient.contact from another system is described as name,
      * relationship and telecom, one contact after another.
      */
-    static String relevantContacts(Patient p, In in) {
+    static String relevantContacts(Patient p, FhirBundleReader in) {
         List<String> parts = new java.util.ArrayList<>();
         for (RelatedPerson rp : in.all(RelatedPerson.class)) {
             if (!in.refersTo(rp.getPatient(), p)) {
                 continue;
             }
             in.use(rp);
-            Tree.merge(Tree.obj(), in.remainder(rp));
+            LinkwayJsonBuilder.merge(LinkwayJsonBuilder.obj(), in.remainder(rp));
             if (!rp.hasName() && !rp.hasTelecom() && rp.hasText()) {
                 parts.add(Narratives.narrativeText(rp.getText()));
             } else {

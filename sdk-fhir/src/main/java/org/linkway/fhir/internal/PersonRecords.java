@@ -44,10 +44,10 @@ final class PersonRecords {
     }
 
     /** Writes every record this class knows from the message root; returns what ServiceRequest.supportingInfo should name. */
-    static List<Resource> write(Out out, Src root, Patient patient) {
+    static List<Resource> write(FhirBundleWriter out, LinkwayJsonSource root, Patient patient) {
         List<Resource> written = new ArrayList<>();
         PersonStatements.write(out, root, patient, written);
-        Src req = root.child("individualRequirements");
+        LinkwayJsonSource req = root.child("individualRequirements");
         if (req != null) {
             IndividualRequirementsSection.write(out, req, patient, written);
         }
@@ -56,8 +56,8 @@ final class PersonRecords {
     }
 
     /** Reads every record this class writes into {@code msg}; used resources are marked. */
-    static void read(In in, ObjectNode msg, Patient patient) {
-        ArrayNode mobility = Tree.arr();
+    static void read(FhirBundleReader in, ObjectNode msg, Patient patient) {
+        ArrayNode mobility = LinkwayJsonBuilder.arr();
         PersonStatements.read(in, msg, mobility);
         IndividualRequirementsSection.read(in, msg, mobility);
         PlanAndCareSection.read(in, msg);
@@ -70,7 +70,7 @@ final class PersonRecords {
     }
 
     /** References for ServiceRequest.supportingInfo. */
-    static List<Reference> refs(Out out, List<Resource> resources) {
+    static List<Reference> refs(FhirBundleWriter out, List<Resource> resources) {
         return resources.stream().map(out::ref).toList();
     }
 }

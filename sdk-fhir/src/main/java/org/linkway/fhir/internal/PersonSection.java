@@ -44,7 +44,7 @@ final class PersonSection {
 
     // ---------------------------------------------------------------- person -> Patient
 
-    static Patient patient(Out out, Src pd) {
+    static Patient patient(FhirBundleWriter out, LinkwayJsonSource pd) {
         Patient p = out.add(new Patient());
         writeNames(p, pd.child("name"));
         String dob = pd.str("dateOfBirth");
@@ -57,10 +57,10 @@ final class PersonSection {
             p.setGender("1".equals(gender) ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
         }
         writeIdentifiers(p, pd);
-        Out.ext(p, Extensions.SEX, codeType(pd, "sex"));
-        Out.ext(p, Extensions.ETHNIC_CATEGORY, codeType(pd, "ethnicity"));
+        FhirBundleWriter.ext(p, Extensions.SEX, codeType(pd, "sex"));
+        FhirBundleWriter.ext(p, Extensions.ETHNIC_CATEGORY, codeType(pd, "ethnicity"));
         String pronoun = pd.str("pronoun");
-        Out.ext(p, Extensions.PRONOUN, pronoun == null ? null : new StringType(pronoun));
+        FhirBundleWriter.ext(p, Extensions.PRONOUN, pronoun == null ? null : new StringType(pronoun));
         String marital = pd.peek("maritalStatus");
         if (marital != null && MARITAL.containsKey(marital)) {
             pd.str("maritalStatus");
@@ -69,17 +69,17 @@ final class PersonSection {
         writeBirthPlace(p, pd.str("placeOfBirth"));
         writeAddress(p, pd.child("address"));
         PersonContactDetails.writeContactDetails(p, pd.child("contactDetails"));
-        Src religion = pd.child("religion");
+        LinkwayJsonSource religion = pd.child("religion");
         if (religion != null && !religion.view().isEmpty()) {
             p.addExtension(new Extension(Urls.EXT_RELIGION, new CodeableConcept().addCoding(Codes.coding(religion))));
         }
         writeSocialHistory(out, p, pd);
         PersonContactDetails.writeRelevantContacts(out, p, pd.str("relevantContacts"));
-        Out.remainder(p, pd);
+        FhirBundleWriter.remainder(p, pd);
         return p;
     }
 
-    private static void writeNames(Patient p, Src n) {
+    private static void writeNames(Patient p, LinkwayJsonSource n) {
         if (n == null) {
             return;
         }
@@ -107,7 +107,7 @@ final class PersonSection {
         }
     }
 
-    private static void writeIdentifiers(Patient p, Src pd) {
+    private static void writeIdentifiers(Patient p, LinkwayJsonSource pd) {
         String nhs = pd.str("nhsNumber");
         if (nhs != null) {
             Identifier id = p.addIdentifier().setSystem(Urls.NHS_NUMBER).setValue(nhs);
@@ -136,7 +136,7 @@ final class PersonSection {
         p.addExtension(new Extension(Urls.EXT_BIRTH_PLACE, where));
     }
 
-    private static void writeAddress(Patient p, Src a) {
+    private static void writeAddress(Patient p, LinkwayJsonSource a) {
         if (a == null) {
             return;
         }
@@ -153,9 +153,9 @@ final class PersonSection {
     }
 
     /** The demographics FHIR holds as social-history Observations about the Patient. */
-    private static void writeSocialHistory(Out out, Patient p, Src pd) {
+    private static void writeSocialHistory(FhirBundleWriter out, Patient p, LinkwayJsonSource pd) {
         for (var po : PERSON_OBSERVATIONS.entrySet()) {
-            Src coding = pd.child(po.getKey());
+            LinkwayJsonSource coding = pd.child(po.getKey());
             if (coding != null && !coding.view().isEmpty()) {
                 Observation o = out.add(new Observation());
                 o.setStatus(Observation.ObservationStatus.FINAL);
@@ -168,7 +168,7 @@ final class PersonSection {
     }
 
     /** Takes a string as a FHIR code when it is one (no leading, trailing or double spaces); else it stays. */
-    static CodeType codeType(Src s, String name) {
+    static CodeType codeType(LinkwayJsonSource s, String name) {
         String v = s.peek(name);
         if (v == null || !FHIR_CODE.matcher(v).matches()) {
             return null;
@@ -176,9 +176,9 @@ final class PersonSection {
         return new CodeType(s.str(name));
     }
 
-    static ObjectNode person(Patient p, In in) {
+    static ObjectNode person(Patient p, FhirBundleReader in) {
         String path = in.path(p);
-        ObjectNode pd = Tree.obj();
+        ObjectNode pd = LinkwayJsonBuilder.obj();
         readNames(p, pd, in, path);
         if (p.hasBirthDateElement()) {
             pd.put("dateOfBirth", p.getBirthDateElement().getValueAsString());
@@ -191,44 +191,44 @@ final class PersonSection {
         readIdentifiers(p, pd, in, path);
         readAddress(p, pd, in, path);
         PersonContactDetails.readContactDetails(p, pd, in, path);
-        Tree.put(pd, "sex", in.extText(p.getExtension(), Extensions.SEX.url()));
-        Tree.put(pd, "ethnicity", in.extText(p.getExtension(), Extensions.ETHNIC_CATEGORY.url()));
-        Tree.put(pd, "pronoun", in.extText(p.getExtension(), Extensions.PRONOUN.url()));
+        LinkwayJsonBuilder.put(pd, "sex", in.extText(p.getExtension(), Extensions.SEX.url()));
+        LinkwayJsonBuilder.put(pd, "ethnicity", in.extText(p.getExtension(), Extensions.ETHNIC_CATEGORY.url()));
+        LinkwayJsonBuilder.put(pd, "pronoun", in.extText(p.getExtension(), Extensions.PRONOUN.url()));
         readMaritalStatus(p, pd, in, path);
         Address where = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE, Address.class);
         if (where != null) {
-            Tree.put(pd, "placeOfBirth", where.hasCountry() ? where.getCountry() : where.getText());
+            LinkwayJsonBuilder.put(pd, "placeOfBirth", where.hasCountry() ? where.getCountry() : where.getText());
         }
-        Tree.put(pd, "relevantContacts", PersonContactDetails.relevantContacts(p, in));
+        LinkwayJsonBuilder.put(pd, "relevantContacts", PersonContactDetails.relevantContacts(p, in));
         CodeableConcept religion = in.ext(p.getExtension(), Urls.EXT_RELIGION, CodeableConcept.class);
         if (religion != null && religion.hasCoding()) {
             pd.set("religion", Codes.coding(religion.getCodingFirstRep(), in, path + ".extension('patient-religion')"));
         }
         readSocialHistory(p, pd, in);
-        return Tree.merge(pd, in.remainder(p));
+        return LinkwayJsonBuilder.merge(pd, in.remainder(p));
     }
 
     /** One official name and one preferred name; further names are reported, not carried. */
-    private static void readNames(Patient p, ObjectNode pd, In in, String path) {
+    private static void readNames(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
         for (int i = 0; i < p.getName().size(); i++) {
             HumanName h = p.getName().get(i);
             if (h.getUse() == HumanName.NameUse.USUAL && h.hasText() && !pd.has("preferred")) {
                 pd.put("preferred", h.getText());
             } else if (!pd.has("name")) {
-                ObjectNode n = Tree.obj();
+                ObjectNode n = LinkwayJsonBuilder.obj();
                 if (h.hasPrefix()) {
                     n.put("title", h.getPrefix().get(0).getValue());
                 }
-                ArrayNode given = Tree.arr();
+                ArrayNode given = LinkwayJsonBuilder.arr();
                 h.getGiven().forEach(g -> given.add(g.getValue()));
-                Tree.put(n, "firstNames", given);
+                LinkwayJsonBuilder.put(n, "firstNames", given);
                 if (h.hasFamily()) {
-                    n.set("familyNames", Tree.arr().add(h.getFamily()));
+                    n.set("familyNames", LinkwayJsonBuilder.arr().add(h.getFamily()));
                 }
-                ArrayNode suffixes = Tree.arr();
+                ArrayNode suffixes = LinkwayJsonBuilder.arr();
                 h.getSuffix().forEach(g -> suffixes.add(g.getValue()));
-                Tree.put(n, "suffixes", suffixes);
-                Tree.put(n, "fullName", h.getText());
+                LinkwayJsonBuilder.put(n, "suffixes", suffixes);
+                LinkwayJsonBuilder.put(n, "fullName", h.getText());
                 pd.set("name", n);
             } else {
                 in.unmapped(path + ".name[" + i + "]", "PRSB holds one name and a preferred name; this further name was not carried over.");
@@ -242,9 +242,9 @@ final class PersonSection {
     }
 
     /** The NHS number (checked) and the other identifiers; a missing NHS number is a finding for information. */
-    private static void readIdentifiers(Patient p, ObjectNode pd, In in, String path) {
+    private static void readIdentifiers(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
         boolean nhsFound = false;
-        ArrayNode others = Tree.arr();
+        ArrayNode others = LinkwayJsonBuilder.arr();
         for (int i = 0; i < p.getIdentifier().size(); i++) {
             Identifier id = p.getIdentifier().get(i);
             String ip = path + ".identifier[" + i + "]";
@@ -255,7 +255,7 @@ final class PersonSection {
                 if (problem.isPresent()) {
                     in.error(Rule.NHS_NUMBER, ip + ".value", "The NHS number '" + value + "' is not valid: " + problem.get() + ".");
                 }
-                Tree.put(pd, "nhsNumber", value);
+                LinkwayJsonBuilder.put(pd, "nhsNumber", value);
                 for (int j = 0; j < id.getExtension().size(); j++) {
                     Extension x = id.getExtension().get(j);
                     if (Urls.EXT_NHS_NUMBER_STATUS.equals(x.getUrl()) && x.getValue() instanceof CodeType code) {
@@ -273,21 +273,21 @@ final class PersonSection {
                 }
             }
         }
-        Tree.put(pd, "otherIdentifiers", others);
+        LinkwayJsonBuilder.put(pd, "otherIdentifiers", others);
         if (!nhsFound) {
             in.add(Rule.FHIR_NO_NHS_NUMBER, Severity.INFORMATION, path + ".identifier",
                     "No NHS number: PRSB allows that when it is not known; match the person on name, date of birth and address.");
         }
     }
 
-    private static void readAddress(Patient p, ObjectNode pd, In in, String path) {
+    private static void readAddress(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
         if (p.hasAddress()) {
             Address addr = p.getAddressFirstRep();
-            ObjectNode a = Tree.obj();
+            ObjectNode a = LinkwayJsonBuilder.obj();
             for (int i = 0; i < addr.getLine().size() && i < 5; i++) {
                 a.put("addressLine" + (i + 1), addr.getLine().get(i).getValue());
             }
-            Tree.put(a, "postcode", addr.getPostalCode());
+            LinkwayJsonBuilder.put(a, "postcode", addr.getPostalCode());
             if (addr.getUse() == Address.AddressUse.HOME) {
                 a.put("addressType", "H");
             }
@@ -298,7 +298,7 @@ final class PersonSection {
         }
     }
 
-    private static void readMaritalStatus(Patient p, ObjectNode pd, In in, String path) {
+    private static void readMaritalStatus(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
         if (p.hasMaritalStatus()) {
             String code = null;
             for (var coding : p.getMaritalStatus().getCoding()) {
@@ -309,11 +309,11 @@ final class PersonSection {
             if (code == null) {
                 in.unmapped(path + ".maritalStatus", "Only the HL7 v3 marital status codes S, M, D and W have a PRSB equivalent; this one was not carried over.");
             }
-            Tree.put(pd, "maritalStatus", code);
+            LinkwayJsonBuilder.put(pd, "maritalStatus", code);
         }
     }
 
-    private static void readSocialHistory(Patient p, ObjectNode pd, In in) {
+    private static void readSocialHistory(Patient p, ObjectNode pd, FhirBundleReader in) {
         for (Observation o : in.all(Observation.class)) {
             if (in.isUsed(o) || !in.refersTo(o.getSubject(), p)) {
                 continue;

@@ -70,9 +70,9 @@ final class PersonStatements {
     private PersonStatements() { }
 
     /** Writes each statement of About me, Social context and the clinical summary, and the smoking status, taken out of {@code root}. */
-    static void write(Out out, Src root, Patient patient, List<Resource> written) {
+    static void write(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, List<Resource> written) {
         for (Statement st : STATEMENTS) {
-            Src section = root.child(st.section());
+            LinkwayJsonSource section = root.child(st.section());
             if (section == null) {
                 continue;
             }
@@ -81,9 +81,9 @@ final class PersonStatements {
                 written.add(o);
             }
         }
-        Src social = root.child("socialContext");
+        LinkwayJsonSource social = root.child("socialContext");
         if (social != null) {
-            Src smoking = social.child("smokingStatus");
+            LinkwayJsonSource smoking = social.child("smokingStatus");
             if (smoking != null && !smoking.view().isEmpty()) {
                 written.add(smoking(out, smoking, patient));
             }
@@ -94,7 +94,7 @@ final class PersonStatements {
      * Reads the statements back, and the smoking status; mobility needs, an individual requirement
      * held in an Observation, are met in the same pass and left in {@code mobility}.
      */
-    static void read(In in, ObjectNode msg, ArrayNode mobility) {
+    static void read(FhirBundleReader in, ObjectNode msg, ArrayNode mobility) {
         for (Observation o : in.all(Observation.class)) {
             if (in.isUsed(o)) {
                 continue;
@@ -105,14 +105,14 @@ final class PersonStatements {
                 in.use(o);
                 JsonNode value = null;
                 if (st.shape() == Shape.TEXT && o.hasValueStringType()) {
-                    value = Tree.F.stringNode(o.getValueStringType().getValue());
+                    value = LinkwayJsonBuilder.F.stringNode(o.getValueStringType().getValue());
                 } else if (st.shape() == Shape.CODED_TEXT && o.hasValueCodeableConcept()) {
                     value = Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept");
                 } else if (st.shape() == Shape.CODE_AND_TEXT && o.hasValueCodeableConcept()) {
                     CodeableConcept cc = o.getValueCodeableConcept();
-                    ObjectNode v = Tree.obj();
-                    Tree.put(v, "code", cc.hasCoding() ? cc.getCodingFirstRep().getCode() : null);
-                    Tree.put(v, "text", cc.getText());
+                    ObjectNode v = LinkwayJsonBuilder.obj();
+                    LinkwayJsonBuilder.put(v, "code", cc.hasCoding() ? cc.getCodingFirstRep().getCode() : null);
+                    LinkwayJsonBuilder.put(v, "text", cc.getText());
                     value = v;
                 } else if (o.hasValue()) {
                     in.unmapped(p + ".value[x]", "PRSB " + st.display() + " is not a " + o.getValue().fhirType() + "; the value was not carried over.");
@@ -126,16 +126,16 @@ final class PersonStatements {
                 PersonRecords.section(msg, "socialContext").set("smokingStatus", smoking(o, in));
             } else if (Codes.is(o.getCode(), Urls.CS_RECORD_KIND, IndividualRequirementsSection.MOBILITY_NEEDS)) {
                 in.use(o);
-                ObjectNode e = Tree.obj();
+                ObjectNode e = LinkwayJsonBuilder.obj();
                 if (o.hasValueCodeableConcept()) {
                     e.set("mobilityNeeds", Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept"));
                 }
-                mobility.add(Tree.merge(e, in.remainder(o)));
+                mobility.add(LinkwayJsonBuilder.merge(e, in.remainder(o)));
             }
         }
     }
 
-    private static Observation statement(Out out, Src section, Statement st, Patient patient) {
+    private static Observation statement(FhirBundleWriter out, LinkwayJsonSource section, Statement st, Patient patient) {
         JsonNode v = section.view().get(st.property());
         if (v == null) {
             return null;
@@ -146,7 +146,7 @@ final class PersonStatements {
         } else if (st.shape() == Shape.CODED_TEXT && v instanceof ObjectNode o && !o.isEmpty()) {
             value = Codes.concept(section.child(st.property()));
         } else if (st.shape() == Shape.CODE_AND_TEXT && v instanceof ObjectNode o && !o.isEmpty()) {
-            Src c = section.child(st.property());
+            LinkwayJsonSource c = section.child(st.property());
             CodeableConcept cc = new CodeableConcept();
             String code = c.str("code");
             if (code != null) {
@@ -163,7 +163,7 @@ final class PersonStatements {
         return o;
     }
 
-    static Observation observation(Out out, String code, String display, boolean socialHistory, Patient patient) {
+    static Observation observation(FhirBundleWriter out, String code, String display, boolean socialHistory, Patient patient) {
         Observation o = out.add(new Observation());
         o.setStatus(Observation.ObservationStatus.FINAL);
         if (socialHistory) {
@@ -174,11 +174,11 @@ final class PersonStatements {
         return o;
     }
 
-    private static Observation smoking(Out out, Src s, Patient patient) {
+    private static Observation smoking(FhirBundleWriter out, LinkwayJsonSource s, Patient patient) {
         Observation o = observation(out, SMOKING_STATUS, "Smoking status", true, patient);
         // the LOINC code for tobacco smoking status, so systems that know it find it
         o.getCode().addCoding(new Coding("http://loinc.org", "72166-2", "Tobacco smoking status"));
-        Src status = s.child("smokingStatus");
+        LinkwayJsonSource status = s.child("smokingStatus");
         if (status != null && !status.view().isEmpty()) {
             o.setValue(Codes.concept(status));
         }
@@ -186,10 +186,10 @@ final class PersonStatements {
         if (details != null) {
             o.addNote().setText(details);
         }
-        Src stopped = s.child("dateStoppedSmoking");
+        LinkwayJsonSource stopped = s.child("dateStoppedSmoking");
         if (stopped != null && !stopped.view().isEmpty()) {
             Observation.ObservationComponentComponent c = o.addComponent();
-            Src coding = stopped.child("coding");
+            LinkwayJsonSource coding = stopped.child("coding");
             c.setCode(coding != null ? new CodeableConcept().addCoding(Codes.coding(coding))
                     : Codes.marker(Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING, "Date stopped smoking"));
             String date = stopped.str("date");
@@ -209,18 +209,18 @@ final class PersonStatements {
         return null;
     }
 
-    private static ObjectNode smoking(Observation o, In in) {
+    private static ObjectNode smoking(Observation o, FhirBundleReader in) {
         String p = in.path(o);
-        ObjectNode s = Tree.obj();
+        ObjectNode s = LinkwayJsonBuilder.obj();
         if (o.hasValueCodeableConcept()) {
             s.set("smokingStatus", Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept"));
         }
         if (o.hasNote()) {
-            Tree.put(s, "smokingStatusDetails", o.getNoteFirstRep().getText());
+            LinkwayJsonBuilder.put(s, "smokingStatusDetails", o.getNoteFirstRep().getText());
         }
         if (o.hasComponent()) {
             var c = o.getComponentFirstRep();
-            ObjectNode stopped = Tree.obj();
+            ObjectNode stopped = LinkwayJsonBuilder.obj();
             if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING) && c.getCode().hasCoding()) {
                 stopped.set("coding", Codes.coding(c.getCode().getCodingFirstRep(), in, p + ".component[0].code.coding[0]"));
             }
@@ -229,6 +229,6 @@ final class PersonStatements {
             }
             s.set("dateStoppedSmoking", stopped);
         }
-        return Tree.merge(s, in.remainder(o));
+        return LinkwayJsonBuilder.merge(s, in.remainder(o));
     }
 }

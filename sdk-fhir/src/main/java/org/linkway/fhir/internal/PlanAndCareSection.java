@@ -32,10 +32,10 @@ final class PlanAndCareSection {
     private PlanAndCareSection() { }
 
     /** Writes plan and requested actions as Tasks, and services and care as EpisodeOfCare, taken out of {@code root}. */
-    static void write(Out out, Src root, Patient patient, List<Resource> written) {
-        Src plan = root.child("planAndRequestedActions");
+    static void write(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, List<Resource> written) {
+        LinkwayJsonSource plan = root.child("planAndRequestedActions");
         if (plan != null) {
-            for (Src e : plan.detachItems("entries")) {
+            for (LinkwayJsonSource e : plan.detachItems("entries")) {
                 Task t = out.add(new Task());
                 t.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.PLAN);
                 t.setCode(Codes.marker(Urls.CS_RECORD_KIND, PLAN, "Plan and requested actions"));
@@ -47,26 +47,26 @@ final class PlanAndCareSection {
                                 .setValue(new StringType(text));
                     }
                 }
-                Out.remainder(t, e);
+                FhirBundleWriter.remainder(t, e);
                 written.add(t);
             }
         }
-        Src services = root.child("servicesAndCare");
+        LinkwayJsonSource services = root.child("servicesAndCare");
         if (services != null) {
-            for (Src e : services.detachItems("entries")) {
+            for (LinkwayJsonSource e : services.detachItems("entries")) {
                 written.add(episode(out, e, patient));
             }
         }
     }
 
-    static void read(In in, ObjectNode msg) {
-        ArrayNode plan = Tree.arr();
+    static void read(FhirBundleReader in, ObjectNode msg) {
+        ArrayNode plan = LinkwayJsonBuilder.arr();
         for (Task t : in.all(Task.class)) {
             if (!Codes.is(t.getCode(), Urls.CS_RECORD_KIND, PLAN)) {
                 continue;
             }
             in.use(t);
-            ObjectNode e = Tree.obj();
+            ObjectNode e = LinkwayJsonBuilder.obj();
             for (int i = 0; i < t.getInput().size(); i++) {
                 var input = t.getInput().get(i);
                 String name = null;
@@ -81,12 +81,12 @@ final class PlanAndCareSection {
                     in.unmapped(in.path(t) + ".input[" + i + "]", "This input has no place in PRSB plan and requested actions; it was not carried over.");
                 }
             }
-            plan.add(Tree.merge(e, in.remainder(t)));
+            plan.add(LinkwayJsonBuilder.merge(e, in.remainder(t)));
         }
         if (!plan.isEmpty()) {
             PersonRecords.section(msg, "planAndRequestedActions").set("entries", plan);
         }
-        ArrayNode services = Tree.arr();
+        ArrayNode services = LinkwayJsonBuilder.arr();
         for (EpisodeOfCare ep : in.all(EpisodeOfCare.class)) {
             in.use(ep);
             services.add(episode(ep, in));
@@ -96,7 +96,7 @@ final class PlanAndCareSection {
         }
     }
 
-    private static EpisodeOfCare episode(Out out, Src e, Patient patient) {
+    private static EpisodeOfCare episode(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         EpisodeOfCare ep = out.add(new EpisodeOfCare());
         String start = e.str("serviceStartDate");
         String end = e.str("serviceEndDate");
@@ -107,39 +107,39 @@ final class PlanAndCareSection {
         if (type != null) {
             ep.addType().setText(type);
         }
-        Src la = e.child("localAuthority");
+        LinkwayJsonSource la = e.child("localAuthority");
         if (la != null && !la.view().isEmpty()) {
             ep.setManagingOrganization(out.ref(Parties.organisation(out, la)));
         }
         String name = e.str("socialCarePackageName");
-        Out.ext(ep, Extensions.SOCIAL_CARE_PACKAGE_NAME, name == null ? null : new StringType(name));
+        FhirBundleWriter.ext(ep, Extensions.SOCIAL_CARE_PACKAGE_NAME, name == null ? null : new StringType(name));
         String funding = e.str("careFundingSource");
-        Out.ext(ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new CodeableConcept().setText(funding));
-        Out.remainder(ep, e);
+        FhirBundleWriter.ext(ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new CodeableConcept().setText(funding));
+        FhirBundleWriter.remainder(ep, e);
         return ep;
     }
 
-    private static ObjectNode episode(EpisodeOfCare ep, In in) {
-        ObjectNode e = Tree.obj();
-        Tree.put(e, "socialCarePackageName", in.extText(ep.getExtension(), Extensions.SOCIAL_CARE_PACKAGE_NAME.url()));
+    private static ObjectNode episode(EpisodeOfCare ep, FhirBundleReader in) {
+        ObjectNode e = LinkwayJsonBuilder.obj();
+        LinkwayJsonBuilder.put(e, "socialCarePackageName", in.extText(ep.getExtension(), Extensions.SOCIAL_CARE_PACKAGE_NAME.url()));
         if (ep.hasType()) {
-            Tree.put(e, "socialCarePackageType", Narratives.conceptText(ep.getTypeFirstRep()));
+            LinkwayJsonBuilder.put(e, "socialCarePackageType", Narratives.conceptText(ep.getTypeFirstRep()));
         }
         if (ep.hasPeriod()) {
-            Tree.put(e, "serviceStartDate", ep.getPeriod().hasStart() ? ep.getPeriod().getStartElement().getValueAsString() : null);
-            Tree.put(e, "serviceEndDate", ep.getPeriod().hasEnd() ? ep.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "serviceStartDate", ep.getPeriod().hasStart() ? ep.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "serviceEndDate", ep.getPeriod().hasEnd() ? ep.getPeriod().getEndElement().getValueAsString() : null);
         }
         if (ep.hasManagingOrganization()) {
             Organization org = in.resolve(ep.getManagingOrganization(), Organization.class, in.path(ep) + ".managingOrganization");
             if (org != null) {
                 e.set("localAuthority", Parties.organisation(org));
-                Tree.merge(e, in.remainder(org));
+                LinkwayJsonBuilder.merge(e, in.remainder(org));
             }
         }
         CodeableConcept funding = in.ext(ep.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
         if (funding != null) {
-            Tree.put(e, "careFundingSource", funding.getText());
+            LinkwayJsonBuilder.put(e, "careFundingSource", funding.getText());
         }
-        return Tree.merge(e, in.remainder(ep));
+        return LinkwayJsonBuilder.merge(e, in.remainder(ep));
     }
 }

@@ -24,14 +24,14 @@ final class ProblemsAndRisksSection {
 
     // ---------------------------------------------------------------- conditions
 
-    static Condition condition(Out out, Patient patient, String kind, String kindDisplay) {
+    static Condition condition(FhirBundleWriter out, Patient patient, String kind, String kindDisplay) {
         Condition c = out.add(new Condition());
         c.addCategory(Codes.marker(Urls.CS_RECORD_KIND, kind, kindDisplay));
         c.setSubject(out.ref(patient));
         return c;
     }
 
-    static Condition problem(Out out, Src e, Patient patient) {
+    static Condition problem(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         Condition c = out.add(new Condition());
         c.addCategory(Codes.marker(Urls.CONDITION_CATEGORY, "problem-list-item", "Problem List Item"));
         c.setSubject(out.ref(patient));
@@ -53,13 +53,13 @@ final class ProblemsAndRisksSection {
         if (comments != null) {
             comments.forEach(t -> c.addNote(new Annotation().setText(t)));
         }
-        Out.remainder(c, e);
+        FhirBundleWriter.remainder(c, e);
         return c;
     }
 
-    static ObjectNode problem(Condition c, In in) {
+    static ObjectNode problem(Condition c, FhirBundleReader in) {
         String path = in.path(c);
-        ObjectNode e = Tree.obj();
+        ObjectNode e = LinkwayJsonBuilder.obj();
         e.set("problem", Codes.codedText(c.getCode(), in, path + ".code"));
         if (c.hasOnsetDateTimeType()) {
             e.put("onsetDate", c.getOnsetDateTimeType().getValueAsString());
@@ -68,17 +68,17 @@ final class ProblemsAndRisksSection {
             e.put("endDate", c.getAbatementDateTimeType().getValueAsString());
         }
         if (c.hasStage() && c.getStageFirstRep().hasSummary()) {
-            Tree.put(e, "stageOfDisease", c.getStageFirstRep().getSummary().getText());
+            LinkwayJsonBuilder.put(e, "stageOfDisease", c.getStageFirstRep().getSummary().getText());
         }
-        ArrayNode comments = Tree.arr();
+        ArrayNode comments = LinkwayJsonBuilder.arr();
         c.getNote().forEach(n -> comments.add(n.getText()));
-        Tree.put(e, "comments", comments);
-        return Tree.merge(e, in.remainder(c));
+        LinkwayJsonBuilder.put(e, "comments", comments);
+        return LinkwayJsonBuilder.merge(e, in.remainder(c));
     }
 
     // ---------------------------------------------------------------- risks and safeguarding -> Flag
 
-    static Flag risk(Out out, Src e, Patient patient) {
+    static Flag risk(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         Flag f = out.add(new Flag());
         f.setStatus(Flag.FlagStatus.ACTIVE);
         f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "risk", "Risk"));
@@ -86,57 +86,57 @@ final class ProblemsAndRisksSection {
         f.setSubject(out.ref(patient));
         f.setPeriod(period(e.str("startDateOfRisk"), e.str("endDateOfRisk")));
         comment(f, e, "comment");
-        Out.remainder(f, e);
+        FhirBundleWriter.remainder(f, e);
         return f;
     }
 
-    static ObjectNode risk(Flag f, In in) {
-        ObjectNode e = Tree.obj();
+    static ObjectNode risk(Flag f, FhirBundleReader in) {
+        ObjectNode e = LinkwayJsonBuilder.obj();
         if (f.hasPeriod()) {
-            Tree.put(e, "startDateOfRisk", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
-            Tree.put(e, "endDateOfRisk", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "startDateOfRisk", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "endDateOfRisk", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
         }
         e.set("risk", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
-        Tree.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
-        return Tree.merge(e, in.remainder(f));
+        LinkwayJsonBuilder.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
+        return LinkwayJsonBuilder.merge(e, in.remainder(f));
     }
 
-    static Flag safeguarding(Out out, Src e, Patient patient) {
+    static Flag safeguarding(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         Flag f = out.add(new Flag());
         f.setStatus(Flag.FlagStatus.ACTIVE);
         f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
-        Src concern = e.child("safeguardingConcerns");
+        LinkwayJsonSource concern = e.child("safeguardingConcerns");
         f.setCode(concern != null ? Codes.concept(concern) : Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
         f.setSubject(out.ref(patient));
         f.setPeriod(period(e.str("safeguardingConcernsDate"), e.str("safeguardingConcernsEndDate")));
         indicator(f, e, "safeguardingIndicator", Extensions.SAFEGUARDING_INDICATOR);
         comment(f, e, "comment");
-        Out.remainder(f, e);
+        FhirBundleWriter.remainder(f, e);
         return f;
     }
 
-    static ObjectNode safeguarding(Flag f, In in) {
-        ObjectNode e = Tree.obj();
+    static ObjectNode safeguarding(Flag f, FhirBundleReader in) {
+        ObjectNode e = LinkwayJsonBuilder.obj();
         if (f.hasPeriod()) {
-            Tree.put(e, "safeguardingConcernsDate", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
-            Tree.put(e, "safeguardingConcernsEndDate", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "safeguardingConcernsDate", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(e, "safeguardingConcernsEndDate", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
         }
         if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, "safeguarding")) {
             e.set("safeguardingConcerns", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
         }
         readIndicator(f, in, e, "safeguardingIndicator", Extensions.SAFEGUARDING_INDICATOR);
-        Tree.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
-        return Tree.merge(e, in.remainder(f));
+        LinkwayJsonBuilder.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
+        return LinkwayJsonBuilder.merge(e, in.remainder(f));
     }
 
     /** A free-text comment on a Flag, which has no note element. */
-    static void comment(Flag f, Src e, String name) {
+    static void comment(Flag f, LinkwayJsonSource e, String name) {
         String text = e.str(name);
-        Out.ext(f, Extensions.FLAG_COMMENT, text == null ? null : new StringType(text));
+        FhirBundleWriter.ext(f, Extensions.FLAG_COMMENT, text == null ? null : new StringType(text));
     }
 
     /** A yes/no indicator on a Flag: its extension, and an inactive Flag when it is no. */
-    static void indicator(Flag f, Src e, String name, Extensions.Def def) {
+    static void indicator(Flag f, LinkwayJsonSource e, String name, Extensions.Def def) {
         Boolean b = e.bool(name);
         if (b != null) {
             f.addExtension(new Extension(def.url(), new org.hl7.fhir.r4.model.BooleanType(b)));
@@ -147,7 +147,7 @@ final class ProblemsAndRisksSection {
     }
 
     /** The indicator back: from its extension, or 'no' for an inactive Flag from another system. */
-    static void readIndicator(Flag f, In in, ObjectNode e, String name, Extensions.Def def) {
+    static void readIndicator(Flag f, FhirBundleReader in, ObjectNode e, String name, Extensions.Def def) {
         Boolean b = in.extBool(f.getExtension(), def.url());
         if (b == null && f.getStatus() == Flag.FlagStatus.INACTIVE) {
             b = false;

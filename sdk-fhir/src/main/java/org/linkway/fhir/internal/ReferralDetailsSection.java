@@ -22,8 +22,8 @@ final class ReferralDetailsSection {
     // ---------------------------------------------------------------- referral details -> ServiceRequest
 
     /** The Patient for a message's personDemographics, taken out of {@code root}; an empty one when there are none. */
-    static Patient patientOf(Out out, Src root) {
-        Src pd = root.detach("personDemographics");
+    static Patient patientOf(FhirBundleWriter out, LinkwayJsonSource root) {
+        LinkwayJsonSource pd = root.detach("personDemographics");
         return pd != null ? PersonSection.patient(out, pd) : out.add(new Patient());
     }
 
@@ -31,15 +31,15 @@ final class ReferralDetailsSection {
      * Each referral details entry as a ServiceRequest about {@code patient}, with {@code adjust}
      * applied and what FHIR has no element for kept on it; the entries are taken out of {@code root}.
      */
-    static List<ServiceRequest> referralRequests(Out out, Src root, Patient patient, java.util.function.Consumer<ServiceRequest> adjust) {
+    static List<ServiceRequest> referralRequests(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, java.util.function.Consumer<ServiceRequest> adjust) {
         List<ServiceRequest> requests = new java.util.ArrayList<>();
-        Src details = root.child("referralDetails");
+        LinkwayJsonSource details = root.child("referralDetails");
         if (details != null) {
-            for (Src e : details.detachItems("entries")) {
+            for (LinkwayJsonSource e : details.detachItems("entries")) {
                 ServiceRequest sr = referralEntry(out, e, patient);
                 adjust.accept(sr);
                 requests.add(sr);
-                Out.remainder(sr, e);
+                FhirBundleWriter.remainder(sr, e);
             }
         }
         return requests;
@@ -56,11 +56,11 @@ final class ReferralDetailsSection {
         }
     }
 
-    static ServiceRequest referralEntry(Out out, Src e, Patient patient) {
+    static ServiceRequest referralEntry(FhirBundleWriter out, LinkwayJsonSource e, Patient patient) {
         return referralEntry(out, e, out.ref(patient));
     }
 
-    static ServiceRequest referralEntry(Out out, Src e, Reference subject) {
+    static ServiceRequest referralEntry(FhirBundleWriter out, LinkwayJsonSource e, Reference subject) {
         ServiceRequest sr = out.add(new ServiceRequest());
         sr.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
         sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -70,15 +70,15 @@ final class ReferralDetailsSection {
         if (date != null) {
             sr.setAuthoredOnElement(Dates.dateTime(date));
         }
-        Src referrer = e.detach("referrerDetails");
+        LinkwayJsonSource referrer = e.detach("referrerDetails");
         if (referrer != null) {
             PractitionerRole role = Parties.party(out, referrer);
             sr.setRequester(out.ref(role));
-            Out.remainder(role, referrer);
+            FhirBundleWriter.remainder(role, referrer);
         }
-        Src to = e.detach("referralTo");
+        LinkwayJsonSource to = e.detach("referralTo");
         if (to != null) {
-            Src service = to.child("service");
+            LinkwayJsonSource service = to.child("service");
             if (service != null) {
                 sr.setPerformerType(Codes.concept(service));
             }
@@ -86,22 +86,22 @@ final class ReferralDetailsSection {
             if (to.rest() != null) {
                 PractitionerRole role = Parties.party(out, to);
                 sr.addPerformer(out.ref(role));
-                Out.remainder(role, to);
+                FhirBundleWriter.remainder(role, to);
             }
         }
-        Src reason = e.child("reasonForReferral");
+        LinkwayJsonSource reason = e.child("reasonForReferral");
         if (reason != null && reason.peek("text") != null) {
             sr.addReasonCode().setText(reason.str("text"));
         }
-        Out.ext(sr, Extensions.REFERRAL_METHOD, PersonSection.codeType(e, "referralMethod"));
+        FhirBundleWriter.ext(sr, Extensions.REFERRAL_METHOD, PersonSection.codeType(e, "referralMethod"));
         String returnTo = e.str("returnResponseTo");
-        Out.ext(sr, Extensions.RETURN_RESPONSE_TO, returnTo == null ? null : new StringType(returnTo));
+        FhirBundleWriter.ext(sr, Extensions.RETURN_RESPONSE_TO, returnTo == null ? null : new StringType(returnTo));
         return sr;
     }
 
-    static ObjectNode referralEntry(ServiceRequest sr, In in) {
+    static ObjectNode referralEntry(ServiceRequest sr, FhirBundleReader in) {
         String path = in.path(sr);
-        ObjectNode e = Tree.obj();
+        ObjectNode e = LinkwayJsonBuilder.obj();
         if (sr.hasAuthoredOnElement()) {
             e.put("date", sr.getAuthoredOnElement().getValueAsString());
         }
@@ -119,21 +119,21 @@ final class ReferralDetailsSection {
             }
         }
         if (sr.hasPerformerType()) {
-            to = to == null ? Tree.obj() : to;
+            to = to == null ? LinkwayJsonBuilder.obj() : to;
             ObjectNode service = Codes.codedText(sr.getPerformerType(), in, path + ".performerType");
             // what the performer's resource kept of the service (a value FHIR could not hold) joins it
             if (to.get("service") instanceof ObjectNode kept) {
-                Tree.merge(service, kept);
+                LinkwayJsonBuilder.merge(service, kept);
             }
             to.set("service", service);
         }
-        Tree.put(e, "referralTo", to);
+        LinkwayJsonBuilder.put(e, "referralTo", to);
         if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
-            e.set("reasonForReferral", Tree.obj().put("text", sr.getReasonCodeFirstRep().getText()));
+            e.set("reasonForReferral", LinkwayJsonBuilder.obj().put("text", sr.getReasonCodeFirstRep().getText()));
         }
-        Tree.put(e, "referralMethod", in.extText(sr.getExtension(), Extensions.REFERRAL_METHOD.url()));
-        Tree.put(e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
-        return Tree.merge(e, in.remainder(sr));
+        LinkwayJsonBuilder.put(e, "referralMethod", in.extText(sr.getExtension(), Extensions.REFERRAL_METHOD.url()));
+        LinkwayJsonBuilder.put(e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
+        return LinkwayJsonBuilder.merge(e, in.remainder(sr));
     }
 
     /** Linkway records outside the PRSB messages name no person; FHIR requires a subject, so it is named, not identified. */

@@ -39,8 +39,8 @@ final class ReferralMapper {
     private ReferralMapper() { }
 
     static Bundle write(ObjectNode referral, boolean message) {
-        Out out = new Out(Bundles.seed(referral));
-        Src root = Src.of(referral);
+        FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(referral));
+        LinkwayJsonSource root = LinkwayJsonSource.of(referral);
         Bundles.versions(root);
         String id = root.str("id");
         String placer = root.str("referrerReferralId");
@@ -69,23 +69,23 @@ final class ReferralMapper {
         if (main.hasPerformer()) {
             task.setOwner(main.getPerformerFirstRep().copy());
         }
-        Out.remainder(task, root);
+        FhirBundleWriter.remainder(task, root);
         return message ? Bundles.message(out, "referral-request", "Referral to social prescribing", main) : Bundles.transaction(out);
     }
 
     /** The PRSB sections a referral and a message back share, each to its FHIR resources. */
-    static void writeSections(Out out, Src root, Patient patient, ServiceRequest main) {
+    static void writeSections(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, ServiceRequest main) {
         Parties.gpPractice(out, root, patient);
-        Src consent = root.detach("consent");
+        LinkwayJsonSource consent = root.detach("consent");
         if (consent != null) {
             ConsentSection.consent(out, consent, patient);
         }
-        Src issues = root.child("presentingComplaintsOrIssues");
+        LinkwayJsonSource issues = root.child("presentingComplaintsOrIssues");
         if (issues != null) {
-            for (Src ct : issues.detachItems("presentingComplaints")) {
+            for (LinkwayJsonSource ct : issues.detachItems("presentingComplaints")) {
                 Condition c = ProblemsAndRisksSection.condition(out, patient, "presenting-complaint", "Presenting complaint");
                 c.setCode(Codes.concept(ct));
-                Out.remainder(c, ct);
+                FhirBundleWriter.remainder(c, ct);
                 main.addReasonReference(out.ref(c));
             }
             List<String> reported = issues.strings("personReportedIssues");
@@ -97,19 +97,19 @@ final class ReferralMapper {
                 }
             }
         }
-        Src problems = root.child("problemList");
+        LinkwayJsonSource problems = root.child("problemList");
         if (problems != null) {
             problems.detachItems("entries").forEach(e -> ProblemsAndRisksSection.problem(out, e, patient));
         }
-        Src risks = root.child("risks");
+        LinkwayJsonSource risks = root.child("risks");
         if (risks != null) {
             risks.detachItems("entries").forEach(e -> ProblemsAndRisksSection.risk(out, e, patient));
         }
-        Src safeguarding = root.child("safeguarding");
+        LinkwayJsonSource safeguarding = root.child("safeguarding");
         if (safeguarding != null) {
             safeguarding.detachItems("safeguardingConcerns").forEach(e -> ProblemsAndRisksSection.safeguarding(out, e, patient));
         }
-        Src assessments = root.child("assessments");
+        LinkwayJsonSource assessments = root.child("assessments");
         if (assessments != null) {
             assessments.detachItems("entries").forEach(e -> AssessmentSection.assessment(out, e, patient));
         }
@@ -121,7 +121,7 @@ final class ReferralMapper {
 
     }
 
-    private static ServiceRequest placeholderRequest(Out out, Patient patient) {
+    private static ServiceRequest placeholderRequest(FhirBundleWriter out, Patient patient) {
         ServiceRequest sr = out.add(new ServiceRequest());
         sr.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         sr.setCode(Codes.marker(Urls.SNOMED, Urls.REFERRAL_TO_SP, Urls.REFERRAL_TO_SP_DISPLAY));
@@ -129,7 +129,7 @@ final class ReferralMapper {
         return sr;
     }
 
-    static ObjectNode read(In in) {
+    static ObjectNode read(FhirBundleReader in) {
         List<ServiceRequest> requests = new ArrayList<>();
         for (ServiceRequest sr : in.all(ServiceRequest.class)) {
             if (Codes.is(sr.getCode(), Urls.SNOMED, Urls.REFERRAL_TO_SP)) {
@@ -157,10 +157,10 @@ final class ReferralMapper {
         for (int i = 0; i < main.getIdentifier().size(); i++) {
             Identifier id = main.getIdentifier().get(i);
             if (Urls.ID_REFERRAL.equals(id.getSystem())) {
-                Tree.put(ref, "id", id.getValue());
+                LinkwayJsonBuilder.put(ref, "id", id.getValue());
             } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem())
                     || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
-                Tree.put(ref, "referrerReferralId", id.getValue());
+                LinkwayJsonBuilder.put(ref, "referrerReferralId", id.getValue());
             } else {
                 in.unmapped(mainPath + ".identifier[" + i + "]", "This identifier is neither Linkway's referral id nor the referrer's (placer) id; it was not carried over.");
             }
@@ -183,7 +183,7 @@ final class ReferralMapper {
                             + Urls.CS_REFERRAL_STATUS + ").");
                 }
             }
-            Tree.put(ref, "status", status);
+            LinkwayJsonBuilder.put(ref, "status", status);
         }
 
         Patient patient = null;
@@ -196,20 +196,20 @@ final class ReferralMapper {
             ref.set("personDemographics", PersonSection.person(patient, in));
             ref.set("gpPractice", Parties.gpPractice(patient, in));
         }
-        ArrayNode entries = Tree.arr();
+        ArrayNode entries = LinkwayJsonBuilder.arr();
         for (ServiceRequest sr : requests) {
             entries.add(ReferralDetailsSection.referralEntry(sr, in));
         }
-        Tree.section(ref, "referralDetails", "entries", entries);
+        LinkwayJsonBuilder.section(ref, "referralDetails", "entries", entries);
 
         readSections(in, ref, main);
         if (task != null) {
-            Tree.merge(ref, in.remainder(task));
+            LinkwayJsonBuilder.merge(ref, in.remainder(task));
         }
         return Bundles.finish(ref);
     }
 
-    static void readSections(In in, ObjectNode ref, ServiceRequest main) {
+    static void readSections(FhirBundleReader in, ObjectNode ref, ServiceRequest main) {
         String mainPath = main == null ? "Bundle" : in.path(main);
         PersonRecords.read(in, ref, null);
         for (int i = 0; main != null && i < main.getSupportingInfo().size(); i++) {
@@ -218,22 +218,22 @@ final class ReferralMapper {
         List<Consent> consents = in.all(Consent.class);
         if (!consents.isEmpty()) {
             in.use(consents.get(0));
-            ObjectNode c = Tree.obj();
+            ObjectNode c = LinkwayJsonBuilder.obj();
             // Linkway's text attachment, else (a Consent from another system) its narrative
-            Tree.put(c, "consentForInformationSharing", ConsentSection.consentText(consents.get(0)));
-            Tree.merge(c, in.remainder(consents.get(0)));
+            LinkwayJsonBuilder.put(c, "consentForInformationSharing", ConsentSection.consentText(consents.get(0)));
+            LinkwayJsonBuilder.merge(c, in.remainder(consents.get(0)));
             ref.set("consent", c);
         }
-        ArrayNode complaints = Tree.arr();
-        ArrayNode reported = Tree.arr();
-        ArrayNode problems = Tree.arr();
+        ArrayNode complaints = LinkwayJsonBuilder.arr();
+        ArrayNode reported = LinkwayJsonBuilder.arr();
+        ArrayNode problems = LinkwayJsonBuilder.arr();
         for (Condition c : in.all(Condition.class)) {
             if (in.isUsed(c)) {
                 continue;
             }
             String p = in.path(c);
             if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
-                complaints.add(Tree.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
+                complaints.add(LinkwayJsonBuilder.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
             } else if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "person-reported-issue")) {
                 reported.add(c.getCode().getText());
                 in.remainder(c);
@@ -250,16 +250,16 @@ final class ReferralMapper {
             in.resolveAny(main.getReasonReference().get(i), mainPath + ".reasonReference[" + i + "]");
         }
         if (!complaints.isEmpty() || !reported.isEmpty()) {
-            ObjectNode pc = Tree.obj();
-            Tree.put(pc, "presentingComplaints", complaints);
-            Tree.put(pc, "personReportedIssues", reported);
+            ObjectNode pc = LinkwayJsonBuilder.obj();
+            LinkwayJsonBuilder.put(pc, "presentingComplaints", complaints);
+            LinkwayJsonBuilder.put(pc, "personReportedIssues", reported);
             ref.set("presentingComplaintsOrIssues", pc);
         }
         if (!problems.isEmpty()) {
-            ref.set("problemList", Tree.obj().set("entries", problems));
+            ref.set("problemList", LinkwayJsonBuilder.obj().set("entries", problems));
         }
-        ArrayNode risks = Tree.arr();
-        ArrayNode concerns = Tree.arr();
+        ArrayNode risks = LinkwayJsonBuilder.arr();
+        ArrayNode concerns = LinkwayJsonBuilder.arr();
         for (Flag f : in.all(Flag.class)) {
             if (in.isUsed(f)) {
                 continue;
@@ -271,11 +271,11 @@ final class ReferralMapper {
                 risks.add(ProblemsAndRisksSection.risk(f, in));
             }
         }
-        Tree.section(ref, "risks", "entries", risks);
+        LinkwayJsonBuilder.section(ref, "risks", "entries", risks);
         if (!concerns.isEmpty()) {
-            ref.set("safeguarding", Tree.obj().set("safeguardingConcerns", concerns));
+            ref.set("safeguarding", LinkwayJsonBuilder.obj().set("safeguardingConcerns", concerns));
         }
-        ArrayNode assessments = Tree.arr();
+        ArrayNode assessments = LinkwayJsonBuilder.arr();
         for (Observation o : in.all(Observation.class)) {
             if (in.isUsed(o)) {
                 continue;
@@ -284,7 +284,7 @@ final class ReferralMapper {
             assessments.add(AssessmentSection.assessment(o, in));
         }
         if (!assessments.isEmpty()) {
-            ref.set("assessments", Tree.obj().set("entries", assessments));
+            ref.set("assessments", LinkwayJsonBuilder.obj().set("entries", assessments));
         }
     }
 }

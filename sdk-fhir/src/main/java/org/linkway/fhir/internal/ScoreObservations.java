@@ -34,7 +34,7 @@ final class ScoreObservations {
     private ScoreObservations() { }
 
     /** The score Observations for one PRSB assessment Observation (none when it has no numeric score). */
-    static List<Observation> write(Out out, Observation assessment, Patient patient) {
+    static List<Observation> write(FhirBundleWriter out, Observation assessment, Patient patient) {
         List<Observation> scores = new ArrayList<>();
         String name = assessment.getCode().getText();
         if (name == null && assessment.getCode().hasCoding()) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One Bundle being read: resolves references, remembers which resources the mapping used (the
  * rest are reported, never silently dropped) and collects findings with FHIR paths.
  */
-final class In {
+final class FhirBundleReader {
 
     final Bundle bundle;
     private final Map<String, Resource> byUrl = new HashMap<>();
@@ -36,7 +36,7 @@ final class In {
     private final Set<Extension> read = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Finding> findings = new ArrayList<>();
 
-    In(Bundle bundle) {
+    FhirBundleReader(Bundle bundle) {
         this.bundle = bundle;
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
@@ -185,7 +185,7 @@ final class In {
                 try {
                     JsonNode n = LinkwayJson.mapper().readTree(s.getValue());
                     if (n instanceof ObjectNode o) {
-                        rest = rest == null ? o : Tree.merge(rest, o);
+                        rest = rest == null ? o : LinkwayJsonBuilder.merge(rest, o);
                         continue;
                     }
                 } catch (RuntimeException e) {

@@ -14,23 +14,23 @@ import tools.jackson.databind.node.ObjectNode;
  * That remainder travels in the linkway-data extension, which is what makes the binding lossless
  * without pretending FHIR has elements it does not.
  */
-final class Src {
+final class LinkwayJsonSource {
 
     private final ObjectNode node;
     /** Containers that were already empty before mapping: pruning must not remove them. */
     private final Set<JsonNode> emptyAtStart;
 
-    private Src(ObjectNode node, Set<JsonNode> emptyAtStart) {
+    private LinkwayJsonSource(ObjectNode node, Set<JsonNode> emptyAtStart) {
         this.node = node;
         this.emptyAtStart = emptyAtStart;
     }
 
     /** Starts consuming a deep copy of {@code source}; the caller's tree is never changed. */
-    static Src of(ObjectNode source) {
+    static LinkwayJsonSource of(ObjectNode source) {
         ObjectNode copy = source.deepCopy();
         Set<JsonNode> empty = Collections.newSetFromMap(new IdentityHashMap<>());
         markEmpty(copy, empty);
-        return new Src(copy, empty);
+        return new LinkwayJsonSource(copy, empty);
     }
 
     private static void markEmpty(JsonNode n, Set<JsonNode> empty) {
@@ -70,30 +70,30 @@ final class Src {
     }
 
     /** Consumes a nested object in place (its remainder stays nested in this object's remainder). */
-    Src child(String name) {
+    LinkwayJsonSource child(String name) {
         JsonNode v = node.get(name);
-        return v instanceof ObjectNode o ? new Src(o, emptyAtStart) : null;
+        return v instanceof ObjectNode o ? new LinkwayJsonSource(o, emptyAtStart) : null;
     }
 
     /** Detaches a nested object: its remainder goes wherever the caller puts it. */
-    Src detach(String name) {
+    LinkwayJsonSource detach(String name) {
         JsonNode v = node.get(name);
         // an empty object stays where it is, so the remainder keeps it
         if (!(v instanceof ObjectNode o) || o.isEmpty()) {
             return null;
         }
         node.remove(name);
-        return new Src(o, emptyAtStart);
+        return new LinkwayJsonSource(o, emptyAtStart);
     }
 
     /** A nested array's objects, consumed in place (index placeholders keep positions in the remainder). */
-    java.util.List<Src> items(String name) {
+    java.util.List<LinkwayJsonSource> items(String name) {
         JsonNode v = node.get(name);
-        java.util.List<Src> out = new java.util.ArrayList<>();
+        java.util.List<LinkwayJsonSource> out = new java.util.ArrayList<>();
         if (v instanceof ArrayNode a) {
             for (JsonNode item : a) {
                 if (item instanceof ObjectNode o) {
-                    out.add(new Src(o, emptyAtStart));
+                    out.add(new LinkwayJsonSource(o, emptyAtStart));
                 }
             }
         }
@@ -101,7 +101,7 @@ final class Src {
     }
 
     /** Detaches a nested array of objects, each to be mapped to a resource of its own. */
-    java.util.List<Src> detachItems(String name) {
+    java.util.List<LinkwayJsonSource> detachItems(String name) {
         JsonNode v = node.get(name);
         if (!(v instanceof ArrayNode a) || a.isEmpty()) {
             return java.util.List.of();
@@ -112,9 +112,9 @@ final class Src {
             }
         }
         node.remove(name);
-        java.util.List<Src> out = new java.util.ArrayList<>();
+        java.util.List<LinkwayJsonSource> out = new java.util.ArrayList<>();
         for (JsonNode item : a) {
-            out.add(new Src((ObjectNode) item, emptyAtStart));
+            out.add(new LinkwayJsonSource((ObjectNode) item, emptyAtStart));
         }
         return out;
     }

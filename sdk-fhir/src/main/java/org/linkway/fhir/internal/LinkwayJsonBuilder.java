@@ -6,11 +6,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Building Linkway JSON back from FHIR: native fields first, then the remainder merged in. */
-final class Tree {
+final class LinkwayJsonBuilder {
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private Tree() { }
+    private LinkwayJsonBuilder() { }
 
     static ObjectNode obj() {
         return F.objectNode();

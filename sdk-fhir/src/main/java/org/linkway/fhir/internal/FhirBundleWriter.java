@@ -21,14 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
  * from the message, so converting the same message twice gives the same Bundle (golden files,
  * idempotent re-sends).
  */
-final class Out {
+final class FhirBundleWriter {
 
     private final String seed;
     private final List<Resource> resources = new ArrayList<>();
     private final Map<Resource, String> urls = new IdentityHashMap<>();
     private int counter;
 
-    Out(String seed) {
+    FhirBundleWriter(String seed) {
         this.seed = seed;
     }
 
@@ -71,7 +71,7 @@ final class Out {
 
     /** Puts what FHIR had no element for on the resource, as Linkway JSON (nothing when nothing is left). */
     /** The same for a backbone element (a care plan activity) that has no resource of its own. */
-    static void remainder(org.hl7.fhir.r4.model.Element element, Src src) {
+    static void remainder(org.hl7.fhir.r4.model.Element element, LinkwayJsonSource src) {
         if (src == null) {
             return;
         }
@@ -81,7 +81,7 @@ final class Out {
         }
     }
 
-    static void remainder(DomainResource r, Src src) {
+    static void remainder(DomainResource r, LinkwayJsonSource src) {
         if (src == null) {
             return;
         }
