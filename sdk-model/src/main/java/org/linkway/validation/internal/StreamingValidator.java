@@ -3,17 +3,10 @@ package org.linkway.validation.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.linkway.model.MessageType;
-import org.linkway.model.PartialDateTime;
 import org.linkway.validation.Rule;
-import org.linkway.validation.Severity;
-import org.linkway.validation.checks.NhsNumber;
-import org.linkway.validation.checks.OdsCode;
-import org.linkway.validation.checks.SnomedConceptId;
-import org.linkway.validation.checks.UkPostcode;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -22,30 +15,20 @@ import tools.jackson.core.JsonToken;
  * Checks a message against its compiled {@link Spec} while the parser reads it: the schema's
  * constraints and the PRSB rules in one pass, with no tree built. One instance per message.
  * Each place gets at most one structural finding for a wrong type, so a number where an
- * enumerated string belongs is one finding, not two.
+ * enumerated string belongs is one finding, not two. The PRSB rules on values (NHS numbers, codes,
+ * dates, consent) are {@link PrsbRuleChecks}, called where the spec marks a hook.
  */
 final class StreamingValidator {
 
-    static final String SNOMED = "http://snomed.info/sct";
-    /** Dates are judged in UK time: a referral made at 00:30 in London on the 1st is not in the future. */
-    static final ZoneId UK = ZoneId.of("Europe/London");
-
     private final MessageType type;
     private final Findings out;
-    private final Clock clock;
-    private final LocalDate today;
     private final StringBuilder path = new StringBuilder(128);
-
-    private boolean consentText;
-    private boolean referralDetails;
-    /** -1: no entries array seen; otherwise its size. */
-    private int referralEntries = -1;
+    private final PrsbRuleChecks prsbRules;
 
     private StreamingValidator(MessageType type, Findings out, Clock clock) {
         this.type = type;
         this.out = out;
-        this.clock = clock;
-        this.today = LocalDate.now(clock.withZone(UK));
+        this.prsbRules = new PrsbRuleChecks(type, out, clock, path);
     }
 
     /**
@@ -55,7 +38,7 @@ final class StreamingValidator {
     static void validate(MessageType type, JsonParser p, boolean onResourceType, Findings out, Clock clock) {
         StreamingValidator v = new StreamingValidator(type, out, clock);
         v.object(p, SpecCompiler.root(type), onResourceType ? "resourceType" : null);
-        v.wholeMessage();
+        v.prsbRules.wholeMessage();
     }
 
     private void value(JsonParser p, JsonToken t, Spec s) {
@@ -147,7 +130,7 @@ final class StreamingValidator {
             add(Rule.CODED_TEXT_EMPTY, path.toString(), s, s.label(path.toString()) + " is empty: give a code, free text, or both.");
         }
         if (captured != null) {
-            objectRules(s, captured);
+            prsbRules.objectRules(s, captured);
         }
     }
 
@@ -176,7 +159,7 @@ final class StreamingValidator {
                     s.label(pointer) + " has " + size + " entries; " + (tooFew ? "minItems is " + s.minItems : "maxItems is " + s.maxItems) + ".");
         }
         if (s.hooks.contains(Spec.Hook.REFERRAL_ENTRIES)) {
-            referralEntries = size;
+            prsbRules.referralEntries(size);
         }
     }
 
@@ -221,7 +204,7 @@ final class StreamingValidator {
                     s.label(pointer) + " is " + Text.brief(v) + ", which is not " + formatName(s, pointer) + ".");
         }
         if (ok && !s.hooks.isEmpty()) {
-            stringRules(s, v);
+            prsbRules.stringRules(s, v);
         }
     }
 
@@ -252,137 +235,8 @@ final class StreamingValidator {
         p.skipChildren();
     }
 
-    private void stringRules(Spec s, String v) {
-        for (Spec.Hook hook : s.hooks) {
-            switch (hook) {
-                case NHS_NUMBER:
-                    NhsNumber.problem(v).ifPresent(m -> add(Rule.NHS_NUMBER, path.toString(), s, "NHS number: " + m));
-                    break;
-                case GP_PRACTICE:
-                    OdsCode.gpPracticeProblem(v).ifPresent(m -> add(Rule.ODS_CODE, path.toString(), s, "GP practice code '" + v + "': " + m));
-                    break;
-                case POSTCODE:
-                    UkPostcode.problem(v).ifPresent(m -> add(Rule.POSTCODE, path.toString(), s, "postcode '" + v + "': " + m));
-                    break;
-                case NOT_IN_FUTURE:
-                    notInFuture(s, v);
-                    break;
-                case CONSENT_TEXT:
-                    consentText = !v.isBlank();
-                    break;
-                case NEWER_MINOR:
-                    newerMinor(v);
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    private void objectRules(Spec s, String[] captured) {
-        for (Spec.Hook hook : s.hooks) {
-            switch (hook) {
-                case SNOMED_CODING: {
-                    String system = member(s, captured, "system");
-                    String code = member(s, captured, "code");
-                    if (SNOMED.equals(system) && code != null) {
-                        SnomedConceptId.problem(code).ifPresent(m ->
-                                add(Rule.SNOMED_CONCEPT_ID, path + "/code", s, "SNOMED CT code '" + code + "': " + m));
-                    }
-                    break;
-                }
-                case ODS_CODE: {
-                    String code = member(s, captured, "code");
-                    if (code != null) {
-                        OdsCode.organisationProblem(code).ifPresent(m -> add(Rule.ODS_CODE, path + "/code", s, "ODS code '" + code + "': " + m));
-                    }
-                    break;
-                }
-                case DATE_PAIR:
-                    for (String[] pair : s.datePairs) {
-                        PartialDateTime start = date(member(s, captured, pair[0]));
-                        PartialDateTime end = date(member(s, captured, pair[1]));
-                        if (start != null && end != null && end.compareTo(start) < 0) {
-                            add(Rule.DATE_ORDER, path + "/" + pair[1], s.child(pair[1]), "'" + pair[1] + "' (" + end + ") is before '"
-                                    + pair[0] + "' (" + start + ").");
-                        }
-                    }
-                    break;
-                case CONSENT_NOT_SOUGHT:
-                    if ("not-sought".equals(member(s, captured, "decision"))) {
-                        String reason = member(s, captured, "notSoughtReason");
-                        if (reason == null || reason.isBlank()) {
-                            add(Rule.CONSENT_RECORDED, path + "/notSoughtReason", s, "consent was not sought: record the reason why.");
-                        }
-                    }
-                    break;
-                case REFERRAL_DETAILS:
-                    referralDetails = true;
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    private void wholeMessage() {
-        if (type != MessageType.REFERRAL) {
-            return;
-        }
-        Spec root = SpecCompiler.root(type);
-        if (!consentText) {
-            add(Rule.CONSENT_RECORDED, "/consent", root.child("consent"), "record the person's consent for information sharing in "
-                    + "'Consent for information sharing', or the reason it was not sought.");
-        }
-        if (referralDetails && referralEntries <= 0) {
-            add(Rule.REFERRAL_ENTRY, "/referralDetails/entries", root.child("referralDetails"), "the referral carries no referral details "
-                    + "record entry: add one with the referrer's details, the service referred to and the reason.");
-        }
-    }
-
-    /** Readers accept older minors silently; a newer minor may carry elements this reader ignores. */
-    private void newerMinor(String version) {
-        // the schema's pattern has already pinned the form 1.minor.patch with no leading zeros,
-        // so comparing the minors by length, then by text, compares them as numbers
-        String theirs = version.split("\\.")[1];
-        String ours = MessageType.SCHEMA_VERSION.split("\\.")[1];
-        if (theirs.length() > ours.length() || theirs.length() == ours.length() && theirs.compareTo(ours) > 0) {
-            out.add(Rule.SCHEMA_VERSION, Severity.WARNING, path.toString(), "", "the message is schemaVersion " + version
-                    + ", newer than this reader's " + MessageType.SCHEMA_VERSION + ": elements added since are reported as unknown and ignored.");
-        }
-    }
-
-    private void notInFuture(Spec s, String v) {
-        PartialDateTime d = date(v);
-        if (d == null) {
-            return;
-        }
-        boolean future = d.dateTime()
-                .map(t -> t.toInstant().isAfter(clock.instant()))
-                .orElseGet(() -> d.toLocalDate().isAfter(today));
-        if (future) {
-            add(Rule.DATE_IN_FUTURE, path.toString(), s, v + " is in the future (today is " + today + " in the UK).");
-        }
-    }
-
     private void add(Rule rule, String pointer, Spec at, String message) {
         out.add(rule, rule.severity(), pointer, at == null ? "" : at.nearestPrsbPath, message);
-    }
-
-    private static String member(Spec s, String[] captured, String name) {
-        Integer idx = s.index.get(name);
-        return idx == null ? null : captured[idx];
-    }
-
-    private static PartialDateTime date(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return PartialDateTime.parse(value);
-        } catch (IllegalArgumentException malformed) {
-            return null; // the format is reported where the value is
-        }
     }
 
     private static boolean isDate(String v) {
