@@ -65,8 +65,8 @@ public final class CanonicalJson {
         return canonicalize(tree);
     }
 
-    /** Canonicalises a parsed tree. */
-    public static Result canonicalize(JsonNode tree) {
+    /** Canonicalises a parsed tree (not public: the API takes JSON text, so no Jackson type is part of it). */
+    static Result canonicalize(JsonNode tree) {
         if (tree == null || tree.isMissingNode()) {
             return failure("", "there is no JSON value to canonicalise");
         }
