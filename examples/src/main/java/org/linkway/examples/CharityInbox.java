@@ -1,7 +1,5 @@
 package org.linkway.examples;
 
-import static org.linkway.examples.Records.PRSB_VERSION;
-import static org.linkway.examples.Records.SCHEMA_VERSION;
 import static org.linkway.examples.Records.now;
 import static org.linkway.examples.Records.organisation;
 import static org.linkway.examples.Records.person;
@@ -50,8 +48,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "charity-inbox", mixinStandardHelpOptions = true,
         description = "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
-// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
-@SuppressWarnings("unchecked")
 public final class CharityInbox implements Callable<Integer> {
 
     /** The --dev server's demo provider. */
@@ -179,7 +175,6 @@ public final class CharityInbox implements Callable<Integer> {
 
     static Consent consent(Consent.Decision decision) {
         return Consent.builder()
-                .withResourceType("Consent").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withDecision(decision)
                 .withLawfulBasis(Consent.LawfulBasis.CONSENT)
                 .withScope(List.of(Scope.ONWARD_PROVIDER))
@@ -195,7 +190,6 @@ public final class CharityInbox implements Callable<Integer> {
 
     static OnwardReferral walkingGroupReferral() {
         return OnwardReferral.builder()
-                .withResourceType("OnwardReferral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
                 .withReferral(ReferralDetailsRecordEntry.builder()
                         .withDate(now())

@@ -1,7 +1,5 @@
 package org.linkway.examples;
 
-import static org.linkway.examples.Records.PRSB_VERSION;
-import static org.linkway.examples.Records.SCHEMA_VERSION;
 import static org.linkway.examples.Records.now;
 import static org.linkway.examples.Records.organisation;
 import static org.linkway.examples.Records.snomed;
@@ -64,8 +62,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gp-refers-from-fhir", mixinStandardHelpOptions = true,
         description = "A GP system sends a FHIR referral Bundle and files the FHIR message back.")
-// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
-@SuppressWarnings("unchecked")
 public final class GpRefersFromFhir implements Callable<Integer> {
 
     static final String GP_PRACTICE = "Y03146";
@@ -185,7 +181,6 @@ public final class GpRefersFromFhir implements Callable<Integer> {
     /** What the GP system holds about Grace, as a Linkway referral (the binding makes the FHIR from it). */
     static Referral referralFromTheGpRecord() {
         return Referral.builder()
-                .withResourceType("Referral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 // the GP system's own id for the referral: it matches the message back to it later
                 .withReferrerReferralId("Y03146-SP-" + UUID.randomUUID().toString().substring(0, 8))
                 .withPersonDemographics(PersonDemographics.builder()

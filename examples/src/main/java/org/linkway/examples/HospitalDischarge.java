@@ -1,7 +1,5 @@
 package org.linkway.examples;
 
-import static org.linkway.examples.Records.PRSB_VERSION;
-import static org.linkway.examples.Records.SCHEMA_VERSION;
 import static org.linkway.examples.Records.narrative;
 import static org.linkway.examples.Records.now;
 import static org.linkway.examples.Records.organisation;
@@ -70,8 +68,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hospital-discharge", mixinStandardHelpOptions = true,
         description = "A ward refers for discharge or admission avoidance; a one-off personal health budget; message back to the ward.")
-// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
-@SuppressWarnings("unchecked")
 public final class HospitalDischarge implements Callable<Integer> {
 
     static final String HOSPITAL = "RX9E2";
@@ -157,7 +153,6 @@ public final class HospitalDischarge implements Callable<Integer> {
                 ? "Medically fit for discharge since yesterday after a fall; cannot go home to a house with no working heating and no food."
                 : "Seen in A&E after a fall at home; no injury needing admission, but the house is cold and he has no food in.";
         return Referral.builder()
-                .withResourceType("Referral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withReferrerReferralId("EUH-SPA-" + java.util.UUID.randomUUID().toString().substring(0, 8)) // the ward system's own id
                 .withPersonDemographics(PersonDemographics.builder()
                         .withName(PersonName.builder().withTitle("Mr").withFirstNames(List.of("Leonard")).withFamilyNames(List.of("Pike")).build())
@@ -192,7 +187,6 @@ public final class HospitalDischarge implements Callable<Integer> {
 
     static ContactRecord wardVisit() {
         return ContactRecord.builder()
-                .withResourceType("ContactRecord").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withAttempt(ContactRecord.Attempt.MADE_CONTACT)
                 .withContact(ContactsWithProfessionalsRecordEntry.builder()
                         .withDateAndTimeOfContact(now())
@@ -206,7 +200,6 @@ public final class HospitalDischarge implements Callable<Integer> {
 
     static Consent consent() {
         return Consent.builder()
-                .withResourceType("Consent").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withDecision(Consent.Decision.GIVEN)
                 .withLawfulBasis(Consent.LawfulBasis.CONSENT)
                 .withScope(List.of(Scope.LINK_WORKER_SERVICE, Scope.GP, Scope.REFERRER))
@@ -224,7 +217,6 @@ public final class HospitalDischarge implements Callable<Integer> {
                 .withStatus(narrative("Completed"))
                 .build();
         return CarePlan.builder()
-                .withResourceType("CarePlan").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withCareAndSupportPlan(CareAndSupportPlan.builder()
                         .withNeedsConcernsOrProblems(List.of(NeedsConcernsOrProblems.builder()
                                 .withText("No working heating and no food at home")

@@ -1,7 +1,5 @@
 package org.linkway.examples;
 
-import static org.linkway.examples.Records.PRSB_VERSION;
-import static org.linkway.examples.Records.SCHEMA_VERSION;
 import static org.linkway.examples.Records.narrative;
 import static org.linkway.examples.Records.now;
 import static org.linkway.examples.Records.organisation;
@@ -70,8 +68,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "link-workers-day", mixinStandardHelpOptions = true,
         description = "A link worker's day: accept, contact, care plan, ONS4, onward referral, signpost, close, message back.")
-// sdk-model's generated builders are raw types, so passing them lists is an "unchecked call"
-@SuppressWarnings("unchecked")
 public final class LinkWorkersDay implements Callable<Integer> {
 
     /** The link worker service of the --dev server's demo data. */
@@ -160,7 +156,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
     static Referral phonedInReferral() {
         return Referral.builder()
-                .withResourceType("Referral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withPersonDemographics(PersonDemographics.builder()
                         .withName(PersonName.builder().withFirstNames(List.of("Daniel")).withFamilyNames(List.of("Okafor")).build())
                         .withDateOfBirth(LocalDate.of(1978, 6, 14))
@@ -187,7 +182,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
     static ContactRecord call(ContactRecord.Attempt attempt, String what) {
         return ContactRecord.builder()
-                .withResourceType("ContactRecord").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withAttempt(attempt)
                 .withContact(ContactsWithProfessionalsRecordEntry.builder()
                         .withDateAndTimeOfContact(now())
@@ -201,7 +195,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
     static Consent consentIncludingDebtAdvice() {
         return Consent.builder()
-                .withResourceType("Consent").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withDecision(Consent.Decision.GIVEN)
                 .withLawfulBasis(Consent.LawfulBasis.CONSENT)
                 .withScope(List.of(Scope.LINK_WORKER_SERVICE, Scope.GP, Scope.ONWARD_PROVIDER))
@@ -228,7 +221,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
                 .withConfidence(5.0)
                 .build();
         return CarePlan.builder()
-                .withResourceType("CarePlan").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withCareAndSupportPlan(CareAndSupportPlan.builder()
                         .withStrengths(List.of(narrative("Good with his hands; used to coach junior football")))
                         .withNeedsConcernsOrProblems(List.of(
@@ -258,7 +250,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
         // ONS4 answers are 0 to 10; anxiety is the one where lower is better. The item ids are
         // the instrument catalogue's (docs/OUTCOMES.md), not the questions' wording.
         return Assessment.builder()
-                .withResourceType("Assessment").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withInstrument("ons4")
                 .withTimepoint(Assessment.Timepoint.BASELINE)
                 .withAdministeredAt(now())
@@ -276,7 +267,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
     static OnwardReferral debtAdviceReferral(String consentId) {
         return OnwardReferral.builder()
-                .withResourceType("OnwardReferral").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withProvider(person("Intake team", DEBT_ADVICE_CHARITY, null))
                 .withConsentId(consentId)
                 .withReferral(ReferralDetailsRecordEntry.builder()
@@ -296,7 +286,6 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
     static Signpost pantrySignpost() {
         return Signpost.builder()
-                .withResourceType("Signpost").withSchemaVersion(SCHEMA_VERSION).withPrsbVersion(PRSB_VERSION)
                 .withSignpost(SignpostDetailsRecordEntry.builder()
                         .withDate(now())
                         .withSignpostTo(SignpostTo.builder().withOrganisation("Millgate Community Pantry")

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import org.linkway.model.CodedNarrative;
 import org.linkway.model.CodedText;
 import org.linkway.model.Coding;
-import org.linkway.model.MessageType;
 import org.linkway.model.OdsCodedText;
 import org.linkway.model.Party;
 import org.linkway.model.PartialDateTime;
@@ -15,9 +14,6 @@ import org.linkway.model.PartialDateTime;
 /** The few small values every example builds; kept here so each example reads as its journey. */
 final class Records {
 
-    /** Every Linkway message says which schema and PRSB versions it follows. */
-    static final String SCHEMA_VERSION = MessageType.SCHEMA_VERSION;
-    static final String PRSB_VERSION = MessageType.PRSB_VERSION;
     static final String SNOMED = "http://snomed.info/sct";
 
     private Records() { }

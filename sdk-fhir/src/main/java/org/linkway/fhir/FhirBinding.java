@@ -10,6 +10,7 @@ import org.linkway.model.CarePlan;
 import org.linkway.model.MessageBack;
 import org.linkway.model.MessageType;
 import org.linkway.model.OnwardReferral;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
@@ -183,7 +184,7 @@ public final class FhirBinding {
         if (read.linkway() == null) {
             return new FhirReadResult<>(read.type(), null, findings);
         }
-        Class<?> actual = read.type().javaType();
+        Class<? extends PrsbMessage> actual = read.type().javaType();
         if (wanted != Object.class && wanted != actual) {
             findings.add(new Finding(Severity.ERROR, Rule.FHIR_STRUCTURE.id(), "Bundle", "",
                     "The Bundle holds a " + read.type().resourceType() + ", not a " + wanted.getSimpleName() + "."));

@@ -23,9 +23,9 @@ public enum MessageType {
 
     private final String resourceType;
     private final String schemaFile;
-    private final Class<?> javaType;
+    private final Class<? extends PrsbMessage> javaType;
 
-    MessageType(String resourceType, String schemaFile, Class<?> javaType) {
+    MessageType(String resourceType, String schemaFile, Class<? extends PrsbMessage> javaType) {
         this.resourceType = resourceType;
         this.schemaFile = schemaFile;
         this.javaType = javaType;
@@ -38,7 +38,7 @@ public enum MessageType {
     public String schemaFile() { return schemaFile; }
 
     /** The generated Java type. */
-    public Class<?> javaType() { return javaType; }
+    public Class<? extends PrsbMessage> javaType() { return javaType; }
 
     public static Optional<MessageType> fromResourceType(String resourceType) {
         for (MessageType t : values()) {

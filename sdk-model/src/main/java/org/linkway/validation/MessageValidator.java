@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.linkway.model.MessageType;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.internal.Pipeline;
 
@@ -88,19 +89,13 @@ public final class MessageValidator {
         return validate(bytes);
     }
 
-    /** Validates a message built in code, e.g. a {@link org.linkway.model.Referral} from its builder. */
-    public ValidationResult validate(Object message) {
+    /**
+     * Validates a message built in code, e.g. a {@link org.linkway.model.Referral} from its builder,
+     * or one read from JSON and changed with {@code toBuilder()}.
+     */
+    public ValidationResult validate(PrsbMessage message) {
         if (message == null) {
             return result(pipeline.failed(Rule.INPUT_MALFORMED_JSON, "no message (null)."));
-        }
-        if (message instanceof String s) {
-            return validate(s);
-        }
-        if (message instanceof byte[] b) {
-            return validate(b);
-        }
-        if (MessageType.of(message.getClass()).isEmpty()) {
-            return result(pipeline.failed(Rule.MESSAGE_TYPE, message.getClass().getName() + " is not a Linkway message type."));
         }
         return guarded(() -> pipeline.parseAndCheck(LinkwayJson.mapper().writeValueAsBytes(message)));
     }
@@ -109,7 +104,7 @@ public final class MessageValidator {
      * Validates and, when there are no errors, reads the message into its Java type.
      * The returned result says which: {@link ReadResult#message()} is empty when the message was invalid.
      */
-    public <T> ReadResult<T> read(String json, Class<T> type) {
+    public <T extends PrsbMessage> ReadResult<T> read(String json, Class<T> type) {
         Objects.requireNonNull(type, "type");
         if (json == null || json.length() > maxBytes) {
             return new ReadResult<>(validate(json), null);

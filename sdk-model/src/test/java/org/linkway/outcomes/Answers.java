@@ -7,6 +7,8 @@ import org.linkway.model.Assessment;
 import org.linkway.model.ItemResponse;
 import org.linkway.model.json.LinkwayJson;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /** Test helpers: answers and assessments built the way a sender would. */
 final class Answers {
 
@@ -16,9 +18,16 @@ final class Answers {
         return ItemResponse.builder().withItem(item).withValue(value).build();
     }
 
-    /** An answer whose item or value may be missing, as hostile input can be. */
+    /** An answer whose item or value may be missing, as hostile input can be: read from JSON, as it would arrive. */
     static ItemResponse nullable(String item, Double value) {
-        return ItemResponse.builder().withItem(item).withValue(value).build();
+        ObjectNode json = LinkwayJson.mapper().createObjectNode();
+        if (item != null) {
+            json.put("item", item);
+        }
+        if (value != null) {
+            json.put("value", value);
+        }
+        return LinkwayJson.mapper().treeToValue(json, ItemResponse.class);
     }
 
     /** Answers to the instrument's items in catalogue order. */

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.linkway.model.Consent;
+import org.linkway.model.PartialDateTime;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.Referral;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -184,12 +186,13 @@ class MessageValidatorTest {
 
     @Test
     void model_objects_are_validated_too() {
-        Consent incomplete = Consent.builder().withResourceType("Consent").withSchemaVersion("1.0.0").withPrsbVersion("1.1")
-                .withDecision(Consent.Decision.NOT_SOUGHT).build();
-        ValidationResult result = validator.validate(incomplete);
-        assertThat(result.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("LW-REQUIRED", "LW-CONSENT-RECORDED");
-        assertThat(result.findings()).extracting(Finding::pointer).contains("/recordedAt", "/notSoughtReason");
-        assertThat(only(validator.validate(new Object())).ruleId()).isEqualTo("LW-MESSAGE-TYPE");
+        // build() has checked the required members; the validator checks the rules a builder cannot
+        Consent noReason = Consent.builder().withDecision(Consent.Decision.NOT_SOUGHT)
+                .withRecordedAt(PartialDateTime.parse("2026-03-01")).build();
+        ValidationResult result = validator.validate(noReason);
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("LW-CONSENT-RECORDED");
+        assertThat(result.findings()).extracting(Finding::pointer).containsExactly("/notSoughtReason");
+        assertThat(only(validator.validate((PrsbMessage) null)).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");
     }
 
     @Test

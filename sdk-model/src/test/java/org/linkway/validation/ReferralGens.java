@@ -155,7 +155,6 @@ public final class ReferralGens {
         List<RisksRecordEntry> risks = (List<RisksRecordEntry>) r[1];
         List<ProblemListRecordEntry> problems = (List<ProblemListRecordEntry>) r[2];
         return Referral.builder()
-                .withResourceType("Referral").withSchemaVersion("1.0.0").withPrsbVersion("1.1")
                 .withStatus((Referral.Status) r[3])
                 .withPersonDemographics(person)
                 .withGpPractice(GpPractice.builder().withEntries(practices.stream()

@@ -34,7 +34,7 @@ final class SpecCompiler {
     private static final Set<String> UNDERSTOOD = Set.of(
             "$schema", "$id", "$comment", "$ref", "$defs", "title", "description", "javaType", "existingJavaType",
             "type", "properties", "required", "additionalProperties", "minProperties", "items", "minItems", "maxItems",
-            "minLength", "maxLength", "pattern", "format", "enum", "const", "minimum", "maximum");
+            "minLength", "maxLength", "pattern", "format", "enum", "const", "default", "minimum", "maximum");
 
     private static final Map<MessageType, Spec> ROOTS = compileAll();
 
