@@ -23,6 +23,8 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
+import org.linkway.model.ProblemType;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +86,7 @@ final class OpenApiContract {
     private final Map<String, Schema> schemas = new HashMap<>();
     /** "METHOD /template" of every operation an answer was checked against, across all tests in this JVM. */
     private final Set<String> exercised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<ProblemType> seenProblems = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OpenApiContract() {
         try (var in = OpenApiContract.class.getResourceAsStream("/org/linkway/schemas/openapi.yaml")) {
@@ -133,6 +136,7 @@ final class OpenApiContract {
     /** Every way the exchange departs from the document; empty when it keeps to it. */
     List<String> violations(Exchange e) {
         List<String> out = new ArrayList<>();
+        problemType(e, out);
         Optional<Template> template = templates.stream().filter(t -> t.regex().matcher(e.path()).matches())
                 .max((a, b) -> Integer.compare(a.literals(), b.literals())); // a literal segment beats a template
         if (template.isEmpty()) {
@@ -171,6 +175,42 @@ final class OpenApiContract {
             request(e, pathPointer, opPointer, out);
         }
         return out;
+    }
+
+    /**
+     * A problem document's type must be in the catalogue ({@link ProblemType}, which the document's
+     * table is rendered from) with the status and title it gives, so every test that receives a
+     * problem checks the catalogue is complete. The slugs seen are kept for the catalogue's own test.
+     */
+    private void problemType(Exchange e, List<String> out) {
+        if (!"application/problem+json".equals(mediaType(e.responseHeader("Content-Type"))) || e.responseBody() == null) {
+            return;
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(e.responseBody());
+        } catch (JacksonException notJson) {
+            return; // the schema check reports it
+        }
+        String type = problem.path("type").asString("");
+        Optional<ProblemType> known = ProblemType.fromType(type);
+        if (known.isEmpty()) {
+            out.add("problem type '" + type + "' is not in the catalogue (org.linkway.model.ProblemType)");
+            return;
+        }
+        seenProblems.add(known.get());
+        if (known.get().status() != e.status()) {
+            out.add("problem type '" + type + "' answered " + e.status() + " but the catalogue gives it " + known.get().status());
+        }
+        if (!known.get().title().equals(problem.path("title").asString(""))) {
+            out.add("problem type '" + type + "' has title '" + problem.path("title").asString("") + "', not the catalogue's '"
+                    + known.get().title() + "'");
+        }
+    }
+
+    /** The catalogue entries some checked answer carried, across all tests in this JVM. */
+    Set<ProblemType> problemTypesSeen() {
+        return Set.copyOf(seenProblems);
     }
 
     /** The operations the document marks {@code implemented} that no checked answer has come from yet. */

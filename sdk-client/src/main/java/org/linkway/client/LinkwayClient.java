@@ -24,7 +24,7 @@ import org.linkway.client.internal.Transport;
  *
  * Versioned<Referral> created = client.referrals().create(referral);
  * String id = created.value().getId();
- * Versioned<Referral> accepted = client.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag());
+ * Versioned<Referral> accepted = client.referrals().transition(created, Referral.Status.ACCEPTED);
  * client.referral(id).carePlan().create(plan);
  * }</pre>
  */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -208,7 +209,7 @@ public final class SubscriptionRoutes {
             }
         }
         if (!findings.isEmpty()) {
-            throw new ApiProblem(422, "invalid-subscription", "Invalid subscription", findings.size() + " problem(s): "
+            throw new ApiProblem(ProblemType.INVALID_SUBSCRIPTION, findings.size() + " problem(s): "
                     + findings.get(0).message(), findings);
         }
         return new Request(url, types, referrerOrg, after, organisation);

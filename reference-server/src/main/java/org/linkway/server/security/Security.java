@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
@@ -241,8 +242,7 @@ public final class Security {
                     status + " " + withSigner(note, ctx.attribute(SIGNER)));
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
-            Problems.write(ctx, new ApiProblem(503, "audit-unavailable", "Audit unavailable",
-                    "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
+            Problems.write(ctx, new ApiProblem(ProblemType.AUDIT_UNAVAILABLE, "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
         }
     }
 

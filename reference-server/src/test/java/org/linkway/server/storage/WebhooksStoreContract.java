@@ -203,11 +203,13 @@ abstract class WebhooksStoreContract {
     }
 
     static void referral(JdbcStore store, String id, String org) {
-        store.transaction(tx -> tx.create("Referral", id, id, "received", org, "{}"));
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg(org)
+                .body("{}")));
     }
 
     static long event(JdbcStore store, String referral, String type) {
-        return store.transaction(tx -> tx.appendEvent(referral, type, "Referral", referral, 1, "{}")).sequence();
+        return store.transaction(tx -> tx.appendEvent(NewEvent.named(type).about(new ResourceRef("Referral", referral, 1))
+                .inReferral(referral).payload("{}"))).sequence();
     }
 
     static List<DueDelivery> claim(JdbcStore store, int limit) {
