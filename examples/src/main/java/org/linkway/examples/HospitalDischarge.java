@@ -21,7 +21,6 @@ import org.linkway.model.AgreedWithPersonOrLegitimateRepresentative;
 import org.linkway.model.CareAndSupportPlan;
 import org.linkway.model.CareFundingSource;
 import org.linkway.model.CarePlan;
-import org.linkway.model.ClinicalSummary;
 import org.linkway.model.Consent;
 import org.linkway.model.ConsentSection;
 import org.linkway.model.ContactRecord;

@@ -81,8 +81,8 @@ public final class QuickStart implements Callable<Integer> {
         Versioned<Referral> accepted = atTheService.transition(Referral.Status.ACCEPTED, atTheService.get().etag());
         Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, accepted.etag());
         // contacts, consents, the care plan, assessments, onward referrals: see examples/
-        atTheService.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).reason("Joined a walking group")
-                .etag(working.etag()).build());
+        atTheService.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).etag(working.etag())
+                .reason("Joined a walking group").gpActions("Please note her weekly walks at her next review").build());
 
         // closing issues the PRSB message back; the practice reads it with its own token, to file it
         MessageBack back = practice.referral(id).messageBack().value();

@@ -86,7 +86,6 @@ final class OpenApiContract {
     private final Map<String, Schema> schemas = new HashMap<>();
     /** "METHOD /template" of every operation an answer was checked against, across all tests in this JVM. */
     private final Set<String> exercised = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<ProblemType> seenProblems = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OpenApiContract() {
         try (var in = OpenApiContract.class.getResourceAsStream("/org/linkway/schemas/openapi.yaml")) {
@@ -180,7 +179,7 @@ final class OpenApiContract {
     /**
      * A problem document's type must be in the catalogue ({@link ProblemType}, which the document's
      * table is rendered from) with the status and title it gives, so every test that receives a
-     * problem checks the catalogue is complete. The slugs seen are kept for the catalogue's own test.
+     * problem checks the catalogue is complete.
      */
     private void problemType(Exchange e, List<String> out) {
         if (!"application/problem+json".equals(mediaType(e.responseHeader("Content-Type"))) || e.responseBody() == null) {
@@ -198,7 +197,6 @@ final class OpenApiContract {
             out.add("problem type '" + type + "' is not in the catalogue (org.linkway.model.ProblemType)");
             return;
         }
-        seenProblems.add(known.get());
         if (known.get().status() != e.status()) {
             out.add("problem type '" + type + "' answered " + e.status() + " but the catalogue gives it " + known.get().status());
         }
@@ -206,11 +204,6 @@ final class OpenApiContract {
             out.add("problem type '" + type + "' has title '" + problem.path("title").asString("") + "', not the catalogue's '"
                     + known.get().title() + "'");
         }
-    }
-
-    /** The catalogue entries some checked answer carried, across all tests in this JVM. */
-    Set<ProblemType> problemTypesSeen() {
-        return Set.copyOf(seenProblems);
     }
 
     /** The operations the document marks {@code implemented} that no checked answer has come from yet. */

@@ -34,6 +34,15 @@ public final class OnwardReferrals {
         return Transport.join(createAsync(referralId, onward, null));
     }
 
+    /** As {@link #create(String, OnwardReferral)}, under your own Idempotency-Key, so a resend answers the first result. */
+    public Versioned<OnwardReferral> create(String referralId, OnwardReferral onward, String idempotencyKey) {
+        return Transport.join(createAsync(referralId, onward, idempotencyKey));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward) {
+        return createAsync(referralId, onward, null);
+    }
+
     public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward, String idempotencyKey) {
         return calls.create(Referrals.path(referralId) + "/onward-referrals", onward, idempotencyKey, OnwardReferral.class);
     }

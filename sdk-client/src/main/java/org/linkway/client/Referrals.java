@@ -51,6 +51,11 @@ public final class Referrals {
         return Transport.join(createAsync(referral, idempotencyKey));
     }
 
+    public CompletableFuture<Versioned<Referral>> createAsync(Referral referral) {
+        return createAsync(referral, null);
+    }
+
+    /** As {@link #create(Referral, String)}; a null key is taken as no key of your own (a fresh one is sent). */
     public CompletableFuture<Versioned<Referral>> createAsync(Referral referral, String idempotencyKey) {
         if (signingKey == null) {
             return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);

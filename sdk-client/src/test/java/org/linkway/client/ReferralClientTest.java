@@ -214,7 +214,7 @@ class ReferralClientTest {
 
     @Test
     void async_calls_complete_with_the_same_values_and_fail_with_the_same_exceptions() {
-        CompletableFuture<Versioned<Referral>> created = client.referrals().createAsync(Fixtures.referral("placer-async"), null);
+        CompletableFuture<Versioned<Referral>> created = client.referrals().createAsync(Fixtures.referral("placer-async"));
         Versioned<Referral> v = created.join();
         CompletableFuture<Versioned<Referral>> read = client.referrals().getAsync(v.value().getId());
         assertThat(read.join().value()).isEqualTo(v.value());

@@ -179,7 +179,7 @@ class RetryTest {
         String placer = "async-" + UUID.randomUUID();
         proxy.script(UNAVAILABLE, DROP_AFTER_FORWARD);
 
-        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer), null).join();
+        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer)).join();
 
         assertThat(proxy.seen).hasSize(3);
         assertThat(created.replayed()).isTrue();

@@ -17,6 +17,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.DeliveryStats;
+import org.linkway.server.storage.NewSubscription;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Subscription;
 import org.linkway.validation.Finding;
@@ -61,7 +62,8 @@ public final class SubscriptionRoutes {
             String id = UUID.randomUUID().toString();
             String secret = WebhookSignature.newSecret();
             return tx -> {
-                Subscription s = tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(), secret, r.after(), r.organisation());
+                Subscription s = tx.webhooks().createSubscription(NewSubscription.withId(id).url(r.url()).types(r.types())
+                        .referrerOrg(r.referrerOrg()).secret(secret).after(r.after()).organisation(r.organisation()));
                 ObjectNode doc = describe(s);
                 doc.put("secret", s.secret());
                 // a subscription is never changed, only deleted, so it has no versions to tag

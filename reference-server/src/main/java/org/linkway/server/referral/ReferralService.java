@@ -23,7 +23,6 @@ import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Receiving referrals and moving them through their journey, each change with its event, in one transaction. */

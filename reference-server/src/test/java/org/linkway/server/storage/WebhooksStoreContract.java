@@ -199,7 +199,8 @@ abstract class WebhooksStoreContract {
 
     Subscription subscribe(JdbcStore store, List<String> types, String org, Long after) {
         String id = UUID.randomUUID().toString();
-        return store.transaction(tx -> tx.webhooks().createSubscription(id, "http://127.0.0.1:9/hook", types, org, "whsec_AAAA", after));
+        return store.transaction(tx -> tx.webhooks().createSubscription(NewSubscription.withId(id).url("http://127.0.0.1:9/hook")
+                .types(types).referrerOrg(org).secret("whsec_AAAA").after(after)));
     }
 
     static void referral(JdbcStore store, String id, String org) {
