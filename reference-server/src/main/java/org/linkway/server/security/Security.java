@@ -236,8 +236,8 @@ public final class Security {
                 }
             }
             String note = (access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note()) + withheld;
-            audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(),
-                    status + " " + withSigner(note, ctx.attribute(SIGNER)));
+            audit.record(Audited.request(RequestIds.of(ctx)).by(caller).action(action(ctx, rule))
+                    .on(access == null ? "-" : access.resource()).outcome(status + " " + withSigner(note, ctx.attribute(SIGNER))));
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
             Problems.write(ctx, new ApiProblem(ProblemType.AUDIT_UNAVAILABLE,
@@ -273,7 +273,7 @@ public final class Security {
 
         @Override
         public void appendWithin(Tx tx, int status) {
-            audit.append(tx, requestId, caller, action, resource, status + " " + note);
+            audit.append(tx, Audited.request(requestId).by(caller).action(action).on(resource).outcome(status + " " + note));
         }
 
         @Override

@@ -40,8 +40,8 @@ final class SubscriberDisclosure implements DeliveryGate {
         String reason = "OnwardReferral".equals(event.resourceType()) ? onwardWithheld(subscriptionId, event)
                 : referralEventWithheld(subscriptionId, event);
         if (reason != null) {
-            audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
-                    event.resourceType() + "/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
+            audit.record(Audited.request("webhook:" + event.id()).by(Caller.SYSTEM).action(webhookAction(subscriptionId, event))
+                    .on(event.resourceType() + "/" + event.resourceId()).outcome(DeliveryGate.WITHHELD + " withheld: " + reason));
         }
         return reason;
     }
@@ -93,9 +93,9 @@ final class SubscriberDisclosure implements DeliveryGate {
             String data;
             if ("MessageBack".equals(event.resourceType())) {
                 data = Json.write(MessageBackView.withheldEventData(payload));
-                audit.append(tx, "webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
-                        "MessageBack/" + event.resourceId(), "sent, details withheld: " + view.reason() + " (subscriber organisation "
-                                + recipient + ")");
+                audit.append(tx, Audited.request("webhook:" + event.id()).by(Caller.SYSTEM).action(webhookAction(subscriptionId, event))
+                        .on("MessageBack/" + event.resourceId())
+                        .outcome("sent, details withheld: " + view.reason() + " (subscriber organisation " + recipient + ")"));
             } else if (payload instanceof ObjectNode o && o.has("reason")) {
                 o.remove("reason"); // why the referral closed is a detail of the journey, as in the feed
                 data = Json.write(o);
@@ -123,5 +123,9 @@ final class SubscriberDisclosure implements DeliveryGate {
             };
             return c.covered() ? null : c.reason() + (recipient == null ? "" : " (subscriber organisation " + recipient + ")");
         }).orElse(null));
+    }
+
+    private static String webhookAction(String subscriptionId, StoredEvent event) {
+        return "WEBHOOK " + event.type() + " to subscription " + subscriptionId;
     }
 }
