@@ -130,14 +130,14 @@ public final class CharityInbox implements Callable<Integer> {
 
         // Every change is guarded by If-Match with the ETag just read, so a volunteer and the
         // coordinator updating the same referral cannot overwrite each other.
-        Versioned<OnwardReferral> accepted = inbox.transition(id, OnwardReferral.Status.ACCEPTED, null, sent.etag());
+        Versioned<OnwardReferral> accepted = inbox.transition(sent, OnwardReferral.Status.ACCEPTED);
         say("accepted");
 
         // A real inbox records this after the walk, days later; the example does it in one go.
-        Versioned<OnwardReferral> attended = inbox.transition(id, OnwardReferral.Status.ATTENDED, null, accepted.etag());
+        Versioned<OnwardReferral> attended = inbox.transition(accepted, OnwardReferral.Status.ATTENDED);
         inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader()).withAttendance(Feedback.Attendance.ATTENDED)
                 .withText("Came on the short route and chatted the whole way round; says she will come again next week.").build());
-        Versioned<OnwardReferral> completed = inbox.transition(id, OnwardReferral.Status.COMPLETED, null, inbox.get(id).etag());
+        Versioned<OnwardReferral> completed = inbox.transition(inbox.get(id), OnwardReferral.Status.COMPLETED);
         inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader())
                 .withText("Has joined the group as a regular walker; we have closed the referral at our end.").build());
         say("attended, completed, feedback sent (status went %s -> %s -> %s)", accepted.value().getStatus().value(),

@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
+import org.linkway.client.TransitionRequest;
 import org.linkway.client.Versioned;
 import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
@@ -158,9 +159,10 @@ public final class GpRefersFromFhir implements Callable<Integer> {
 
     static void closeAsTheLinkWorker(ReferralResource referral) {
         Versioned<Referral> received = referral.get();
-        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, received.etag());
-        Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
-        referral.transition(Referral.Status.COMPLETED, "Joined a community choir and a lunch club", working.etag());
+        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, received.etag());
+        Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, accepted.etag());
+        referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED)
+                .reason("Joined a community choir and a lunch club").etag(working.etag()).build());
         say("the link worker service accepted and later completed it");
     }
 

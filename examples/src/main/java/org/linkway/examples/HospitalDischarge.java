@@ -12,13 +12,13 @@ import java.util.concurrent.Callable;
 
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
+import org.linkway.client.TransitionRequest;
 import org.linkway.client.Versioned;
 import org.linkway.model.ActionsAndActivities;
 import org.linkway.model.AgreedWithPersonOrLegitimateRepresentative;
 import org.linkway.model.CareAndSupportPlan;
 import org.linkway.model.CareFundingSource;
 import org.linkway.model.CarePlan;
-import org.linkway.model.ClinicalSummary;
 import org.linkway.model.Consent;
 import org.linkway.model.ConsentSection;
 import org.linkway.model.ContactRecord;
@@ -122,10 +122,10 @@ public final class HospitalDischarge implements Callable<Integer> {
         // 2. The social prescriber picks it up the same day and sees him on the ward. Speed is
         //    the point of this model: every day in a bed he no longer needs is counted.
         ReferralResource referral = socialPrescriber.referral(referralId);
-        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, referral.get().etag());
+        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, referral.get().etag());
         referral.contacts().create(wardVisit());
         referral.consents().create(consent());
-        Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
+        Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, accepted.etag());
 
         // 3. What stands between him and home is a cold house and an empty fridge: nothing a
         //    commissioned service provides quickly. A one-off personal health budget does.
@@ -140,7 +140,8 @@ public final class HospitalDischarge implements Callable<Integer> {
         String outcome = route == Route.DISCHARGE
                 ? "Outcome: discharge. Home the day after the referral with heating and food in place. " + budget.describe() + "."
                 : "Outcome: admission avoidance. Stayed at home with heating and food in place. " + budget.describe() + ".";
-        referral.transition(Referral.Status.COMPLETED, outcome, working.etag());
+        referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).reason(outcome).etag(working
+                .etag()).build());
 
         // 5. The ward team reads the message back with its own token.
         MessageBack back = ward.referral(referralId).messageBack().value();

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
+import org.linkway.client.TransitionRequest;
 import org.linkway.client.Versioned;
 import org.linkway.model.ActionsAndActivities;
 import org.linkway.model.AgreedWithPersonOrLegitimateRepresentative;
@@ -103,7 +104,7 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
         // Accepting is a transition, guarded by If-Match: send the ETag you read, so two people
         // triaging the same inbox cannot both accept it.
-        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, received.etag());
+        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, received.etag());
         say("accepted (version %d)", accepted.version());
 
         // 9:30 no answer; 10:30 Daniel answers. Every attempt is recorded, answered or not,
@@ -118,7 +119,7 @@ public final class LinkWorkersDay implements Callable<Integer> {
         Versioned<Consent> consent = referral.consents().create(consentIncludingDebtAdvice());
         say("recorded consent %s", consent.value().getId());
 
-        Versioned<Referral> inProgress = referral.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
+        Versioned<Referral> inProgress = referral.transition(Referral.Status.IN_PROGRESS, accepted.etag());
 
         // 11:00. "What matters to me": his words become needs, goals and actions in the plan.
         Versioned<CarePlan> plan = referral.carePlan().create(whatMattersToMe());
@@ -144,8 +145,8 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
         // Weeks later the plan is done: close the referral. Closing issues the message back
         // to the GP and referrer; it does not close the onward referral, which is the charity's.
-        Versioned<Referral> completed = referral.transition(Referral.Status.COMPLETED, "Goals in the plan met; debt advice under way",
-                inProgress.etag());
+        Versioned<Referral> completed = referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED)
+                .reason("Goals in the plan met; debt advice under way").etag(inProgress.etag()).build());
         MessageBack back = referral.messageBack().value();
         say("closed as %s; message back outcome: %s", completed.value().getStatus().value(), back.getOutcome().value());
 

@@ -10,6 +10,7 @@ import org.linkway.client.Event;
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
 import org.linkway.client.TokenProvider;
+import org.linkway.client.TransitionRequest;
 import org.linkway.client.Versioned;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
@@ -77,10 +78,11 @@ public final class QuickStart implements Callable<Integer> {
 
         // the link worker service moves it on; each move is guarded by the ETag last read (If-Match)
         ReferralResource atTheService = linkWorker.referral(id);
-        Versioned<Referral> accepted = atTheService.transition(Referral.Status.ACCEPTED, null, atTheService.get().etag());
-        Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, null, accepted.etag());
+        Versioned<Referral> accepted = atTheService.transition(Referral.Status.ACCEPTED, atTheService.get().etag());
+        Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, accepted.etag());
         // contacts, consents, the care plan, assessments, onward referrals: see examples/
-        atTheService.transition(Referral.Status.COMPLETED, "Joined a walking group", working.etag());
+        atTheService.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).etag(working.etag())
+                .reason("Joined a walking group").gpActions("Please note her weekly walks at her next review").build());
 
         // closing issues the PRSB message back; the practice reads it with its own token, to file it
         MessageBack back = practice.referral(id).messageBack().value();

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.client.ReferralResource;
+import org.linkway.client.TransitionRequest;
 import org.linkway.client.Versioned;
 import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
@@ -53,8 +54,9 @@ class GpRefersFromFhirTest {
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
             String location = sent.headers().firstValue("Location").orElseThrow();
             ReferralResource referral = server.as(Role.LINK_WORKER, "8EC41").client().referral(location.substring(location.lastIndexOf('/') + 1));
-            Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, null, referral.get().etag());
-            referral.transition(Referral.Status.DECLINED, "Would rather wait until her son is back from abroad", accepted.etag());
+            Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, referral.get().etag());
+            referral.transition(TransitionRequest.builder().to(Referral.Status.DECLINED)
+                    .reason("Would rather wait until her son is back from abroad").etag(accepted.etag()).build());
 
             Bundle document = FhirBinding.fhirContext().newJsonParser().parseResource(Bundle.class, gp.client().referral(referral.id()).messageBackFhir());
             List<GpRefersFromFhir.Filed> filed = GpRefersFromFhir.codedEntriesToFile(document);

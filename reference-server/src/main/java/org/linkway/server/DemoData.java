@@ -29,7 +29,7 @@ final class DemoData {
 
     /** Creates the demo referrals through {@code referrals} (validated, with their events) unless the store holds any referral. */
     static void loadIfEmpty(Store store, ReferralService referrals) {
-        boolean empty = store.read(tx -> tx.list(new ListQuery(ReferralService.TYPE, null, null, null, null, null, 1))).items().isEmpty();
+        boolean empty = store.read(tx -> tx.list(ListQuery.of(ReferralService.TYPE).limit(1))).items().isEmpty();
         if (!empty) {
             return;
         }

@@ -4,20 +4,21 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
-import org.linkway.server.fhir.FhirFacade;
 import org.linkway.server.events.SubscriptionRoutes;
 import org.linkway.server.events.WebhookDispatcher;
+import org.linkway.server.fhir.FhirFacade;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
+import org.linkway.server.http.Json;
+import org.linkway.server.http.Problems;
+import org.linkway.server.http.RequestIds;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
 import org.linkway.server.messageback.MessageBackRoutes;
 import org.linkway.server.onward.OnwardReferralRoutes;
-import org.linkway.server.http.Json;
-import org.linkway.server.http.Problems;
-import org.linkway.server.http.RequestIds;
 import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.security.AuditRoutes;
@@ -78,7 +79,7 @@ public final class LinkwayServer implements AutoCloseable {
             // refuse an oversized body by its declared length, before reading a byte of it
             cfg.routes.before(ctx -> {
                 if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
-                    throw new ApiProblem(413, "too-large", "Request too large", "the request body is "
+                    throw new ApiProblem(ProblemType.TOO_LARGE, "the request body is "
                             + ctx.req().getContentLengthLong() + " bytes; this server accepts at most " + config.maxBodyBytes());
                 }
             });

@@ -23,6 +23,8 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 
+import org.linkway.model.ProblemType;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -133,6 +135,7 @@ final class OpenApiContract {
     /** Every way the exchange departs from the document; empty when it keeps to it. */
     List<String> violations(Exchange e) {
         List<String> out = new ArrayList<>();
+        problemType(e, out);
         Optional<Template> template = templates.stream().filter(t -> t.regex().matcher(e.path()).matches())
                 .max((a, b) -> Integer.compare(a.literals(), b.literals())); // a literal segment beats a template
         if (template.isEmpty()) {
@@ -171,6 +174,36 @@ final class OpenApiContract {
             request(e, pathPointer, opPointer, out);
         }
         return out;
+    }
+
+    /**
+     * A problem document's type must be in the catalogue ({@link ProblemType}, which the document's
+     * table is rendered from) with the status and title it gives, so every test that receives a
+     * problem checks the catalogue is complete.
+     */
+    private void problemType(Exchange e, List<String> out) {
+        if (!"application/problem+json".equals(mediaType(e.responseHeader("Content-Type"))) || e.responseBody() == null) {
+            return;
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(e.responseBody());
+        } catch (JacksonException notJson) {
+            return; // the schema check reports it
+        }
+        String type = problem.path("type").asString("");
+        Optional<ProblemType> known = ProblemType.fromType(type);
+        if (known.isEmpty()) {
+            out.add("problem type '" + type + "' is not in the catalogue (org.linkway.model.ProblemType)");
+            return;
+        }
+        if (known.get().status() != e.status()) {
+            out.add("problem type '" + type + "' answered " + e.status() + " but the catalogue gives it " + known.get().status());
+        }
+        if (!known.get().title().equals(problem.path("title").asString(""))) {
+            out.add("problem type '" + type + "' has title '" + problem.path("title").asString("") + "', not the catalogue's '"
+                    + known.get().title() + "'");
+        }
     }
 
     /** The operations the document marks {@code implemented} that no checked answer has come from yet. */

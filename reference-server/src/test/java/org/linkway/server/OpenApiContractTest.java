@@ -158,4 +158,25 @@ class OpenApiContractTest {
                 .hasMessageContaining("required header X-Request-Id is missing")
                 .hasMessageContaining("required header ETag is missing");
     }
+
+    private static OpenApiContract.Exchange problem(int status, String type, String title) {
+        String body = "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"d\",\"instance\":\"/v1/referrals/x\",\"requestId\":\"req-1\"}";
+        return readReferral(status, headers("X-Request-Id", "req-1", "Content-Type", "application/problem+json"), body);
+    }
+
+    @Test
+    void a_problem_from_the_catalogue_passes_and_any_other_type_is_reported() {
+        assertThat(contract.violations(problem(404, "urn:linkway:problem:not-found", "Not found"))).isEmpty();
+        assertThat(contract.violations(problem(404, "urn:linkway:problem:no-such-thing", "Not found")))
+                .anySatisfy(v -> assertThat(v).contains("is not in the catalogue"));
+    }
+
+    @Test
+    void a_catalogue_type_with_another_status_or_title_is_reported() {
+        assertThat(contract.violations(problem(404, "urn:linkway:problem:stale-version", "Precondition failed")))
+                .anySatisfy(v -> assertThat(v).contains("the catalogue gives it 412"));
+        assertThat(contract.violations(problem(404, "urn:linkway:problem:not-found", "Missing")))
+                .anySatisfy(v -> assertThat(v).contains("not the catalogue's 'Not found'"));
+    }
 }

@@ -14,7 +14,6 @@ import org.linkway.client.internal.EventJson;
 import org.linkway.client.internal.Transport;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The conversions every resource shares: answers into {@link Versioned}, {@link Page} and events. */
 final class Calls {
@@ -69,18 +68,6 @@ final class Calls {
             }
         }
         return out;
-    }
-
-    static byte[] transitionBody(String to, String reason) {
-        ObjectNode body = Codec.mapper().createObjectNode();
-        body.put("to", to);
-        if (reason != null) {
-            if (reason.length() > 500) {
-                throw new InvalidArgumentException("reason", "must be at most 500 characters, not " + reason.length());
-            }
-            body.put("reason", reason);
-        }
-        return Codec.write(body);
     }
 
     /** The caller's key, or a fresh one: every create carries one so that a retry never creates twice. */

@@ -39,6 +39,10 @@ public final class JourneyRecords<T> {
         return Transport.join(createAsync(record, idempotencyKey));
     }
 
+    public CompletableFuture<Versioned<T>> createAsync(T record) {
+        return createAsync(record, null);
+    }
+
     public CompletableFuture<Versioned<T>> createAsync(T record, String idempotencyKey) {
         return calls.create(path, record, idempotencyKey, type);
     }

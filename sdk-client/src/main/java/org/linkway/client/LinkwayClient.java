@@ -29,7 +29,7 @@ import org.linkway.signature.MessageSigner;
  *
  * Versioned<Referral> created = client.referrals().create(referral);
  * String id = created.value().getId();
- * Versioned<Referral> accepted = client.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag());
+ * Versioned<Referral> accepted = client.referrals().transition(created, Referral.Status.ACCEPTED);
  * client.referral(id).carePlan().create(plan);
  * }</pre>
  */

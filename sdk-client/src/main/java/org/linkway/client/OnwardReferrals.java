@@ -17,8 +17,7 @@ import org.linkway.model.OnwardReferral;
  * <pre>{@code
  * OnwardReferrals onward = client.onwardReferrals();
  * Versioned<OnwardReferral> sent = onward.create(referralId, walkingGroup);
- * Versioned<OnwardReferral> accepted = onward.transition(sent.value().getId(),
- *         OnwardReferral.Status.ACCEPTED, null, sent.etag());
+ * Versioned<OnwardReferral> accepted = onward.transition(sent, OnwardReferral.Status.ACCEPTED);
  * onward.addFeedback(sent.value().getId(), Feedback.builder().withText("Came to the first walk").build());
  * }</pre>
  */
@@ -33,6 +32,15 @@ public final class OnwardReferrals {
     /** Sends an onward referral under the referral {@code referralId}, with a fresh Idempotency-Key. */
     public Versioned<OnwardReferral> create(String referralId, OnwardReferral onward) {
         return Transport.join(createAsync(referralId, onward, null));
+    }
+
+    /** As {@link #create(String, OnwardReferral)}, under your own Idempotency-Key, so a resend answers the first result. */
+    public Versioned<OnwardReferral> create(String referralId, OnwardReferral onward, String idempotencyKey) {
+        return Transport.join(createAsync(referralId, onward, idempotencyKey));
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward) {
+        return createAsync(referralId, onward, null);
     }
 
     public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward, String idempotencyKey) {
@@ -52,19 +60,21 @@ public final class OnwardReferrals {
         return calls.versioned(ApiRequest.get(path(id)), OnwardReferral.class);
     }
 
-    /**
-     * Moves the onward referral to {@code to} under {@code If-Match: etag}; declined and
-     * did-not-attend need a reason.
-     */
-    public Versioned<OnwardReferral> transition(String id, OnwardReferral.Status to, String reason, String etag) {
-        return Transport.join(transitionAsync(id, to, reason, etag));
+    /** Moves the onward referral as the request says, under {@code If-Match} with its ETag; declined and did-not-attend need a reason. */
+    public Versioned<OnwardReferral> transition(OnwardTransitionRequest request) {
+        return Transport.join(transitionAsync(request));
     }
 
-    public CompletableFuture<Versioned<OnwardReferral>> transitionAsync(String id, OnwardReferral.Status to, String reason, String etag) {
-        InvalidArgumentException.require(to, "to");
-        ApiRequest request = ApiRequest.change("POST", path(id) + "/transitions", Calls.transitionBody(to.value(), reason))
-                .withHeader("If-Match", Versioned.requireEtag(etag));
-        return calls.versioned(request, OnwardReferral.class);
+    /** Moves the onward referral as last read (its id and ETag) to {@code to}, for a move that needs no reason. */
+    public Versioned<OnwardReferral> transition(Versioned<OnwardReferral> current, OnwardReferral.Status to) {
+        return transition(OnwardTransitionRequest.builder().after(current).to(to).build());
+    }
+
+    public CompletableFuture<Versioned<OnwardReferral>> transitionAsync(OnwardTransitionRequest request) {
+        InvalidArgumentException.require(request, "request");
+        ApiRequest call = ApiRequest.change("POST", path(request.onwardReferralId()) + "/transitions", request.body())
+                .withHeader("If-Match", request.etag());
+        return calls.versioned(call, OnwardReferral.class);
     }
 
     /** Appends the provider's feedback; answers the onward referral with it. */

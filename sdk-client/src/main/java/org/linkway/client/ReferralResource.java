@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Transport;
 import org.linkway.model.Assessment;
@@ -49,9 +50,23 @@ public final class ReferralResource {
         return referrals.get(id);
     }
 
-    /** See {@link Referrals#transition(String, Referral.Status, String, String)}. */
-    public Versioned<Referral> transition(Referral.Status to, String reason, String etag) {
-        return referrals.transition(id, to, reason, etag);
+    /**
+     * Moves this referral as the request says (see {@link Referrals#transition(TransitionRequest)});
+     * the request may leave out the referral's id.
+     *
+     * @throws InvalidArgumentException the request names another referral
+     */
+    public Versioned<Referral> transition(TransitionRequest request) {
+        InvalidArgumentException.require(request, "request");
+        if (request.referralId() != null && !request.referralId().equals(id)) {
+            throw new InvalidArgumentException("request", "names referral '" + request.referralId() + "', not this one ('" + id + "')");
+        }
+        return referrals.transition(request.toBuilder().referralId(id).build());
+    }
+
+    /** Moves this referral to {@code to} from the version {@code etag} names, for a move that needs no reason. */
+    public Versioned<Referral> transition(Referral.Status to, String etag) {
+        return transition(TransitionRequest.builder().to(to).etag(etag).build());
     }
 
     public List<Event> events() {

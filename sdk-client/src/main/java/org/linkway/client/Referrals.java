@@ -21,8 +21,9 @@ import org.linkway.signature.MessageSigner;
  * <pre>{@code
  * Referrals referrals = client.referrals();
  * Versioned<Referral> created = referrals.create(referral);            // Idempotency-Key added for you
- * Versioned<Referral> accepted = referrals.transition(created.value().getId(),
- *         Referral.Status.ACCEPTED, null, created.etag());
+ * Versioned<Referral> accepted = referrals.transition(created, Referral.Status.ACCEPTED);
+ * referrals.transition(TransitionRequest.builder().after(accepted).to(Referral.Status.DECLINED)
+ *         .reason("Prefers to join a group on her own").build());
  * for (Referral r : referrals.list(ReferralQuery.builder().status(Referral.Status.ACCEPTED).build())) { ... }
  * }</pre>
  */
@@ -53,6 +54,11 @@ public final class Referrals {
         return Transport.join(createAsync(referral, idempotencyKey));
     }
 
+    public CompletableFuture<Versioned<Referral>> createAsync(Referral referral) {
+        return createAsync(referral, null);
+    }
+
+    /** As {@link #create(Referral, String)}; a null key is taken as no key of your own (a fresh one is sent). */
     public CompletableFuture<Versioned<Referral>> createAsync(Referral referral, String idempotencyKey) {
         if (signer == null) {
             return calls.create("/v1/referrals", referral, idempotencyKey, Referral.class);
@@ -95,21 +101,27 @@ public final class Referrals {
     }
 
     /**
-     * Moves the referral to {@code to}. {@code etag} is the one you last read (If-Match); a
-     * reason is needed for rejected, declined, unable-to-contact and cancelled.
+     * Moves the referral as the request says, under {@code If-Match} with its ETag; a closing move
+     * may carry {@code gpActions} for the message back.
      *
      * @throws org.linkway.client.error.StaleVersionException      the referral changed since you read it
      * @throws org.linkway.client.error.IllegalTransitionException the journey does not allow the move
+     * @throws InvalidArgumentException                            the request names no referral
      */
-    public Versioned<Referral> transition(String id, Referral.Status to, String reason, String etag) {
-        return Transport.join(transitionAsync(id, to, reason, etag));
+    public Versioned<Referral> transition(TransitionRequest request) {
+        return Transport.join(transitionAsync(request));
     }
 
-    public CompletableFuture<Versioned<Referral>> transitionAsync(String id, Referral.Status to, String reason, String etag) {
-        InvalidArgumentException.require(to, "to");
-        ApiRequest request = ApiRequest.change("POST", path(id) + "/transitions", Calls.transitionBody(to.value(), reason))
-                .withHeader("If-Match", Versioned.requireEtag(etag));
-        return calls.versioned(request, Referral.class);
+    /** Moves the referral as last read (its id and ETag) to {@code to}, for a move that needs no reason. */
+    public Versioned<Referral> transition(Versioned<Referral> current, Referral.Status to) {
+        return transition(TransitionRequest.builder().after(current).to(to).build());
+    }
+
+    public CompletableFuture<Versioned<Referral>> transitionAsync(TransitionRequest request) {
+        InvalidArgumentException.require(request, "request");
+        ApiRequest call = ApiRequest.change("POST", path(InvalidArgumentException.require(request.referralId(), "referralId"))
+                + "/transitions", request.body()).withHeader("If-Match", request.etag());
+        return calls.versioned(call, Referral.class);
     }
 
     /** The referral's events, oldest first. */

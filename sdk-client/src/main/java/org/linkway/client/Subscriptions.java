@@ -48,6 +48,10 @@ public final class Subscriptions {
         return Transport.join(createAsync(request, idempotencyKey));
     }
 
+    public CompletableFuture<Subscription> createAsync(SubscriptionRequest request) {
+        return createAsync(request, null);
+    }
+
     public CompletableFuture<Subscription> createAsync(SubscriptionRequest request, String idempotencyKey) {
         InvalidArgumentException.require(request, "request");
         ObjectNode body = Codec.mapper().createObjectNode();

@@ -13,8 +13,7 @@ import org.linkway.client.error.InvalidArgumentException;
  *
  * <pre>{@code
  * Versioned<Referral> created = client.referrals().create(referral);
- * Versioned<Referral> accepted = client.referrals()
- *         .transition(created.value().getId(), Referral.Status.ACCEPTED, null, created.etag());
+ * Versioned<Referral> accepted = client.referrals().transition(created, Referral.Status.ACCEPTED);
  * }</pre>
  *
  * @param value     the resource (an immutable sdk-model type)

@@ -36,7 +36,7 @@ class EventPollerTest {
     void the_poller_hands_out_every_event_in_order_and_resumes_from_a_stored_position() {
         long start = latest();
         Versioned<Referral> created = client.referrals().create(Fixtures.referral("poll-1"));
-        client.referrals().transition(created.value().getId(), Referral.Status.ACCEPTED, null, created.etag());
+        client.referrals().transition(created, Referral.Status.ACCEPTED);
         client.referrals().create(Fixtures.referral("poll-2"));
 
         EventPoller poller = client.events().pollerBuilder().after(start).pageSize(1).build();

@@ -57,7 +57,8 @@ class GpPracticeMessageBackClientTest {
         doc.put("referrerReferralId", placerId);
         ((ObjectNode) doc.at("/gpPractice/entries/0")).put("gpPracticeIdentifier", gp);
         Versioned<Referral> created = admin.referrals().create(LinkwayJson.mapper().treeToValue(doc, Referral.class));
-        admin.referrals().transition(created.value().getId(), Referral.Status.REJECTED, "outside our area", created.etag());
+        admin.referrals().transition(TransitionRequest.builder().referralId(created.value().getId())
+                .to(Referral.Status.REJECTED).reason("outside our area").etag(created.etag()).build());
         return created.value().getId();
     }
 

@@ -109,8 +109,10 @@ class JourneyClientTest {
         String id = sent.value().getId();
         assertThat(sent.value().getStatus()).isEqualTo(OnwardReferral.Status.SENT);
 
-        Versioned<OnwardReferral> accepted = onward.transition(id, OnwardReferral.Status.ACCEPTED, null, sent.etag());
-        assertThatThrownBy(() -> onward.transition(id, OnwardReferral.Status.COMPLETED, null, accepted.etag()))
+        Versioned<OnwardReferral> accepted = onward.transition(OnwardTransitionRequest.builder().onwardReferralId(id)
+                .to(OnwardReferral.Status.ACCEPTED).etag(sent.etag()).build());
+        assertThatThrownBy(() -> onward.transition(OnwardTransitionRequest.builder().onwardReferralId(id)
+                .to(OnwardReferral.Status.COMPLETED).etag(accepted.etag()).build()))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.currentState()).contains("accepted");
                     assertThat(e.allowed()).containsExactly("attended", "did-not-attend");

@@ -119,11 +119,13 @@ class ReferralClientTest {
         Versioned<Referral> created = client.referrals().create(Fixtures.referral("placer-journey"));
         String id = created.value().getId();
 
-        Versioned<Referral> accepted = client.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag());
+        Versioned<Referral> accepted = client.referrals().transition(TransitionRequest.builder().referralId(id)
+                .to(Referral.Status.ACCEPTED).etag(created.etag()).build());
         assertThat(accepted.value().getStatus()).isEqualTo(Referral.Status.ACCEPTED);
         assertThat(accepted.version()).isEqualTo(2);
 
-        assertThatThrownBy(() -> client.referrals().transition(id, Referral.Status.IN_PROGRESS, null, created.etag()))
+        assertThatThrownBy(() -> client.referrals().transition(TransitionRequest.builder().referralId(id)
+                .to(Referral.Status.IN_PROGRESS).etag(created.etag()).build()))
                 .isInstanceOfSatisfying(StaleVersionException.class, e -> {
                     assertThat(e.code()).isEqualTo("stale-version");
                     assertThat(e.status()).isEqualTo(412);
@@ -136,7 +138,7 @@ class ReferralClientTest {
     void an_illegal_transition_names_the_current_state_and_the_allowed_ones() {
         Versioned<Referral> created = client.referrals().create(Fixtures.referral("placer-illegal"));
 
-        assertThatThrownBy(() -> client.referral(created.value().getId()).transition(Referral.Status.COMPLETED, null, created.etag()))
+        assertThatThrownBy(() -> client.referral(created.value().getId()).transition(Referral.Status.COMPLETED, created.etag()))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.code()).isEqualTo("illegal-transition");
                     assertThat(e.currentState()).contains("received");
@@ -154,10 +156,14 @@ class ReferralClientTest {
         assertThatThrownBy(referral::messageBack).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo("referral-open"));
 
-        v = referral.transition(Referral.Status.ACCEPTED, null, v.etag());
-        v = referral.transition(Referral.Status.DECLINED, "Prefers to join a group on her own", v.etag());
+        v = referral.transition(Referral.Status.ACCEPTED, v.etag());
+        v = referral.transition(TransitionRequest.builder().to(Referral.Status.DECLINED)
+                .reason("Prefers to join a group on her own").gpActions("Please ask about the walking group at her next review")
+                .etag(v.etag()).build());
 
         Versioned<MessageBack> back = referral.messageBack();
+        assertThat(org.linkway.model.json.LinkwayJson.mapper().writeValueAsString(back.value()))
+                .contains("Please ask about the walking group at her next review");
         assertThat(back.value().getReferralId()).isEqualTo(id);
         assertThat(back.value().getOutcome()).isEqualTo(MessageBack.Outcome.DECLINED);
         assertThat(back.value().getReferrerReferralId()).isEqualTo("placer-closed");
@@ -175,13 +181,16 @@ class ReferralClientTest {
     @Test
     void a_reason_is_needed_to_decline_and_the_refusal_is_a_validation_failure() {
         Versioned<Referral> v = client.referrals().create(Fixtures.referral("placer-reason"));
-        Versioned<Referral> accepted = client.referrals().transition(v.value().getId(), Referral.Status.ACCEPTED, null, v.etag());
+        Versioned<Referral> accepted = client.referrals().transition(v, Referral.Status.ACCEPTED);
 
-        assertThatThrownBy(() -> client.referrals().transition(v.value().getId(), Referral.Status.DECLINED, null, accepted.etag()))
+        assertThatThrownBy(() -> client.referrals().transition(TransitionRequest.builder().referralId(v.value().getId())
+                .to(Referral.Status.DECLINED).etag(accepted.etag()).build()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.code()).isEqualTo("reason-required"));
-        assertThatThrownBy(() -> client.referrals().transition(v.value().getId(), Referral.Status.DECLINED, "x".repeat(501),
-                accepted.etag())).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> client.referrals().transition(v.value().getId(), Referral.Status.DECLINED, "why", null))
+        assertThatThrownBy(() -> client.referrals().transition(TransitionRequest.builder().referralId(v.value().getId())
+                .to(Referral.Status.DECLINED).reason("x".repeat(501)).etag(accepted.etag()).build()))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> client.referrals().transition(TransitionRequest.builder().referralId(v.value().getId())
+                .to(Referral.Status.DECLINED).reason("why").etag(null).build()))
                 .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("etag");
     }
 
@@ -205,7 +214,7 @@ class ReferralClientTest {
 
     @Test
     void async_calls_complete_with_the_same_values_and_fail_with_the_same_exceptions() {
-        CompletableFuture<Versioned<Referral>> created = client.referrals().createAsync(Fixtures.referral("placer-async"), null);
+        CompletableFuture<Versioned<Referral>> created = client.referrals().createAsync(Fixtures.referral("placer-async"));
         Versioned<Referral> v = created.join();
         CompletableFuture<Versioned<Referral>> read = client.referrals().getAsync(v.value().getId());
         assertThat(read.join().value()).isEqualTo(v.value());

@@ -140,7 +140,7 @@ class RetryTest {
         Versioned<Referral> created = direct.referrals().create(Fixtures.referral("transition-" + UUID.randomUUID()));
         proxy.script(DROP_AFTER_FORWARD);
 
-        assertThatThrownBy(() -> client.referrals().transition(created.value().getId(), Referral.Status.ACCEPTED, null, created.etag()))
+        assertThatThrownBy(() -> client.referrals().transition(created, Referral.Status.ACCEPTED))
                 .isInstanceOfSatisfying(TransportException.class, e -> {
                     assertThat(e.code()).isEqualTo("transport");
                     assertThat(e.requestId()).isEqualTo(proxy.seen.get(0).header("X-Request-Id"));
@@ -156,7 +156,7 @@ class RetryTest {
         Versioned<Referral> created = direct.referrals().create(Fixtures.referral("transition-" + UUID.randomUUID()));
         proxy.script(UNAVAILABLE);
 
-        Versioned<Referral> accepted = client.referrals().transition(created.value().getId(), Referral.Status.ACCEPTED, null, created.etag());
+        Versioned<Referral> accepted = client.referrals().transition(created, Referral.Status.ACCEPTED);
 
         assertThat(accepted.version()).isEqualTo(2);
         assertThat(proxy.seen).hasSize(2);
@@ -179,7 +179,7 @@ class RetryTest {
         String placer = "async-" + UUID.randomUUID();
         proxy.script(UNAVAILABLE, DROP_AFTER_FORWARD);
 
-        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer), null).join();
+        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer)).join();
 
         assertThat(proxy.seen).hasSize(3);
         assertThat(created.replayed()).isTrue();
@@ -194,7 +194,8 @@ class RetryTest {
         }
         LinkwayClient nowhere = server.clientBuilder("http://127.0.0.1:" + closedPort).build();
 
-        assertThatThrownBy(() -> nowhere.referrals().transition("r", Referral.Status.ACCEPTED, null, "\"1\""))
+        assertThatThrownBy(() -> nowhere.referrals().transition(TransitionRequest.builder().referralId("r")
+                .to(Referral.Status.ACCEPTED).etag("\"1\"").build()))
                 .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("transport"));
         assertThat(server.waits).hasSize(RetryPolicy.defaultPolicy().maxAttempts() - 1);
     }
@@ -210,7 +211,8 @@ class RetryTest {
         assertThat(proxy.seen).hasSize(2);
 
         proxy.script(HANG);
-        assertThatThrownBy(() -> impatient.referrals().transition(id, Referral.Status.ACCEPTED, null, created.etag()))
+        assertThatThrownBy(() -> impatient.referrals().transition(TransitionRequest.builder().referralId(id)
+                .to(Referral.Status.ACCEPTED).etag(created.etag()).build()))
                 .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("timeout"));
         assertThat(proxy.seen).hasSize(1);
     }

@@ -42,7 +42,8 @@ class SignedMessageBackTest {
 
     private static String closedReferral() {
         Versioned<Referral> created = client.referrals().create(Fixtures.referral("signed-back"));
-        client.referrals().transition(created.value().getId(), Referral.Status.REJECTED, "outside our area", created.etag());
+        client.referrals().transition(TransitionRequest.builder().referralId(created.value().getId())
+                .to(Referral.Status.REJECTED).reason("outside our area").etag(created.etag()).build());
         return created.value().getId();
     }
 

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
+import org.linkway.model.ProblemType;
 
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +97,10 @@ public final class Ctx {
         return a;
     }
 
-    /** Fails unless the answer is an RFC 9457 problem document (application/problem+json with a type). */
+    /**
+     * Fails unless the answer is an RFC 9457 problem document (application/problem+json) whose type
+     * is one of the contract's problem types ({@link ProblemType}) with the status it gives.
+     */
     public JsonNode expectProblem(Http.Answer a, int status) {
         expect(a, status);
         String type = a.header("Content-Type");
@@ -104,6 +109,11 @@ public final class Ctx {
         JsonNode problem = a.json();
         check(problem.path("type").isString() && problem.path("status").asInt() == status,
                 "%s: the problem has no type or a status other than %d: %s", a.describe(), status, Http.abbreviate(a.body()));
+        String problemType = problem.path("type").asString();
+        Optional<ProblemType> known = ProblemType.fromType(problemType);
+        check(known.isPresent(), "%s: problem type %s is not one of the contract's problem types", a.describe(), problemType);
+        check(known.get().status() == status, "%s: problem type %s answers %d in the contract, not %d", a.describe(), problemType,
+                known.get().status(), status);
         return problem;
     }
 

@@ -1,16 +1,21 @@
 package org.linkway.examples.docs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.linkway.client.error.LinkwayException;
+import org.linkway.client.internal.ProblemMapper;
+import org.linkway.model.ProblemType;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Renders docs/API.md from schemas/openapi.yaml: one table of operations per tag, in the
- * document's tag order. Only what the contract says; nothing here is typed by hand, so the page
+ * document's tag order, then the problem types of the catalogue the contract's table is rendered from. Only what the contract says; nothing here is typed by hand, so the page
  * cannot disagree with the contract the server's tests check every answer against.
  */
 final class ApiDoc {
@@ -78,7 +83,26 @@ final class ApiDoc {
             tag.getValue().forEach(row -> md.append(row).append('\n'));
             md.append('\n');
         }
+        problemTypes(md);
         return md.toString().stripTrailing() + "\n";
+    }
+
+    /** The catalogue every problem document comes from, and the exception sdk-client raises for each. */
+    private static void problemTypes(StringBuilder md) {
+        md.append("## Problem types\n\n")
+                .append("Every error is a problem document (`application/problem+json`) whose `type` is `urn:linkway:problem:<slug>`,\n")
+                .append("always with the status and title below. The list is `org.linkway.model.ProblemType` in sdk-model; the\n")
+                .append("contract's table is rendered from it. The client picks its exception by the status first and then by\n")
+                .append("the type; a type it does not know (from a newer server) gets the exception of its status and keeps its\n")
+                .append("`code()`.\n\n")
+                .append("| slug | status | title | sdk-client throws |\n|---|---|---|---|\n");
+        for (ProblemType t : ProblemType.values()) {
+            String body = "{\"type\":\"" + t.type() + "\",\"title\":\"" + t.title() + "\",\"status\":" + t.status() + "}";
+            LinkwayException e = ProblemMapper.map(t.status(), "application/problem+json", body.getBytes(StandardCharsets.UTF_8), "-", null);
+            md.append("| `").append(t.slug()).append("` | ").append(t.status()).append(" | ").append(cell(t.title())).append(" | `")
+                    .append(e.getClass().getSimpleName()).append("` |\n");
+        }
+        md.append('\n');
     }
 
     /** One table cell: on one line, and a pipe in the text must not end the cell. */

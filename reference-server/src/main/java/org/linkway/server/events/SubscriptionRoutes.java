@@ -11,11 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.DeliveryStats;
+import org.linkway.server.storage.NewSubscription;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Subscription;
 import org.linkway.validation.Finding;
@@ -60,7 +62,8 @@ public final class SubscriptionRoutes {
             String id = UUID.randomUUID().toString();
             String secret = WebhookSignature.newSecret();
             return tx -> {
-                Subscription s = tx.webhooks().createSubscription(id, r.url(), r.types(), r.referrerOrg(), secret, r.after(), r.organisation());
+                Subscription s = tx.webhooks().createSubscription(NewSubscription.withId(id).url(r.url()).types(r.types())
+                        .referrerOrg(r.referrerOrg()).secret(secret).after(r.after()).organisation(r.organisation()));
                 ObjectNode doc = describe(s);
                 doc.put("secret", s.secret());
                 // a subscription is never changed, only deleted, so it has no versions to tag
@@ -208,7 +211,7 @@ public final class SubscriptionRoutes {
             }
         }
         if (!findings.isEmpty()) {
-            throw new ApiProblem(422, "invalid-subscription", "Invalid subscription", findings.size() + " problem(s): "
+            throw new ApiProblem(ProblemType.INVALID_SUBSCRIPTION, findings.size() + " problem(s): "
                     + findings.get(0).message(), findings);
         }
         return new Request(url, types, referrerOrg, after, organisation);

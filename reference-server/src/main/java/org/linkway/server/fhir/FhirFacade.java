@@ -12,6 +12,7 @@ import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.fhir.FhirReadResult;
 import org.linkway.model.MessageBack;
+import org.linkway.model.ProblemType;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.http.ApiProblem;
@@ -89,8 +90,7 @@ public final class FhirFacade {
         FhirJson.requireFhirJson(ctx);
         FhirReadResult<Referral> read = binding().fromFhir(ctx.body(), Referral.class);
         if (!read.isValid() || read.message().isEmpty()) {
-            throw new ApiProblem(422, "invalid-fhir-referral", "Invalid FHIR referral",
-                    "the Bundle does not convert to a valid referral; see the issues", read.findings());
+            throw new ApiProblem(ProblemType.INVALID_FHIR_REFERRAL, "the Bundle does not convert to a valid referral; see the issues", read.findings());
         }
         ObjectNode linkway = LinkwayJson.mapper().valueToTree(read.message().get());
         // the sending system's own ids and states are its business: this server assigns ours
@@ -110,7 +110,7 @@ public final class FhirFacade {
     void searchTasks(Context ctx) {
         String focus = ctx.queryParam("focus");
         if (focus == null || focus.isBlank()) {
-            throw new ApiProblem(400, "bad-parameter", "Bad parameter", "search Task by focus, e.g. Task?focus=ServiceRequest/<id>");
+            throw new ApiProblem(ProblemType.BAD_PARAMETER, "search Task by focus, e.g. Task?focus=ServiceRequest/<id>");
         }
         String id = focus.startsWith("ServiceRequest/") ? focus.substring("ServiceRequest/".length()) : focus;
         Bundle result = new Bundle().setType(Bundle.BundleType.SEARCHSET);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.linkway.fhir.FhirBinding;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 
 import ca.uhn.fhir.parser.IParser;
@@ -30,8 +31,7 @@ public final class FhirJson {
     static void requireFhirJson(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith(CONTENT_TYPE) && !type.startsWith("application/json")) {
-            throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
-                    "send the Bundle as " + CONTENT_TYPE + (type.isEmpty() ? "" : ", not " + type));
+            throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the Bundle as " + CONTENT_TYPE + (type.isEmpty() ? "" : ", not " + type));
         }
     }
 }

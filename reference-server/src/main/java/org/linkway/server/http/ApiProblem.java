@@ -5,38 +5,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 
 /**
  * A request the server refuses, thrown from anywhere in a handler and turned into an
  * {@code application/problem+json} document in one place ({@link Problems}).
- * The type is a stable URN clients can switch on; the detail is for people.
+ * Its type, status and title come from the catalogue ({@link ProblemType}) and nowhere else;
+ * the detail is for people.
  */
 public final class ApiProblem extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String type;
-    private final String title;
+    private final ProblemType problemType;
     private final transient List<Finding> findings;
     private final transient Map<String, Object> members = new LinkedHashMap<>();
 
-    public ApiProblem(int status, String type, String title, String detail, List<Finding> findings) {
+    public ApiProblem(ProblemType problemType, String detail, List<Finding> findings) {
         super(detail, null, false, false);
-        this.status = status;
-        this.type = "urn:linkway:problem:" + type;
-        this.title = title;
+        this.problemType = problemType;
         this.findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
-    public ApiProblem(int status, String type, String title, String detail) {
-        this(status, type, title, detail, List.of());
+    public ApiProblem(ProblemType problemType, String detail) {
+        this(problemType, detail, List.of());
     }
 
-    public int status() { return status; }
-    public String type() { return type; }
-    public String title() { return title; }
+    public ProblemType problemType() { return problemType; }
+    public int status() { return problemType.status(); }
+    public String type() { return problemType.type(); }
+    public String title() { return problemType.title(); }
     public String detail() { return getMessage(); }
     public List<Finding> findings() { return findings; }
 
@@ -57,17 +56,17 @@ public final class ApiProblem extends RuntimeException {
      * @param aWhat the resource with its article, e.g. {@code "a referral"}
      */
     public static ApiProblem illegalTransition(String aWhat, String from, String to, List<String> allowed) {
-        return new ApiProblem(409, "illegal-transition", "Illegal transition", aWhat + " that is '" + from
+        return new ApiProblem(ProblemType.ILLEGAL_TRANSITION, aWhat + " that is '" + from
                 + "' cannot become '" + to + "'; allowed from '" + from + "': "
                 + (allowed.isEmpty() ? "none (it is closed)" : String.join(", ", allowed)))
                 .with("currentState", from).with("requestedState", to).with("allowed", List.copyOf(allowed));
     }
 
     public static ApiProblem notFound(String what, String id) {
-        return new ApiProblem(404, "not-found", "Not found", "there is no " + what + " '" + id + "'");
+        return new ApiProblem(ProblemType.NOT_FOUND, "there is no " + what + " '" + id + "'");
     }
 
     public static ApiProblem badParameter(String name, String rule) {
-        return new ApiProblem(400, "bad-parameter", "Bad parameter", "query parameter '" + name + "': " + rule);
+        return new ApiProblem(ProblemType.BAD_PARAMETER, "query parameter '" + name + "': " + rule);
     }
 }

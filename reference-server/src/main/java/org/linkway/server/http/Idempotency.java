@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.storage.IdempotencyRecord;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Tx;
@@ -46,7 +47,7 @@ public final class Idempotency {
     public static String key(Context ctx) {
         String key = ctx.header(HEADER);
         if (key != null && !KEY.matcher(key).matches()) {
-            throw new ApiProblem(400, "bad-header", "Bad header", "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            throw new ApiProblem(ProblemType.BAD_HEADER, "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
         return key;
     }
@@ -108,7 +109,7 @@ public final class Idempotency {
     private Optional<Answer> replay(String key, String hash) {
         return store.read(tx -> tx.idempotency(key)).map(rec -> {
             if (!rec.requestHash().equals(hash)) {
-                throw new ApiProblem(422, "idempotency-key-reused", "Idempotency key reused", "Idempotency-Key '" + key
+                throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
                         + "' was used for a different request (another body or another endpoint); use a new key for a new request");
             }
             return new Answer(rec.status(), rec.body(), rec.location(), rec.etag(), true);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.linkway.model.MessageType;
+import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.Rule;
@@ -79,15 +80,13 @@ public final class Intake {
         if (!result.isValid()) {
             List<Finding> errors = result.errors();
             boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
-            String kind = expected.resourceType().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-            throw new ApiProblem(malformed ? 400 : 422, malformed ? "malformed-body" : "invalid-" + kind,
-                    malformed ? "Malformed body" : "Invalid " + expected.resourceType(),
+            throw new ApiProblem(malformed ? ProblemType.MALFORMED_BODY : invalid(expected),
                     errors.size() + " problem(s): " + errors.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer())
                             .collect(Collectors.joining(", ")) + (errors.size() > 3 ? ", ..." : ""),
                     result.findings());
         }
         if (!expected.resourceType().equals(result.messageType().orElse(null))) {
-            throw new ApiProblem(422, "wrong-message-type", "Wrong message type", "this endpoint takes a " + expected.resourceType()
+            throw new ApiProblem(ProblemType.WRONG_MESSAGE_TYPE, "this endpoint takes a " + expected.resourceType()
                     + ", not a " + result.messageType().orElse("message of unknown type"));
         }
         return result;
@@ -111,7 +110,7 @@ public final class Intake {
             // what is left must stand on its own: {"coding": {...}, "cod1ng": 1} is fine until the typo goes
             ValidationResult rest = validator.validate(Json.write(received));
             if (!rest.isValid()) {
-                throw new ApiProblem(422, "invalid-without-unknown-properties", "Invalid " + expected.resourceType(),
+                throw new ApiProblem(ProblemType.INVALID_WITHOUT_UNKNOWN_PROPERTIES,
                         "without the properties this server does not know, the " + expected.resourceType() + " breaks the standard",
                         concat(result.warnings(), rest.errors()));
             }
@@ -125,8 +124,22 @@ public final class Intake {
         return doc;
     }
 
+    /** The problem for a posted message that breaks its schema or a rule, by what the endpoint takes. */
+    static ProblemType invalid(MessageType expected) {
+        return switch (expected) {
+            case REFERRAL -> ProblemType.INVALID_REFERRAL;
+            case ONWARD_REFERRAL -> ProblemType.INVALID_ONWARD_REFERRAL;
+            case CARE_PLAN -> ProblemType.INVALID_CARE_PLAN;
+            case CONSENT -> ProblemType.INVALID_CONSENT;
+            case CONTACT_RECORD -> ProblemType.INVALID_CONTACT_RECORD;
+            case ASSESSMENT -> ProblemType.INVALID_ASSESSMENT;
+            case SIGNPOST -> ProblemType.INVALID_SIGNPOST;
+            case MESSAGE_BACK -> throw new IllegalArgumentException("the server writes message backs; no endpoint takes one");
+        };
+    }
+
     static ApiProblem serverAssigned(String field, String resourceType, Map<String, String> assigned) {
-        return new ApiProblem(422, "server-assigned", "Server-assigned field", "'" + field + "' is assigned by the server; "
+        return new ApiProblem(ProblemType.SERVER_ASSIGNED, "'" + field + "' is assigned by the server; "
                 + "send the " + resourceType + " without " + String.join(", ", assigned.keySet()));
     }
 

@@ -2,6 +2,7 @@ package org.linkway.server.http;
 
 import java.nio.charset.StandardCharsets;
 
+import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
 
 import org.linkway.server.storage.Page;
@@ -46,19 +47,18 @@ public final class Json {
         try {
             JsonNode node = MAPPER.readTree(ctx.bodyAsBytes());
             if (node == null || !node.isObject()) {
-                throw new ApiProblem(400, "malformed-body", "Malformed body", "the body must be a JSON object");
+                throw new ApiProblem(ProblemType.MALFORMED_BODY, "the body must be a JSON object");
             }
             return node;
         } catch (tools.jackson.core.JacksonException e) {
-            throw new ApiProblem(400, "malformed-body", "Malformed body", "the body is not well-formed JSON: " + e.getOriginalMessage());
+            throw new ApiProblem(ProblemType.MALFORMED_BODY, "the body is not well-formed JSON: " + e.getOriginalMessage());
         }
     }
 
     public static void requireJson(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
-            throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
-                    "send the body as " + CONTENT_TYPE + (type == null ? "" : ", not " + type));
+            throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as " + CONTENT_TYPE + (type == null ? "" : ", not " + type));
         }
     }
 }

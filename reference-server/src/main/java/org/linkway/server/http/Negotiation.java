@@ -1,5 +1,7 @@
 package org.linkway.server.http;
 
+import org.linkway.model.ProblemType;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +41,11 @@ public final class Negotiation {
         }
         for (var later : notYet.entrySet()) {
             if (ranges.stream().anyMatch(r -> r[0].equals(later.getKey()))) {
-                throw new ApiProblem(406, "not-acceptable", "Not acceptable", later.getValue() + "; this server answers "
+                throw new ApiProblem(ProblemType.NOT_ACCEPTABLE, later.getValue() + "; this server answers "
                         + String.join(" or ", offered));
             }
         }
-        throw new ApiProblem(406, "not-acceptable", "Not acceptable", "Accept '" + accept + "' allows none of the forms offered: "
+        throw new ApiProblem(ProblemType.NOT_ACCEPTABLE, "Accept '" + accept + "' allows none of the forms offered: "
                 + String.join(", ", offered));
     }
 

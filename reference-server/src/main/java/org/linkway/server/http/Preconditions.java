@@ -1,5 +1,7 @@
 package org.linkway.server.http;
 
+import org.linkway.model.ProblemType;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +19,7 @@ public final class Preconditions {
     public static long ifMatch(Context ctx, String what) {
         String header = ctx.header("If-Match");
         if (header == null) {
-            throw new ApiProblem(428, "if-match-required", "Precondition required",
-                    "send If-Match with the " + what + "'s ETag so a change made meanwhile is not overwritten");
+            throw new ApiProblem(ProblemType.IF_MATCH_REQUIRED, "send If-Match with the " + what + "'s ETag so a change made meanwhile is not overwritten");
         }
         return version(header, what);
     }
@@ -27,7 +28,7 @@ public final class Preconditions {
     public static long version(String etag, String what) {
         Matcher m = ETAG.matcher(etag.strip());
         if (!m.matches()) {
-            throw new ApiProblem(400, "bad-header", "Bad header", "If-Match must be the " + what + "'s ETag, e.g. \"3\"");
+            throw new ApiProblem(ProblemType.BAD_HEADER, "If-Match must be the " + what + "'s ETag, e.g. \"3\"");
         }
         return Long.parseLong(m.group(1));
     }
@@ -38,7 +39,7 @@ public final class Preconditions {
 
     /** 412: the version If-Match named is no longer the latest. */
     public static ApiProblem stale(String what, long expected, long current) {
-        return new ApiProblem(412, "stale-version", "Precondition failed", "If-Match names version " + expected
+        return new ApiProblem(ProblemType.STALE_VERSION, "If-Match names version " + expected
                 + " but the " + what + " is at version " + current + "; fetch it again and retry")
                 .with("currentVersion", current);
     }
@@ -47,8 +48,7 @@ public final class Preconditions {
     public static String reason(JsonNode request) {
         JsonNode reason = request.path("reason");
         if (!reason.isMissingNode() && !reason.isNull() && (!reason.isString() || reason.asString().length() > 500)) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
-                    "'reason' must be text of at most 500 characters");
+            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'reason' must be text of at most 500 characters");
         }
         return reason.asString(null);
     }

@@ -2,6 +2,7 @@ package org.linkway.server.http;
 
 import java.util.Map;
 
+import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ public final class Problems {
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e instanceof MethodNotAllowedResponse) {
                 ctx.header("Allow", e.getDetails().getOrDefault("availableMethods", ""));
-                out.render(ctx, new ApiProblem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not supported on "
+                out.render(ctx, new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not supported on "
                         + ctx.path() + "; it supports " + e.getDetails().getOrDefault("availableMethods", "no method")));
                 return;
             }
@@ -49,23 +50,29 @@ public final class Problems {
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", RequestIds.of(ctx), e);
-            out.render(ctx, new ApiProblem(500, "server-error", "Server error",
-                    "the server failed to handle this request; quote request id " + RequestIds.of(ctx) + " when reporting it"));
+            out.render(ctx, new ApiProblem(ProblemType.SERVER_ERROR, "the server failed to handle this request; quote request id " + RequestIds.of(ctx) + " when reporting it"));
         });
         routes.error(404, ctx -> {
             // a 404 a handler already explained keeps its explanation
             String written = ctx.res().getContentType();
             if (written == null || !(written.startsWith(CONTENT_TYPE) || written.startsWith("application/fhir+json"))) {
-                out.render(ctx, new ApiProblem(404, "not-found", "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                out.render(ctx, new ApiProblem(ProblemType.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
     }
 
+    /** Javalin's own refusals, in the catalogue's words: the server throws none of these itself. */
     private static ApiProblem fromJavalin(HttpResponseException e) {
-        if (e.getStatus() == 413) {
-            return new ApiProblem(413, "too-large", "Request too large", "the request body is larger than this server accepts");
-        }
-        return new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage() == null ? "Error" : e.getMessage(), String.valueOf(e.getMessage()));
+        String said = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+        return switch (e.getStatus()) {
+            case 401 -> new ApiProblem(ProblemType.UNAUTHORISED, "the request is not authenticated" + said);
+            case 403 -> new ApiProblem(ProblemType.FORBIDDEN, "the request is not allowed" + said);
+            case 404 -> new ApiProblem(ProblemType.NOT_FOUND, "not found" + said);
+            case 413 -> new ApiProblem(ProblemType.TOO_LARGE, "the request body is larger than this server accepts");
+            default -> e.getStatus() >= 400 && e.getStatus() < 500
+                    ? new ApiProblem(ProblemType.BAD_REQUEST, "the request cannot be handled (HTTP " + e.getStatus() + ")" + said)
+                    : new ApiProblem(ProblemType.SERVER_ERROR, "the server failed to handle this request (HTTP " + e.getStatus() + ")" + said);
+        };
     }
 
     public static void write(Context ctx, ApiProblem p) {

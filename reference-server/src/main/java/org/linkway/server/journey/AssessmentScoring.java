@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.linkway.model.Assessment;
+import org.linkway.model.ProblemType;
 import org.linkway.outcomes.Instrument;
 import org.linkway.outcomes.OutcomeRule;
 import org.linkway.outcomes.OutcomeScorer;
@@ -50,7 +51,7 @@ final class AssessmentScoring {
         ScoreResult result = Scorer.STANDARD.score(assessment);
         List<Finding> refused = refusals(result);
         if (!refused.isEmpty()) {
-            throw new ApiProblem(422, "invalid-assessment", "Invalid Assessment", refused.size() + " problem(s) scoring the answers: "
+            throw new ApiProblem(ProblemType.INVALID_ASSESSMENT, refused.size() + " problem(s) scoring the answers: "
                     + refused.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer()).collect(Collectors.joining(", "))
                     + (refused.size() > 3 ? ", ..." : ""), refused);
         }

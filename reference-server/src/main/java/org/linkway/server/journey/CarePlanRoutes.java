@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.linkway.model.MessageType;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.referral.OpenReferral;
+import org.linkway.server.storage.NewEvent;
+import org.linkway.server.storage.NewResource;
+import org.linkway.server.storage.ResourceRef;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
@@ -49,8 +53,7 @@ public final class CarePlanRoutes {
         String ifMatch = ctx.header("If-Match");
         boolean create = "*".equals(ctx.header("If-None-Match"));
         if (ifMatch == null && !create) {
-            throw new ApiProblem(428, "if-match-required", "Precondition required",
-                    "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
+            throw new ApiProblem(ProblemType.IF_MATCH_REQUIRED, "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
         }
         Long expected = ifMatch == null ? null : Preconditions.version(ifMatch, "care plan");
         long nextVersion = expected == null ? 1 : expected + 1;
@@ -68,17 +71,16 @@ public final class CarePlanRoutes {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);
                 boolean exists = tx.get(TYPE, referralId).isPresent();
                 if (expectedVersion == null && exists) {
-                    throw new ApiProblem(412, "stale-version", "Precondition failed",
-                            "the referral already has a care plan; replace it with If-Match and its ETag");
+                    throw new ApiProblem(ProblemType.STALE_VERSION, "the referral already has a care plan; replace it with If-Match and its ETag");
                 }
                 if (expectedVersion != null && !exists) {
-                    throw new ApiProblem(412, "stale-version", "Precondition failed",
-                            "the referral has no care plan yet; create it with If-None-Match: *");
+                    throw new ApiProblem(ProblemType.STALE_VERSION, "the referral has no care plan yet; create it with If-None-Match: *");
                 }
                 StoredResource r = expectedVersion == null
-                        ? tx.create(TYPE, referralId, referralId, null, null, body)
-                        : tx.update(TYPE, referralId, expectedVersion, null, body);
-                tx.appendEvent(referralId, "care-plan.agreed", TYPE, referralId, r.version(), "{\"version\":" + r.version() + "}");
+                        ? tx.create(NewResource.of(TYPE, referralId).inReferral(referralId).body(body))
+                        : tx.update(new ResourceRef(TYPE, referralId, expectedVersion), null, body);
+                tx.appendEvent(NewEvent.named("care-plan.agreed").about(r.ref()).inReferral(referralId)
+                        .payload("{\"version\":" + r.version() + "}"));
                 return r;
             });
         } catch (VersionConflictException e) {
@@ -114,13 +116,13 @@ public final class CarePlanRoutes {
         String text = ctx.pathParam("version");
         long wanted = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
         if (wanted < 1) {
-            throw new ApiProblem(400, "bad-parameter", "Bad parameter", "path parameter 'version': must be a whole number from 1, not '"
+            throw new ApiProblem(ProblemType.BAD_PARAMETER, "path parameter 'version': must be a whole number from 1, not '"
                     + text + "'");
         }
         List<StoredResource> all = history(referralId);
         long version = wanted;
         StoredResource r = all.stream().filter(v -> v.version() == version).findFirst()
-                .orElseThrow(() -> new ApiProblem(404, "not-found", "Not found", "the care plan for referral '" + referralId
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "the care plan for referral '" + referralId
                         + "' has no version " + version + "; its versions are 1 to " + all.get(all.size() - 1).version()));
         ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());

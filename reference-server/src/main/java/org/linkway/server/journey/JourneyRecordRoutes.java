@@ -13,6 +13,8 @@ import org.linkway.server.http.Json;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.NewEvent;
+import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
@@ -74,8 +76,9 @@ public final class JourneyRecordRoutes {
             String body = Json.write(doc);
             return tx -> {
                 StoredResource referral = org.linkway.server.referral.OpenReferral.forNewRecord(tx, referralId, type.resourceType());
-                StoredResource r = tx.create(type.resourceType(), id, referral.id(), status(doc), null, body);
-                tx.appendEvent(referralId, EVENTS.get(type), type.resourceType(), id, r.version(), "{}");
+                StoredResource r = tx.create(NewResource.of(type.resourceType(), id).inReferral(referral.id())
+                        .status(status(doc)).body(body));
+                tx.appendEvent(NewEvent.named(EVENTS.get(type)).about(r.ref()).inReferral(referralId).payload("{}"));
                 return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false, r.ref());
             };
         });
@@ -93,7 +96,8 @@ public final class JourneyRecordRoutes {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(new ListQuery(KINDS.get(kind).resourceType(), null, null, referralId, null, Paging.cursor(ctx), limit));
+            return tx.list(ListQuery.of(KINDS.get(kind).resourceType()).inReferral(referralId).after(Paging.cursor(ctx))
+                    .limit(limit));
         }));
         Json.respond(ctx, 200, Json.page(page));
     }

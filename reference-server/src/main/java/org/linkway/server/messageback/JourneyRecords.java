@@ -55,7 +55,7 @@ public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments
         List<StoredResource> out = new ArrayList<>();
         String cursor = null;
         do {
-            Page<StoredResource> page = tx.list(new ListQuery(type, null, null, referralId, null, cursor, 500));
+            Page<StoredResource> page = tx.list(ListQuery.of(type).inReferral(referralId).after(cursor));
             out.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.linkway.server.http.Json;
+import org.linkway.server.storage.NewEvent;
+import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.StoredEvent;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
@@ -37,10 +39,12 @@ public final class MessageBackIssuer {
     /** In the closing transaction: the first version, built from everything recorded on the journey. */
     public StoredResource issue(Tx tx, JsonNode referral, Closing closing) {
         String id = referral.path("id").asString();
-        tx.create(Closing.TYPE, id, id, closing.outcome(), null, closing.toJson());
+        tx.create(NewResource.of(Closing.TYPE, id).inReferral(id).status(closing.outcome()).body(closing.toJson()));
         String json = build(referral, closing, JourneyRecords.read(tx, id));
-        StoredResource stored = tx.create(TYPE, id, id, closing.outcome(), referral.at(REFERRER_ORG).asString(null), json);
-        tx.appendEvent(id, ISSUED, TYPE, id, stored.version(), eventData(referral, closing.outcome(), null));
+        StoredResource stored = tx.create(NewResource.of(TYPE, id).inReferral(id).status(closing.outcome())
+                .referrerOrg(referral.at(REFERRER_ORG).asString(null)).body(json));
+        tx.appendEvent(NewEvent.named(ISSUED).about(stored.ref()).inReferral(id)
+                .payload(eventData(referral, closing.outcome(), null)));
         return stored;
     }
 
@@ -59,8 +63,9 @@ public final class MessageBackIssuer {
         Closing closing = tx.get(Closing.TYPE, referralId).map(r -> Closing.fromJson(r.body()))
                 .orElseGet(() -> closingFromEvents(tx, referralId, current.get().status()));
         String json = build(referral, closing, JourneyRecords.read(tx, referralId));
-        StoredResource next = tx.update(TYPE, referralId, current.get().version(), current.get().status(), json);
-        tx.appendEvent(referralId, UPDATED, TYPE, referralId, next.version(), eventData(referral, closing.outcome(), onwardReferralId));
+        StoredResource next = tx.update(current.get().ref(), current.get().status(), json);
+        tx.appendEvent(NewEvent.named(UPDATED).about(next.ref()).inReferral(referralId)
+                .payload(eventData(referral, closing.outcome(), onwardReferralId)));
         return Optional.of(next);
     }
 

@@ -96,8 +96,9 @@ public final class MessageBackRoutes {
         ListScope scope = ListScope.of(ctx);
         String addressee = scope == null ? null : scope.addresseeOrg();
         String recipient = scope == null ? null : scope.recipientOrg();
-        Page<StoredResource> page = Paging.read(() -> store.read(tx -> tx.list(new ListQuery(ReferralService.MESSAGE_BACK, null, null,
-                null, from, Paging.cursor(ctx), Paging.limit(ctx), addressee, recipient))));
+        Page<StoredResource> page = Paging.read(() -> store.read(tx -> tx.list(ListQuery.of(ReferralService.MESSAGE_BACK)
+                .updatedSince(from).after(Paging.cursor(ctx)).limit(Paging.limit(ctx)).addresseeOrg(addressee)
+                .recipientOrg(recipient))));
         Json.respond(ctx, 200, Json.page(page));
     }
 }

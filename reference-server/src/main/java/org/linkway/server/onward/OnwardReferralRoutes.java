@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.linkway.model.MessageType;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -15,6 +16,8 @@ import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.MessageBackIssuer;
 import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.NewEvent;
+import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
@@ -70,8 +73,10 @@ public final class OnwardReferralRoutes {
             String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
             return tx -> {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);
-                StoredResource created = tx.create(TYPE, id, referralId, OnwardLifecycle.SENT.code(), null, body);
-                tx.appendEvent(referralId, "onward-referral.sent", TYPE, id, created.version(), "{\"status\":\"sent\"}");
+                StoredResource created = tx.create(NewResource.of(TYPE, id).inReferral(referralId)
+                        .status(OnwardLifecycle.SENT.code()).body(body));
+                tx.appendEvent(NewEvent.named("onward-referral.sent").about(created.ref()).inReferral(referralId)
+                        .payload("{\"status\":\"sent\"}"));
                 return answer(201, created);
             };
         });
@@ -84,7 +89,7 @@ public final class OnwardReferralRoutes {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(new ListQuery(TYPE, null, null, referralId, null, Paging.cursor(ctx), limit));
+            return tx.list(ListQuery.of(TYPE).inReferral(referralId).after(Paging.cursor(ctx)).limit(limit));
         }));
         Json.respond(ctx, 200, Json.page(page));
     }
@@ -99,12 +104,11 @@ public final class OnwardReferralRoutes {
     private void transition(Context ctx) {
         long expected = Preconditions.ifMatch(ctx, "onward referral");
         JsonNode request = Json.objectBody(ctx);
-        OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(422,
-                "invalid-transition-request", "Invalid transition request", "'to' must be one of: accepted, declined, attended, "
+        OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'to' must be one of: accepted, declined, attended, "
                         + "did-not-attend, completed"));
         String reason = Preconditions.reason(request);
         if (to.needsReason() && (reason == null || reason.isBlank())) {
-            throw new ApiProblem(422, "reason-required", "Reason required", "'" + to.code() + "' needs a reason for the link worker");
+            throw new ApiProblem(ProblemType.REASON_REQUIRED, "'" + to.code() + "' needs a reason for the link worker");
         }
         String id = ctx.pathParam("id");
         answer(200, change(id, expected, current -> {
@@ -128,13 +132,12 @@ public final class OnwardReferralRoutes {
                 all.add(entry);
                 ValidationResult check = validator.validate(Json.write(current));
                 if (!check.isValid()) {
-                    throw new ApiProblem(422, "invalid-feedback", "Invalid feedback",
-                            "the feedback entry breaks the onward referral schema", check.findings());
+                    throw new ApiProblem(ProblemType.INVALID_FEEDBACK, "the feedback entry breaks the onward referral schema", check.findings());
                 }
                 return "onward-referral.feedback";
             })));
         } catch (VersionConflictException e) {
-            throw new ApiProblem(412, "stale-version", "Precondition failed", "the onward referral is at version "
+            throw new ApiProblem(ProblemType.STALE_VERSION, "the onward referral is at version "
                     + e.currentVersion() + "; it changed while the feedback was added, send it again")
                     .with("currentVersion", e.currentVersion());
         }
@@ -166,8 +169,9 @@ public final class OnwardReferralRoutes {
         }
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
         String event = change.apply(doc);
-        StoredResource next = tx.update(TYPE, id, current.version(), doc.path("status").asString(null), Json.write(doc));
-        tx.appendEvent(current.referralId(), event, TYPE, id, next.version(), "{\"status\":\"" + next.status() + "\"}");
+        StoredResource next = tx.update(current.ref(), doc.path("status").asString(null), Json.write(doc));
+        tx.appendEvent(NewEvent.named(event).about(next.ref()).inReferral(current.referralId())
+                .payload("{\"status\":\"" + next.status() + "\"}"));
         messageBacks.afterOnwardReferralChange(tx, current.referralId(), id);
         return next;
     }

@@ -2,6 +2,7 @@ package org.linkway.server.referral;
 
 import java.util.List;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
@@ -40,7 +41,7 @@ public final class OpenReferral {
     }
 
     static ApiProblem closed(Lifecycle state, String recordType) {
-        return new ApiProblem(409, "referral-closed", "Referral closed", "the referral is '" + state.code()
+        return new ApiProblem(ProblemType.REFERRAL_CLOSED, "the referral is '" + state.code()
                 + "', so it is closed: no " + noun(recordType) + " can be added to it. Consent decisions may still be "
                 + "recorded, and providers may still report on onward referrals made before it closed")
                 .with("currentState", state.code());

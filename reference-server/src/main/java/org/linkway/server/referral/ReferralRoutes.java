@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
@@ -77,8 +78,9 @@ public final class ReferralRoutes {
         }
         String referrer = referrerOrg;
         String addressee = scope == null ? null : scope.addresseeOrg();
-        Page<StoredResource> page = Paging.read(() -> referrals.list(new ListQuery(ReferralService.TYPE, status,
-                referrer, null, from, Paging.cursor(ctx), Paging.limit(ctx), addressee)));
+        Page<StoredResource> page = Paging.read(() -> referrals.list(ListQuery.of(ReferralService.TYPE).status(status)
+                .referrerOrg(referrer).updatedSince(from).after(Paging.cursor(ctx)).limit(Paging.limit(ctx))
+                .addresseeOrg(addressee)));
         Json.respond(ctx, 200, Json.page(page));
     }
 
@@ -88,10 +90,10 @@ public final class ReferralRoutes {
         String to = body.path("to").asString(null);
         Lifecycle target = to == null ? null : Lifecycle.fromCode(to).orElse(null);
         if (target == null) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
-                    "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
+            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
         }
-        referrals.transition(ctx.pathParam("id"), expected, target, Preconditions.reason(body), gpActions(body)).send(ctx);
+        referrals.transition(Transition.of(ctx.pathParam("id"), expected).to(target).reason(Preconditions.reason(body))
+                .gpActions(gpActions(body))).send(ctx);
     }
 
     /** What the GP practice is asked to do, for the message back: optional text of 1 to 2000 characters. */
@@ -101,8 +103,7 @@ public final class ReferralRoutes {
             return null;
         }
         if (!actions.isString() || actions.asString().isBlank() || actions.asString().length() > 2000) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request",
-                    "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
+            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
         }
         return actions.asString().strip();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.linkway.model.MessageType;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -14,12 +15,14 @@ import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.Closing;
 import org.linkway.server.messageback.MessageBackIssuer;
+import org.linkway.server.storage.ListQuery;
+import org.linkway.server.storage.NewEvent;
+import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Receiving referrals and moving them through their journey, each change with its event, in one transaction. */
@@ -53,8 +56,9 @@ public final class ReferralService {
             Intake.Stored stored = intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG);
             String received = eventData(null, Lifecycle.RECEIVED, null);
             return tx -> {
-                StoredResource r = tx.create(TYPE, id, id, Lifecycle.RECEIVED.code(), stored.picked(), stored.json());
-                tx.appendEvent(id, "referral.received", TYPE, id, r.version(), received);
+                StoredResource r = tx.create(NewResource.of(TYPE, id).inReferral(id).status(Lifecycle.RECEIVED.code())
+                        .referrerOrg(stored.picked()).body(stored.json()));
+                tx.appendEvent(NewEvent.named("referral.received").about(r.ref()).inReferral(id).payload(received));
                 return new Answer(201, r.body(), location(id), Preconditions.etag(r.version()), false, r.ref());
             };
         });
@@ -73,24 +77,23 @@ public final class ReferralService {
         return messageBacks;
     }
 
-    public Answer transition(String id, long expectedVersion, Lifecycle to, String reason) {
-        return transition(id, expectedVersion, to, reason, null);
-    }
-
     /**
      * Moves the referral on; an ending that tells the GP and referrer issues the message back in
      * the same transaction.
-     *
-     * @param gpActions what the GP practice is asked to do, for the message back; null for none
      */
-    public Answer transition(String id, long expectedVersion, Lifecycle to, String reason, String gpActions) {
+    public Answer transition(Transition move) {
+        String id = move.referralId();
+        long expectedVersion = move.expectedVersion();
+        Lifecycle to = move.to();
+        String reason = move.reason();
+        String gpActions = move.gpActions();
         if (gpActions != null && !to.sendsMessageBack()) {
-            throw new ApiProblem(422, "invalid-transition-request", "Invalid transition request", "'gpActions' goes into the "
+            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'gpActions' goes into the "
                     + "message back, so it is only for an ending that sends one (completed, declined, unable-to-contact, rejected), not '"
                     + to.code() + "'");
         }
         if (to.needsReason() && (reason == null || reason.isBlank())) {
-            throw new ApiProblem(422, "reason-required", "Reason required", "moving a referral to '" + to.code()
+            throw new ApiProblem(ProblemType.REASON_REQUIRED, "moving a referral to '" + to.code()
                     + "' needs a reason: the referrer and the GP will be told why");
         }
         try {
@@ -105,8 +108,9 @@ public final class ReferralService {
                 }
                 ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
                 doc.put("status", to.code());
-                StoredResource next = tx.update(TYPE, id, current.version(), to.code(), Json.write(doc));
-                tx.appendEvent(id, "referral.status-changed", TYPE, id, next.version(), eventData(from, to, reason));
+                StoredResource next = tx.update(current.ref(), to.code(), Json.write(doc));
+                tx.appendEvent(NewEvent.named("referral.status-changed").about(next.ref()).inReferral(id)
+                        .payload(eventData(from, to, reason)));
                 if (to.sendsMessageBack()) {
                     messageBacks.issue(tx, doc, new Closing(to.code(), reason, gpActions));
                 }
@@ -121,9 +125,9 @@ public final class ReferralService {
         return store.transaction(tx -> {
             StoredResource referral = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
             return tx.get(MESSAGE_BACK, id).orElseThrow(() -> Lifecycle.fromCode(referral.status()).orElseThrow().isOpen()
-                    ? new ApiProblem(409, "referral-open", "Referral still open", "the referral is '" + referral.status()
+                    ? new ApiProblem(ProblemType.REFERRAL_OPEN, "the referral is '" + referral.status()
                             + "'; the message back is issued when it is completed, declined, rejected or closed as unable to contact")
-                    : new ApiProblem(409, "no-message-back", "No message back", "the referral was cancelled by its referrer "
+                    : new ApiProblem(ProblemType.NO_MESSAGE_BACK, "the referral was cancelled by its referrer "
                             + "or entered in error; no message back is sent"));
         });
     }

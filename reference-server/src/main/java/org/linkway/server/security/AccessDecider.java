@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
@@ -120,7 +121,7 @@ final class AccessDecider {
 
     private static void requireRole(Caller caller, AccessPolicy.Rule rule, String resource) {
         if (!rule.roles().contains(caller.role())) {
-            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "the " + caller.role().claim()
+            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "the " + caller.role().claim()
                     + " role may not use " + (rule == AccessPolicy.FALLBACK ? "this endpoint" : rule.pattern())), resource, "denied: role");
         }
     }
@@ -138,7 +139,7 @@ final class AccessDecider {
         String own = caller.is(Role.REFERRER) ? Documents.referrerOrg(doc) : Documents.addresseeOrg(doc);
         if (!caller.organisation().equals(own)) {
             String pointer = caller.is(Role.REFERRER) ? Documents.REFERRER_ORG : Documents.ADDRESSEE_ORG;
-            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "a " + caller.role().claim()
+            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "a " + caller.role().claim()
                     + " records referrals as its own organisation: " + pointer + " must be '" + caller.organisation() + "'"),
                     "Referral/new", "denied: not the caller's organisation");
         }
@@ -153,7 +154,7 @@ final class AccessDecider {
         }
         requireRole(caller, rule, resource);
         if (caller.is(Role.REFERRER) && path.endsWith("/transitions") && !"cancelled".equals(target(body.get()))) {
-            throw new Refusal(new ApiProblem(403, "forbidden", "Forbidden", "a referrer may only cancel its referral "
+            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "a referrer may only cancel its referral "
                     + "(to: cancelled); the link worker service moves it on"), resource, "denied: referrer transition");
         }
         if (caller.is(Role.REFERRER) && path.endsWith("/events")) {

@@ -3,6 +3,7 @@ package org.linkway.server.security;
 import java.time.Clock;
 
 import org.linkway.server.storage.AuditEntry;
+import org.linkway.server.storage.AuditRecord;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Tx;
 
@@ -20,17 +21,19 @@ public final class AuditLog {
     }
 
     /** Appends an entry in a transaction of its own. */
-    public AuditEntry record(String requestId, Caller caller, String action, String resource, String outcome) {
-        return store.transaction(tx -> append(tx, requestId, caller, action, resource, outcome));
+    public AuditEntry record(Audited act) {
+        return store.transaction(tx -> append(tx, act));
     }
 
     /** Appends an entry within {@code tx}: it commits, or not, with the rest of that transaction. */
-    public AuditEntry append(Tx tx, String requestId, Caller caller, String action, String resource, String outcome) {
+    public AuditEntry append(Tx tx, Audited act) {
+        Caller caller = act.caller();
         String subject = caller == null ? "anonymous" : caller.subject();
         String org = caller == null ? "-" : caller.organisation();
         String role = caller == null ? "-" : caller.role().claim();
-        return tx.audit().append(clock.instant(), bound(requestId), bound(subject), bound(org), role, bound(action), bound(resource),
-                bound(outcome));
+        return tx.audit().append(AuditRecord.at(clock.instant()).requestId(bound(act.requestId())).subject(bound(subject))
+                .organisation(bound(org)).role(role).action(bound(act.action())).resource(bound(act.resource()))
+                .outcome(bound(act.outcome())));
     }
 
     private static String bound(String s) {

@@ -37,7 +37,7 @@ public final class ConsentLedger {
         if (providerOrg == null) {
             return new Coverage(false, "the onward referral names no provider organisation");
         }
-        List<StoredResource> decisions = tx.list(new ListQuery("Consent", null, null, referralId, null, null, 500)).items();
+        List<StoredResource> decisions = tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
         Coverage state = new Coverage(false, "no consent or lawful basis recorded for provider " + providerOrg);
         for (StoredResource r : decisions) {
             JsonNode c = Json.MAPPER.readTree(r.body());
@@ -67,7 +67,7 @@ public final class ConsentLedger {
      * scope) withdraws or refuses it; a later consent given restores it.
      */
     public static Coverage forParty(Tx tx, String referralId, String scope, Instant now) {
-        List<StoredResource> decisions = tx.list(new ListQuery("Consent", null, null, referralId, null, null, 500)).items();
+        List<StoredResource> decisions = tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
         Coverage state = new Coverage(true, "no decision withdraws sharing with the " + scope);
         for (StoredResource r : decisions) {
             JsonNode c = Json.MAPPER.readTree(r.body());

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.linkway.model.ProblemType;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
-import org.linkway.server.http.Json;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestAudit;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.storage.Store;
-import org.linkway.server.storage.StoredEvent;
 import org.linkway.server.storage.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,11 +236,11 @@ public final class Security {
                 }
             }
             String note = (access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note()) + withheld;
-            audit.record(RequestIds.of(ctx), caller, action(ctx, rule), access == null ? "-" : access.resource(),
-                    status + " " + withSigner(note, ctx.attribute(SIGNER)));
+            audit.record(Audited.request(RequestIds.of(ctx)).by(caller).action(action(ctx, rule))
+                    .on(access == null ? "-" : access.resource()).outcome(status + " " + withSigner(note, ctx.attribute(SIGNER))));
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
-            Problems.write(ctx, new ApiProblem(503, "audit-unavailable", "Audit unavailable",
+            Problems.write(ctx, new ApiProblem(ProblemType.AUDIT_UNAVAILABLE,
                     "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
         }
     }
@@ -274,7 +273,7 @@ public final class Security {
 
         @Override
         public void appendWithin(Tx tx, int status) {
-            audit.append(tx, requestId, caller, action, resource, status + " " + note);
+            audit.append(tx, Audited.request(requestId).by(caller).action(action).on(resource).outcome(status + " " + note));
         }
 
         @Override
@@ -284,113 +283,11 @@ public final class Security {
     }
 
     /**
-     * Withholds events from each subscriber that may not receive them, and audits each refusal.
-     * An onward referral's events: consent is decided per recipient; the link worker service that
-     * holds the referral always receives them, the onward provider only while consent (or a
-     * recorded lawful basis) covers it, the referrer and the GP practice until a decision reaching
-     * them withdraws it; any other organisation, and a subscription that names none, is treated as
-     * strictly as the provider. A message back's events: the link worker service and the message
-     * back's recipients (referrer, registered GP practice; see {@link #disclose}); nobody else. The
-     * referral's other events: the referrer and the link worker service, not the GP practice.
-     * A subscription that names no organisation receives referral and message back events as the
-     * admin chose when subscribing.
+     * Withholds events from each subscriber that may not receive them, and cuts down what consent
+     * withholds; see {@link SubscriberDisclosure}.
      */
     public DeliveryGate deliveryGate() {
-        return new DeliveryGate() {
-            @Override
-            public String withhold(String subscriptionId, StoredEvent event) {
-                String reason = "OnwardReferral".equals(event.resourceType()) ? onwardWithheld(subscriptionId, event)
-                        : referralEventWithheld(subscriptionId, event);
-                if (reason != null) {
-                    audit.record("webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
-                            event.resourceType() + "/" + event.resourceId(), DeliveryGate.WITHHELD + " withheld: " + reason);
-                }
-                return reason;
-            }
-
-            @Override
-            public StoredEvent disclose(String subscriptionId, StoredEvent event) {
-                return Security.this.disclose(subscriptionId, event);
-            }
-        };
-    }
-
-    /** Why a subscriber organisation may not receive an event of a referral or its message back, or null. */
-    private String referralEventWithheld(String subscriptionId, StoredEvent event) {
-        return store.transaction(tx -> {
-            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
-            if (recipient == null || event.referralId() == null) {
-                return null;
-            }
-            tools.jackson.databind.JsonNode referral = tx.get("Referral", event.referralId()).map(r -> Json.MAPPER.readTree(r.body()))
-                    .orElse(null);
-            if (referral == null || recipient.equals(Documents.addresseeOrg(referral)) || recipient.equals(Documents.referrerOrg(referral))) {
-                return null;
-            }
-            if ("MessageBack".equals(event.resourceType())) {
-                return MessageBackRecipients.parties(referral, recipient).isEmpty()
-                        ? "subscriber organisation " + recipient + " is not a recipient of this message back" : null;
-            }
-            return "subscriber organisation " + recipient + " may not see this referral (only its message back, if a recipient)";
-        });
-    }
-
-    /**
-     * A message back event as its recipient may receive it: whole, or, when the person's consent
-     * withholds sharing with this recipient (judged now, at delivery), only that it was issued,
-     * the outcome and where to read it. Each cut-down delivery is audited with the consent record.
-     */
-    private StoredEvent disclose(String subscriptionId, StoredEvent event) {
-        if ("OnwardReferral".equals(event.resourceType()) || event.referralId() == null) {
-            return event;
-        }
-        return store.transaction(tx -> {
-            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
-            tools.jackson.databind.JsonNode referral = tx.get("Referral", event.referralId()).map(r -> Json.MAPPER.readTree(r.body()))
-                    .orElse(null);
-            if (recipient == null || referral == null || recipient.equals(Documents.addresseeOrg(referral))) {
-                return event;
-            }
-            java.util.Set<String> parties = MessageBackRecipients.parties(referral, recipient);
-            MessageBackView view = parties.isEmpty() ? MessageBackView.FULL
-                    : MessageBackRecipients.view(tx, event.referralId(), parties, clock.instant());
-            if (view.full()) {
-                return event;
-            }
-            tools.jackson.databind.JsonNode payload = Json.MAPPER.readTree(event.payload());
-            String data;
-            if ("MessageBack".equals(event.resourceType())) {
-                data = Json.write(MessageBackView.withheldEventData(payload));
-                audit.append(tx, "webhook:" + event.id(), Caller.SYSTEM, "WEBHOOK " + event.type() + " to subscription " + subscriptionId,
-                        "MessageBack/" + event.resourceId(), "sent, details withheld: " + view.reason() + " (subscriber organisation "
-                                + recipient + ")");
-            } else if (payload instanceof tools.jackson.databind.node.ObjectNode o && o.has("reason")) {
-                o.remove("reason"); // why the referral closed is a detail of the journey, as in the feed
-                data = Json.write(o);
-            } else {
-                return event;
-            }
-            return new StoredEvent(event.sequence(), event.id(), event.referralId(), event.type(), event.resourceType(), event.resourceId(),
-                    event.resourceVersion(), data, event.at());
-        });
-    }
-
-    private String onwardWithheld(String subscriptionId, StoredEvent event) {
-        return store.transaction(tx -> tx.get("OnwardReferral", event.resourceId()).map(o -> {
-            String recipient = tx.webhooks().subscription(subscriptionId).map(s -> s.organisation()).orElse(null);
-            String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
-            tools.jackson.databind.JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
-            String party = recipient == null ? "onward-provider" : Documents.partyOf(referral, provider, recipient);
-            if (party == null) {
-                return "subscriber organisation " + recipient + " is not a party to this referral";
-            }
-            ConsentLedger.Coverage c = switch (party) {
-                case "link-worker-service" -> new ConsentLedger.Coverage(true, "the link worker service holds the referral");
-                case "onward-provider" -> ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant());
-                default -> ConsentLedger.forParty(tx, o.referralId(), party, clock.instant());
-            };
-            return c.covered() ? null : c.reason() + (recipient == null ? "" : " (subscriber organisation " + recipient + ")");
-        }).orElse(null));
+        return new SubscriberDisclosure(store, clock, audit);
     }
 
     /** For the admin endpoint and the command line. */

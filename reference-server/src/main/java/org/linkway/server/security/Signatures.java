@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.linkway.crypto.MessageSignature;
 import org.linkway.crypto.SigningKey;
 import org.linkway.crypto.TrustedKeys;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.signature.DetachedSignature;
 import org.linkway.signature.SignatureVerification;
@@ -104,20 +105,20 @@ public final class Signatures {
     String verifyIntake(byte[] body, String header) {
         if (header == null || header.isBlank()) {
             if (requireSigned) {
-                throw new ApiProblem(422, "signature-required", "Signature required", "this server accepts only signed referrals: send "
+                throw new ApiProblem(ProblemType.SIGNATURE_REQUIRED, "this server accepts only signed referrals: send "
                         + HEADER + " with a detached JWS over the body's canonical JSON (RFC 8785)",
                         List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "there is no " + HEADER + " header")));
             }
             return null;
         }
         if (trustedSenders == null) {
-            throw new ApiProblem(422, "signature-invalid", "Signature invalid", "the referral is signed but this server trusts no "
+            throw new ApiProblem(ProblemType.SIGNATURE_INVALID, "the referral is signed but this server trusts no "
                     + "sender keys, so it cannot check the signature; nothing was stored",
                     List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "no trusted sender keys are configured")));
         }
         SignatureVerification v = MessageSignature.verify(new String(body, StandardCharsets.UTF_8), header.strip(), trustedSenders);
         if (!v.valid()) {
-            throw new ApiProblem(422, "signature-invalid", "Signature invalid", "the " + HEADER + " signature does not hold for this "
+            throw new ApiProblem(ProblemType.SIGNATURE_INVALID, "the " + HEADER + " signature does not hold for this "
                     + "body (" + MessageSignature.RULE_VERIFY + "); nothing was stored: "
                     + v.findings().stream().map(Finding::message).reduce((a, b) -> a + "; " + b).orElse(""), v.findings());
         }

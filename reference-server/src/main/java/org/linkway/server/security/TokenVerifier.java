@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 
 import com.nimbusds.jose.JOSEException;
@@ -160,6 +161,6 @@ public final class TokenVerifier {
     }
 
     static ApiProblem unauthorised(String detail) {
-        return new ApiProblem(401, "unauthorised", "Unauthorised", detail);
+        return new ApiProblem(ProblemType.UNAUTHORISED, detail);
     }
 }

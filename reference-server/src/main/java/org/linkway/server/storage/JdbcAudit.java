@@ -23,9 +23,15 @@ final class JdbcAudit implements AuditTrail {
     }
 
     @Override
-    public AuditEntry append(Instant when, String requestId, String subject, String organisation, String role, String action,
-                             String resource, String outcome) {
-        Instant at = Instant.EPOCH.plus(micros(when), ChronoUnit.MICROS);
+    public AuditEntry append(AuditRecord r) {
+        Instant at = Instant.EPOCH.plus(micros(r.at()), ChronoUnit.MICROS);
+        String requestId = r.requestId();
+        String subject = r.subject();
+        String organisation = r.organisation();
+        String role = r.role();
+        String action = r.action();
+        String resource = r.resource();
+        String outcome = r.outcome();
         try {
             if (postgres) {
                 try (JdbcTx.Prepared s = tx.prepare("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);

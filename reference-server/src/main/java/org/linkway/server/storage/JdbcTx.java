@@ -67,19 +67,23 @@ final class JdbcTx implements Tx {
     }
 
     @Override
-    public StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body) {
+    public StoredResource create(NewResource n) {
         long now = micros();
-        StoredResource r = new StoredResource(type, id, 1, referralId, status, referrerOrg, body, instant(now), instant(now));
+        StoredResource r = new StoredResource(n.type(), n.id(), 1, n.referralId(), n.status(), n.referrerOrg(), n.body(), instant(now),
+                instant(now));
         // a concurrent create of the same id waits for the other to finish, then inserts nothing
         if (insert("resource_latest", r, now, now, " ON CONFLICT (type, id) DO NOTHING") == 0) {
-            throw new StoreException(type + " " + id + " already exists", null);
+            throw new StoreException(n.type() + " " + n.id() + " already exists", null);
         }
         // version 1 lives in resource_latest only, until an update supersedes it: one copy of the body per create
         return r;
     }
 
     @Override
-    public StoredResource update(String type, String id, long expectedVersion, String status, String body) {
+    public StoredResource update(ResourceRef expected, String status, String body) {
+        String type = expected.type();
+        String id = expected.id();
+        long expectedVersion = expected.version();
         long now = micros();
         // the version being superseded joins the history first (a database written before this
         // scheme holds it already, hence DO NOTHING; so does a concurrent updater of the same version)
@@ -177,8 +181,7 @@ final class JdbcTx implements Tx {
      * SQLite has one writer, so its order is that already.
      */
     @Override
-    public StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion,
-                                   String payload) {
+    public StoredEvent appendEvent(NewEvent event) {
         if (postgres && !holdsEventLock) {
             try (Prepared s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK); ResultSet rs = s.statement().executeQuery()) {
                 rs.next();
@@ -191,10 +194,12 @@ final class JdbcTx implements Tx {
         String id = UUID.randomUUID().toString();
         try (Prepared s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
                 + "payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
-                id, referralId, type, resourceType, resourceId, resourceVersion, payload, now);
+                id, event.referralId(), event.type(), event.resource().type(), event.resource().id(), event.resource().version(),
+                event.payload(), now);
              ResultSet rs = s.statement().executeQuery()) {
             rs.next();
-            return new StoredEvent(rs.getLong(1), id, referralId, type, resourceType, resourceId, resourceVersion, payload, instant(now));
+            return new StoredEvent(rs.getLong(1), id, event.referralId(), event.type(), event.resource().type(), event.resource().id(),
+                    event.resource().version(), event.payload(), instant(now));
         } catch (SQLException e) {
             throw new StoreException("cannot append event", e);
         }

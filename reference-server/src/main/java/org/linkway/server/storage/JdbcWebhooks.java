@@ -35,14 +35,13 @@ final class JdbcWebhooks implements Webhooks {
     }
 
     @Override
-    public Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after,
-                                           String organisation) {
-        long start = after != null ? after : latestSequence();
+    public Subscription createSubscription(NewSubscription s) {
+        long start = s.after() != null ? s.after() : latestSequence();
         long now = now();
         tx.execute("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at, organisation) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, url, types.isEmpty() ? null : String.join(" ", types), referrerOrg, secret,
-                start, start, now, organisation);
-        return new Subscription(id, url, types, referrerOrg, secret, start, JdbcTx.instant(now), organisation);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.url(), s.types().isEmpty() ? null : String.join(" ", s.types()),
+                s.referrerOrg(), s.secret(), start, start, now, s.organisation());
+        return new Subscription(s.id(), s.url(), s.types(), s.referrerOrg(), s.secret(), start, JdbcTx.instant(now), s.organisation());
     }
 
     @Override

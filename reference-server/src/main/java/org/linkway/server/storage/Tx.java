@@ -19,15 +19,15 @@ public interface Tx {
     Optional<StoredResource> getForShare(String type, String id);
 
     /** Stores version 1 of a new resource. */
-    StoredResource create(String type, String id, String referralId, String status, String referrerOrg, String body);
+    StoredResource create(NewResource resource);
 
     /**
-     * Stores a new version if {@code expectedVersion} is still the latest.
+     * Stores a new version, with this status and body, if {@code expected} is still the latest.
      *
      * @throws VersionConflictException if it is not
      * @throws java.util.NoSuchElementException if there is no such resource
      */
-    StoredResource update(String type, String id, long expectedVersion, String status, String body);
+    StoredResource update(ResourceRef expected, String status, String body);
 
     /** Every version, oldest first. */
     List<StoredResource> history(String type, String id);
@@ -36,7 +36,7 @@ public interface Tx {
     Page<StoredResource> list(ListQuery query);
 
     /** Appends an event to the outbox in this transaction. */
-    StoredEvent appendEvent(String referralId, String type, String resourceType, String resourceId, long resourceVersion, String payload);
+    StoredEvent appendEvent(NewEvent event);
 
     /** Events with a sequence greater than {@code after}, in sequence order. */
     List<StoredEvent> eventsAfter(long after, int limit);

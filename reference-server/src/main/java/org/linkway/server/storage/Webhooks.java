@@ -13,18 +13,8 @@ import java.util.Optional;
  */
 public interface Webhooks {
 
-    /**
-     * Stores a subscription.
-     *
-     * @param after the event sequence to start after, or {@code null} for the latest event now
-     */
-    default Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after) {
-        return createSubscription(id, url, types, referrerOrg, secret, after, null);
-    }
-
-    /** As above, for deliveries to {@code organisation} (ODS code or charity number; null if not known). */
-    Subscription createSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after,
-                                    String organisation);
+    /** Stores a subscription. */
+    Subscription createSubscription(NewSubscription subscription);
 
     /** A subscription that has not been deleted. */
     Optional<Subscription> subscription(String id);

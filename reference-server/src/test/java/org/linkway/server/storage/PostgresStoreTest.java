@@ -89,7 +89,7 @@ class PostgresStoreTest extends StoreContract {
         }
         for (int i = 0; i < 20; i++) {
             String id = newId();
-            store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+            store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
             assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isPresent();
         }
     }

@@ -61,7 +61,7 @@ class SqliteSchemaTest {
     void reopening_a_current_database_runs_no_migration_and_keeps_its_data() {
         Path file = dir.resolve("reopened.db");
         try (JdbcStore store = JdbcStore.open(url(file))) {
-            store.transaction(tx -> tx.create("Referral", "r1", "r1", null, null, "{}"));
+            store.transaction(tx -> tx.create(NewResource.of("Referral", "r1").inReferral("r1").body("{}")));
         }
         try (JdbcStore store = JdbcStore.open(url(file))) {
             assertThat(store.preparation()).isEqualTo(SqliteSchema.Preparation.CURRENT);

@@ -86,7 +86,8 @@ class SqliteStoreTest extends StoreContract {
             String body = "{\"text\":\"" + "x".repeat(20_000) + "\"}";
             for (int i = 0; i < 50; i++) {
                 String id = "cp-" + i;
-                s.transaction(tx -> tx.create("Referral", id, id, "received", "RX9E2", body));
+                s.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received")
+                        .referrerOrg("RX9E2").body(body)));
             }
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             while (java.nio.file.Files.size(file) < before + 50 * 20_000L && System.nanoTime() < deadline) {
@@ -118,7 +119,7 @@ class SqliteStoreTest extends StoreContract {
             s.execute("PRAGMA journal_mode=WAL"); // writes the header: the page size is fixed from here on
         }
         try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-            s.transaction(tx -> tx.create("Referral", "a", "a", null, null, "{}"));
+            s.transaction(tx -> tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
             String pageSize = s.transaction(tx -> {
                 try (Statement st = ((JdbcTx) tx).connection().createStatement()) {
                     return pragma(st, "page_size");
@@ -134,11 +135,11 @@ class SqliteStoreTest extends StoreContract {
     @Test
     void a_write_inside_a_read_fails_and_writes_nothing() {
         String id = newId();
-        assertThatThrownBy(() -> store.read(tx -> tx.create("Referral", id, id, null, null, "{}")))
+        assertThatThrownBy(() -> store.read(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
                 .isInstanceOf(StoreException.class);
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isEmpty();
         // the read-only connection that refused is still good for reading
-        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
         for (int i = 0; i < 8; i++) {
             assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isPresent();
         }
@@ -147,17 +148,18 @@ class SqliteStoreTest extends StoreContract {
     @Test
     void the_writer_reuses_its_statements_across_transactions_and_failures() {
         String id = newId();
-        store.transaction(tx -> tx.create("Referral", id, id, null, null, "{\"n\":1}"));
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{\"n\":1}")));
         // the same insert is refused (duplicate id), then fails in SQLite itself (no body: NOT NULL),
         // each rolled back to its savepoint, and the cached statement is reused after both
-        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", id, id, null, null, "{}")))
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
                 .isInstanceOf(StoreException.class);
         String failing = newId();
-        assertThatThrownBy(() -> store.transaction(tx -> tx.create("Referral", failing, failing, null, null, null)))
+        assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of("Referral", failing).inReferral(failing))))
                 .isInstanceOf(StoreException.class).hasRootCauseInstanceOf(SQLException.class);
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", failing))).isEmpty();
         String other = newId();
-        StoredResource created = store.transaction(tx -> tx.create("Referral", other, other, "received", "ORG", "{\"n\":2}"));
+        StoredResource created = store.transaction(tx -> tx.create(NewResource.of("Referral", other).inReferral(other)
+                .status("received").referrerOrg("ORG").body("{\"n\":2}")));
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other))).contains(created);
         assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).map(StoredResource::body).contains("{\"n\":1}");
     }
@@ -165,7 +167,8 @@ class SqliteStoreTest extends StoreContract {
     @Test
     void history_is_right_on_a_database_that_also_kept_the_current_version_in_resource_version() {
         String id = newId();
-        store.transaction(tx -> tx.create("Referral", id, id, "received", "ORG", "{\"v\":1}"));
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("ORG")
+                .body("{\"v\":1}")));
         // the layout written before creates kept one copy: version 1 also in resource_version
         store.transaction(tx -> {
             try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
@@ -177,7 +180,7 @@ class SqliteStoreTest extends StoreContract {
         });
         assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
                 .extracting(StoredResource::version).containsExactly(1L);
-        store.transaction(tx -> tx.update("Referral", id, 1, "accepted", "{\"v\":2}"));
+        store.transaction(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"v\":2}"));
         assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
                 .extracting(StoredResource::version, StoredResource::body).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1L, "{\"v\":1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"v\":2}"));
@@ -196,11 +199,13 @@ class SqliteStoreTest extends StoreContract {
         IdempotencyRecord key = new IdempotencyRecord("k", "h", 201, "{}", "/v1/referrals/kept", "\"1\"");
         StoredEvent event;
         try (JdbcStore first = JdbcStore.open(url)) {
-            first.transaction(tx -> tx.create("Referral", "kept", "kept", "received", "ORG", "{\"x\":1}"));
-            first.transaction(tx -> tx.update("Referral", "kept", 1, "accepted", "{\"x\":2}"));
+            first.transaction(tx -> tx.create(NewResource.of("Referral", "kept").inReferral("kept").status("received")
+                    .referrerOrg("ORG").body("{\"x\":1}")));
+            first.transaction(tx -> tx.update(new ResourceRef("Referral", "kept", 1), "accepted", "{\"x\":2}"));
             event = first.transaction(tx -> {
                 tx.saveIdempotency(key);
-                return tx.appendEvent("kept", "referral.accepted", "Referral", "kept", 2, "{}");
+                return tx.appendEvent(NewEvent.named("referral.accepted").about(new ResourceRef("Referral", "kept", 2))
+                        .inReferral("kept").payload("{}"));
             });
         }
         try (JdbcStore again = JdbcStore.open(url)) {
@@ -208,7 +213,8 @@ class SqliteStoreTest extends StoreContract {
             assertThat(again.<List<StoredResource>>transaction(tx -> tx.history("Referral", "kept"))).extracting(StoredResource::version).containsExactly(1L, 2L);
             assertThat(again.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral("kept"))).containsExactly(event);
             assertThat(again.<Optional<IdempotencyRecord>>transaction(tx -> tx.idempotency("k"))).contains(key);
-            StoredEvent next = again.transaction(tx -> tx.appendEvent("kept", "x", "Referral", "kept", 2, "{}"));
+            StoredEvent next = again.transaction(tx -> tx.appendEvent(NewEvent.named("x")
+                    .about(new ResourceRef("Referral", "kept", 2)).inReferral("kept").payload("{}")));
             assertThat(next.sequence()).as("the sequence goes on").isGreaterThan(event.sequence());
         }
     }
@@ -219,7 +225,7 @@ class SqliteStoreTest extends StoreContract {
         source.setUrl("jdbc:sqlite:" + dir.resolve("from-data-source.db"));
         try (JdbcStore s = JdbcStore.open(source, "SQLite")) {
             assertThat(s.dialect()).isEqualTo("sqlite");
-            s.transaction(tx -> tx.create("Referral", "a", "a", null, null, "{}"));
+            s.transaction(tx -> tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
             assertThat(s.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "a"))).isPresent();
         }
         assertThatThrownBy(() -> JdbcStore.open(source, "oracle")).isInstanceOf(IllegalArgumentException.class);

@@ -89,16 +89,17 @@ abstract class StoreContract {
     @Test
     void create_get_update_and_history_keep_every_version() {
         String id = newId();
-        StoredResource v1 = tx(tx -> tx.create("Referral", id, id, "received", "Y1234", "{\"v\":1}"));
+        StoredResource v1 = tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received")
+                .referrerOrg("Y1234").body("{\"v\":1}")));
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.createdAt()).isEqualTo(v1.updatedAt());
-        StoredResource v2 = tx(tx -> tx.update("Referral", id, 1, "accepted", "{\"v\":2}"));
+        StoredResource v2 = tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"v\":2}"));
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.status()).isEqualTo("accepted");
         assertThat(v2.referrerOrg()).as("kept from version 1").isEqualTo("Y1234");
         assertThat(v2.referralId()).isEqualTo(id);
         assertThat(v2.createdAt()).isEqualTo(v1.createdAt());
-        StoredResource v3 = tx(tx -> tx.update("Referral", id, 2, null, "{\"v\":3}"));
+        StoredResource v3 = tx(tx -> tx.update(new ResourceRef("Referral", id, 2), null, "{\"v\":3}"));
         assertThat(get(id)).contains(v3);
         assertThat(v3.status()).isNull();
         assertThat(history(id))
@@ -116,8 +117,9 @@ abstract class StoreContract {
         assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isEmpty();
         for (int version = 1; version <= 3; version++) {
             long v = version;
-            tx(tx -> v == 1 ? tx.create("Referral", id, id, "received", "ORG", "{\"v\":1}")
-                    : tx.update("Referral", id, v - 1, "received", "{\"v\":" + v + "}"));
+            tx(tx -> v == 1 ? tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("ORG")
+                    .body("{\"v\":1}"))
+                    : tx.update(new ResourceRef("Referral", id, v - 1), "received", "{\"v\":" + v + "}"));
             assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id)))
                     .map(StoredResource::body).contains("{\"v\":" + version + "}");
         }
@@ -127,7 +129,7 @@ abstract class StoreContract {
             return null;
         });
         assertThat(store().<Optional<IdempotencyRecord>>read(tx -> tx.idempotency(r.key()))).contains(r);
-        assertThat(store().<Page<StoredResource>>read(tx -> tx.list(new ListQuery("Referral", null, null, id, null, null, 10))).items())
+        assertThat(store().<Page<StoredResource>>read(tx -> tx.list(ListQuery.of("Referral").inReferral(id).limit(10))).items())
                 .extracting(StoredResource::version).containsExactly(3L);
     }
 
@@ -135,8 +137,8 @@ abstract class StoreContract {
     void a_transaction_sees_its_own_writes() {
         String id = newId();
         List<StoredResource> seen = tx(tx -> {
-            tx.create("Referral", id, id, "received", null, "{}");
-            tx.update("Referral", id, 1, "accepted", "{}");
+            tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}"));
+            tx.update(new ResourceRef("Referral", id, 1), "accepted", "{}");
             return List.of(tx.get("Referral", id).orElseThrow(), tx.history("Referral", id).get(0));
         });
         assertThat(seen).extracting(StoredResource::version).containsExactly(2L, 1L);
@@ -145,8 +147,10 @@ abstract class StoreContract {
     @Test
     void a_duplicate_create_is_refused_clearly_and_changes_nothing() {
         String id = newId();
-        tx(tx -> tx.create("Referral", id, id, "received", "A", "{\"first\":true}"));
-        assertThatThrownBy(() -> tx(tx -> tx.create("Referral", id, id, "other", "B", "{\"second\":true}")))
+        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("A")
+                .body("{\"first\":true}")));
+        assertThatThrownBy(() -> tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("other")
+                .referrerOrg("B").body("{\"second\":true}"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Referral " + id + " already exists");
         assertThat(history(id)).singleElement().extracting(StoredResource::body).isEqualTo("{\"first\":true}");
@@ -159,15 +163,16 @@ abstract class StoreContract {
         String key = "key-" + newId();
         IdempotencyRecord record = new IdempotencyRecord(key, "h", 201, "{}", null, null);
         tx(tx -> {
-            tx.create("Referral", id, id, null, null, "{}");
+            tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"));
             tx.saveIdempotency(record);
             return null;
         });
         tx(tx -> {
-            assertThatThrownBy(() -> tx.create("Referral", id, id, null, null, "{}")).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> tx.create(NewResource.of("Referral", id).inReferral(id)
+                    .body("{}"))).isInstanceOf(StoreException.class);
             assertThatThrownBy(() -> tx.saveIdempotency(record)).isInstanceOf(StoreException.class);
-            assertThatThrownBy(() -> tx.update("Referral", id, 7, null, "{}")).isInstanceOf(VersionConflictException.class);
-            tx.create("Referral", other, other, null, null, "{}");
+            assertThatThrownBy(() -> tx.update(new ResourceRef("Referral", id, 7), null, "{}")).isInstanceOf(VersionConflictException.class);
+            tx.create(NewResource.of("Referral", other).inReferral(other).body("{}"));
             return null;
         });
         assertThat(get(other)).isPresent();
@@ -179,16 +184,17 @@ abstract class StoreContract {
     @Test
     void a_stale_version_conflicts_and_writes_nothing() {
         String id = newId();
-        tx(tx -> tx.create("Referral", id, id, "received", null, "{}"));
-        StoredResource v2 = tx(tx -> tx.update("Referral", id, 1, "accepted", "{\"a\":1}"));
+        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
+        StoredResource v2 = tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"a\":1}"));
         assertThatThrownBy(() -> tx(tx -> {
-            tx.appendEvent(id, "referral.rejected", "Referral", id, 3, "{}");
-            return tx.update("Referral", id, 1, "rejected", "{\"b\":1}");
+            tx.appendEvent(NewEvent.named("referral.rejected").about(new ResourceRef("Referral", id, 3)).inReferral(id)
+                    .payload("{}"));
+            return tx.update(new ResourceRef("Referral", id, 1), "rejected", "{\"b\":1}");
         })).isInstanceOfSatisfying(VersionConflictException.class, e -> {
             assertThat(e.currentVersion()).isEqualTo(2);
             assertThat(e).hasMessageContaining("version 2, not 1");
         });
-        assertThatThrownBy(() -> tx(tx -> tx.update("Referral", id, 3, "rejected", "{}")))
+        assertThatThrownBy(() -> tx(tx -> tx.update(new ResourceRef("Referral", id, 3), "rejected", "{}")))
                 .as("a version from the future conflicts too")
                 .isInstanceOf(VersionConflictException.class);
         assertThat(get(id)).contains(v2);
@@ -198,7 +204,7 @@ abstract class StoreContract {
 
     @Test
     void updating_a_missing_resource_is_no_such_element() {
-        assertThatThrownBy(() -> tx(tx -> tx.update("Referral", "missing-" + newId(), 1, null, "{}")))
+        assertThatThrownBy(() -> tx(tx -> tx.update(new ResourceRef("Referral", "missing-" + newId(), 1), null, "{}")))
                 .isInstanceOf(NoSuchElementException.class);
     }
 
@@ -206,12 +212,13 @@ abstract class StoreContract {
     void a_failed_transaction_leaves_nothing_behind() {
         String id = newId();
         String existing = newId();
-        tx(tx -> tx.create("Referral", existing, existing, "received", null, "{}"));
+        tx(tx -> tx.create(NewResource.of("Referral", existing).inReferral(existing).status("received").body("{}")));
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> tx(tx -> {
-            tx.create("Referral", id, id, "received", null, "{}");
-            tx.update("Referral", existing, 1, "accepted", "{\"changed\":true}");
-            tx.appendEvent(id, "referral.received", "Referral", id, 1, "{}");
+            tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}"));
+            tx.update(new ResourceRef("Referral", existing, 1), "accepted", "{\"changed\":true}");
+            tx.appendEvent(NewEvent.named("referral.received").about(new ResourceRef("Referral", id, 1)).inReferral(id)
+                    .payload("{}"));
             tx.saveIdempotency(new IdempotencyRecord("key-" + id, "h", 201, "{}", null, null));
             throw boom;
         })).isSameAs(boom);
@@ -226,26 +233,26 @@ abstract class StoreContract {
     @Test
     void sql_errors_are_wrapped_and_the_store_goes_on() {
         String id = newId();
-        assertThatThrownBy(() -> tx(tx -> tx.create("Referral", id, id, null, null, null)))
+        assertThatThrownBy(() -> tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id))))
                 .as("body is NOT NULL")
                 .isInstanceOf(StoreException.class)
                 .hasCauseInstanceOf(SQLException.class);
         assertThat(get(id)).isEmpty();
-        tx(tx -> tx.create("Referral", id, id, null, null, "{}"));
+        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
         assertThat(get(id)).isPresent();
     }
 
     @Test
     void of_two_updates_from_the_same_version_only_one_wins() throws Exception {
         String id = newId();
-        tx(tx -> tx.create("Referral", id, id, "received", null, "{}"));
+        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
         CountDownLatch firstUpdated = new CountDownLatch(1);
         CountDownLatch secondSubmitted = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<Thread> secondThread = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<StoredResource> first = threads.submit(() -> tx(tx -> {
-                StoredResource r = tx.update("Referral", id, 1, "accepted", "{\"by\":\"first\"}");
+                StoredResource r = tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"by\":\"first\"}");
                 firstUpdated.countDown();
                 await(secondSubmitted);
                 // not a pause that may be too short on a busy machine: the second must be seen waiting while this one is open
@@ -256,7 +263,7 @@ abstract class StoreContract {
             Future<StoredResource> second = threads.submit(() -> {
                 secondThread.set(Thread.currentThread());
                 secondSubmitted.countDown();
-                return tx(tx -> tx.update("Referral", id, 1, "rejected", "{\"by\":\"second\"}"));
+                return tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "rejected", "{\"by\":\"second\"}"));
             });
             assertThat(first.get(20, TimeUnit.SECONDS).version()).isEqualTo(2);
             assertThatThrownBy(() -> second.get(20, TimeUnit.SECONDS))
@@ -304,26 +311,28 @@ abstract class StoreContract {
         try (JdbcStore s = openStore(clock)) {
             s.transaction(tx -> {
                 for (int i = 0; i < ids.size(); i++) {
-                    tx.create(type, ids.get(i), "ref" + (i % 5), i % 3 == 0 ? "accepted" : "received", "ORG" + (i % 2), "{}");
+                    tx.create(NewResource.of(type, ids.get(i)).inReferral("ref" + (i % 5))
+                            .status(i % 3 == 0 ? "accepted" : "received").referrerOrg("ORG" + (i % 2)).body("{}"));
                 }
                 return null;
             });
             for (int size : new int[] {1, 7, 10, 236, 237, 500}) {
-                List<StoredResource> all = walk(s, c -> new ListQuery(type, null, null, null, null, c, size), size);
+                List<StoredResource> all = walk(s, c -> ListQuery.of(type).after(c).limit(size), size);
                 assertThat(all).extracting(StoredResource::id).as("page size " + size)
                         .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(all).allSatisfy(r -> assertThat(r.updatedAt()).isEqualTo(t));
                 assertThat(all).isSortedAccordingTo(LIST_ORDER);
             }
-            List<StoredResource> accepted = walk(s, c -> new ListQuery(type, "accepted", null, null, null, c, 9), 9);
+            List<StoredResource> accepted = walk(s, c -> ListQuery.of(type).status("accepted").after(c).limit(9), 9);
             assertThat(accepted).hasSize(79).allSatisfy(r -> assertThat(r.status()).isEqualTo("accepted"))
                     .extracting(StoredResource::id).doesNotHaveDuplicates();
-            List<StoredResource> org0 = walk(s, c -> new ListQuery(type, "accepted", "ORG0", null, null, c, 4), 4);
+            List<StoredResource> org0 = walk(s, c -> ListQuery.of(type).status("accepted").referrerOrg("ORG0").after(c)
+                    .limit(4), 4);
             assertThat(org0).hasSize(40).allSatisfy(r -> {
                 assertThat(r.status()).isEqualTo("accepted");
                 assertThat(r.referrerOrg()).isEqualTo("ORG0");
             });
-            List<StoredResource> ref3 = walk(s, c -> new ListQuery(type, null, null, "ref3", null, c, 5), 5);
+            List<StoredResource> ref3 = walk(s, c -> ListQuery.of(type).inReferral("ref3").after(c).limit(5), 5);
             assertThat(ref3).hasSize(47).allSatisfy(r -> assertThat(r.referralId()).isEqualTo("ref3"));
         }
     }
@@ -339,25 +348,25 @@ abstract class StoreContract {
                 String id = String.format("r%02d-%s", i, newId());
                 ids.add(id);
                 clock.set(t0.plusSeconds(i % 4)); // four timestamps, interleaved with the ids
-                s.transaction(tx -> tx.create(type, id, id, "received", null, "{}"));
+                s.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(id).status("received").body("{}")));
             }
             // move five rows to the end by updating them later
             clock.set(t0.plusSeconds(60));
             List<String> moved = ids.subList(0, 5);
             for (String id : moved) {
-                s.transaction(tx -> tx.update(type, id, 1, "accepted", "{\"v\":2}"));
+                s.transaction(tx -> tx.update(new ResourceRef(type, id, 1), "accepted", "{\"v\":2}"));
             }
-            List<StoredResource> all = walk(s, c -> new ListQuery(type, null, null, null, null, c, 4), 4);
+            List<StoredResource> all = walk(s, c -> ListQuery.of(type).after(c).limit(4), 4);
             assertThat(all).hasSize(30).isSortedAccordingTo(LIST_ORDER);
             assertThat(all.subList(25, 30)).extracting(StoredResource::id).containsExactlyInAnyOrderElementsOf(moved);
             assertThat(all.subList(25, 30)).allSatisfy(r -> assertThat(r.version()).as("latest version only").isEqualTo(2));
-            List<StoredResource> since = walk(s, c -> new ListQuery(type, null, null, null, t0.plusSeconds(3), c, 3), 3);
+            List<StoredResource> since = walk(s, c -> ListQuery.of(type).updatedSince(t0.plusSeconds(3)).after(c).limit(3), 3);
             assertThat(since).as("updatedSince is inclusive")
                     .allSatisfy(r -> assertThat(r.updatedAt()).isAfterOrEqualTo(t0.plusSeconds(3)))
                     .hasSize(5 + 6); // the moved five, and 7, 11, 15, 19, 23, 27 at t0 + 3 s
-            assertThat(walk(s, c -> new ListQuery(type, "accepted", null, null, null, c, 500), 500))
+            assertThat(walk(s, c -> ListQuery.of(type).status("accepted").after(c), 500))
                     .extracting(StoredResource::id).containsExactlyInAnyOrderElementsOf(moved);
-            assertThat(s.<Page<StoredResource>>transaction(tx -> tx.list(new ListQuery("None" + type, null, null, null, null, null, 10))))
+            assertThat(s.<Page<StoredResource>>transaction(tx -> tx.list(ListQuery.of("None" + type).limit(10))))
                     .isEqualTo(new Page<>(List.of(), null));
         }
     }
@@ -369,20 +378,20 @@ abstract class StoreContract {
         try (JdbcStore s = openStore(clock)) {
             s.transaction(tx -> {
                 for (int i = 0; i < 502; i++) {
-                    tx.create(type, String.format("r%04d", i), null, null, null, "{}");
+                    tx.create(NewResource.of(type, String.format("r%04d", i)).body("{}"));
                 }
                 return null;
             });
-            Page<StoredResource> zero = s.transaction(tx -> tx.list(new ListQuery(type, null, null, null, null, null, 0)));
+            Page<StoredResource> zero = s.transaction(tx -> tx.list(ListQuery.of(type).limit(0)));
             assertThat(zero.items()).hasSize(1);
             assertThat(zero.nextCursor()).isNotNull();
-            Page<StoredResource> huge = s.transaction(tx -> tx.list(new ListQuery(type, null, null, null, null, null, 10_000)));
+            Page<StoredResource> huge = s.transaction(tx -> tx.list(ListQuery.of(type).limit(10_000)));
             assertThat(huge.items()).hasSize(500);
-            Page<StoredResource> rest = s.transaction(tx -> tx.list(new ListQuery(type, null, null, null, null, huge.nextCursor(), 500)));
+            Page<StoredResource> rest = s.transaction(tx -> tx.list(ListQuery.of(type).after(huge.nextCursor())));
             assertThat(rest.items()).extracting(StoredResource::id).containsExactly("r0500", "r0501");
             assertThat(rest.nextCursor()).isNull();
             for (String bad : List.of("not-a-cursor!", "", "YWJj", "Zm9vOmJhcg")) {
-                assertThatThrownBy(() -> s.transaction(tx -> tx.list(new ListQuery(type, null, null, null, null, bad, 5))))
+                assertThatThrownBy(() -> s.transaction(tx -> tx.list(ListQuery.of(type).after(bad).limit(5))))
                         .as(bad).isInstanceOf(InvalidCursorException.class);
             }
         }
@@ -395,10 +404,12 @@ abstract class StoreContract {
         String id = newId();
         String other = newId();
         List<StoredEvent> written = tx(tx -> List.of(
-                tx.appendEvent(id, "a", "Referral", id, 1, "{\"n\":1}"),
-                tx.appendEvent(other, "x", "Referral", other, 1, "{}"),
-                tx.appendEvent(id, "b", "Referral", id, 2, "{\"n\":2}")));
-        StoredEvent c = tx(tx -> tx.appendEvent(id, "c", "CarePlan", id, 1, "{\"n\":3}"));
+                tx.appendEvent(NewEvent.named("a").about(new ResourceRef("Referral", id, 1)).inReferral(id).payload("{\"n\":1}")),
+                tx.appendEvent(NewEvent.named("x").about(new ResourceRef("Referral", other, 1)).inReferral(other).payload("{}")),
+                tx.appendEvent(NewEvent.named("b").about(new ResourceRef("Referral", id, 2)).inReferral(id)
+                        .payload("{\"n\":2}"))));
+        StoredEvent c = tx(tx -> tx.appendEvent(NewEvent.named("c").about(new ResourceRef("CarePlan", id, 1)).inReferral(id)
+                .payload("{\"n\":3}")));
         assertThat(eventsFor(id)).extracting(StoredEvent::type).containsExactly("a", "b", "c");
         assertThat(eventsFor(id).get(2)).isEqualTo(c);
         assertThat(eventsFor(other)).extracting(StoredEvent::type).containsExactly("x");
@@ -433,7 +444,8 @@ abstract class StoreContract {
                     for (int i = 0; i < perWriter; i++) {
                         String id = newId();
                         StoredEvent e = tx(tx -> {
-                            StoredEvent appended = tx.appendEvent(id, "e", "Referral", id, 1, "{}");
+                            StoredEvent appended = tx.appendEvent(NewEvent.named("e").about(new ResourceRef("Referral", id, 1))
+                                    .inReferral(id).payload("{}"));
                             sleep(ThreadLocalRandom.current().nextInt(3)); // commit at a different moment than drawn
                             return appended;
                         });
@@ -502,11 +514,12 @@ abstract class StoreContract {
         String id = newId();
         String key = "key-" + newId();
         StoredResource created = tx(tx -> {
-            StoredResource r = tx.create("Referral", id, id, "received", "RX9E2", "{\"id\":\"" + id + "\",\"v\":1}");
+            StoredResource r = tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("RX9E2")
+                    .body("{\"id\":\"" + id + "\",\"v\":1}"));
             tx.saveIdempotency(new IdempotencyRecord(key, "hash", 201, r.body(), "/v1/referrals/" + id, "\"1\"", r.ref()));
             return r;
         });
-        tx(tx -> tx.update("Referral", id, 1, "accepted", "{\"id\":\"" + id + "\",\"v\":2}"));
+        tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"id\":\"" + id + "\",\"v\":2}"));
 
         IdempotencyRecord replayed = idempotency(key).orElseThrow();
 
@@ -520,7 +533,7 @@ abstract class StoreContract {
     @Test
     void concurrent_read_modify_write_loses_no_update() throws Exception {
         String id = newId();
-        tx(tx -> tx.create("Referral", id, id, "received", null, "0"));
+        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("0")));
         int threads = 8;
         int updatesEach = 50;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -534,7 +547,7 @@ abstract class StoreContract {
                             try {
                                 tx(tx -> {
                                     StoredResource r = tx.get("Referral", id).orElseThrow();
-                                    return tx.update("Referral", id, r.version(), null, String.valueOf(Long.parseLong(r.body()) + 1));
+                                    return tx.update(new ResourceRef("Referral", id, r.version()), null, String.valueOf(Long.parseLong(r.body()) + 1));
                                 });
                                 break;
                             } catch (VersionConflictException lost) {
@@ -578,8 +591,9 @@ abstract class StoreContract {
                         boolean fail = (thread + i) % 2 == 1;
                         try {
                             tx(tx -> {
-                                tx.create("Referral", id, prefix, null, null, "{}");
-                                tx.appendEvent(prefix, fail ? "doomed" : "kept", "Referral", id, 1, "{}");
+                                tx.create(NewResource.of("Referral", id).inReferral(prefix).body("{}"));
+                                tx.appendEvent(NewEvent.named(fail ? "doomed" : "kept")
+                                        .about(new ResourceRef("Referral", id, 1)).inReferral(prefix).payload("{}"));
                                 if (fail) {
                                     throw new IllegalStateException("fail " + id);
                                 }
@@ -599,7 +613,7 @@ abstract class StoreContract {
         } finally {
             pool.shutdownNow();
         }
-        List<StoredResource> kept = walk(store(), c -> new ListQuery("Referral", null, null, prefix, null, c, 500), 500);
+        List<StoredResource> kept = walk(store(), c -> ListQuery.of("Referral").inReferral(prefix).after(c), 500);
         assertThat(kept).hasSize(threads * each / 2)
                 .allSatisfy(r -> {
                     String[] parts = r.id().substring(prefix.length() + 1).split("-");
@@ -614,7 +628,7 @@ abstract class StoreContract {
     void a_closed_store_refuses_transactions() {
         JdbcStore s = openStore(Clock.systemUTC());
         String id = newId();
-        s.transaction(tx -> tx.create("Referral", id, id, null, null, "{}"));
+        s.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
         s.close();
         s.close();
         assertThatThrownBy(() -> s.transaction(tx -> tx.get("Referral", id))).isInstanceOf(StoreException.class);

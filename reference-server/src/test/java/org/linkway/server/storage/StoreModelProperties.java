@@ -114,10 +114,12 @@ class StoreModelProperties {
             if (op instanceof Create c) {
                 String id = id(run, c.key());
                 if (model.containsKey(c.key())) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.create(type, id, run, c.status(), "O", c.body())))
+                    assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(run).status(c
+                            .status()).referrerOrg("O").body(c.body()))))
                             .as(store.dialect() + " " + op).isInstanceOf(StoreException.class);
                 } else {
-                    StoredResource r = store.transaction(tx -> tx.create(type, id, run, c.status(), "O", c.body()));
+                    StoredResource r = store.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(run).status(c
+                            .status()).referrerOrg("O").body(c.body())));
                     assertThat(r.version()).isEqualTo(1);
                     model.put(c.key(), new ArrayList<>(List.of(new Version(c.status(), c.body()))));
                 }
@@ -127,15 +129,15 @@ class StoreModelProperties {
                 long current = versions == null ? 0 : versions.size();
                 long expected = Math.max(0, current + u.skew());
                 if (versions == null) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(type, id, expected, u.status(), u.body())))
+                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
                             .as(store.dialect() + " " + op).isInstanceOf(NoSuchElementException.class);
                 } else if (expected != current) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(type, id, expected, u.status(), u.body())))
+                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
                             .as(store.dialect() + " " + op)
                             .isInstanceOfSatisfying(VersionConflictException.class,
                                     e -> assertThat(e.currentVersion()).isEqualTo(current));
                 } else {
-                    StoredResource r = store.transaction(tx -> tx.update(type, id, expected, u.status(), u.body()));
+                    StoredResource r = store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body()));
                     assertThat(r.version()).isEqualTo(current + 1);
                     versions.add(new Version(u.status(), u.body()));
                 }
@@ -144,11 +146,11 @@ class StoreModelProperties {
                 List<Version> versions = model.get(a.key());
                 assertThatThrownBy(() -> store.transaction(tx -> {
                     if (versions == null) {
-                        tx.create(type, id, run, null, "O", a.body());
+                        tx.create(NewResource.of(type, id).inReferral(run).referrerOrg("O").body(a.body()));
                     } else {
-                        tx.update(type, id, versions.size(), null, a.body());
+                        tx.update(new ResourceRef(type, id, versions.size()), null, a.body());
                     }
-                    tx.appendEvent(run, "aborted", type, id, 0, "{}");
+                    tx.appendEvent(NewEvent.named("aborted").about(new ResourceRef(type, id, 0)).inReferral(run).payload("{}"));
                     throw new IllegalStateException("abort");
                 })).hasMessage("abort");
             }
@@ -169,7 +171,7 @@ class StoreModelProperties {
             assertThat(latest).as(store.dialect() + " latest of key " + key)
                     .isEqualTo(history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1)));
         }
-        List<StoredResource> listed = store.transaction(tx -> tx.list(new ListQuery(type, null, null, run, null, null, 500))).items();
+        List<StoredResource> listed = store.transaction(tx -> tx.list(ListQuery.of(type).inReferral(run))).items();
         assertThat(listed).extracting(StoredResource::id)
                 .containsExactlyInAnyOrderElementsOf(model.keySet().stream().map(k -> id(run, k)).toList());
         assertThat(store.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral(run))).as("aborted transactions' events").isEmpty();

@@ -199,15 +199,18 @@ abstract class WebhooksStoreContract {
 
     Subscription subscribe(JdbcStore store, List<String> types, String org, Long after) {
         String id = UUID.randomUUID().toString();
-        return store.transaction(tx -> tx.webhooks().createSubscription(id, "http://127.0.0.1:9/hook", types, org, "whsec_AAAA", after));
+        return store.transaction(tx -> tx.webhooks().createSubscription(NewSubscription.withId(id).url("http://127.0.0.1:9/hook")
+                .types(types).referrerOrg(org).secret("whsec_AAAA").after(after)));
     }
 
     static void referral(JdbcStore store, String id, String org) {
-        store.transaction(tx -> tx.create("Referral", id, id, "received", org, "{}"));
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg(org)
+                .body("{}")));
     }
 
     static long event(JdbcStore store, String referral, String type) {
-        return store.transaction(tx -> tx.appendEvent(referral, type, "Referral", referral, 1, "{}")).sequence();
+        return store.transaction(tx -> tx.appendEvent(NewEvent.named(type).about(new ResourceRef("Referral", referral, 1))
+                .inReferral(referral).payload("{}"))).sequence();
     }
 
     static List<DueDelivery> claim(JdbcStore store, int limit) {

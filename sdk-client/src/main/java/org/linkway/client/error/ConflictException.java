@@ -4,13 +4,13 @@ package org.linkway.client.error;
  * The request clashes with the resource's current state (409, 412): someone changed it since
  * you read it ({@link StaleVersionException}), its lifecycle does not allow the move
  * ({@link IllegalTransitionException}), or it is not ready for what you asked (for example
- * {@code referral-open}: a message back exists only once the referral has closed).
+ * {@link org.linkway.model.ProblemType#REFERRAL_OPEN}: a message back exists only once the referral has closed).
  *
  * <pre>{@code
  * try {
  *     client.referral(id).messageBack();
  * } catch (ConflictException e) {
- *     if (e.code().equals("referral-open")) { ... }
+ *     if (e.is(ProblemType.REFERRAL_OPEN)) { ... }
  * }
  * }</pre>
  */

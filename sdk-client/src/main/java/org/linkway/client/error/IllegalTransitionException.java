@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * try {
- *     referrals.transition(id, Referral.Status.COMPLETED, null, etag);
+ *     referrals.transition(received, Referral.Status.COMPLETED);
  * } catch (IllegalTransitionException e) {
  *     System.out.println("it is " + e.currentState().orElse("?") + "; allowed: " + e.allowed());
  * }

@@ -2,17 +2,22 @@ package org.linkway.client.error;
 
 import java.util.Optional;
 
+import org.linkway.model.ProblemType;
+
 /**
  * Everything the client throws. {@link #code()} is stable and safe to switch on: the slug of the
  * server's problem type ({@code urn:linkway:problem:<slug>}), or a client-side code such as
  * {@code transport} when no answer arrived. {@link #requestId()} is the {@code X-Request-Id} to
- * quote when asking the server's operator about a failure.
+ * quote when asking the server's operator about a failure. {@link #problemType()} is the same code
+ * as a {@link ProblemType} constant, when it is one this version of the SDK knows.
  *
  * <pre>{@code
  * try {
  *     client.referrals().get(id);
  * } catch (NotFoundException e) {
  *     log.info("no referral {} (request {})", id, e.requestId());
+ * } catch (ConflictException e) {
+ *     if (e.is(ProblemType.REFERRAL_OPEN)) { ... }
  * } catch (LinkwayException e) {
  *     log.warn("{} {}", e.code(), e.getMessage());
  * }
@@ -51,6 +56,19 @@ public abstract class LinkwayException extends RuntimeException {
     /** The stable code: the problem type's slug, e.g. {@code stale-version}, or a client-side code. */
     public String code() {
         return code;
+    }
+
+    /**
+     * The catalogue entry of {@link #code()}; empty for a client-side code, an answer that was not
+     * a Linkway problem document, or a type this version does not know (a newer server's).
+     */
+    public Optional<ProblemType> problemType() {
+        return ProblemType.fromSlug(code);
+    }
+
+    /** Whether the server answered with this problem type. */
+    public boolean is(ProblemType type) {
+        return problemType().filter(type::equals).isPresent();
     }
 
     /** The HTTP status of the answer, or 0 when no answer arrived. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 
 /**
@@ -33,7 +34,7 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<Finding> findings, Map<String, Object> members) {
 
     /** The prefix of every Linkway problem type. */
-    public static final String TYPE_PREFIX = "urn:linkway:problem:";
+    public static final String TYPE_PREFIX = ProblemType.TYPE_PREFIX;
 
     public Problem {
         Objects.requireNonNull(type, "type");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.linkway.client.error.BadRequestException;
 import org.linkway.client.error.ConflictException;
@@ -19,6 +20,7 @@ import org.linkway.client.error.StaleVersionException;
 import org.linkway.client.error.UnauthorisedException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.error.ValidationException;
+import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
@@ -49,24 +51,49 @@ public final class ProblemMapper {
         return classify(problem, retryAfter);
     }
 
+    /**
+     * The status decides the family; the catalogue's type refines it only when the type is one
+     * this version knows with that very status. A type this version does not know (a newer
+     * server's), or one with a status the catalogue does not give it, is classified by the status
+     * alone and keeps its raw code.
+     */
     static LinkwayException classify(Problem p, Duration retryAfter) {
-        String code = p.code();
+        Optional<ProblemType> known = ProblemType.fromType(p.type()).filter(t -> t.status() == p.status());
+        return known.isPresent() ? forType(known.get(), p, retryAfter) : byStatus(p, retryAfter);
+    }
+
+    /** The documented exception of each catalogue entry; the switch has no default, so a new entry must be placed here. */
+    static LinkwayException forType(ProblemType type, Problem p, Duration retryAfter) {
+        return switch (type) {
+            case MALFORMED_BODY, INVALID_REFERRAL, INVALID_ONWARD_REFERRAL, INVALID_CARE_PLAN, INVALID_CONSENT,
+                    INVALID_CONTACT_RECORD, INVALID_ASSESSMENT, INVALID_SIGNPOST, INVALID_FEEDBACK, INVALID_FHIR_REFERRAL,
+                    INVALID_SUBSCRIPTION, INVALID_WITHOUT_UNKNOWN_PROPERTIES, WRONG_MESSAGE_TYPE, SERVER_ASSIGNED,
+                    IDEMPOTENCY_KEY_REUSED, INVALID_TRANSITION_REQUEST, REASON_REQUIRED, SIGNATURE_INVALID,
+                    SIGNATURE_REQUIRED -> new ValidationException(p);
+            case BAD_PARAMETER, BAD_HEADER, BAD_REQUEST, METHOD_NOT_ALLOWED, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+                    IF_MATCH_REQUIRED -> new BadRequestException(p);
+            case UNAUTHORISED -> new UnauthorisedException(p);
+            case FORBIDDEN -> new ForbiddenException(p);
+            case NOT_FOUND -> new NotFoundException(p);
+            case NOT_ACCEPTABLE -> new NotAcceptableException(p);
+            case ILLEGAL_TRANSITION -> new IllegalTransitionException(p);
+            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED -> new ConflictException(p);
+            case STALE_VERSION -> new StaleVersionException(p);
+            case SERVER_ERROR, AUDIT_UNAVAILABLE -> new ServerException(p);
+        };
+    }
+
+    /** An answer whose type this version does not know (or that was no problem document): the status alone. */
+    static LinkwayException byStatus(Problem p, Duration retryAfter) {
         int status = p.status();
-        if (status == 400 && code.equals("malformed-body") || status == 422) {
-            return new ValidationException(p);
-        }
-        if (status == 412 || code.equals("stale-version")) {
-            return new StaleVersionException(p);
-        }
-        if (code.equals("illegal-transition")) {
-            return new IllegalTransitionException(p);
-        }
         return switch (status) {
             case 401 -> new UnauthorisedException(p);
             case 403 -> new ForbiddenException(p);
             case 404 -> new NotFoundException(p);
             case 406 -> new NotAcceptableException(p);
             case 409 -> new ConflictException(p);
+            case 412 -> new StaleVersionException(p);
+            case 422 -> new ValidationException(p);
             case 429 -> new RateLimitedException(p, retryAfter);
             default -> status >= 500 && status <= 599 ? new ServerException(p)
                     : status >= 400 && status <= 499 ? new BadRequestException(p)

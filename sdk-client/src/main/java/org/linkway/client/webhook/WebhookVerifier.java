@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -86,18 +85,13 @@ public final class WebhookVerifier {
      * {@code com.sun.net.httpserver.Headers} or {@code HttpHeaders.map()}) and raw body.
      */
     public Event verify(Map<String, ? extends Collection<String>> headers, byte[] body) {
-        if (headers == null) {
-            throw new WebhookVerificationException("webhook-missing-header", "no headers given");
-        }
-        String id = header(headers, "webhook-id");
-        String timestamp = header(headers, "webhook-timestamp");
-        String signature = header(headers, "webhook-signature");
+        WebhookHeaders standard = WebhookHeaders.from(headers);
         if (jws != null) {
             // the HMAC first: it is cheaper and says nothing about the body until it holds
-            verifySignature(id, timestamp, signature, body);
-            verifyServerSignature(header(headers, SignatureVerifier.HEADER), body);
+            verifySignature(standard, body);
+            verifyServerSignature(WebhookHeaders.header(headers, SignatureVerifier.HEADER), body);
         }
-        return verify(id, timestamp, signature, body);
+        return verify(standard, body);
     }
 
     /**
@@ -122,9 +116,10 @@ public final class WebhookVerifier {
         }
     }
 
-    /** Verifies a delivery given the three header values and the raw body, and reads the event. */
-    public Event verify(String webhookId, String webhookTimestamp, String webhookSignature, byte[] body) {
-        verifySignature(webhookId, webhookTimestamp, webhookSignature, body);
+    /** Verifies a delivery given its three Standard Webhooks headers and the raw body, and reads the event. */
+    public Event verify(WebhookHeaders headers, byte[] body) {
+        verifySignature(headers, body);
+        String webhookId = headers.id();
         Event event;
         try {
             JsonNode tree = Codec.mapper().readTree(body);
@@ -140,7 +135,13 @@ public final class WebhookVerifier {
     }
 
     /** Only the signature and timestamp checks, for bodies that are not Linkway events. */
-    public void verifySignature(String webhookId, String webhookTimestamp, String webhookSignature, byte[] body) {
+    public void verifySignature(WebhookHeaders headers, byte[] body) {
+        if (headers == null) {
+            throw new WebhookVerificationException("webhook-missing-header", "no headers given");
+        }
+        String webhookId = headers.id();
+        String webhookTimestamp = headers.timestamp();
+        String webhookSignature = headers.signature();
         require(webhookId, "webhook-id");
         require(webhookTimestamp, "webhook-timestamp");
         require(webhookSignature, "webhook-signature");
@@ -228,19 +229,6 @@ public final class WebhookVerifier {
         if (value == null || value.isBlank()) {
             throw new WebhookVerificationException("webhook-missing-header", header + " is missing");
         }
-    }
-
-    private static String header(Map<String, ? extends Collection<String>> headers, String name) {
-        for (Map.Entry<String, ? extends Collection<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
-                Collection<String> values = e.getValue();
-                if (values != null && values.size() > 1) {
-                    throw new WebhookVerificationException("webhook-malformed-header", name + " was sent more than once");
-                }
-                return values == null || values.isEmpty() ? null : values.iterator().next();
-            }
-        }
-        return null;
     }
 
     /** Builds a {@link WebhookVerifier}: at least one secret. */

@@ -6,7 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.linkway.client.error.StaleVersionException;
 import org.linkway.client.error.UnauthorisedException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.error.ValidationException;
+import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Severity;
 
@@ -96,26 +99,85 @@ class ProblemMappingProperties {
                 "header-id", Duration.ofSeconds(7));
 
         assertThat(e.requestId()).isEqualTo("header-id");
-        Class<? extends LinkwayException> expected = switch (status) {
-            case 401 -> UnauthorisedException.class;
-            case 403 -> ForbiddenException.class;
-            case 404 -> NotFoundException.class;
-            case 406 -> NotAcceptableException.class;
-            case 409 -> slug.equals("illegal-transition") ? IllegalTransitionException.class
-                    : slug.equals("stale-version") ? StaleVersionException.class : ConflictException.class;
-            case 412 -> StaleVersionException.class;
-            case 422 -> ValidationException.class;
-            case 429 -> RateLimitedException.class;
-            default -> status >= 500 ? ServerException.class
-                    : status == 400 && slug.equals("malformed-body") ? ValidationException.class
-                    : slug.equals("stale-version") ? StaleVersionException.class
-                    : slug.equals("illegal-transition") ? IllegalTransitionException.class
-                    : BadRequestException.class;
-        };
+        // a random slug is (almost) never in the catalogue, so the status alone decides
+        Class<? extends LinkwayException> expected = ProblemType.fromSlug(slug).filter(t -> t.status() == status)
+                .<Class<? extends LinkwayException>>map(DOCUMENTED::get).orElseGet(() -> byStatus(status));
         assertThat(e).isExactlyInstanceOf(expected);
         if (e instanceof RateLimitedException r) {
             assertThat(r.retryAfter()).contains(Duration.ofSeconds(7));
         }
+    }
+
+    static Class<? extends LinkwayException> byStatus(int status) {
+        return switch (status) {
+            case 401 -> UnauthorisedException.class;
+            case 403 -> ForbiddenException.class;
+            case 404 -> NotFoundException.class;
+            case 406 -> NotAcceptableException.class;
+            case 409 -> ConflictException.class;
+            case 412 -> StaleVersionException.class;
+            case 422 -> ValidationException.class;
+            case 429 -> RateLimitedException.class;
+            default -> status >= 500 ? ServerException.class : BadRequestException.class;
+        };
+    }
+
+    /** The exception each catalogue entry is documented to raise (docs/API.md, "Problem types"). */
+    static final Map<ProblemType, Class<? extends LinkwayException>> DOCUMENTED = documented();
+
+    private static Map<ProblemType, Class<? extends LinkwayException>> documented() {
+        Map<ProblemType, Class<? extends LinkwayException>> m = new EnumMap<>(ProblemType.class);
+        for (ProblemType t : ProblemType.values()) {
+            m.put(t, t.status() == 422 ? ValidationException.class : byStatus(t.status()));
+        }
+        m.put(ProblemType.MALFORMED_BODY, ValidationException.class);
+        m.put(ProblemType.ILLEGAL_TRANSITION, IllegalTransitionException.class);
+        return m;
+    }
+
+    @Test
+    void every_catalogue_entry_maps_to_its_documented_exception_keeping_its_code() {
+        qt().withFixedSeed(6_405L).withExamples(1000).forAll(Gens.pick(ProblemType.values()), Gens.anyText(100))
+                .checkAssert((type, detail) -> {
+                    LinkwayException e = ProblemMapper.map(type.status(), "application/problem+json",
+                            problem(type.slug(), type.status(), detail, "req-1", 0), "header-id", null);
+                    assertThat(e).isExactlyInstanceOf(DOCUMENTED.get(type));
+                    assertThat(e.code()).isEqualTo(type.slug());
+                    assertThat(e.problemType()).contains(type);
+                    assertThat(e.is(type)).isTrue();
+                    assertThat(e.status()).isEqualTo(type.status());
+                });
+    }
+
+    @Test
+    void a_known_slug_under_another_status_is_classified_by_the_status() {
+        // the mapper used to look at the slug first: a 401 or 403 carrying stale-version or
+        // illegal-transition became a conflict, and a 409 stale-version a StaleVersionException
+        for (ProblemType slug : new ProblemType[] {ProblemType.STALE_VERSION, ProblemType.ILLEGAL_TRANSITION}) {
+            for (int status : new int[] {400, 401, 403, 404, 409, 422, 500}) {
+                if (status == slug.status()) {
+                    continue;
+                }
+                LinkwayException e = ProblemMapper.map(status, "application/problem+json", problem(slug.slug(), status, "d", "r", 0), "r", null);
+                assertThat(e).as("%s with %s", status, slug.slug()).isExactlyInstanceOf(byStatus(status));
+                assertThat(e.code()).isEqualTo(slug.slug());
+            }
+        }
+        assertThat(ProblemMapper.map(401, "application/problem+json", problem("stale-version", 401, "d", "r", 0), "r", null))
+                .isExactlyInstanceOf(UnauthorisedException.class);
+        assertThat(ProblemMapper.map(400, "application/problem+json", problem("illegal-transition", 400, "d", "r", 0), "r", null))
+                .isExactlyInstanceOf(BadRequestException.class);
+    }
+
+    @Test
+    void a_slug_from_a_newer_server_maps_by_status_and_keeps_its_raw_code() {
+        qt().withFixedSeed(6_406L).withExamples(500).forAll(errorStatuses()).checkAssert(status -> {
+            LinkwayException e = ProblemMapper.map(status, "application/problem+json",
+                    problem("from-a-newer-server", status, "d", "r", 0), "r", null);
+            assertThat(e).isExactlyInstanceOf(byStatus(status));
+            assertThat(e.code()).isEqualTo("from-a-newer-server");
+            assertThat(e.problemType()).isEmpty();
+        });
     }
 
     @Test

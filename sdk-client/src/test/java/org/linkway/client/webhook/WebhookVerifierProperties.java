@@ -63,7 +63,8 @@ class WebhookVerifierProperties {
         long ts = NOW.getEpochSecond() + skew;
         byte[] body = Signing.event(id, sequence, reason);
 
-        Event event = verifier(key).verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body);
+        Event event = verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body);
 
         assertThat(event.id()).isEqualTo(id);
         assertThat(event.sequence()).isEqualTo(sequence);
@@ -85,7 +86,8 @@ class WebhookVerifierProperties {
         byte[] tampered = body.clone();
         tampered[where % body.length] ^= (byte) flip;
 
-        assertThat(code(() -> verifier(key).verify(id, Long.toString(ts), signature, tampered))).isEqualTo("webhook-signature-mismatch");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts))
+                .signature(signature), tampered))).isEqualTo("webhook-signature-mismatch");
     }
 
     @Test
@@ -100,9 +102,11 @@ class WebhookVerifierProperties {
         byte[] body = Signing.event(id, 7, "x");
         String signature = Signing.signature(key, id, ts, body);
 
-        assertThat(code(() -> verifier(key).verify(id, Long.toString(ts + 1), signature, body))).isEqualTo("webhook-signature-mismatch");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts + 1))
+                .signature(signature), body))).isEqualTo("webhook-signature-mismatch");
         String otherId = UUID.randomUUID().toString();
-        assertThat(code(() -> verifier(key).verify(otherId, Long.toString(ts), signature, body))).isEqualTo("webhook-signature-mismatch");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(otherId).timestamp(Long.toString(ts))
+                .signature(signature), body))).isEqualTo("webhook-signature-mismatch");
     }
 
     @Test
@@ -119,7 +123,8 @@ class WebhookVerifierProperties {
         long ts = NOW.getEpochSecond();
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(code(() -> verifier(other).verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body)))
+        assertThat(code(() -> verifier(other).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body)))
                 .isEqualTo("webhook-signature-mismatch");
     }
 
@@ -134,7 +139,8 @@ class WebhookVerifierProperties {
         long ts = NOW.getEpochSecond() + (future ? distance : -distance);
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(code(() -> verifier(key).verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body)))
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body)))
                 .isEqualTo("webhook-timestamp-out-of-tolerance");
     }
 
@@ -171,7 +177,8 @@ class WebhookVerifierProperties {
         entries.add("v1a,c29tZSBvdGhlciBzY2hlbWU=");
         entries.add(Math.min(position, entries.size()), Signing.signature(signedWithNew ? newKey : oldKey, id, ts, body));
 
-        Event event = verifier(oldKey, newKey).verify(id, Long.toString(ts), String.join(" ", entries), body);
+        Event event = verifier(oldKey, newKey).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts))
+                .signature(String.join(" ", entries)), body);
 
         assertThat(event.id()).isEqualTo(id);
     }
@@ -187,7 +194,8 @@ class WebhookVerifierProperties {
         long ts = NOW.getEpochSecond();
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(CODES).contains(code(() -> verifier(key).verify(id, Long.toString(ts), header, body)));
+        assertThat(CODES).contains(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts))
+                .signature(header), body)));
     }
 
     @Test
@@ -200,7 +208,7 @@ class WebhookVerifierProperties {
         String id = UUID.randomUUID().toString();
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(code(() -> verifier(key).verify(id, ts, "v1,AAAA", body)))
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("v1,AAAA"), body)))
                 .isIn("webhook-malformed-header", "webhook-missing-header", "webhook-timestamp-out-of-tolerance");
     }
 

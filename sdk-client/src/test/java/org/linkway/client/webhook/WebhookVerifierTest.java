@@ -27,10 +27,12 @@ class WebhookVerifierTest {
         long ts = NOW.getEpochSecond();
         byte[] body = "{\"hello\":1}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(code(() -> verifier(key).verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body)))
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body)))
                 .isEqualTo("webhook-malformed-body");
         // the generic check still serves bodies that are not Linkway events
-        verifier(key).verifySignature(id, Long.toString(ts), Signing.signature(key, id, ts, body), body);
+        verifier(key).verifySignature(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body);
     }
 
     @Test
@@ -40,7 +42,8 @@ class WebhookVerifierTest {
         long ts = NOW.getEpochSecond();
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(code(() -> verifier(key).verify(announced, Long.toString(ts), Signing.signature(key, announced, ts, body), body)))
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(announced).timestamp(Long.toString(ts))
+                .signature(Signing.signature(key, announced, ts, body)), body)))
                 .isEqualTo("webhook-id-mismatch");
     }
 
@@ -50,10 +53,14 @@ class WebhookVerifierTest {
         byte[] body = Signing.event(id, 1, "x");
         String ts = Long.toString(NOW.getEpochSecond());
 
-        assertThat(code(() -> verifier(key).verify(id, ts, "v2,abc", body))).isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(id, ts, "v1,not*base64", body))).isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(id, ts, "nocomma", body))).isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(id, null, "v1,AAAA", body))).isEqualTo("webhook-missing-header");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("v2,abc"), body)))
+                .isEqualTo("webhook-malformed-header");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts)
+                .signature("v1,not*base64"), body))).isEqualTo("webhook-malformed-header");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("nocomma"), body)))
+                .isEqualTo("webhook-malformed-header");
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(null).signature("v1,AAAA"), body)))
+                .isEqualTo("webhook-missing-header");
     }
 
     @Test
@@ -64,8 +71,10 @@ class WebhookVerifierTest {
         WebhookVerifier lenient = WebhookVerifier.builder().secret(Signing.secret(key)).tolerance(Duration.ofHours(2))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
-        assertThat(lenient.verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body).id()).isEqualTo(id);
-        assertThat(code(() -> verifier(key).verify(id, Long.toString(ts), Signing.signature(key, id, ts, body), body)))
+        assertThat(lenient.verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body).id()).isEqualTo(id);
+        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
+                .signature(key, id, ts, body)), body)))
                 .isEqualTo("webhook-timestamp-out-of-tolerance");
     }
 
