@@ -104,6 +104,20 @@ class MessageSignatureTest {
         assertThat(ED.toString()).doesNotContain(ED.privateJwk());
     }
 
+    @Test
+    void javaKeyPairsSignAndTheirPublicKeysVerifyWhileOtherKeyTypesAreRefused() throws Exception {
+        KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        SigningKey signer = SigningKey.of(ed, "gp-system-2");
+        assertThat(signer.algorithm()).isEqualTo("EdDSA");
+        DetachedSignature s = signer.sign(REFERRAL);
+        SignatureVerification v = TrustedKeys.of(ed.getPublic(), "gp-system-2").verify(REFERRAL, s.jws());
+        assertThat(v.valid()).as(v.findings().toString()).isTrue();
+        assertThat(v.keyId()).isEqualTo("gp-system-2");
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        assertThatThrownBy(() -> SigningKey.of(rsa, "rsa")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+        assertThatThrownBy(() -> TrustedKeys.of(rsa.getPublic(), "rsa")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Any one changed byte either leaves the value the same (e.g. 1E3 for 1e3) or breaks the signature. */
     @Test
     void anyByteChangeBreaksVerificationUnlessTheValueIsTheSame() {
