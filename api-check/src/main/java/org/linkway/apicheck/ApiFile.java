@@ -84,9 +84,19 @@ public final class ApiFile {
     public Difference check(List<String> current, boolean regenerate) {
         List<String> recorded = read();
         if (regenerate) {
+            Difference accepted = compare(recorded, current, false);
             write(current);
+            if (!accepted.removed().isEmpty() || !accepted.added().isEmpty()) {
+                // say what was accepted, so a regeneration run for another file cannot hide an API change
+                System.out.println("Rewrote " + file + ": " + accepted.removed().size() + " line(s) removed or changed (breaking), "
+                        + accepted.added().size() + " added.");
+            }
             return new Difference(List.of(), List.of(), false);
         }
+        return compare(recorded, current, !Files.exists(file));
+    }
+
+    private static Difference compare(List<String> recorded, List<String> current, boolean fileMissing) {
         Set<String> before = new LinkedHashSet<>(recorded);
         Set<String> now = new LinkedHashSet<>(current);
         List<String> removed = new ArrayList<>();
@@ -101,7 +111,7 @@ public final class ApiFile {
                 added.add(line);
             }
         }
-        return new Difference(removed, added, !Files.exists(file));
+        return new Difference(removed, added, fileMissing);
     }
 
     /** Lines only in the file (removed or changed: breaking) and lines only in the build (added). */

@@ -17,8 +17,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The ArchUnit rules behind the public API contract; {@link PublicApi} says what is public. */
@@ -108,6 +111,50 @@ public final class ApiRules {
         Set<JavaModifier> m = member.getModifiers();
         return (m.contains(JavaModifier.PUBLIC) || m.contains(JavaModifier.PROTECTED))
                 && !m.contains(JavaModifier.SYNTHETIC) && !m.contains(JavaModifier.BRIDGE);
+    }
+
+    /**
+     * Entries of {@link PublicApi#PENDING_EXPOSED} and {@link PublicApi#PENDING_INTERNAL_CONSTRUCTORS}
+     * that this module's classes no longer need: the breach they excuse is gone, so they must go too.
+     */
+    public static List<String> stalePendingEntries(JavaClasses classes) {
+        List<String> stale = new ArrayList<>();
+        PublicApi.PENDING_INTERNAL_CONSTRUCTORS.keySet().stream().sorted().forEach(name -> {
+            if (classes.contain(name) && classes.get(name).getConstructors().stream().noneMatch(ApiRules::visible)) {
+                stale.add("PENDING_INTERNAL_CONSTRUCTORS: " + name + " has no public or protected constructor any more");
+            }
+        });
+        for (PublicApi.PackageAllowance pending : PublicApi.PENDING_EXPOSED) {
+            List<JavaClass> owners = classes.stream()
+                    .filter(c -> PublicApi.isSameOrSub(c.getPackageName(), pending.from()) && areExported().test(c))
+                    .toList();
+            boolean used = owners.stream().flatMap(c -> exposedTypes(c).stream())
+                    .anyMatch(t -> PublicApi.isSameOrSub(PublicApi.packageOf(t), pending.exposes()));
+            if (!owners.isEmpty() && !used) {
+                stale.add("PENDING_EXPOSED: " + pending.from() + " no longer exposes " + pending.exposes());
+            }
+        }
+        return stale;
+    }
+
+    /** Every type a class's public face names: supertypes and its visible members' signatures. */
+    static Set<String> exposedTypes(JavaClass c) {
+        Set<String> names = new TreeSet<>();
+        Consumer<JavaType> add = t -> t.getAllInvolvedRawTypes()
+                .forEach(r -> names.add(r.isArray() ? r.getBaseComponentType().getName() : r.getName()));
+        c.getSuperclass().ifPresent(add);
+        c.getInterfaces().forEach(add);
+        c.getTypeParameters().forEach(add);
+        for (JavaCodeUnit unit : c.getCodeUnits()) {
+            if (visible(unit)) {
+                add.accept(unit.getReturnType());
+                unit.getParameterTypes().forEach(add);
+                unit.getExceptionTypes().forEach(add);
+                unit.getTypeParameters().forEach(add);
+            }
+        }
+        c.getFields().stream().filter(ApiRules::visible).forEach(f -> add.accept(f.getType()));
+        return names;
     }
 
     private static ArchCondition<JavaClass> exposeOnlyAllowedTypes() {

@@ -3,6 +3,7 @@ package org.linkway.apicheck;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -66,6 +67,12 @@ public abstract class PublishedApiContract {
     void features_and_their_subpackages_have_no_cycles() {
         ApiRules.noCyclesBetweenFeatures().check(classes());
         ApiRules.noCyclesBetweenSubpackages().check(classes());
+    }
+
+    @Test
+    void no_pending_exception_outlives_the_breach_it_excuses() {
+        List<String> stale = ApiRules.stalePendingEntries(classes());
+        assertTrue(stale.isEmpty(), () -> "remove from org.linkway.apicheck.PublicApi:\n  " + String.join("\n  ", stale));
     }
 
     @Test

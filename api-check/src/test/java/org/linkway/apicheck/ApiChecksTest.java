@@ -72,6 +72,15 @@ class ApiChecksTest {
     }
 
     @Test
+    void the_exposed_types_of_a_class_include_generic_arguments_and_pending_entries_only_go_stale_where_they_apply() {
+        JavaClasses exposing = new ClassFileImporter().importClasses(Exposing.class, Exposing.Nested.class);
+        assertThat(ApiRules.exposedTypes(exposing.get(Exposing.class)))
+                .contains(Sealed.class.getName(), "org.junit.jupiter.api.TestInfo", "java.util.Optional", "java.lang.Object");
+        // the pending entries name packages these classes are not in, so none is stale here
+        assertThat(ApiRules.stalePendingEntries(exposing)).isEmpty();
+    }
+
+    @Test
     void a_cycle_between_subpackages_fails() {
         JavaClasses cycle = new ClassFileImporter().importClasses(
                 org.linkway.apicheck.cyclea.Left.class, org.linkway.apicheck.cycleb.Right.class);
