@@ -47,7 +47,7 @@ public final class LinkwayClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        Transport transport = new Transport(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
+        Transport transport = Transport.create(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
         this.calls = new Calls(transport);
         this.referrals = new Referrals(calls, b.signer);
         this.events = new Events(calls, b.retryPolicy.sleeper());

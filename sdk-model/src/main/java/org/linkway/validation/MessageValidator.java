@@ -39,7 +39,7 @@ public final class MessageValidator {
 
     private MessageValidator(Builder b) {
         this.maxBytes = b.maxBytes;
-        this.pipeline = new Pipeline(b.clock, b.maxFindings);
+        this.pipeline = Pipeline.create(b.clock, b.maxFindings);
     }
 
     /** A validator with the default limits and the system clock. */

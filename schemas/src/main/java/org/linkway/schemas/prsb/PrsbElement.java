@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * One element of the PRSB information model: a group or an item, with the cardinality, the
  * MRO flag and the value constraints the standard publishes for it.
  */
-public final class PrsbElement {
+final class PrsbElement {
 
     /** Separator PRSB paths use between element names, as in {@code elements.tsv}. */
     public static final String PATH_SEPARATOR = " / ";

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code elements.tsv}, with its description from the published JSON model.
  * Loaded from the classpath copy shipped in this module.
  */
-public final class PrsbStandard {
+final class PrsbStandard {
 
     public static final String VERSION = "1.1";
     private static final String BASE = "/org/linkway/schemas/prsb/";

@@ -12,10 +12,43 @@ import java.util.List;
  * ApiRequest r = ApiRequest.change("POST", "/v1/referrals/" + id + "/transitions", body).withHeader("If-Match", etag);
  * }</pre>
  */
-public record ApiRequest(String method, String path, List<String> headers, byte[] body, boolean replayable) {
+public final class ApiRequest {
 
-    public ApiRequest {
-        headers = List.copyOf(headers);
+    private final String method;
+    private final String path;
+    private final List<String> headers;
+    private final byte[] body;
+    private final boolean replayable;
+
+    private ApiRequest(String method, String path, List<String> headers, byte[] body, boolean replayable) {
+        this.method = method;
+        this.path = path;
+        this.headers = List.copyOf(headers);
+        this.body = body;
+        this.replayable = replayable;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path with its query, relative to the client's base URL. */
+    public String path() {
+        return path;
+    }
+
+    /** Extra headers as name, value, name, value... */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** The body, or null for none. */
+    public byte[] body() {
+        return body;
+    }
+
+    public boolean replayable() {
+        return replayable;
     }
 
     public static ApiRequest get(String path) {

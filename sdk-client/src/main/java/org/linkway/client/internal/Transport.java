@@ -42,8 +42,8 @@ public final class Transport {
     private final String userAgent;
     private final Clock clock;
 
-    public Transport(URI baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retry, Duration requestTimeout,
-                     String userAgent, Clock clock) {
+    private Transport(URI baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retry, Duration requestTimeout,
+                      String userAgent, Clock clock) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.tokens = tokens;
@@ -51,6 +51,12 @@ public final class Transport {
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
         this.clock = clock;
+    }
+
+    /** The client's builder creates its transport here; nothing else should. */
+    public static Transport create(URI baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retry, Duration requestTimeout,
+                                   String userAgent, Clock clock) {
+        return new Transport(baseUrl, http, tokens, retry, requestTimeout, userAgent, clock);
     }
 
     /** Sends the call, retrying as the policy allows; completes with a 2xx/304 answer or a {@link LinkwayException}. */

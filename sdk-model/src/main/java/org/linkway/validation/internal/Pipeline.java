@@ -27,7 +27,24 @@ import tools.jackson.core.exc.StreamConstraintsException;
 public final class Pipeline {
 
     /** What a run produced: the message type when known, and every finding. */
-    public record Outcome(MessageType type, List<Finding> findings) { }
+    public static final class Outcome {
+        private final MessageType type;
+        private final List<Finding> findings;
+
+        Outcome(MessageType type, List<Finding> findings) {
+            this.type = type;
+            this.findings = findings;
+        }
+
+        /** The message type, or null when the input never said which message it is. */
+        public MessageType type() {
+            return type;
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+    }
 
     private static final String TYPES = Arrays.stream(MessageType.values()).map(MessageType::resourceType)
             .collect(Collectors.joining(", "));
@@ -40,9 +57,14 @@ public final class Pipeline {
     private final Clock clock;
     private final int maxFindings;
 
-    public Pipeline(Clock clock, int maxFindings) {
+    private Pipeline(Clock clock, int maxFindings) {
         this.clock = clock;
         this.maxFindings = maxFindings;
+    }
+
+    /** For {@code MessageValidator}, which owns the settings. */
+    public static Pipeline create(Clock clock, int maxFindings) {
+        return new Pipeline(clock, maxFindings);
     }
 
     public Outcome parseAndCheck(byte[] json) {
