@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

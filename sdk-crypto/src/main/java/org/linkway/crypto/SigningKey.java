@@ -6,7 +6,7 @@ import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.Objects;
 
-import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 import org.linkway.signature.DetachedSignature;
 import org.linkway.signature.MessageSigner;
 

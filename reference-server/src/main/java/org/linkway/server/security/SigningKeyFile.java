@@ -21,7 +21,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.BigIntegers;
-import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;

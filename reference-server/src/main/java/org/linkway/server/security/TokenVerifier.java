@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 

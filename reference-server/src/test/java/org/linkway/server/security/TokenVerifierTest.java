@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 
 import org.junit.jupiter.api.Test;
-import org.linkway.crypto.internal.JwsAlgorithms;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 import org.linkway.server.http.ApiProblem;
 
 import com.nimbusds.jose.JWSAlgorithm;

@@ -45,7 +45,29 @@ public final class Engine {
     }
 
     /** The outcome of reading FHIR: the Linkway JSON (null on error) and every finding. */
-    public record Read(MessageType type, ObjectNode linkway, List<Finding> findings) { }
+    public static final class Read {
+        private final MessageType type;
+        private final ObjectNode linkway;
+        private final List<Finding> findings;
+
+        Read(MessageType type, ObjectNode linkway, List<Finding> findings) {
+            this.type = type;
+            this.linkway = linkway;
+            this.findings = List.copyOf(findings);
+        }
+
+        public MessageType type() {
+            return type;
+        }
+
+        public ObjectNode linkway() {
+            return linkway;
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+    }
 
     public static Read read(String json) {
         List<Finding> findings = new ArrayList<>();

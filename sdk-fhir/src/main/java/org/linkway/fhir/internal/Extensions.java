@@ -10,7 +10,46 @@ import java.util.List;
 public final class Extensions {
 
     /** One extension: its id (last part of the canonical URL), where it may appear and its value type. */
-    public record Def(String id, String name, String title, String description, List<String> contexts, String valueType) {
+    public static final class Def {
+        private final String id;
+        private final String name;
+        private final String title;
+        private final String description;
+        private final List<String> contexts;
+        private final String valueType;
+
+        Def(String id, String name, String title, String description, List<String> contexts, String valueType) {
+            this.id = id;
+            this.name = name;
+            this.title = title;
+            this.description = description;
+            this.contexts = List.copyOf(contexts);
+            this.valueType = valueType;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public List<String> contexts() {
+            return contexts;
+        }
+
+        public String valueType() {
+            return valueType;
+        }
 
         public String url() {
             return Urls.SD + id;

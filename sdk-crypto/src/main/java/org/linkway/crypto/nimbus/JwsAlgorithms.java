@@ -1,4 +1,4 @@
-package org.linkway.crypto.internal;
+package org.linkway.crypto.nimbus;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
