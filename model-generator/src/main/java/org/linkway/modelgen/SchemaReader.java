@@ -93,7 +93,8 @@ final class SchemaReader {
         if (!javaIdentifier(name)) {
             throw new IllegalStateException(owner.origin + ": property '" + name + "' is not a usable Java name");
         }
-        String description = node.path("description").asString("");
+        // the member's own words first: a shared type's description is about the type, not this use of it
+        String description = node.path("description").asString(node.path("x-linkway").asString(""));
         JsonNode resolved = node;
         String resolvedFile = file;
         while (resolved.has("$ref")) {
@@ -106,7 +107,7 @@ final class SchemaReader {
             }
             resolved = target;
             if (description.isEmpty()) {
-                description = resolved.path("description").asString("");
+                description = resolved.path("description").asString(resolved.path("x-linkway").asString(""));
             }
         }
         JavaType type = type(resolvedFile, owner, name, node, resolved, false);
