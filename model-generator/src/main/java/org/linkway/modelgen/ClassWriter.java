@@ -93,7 +93,7 @@ final class ClassWriter {
         List<String> doc = new ArrayList<>();
         String title = spec.title.isBlank() ? spec.name : Javadoc.escape(spec.title);
         doc.add(spec.description.isBlank() || spec.description.equals(spec.title) ? title + "."
-                : title + ": " + Javadoc.escape(spec.description));
+                : title + ": " + sentence(Javadoc.escape(spec.description)));
         doc.add("Immutable: lists are copied in and cannot be changed through the getters. Make one with "
                 + "{@link #builder()}, or change a copy with {@link #toBuilder()}. Generated from " + spec.origin
                 + "; do not edit.");

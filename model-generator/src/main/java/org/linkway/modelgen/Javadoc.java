@@ -18,14 +18,17 @@ final class Javadoc {
     /** A comment block at the given indent; paragraphs are already-escaped HTML-safe strings. */
     static String block(String indent, List<String> paragraphs) {
         List<String> lines = new ArrayList<>();
+        boolean inTags = false;
         for (String paragraph : paragraphs) {
             if (paragraph == null || paragraph.isBlank()) {
                 continue;
             }
-            if (!lines.isEmpty()) {
+            boolean tag = paragraph.startsWith("@");
+            if (!lines.isEmpty() && !(tag && inTags)) {
                 lines.add("");
-                paragraph = paragraph.startsWith("@") ? paragraph : "<p>" + paragraph;
+                paragraph = tag ? paragraph : "<p>" + paragraph;
             }
+            inTags = tag;
             lines.addAll(wrap(paragraph, WIDTH - indent.length() - 3));
         }
         if (lines.isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,7 @@ final class SchemaReader {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, JsonNode> files = new HashMap<>();
     private final Map<JsonNode, ObjectSpec> objects = new IdentityHashMap<>();
+    private final List<ObjectSpec> inOrder = new ArrayList<>();
     private final Map<String, Object> names = new HashMap<>();
     private final List<EnumSpec> topLevelEnums = new ArrayList<>();
 
@@ -44,7 +44,7 @@ final class SchemaReader {
 
     /** Every object type reachable from the given message schemas, in the order first met. */
     List<ObjectSpec> objects() {
-        return new ArrayList<>(new LinkedHashMap<>(objects).values());
+        return List.copyOf(inOrder);
     }
 
     List<EnumSpec> topLevelEnums() {
@@ -81,6 +81,7 @@ final class SchemaReader {
         claim(name, node, origin);
         ObjectSpec spec = new ObjectSpec(name, origin, node.path("title").asString(""), node.path("description").asString(""));
         objects.put(node, spec);
+        inOrder.add(spec);
         Set<String> required = new HashSet<>();
         node.path("required").forEach(r -> required.add(r.asString()));
         for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
@@ -93,7 +94,8 @@ final class SchemaReader {
         if (!javaIdentifier(name)) {
             throw new IllegalStateException(owner.origin + ": property '" + name + "' is not a usable Java name");
         }
-        String description = node.path("description").asString("");
+        // the member's own words first: a shared type's description is about the type, not this use of it
+        String description = node.path("description").asString(node.path("x-linkway").asString(""));
         JsonNode resolved = node;
         String resolvedFile = file;
         while (resolved.has("$ref")) {
@@ -106,7 +108,7 @@ final class SchemaReader {
             }
             resolved = target;
             if (description.isEmpty()) {
-                description = resolved.path("description").asString("");
+                description = resolved.path("description").asString(resolved.path("x-linkway").asString(""));
             }
         }
         JavaType type = type(resolvedFile, owner, name, node, resolved, false);
