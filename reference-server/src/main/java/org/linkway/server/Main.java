@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code java -jar linkway-server.jar --dev}. Every flag has a {@code LINKWAY_*} environment
  * variable; a flag given on the command line wins.
  */
-@Command(name = "linkway-server", mixinStandardHelpOptions = true, version = "linkway-server 0.1.0",
+@Command(name = "linkway-server", mixinStandardHelpOptions = true, versionProvider = ServerVersion.class,
         description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
         subcommands = AuditCommand.class)
 public final class Main implements Callable<Integer> {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.ClientVersion;
 import org.linkway.client.internal.Transport;
 
 /**
@@ -113,7 +114,7 @@ public final class LinkwayClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private HttpClient httpClient;
-        private String userAgent = "linkway-java-client/0.1";
+        private String userAgent = "linkway-java-client/" + ClientVersion.number();
         private Clock clock = Clock.systemUTC();
         private com.nimbusds.jose.jwk.JWK signingKey;
 
