@@ -3,18 +3,20 @@ package org.linkway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.LinkwayException;
 import org.linkway.crypto.JwsAlgorithms;
 import org.linkway.server.security.SigningSettings;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 
@@ -25,20 +27,27 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
  */
 class SignedReferralClientTest {
 
-    static OctetKeyPair sender;
-    static TestServer server;
+    static final OctetKeyPair sender = senderKey();
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite(config -> config.withSigning(new SigningSettings(null, trust(sender), true)));
 
-    @BeforeAll
-    static void start() throws Exception {
-        sender = JwsAlgorithms.generateEd25519("gp-system-7");
-        Path trusted = Files.createTempFile("trusted-senders", ".jwks");
-        Files.writeString(trusted, new JWKSet(sender.toPublicJWK()).toString(true));
-        server = TestServer.start(config -> config.withSigning(new SigningSettings(null, trusted, true)));
+    private static OctetKeyPair senderKey() {
+        try {
+            return JwsAlgorithms.generateEd25519("gp-system-7");
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    /** A key file naming the sender's public key, for the server to trust. */
+    private static Path trust(OctetKeyPair key) {
+        try {
+            Path trusted = Files.createTempFile("trusted-senders", ".jwks");
+            Files.writeString(trusted, new JWKSet(key.toPublicJWK()).toString(true));
+            return trusted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
