@@ -2,6 +2,8 @@ package org.linkway.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.server.LinkwayServer;
@@ -15,7 +17,7 @@ class PostgresReferenceServerTest {
     static final LinkwayTestServer testServer = LinkwayTestServer.postgres();
 
     @Test
-    void every_required_test_passes_against_the_reference_server_on_postgresql() {
+    void every_required_test_passes_against_the_reference_server_on_postgresql() throws IOException {
         LinkwayServer server = testServer.server();
         SuiteResult result;
         try {
