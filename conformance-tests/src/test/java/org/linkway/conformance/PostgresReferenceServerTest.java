@@ -3,40 +3,36 @@ package org.linkway.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.server.LinkwayServer;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.linkway.server.testing.LinkwayTestServer;
 
 /** The kit against the reference server on a real PostgreSQL: every required test passes. */
 @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PostgresReferenceServerTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.postgres();
 
     @Test
     void every_required_test_passes_against_the_reference_server_on_postgresql() throws IOException {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            SuiteResult result;
-            // the server before its database, or its background work would find the database gone
-            try (LinkwayServer server = ReferenceServers.start(dir, postgres.getJdbcUrl("postgres", "postgres"))) {
-                assertThat(new String(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(ReferenceServers.url(server) + "/health")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8))
-                        .contains("postgresql");
-                result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
-            assertThat(result.exitCode()).isZero();
-            assertThat(result.results()).filteredOn(TestResult::required).filteredOn(r -> !r.id().equals("MF-02"))
-                    .allMatch(r -> r.outcome() == Outcome.PASS, "pass");
+        LinkwayServer server = testServer.server();
+        SuiteResult result;
+        try {
+            assertThat(new String(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(ReferenceServers.url(server) + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("postgresql");
+            result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+        assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.results()).filteredOn(TestResult::required).filteredOn(r -> !r.id().equals("MF-02"))
+                .allMatch(r -> r.outcome() == Outcome.PASS, "pass");
     }
 }

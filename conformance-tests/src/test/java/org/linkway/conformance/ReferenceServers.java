@@ -1,20 +1,12 @@
 package org.linkway.conformance;
 
-import java.nio.file.Path;
-
 import org.linkway.server.LinkwayServer;
-import org.linkway.server.ServerConfig;
 import org.linkway.server.security.Role;
 
-/** The real reference server, started in-process on loopback for the kit's own proof. */
+/** The kit's settings for the real reference server its tests run (LinkwayTestServer starts it). */
 final class ReferenceServers {
 
     private ReferenceServers() { }
-
-    /** On SQLite in {@code dir}, or on the given JDBC URL. */
-    static LinkwayServer start(Path dir, String databaseUrl) {
-        return LinkwayServer.start(ServerConfig.forTests(dir).withDatabaseUrl(databaseUrl));
-    }
 
     static String url(LinkwayServer server) {
         return "http://127.0.0.1:" + server.port();

@@ -2,36 +2,35 @@ package org.linkway.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.server.LinkwayServer;
+import org.linkway.server.testing.LinkwayTestServer;
 
 /** The kit against the reference server on SQLite: every required test passes. */
 @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class SqliteReferenceServerTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
 
     @Test
     void every_required_test_passes_against_the_reference_server_on_sqlite() {
-        try (LinkwayServer server = ReferenceServers.start(dir, null)) {
-            SuiteResult result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
-            System.out.println(ReferenceServers.summary(result));
-            assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
-            assertThat(result.exitCode()).isZero();
-            assertThat(result.results()).filteredOn(r -> r.profile() == Profile.FHIR)
-                    .as("the reference server's FHIR facade passes").isNotEmpty().allMatch(r -> r.outcome() == Outcome.PASS);
-            assertThat(result.results()).filteredOn(r -> r.profile() == Profile.SECURITY)
-                    .as("tokens of a second organisation: the security tests run and pass").allMatch(r -> r.outcome() == Outcome.PASS);
-            assertThat(result.results()).filteredOn(r -> List.of("FB-06", "FB-07", "FB-08", "FB-09", "FB-16", "FB-17", "FH-04").contains(r.id()))
-                    .as("the GP practice, the referrer and another organisation each on its own token: their tests run")
-                    .hasSize(7).allMatch(r -> r.outcome() == Outcome.PASS);
-            assertThat(result.results()).filteredOn(r -> r.profile() != Profile.FHIR && r.profile() != Profile.SECURITY
-                    && !r.id().equals("MF-02")).allMatch(r -> r.outcome() == Outcome.PASS, "pass");
-        }
+        LinkwayServer server = testServer.server();
+        SuiteResult result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
+        System.out.println(ReferenceServers.summary(result));
+        assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.results()).filteredOn(r -> r.profile() == Profile.FHIR)
+                .as("the reference server's FHIR facade passes").isNotEmpty().allMatch(r -> r.outcome() == Outcome.PASS);
+        assertThat(result.results()).filteredOn(r -> r.profile() == Profile.SECURITY)
+                .as("tokens of a second organisation: the security tests run and pass").allMatch(r -> r.outcome() == Outcome.PASS);
+        assertThat(result.results()).filteredOn(r -> List.of("FB-06", "FB-07", "FB-08", "FB-09", "FB-16", "FB-17", "FH-04").contains(r.id()))
+                .as("the GP practice, the referrer and another organisation each on its own token: their tests run")
+                .hasSize(7).allMatch(r -> r.outcome() == Outcome.PASS);
+        assertThat(result.results()).filteredOn(r -> r.profile() != Profile.FHIR && r.profile() != Profile.SECURITY
+                && !r.id().equals("MF-02")).allMatch(r -> r.outcome() == Outcome.PASS, "pass");
     }
 }

@@ -42,6 +42,7 @@ public final class LinkwayServer implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final Security security;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private List<String> essentials = List.of();
 
     // package-private for the test that holds it to building without the database
     LinkwayServer(ServerConfig config, Store store, Clock clock, MessageValidator validator, ContractRoutes contract) {
@@ -145,7 +146,7 @@ public final class LinkwayServer implements AutoCloseable {
         if (config.dev()) {
             LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
-        server.security.announce(server.port());
+        server.essentials = StartupSummary.lines(config, server.port(), store.dialect(), server.security.announce(server.port()));
         contract.prepare(); // now that start-up is over
         LOG.info("Linkway reference server listening on {}://{}:{} ({})", config.tls().enabled() ? "https" : "http", config.host(),
                 server.port(), store.dialect());
@@ -172,6 +173,14 @@ public final class LinkwayServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * What a person starting the server needs first: the URL, the data directory, the database and,
+     * in development mode, a token for each role. {@link Main} prints it before any log line.
+     */
+    public List<String> essentials() {
+        return essentials;
     }
 
     /** The database, for tests that look behind the API. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code java -jar linkway-server.jar --dev}. Every flag has a {@code LINKWAY_*} environment
  * variable; a flag given on the command line wins.
  */
-@Command(name = "linkway-server", mixinStandardHelpOptions = true, version = "linkway-server 0.1.0",
+@Command(name = "linkway-server", mixinStandardHelpOptions = true, versionProvider = ServerVersion.class,
         description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
         subcommands = AuditCommand.class)
 public final class Main implements Callable<Integer> {
@@ -72,15 +72,24 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LinkwayServer server;
+        // the log lines of the start (Jetty, the database, the demo data) wait until the essentials are out
+        HeldLog held = HeldLog.hold();
         try {
             server = LinkwayServer.start(new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev)
                     .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience))
                     .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
                     .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword)));
         } catch (IllegalStateException e) {
+            held.release();
             System.err.println(e.getMessage());
             return 2;
+        } catch (RuntimeException | Error e) {
+            held.release();
+            throw e;
         }
+        server.essentials().forEach(System.out::println);
+        System.out.flush();
+        held.release();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -5,19 +5,16 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +29,8 @@ import org.linkway.outcomes.Score;
 import org.linkway.outcomes.ScoreResult;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,8 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 abstract class AssessmentScoringContract {
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient api;
     /** The link worker of the referrals' addressee (Eastmere Community Action, 8EC41), with its own token. */
@@ -56,21 +53,21 @@ abstract class AssessmentScoringContract {
 
     private static final OutcomeScorer SCORER = OutcomeScorer.standard();
 
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
+
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).clock(ReferralApiContract.TODAY);
+    }
 
     @BeforeAll
-    void start() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(),
-                tests.maxBodyBytes(), tests.dev()), ReferralApiContract.TODAY);
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
         api = new ApiClient(server.port());
         linkWorker = api.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"));
         referral = api.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL)).json().path("id").asString();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     // --- the cases the issue named ---------------------------------------------------------

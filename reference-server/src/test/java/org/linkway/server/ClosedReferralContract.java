@@ -2,20 +2,19 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,29 +28,26 @@ import tools.jackson.databind.JsonNode;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class ClosedReferralContract {
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient api;
     Journeys journeys;
     DevTokens tokens;
 
-    /** The JDBC URL to run against, or null for the default SQLite file in the data directory. */
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
+
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).clock(ReferralApiContract.TODAY);
+    }
 
     @BeforeAll
-    void start() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(),
-                tests.maxBodyBytes(), tests.dev()), ReferralApiContract.TODAY);
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
         api = new ApiClient(server.port());
         journeys = new Journeys(api);
         tokens = DevTokens.forPort(server.port()).orElseThrow();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     /** Each kind of journey record, and what adding one posts. */
@@ -175,20 +171,20 @@ abstract class ClosedReferralContract {
                 for (int t = 0; t < 3; t++) {
                     String body = Journeys.contact("made-contact", "2026-11-1" + t + "T10:00:00Z", "Call " + t + " racing the close");
                     posts.add(pool.submit(() -> {
-                        go.await();
+                        go.await(60, java.util.concurrent.TimeUnit.SECONDS);
                         return journeys.record(id, "contacts", body).status();
                     }));
                 }
                 java.util.concurrent.Future<Integer> close = pool.submit(() -> {
-                    go.await();
+                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     return api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"completed\"}", "If-Match", "\"" + working + "\"")
                             .status();
                 });
                 go.countDown();
-                assertThat(close.get()).isEqualTo(200);
+                assertThat(close.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
                 long stored = 0;
                 for (java.util.concurrent.Future<Integer> post : posts) {
-                    int status = post.get();
+                    int status = post.get(60, java.util.concurrent.TimeUnit.SECONDS);
                     assertThat(status).isIn(201, 409);
                     stored += status == 201 ? 1 : 0;
                 }

@@ -44,7 +44,7 @@ class DevStartTest {
             // read behind the server's back, at the moment of the first 200, whatever start() is still doing
             assertThat(referralsIn(data.resolve("linkway.db"))).isEqualTo(3);
         } finally {
-            starting.get().close();
+            starting.get(120, java.util.concurrent.TimeUnit.SECONDS).close();
         }
     }
 

@@ -2,20 +2,19 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,29 +31,26 @@ abstract class GpPracticeContract {
     static final String PRACTICE = "Y03146";
     static final String REFERRER_CODE = "/referralDetails/entries/0/referrerDetails/organisation/code";
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient practice;
     ApiClient admin;
     DevTokens tokens;
 
-    /** The JDBC URL to run against, or null for the default SQLite file in the data directory. */
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
+
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).clock(ReferralApiContract.TODAY);
+    }
 
     @BeforeAll
-    void start() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(),
-                tests.maxBodyBytes(), tests.dev()), ReferralApiContract.TODAY);
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
         admin = new ApiClient(server.port());
         tokens = DevTokens.forPort(server.port()).orElseThrow();
         practice = admin.as(tokens.mint(Role.REFERRER, PRACTICE));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     /** The full GP referral, which names Larkmead Medical Practice by its code, with {@code code} as the referrer's. */

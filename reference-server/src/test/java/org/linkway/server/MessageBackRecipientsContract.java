@@ -3,22 +3,21 @@ package org.linkway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linkway.server.WebhookReceiver.eventually;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.MessageBackView;
 import org.linkway.server.security.Role;
 import org.linkway.server.storage.AuditEntry;
 import org.linkway.validation.MessageValidator;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +41,6 @@ abstract class MessageBackRecipientsContract {
     static final String OTHER_PRACTICE = "A81001";
     static final String LINK_WORKER = "8EC41";
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient admin;
     ApiClient hospital;
@@ -51,22 +48,24 @@ abstract class MessageBackRecipientsContract {
     ApiClient otherPractice;
     ApiClient linkWorker;
 
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
+
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).configure(c -> c.withWebhooks(WebhookContract.FAST));
+    }
 
     @BeforeAll
-    void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(data).withDatabaseUrl(databaseUrl()).withWebhooks(WebhookContract.FAST));
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
         admin = new ApiClient(server.port());
         DevTokens tokens = DevTokens.forPort(server.port()).orElseThrow();
         hospital = admin.as(tokens.mint(Role.REFERRER, HOSPITAL));
         practice = admin.as(tokens.mint(Role.REFERRER, PRACTICE));
         otherPractice = admin.as(tokens.mint(Role.REFERRER, OTHER_PRACTICE));
         linkWorker = admin.as(tokens.mint(Role.LINK_WORKER, LINK_WORKER));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     /** The hospital's discharge referral for a person registered with {@code gp}, as the hospital sends it. */

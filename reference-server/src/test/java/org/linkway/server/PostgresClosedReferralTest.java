@@ -1,24 +1,12 @@
 package org.linkway.server;
 
-import java.io.IOException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
-
-/** Closed means closed, on a real PostgreSQL started by the test itself. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** Closed means closed, on a real PostgreSQL. */
 class PostgresClosedReferralTest extends ClosedReferralContract {
 
-    private final TestPostgres postgres = new TestPostgres();
-
-    @Override
-    String databaseUrl() {
-        return postgres.url();
-    }
-
-    @AfterAll
-    void stopPostgres() throws IOException {
-        stop(); // the server before its database
-        postgres.close();
-    }
+    @RegisterExtension
+    static final LinkwayTestServer testServer = server(TestDatabase.POSTGRES);
 }

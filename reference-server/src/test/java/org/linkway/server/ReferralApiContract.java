@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,25 +27,27 @@ abstract class ReferralApiContract {
 
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient api;
 
-    /** The JDBC URL to run against, or null for the default SQLite file in the data directory. */
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
 
-    @BeforeAll
-    void start() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(),
-                tests.maxBodyBytes(), tests.dev()), TODAY);
-        api = new ApiClient(server.port());
+    /** The JDBC URL the suite runs against, or null for the default SQLite file in the data directory. */
+    String databaseUrl() {
+        return running.database() == TestDatabase.SQLITE ? null : running.databaseUrl();
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).clock(TODAY);
+    }
+
+    @BeforeAll
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
+        api = new ApiClient(server.port());
     }
 
     /** The contract check is only as good as its coverage: this suite reaches every operation the server serves. */
@@ -473,7 +475,7 @@ abstract class ReferralApiContract {
         try {
             for (int i = 0; i < 8; i++) {
                 pending.add(pool.submit(() -> {
-                    go.await();
+                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     return api.postJson(path, body, "Idempotency-Key", "race-" + id);
                 }));
             }

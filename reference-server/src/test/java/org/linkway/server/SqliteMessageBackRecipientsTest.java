@@ -1,10 +1,12 @@
 package org.linkway.server;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
+
 /** The GP practice's side of the message back on the default database: an SQLite file. */
 class SqliteMessageBackRecipientsTest extends MessageBackRecipientsContract {
 
-    @Override
-    String databaseUrl() {
-        return null;
-    }
+    @RegisterExtension
+    static final LinkwayTestServer testServer = server(TestDatabase.SQLITE);
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linkway.server.WebhookReceiver.eventually;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +17,13 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.events.WebhookSettings;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,22 +39,22 @@ abstract class WebhookContract {
     static final WebhookSettings FAST = new WebhookSettings(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(5),
             Duration.ofMillis(30), 16);
 
-    @TempDir
-    static Path data;
     LinkwayServer server;
     ApiClient api;
 
-    abstract String databaseUrl();
+    /** The running server, registered by each subclass on its database with {@link #server}. */
+    LinkwayTestServer running;
 
-    @BeforeAll
-    void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(data).withDatabaseUrl(databaseUrl()).withWebhooks(FAST));
-        api = new ApiClient(server.port());
+    /** What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);} */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).configure(c -> c.withWebhooks(FAST));
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
+    @BeforeAll
+    void start(LinkwayTestServer running) {
+        this.running = running;
+        server = running.server();
+        api = new ApiClient(server.port());
     }
 
     // --- the subscription resource ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.PublicKeySet;
+import org.linkway.client.internal.ClientVersion;
 import org.linkway.client.internal.Transport;
 import org.linkway.signature.MessageSigner;
 
@@ -115,7 +116,7 @@ public final class LinkwayClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private HttpClient httpClient;
-        private String userAgent = "linkway-java-client/0.1";
+        private String userAgent = "linkway-java-client/" + ClientVersion.number();
         private Clock clock = Clock.systemUTC();
         private MessageSigner signer;
 

@@ -9,27 +9,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.model.Referral;
 
 /** Following the real server's event log: in order, resumable from a stored sequence, patient while quiet. */
 class EventPollerTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient client;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.crypto.TrustedKeys;
@@ -32,18 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
 class GpPracticeMessageBackClientTest {
 
     static final String PRACTICE = "Y03146";
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient admin;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         admin = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static LinkwayClient as(String organisation) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.IllegalTransitionException;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.client.error.StaleVersionException;
@@ -23,18 +23,13 @@ import org.linkway.model.Signpost;
 /** The records of a person's journey under a referral, through the typed client against the real server. */
 class JourneyClientTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient client;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static ReferralResource newReferral(String placer) {

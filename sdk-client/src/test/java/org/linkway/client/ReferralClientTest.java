@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.ConflictException;
 import org.linkway.client.error.IllegalTransitionException;
 import org.linkway.client.error.InvalidArgumentException;
@@ -27,18 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** Referrals through the typed client against the real reference server. */
 class ReferralClientTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient client;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

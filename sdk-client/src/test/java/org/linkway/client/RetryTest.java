@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.RateLimitedException;
 import org.linkway.client.error.ServerException;
 import org.linkway.client.error.TransportException;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RetryTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static FaultProxy proxy;
     static LinkwayClient client;
     static String token;
@@ -40,7 +42,6 @@ class RetryTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = TestServer.start();
         proxy = new FaultProxy(server.port());
         token = server.adminToken();
         client = server.clientBuilder(proxy.url()).tokenProvider(() -> token).build();
@@ -50,7 +51,6 @@ class RetryTest {
     @AfterAll
     static void stop() throws IOException {
         proxy.close();
-        server.close();
     }
 
     @BeforeEach

@@ -9,9 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.SignatureVerificationException;
 import org.linkway.crypto.SigningKey;
@@ -26,18 +26,13 @@ import org.linkway.model.Referral;
  */
 class SignedMessageBackTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient client;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String closedReferral() {

@@ -3,14 +3,15 @@ package org.linkway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.LinkwayException;
 import org.linkway.crypto.SigningKey;
@@ -26,20 +27,19 @@ import org.linkway.validation.Severity;
  */
 class SignedReferralClientTest {
 
-    static SigningKey sender;
-    static TestServer server;
+    static final SigningKey sender = SigningKey.generateEd25519("gp-system-7");
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite(config -> config.withSigning(new SigningSettings(null, trust(sender), true)));
 
-    @BeforeAll
-    static void start() throws Exception {
-        sender = SigningKey.generateEd25519("gp-system-7");
-        Path trusted = Files.createTempFile("trusted-senders", ".jwks");
-        Files.writeString(trusted, sender.publicKeys().toJwks());
-        server = TestServer.start(config -> config.withSigning(new SigningSettings(null, trusted, true)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    /** A key file naming the sender's public key, for the server to trust. */
+    private static Path trust(SigningKey key) {
+        try {
+            Path trusted = Files.createTempFile("trusted-senders", ".jwks");
+            Files.writeString(trusted, key.publicKeys().toJwks());
+            return trusted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.client.webhook.WebhookVerifier;
@@ -36,14 +37,14 @@ class SubscriptionClientTest {
 
     record Delivery(Map<String, List<String>> headers, byte[] body) { }
 
-    static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
     static LinkwayClient client;
     static HttpServer receiver;
     static final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() throws IOException {
-        server = TestServer.start();
         client = server.client();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -57,7 +58,6 @@ class SubscriptionClientTest {
     @AfterAll
     static void stop() {
         receiver.stop(0);
-        server.close();
     }
 
     static URI hook() {

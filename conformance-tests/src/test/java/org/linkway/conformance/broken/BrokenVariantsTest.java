@@ -4,17 +4,15 @@ import org.linkway.conformance.DevAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.conformance.ConformanceSuite;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
@@ -22,7 +20,7 @@ import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
 import org.linkway.conformance.TestResult;
 import org.linkway.server.LinkwayServer;
-import org.linkway.server.ServerConfig;
+import org.linkway.server.testing.LinkwayTestServer;
 
 /**
  * The kit must fail a server that is wrong: one reference server, a proxy in front of it broken
@@ -35,20 +33,15 @@ class BrokenVariantsTest {
 
     static final Map<String, String> TOKENS = Map.of("token-org-a", "A81001", "token-org-b", "B82002");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
     LinkwayServer server;
     String upstream;
 
     @BeforeAll
     void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(dir));
+        server = testServer.server();
         upstream = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     SuiteResult run(BreakingProxy.Breakage breakage, Set<Profile> profiles, List<String> only, boolean tokens) {

@@ -2,7 +2,6 @@ package org.linkway.conformance.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,12 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +24,7 @@ import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
 import org.linkway.server.LinkwayServer;
-import org.linkway.server.ServerConfig;
+import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.security.Role;
 
 /**
@@ -50,23 +48,18 @@ class MessageBackBrokenVariantsTest {
     static final Set<Profile> FEEDBACK = EnumSet.of(Profile.FEEDBACK);
     static final Set<Profile> RECEIVER = EnumSet.of(Profile.REFERRAL_RECEIVER);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
     LinkwayServer server;
     String upstream;
     Tokens tokens;
 
     @BeforeAll
     void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(dir));
+        server = testServer.server();
         upstream = "http://127.0.0.1:" + server.port();
         tokens = new Tokens(DevAdmin.token(server), DevAdmin.mint(server, Role.REFERRER, DevAdmin.GP_PRACTICE),
                 DevAdmin.mint(server, Role.REFERRER, DevAdmin.REFERRER), DevAdmin.mint(server, Role.REFERRER, DevAdmin.OTHER_ORG));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     SuiteResult run(BreakingProxy.Breakage breakage, Set<Profile> profiles, List<String> only) {

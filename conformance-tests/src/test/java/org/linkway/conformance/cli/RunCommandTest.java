@@ -13,14 +13,14 @@ import java.nio.file.Path;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.LinkwayServer;
-import org.linkway.server.ServerConfig;
+import org.linkway.server.testing.LinkwayTestServer;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RunCommandTest {
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
     @TempDir
     Path reports;
     LinkwayServer server;
@@ -43,14 +43,9 @@ class RunCommandTest {
 
     @BeforeAll
     void start() {
-        server = LinkwayServer.start(ServerConfig.forTests(data));
+        server = testServer.server();
         url = "http://127.0.0.1:" + server.port();
         token = org.linkway.conformance.DevAdmin.token(server);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

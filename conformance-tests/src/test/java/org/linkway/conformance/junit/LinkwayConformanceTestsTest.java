@@ -3,12 +3,10 @@ package org.linkway.conformance.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -16,21 +14,21 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.linkway.conformance.KitConfig;
 import org.linkway.server.LinkwayServer;
-import org.linkway.server.ServerConfig;
+import org.linkway.server.testing.LinkwayTestServer;
 
 /** The base class a vendor extends, run through the JUnit Platform as their build would run it. */
 @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class LinkwayConformanceTestsTest {
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
     static LinkwayServer server;
     /** A Linkway server with no FHIR facade: an empty referral list, and 404 for every other path. */
     static com.sun.net.httpserver.HttpServer withoutFhir;
 
     @BeforeAll
     static void start() throws java.io.IOException {
-        server = LinkwayServer.start(ServerConfig.forTests(data));
+        server = testServer.server();
         // how a vendor's build passes its token: a system property the annotation falls back to
         System.setProperty("linkway.token", org.linkway.conformance.DevAdmin.token(server));
         // and the GP practice's, whose ODS code the kit reads from the token's org claim
@@ -56,8 +54,7 @@ class LinkwayConformanceTestsTest {
         System.clearProperty("linkway.token");
         System.clearProperty("linkway.token.gp-practice");
         withoutFhir.stop(0);
-        server.close();
-        server = null;
+        server = null; // the extension stops it
     }
 
     @LinkwayConformance(profiles = {"referral-receiver", "feedback"}, only = {"RR-01", "RR-21", "FB-02"})

@@ -1,6 +1,7 @@
 package org.linkway.server.security;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,19 +114,24 @@ public final class Security {
                 .result(signatures.jwks()));
     }
 
-    /** Prints the demo tokens and lets tests in this JVM find them by port. */
-    public void announce(int port) {
+    /**
+     * Lets tests in this JVM find the development tokens by port, and returns the lines that show
+     * them (none outside development mode) for the start-up to print: printed, never logged at a
+     * level a log shipper would keep, as these are credentials, if only for demo data.
+     */
+    public List<String> announce(int port) {
         if (dev == null) {
-            return;
+            return List.of();
         }
         dev.register(port);
-        StringBuilder out = new StringBuilder("DEVELOPMENT MODE: every request needs a bearer token; demo tokens (valid 12 hours, "
-                + "until this process stops):\n");
-        dev.demoTokens().forEach((demo, token) -> out.append("  ").append(demo.label()).append(" [role ").append(demo.role().claim())
-                .append(", org ").append(demo.organisation()).append("]\n    ").append(token).append('\n'));
-        out.append("  e.g. curl -H 'Authorization: Bearer <token>' http://127.0.0.1:").append(port).append("/v1/referrals");
-        // printed, never logged at a level a log shipper would keep: these are credentials, if only for demo data
-        System.out.println(out);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Demo tokens, one per role (valid 12 hours, until this process stops); every request needs one:");
+        dev.demoTokens().forEach((demo, token) -> {
+            lines.add("  " + demo.label() + " [role " + demo.role().claim() + ", org " + demo.organisation() + "]");
+            lines.add("    " + token);
+        });
+        lines.add("  e.g. curl -H 'Authorization: Bearer <token>' http://127.0.0.1:" + port + "/v1/referrals");
+        return lines;
     }
 
     public void close(int port) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -20,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.linkway.model.Assessment;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.outcomes.Direction;
@@ -34,6 +31,8 @@ import org.linkway.outcomes.ScoreResult;
 import org.linkway.outcomes.Trend;
 import org.linkway.server.LinkwayServer;
 import org.linkway.server.ServerConfig;
+import org.linkway.server.testing.LinkwayTestServer;
+import org.linkway.server.testing.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,8 +49,11 @@ abstract class ReportsContract {
     private static final String[] ORGS = {"8EC41", "RYJ"};
     private static final String ONWARD_SYSTEM = OnwardReferralCategory.SYSTEM;
 
-    @TempDir
-    static Path data;
+    /** The token issuer this suite's server trusts. */
+    private static final com.nimbusds.jose.jwk.ECKey ISSUER = newIssuer();
+
+    LinkwayTestServer running;
+    Path data;
     LinkwayServer server;
     String adminToken;
     String commissionerToken;
@@ -67,23 +69,45 @@ abstract class ReportsContract {
     final Map<String, double[]> scorersOutcomes = new HashMap<>();
     private static final OutcomeScorer SCORER = OutcomeScorer.standard();
 
-    abstract String databaseUrl();
+    /** The JDBC URL the suite runs against, or null for the default SQLite file in the data directory. */
+    String databaseUrl() {
+        return running.database() == TestDatabase.SQLITE ? null : running.databaseUrl();
+    }
 
-    @BeforeAll
-    void startAndPopulate() {
-        ServerConfig tests = ServerConfig.forTests(data);
-        // outside development mode (no demo data in the counts), so the test is its own token issuer
-        com.nimbusds.jose.jwk.ECKey issuer;
-        java.nio.file.Path keys = data.resolve("keys-" + System.nanoTime() + ".jwks");
+    /**
+     * What each subclass registers: {@code @RegisterExtension static final LinkwayTestServer testServer = server(TestDatabase.X);}.
+     * Outside development mode (no demo data in the counts), so the test is its own token issuer.
+     */
+    static LinkwayTestServer server(TestDatabase database) {
+        return LinkwayTestServer.on(database).configure(c -> new ServerConfig(c.host(), c.port(), c.dataDir(), c.databaseUrl(),
+                c.maxBodyBytes(), false).withSecurity(new org.linkway.server.security.SecuritySettings(trustedKeys(c.dataDir()),
+                "reports-test", "linkway-reports-test")));
+    }
+
+    private static com.nimbusds.jose.jwk.ECKey newIssuer() {
         try {
-            issuer = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("reports-test").generate();
-            java.nio.file.Files.writeString(keys, new com.nimbusds.jose.jwk.JWKSet(issuer.toPublicJWK()).toString());
-        } catch (com.nimbusds.jose.JOSEException | java.io.IOException e) {
+            return new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("reports-test").generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
-        server = LinkwayServer.start(new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(),
-                false).withSecurity(new org.linkway.server.security.SecuritySettings(keys, "reports-test", "linkway-reports-test")),
-                Clock.systemUTC());
+    }
+
+    private static Path trustedKeys(Path dir) {
+        Path keys = dir.resolve("keys-" + System.nanoTime() + ".jwks");
+        try {
+            java.nio.file.Files.writeString(keys, new com.nimbusds.jose.jwk.JWKSet(ISSUER.toPublicJWK()).toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    @BeforeAll
+    void startAndPopulate(LinkwayTestServer running) {
+        this.running = running;
+        data = running.dataDir();
+        server = running.server();
+        com.nimbusds.jose.jwk.ECKey issuer = ISSUER;
         adminToken = org.linkway.server.SecurityTestTokens.sign(issuer, "admin", "LINKWAY", "reports-test", "linkway-reports-test",
                 java.time.Duration.ofHours(6));
         commissionerToken = org.linkway.server.SecurityTestTokens.sign(issuer, "commissioner", "QEM", "reports-test",
@@ -91,11 +115,6 @@ abstract class ReportsContract {
         base = "http://127.0.0.1:" + server.port();
         startYear = LocalDate.now(ZoneOffset.UTC).getYear();
         populate(new Random(20261127L), 90);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     // --- the population --------------------------------------------------------------------
