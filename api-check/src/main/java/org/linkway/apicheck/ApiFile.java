@@ -60,11 +60,17 @@ public final class ApiFile {
 
     void write(List<String> lines) {
         StringBuilder out = new StringBuilder();
-        out.append("# The public API of ").append(artifactId).append(": every public or protected class, constructor,\n")
-                .append("# method and field outside internal packages, one per line. The build fails when the compiled\n")
+        out.append("# The public API of ")
+                .append(artifactId)
+                .append(": every public or protected class, constructor,\n")
+                .append(
+                        "# method and field outside internal packages, one per line. The build fails when the compiled\n")
                 .append("# API differs from this file. After a deliberate change, regenerate it with\n")
-                .append("#   ").append(regenerateCommand()).append("\n")
-                .append("# and record any removal or change under \"Breaking\" in docs/CHANGELOG.md (docs/COMPATIBILITY.md).\n");
+                .append("#   ")
+                .append(regenerateCommand())
+                .append("\n")
+                .append(
+                        "# and record any removal or change under \"Breaking\" in docs/CHANGELOG.md (docs/COMPATIBILITY.md).\n");
         for (String line : lines) {
             out.append(line).append('\n');
         }
@@ -88,7 +94,8 @@ public final class ApiFile {
             write(current);
             if (!accepted.removed().isEmpty() || !accepted.added().isEmpty()) {
                 // say what was accepted, so a regeneration run for another file cannot hide an API change
-                System.out.println("Rewrote " + file + ": " + accepted.removed().size() + " line(s) removed or changed (breaking), "
+                System.out.println("Rewrote " + file + ": " + accepted.removed().size()
+                        + " line(s) removed or changed (breaking), "
                         + accepted.added().size() + " added.");
             }
             return new Difference(List.of(), List.of(), false);
@@ -127,10 +134,13 @@ public final class ApiFile {
             if (fileMissing) {
                 out.append(apiFile.path()).append(" does not exist yet.\n");
             } else {
-                out.append("The public API differs from ").append(apiFile.path()).append(".\n");
+                out.append("The public API differs from ")
+                        .append(apiFile.path())
+                        .append(".\n");
             }
             if (!removed.isEmpty()) {
-                out.append("\nBREAKING: removed or changed (").append(removed.size())
+                out.append("\nBREAKING: removed or changed (")
+                        .append(removed.size())
                         .append("; a changed signature shows here and again under added):\n");
                 removed.forEach(l -> out.append("  - ").append(l).append('\n'));
             }
@@ -139,7 +149,8 @@ public final class ApiFile {
                 added.forEach(l -> out.append("  + ").append(l).append('\n'));
             }
             out.append("\nIf the change is deliberate, regenerate the file and commit it:\n  ")
-                    .append(apiFile.regenerateCommand()).append('\n');
+                    .append(apiFile.regenerateCommand())
+                    .append('\n');
             if (!removed.isEmpty()) {
                 out.append("and add an entry under \"Breaking\" in docs/CHANGELOG.md (see docs/COMPATIBILITY.md).\n");
             }

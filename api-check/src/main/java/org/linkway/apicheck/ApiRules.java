@@ -27,16 +27,21 @@ import java.util.stream.Collectors;
 /** The ArchUnit rules behind the public API contract; {@link PublicApi} says what is public. */
 public final class ApiRules {
 
-    private ApiRules() { }
+    private ApiRules() {}
 
     /** (a) Nothing outside its package can construct an internal class except through a factory it chose to offer. */
     public static ArchRule internalConstructorsAreNotPublic() {
-        DescribedPredicate<JavaClass> internalNotPending = DescribedPredicate.describe("are in an internal package",
+        DescribedPredicate<JavaClass> internalNotPending = DescribedPredicate.describe(
+                "are in an internal package",
                 c -> PublicApi.isInternalPackage(c.getPackageName())
                         && !PublicApi.PENDING_INTERNAL_CONSTRUCTORS.containsKey(c.getName()));
-        return constructors().that().areDeclaredInClassesThat(internalNotPending)
-                .should().notHaveModifier(JavaModifier.PUBLIC)
-                .andShould().notHaveModifier(JavaModifier.PROTECTED)
+        return constructors()
+                .that()
+                .areDeclaredInClassesThat(internalNotPending)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
+                .andShould()
+                .notHaveModifier(JavaModifier.PROTECTED)
                 .because("internal classes are not API: make the constructor package-private and, if another "
                         + "package must create one, add a static factory (docs/COMPATIBILITY.md)")
                 .allowEmptyShould(true);
@@ -49,39 +54,49 @@ public final class ApiRules {
      */
     public static ArchRule noForeignInternals(JavaClasses own, Set<String> allowed) {
         Set<String> ownNames = own.stream().map(JavaClass::getName).collect(Collectors.toSet());
-        DescribedPredicate<JavaClass> foreignInternal = DescribedPredicate.describe(
-                "are internal classes of another artifact",
-                c -> {
+        DescribedPredicate<JavaClass> foreignInternal =
+                DescribedPredicate.describe("are internal classes of another artifact", c -> {
                     JavaClass type = c.isArray() ? c.getBaseComponentType() : c;
-                    return PublicApi.isInternalPackage(type.getPackageName()) && !ownNames.contains(type.getName())
+                    return PublicApi.isInternalPackage(type.getPackageName())
+                            && !ownNames.contains(type.getName())
                             && !allowed.contains(outermost(type).getName());
                 });
-        return noClasses().should().dependOnClassesThat(foreignInternal)
+        return noClasses()
+                .should()
+                .dependOnClassesThat(foreignInternal)
                 .because("another artifact's internal packages may change in any release; use its public API")
                 .allowEmptyShould(true);
     }
 
     /** (b) Public signatures name only the JDK, public Linkway types and the allowed third-party types. */
     public static ArchRule publicSignaturesExposeOnlyAllowedTypes() {
-        return ArchRuleDefinition.classes().that(areExported())
+        return ArchRuleDefinition.classes()
+                .that(areExported())
                 .should(exposeOnlyAllowedTypes())
                 .allowEmptyShould(true);
     }
 
     /** (c) Features (first package below org.linkway) and their subpackages do not depend on each other in a circle. */
     public static ArchRule noCyclesBetweenFeatures() {
-        return slices().matching("org.linkway.(*)..").should().beFreeOfCycles()
-                .as("features (org.linkway.<feature>) are free of cycles").allowEmptyShould(true);
+        return slices().matching("org.linkway.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .as("features (org.linkway.<feature>) are free of cycles")
+                .allowEmptyShould(true);
     }
 
     /** (c) Within a feature, its subpackages (internal, checks, error, ...) do not form cycles either. */
     public static ArchRule noCyclesBetweenSubpackages() {
-        return slices().matching("org.linkway.*.(*)..").should().beFreeOfCycles()
-                .as("subpackages of a feature (org.linkway.<feature>.<sub>) are free of cycles").allowEmptyShould(true);
+        return slices().matching("org.linkway.*.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .as("subpackages of a feature (org.linkway.<feature>.<sub>) are free of cycles")
+                .allowEmptyShould(true);
     }
 
     static DescribedPredicate<JavaClass> areExported() {
-        return DescribedPredicate.describe("are public API (reachable, outside internal packages)",
+        return DescribedPredicate.describe(
+                "are public API (reachable, outside internal packages)",
                 c -> !PublicApi.isInternalPackage(c.getPackageName()) && isExported(c));
     }
 
@@ -96,7 +111,8 @@ public final class ApiRules {
         if (c.getEnclosingClass().isEmpty()) {
             return m.contains(JavaModifier.PUBLIC);
         }
-        return (m.contains(JavaModifier.PUBLIC) || m.contains(JavaModifier.PROTECTED)) && isExported(c.getEnclosingClass().get());
+        return (m.contains(JavaModifier.PUBLIC) || m.contains(JavaModifier.PROTECTED))
+                && isExported(c.getEnclosingClass().get());
     }
 
     private static JavaClass outermost(JavaClass c) {
@@ -110,7 +126,8 @@ public final class ApiRules {
     private static boolean visible(JavaMember member) {
         Set<JavaModifier> m = member.getModifiers();
         return (m.contains(JavaModifier.PUBLIC) || m.contains(JavaModifier.PROTECTED))
-                && !m.contains(JavaModifier.SYNTHETIC) && !m.contains(JavaModifier.BRIDGE);
+                && !m.contains(JavaModifier.SYNTHETIC)
+                && !m.contains(JavaModifier.BRIDGE);
     }
 
     /**
@@ -120,15 +137,19 @@ public final class ApiRules {
     public static List<String> stalePendingEntries(JavaClasses classes) {
         List<String> stale = new ArrayList<>();
         PublicApi.PENDING_INTERNAL_CONSTRUCTORS.keySet().stream().sorted().forEach(name -> {
-            if (classes.contain(name) && classes.get(name).getConstructors().stream().noneMatch(ApiRules::visible)) {
-                stale.add("PENDING_INTERNAL_CONSTRUCTORS: " + name + " has no public or protected constructor any more");
+            if (classes.contain(name)
+                    && classes.get(name).getConstructors().stream().noneMatch(ApiRules::visible)) {
+                stale.add(
+                        "PENDING_INTERNAL_CONSTRUCTORS: " + name + " has no public or protected constructor any more");
             }
         });
         for (PublicApi.PackageAllowance pending : PublicApi.PENDING_EXPOSED) {
             List<JavaClass> owners = classes.stream()
-                    .filter(c -> PublicApi.isSameOrSub(c.getPackageName(), pending.from()) && areExported().test(c))
+                    .filter(c -> PublicApi.isSameOrSub(c.getPackageName(), pending.from())
+                            && areExported().test(c))
                     .toList();
-            boolean used = owners.stream().flatMap(c -> exposedTypes(c).stream())
+            boolean used = owners.stream()
+                    .flatMap(c -> exposedTypes(c).stream())
                     .anyMatch(t -> PublicApi.isSameOrSub(PublicApi.packageOf(t), pending.exposes()));
             if (!owners.isEmpty() && !used) {
                 stale.add("PENDING_EXPOSED: " + pending.from() + " no longer exposes " + pending.exposes());

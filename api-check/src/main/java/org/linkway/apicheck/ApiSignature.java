@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class ApiSignature {
 
-    private ApiSignature() { }
+    private ApiSignature() {}
 
     /** The API lines of every class compiled into {@code classesDir}, sorted. */
     public static List<String> of(Path classesDir, ClassLoader loader) {
@@ -58,7 +58,9 @@ public final class ApiSignature {
         try (Stream<Path> files = Files.walk(classesDir)) {
             return files.filter(p -> p.toString().endsWith(".class"))
                     .map(p -> classesDir.relativize(p).toString())
-                    .map(s -> s.substring(0, s.length() - ".class".length()).replace('\\', '.').replace('/', '.'))
+                    .map(s -> s.substring(0, s.length() - ".class".length())
+                            .replace('\\', '.')
+                            .replace('/', '.'))
                     .filter(s -> !s.endsWith("module-info") && !s.endsWith("package-info"))
                     .sorted()
                     .collect(Collectors.toList());
@@ -94,7 +96,8 @@ public final class ApiSignature {
         lines.add(owner + " " + classHeader(type));
         for (Constructor<?> c : type.getDeclaredConstructors()) {
             if (visible(c.getModifiers()) && !c.isSynthetic()) {
-                lines.add(owner + "#<init>" + parameters(c) + " " + modifiers(c.getModifiers() & Modifier.constructorModifiers())
+                lines.add(owner + "#<init>" + parameters(c) + " "
+                        + modifiers(c.getModifiers() & Modifier.constructorModifiers())
                         + typeParameters(c.getTypeParameters()) + throwsClause(c));
             }
         }
@@ -150,16 +153,23 @@ public final class ApiSignature {
                     .append(Arrays.stream(interfaces).map(ApiSignature::name).collect(Collectors.joining(", ")));
         }
         if (type.isSealed()) {
-            out.append(" permits ").append(Arrays.stream(type.getPermittedSubclasses()).map(Class::getName).sorted()
-                    .collect(Collectors.joining(", ")));
+            out.append(" permits ")
+                    .append(Arrays.stream(type.getPermittedSubclasses())
+                            .map(Class::getName)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return out.toString();
     }
 
     private static String modifiers(int mods) {
         // how a method is implemented (native, synchronized, strictfp) or a field is stored is not API
-        return Modifier.toString(mods & ~(Modifier.NATIVE | Modifier.SYNCHRONIZED | Modifier.STRICT
-                | Modifier.TRANSIENT | Modifier.VOLATILE));
+        return Modifier.toString(mods
+                & ~(Modifier.NATIVE
+                        | Modifier.SYNCHRONIZED
+                        | Modifier.STRICT
+                        | Modifier.TRANSIENT
+                        | Modifier.VOLATILE));
     }
 
     private static String parameters(Executable e) {
@@ -184,20 +194,28 @@ public final class ApiSignature {
         if (thrown.length == 0) {
             return "";
         }
-        return " throws " + Arrays.stream(thrown).map(ApiSignature::name).sorted().collect(Collectors.joining(", "));
+        return " throws "
+                + Arrays.stream(thrown).map(ApiSignature::name).sorted().collect(Collectors.joining(", "));
     }
 
     private static String typeParameters(TypeVariable<?>[] variables) {
         if (variables.length == 0) {
             return "";
         }
-        return " <" + Arrays.stream(variables).map(v -> {
-            Type[] bounds = v.getBounds();
-            if (bounds.length == 1 && bounds[0] == Object.class) {
-                return v.getName();
-            }
-            return v.getName() + " extends " + Arrays.stream(bounds).map(ApiSignature::name).collect(Collectors.joining(" & "));
-        }).collect(Collectors.joining(", ")) + ">";
+        return " <"
+                + Arrays.stream(variables)
+                        .map(v -> {
+                            Type[] bounds = v.getBounds();
+                            if (bounds.length == 1 && bounds[0] == Object.class) {
+                                return v.getName();
+                            }
+                            return v.getName() + " extends "
+                                    + Arrays.stream(bounds)
+                                            .map(ApiSignature::name)
+                                            .collect(Collectors.joining(" & "));
+                        })
+                        .collect(Collectors.joining(", "))
+                + ">";
     }
 
     private static String name(Type type) {

@@ -18,7 +18,8 @@ final class ModuleClasses {
 
     /** Surefire runs tests in the module's directory and names it in {@code basedir}. */
     static ModuleClasses current() {
-        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         ModuleClasses module = new ModuleClasses(dir);
         if (!Files.isDirectory(module.classesDir)) {
             throw new IllegalStateException("no compiled main classes at " + module.classesDir);

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class PublicApi {
 
-    private PublicApi() { }
+    private PublicApi() {}
 
     /** Third-party types a public signature may name anywhere. The value says why. */
     public static final Map<String, String> ALLOWED_EXPOSED = Map.of(
@@ -34,13 +34,21 @@ public final class PublicApi {
      * library's model has that model in its signatures by definition.
      */
     public static final List<PackageAllowance> ALLOWED_EXPOSED_BY_PACKAGE = List.of(
-            new PackageAllowance("org.linkway.fhir", "org.hl7.fhir.r4.model",
+            new PackageAllowance(
+                    "org.linkway.fhir",
+                    "org.hl7.fhir.r4.model",
                     "the FHIR binding converts to and from HAPI's R4 resources; that is its purpose"),
-            new PackageAllowance("org.linkway.fhir", "org.hl7.fhir.instance.model.api",
+            new PackageAllowance(
+                    "org.linkway.fhir",
+                    "org.hl7.fhir.instance.model.api",
                     "HAPI's resource interfaces, the supertypes of the R4 resources the binding returns"),
-            new PackageAllowance("org.linkway.fhir", "ca.uhn.fhir.context",
+            new PackageAllowance(
+                    "org.linkway.fhir",
+                    "ca.uhn.fhir.context",
                     "FhirContext: HAPI's costly shared context, passed in so a caller can reuse its own"),
-            new PackageAllowance("org.linkway.crypto.nimbus", "com.nimbusds",
+            new PackageAllowance(
+                    "org.linkway.crypto.nimbus",
+                    "com.nimbusds",
                     "the adapter for code already on Nimbus JOSE (the server's bearer tokens); nowhere else"));
 
     /**

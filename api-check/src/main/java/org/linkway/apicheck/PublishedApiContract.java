@@ -72,7 +72,8 @@ public abstract class PublishedApiContract {
     @Test
     void no_pending_exception_outlives_the_breach_it_excuses() {
         List<String> stale = ApiRules.stalePendingEntries(classes());
-        assertTrue(stale.isEmpty(), () -> "remove from org.linkway.apicheck.PublicApi:\n  " + String.join("\n  ", stale));
+        assertTrue(
+                stale.isEmpty(), () -> "remove from org.linkway.apicheck.PublicApi:\n  " + String.join("\n  ", stale));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linkway.apicheck.cyclea.Left;
+import org.linkway.apicheck.cycleb.Right;
 import org.linkway.apicheck.fixture.Exposing;
 import org.linkway.apicheck.fixture.internal.Leaky;
 import org.linkway.apicheck.fixture.internal.Sealed;
@@ -23,7 +25,8 @@ class ApiChecksTest {
     @Test
     void internal_is_a_whole_package_segment() {
         assertThat(PublicApi.isInternalPackage("org.linkway.fhir.internal")).isTrue();
-        assertThat(PublicApi.isInternalPackage("org.linkway.fhir.internal.sections")).isTrue();
+        assertThat(PublicApi.isInternalPackage("org.linkway.fhir.internal.sections"))
+                .isTrue();
         assertThat(PublicApi.isInternalPackage("org.linkway.internals")).isFalse();
         assertThat(PublicApi.isInternalPackage("org.linkway.fhir")).isFalse();
     }
@@ -32,21 +35,29 @@ class ApiChecksTest {
     void what_a_signature_may_name() {
         assertThat(PublicApi.mayExpose("org.linkway.model", "java.util.List")).isTrue();
         assertThat(PublicApi.mayExpose("org.linkway.model", "int[]")).isTrue();
-        assertThat(PublicApi.mayExpose("org.linkway.model", "org.linkway.model.Referral")).isTrue();
-        assertThat(PublicApi.mayExpose("org.linkway.model", "org.linkway.fhir.internal.Tree")).isFalse();
-        assertThat(PublicApi.mayExpose("org.linkway.model", "tools.jackson.databind.JsonNode")).isTrue();
-        assertThat(PublicApi.mayExpose("org.linkway.client", "com.nimbusds.jose.JWSAlgorithm")).isFalse();
+        assertThat(PublicApi.mayExpose("org.linkway.model", "org.linkway.model.Referral"))
+                .isTrue();
+        assertThat(PublicApi.mayExpose("org.linkway.model", "org.linkway.fhir.internal.Tree"))
+                .isFalse();
+        assertThat(PublicApi.mayExpose("org.linkway.model", "tools.jackson.databind.JsonNode"))
+                .isTrue();
+        assertThat(PublicApi.mayExpose("org.linkway.client", "com.nimbusds.jose.JWSAlgorithm"))
+                .isFalse();
         // a binding may name the model it binds to, and only the binding
-        assertThat(PublicApi.mayExpose("org.linkway.fhir", "org.hl7.fhir.r4.model.Bundle")).isTrue();
-        assertThat(PublicApi.mayExpose("org.linkway.fhir.sub", "org.hl7.fhir.r4.model.Bundle$BundleEntryComponent")).isTrue();
-        assertThat(PublicApi.mayExpose("org.linkway.client", "org.hl7.fhir.r4.model.Bundle")).isFalse();
+        assertThat(PublicApi.mayExpose("org.linkway.fhir", "org.hl7.fhir.r4.model.Bundle"))
+                .isTrue();
+        assertThat(PublicApi.mayExpose("org.linkway.fhir.sub", "org.hl7.fhir.r4.model.Bundle$BundleEntryComponent"))
+                .isTrue();
+        assertThat(PublicApi.mayExpose("org.linkway.client", "org.hl7.fhir.r4.model.Bundle"))
+                .isFalse();
     }
 
     @Test
     void a_public_constructor_on_an_internal_class_fails_and_a_factory_passes() {
         JavaClasses leaky = new ClassFileImporter().importClasses(Leaky.class);
         assertThatThrownBy(() -> ApiRules.internalConstructorsAreNotPublic().check(leaky))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Leaky.<init>()");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Leaky.<init>()");
         ApiRules.internalConstructorsAreNotPublic().check(new ClassFileImporter().importClasses(Sealed.class));
     }
 
@@ -54,7 +65,8 @@ class ApiChecksTest {
     void using_another_artifacts_internal_class_fails_unless_allowed() {
         JavaClasses user = new ClassFileImporter().importClasses(Exposing.class);
         assertThatThrownBy(() -> ApiRules.noForeignInternals(user, Set.of()).check(user))
-                .isInstanceOf(AssertionError.class).hasMessageContaining(Sealed.class.getName());
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(Sealed.class.getName());
         ApiRules.noForeignInternals(user, Set.of(Sealed.class.getName())).check(user);
         JavaClasses both = new ClassFileImporter().importClasses(Exposing.class, Sealed.class);
         ApiRules.noForeignInternals(both, Set.of()).check(both);
@@ -63,7 +75,8 @@ class ApiChecksTest {
     @Test
     void an_internal_or_third_party_type_in_a_public_signature_fails() {
         JavaClasses exposing = new ClassFileImporter().importClasses(Exposing.class, Exposing.Nested.class);
-        assertThatThrownBy(() -> ApiRules.publicSignaturesExposeOnlyAllowedTypes().check(exposing))
+        assertThatThrownBy(
+                        () -> ApiRules.publicSignaturesExposeOnlyAllowedTypes().check(exposing))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("internalInAGenericArgument() returns " + Sealed.class.getName())
                 .hasMessageContaining("thirdParty() returns org.junit.jupiter.api.TestInfo")
@@ -75,31 +88,37 @@ class ApiChecksTest {
     void the_exposed_types_of_a_class_include_generic_arguments_and_pending_entries_only_go_stale_where_they_apply() {
         JavaClasses exposing = new ClassFileImporter().importClasses(Exposing.class, Exposing.Nested.class);
         assertThat(ApiRules.exposedTypes(exposing.get(Exposing.class)))
-                .contains(Sealed.class.getName(), "org.junit.jupiter.api.TestInfo", "java.util.Optional", "java.lang.Object");
+                .contains(
+                        Sealed.class.getName(),
+                        "org.junit.jupiter.api.TestInfo",
+                        "java.util.Optional",
+                        "java.lang.Object");
         // the pending entries name packages these classes are not in, so none is stale here
         assertThat(ApiRules.stalePendingEntries(exposing)).isEmpty();
     }
 
     @Test
     void a_cycle_between_subpackages_fails() {
-        JavaClasses cycle = new ClassFileImporter().importClasses(
-                org.linkway.apicheck.cyclea.Left.class, org.linkway.apicheck.cycleb.Right.class);
+        JavaClasses cycle = new ClassFileImporter().importClasses(Left.class, Right.class);
         assertThatThrownBy(() -> ApiRules.noCyclesBetweenSubpackages().check(cycle))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
-        ApiRules.noCyclesBetweenSubpackages().check(new ClassFileImporter().importClasses(org.linkway.apicheck.cyclea.Left.class));
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
+        ApiRules.noCyclesBetweenSubpackages().check(new ClassFileImporter().importClasses(Left.class));
     }
 
     @Test
     void the_signature_lists_reachable_members_with_generics_and_skips_internal_packages() {
         List<String> api = ApiSignature.of(TEST_CLASSES, getClass().getClassLoader());
         String exposing = Exposing.class.getName();
-        assertThat(api).contains(
-                exposing + " public class",
-                exposing + "#<init>() public",
-                exposing + "#fine(int, java.lang.String...) public java.util.Optional<java.lang.String>",
-                exposing + "#CONSTANT protected static final java.lang.String",
-                exposing + "$Nested public static final class <T extends java.lang.Comparable<T>>",
-                exposing + "$Nested#map(java.util.function.Function<? super T, R>) public <R> R throws java.io.IOException");
+        assertThat(api)
+                .contains(
+                        exposing + " public class",
+                        exposing + "#<init>() public",
+                        exposing + "#fine(int, java.lang.String...) public java.util.Optional<java.lang.String>",
+                        exposing + "#CONSTANT protected static final java.lang.String",
+                        exposing + "$Nested public static final class <T extends java.lang.Comparable<T>>",
+                        exposing
+                                + "$Nested#map(java.util.function.Function<? super T, R>) public <R> R throws java.io.IOException");
         assertThat(api).noneMatch(l -> l.contains("packagePrivateIsNotApi") || l.startsWith(Sealed.class.getName()));
         assertThat(api).isSorted();
     }
@@ -122,8 +141,15 @@ class ApiChecksTest {
         ApiFile.Difference d = file.check(List.of("a.B public class", "a.B#added() public void"), false);
         assertThat(d.removed()).containsExactly("a.B#old() public void");
         assertThat(d.added()).containsExactly("a.B#added() public void");
-        assertThat(d.describe(file)).contains("BREAKING", "- a.B#old() public void", "+ a.B#added() public void",
-                "-Dlinkway.regenerate=true", "CHANGELOG");
-        assertThat(file.check(List.of("a.B public class", "a.B#old() public void"), false).isEmpty()).isTrue();
+        assertThat(d.describe(file))
+                .contains(
+                        "BREAKING",
+                        "- a.B#old() public void",
+                        "+ a.B#added() public void",
+                        "-Dlinkway.regenerate=true",
+                        "CHANGELOG");
+        assertThat(file.check(List.of("a.B public class", "a.B#old() public void"), false)
+                        .isEmpty())
+                .isTrue();
     }
 }

@@ -1,8 +1,8 @@
 package org.linkway.benchmarks;
 
+import ca.uhn.fhir.parser.IParser;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
@@ -20,8 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import ca.uhn.fhir.parser.IParser;
 
 /**
  * The FHIR binding on the full example referral: Linkway -> FHIR JSON, FHIR JSON -> Linkway
@@ -44,7 +42,8 @@ public class FhirReferralBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         binding = FhirBinding.create();
-        referral = LinkwayJson.mapper().readValue(new String(Inputs.fullReferral(), StandardCharsets.UTF_8), Referral.class);
+        referral = LinkwayJson.mapper()
+                .readValue(new String(Inputs.fullReferral(), StandardCharsets.UTF_8), Referral.class);
         fhirJson = binding.toFhirJson(referral, BundleForm.TRANSACTION);
         hapiParser = FhirBinding.fhirContext().newJsonParser();
         FhirReadResult<Referral> back = binding.fromFhir(fhirJson, Referral.class);

@@ -9,7 +9,7 @@ final class Inputs {
 
     static final String FULL_REFERRAL = "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json";
 
-    private Inputs() { }
+    private Inputs() {}
 
     static byte[] fullReferral() {
         try (InputStream in = Inputs.class.getResourceAsStream(FULL_REFERRAL)) {

@@ -1,11 +1,14 @@
 package org.linkway.benchmarks;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.linkway.model.json.LinkwayJson;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,13 +20,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Baselines for the same full referral: Jackson's streaming read and tree parse alone, and parse plus a general JSON
@@ -44,8 +42,10 @@ public class SchemaLibraryBaselineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fullReferral = Inputs.fullReferral();
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+        schema = SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))
                 .getSchema(SchemaLocation.of("classpath:org/linkway/schemas/json/referral.schema.json"));
         schema.initializeValidators();
         if (!schema.validate(LinkwayJson.mapper().readTree(fullReferral)).isEmpty()) {

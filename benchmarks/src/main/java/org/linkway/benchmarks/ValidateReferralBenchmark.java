@@ -1,7 +1,7 @@
 package org.linkway.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
 import org.linkway.model.Referral;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ReadResult;
@@ -38,7 +38,7 @@ public class ValidateReferralBenchmark {
     public void setUp() {
         validator = MessageValidator.create();
         fullReferral = Inputs.fullReferral();
-        fullReferralText = new String(fullReferral, java.nio.charset.StandardCharsets.UTF_8);
+        fullReferralText = new String(fullReferral, StandardCharsets.UTF_8);
         ValidationResult check = validator.validate(fullReferral);
         if (!check.findings().isEmpty()) {
             throw new IllegalStateException("the benchmark input must be a clean, valid referral: " + check);

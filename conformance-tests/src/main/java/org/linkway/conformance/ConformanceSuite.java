@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Runner;
 import org.linkway.conformance.internal.TestCase;
@@ -17,7 +16,7 @@ import org.linkway.conformance.internal.suite.AllTests;
  */
 public final class ConformanceSuite {
 
-    private ConformanceSuite() { }
+    private ConformanceSuite() {}
 
     /**
      * Runs the suite.
@@ -25,7 +24,7 @@ public final class ConformanceSuite {
      * @throws KitSetupException when the server cannot be reached or refuses the given token
      */
     public static SuiteResult run(KitConfig config) {
-        return run(config, r -> { });
+        return run(config, r -> {});
     }
 
     /** Runs the suite, telling {@code listener} about each result as it comes. */
@@ -34,24 +33,32 @@ public final class ConformanceSuite {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<TestResult> results = new Runner(config).run(AllTests.list(), listener);
-        return new SuiteResult(config.baseUrl().toString(), new ArrayList<>(config.profiles()), config.seed(), started,
-                (System.nanoTime() - t0) / 1_000_000, results);
+        return new SuiteResult(
+                config.baseUrl().toString(),
+                new ArrayList<>(config.profiles()),
+                config.seed(),
+                started,
+                (System.nanoTime() - t0) / 1_000_000,
+                results);
     }
 
     /** Every test the kit has: id, title, profile, level and requirement ids (for catalogues and coverage). */
     public static List<TestInfo> tests() {
-        return AllTests.list().stream().map(t -> new TestInfo(t.id(), t.title(), t.profile(), t.level(), t.requirements())).toList();
+        return AllTests.list().stream()
+                .map(t -> new TestInfo(t.id(), t.title(), t.profile(), t.level(), t.requirements()))
+                .toList();
     }
 
     /** A test as listed, without running it. */
-    public record TestInfo(String id, String title, Profile profile, Level level, List<String> requirements) { }
+    public record TestInfo(String id, String title, Profile profile, Level level, List<String> requirements) {}
 
     /**
      * Checks the server answers and accepts the token before running anything, so an unreachable
      * server or a refused token is a set-up error (exit 2), not a page of failures.
      */
     static void preflight(KitConfig config) {
-        Http http = new Http(config.baseUrl(), config.token(KitConfig.DEFAULT_ROLE).orElse(null), config.requestTimeout());
+        Http http =
+                new Http(config.baseUrl(), config.token(KitConfig.DEFAULT_ROLE).orElse(null), config.requestTimeout());
         Http.Answer a;
         try {
             a = http.get("/v1/referrals?limit=1");
@@ -59,15 +66,17 @@ public final class ConformanceSuite {
             throw new KitSetupException("the server is unreachable: " + e.getMessage(), e);
         }
         if (a.status() == 401 || a.status() == 403) {
-            throw new KitSetupException(config.hasTokens()
-                    ? "the server refused the token: " + a.describe()
-                    : "the server requires credentials (" + a.describe() + "); give --token");
+            throw new KitSetupException(
+                    config.hasTokens()
+                            ? "the server refused the token: " + a.describe()
+                            : "the server requires credentials (" + a.describe() + "); give --token");
         }
         if (a.status() >= 500 || a.status() == 404) {
             throw new KitSetupException("the server does not look like a Linkway server: " + a.describeWithBody());
         }
         for (String role : KitConfig.ROLES) {
-            if (!role.equals(KitConfig.DEFAULT_ROLE) && config.token(role).isPresent()
+            if (!role.equals(KitConfig.DEFAULT_ROLE)
+                    && config.token(role).isPresent()
                     && !config.token(role).equals(config.token(KitConfig.DEFAULT_ROLE))) {
                 Http.Answer r = http.as(config.token(role).get()).get("/v1/referrals?limit=1");
                 if (r.status() == 401 || r.status() == 403) {

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,9 @@ public final class KitConfig {
     public static final String REFERRER_ROLE = "referrer";
     /** The person's registered GP practice, reading the message back addressed to it (a referrer-role token of the practice). */
     public static final String GP_PRACTICE_ROLE = "gp-practice";
-    public static final Set<String> ROLES = Set.of(DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
+
+    public static final Set<String> ROLES =
+            Set.of(DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
     /** Roles that never fall back to the default token: they stand for an organisation other than the default's. */
     private static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
 
@@ -48,7 +53,8 @@ public final class KitConfig {
     private KitConfig(Builder b) {
         this.baseUrl = b.baseUrl;
         this.tokens = Collections.unmodifiableMap(new LinkedHashMap<>(b.tokens));
-        this.profiles = Collections.unmodifiableSet(b.profiles.isEmpty() ? EnumSet.noneOf(Profile.class) : EnumSet.copyOf(b.profiles));
+        this.profiles = Collections.unmodifiableSet(
+                b.profiles.isEmpty() ? EnumSet.noneOf(Profile.class) : EnumSet.copyOf(b.profiles));
         this.seed = b.seed;
         this.fuzzTries = b.fuzzTries;
         this.requestTimeout = b.requestTimeout;
@@ -86,12 +92,16 @@ public final class KitConfig {
      * claim of its token when that is a JWT; empty when neither is known.
      */
     public Optional<String> gpPracticeCode() {
-        return gpPracticeCode != null ? Optional.of(gpPracticeCode) : ownToken(GP_PRACTICE_ROLE).flatMap(TokenClaims::organisation);
+        return gpPracticeCode != null
+                ? Optional.of(gpPracticeCode)
+                : ownToken(GP_PRACTICE_ROLE).flatMap(TokenClaims::organisation);
     }
 
     /** The referring organisation's ODS code: as given ({@code --referrer-code}), else the {@code org} claim of its own token. */
     public Optional<String> referrerCode() {
-        return referrerCode != null ? Optional.of(referrerCode) : ownToken(REFERRER_ROLE).flatMap(TokenClaims::organisation);
+        return referrerCode != null
+                ? Optional.of(referrerCode)
+                : ownToken(REFERRER_ROLE).flatMap(TokenClaims::organisation);
     }
 
     public boolean hasTokens() {
@@ -153,7 +163,7 @@ public final class KitConfig {
         private Duration maxDuration = Duration.ofMinutes(10);
         private String webhookHost = "127.0.0.1";
         private final List<Path> messageFiles = new ArrayList<>();
-        private final Set<String> only = new java.util.HashSet<>();
+        private final Set<String> only = new HashSet<>();
         private String gpPracticeCode;
         private String referrerCode;
 
@@ -165,8 +175,10 @@ public final class KitConfig {
             } catch (IllegalArgumentException e) {
                 throw new KitSetupException("--base-url is not a URL: " + baseUrl, e);
             }
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                    || uri.getHost() == null || uri.getQuery() != null) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null
+                    || uri.getQuery() != null) {
                 throw new KitSetupException("--base-url must be an absolute http(s) URL without a query: " + baseUrl);
             }
             this.baseUrl = uri;
@@ -238,7 +250,7 @@ public final class KitConfig {
         }
 
         /** Runs only these tests, named by test id ({@code RR-17}) or requirement id ({@code LW-REF-017}). */
-        public Builder only(java.util.Collection<String> ids) {
+        public Builder only(Collection<String> ids) {
             only.addAll(ids);
             return this;
         }
@@ -257,7 +269,8 @@ public final class KitConfig {
 
         private static String odsCode(String option, String code) {
             if (code == null || !code.matches("[A-Z0-9]{3,8}")) {
-                throw new KitSetupException(option + " must be an ODS code (3 to 8 capital letters and digits, e.g. Y03146): " + code);
+                throw new KitSetupException(
+                        option + " must be an ODS code (3 to 8 capital letters and digits, e.g. Y03146): " + code);
             }
             return code;
         }
@@ -265,7 +278,7 @@ public final class KitConfig {
         public KitConfig build() {
             if (profiles.isEmpty()) {
                 throw new KitSetupException("claim at least one profile; profiles: "
-                        + java.util.Arrays.stream(Profile.values()).map(Profile::id).toList());
+                        + Arrays.stream(Profile.values()).map(Profile::id).toList());
             }
             return new KitConfig(this);
         }

@@ -1,5 +1,7 @@
 package org.linkway.conformance;
 
+import java.util.Locale;
+
 /**
  * What happened to one conformance test. The semantics are part of the kit's contract, because
  * harnesses that read the results must not have to guess (a harness that counted an omit as a
@@ -28,6 +30,6 @@ public enum Outcome {
 
     /** Lower case, as written in every report. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
  * A required test that was skipped (for example for want of a token) does not fail the run, but
  * it is counted so a report can say what was not shown.
  */
-public record SuiteResult(String baseUrl, List<Profile> claimed, long seed, Instant startedAt, long millis,
-                          List<TestResult> results) {
+public record SuiteResult(
+        String baseUrl, List<Profile> claimed, long seed, Instant startedAt, long millis, List<TestResult> results) {
 
     public static final int EXIT_PASS = 0;
     public static final int EXIT_FAIL = 1;
@@ -41,7 +41,12 @@ public record SuiteResult(String baseUrl, List<Profile> claimed, long seed, Inst
 
     /** The requirement ids of every test that fails the run. */
     public List<String> failedRequirements() {
-        return results.stream().filter(TestResult::failsRun).flatMap(r -> r.requirements().stream()).distinct().sorted().toList();
+        return results.stream()
+                .filter(TestResult::failsRun)
+                .flatMap(r -> r.requirements().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /**
@@ -54,8 +59,10 @@ public record SuiteResult(String baseUrl, List<Profile> claimed, long seed, Inst
 
     /** The ids of claimed SHALL tests that did not run: skipped, or not selected. */
     public List<String> notShown() {
-        return results.stream().filter(r -> r.required() && (r.outcome() == Outcome.SKIP || r.outcome() == Outcome.OMIT))
-                .map(TestResult::id).toList();
+        return results.stream()
+                .filter(r -> r.required() && (r.outcome() == Outcome.SKIP || r.outcome() == Outcome.OMIT))
+                .map(TestResult::id)
+                .toList();
     }
 
     public List<TestResult> failures() {

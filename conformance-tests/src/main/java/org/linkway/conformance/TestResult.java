@@ -15,8 +15,16 @@ import java.util.List;
  * @param message      why, for anything but a pass (names the request, status and rule)
  * @param millis       how long it took
  */
-public record TestResult(String id, String title, Profile profile, Level level, List<String> requirements,
-                         boolean required, Outcome outcome, String message, long millis) {
+public record TestResult(
+        String id,
+        String title,
+        Profile profile,
+        Level level,
+        List<String> requirements,
+        boolean required,
+        Outcome outcome,
+        String message,
+        long millis) {
 
     public TestResult {
         requirements = List.copyOf(requirements);

@@ -3,9 +3,7 @@ package org.linkway.conformance;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TokenClaims {
 
-    private TokenClaims() { }
+    private TokenClaims() {}
 
     /** The {@code org} claim, or empty when the token is not a JWT or has no such claim. */
     static Optional<String> organisation(String token) {
@@ -24,7 +22,8 @@ final class TokenClaims {
             return Optional.empty();
         }
         try {
-            JsonNode claims = LinkwayJson.mapper().readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonNode claims = LinkwayJson.mapper()
+                    .readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             String org = claims.path("org").asString(null);
             return org == null || org.isBlank() ? Optional.empty() : Optional.of(org);
         } catch (RuntimeException notAJwt) {

@@ -7,7 +7,7 @@ import org.linkway.server.security.Role;
 /** Tokens of a development-mode reference server in this JVM, the admin's and any other (minted in-process, never served over HTTP). */
 public final class DevAdmin {
 
-    private DevAdmin() { }
+    private DevAdmin() {}
 
     public static String token(LinkwayServer server) {
         return mint(server, Role.ADMIN, "LINKWAY");

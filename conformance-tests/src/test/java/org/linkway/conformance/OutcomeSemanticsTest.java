@@ -2,14 +2,12 @@ package org.linkway.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The outcome rules on a server that passes the pre-flight check and then hangs up on every
@@ -32,16 +30,28 @@ class OutcomeSemanticsTest {
         });
         server.start();
         try {
-            SuiteResult result = ConformanceSuite.run(KitConfig.builder("http://127.0.0.1:" + server.getAddress().getPort())
-                    .profile(Profile.REFERRAL_RECEIVER).only(List.of("RR-01", "RR-21")).build());
-            TestResult required = result.results().stream().filter(r -> r.id().equals("RR-01")).findFirst().orElseThrow();
-            TestResult should = result.results().stream().filter(r -> r.id().equals("RR-21")).findFirst().orElseThrow();
+            SuiteResult result = ConformanceSuite.run(
+                    KitConfig.builder("http://127.0.0.1:" + server.getAddress().getPort())
+                            .profile(Profile.REFERRAL_RECEIVER)
+                            .only(List.of("RR-01", "RR-21"))
+                            .build());
+            TestResult required = result.results().stream()
+                    .filter(r -> r.id().equals("RR-01"))
+                    .findFirst()
+                    .orElseThrow();
+            TestResult should = result.results().stream()
+                    .filter(r -> r.id().equals("RR-21"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(required.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(required.failsRun()).isTrue();
             assertThat(required.message()).contains("POST /v1/referrals");
             assertThat(should.outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(should.failsRun()).as("a SHOULD test never fails the run").isFalse();
-            assertThat(result.results()).filteredOn(r -> !List.of("RR-01", "RR-21").contains(r.id()))
+            assertThat(should.failsRun())
+                    .as("a SHOULD test never fails the run")
+                    .isFalse();
+            assertThat(result.results())
+                    .filteredOn(r -> !List.of("RR-01", "RR-21").contains(r.id()))
                     .allMatch(r -> r.outcome() == Outcome.OMIT && !r.failsRun(), "omitted, never failing");
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.failedRequirements()).containsExactly("LW-REF-001");

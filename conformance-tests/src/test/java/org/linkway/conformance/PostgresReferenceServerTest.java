@@ -3,14 +3,20 @@ package org.linkway.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.server.LinkwayServer;
 import org.linkway.server.testing.LinkwayTestServer;
 
 /** The kit against the reference server on a real PostgreSQL: every required test passes. */
-@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PostgresReferenceServerTest {
 
     @RegisterExtension
@@ -21,18 +27,26 @@ class PostgresReferenceServerTest {
         LinkwayServer server = testServer.server();
         SuiteResult result;
         try {
-            assertThat(new String(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(ReferenceServers.url(server) + "/health")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(
+                            HttpClient.newHttpClient()
+                                    .send(
+                                            HttpRequest.newBuilder(URI.create(ReferenceServers.url(server) + "/health"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofByteArray())
+                                    .body(),
+                            StandardCharsets.UTF_8))
                     .contains("postgresql");
-            result = ConformanceSuite.run(ReferenceServers.claimedByReference(server).build());
+            result = ConformanceSuite.run(
+                    ReferenceServers.claimedByReference(server).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         assertThat(result.failures()).as(ReferenceServers.summary(result)).isEmpty();
         assertThat(result.exitCode()).isZero();
-        assertThat(result.results()).filteredOn(TestResult::required).filteredOn(r -> !r.id().equals("MF-02"))
+        assertThat(result.results())
+                .filteredOn(TestResult::required)
+                .filteredOn(r -> !r.id().equals("MF-02"))
                 .allMatch(r -> r.outcome() == Outcome.PASS, "pass");
     }
 }

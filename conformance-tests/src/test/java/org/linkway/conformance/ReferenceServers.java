@@ -1,12 +1,13 @@
 package org.linkway.conformance;
 
+import java.util.EnumSet;
 import org.linkway.server.LinkwayServer;
 import org.linkway.server.security.Role;
 
 /** The kit's settings for the real reference server its tests run (LinkwayTestServer starts it). */
 final class ReferenceServers {
 
-    private ReferenceServers() { }
+    private ReferenceServers() {}
 
     static String url(LinkwayServer server) {
         return "http://127.0.0.1:" + server.port();
@@ -18,18 +19,36 @@ final class ReferenceServers {
      * The GP practice's and the referrer's ODS codes come from their tokens' org claims.
      */
     static KitConfig.Builder claimedByReference(LinkwayServer server) {
-        return KitConfig.builder(url(server)).token(DevAdmin.token(server))
+        return KitConfig.builder(url(server))
+                .token(DevAdmin.token(server))
                 .token(KitConfig.GP_PRACTICE_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.GP_PRACTICE))
                 .token(KitConfig.REFERRER_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.REFERRER))
-                .token(KitConfig.OTHER_ORG_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.OTHER_ORG)).profiles(java.util.EnumSet.of(Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK, Profile.FHIR,
-                Profile.EVENTS, Profile.SECURITY, Profile.MESSAGE_FORMAT)).fuzzTries(15);
+                .token(KitConfig.OTHER_ORG_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.OTHER_ORG))
+                .profiles(EnumSet.of(
+                        Profile.REFERRAL_RECEIVER,
+                        Profile.PROVIDER,
+                        Profile.FEEDBACK,
+                        Profile.FHIR,
+                        Profile.EVENTS,
+                        Profile.SECURITY,
+                        Profile.MESSAGE_FORMAT))
+                .fuzzTries(15);
     }
 
     static String summary(SuiteResult result) {
         StringBuilder b = new StringBuilder();
         for (TestResult r : result.results()) {
             if (r.outcome() != Outcome.PASS || System.getProperty("linkway.verbose") != null) {
-                b.append(r.outcome()).append(' ').append(r.id()).append(' ').append(r.millis()).append("ms ").append(r.requirements()).append(": ").append(r.message()).append('\n');
+                b.append(r.outcome())
+                        .append(' ')
+                        .append(r.id())
+                        .append(' ')
+                        .append(r.millis())
+                        .append("ms ")
+                        .append(r.requirements())
+                        .append(": ")
+                        .append(r.message())
+                        .append('\n');
             }
         }
         return b.toString();

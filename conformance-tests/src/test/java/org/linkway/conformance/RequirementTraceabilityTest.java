@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.linkway.conformance.requirement.Requirement;
 import org.linkway.conformance.requirement.RequirementCatalogue;
@@ -27,20 +26,30 @@ class RequirementTraceabilityTest {
     @Test
     void every_test_names_only_requirements_in_the_catalogue() {
         for (ConformanceSuite.TestInfo t : tests) {
-            assertThat(t.requirements()).as(t.id()).isNotEmpty()
+            assertThat(t.requirements())
+                    .as(t.id())
+                    .isNotEmpty()
                     .allMatch(id -> catalogue.find(id).isPresent(), "known requirement ids");
         }
     }
 
     @Test
     void every_shall_requirement_has_a_test_or_a_reason() {
-        Set<String> tested = tests.stream().flatMap(t -> t.requirements().stream()).collect(Collectors.toSet());
+        Set<String> tested =
+                tests.stream().flatMap(t -> t.requirements().stream()).collect(Collectors.toSet());
         List<String> untraced = catalogue.all().stream()
-                .filter(r -> r.level() == Level.SHALL && !tested.contains(r.id()) && r.notTested().isEmpty())
-                .map(Requirement::id).toList();
-        assertThat(untraced).as("SHALL requirements with neither a test nor a not-tested reason").isEmpty();
-        List<String> both = catalogue.all().stream().filter(r -> tested.contains(r.id()) && r.notTested().isPresent())
-                .map(Requirement::id).toList();
+                .filter(r -> r.level() == Level.SHALL
+                        && !tested.contains(r.id())
+                        && r.notTested().isEmpty())
+                .map(Requirement::id)
+                .toList();
+        assertThat(untraced)
+                .as("SHALL requirements with neither a test nor a not-tested reason")
+                .isEmpty();
+        List<String> both = catalogue.all().stream()
+                .filter(r -> tested.contains(r.id()) && r.notTested().isPresent())
+                .map(Requirement::id)
+                .toList();
         assertThat(both).as("requirements said to be untested that have tests").isEmpty();
     }
 
@@ -55,8 +64,10 @@ class RequirementTraceabilityTest {
 
     @Test
     void every_trace_names_a_real_prsb_element_or_capability_epic() throws IOException {
-        Set<String> elements = Files.readAllLines(Path.of("../schemas/prsb/elements.tsv")).stream().skip(1)
-                .map(l -> l.split("\t")[0]).collect(Collectors.toSet());
+        Set<String> elements = Files.readAllLines(Path.of("../schemas/prsb/elements.tsv")).stream()
+                .skip(1)
+                .map(l -> l.split("\t")[0])
+                .collect(Collectors.toSet());
         for (Requirement r : catalogue.all()) {
             for (String trace : r.tracesTo().split(";")) {
                 String t = trace.trim();
@@ -65,7 +76,9 @@ class RequirementTraceabilityTest {
                 } else if (t.startsWith("C37E")) {
                     assertThat(t).as(r.id()).matches("C37E([1-9]|1[0-6]) .+");
                 } else {
-                    assertThat(t).as(r.id() + ": a trace is a PRSB element, a C37 epic or a national code").startsWith("NHS ");
+                    assertThat(t)
+                            .as(r.id() + ": a trace is a PRSB element, a C37 epic or a national code")
+                            .startsWith("NHS ");
                 }
             }
         }
@@ -75,21 +88,27 @@ class RequirementTraceabilityTest {
     void the_vendor_documentation_lists_every_test() throws IOException {
         String docs = Files.readString(Path.of("../docs/CONFORMANCE.md"));
         for (ConformanceSuite.TestInfo t : tests) {
-            assertThat(docs).as("docs/CONFORMANCE.md lists " + t.id()).contains("| " + t.id() + " | " + t.profile().id() + " | "
-                    + t.level() + " | " + String.join(", ", t.requirements()) + " |");
+            assertThat(docs)
+                    .as("docs/CONFORMANCE.md lists " + t.id())
+                    .contains("| " + t.id() + " | " + t.profile().id() + " | " + t.level() + " | "
+                            + String.join(", ", t.requirements()) + " |");
         }
     }
 
     @Test
     void a_malformed_catalogue_is_refused_naming_the_row() {
         String header = "id,text,level,traces_to,profile,not_tested_reason\n";
-        assertThatThrownBy(() -> RequirementCatalogue.parse(header + "LW-REF-001,\"x, y\",MUST,C37E3 Refer,referral-receiver,\n"))
-                .hasMessageContaining("row 2").hasMessageContaining("SHALL or SHOULD");
-        assertThatThrownBy(() -> RequirementCatalogue.parse(header + "LW-REF-1,x,SHALL,C37E3 Refer,referral-receiver,\n"))
+        assertThatThrownBy(() -> RequirementCatalogue.parse(
+                        header + "LW-REF-001,\"x, y\",MUST,C37E3 Refer,referral-receiver,\n"))
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("SHALL or SHOULD");
+        assertThatThrownBy(
+                        () -> RequirementCatalogue.parse(header + "LW-REF-1,x,SHALL,C37E3 Refer,referral-receiver,\n"))
                 .hasMessageContaining("bad id");
         assertThatThrownBy(() -> RequirementCatalogue.parse(header + "LW-REF-001,x,SHALL,C37E3 Refer,nobody,\n"))
                 .hasMessageContaining("unknown profile");
-        RequirementCatalogue quoted = RequirementCatalogue.parse(header + "LW-REF-001,\"says \"\"hi\"\", twice\",SHOULD,C37E3 Refer,fhir,\n");
+        RequirementCatalogue quoted =
+                RequirementCatalogue.parse(header + "LW-REF-001,\"says \"\"hi\"\", twice\",SHOULD,C37E3 Refer,fhir,\n");
         assertThat(quoted.all().get(0).text()).isEqualTo("says \"hi\", twice");
         assertThat(quoted.all().get(0).profile()).isEqualTo(Profile.FHIR);
     }

@@ -8,7 +8,6 @@ import static org.linkway.examples.Records.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.linkway.client.Event;
 import org.linkway.client.EventPoller;
 import org.linkway.client.LinkwayClient;
@@ -25,7 +24,6 @@ import org.linkway.model.ReferralDetailsRecordEntry;
 import org.linkway.model.ReferralTo;
 import org.linkway.model.ReferrerDetails;
 import org.linkway.model.Scope;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +44,16 @@ import picocli.CommandLine.Option;
  * read (docs/SECURITY.md), so a withdrawn one drops out of the charity's feed altogether.
  * {@code --token} is the link worker's, used only by {@code --demo} to send the mail.
  */
-@Command(name = "charity-inbox", mixinStandardHelpOptions = true,
-        description = "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
+@Command(
+        name = "charity-inbox",
+        mixinStandardHelpOptions = true,
+        description =
+                "A charity polls events, accepts onward referrals sent to it and reports attendance and feedback.")
 public final class CharityInbox implements Callable<Integer> {
 
     /** The --dev server's demo provider. */
     static final String CHARITY_NUMBER = "1187342";
+
     static final String CHARITY = "Eastmere Strollers";
 
     @Mixin
@@ -60,18 +62,24 @@ public final class CharityInbox implements Callable<Integer> {
     @Option(names = "--provider-token", description = "The charity's own token (default: --token).")
     String providerToken;
 
-    @Option(names = "--after", defaultValue = "0", description = "The last event sequence handled on a previous run (default: 0).")
+    @Option(
+            names = "--after",
+            defaultValue = "0",
+            description = "The last event sequence handled on a previous run (default: 0).")
     long after;
 
-    @Option(names = "--demo", description = "First act as the link worker (--token must be a link worker's or an admin's) "
-            + "and send the charity two onward referrals, one with consent and one without, so a fresh server has mail.")
+    @Option(
+            names = "--demo",
+            description =
+                    "First act as the link worker (--token must be a link worker's or an admin's) "
+                            + "and send the charity two onward referrals, one with consent and one without, so a fresh server has mail.")
     boolean demo;
 
     /** One onward referral the inbox handled: its id, where it ended, and the feedback the charity gave. */
-    public record Handled(String onwardReferralId, OnwardReferral.Status status, List<Feedback> feedback) { }
+    public record Handled(String onwardReferralId, OnwardReferral.Status status, List<Feedback> feedback) {}
 
     /** What a run did, and the position to store for the next run. */
-    public record Run(List<Handled> handled, int notVisible, long position) { }
+    public record Run(List<Handled> handled, int notVisible, long position) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CharityInbox()).execute(args));
@@ -83,7 +91,8 @@ public final class CharityInbox implements Callable<Integer> {
             sendDemoReferrals(server.client());
         }
         Run run = run(server.clientFor(providerToken), after);
-        System.out.printf("%nHandled %d onward referral(s); %d not visible to the charity; next time pass --after %d%n",
+        System.out.printf(
+                "%nHandled %d onward referral(s); %d not visible to the charity; next time pass --after %d%n",
                 run.handled().size(), run.notVisible(), run.position());
         return 0;
     }
@@ -126,7 +135,9 @@ public final class CharityInbox implements Callable<Integer> {
         String id = onward.getId();
         // Only what the onward referral carries is visible: why they were referred, by whom.
         // The referral's clinical summary and demographics stay with the link worker.
-        say("new onward referral %s: %s", id, onward.getReferral().getReasonForReferral().getText());
+        say(
+                "new onward referral %s: %s",
+                id, onward.getReferral().getReasonForReferral().getText());
 
         // Every change is guarded by If-Match with the ETag just read, so a volunteer and the
         // coordinator updating the same referral cannot overwrite each other.
@@ -135,13 +146,28 @@ public final class CharityInbox implements Callable<Integer> {
 
         // A real inbox records this after the walk, days later; the example does it in one go.
         Versioned<OnwardReferral> attended = inbox.transition(accepted, OnwardReferral.Status.ATTENDED);
-        inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader()).withAttendance(Feedback.Attendance.ATTENDED)
-                .withText("Came on the short route and chatted the whole way round; says she will come again next week.").build());
+        inbox.addFeedback(
+                id,
+                Feedback.builder()
+                        .withAt(now())
+                        .withFrom(walkLeader())
+                        .withAttendance(Feedback.Attendance.ATTENDED)
+                        .withText(
+                                "Came on the short route and chatted the whole way round; says she will come again next week.")
+                        .build());
         Versioned<OnwardReferral> completed = inbox.transition(inbox.get(id), OnwardReferral.Status.COMPLETED);
-        inbox.addFeedback(id, Feedback.builder().withAt(now()).withFrom(walkLeader())
-                .withText("Has joined the group as a regular walker; we have closed the referral at our end.").build());
-        say("attended, completed, feedback sent (status went %s -> %s -> %s)", accepted.value().getStatus().value(),
-                attended.value().getStatus().value(), completed.value().getStatus().value());
+        inbox.addFeedback(
+                id,
+                Feedback.builder()
+                        .withAt(now())
+                        .withFrom(walkLeader())
+                        .withText("Has joined the group as a regular walker; we have closed the referral at our end.")
+                        .build());
+        say(
+                "attended, completed, feedback sent (status went %s -> %s -> %s)",
+                accepted.value().getStatus().value(),
+                attended.value().getStatus().value(),
+                completed.value().getStatus().value());
         Versioned<OnwardReferral> last = inbox.get(id);
         return new Handled(id, last.value().getStatus(), last.value().getFeedback());
     }
@@ -162,7 +188,11 @@ public final class CharityInbox implements Callable<Integer> {
             String referralId = linkWorker.referrals().create(referral).value().getId();
             Consent given = consent(Consent.Decision.GIVEN);
             linkWorker.referral(referralId).consents().create(given);
-            String onwardId = linkWorker.onwardReferrals().create(referralId, walkingGroupReferral()).value().getId();
+            String onwardId = linkWorker
+                    .onwardReferrals()
+                    .create(referralId, walkingGroupReferral())
+                    .value()
+                    .getId();
             if (decision == Consent.Decision.WITHDRAWN) {
                 // Withdrawal takes effect from the moment it is recorded: the charity no longer sees it.
                 linkWorker.referral(referralId).consents().create(consent(Consent.Decision.WITHDRAWN));
@@ -179,9 +209,10 @@ public final class CharityInbox implements Callable<Integer> {
                 .withLawfulBasis(Consent.LawfulBasis.CONSENT)
                 .withScope(List.of(Scope.ONWARD_PROVIDER))
                 .withOnwardProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
-                .withConsentForInformationSharing(decision == Consent.Decision.GIVEN
-                        ? "Agreed that " + CHARITY + " may have his name, phone number and walking ability."
-                        : "Asked that " + CHARITY + " no longer be given his details.")
+                .withConsentForInformationSharing(
+                        decision == Consent.Decision.GIVEN
+                                ? "Agreed that " + CHARITY + " may have his name, phone number and walking ability."
+                                : "Asked that " + CHARITY + " no longer be given his details.")
                 .withMethod(Consent.Method.VERBAL)
                 .withRecordedBy(person("Priya Natarajan", "Eastmere Community Action", null))
                 .withRecordedAt(now())
@@ -193,14 +224,23 @@ public final class CharityInbox implements Callable<Integer> {
                 .withProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
                 .withReferral(ReferralDetailsRecordEntry.builder()
                         .withDate(now())
-                        .withReferrerDetails(ReferrerDetails.builder().withName("Priya Natarajan").withContactDetails("01632 960583")
+                        .withReferrerDetails(ReferrerDetails.builder()
+                                .withName("Priya Natarajan")
+                                .withContactDetails("01632 960583")
                                 .withService(text("Social prescribing link worker service"))
-                                .withOrganisation(organisation(LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
+                                .withOrganisation(
+                                        organisation(LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action"))
+                                .build())
                         .withReasonForReferral(ReasonForReferral.builder()
-                                .withText("Wants gentle exercise and company; can walk about 20 minutes on the flat.").build())
-                        .withReferralTo(ReferralTo.builder().withName("Dev Malhotra").withTeam("Walk leaders")
+                                .withText("Wants gentle exercise and company; can walk about 20 minutes on the flat.")
+                                .build())
+                        .withReferralTo(ReferralTo.builder()
+                                .withName("Dev Malhotra")
+                                .withTeam("Walk leaders")
                                 .withService(text("Led health walks, Tuesdays and Fridays"))
-                                .withOrganisation(organisation(null, CHARITY + " (registered charity " + CHARITY_NUMBER + ")")).build())
+                                .withOrganisation(
+                                        organisation(null, CHARITY + " (registered charity " + CHARITY_NUMBER + ")"))
+                                .build())
                         .build())
                 .build();
     }

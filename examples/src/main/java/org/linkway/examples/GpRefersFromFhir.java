@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -43,7 +42,6 @@ import org.linkway.model.ReferralTo;
 import org.linkway.model.ReferrerDetails;
 import org.linkway.model.Risks;
 import org.linkway.model.RisksRecordEntry;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +59,9 @@ import picocli.CommandLine.Option;
  * referral: {@code --link-worker-token} plays the link worker service (the token printed for
  * 8EC41). The person, Grace Whitfield, is invented.
  */
-@Command(name = "gp-refers-from-fhir", mixinStandardHelpOptions = true,
+@Command(
+        name = "gp-refers-from-fhir",
+        mixinStandardHelpOptions = true,
         description = "A GP system sends a FHIR referral Bundle and files the FHIR message back.")
 public final class GpRefersFromFhir implements Callable<Integer> {
 
@@ -74,15 +74,18 @@ public final class GpRefersFromFhir implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--link-worker-token", required = true,
-            description = "Plays the link worker service that closes the referral (a --dev server prints one for 8EC41).")
+    @Option(
+            names = "--link-worker-token",
+            required = true,
+            description =
+                    "Plays the link worker service that closes the referral (a --dev server prints one for 8EC41).")
     String linkWorkerToken;
 
     /** An entry the GP system files: which resource, its SNOMED CT code, and its status or value. */
-    public record Filed(String resourceType, String code, String display, String statusOrValue) { }
+    public record Filed(String resourceType, String code, String display, String statusOrValue) {}
 
     /** The referral's id on the server, and what the GP system filed from the message back. */
-    public record Result(String referralId, List<Filed> filed) { }
+    public record Result(String referralId, List<Filed> filed) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GpRefersFromFhir()).execute(args));
@@ -91,7 +94,9 @@ public final class GpRefersFromFhir implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Result result = run(server, server.clientFor(linkWorkerToken));
-        System.out.printf("%nReferral %s: filed %d coded entries from the message back%n", result.referralId(), result.filed().size());
+        System.out.printf(
+                "%nReferral %s: filed %d coded entries from the message back%n",
+                result.referralId(), result.filed().size());
         return 0;
     }
 
@@ -99,7 +104,8 @@ public final class GpRefersFromFhir implements Callable<Integer> {
      * Refers Grace as the practice ({@code gp} carries the practice's referrer token), lets the link
      * worker service close the referral, and files the message back the practice reads.
      */
-    public static Result run(ServerOptions gp, LinkwayClient linkWorkerService) throws IOException, InterruptedException {
+    public static Result run(ServerOptions gp, LinkwayClient linkWorkerService)
+            throws IOException, InterruptedException {
         FhirBinding fhir = FhirBinding.create(); // builds once, thread-safe: keep one per application
 
         // 1. The GP system makes the referral Bundle. Here it comes from the binding; a GP system
@@ -111,7 +117,8 @@ public final class GpRefersFromFhir implements Callable<Integer> {
         HttpResponse<String> answer = postFhir(gp, "/fhir/R4/Bundle", bundle);
         if (answer.statusCode() != 201) {
             // an OperationOutcome naming each problem, or a refusal of this caller
-            throw new IllegalStateException("the server refused the referral Bundle: " + answer.statusCode() + " " + answer.body());
+            throw new IllegalStateException(
+                    "the server refused the referral Bundle: " + answer.statusCode() + " " + answer.body());
         }
         String location = answer.headers().firstValue("Location").orElseThrow();
         String referralId = location.substring(location.lastIndexOf('/') + 1);
@@ -140,34 +147,48 @@ public final class GpRefersFromFhir implements Callable<Integer> {
         for (Bundle.BundleEntryComponent entry : document.getEntry()) {
             Resource r = entry.getResource();
             if (r instanceof ServiceRequest sr) {
-                snomedCodes(sr.getCode()).forEach(c -> out.add(new Filed("ServiceRequest", c.getCode(), c.getDisplay(), sr.getStatus().toCode())));
+                snomedCodes(sr.getCode())
+                        .forEach(c -> out.add(new Filed(
+                                "ServiceRequest",
+                                c.getCode(),
+                                c.getDisplay(),
+                                sr.getStatus().toCode())));
             } else if (r instanceof Observation obs) {
-                String value = obs.hasValue() ? obs.getValue().primitiveValue() : obs.getStatus().toCode();
+                String value = obs.hasValue()
+                        ? obs.getValue().primitiveValue()
+                        : obs.getStatus().toCode();
                 if (value == null && obs.hasValueCodeableConcept()) {
                     value = obs.getValueCodeableConcept().getText();
                 }
                 String shown = value;
-                snomedCodes(obs.getCode()).forEach(c -> out.add(new Filed("Observation", c.getCode(), c.getDisplay(), shown)));
+                snomedCodes(obs.getCode())
+                        .forEach(c -> out.add(new Filed("Observation", c.getCode(), c.getDisplay(), shown)));
             }
         }
         return out;
     }
 
     static List<Coding> snomedCodes(CodeableConcept concept) {
-        return concept.getCoding().stream().filter(c -> Records.SNOMED.equals(c.getSystem())).toList();
+        return concept.getCoding().stream()
+                .filter(c -> Records.SNOMED.equals(c.getSystem()))
+                .toList();
     }
 
     static void closeAsTheLinkWorker(ReferralResource referral) {
         Versioned<Referral> received = referral.get();
         Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, received.etag());
         Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, accepted.etag());
-        referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED)
-                .reason("Joined a community choir and a lunch club").etag(working.etag()).build());
+        referral.transition(TransitionRequest.builder()
+                .to(Referral.Status.COMPLETED)
+                .reason("Joined a community choir and a lunch club")
+                .etag(working.etag())
+                .build());
         say("the link worker service accepted and later completed it");
     }
 
     /** FHIR goes over plain HTTP: the typed client speaks Linkway JSON, and reads the FHIR message back. */
-    static HttpResponse<String> postFhir(ServerOptions server, String path, String body) throws IOException, InterruptedException {
+    static HttpResponse<String> postFhir(ServerOptions server, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + server.token())
@@ -184,29 +205,57 @@ public final class GpRefersFromFhir implements Callable<Integer> {
     static Referral referralFromTheGpRecord() {
         return Referral.builder()
                 // the GP system's own id for the referral: it matches the message back to it later
-                .withReferrerReferralId("Y03146-SP-" + UUID.randomUUID().toString().substring(0, 8))
+                .withReferrerReferralId(
+                        "Y03146-SP-" + UUID.randomUUID().toString().substring(0, 8))
                 .withPersonDemographics(PersonDemographics.builder()
-                        .withName(PersonName.builder().withTitle("Mrs").withFirstNames(List.of("Grace")).withFamilyNames(List.of("Whitfield")).build())
+                        .withName(PersonName.builder()
+                                .withTitle("Mrs")
+                                .withFirstNames(List.of("Grace"))
+                                .withFamilyNames(List.of("Whitfield"))
+                                .build())
                         .withDateOfBirth(LocalDate.of(1946, 11, 2))
                         .withNhsNumber("9990523185") // 999 test range, valid check digit
                         .withNhsNumberStatusIndicator("01")
                         .build())
-                .withGpPractice(GpPractice.builder().withEntries(List.of(GpPracticeRecordEntry.builder()
-                        .withGpName("Dr Amara Nwosu").withGpPracticeIdentifier(GP_PRACTICE).build())).build())
+                .withGpPractice(GpPractice.builder()
+                        .withEntries(List.of(GpPracticeRecordEntry.builder()
+                                .withGpName("Dr Amara Nwosu")
+                                .withGpPracticeIdentifier(GP_PRACTICE)
+                                .build()))
+                        .build())
                 .withConsent(ConsentSection.builder()
-                        .withConsentForInformationSharing("Agreed in the consultation to the referral and to the link worker service writing back.").build())
-                .withReferralDetails(ReferralDetails.builder().withEntries(List.of(ReferralDetailsRecordEntry.builder()
-                        .withDate(now())
-                        .withReferrerDetails(ReferrerDetails.builder().withName("Dr Amara Nwosu").withContactDetails("01632 960100")
-                                .withService(text("General practice")).withOrganisation(organisation(GP_PRACTICE, "Larkmead Medical Practice")).build())
-                        .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_MESSAGING)
-                        .withReasonForReferral(ReasonForReferral.builder().withText("Lonely since moving to be near her son; low mood.").build())
-                        .withReferralTo(ReferralTo.builder().withService(text("Social prescribing link worker service"))
-                                .withOrganisation(organisation(LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
-                        .build())).build())
+                        .withConsentForInformationSharing(
+                                "Agreed in the consultation to the referral and to the link worker service writing back.")
+                        .build())
+                .withReferralDetails(ReferralDetails.builder()
+                        .withEntries(List.of(ReferralDetailsRecordEntry.builder()
+                                .withDate(now())
+                                .withReferrerDetails(ReferrerDetails.builder()
+                                        .withName("Dr Amara Nwosu")
+                                        .withContactDetails("01632 960100")
+                                        .withService(text("General practice"))
+                                        .withOrganisation(organisation(GP_PRACTICE, "Larkmead Medical Practice"))
+                                        .build())
+                                .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_MESSAGING)
+                                .withReasonForReferral(ReasonForReferral.builder()
+                                        .withText("Lonely since moving to be near her son; low mood.")
+                                        .build())
+                                .withReferralTo(ReferralTo.builder()
+                                        .withService(text("Social prescribing link worker service"))
+                                        .withOrganisation(organisation(
+                                                LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action"))
+                                        .build())
+                                .build()))
+                        .build())
                 .withPresentingComplaintsOrIssues(PresentingComplaintsOrIssues.builder()
-                        .withPresentingComplaints(List.of(snomed("422650009", "Social isolation", "Lonely since moving house"))).build())
-                .withRisks(Risks.builder().withEntries(List.of(RisksRecordEntry.builder().withRisk(text("No known risks")).build())).build())
+                        .withPresentingComplaints(
+                                List.of(snomed("422650009", "Social isolation", "Lonely since moving house")))
+                        .build())
+                .withRisks(Risks.builder()
+                        .withEntries(List.of(RisksRecordEntry.builder()
+                                .withRisk(text("No known risks"))
+                                .build()))
+                        .build())
                 .build();
     }
 

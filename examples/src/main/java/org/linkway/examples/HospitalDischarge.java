@@ -8,8 +8,8 @@ import static org.linkway.examples.Records.text;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
 import org.linkway.client.TransitionRequest;
@@ -44,7 +44,6 @@ import org.linkway.model.RisksRecordEntry;
 import org.linkway.model.Scope;
 import org.linkway.model.SeenBy;
 import org.linkway.model.Who;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,15 +65,19 @@ import picocli.CommandLine.Option;
  * and the link worker service's ({@code 8EC41}) as {@code --link-worker-token}. The patient,
  * Leonard Pike, is invented.
  */
-@Command(name = "hospital-discharge", mixinStandardHelpOptions = true,
-        description = "A ward refers for discharge or admission avoidance; a one-off personal health budget; message back to the ward.")
+@Command(
+        name = "hospital-discharge",
+        mixinStandardHelpOptions = true,
+        description =
+                "A ward refers for discharge or admission avoidance; a one-off personal health budget; message back to the ward.")
 public final class HospitalDischarge implements Callable<Integer> {
 
     static final String HOSPITAL = "RX9E2";
 
     /** What the ward asks the social prescriber to achieve: the model's "outcome for service". */
     public enum Route {
-        DISCHARGE("Discharge"), ADMISSION_AVOIDANCE("Admission avoidance");
+        DISCHARGE("Discharge"),
+        ADMISSION_AVOIDANCE("Admission avoidance");
 
         final String label;
 
@@ -96,11 +99,14 @@ public final class HospitalDischarge implements Callable<Integer> {
     @Option(names = "--link-worker-token", description = "The social prescriber's service (default: --token).")
     String linkWorkerToken;
 
-    @Option(names = "--route", defaultValue = "DISCHARGE", description = "DISCHARGE or ADMISSION_AVOIDANCE (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--route",
+            defaultValue = "DISCHARGE",
+            description = "DISCHARGE or ADMISSION_AVOIDANCE (default: ${DEFAULT-VALUE}).")
     Route route;
 
     /** The referral's id, the plan's funding source and the message back the ward receives. */
-    public record Result(String referralId, Route route, String carePlanFunding, MessageBack messageBack) { }
+    public record Result(String referralId, Route route, String carePlanFunding, MessageBack messageBack) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HospitalDischarge()).execute(args));
@@ -109,8 +115,9 @@ public final class HospitalDischarge implements Callable<Integer> {
     @Override
     public Integer call() {
         Result result = run(server.client(), server.clientFor(linkWorkerToken), route);
-        System.out.printf("%nThe ward's message back for %s: %s%n", result.referralId(),
-                result.messageBack().getClinicalSummary().getClinicalSummary());
+        System.out.printf(
+                "%nThe ward's message back for %s: %s%n",
+                result.referralId(), result.messageBack().getClinicalSummary().getClinicalSummary());
         return 0;
     }
 
@@ -122,7 +129,8 @@ public final class HospitalDischarge implements Callable<Integer> {
         // 2. The social prescriber picks it up the same day and sees him on the ward. Speed is
         //    the point of this model: every day in a bed he no longer needs is counted.
         ReferralResource referral = socialPrescriber.referral(referralId);
-        Versioned<Referral> accepted = referral.transition(Referral.Status.ACCEPTED, referral.get().etag());
+        Versioned<Referral> accepted =
+                referral.transition(Referral.Status.ACCEPTED, referral.get().etag());
         referral.contacts().create(wardVisit());
         referral.consents().create(consent());
         Versioned<Referral> working = referral.transition(Referral.Status.IN_PROGRESS, accepted.etag());
@@ -130,7 +138,8 @@ public final class HospitalDischarge implements Callable<Integer> {
         // 3. What stands between him and home is a cold house and an empty fridge: nothing a
         //    commissioned service provides quickly. A one-off personal health budget does.
         Budget budget = new Budget("two oil-filled radiators and a week of ready meals", "goods", 185);
-        CarePlan plan = referral.carePlan().create(planWithBudget(route, budget)).value();
+        CarePlan plan =
+                referral.carePlan().create(planWithBudget(route, budget)).value();
         String funding = plan.getCareAndSupportPlan().getCareFundingSource().getText();
         say("plan agreed; %s", funding);
 
@@ -138,10 +147,15 @@ public final class HospitalDischarge implements Callable<Integer> {
         //    ward team (who referred) and the GP practice. Readmission checks at 2 weeks and 3
         //    months happen in the ICB's own systems later and are not part of this journey.
         String outcome = route == Route.DISCHARGE
-                ? "Outcome: discharge. Home the day after the referral with heating and food in place. " + budget.describe() + "."
-                : "Outcome: admission avoidance. Stayed at home with heating and food in place. " + budget.describe() + ".";
-        referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).reason(outcome).etag(working
-                .etag()).build());
+                ? "Outcome: discharge. Home the day after the referral with heating and food in place. "
+                        + budget.describe() + "."
+                : "Outcome: admission avoidance. Stayed at home with heating and food in place. " + budget.describe()
+                        + ".";
+        referral.transition(TransitionRequest.builder()
+                .to(Referral.Status.COMPLETED)
+                .reason(outcome)
+                .etag(working.etag())
+                .build());
 
         // 5. The ward team reads the message back with its own token.
         MessageBack back = ward.referral(referralId).messageBack().value();
@@ -154,35 +168,64 @@ public final class HospitalDischarge implements Callable<Integer> {
                 ? "Medically fit for discharge since yesterday after a fall; cannot go home to a house with no working heating and no food."
                 : "Seen in A&E after a fall at home; no injury needing admission, but the house is cold and he has no food in.";
         return Referral.builder()
-                .withReferrerReferralId("EUH-SPA-" + java.util.UUID.randomUUID().toString().substring(0, 8)) // the ward system's own id
+                .withReferrerReferralId(
+                        "EUH-SPA-" + UUID.randomUUID().toString().substring(0, 8)) // the ward system's own id
                 .withPersonDemographics(PersonDemographics.builder()
-                        .withName(PersonName.builder().withTitle("Mr").withFirstNames(List.of("Leonard")).withFamilyNames(List.of("Pike")).build())
+                        .withName(PersonName.builder()
+                                .withTitle("Mr")
+                                .withFirstNames(List.of("Leonard"))
+                                .withFamilyNames(List.of("Pike"))
+                                .build())
                         .withDateOfBirth(LocalDate.of(1944, 2, 19))
                         .withNhsNumber("9990744610") // 999 test range, valid check digit
                         .withNhsNumberStatusIndicator("01")
                         .build())
-                .withGpPractice(GpPractice.builder().withEntries(List.of(
-                        GpPracticeRecordEntry.builder().withGpPracticeIdentifier("M91528").build())).build())
+                .withGpPractice(GpPractice.builder()
+                        .withEntries(List.of(GpPracticeRecordEntry.builder()
+                                .withGpPracticeIdentifier("M91528")
+                                .build()))
+                        .build())
                 .withConsent(ConsentSection.builder()
-                        .withConsentForInformationSharing("Agreed on the ward to the referral and to his GP practice being told the outcome.").build())
-                .withReferralDetails(ReferralDetails.builder().withEntries(List.of(ReferralDetailsRecordEntry.builder()
-                        .withDate(now())
-                        .withReferrerDetails(ReferrerDetails.builder().withName("Bethan Morgan").withGrade("Band 6 occupational therapist")
-                                .withTeam("Ward 4 discharge team").withContactDetails("01632 960744")
-                                .withService(text("Acute medicine inpatient service"))
-                                .withOrganisation(organisation(HOSPITAL, "Eastmere University Hospitals NHS Foundation Trust")).build())
-                        .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_MESSAGING)
-                        .withReasonForReferral(ReasonForReferral.builder().withText(route.label + ": " + reason).build())
-                        .withReferralTo(ReferralTo.builder().withTeam("Secondary care social prescribing (single point of access)")
-                                .withService(text("Social prescribing link worker service"))
-                                .withOrganisation(organisation(LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
-                        .withReturnResponseTo("Ward 4 discharge team and GP practice")
-                        .build())).build())
-                .withRisks(Risks.builder().withEntries(List.of(RisksRecordEntry.builder()
-                        .withRisk(text("Falls: a cold house raises his risk of another fall")).build())).build())
-                .withPlanAndRequestedActions(PlanAndRequestedActions.builder().withEntries(List.of(PlanAndRequestedActionsRecordEntry.builder()
-                        .withActionsForProfessionals("Route: " + route.label + ". Please see him on the ward today; "
-                                + "a one-off personal health budget may be needed for heating.").build())).build())
+                        .withConsentForInformationSharing(
+                                "Agreed on the ward to the referral and to his GP practice being told the outcome.")
+                        .build())
+                .withReferralDetails(ReferralDetails.builder()
+                        .withEntries(List.of(ReferralDetailsRecordEntry.builder()
+                                .withDate(now())
+                                .withReferrerDetails(ReferrerDetails.builder()
+                                        .withName("Bethan Morgan")
+                                        .withGrade("Band 6 occupational therapist")
+                                        .withTeam("Ward 4 discharge team")
+                                        .withContactDetails("01632 960744")
+                                        .withService(text("Acute medicine inpatient service"))
+                                        .withOrganisation(organisation(
+                                                HOSPITAL, "Eastmere University Hospitals NHS Foundation Trust"))
+                                        .build())
+                                .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_MESSAGING)
+                                .withReasonForReferral(ReasonForReferral.builder()
+                                        .withText(route.label + ": " + reason)
+                                        .build())
+                                .withReferralTo(ReferralTo.builder()
+                                        .withTeam("Secondary care social prescribing (single point of access)")
+                                        .withService(text("Social prescribing link worker service"))
+                                        .withOrganisation(organisation(
+                                                LinkWorkersDay.LINK_WORKER_SERVICE, "Eastmere Community Action"))
+                                        .build())
+                                .withReturnResponseTo("Ward 4 discharge team and GP practice")
+                                .build()))
+                        .build())
+                .withRisks(Risks.builder()
+                        .withEntries(List.of(RisksRecordEntry.builder()
+                                .withRisk(text("Falls: a cold house raises his risk of another fall"))
+                                .build()))
+                        .build())
+                .withPlanAndRequestedActions(PlanAndRequestedActions.builder()
+                        .withEntries(List.of(PlanAndRequestedActionsRecordEntry.builder()
+                                .withActionsForProfessionals(
+                                        "Route: " + route.label + ". Please see him on the ward today; "
+                                                + "a one-off personal health budget may be needed for heating.")
+                                .build()))
+                        .build())
                 .build();
     }
 
@@ -191,8 +234,11 @@ public final class HospitalDischarge implements Callable<Integer> {
                 .withAttempt(ContactRecord.Attempt.MADE_CONTACT)
                 .withContact(ContactsWithProfessionalsRecordEntry.builder()
                         .withDateAndTimeOfContact(now())
-                        .withSeenBy(List.of(SeenBy.builder().withName("Tomasz Lewandowski").build()))
-                        .withResponsibleProfessional(ResponsibleProfessional.builder().withName("Tomasz Lewandowski").build())
+                        .withSeenBy(List.of(
+                                SeenBy.builder().withName("Tomasz Lewandowski").build()))
+                        .withResponsibleProfessional(ResponsibleProfessional.builder()
+                                .withName("Tomasz Lewandowski")
+                                .build())
                         .withContactType("Seen on the ward with his daughter on the phone")
                         .withConsultationMethod("01") // face to face
                         .build())
@@ -213,7 +259,10 @@ public final class HospitalDischarge implements Callable<Integer> {
     static CarePlan planWithBudget(Route route, Budget budget) {
         ActionsAndActivities buy = ActionsAndActivities.builder()
                 .withWhat(List.of(narrative(budget.describe())))
-                .withWho(Who.builder().withName("Tomasz Lewandowski").withTeam("Secondary care social prescribing").build())
+                .withWho(Who.builder()
+                        .withName("Tomasz Lewandowski")
+                        .withTeam("Secondary care social prescribing")
+                        .build())
                 .withWhen(now())
                 .withStatus(narrative("Completed"))
                 .build();
@@ -222,13 +271,22 @@ public final class HospitalDischarge implements Callable<Integer> {
                         .withNeedsConcernsOrProblems(List.of(NeedsConcernsOrProblems.builder()
                                 .withText("No working heating and no food at home")
                                 .withGoalsAndHopes(List.of(GoalsAndHopes.builder()
-                                        .withText(route == Route.DISCHARGE ? "Go home, warm and fed" : "Stay at home, warm and fed")
-                                        .withActionsAndActivities(List.of(buy)).build()))
+                                        .withText(
+                                                route == Route.DISCHARGE
+                                                        ? "Go home, warm and fed"
+                                                        : "Stay at home, warm and fed")
+                                        .withActionsAndActivities(List.of(buy))
+                                        .build()))
                                 .build()))
-                        .withAgreedWithPersonOrLegitimateRepresentative(AgreedWithPersonOrLegitimateRepresentative.builder()
-                                .withPersonOrLegitimateRepresentative(true).withPersonFullName("Leonard Pike").build())
+                        .withAgreedWithPersonOrLegitimateRepresentative(
+                                AgreedWithPersonOrLegitimateRepresentative.builder()
+                                        .withPersonOrLegitimateRepresentative(true)
+                                        .withPersonFullName("Leonard Pike")
+                                        .build())
                         // PRSB's care funding source is where the plan says who pays: here, the budget
-                        .withCareFundingSource(CareFundingSource.builder().withText(budget.describe()).build())
+                        .withCareFundingSource(CareFundingSource.builder()
+                                .withText(budget.describe())
+                                .build())
                         .withDateThisPlanWasLastUpdated(now())
                         .build())
                 .build();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
 import org.linkway.client.TransitionRequest;
@@ -53,7 +52,6 @@ import org.linkway.model.SignpostTo;
 import org.linkway.model.Who;
 import org.linkway.outcomes.OutcomeScorer;
 import org.linkway.outcomes.ScoreResult;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,20 +65,32 @@ import picocli.CommandLine.Mixin;
  * <p>Run it with a link worker's token (a {@code --dev} server prints one for {@code 8EC41}). The
  * person, Daniel Okafor, is invented.
  */
-@Command(name = "link-workers-day", mixinStandardHelpOptions = true,
-        description = "A link worker's day: accept, contact, care plan, ONS4, onward referral, signpost, close, message back.")
+@Command(
+        name = "link-workers-day",
+        mixinStandardHelpOptions = true,
+        description =
+                "A link worker's day: accept, contact, care plan, ONS4, onward referral, signpost, close, message back.")
 public final class LinkWorkersDay implements Callable<Integer> {
 
     /** The link worker service of the --dev server's demo data. */
     static final String LINK_WORKER_SERVICE = "8EC41";
+
     static final String DEBT_ADVICE_CHARITY = "Eastmere Money Advice Trust";
 
     @Mixin
     ServerOptions server;
 
     /** What the day left behind, for a reader (and for CI to check). */
-    public record Day(String referralId, Referral.Status referralStatus, List<ContactRecord.Attempt> contacts, long carePlanVersion, Map<String, Double> ons4Baseline,
-                      String onwardReferralId, OnwardReferral.Status onwardStatus, String signpostId, MessageBack messageBack) { }
+    public record Day(
+            String referralId,
+            Referral.Status referralStatus,
+            List<ContactRecord.Attempt> contacts,
+            long carePlanVersion,
+            Map<String, Double> ons4Baseline,
+            String onwardReferralId,
+            OnwardReferral.Status onwardStatus,
+            String signpostId,
+            MessageBack messageBack) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LinkWorkersDay()).execute(args));
@@ -89,7 +99,10 @@ public final class LinkWorkersDay implements Callable<Integer> {
     @Override
     public Integer call() {
         Day day = run(server.client());
-        System.out.printf("%nReferral %s is %s; the GP's message back says: %s%n", day.referralId(), day.referralStatus().value(),
+        System.out.printf(
+                "%nReferral %s is %s; the GP's message back says: %s%n",
+                day.referralId(),
+                day.referralStatus().value(),
                 day.messageBack().getClinicalSummary().getClinicalSummary());
         return 0;
     }
@@ -109,9 +122,13 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
         // 9:30 no answer; 10:30 Daniel answers. Every attempt is recorded, answered or not,
         // because an "unable to contact" closure must show the attempts behind it.
-        referral.contacts().create(call(ContactRecord.Attempt.NO_ANSWER, "Phoned to introduce the service; no answer, no voicemail"));
-        referral.contacts().create(call(ContactRecord.Attempt.MADE_CONTACT,
-                "First telephone contact: introduced the service and booked a meeting at the library"));
+        referral.contacts()
+                .create(call(
+                        ContactRecord.Attempt.NO_ANSWER, "Phoned to introduce the service; no answer, no voicemail"));
+        referral.contacts()
+                .create(call(
+                        ContactRecord.Attempt.MADE_CONTACT,
+                        "First telephone contact: introduced the service and booked a meeting at the library"));
         say("recorded two calls, the second answered");
 
         // He agrees to his details going to the debt-advice charity. The consent names the
@@ -139,45 +156,87 @@ public final class LinkWorkersDay implements Callable<Integer> {
 
         // The onward referral to the debt-advice charity, and a signpost to the pantry (a
         // signpost is information given, with no referral and no feedback expected).
-        Versioned<OnwardReferral> onward = client.onwardReferrals().create(referral.id(), debtAdviceReferral(consent.value().getId()));
-        say("onward referral %s to %s is %s", onward.value().getId(), DEBT_ADVICE_CHARITY, onward.value().getStatus().value());
+        Versioned<OnwardReferral> onward = client.onwardReferrals()
+                .create(referral.id(), debtAdviceReferral(consent.value().getId()));
+        say(
+                "onward referral %s to %s is %s",
+                onward.value().getId(),
+                DEBT_ADVICE_CHARITY,
+                onward.value().getStatus().value());
         Versioned<Signpost> signpost = referral.signposts().create(pantrySignpost());
 
         // Weeks later the plan is done: close the referral. Closing issues the message back
         // to the GP and referrer; it does not close the onward referral, which is the charity's.
-        Versioned<Referral> completed = referral.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED)
-                .reason("Goals in the plan met; debt advice under way").etag(inProgress.etag()).build());
+        Versioned<Referral> completed = referral.transition(TransitionRequest.builder()
+                .to(Referral.Status.COMPLETED)
+                .reason("Goals in the plan met; debt advice under way")
+                .etag(inProgress.etag())
+                .build());
         MessageBack back = referral.messageBack().value();
-        say("closed as %s; message back outcome: %s", completed.value().getStatus().value(), back.getOutcome().value());
+        say(
+                "closed as %s; message back outcome: %s",
+                completed.value().getStatus().value(), back.getOutcome().value());
 
-        List<ContactRecord.Attempt> contacts = referral.contacts().list().stream().map(ContactRecord::getAttempt).toList();
-        return new Day(referral.id(), completed.value().getStatus(), contacts, plan.version(), ons4, onward.value().getId(),
-                client.onwardReferrals().get(onward.value().getId()).value().getStatus(), signpost.value().getId(), back);
+        List<ContactRecord.Attempt> contacts = referral.contacts().list().stream()
+                .map(ContactRecord::getAttempt)
+                .toList();
+        return new Day(
+                referral.id(),
+                completed.value().getStatus(),
+                contacts,
+                plan.version(),
+                ons4,
+                onward.value().getId(),
+                client.onwardReferrals().get(onward.value().getId()).value().getStatus(),
+                signpost.value().getId(),
+                back);
     }
 
     static Referral phonedInReferral() {
         return Referral.builder()
                 .withPersonDemographics(PersonDemographics.builder()
-                        .withName(PersonName.builder().withFirstNames(List.of("Daniel")).withFamilyNames(List.of("Okafor")).build())
+                        .withName(PersonName.builder()
+                                .withFirstNames(List.of("Daniel"))
+                                .withFamilyNames(List.of("Okafor"))
+                                .build())
                         .withDateOfBirth(LocalDate.of(1978, 6, 14))
                         .withNhsNumber("9990312745") // 999 test range, valid check digit
                         .build())
-                .withGpPractice(GpPractice.builder().withEntries(List.of(
-                        GpPracticeRecordEntry.builder().withGpPracticeIdentifier("Y03146").build())).build())
+                .withGpPractice(GpPractice.builder()
+                        .withEntries(List.of(GpPracticeRecordEntry.builder()
+                                .withGpPracticeIdentifier("Y03146")
+                                .build()))
+                        .build())
                 .withConsent(ConsentSection.builder()
-                        .withConsentForInformationSharing("Agreed on the phone to the service holding his details and telling his GP.").build())
-                .withReferralDetails(ReferralDetails.builder().withEntries(List.of(ReferralDetailsRecordEntry.builder()
-                        .withDate(now())
-                        .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SELF_REFERRAL)
-                        .withReferrerDetails(ReferrerDetails.builder().withName("Daniel Okafor").withContactDetails("07700 900418")
-                                .withService(text("Self-referral")).withOrganisation(organisation(null, "Self (member of the public)")).build())
-                        .withReasonForReferral(ReasonForReferral.builder()
-                                .withText("Money worries since his hours were cut; not sleeping; stopped seeing friends.").build())
-                        .withReferralTo(ReferralTo.builder().withService(text("Social prescribing link worker service"))
-                                .withOrganisation(organisation(LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
-                        .build())).build())
-                .withRisks(Risks.builder().withEntries(List.of(
-                        RisksRecordEntry.builder().withRisk(text("No known risks")).build())).build())
+                        .withConsentForInformationSharing(
+                                "Agreed on the phone to the service holding his details and telling his GP.")
+                        .build())
+                .withReferralDetails(ReferralDetails.builder()
+                        .withEntries(List.of(ReferralDetailsRecordEntry.builder()
+                                .withDate(now())
+                                .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SELF_REFERRAL)
+                                .withReferrerDetails(ReferrerDetails.builder()
+                                        .withName("Daniel Okafor")
+                                        .withContactDetails("07700 900418")
+                                        .withService(text("Self-referral"))
+                                        .withOrganisation(organisation(null, "Self (member of the public)"))
+                                        .build())
+                                .withReasonForReferral(ReasonForReferral.builder()
+                                        .withText(
+                                                "Money worries since his hours were cut; not sleeping; stopped seeing friends.")
+                                        .build())
+                                .withReferralTo(ReferralTo.builder()
+                                        .withService(text("Social prescribing link worker service"))
+                                        .withOrganisation(
+                                                organisation(LINK_WORKER_SERVICE, "Eastmere Community Action"))
+                                        .build())
+                                .build()))
+                        .build())
+                .withRisks(Risks.builder()
+                        .withEntries(List.of(RisksRecordEntry.builder()
+                                .withRisk(text("No known risks"))
+                                .build()))
+                        .build())
                 .build();
     }
 
@@ -186,8 +245,11 @@ public final class LinkWorkersDay implements Callable<Integer> {
                 .withAttempt(attempt)
                 .withContact(ContactsWithProfessionalsRecordEntry.builder()
                         .withDateAndTimeOfContact(now())
-                        .withSeenBy(List.of(SeenBy.builder().withName("Priya Natarajan").build()))
-                        .withResponsibleProfessional(ResponsibleProfessional.builder().withName("Priya Natarajan").build())
+                        .withSeenBy(List.of(
+                                SeenBy.builder().withName("Priya Natarajan").build()))
+                        .withResponsibleProfessional(ResponsibleProfessional.builder()
+                                .withName("Priya Natarajan")
+                                .build())
                         .withContactType(what)
                         .withConsultationMethod("02") // telephone
                         .build())
@@ -211,7 +273,10 @@ public final class LinkWorkersDay implements Callable<Integer> {
     static CarePlan whatMattersToMe() {
         ActionsAndActivities debtAdvice = ActionsAndActivities.builder()
                 .withWhat(List.of(narrative("Referral to " + DEBT_ADVICE_CHARITY + " for a debt and benefits check")))
-                .withWho(Who.builder().withName("Priya Natarajan").withTeam("Social prescribing link workers").build())
+                .withWho(Who.builder()
+                        .withName("Priya Natarajan")
+                        .withTeam("Social prescribing link workers")
+                        .build())
                 .withStatus(narrative("Planned"))
                 .withConfidence(8.0)
                 .build();
@@ -230,18 +295,24 @@ public final class LinkWorkersDay implements Callable<Integer> {
                                         .withGoalsAndHopes(List.of(GoalsAndHopes.builder()
                                                 .withText("Know what I owe and have a plan to pay it I can stick to")
                                                 .withGoalImportanceScore(10.0)
-                                                .withActionsAndActivities(List.of(debtAdvice)).build()))
+                                                .withActionsAndActivities(List.of(debtAdvice))
+                                                .build()))
                                         .build(),
                                 NeedsConcernsOrProblems.builder()
-                                        .withCoding(snomed("422650009", "Social isolation", null).getCoding())
+                                        .withCoding(snomed("422650009", "Social isolation", null)
+                                                .getCoding())
                                         .withText("Has stopped seeing friends")
                                         .withGoalsAndHopes(List.of(GoalsAndHopes.builder()
                                                 .withText("Play football again once a week")
                                                 .withGoalImportanceScore(6.0)
-                                                .withActionsAndActivities(List.of(fiveASide)).build()))
+                                                .withActionsAndActivities(List.of(fiveASide))
+                                                .build()))
                                         .build()))
-                        .withAgreedWithPersonOrLegitimateRepresentative(AgreedWithPersonOrLegitimateRepresentative.builder()
-                                .withPersonOrLegitimateRepresentative(true).withPersonFullName("Daniel Okafor").build())
+                        .withAgreedWithPersonOrLegitimateRepresentative(
+                                AgreedWithPersonOrLegitimateRepresentative.builder()
+                                        .withPersonOrLegitimateRepresentative(true)
+                                        .withPersonFullName("Daniel Okafor")
+                                        .build())
                         .withDateThisPlanWasLastUpdated(now())
                         .build())
                 .build();
@@ -255,13 +326,26 @@ public final class LinkWorkersDay implements Callable<Integer> {
                 .withTimepoint(Assessment.Timepoint.BASELINE)
                 .withAdministeredAt(now())
                 .withItemResponses(List.of(
-                        ItemResponse.builder().withItem("life-satisfaction").withValue(4.0).build(),
-                        ItemResponse.builder().withItem("worthwhile").withValue(5.0).build(),
-                        ItemResponse.builder().withItem("happiness-yesterday").withValue(3.0).build(),
-                        ItemResponse.builder().withItem("anxiety-yesterday").withValue(8.0).build()))
+                        ItemResponse.builder()
+                                .withItem("life-satisfaction")
+                                .withValue(4.0)
+                                .build(),
+                        ItemResponse.builder()
+                                .withItem("worthwhile")
+                                .withValue(5.0)
+                                .build(),
+                        ItemResponse.builder()
+                                .withItem("happiness-yesterday")
+                                .withValue(3.0)
+                                .build(),
+                        ItemResponse.builder()
+                                .withItem("anxiety-yesterday")
+                                .withValue(8.0)
+                                .build()))
                 .withAssessment(AssessmentsRecordEntry.builder()
                         .withAssessmentType("Wellbeing outcome measure")
-                        .withAssessmentSummary("ONS4 baseline at the first meeting: low wellbeing, high anxiety about money.")
+                        .withAssessmentSummary(
+                                "ONS4 baseline at the first meeting: low wellbeing, high anxiety about money.")
                         .build())
                 .build();
     }
@@ -272,15 +356,22 @@ public final class LinkWorkersDay implements Callable<Integer> {
                 .withConsentId(consentId)
                 .withReferral(ReferralDetailsRecordEntry.builder()
                         .withDate(now())
-                        .withReferrerDetails(ReferrerDetails.builder().withName("Priya Natarajan").withContactDetails("01632 960583")
+                        .withReferrerDetails(ReferrerDetails.builder()
+                                .withName("Priya Natarajan")
+                                .withContactDetails("01632 960583")
                                 .withService(text("Social prescribing link worker service"))
-                                .withOrganisation(organisation(LINK_WORKER_SERVICE, "Eastmere Community Action")).build())
+                                .withOrganisation(organisation(LINK_WORKER_SERVICE, "Eastmere Community Action"))
+                                .build())
                         .withReferralMethod(ReferralDetailsRecordEntry.ReferralMethod.SECURE_EMAIL)
                         .withReasonForReferral(ReasonForReferral.builder()
-                                .withText("Rent and energy arrears after a cut in working hours; wants a budget and a benefits check.").build())
-                        .withReferralTo(ReferralTo.builder().withTeam("Intake team")
+                                .withText(
+                                        "Rent and energy arrears after a cut in working hours; wants a budget and a benefits check.")
+                                .build())
+                        .withReferralTo(ReferralTo.builder()
+                                .withTeam("Intake team")
                                 .withService(text("Free debt and benefits advice"))
-                                .withOrganisation(organisation(null, DEBT_ADVICE_CHARITY)).build())
+                                .withOrganisation(organisation(null, DEBT_ADVICE_CHARITY))
+                                .build())
                         .build())
                 .build();
     }
@@ -289,8 +380,10 @@ public final class LinkWorkersDay implements Callable<Integer> {
         return Signpost.builder()
                 .withSignpost(SignpostDetailsRecordEntry.builder()
                         .withDate(now())
-                        .withSignpostTo(SignpostTo.builder().withOrganisation("Millgate Community Pantry")
-                                .withContactDetails("Open Tuesday and Friday, 10am to 1pm, at Millgate church hall").build())
+                        .withSignpostTo(SignpostTo.builder()
+                                .withOrganisation("Millgate Community Pantry")
+                                .withContactDetails("Open Tuesday and Friday, 10am to 1pm, at Millgate church hall")
+                                .build())
                         .withReasonForSignpost(text("Low-cost food while his debts are being sorted out"))
                         .build())
                 .build();

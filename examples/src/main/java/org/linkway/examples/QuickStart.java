@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.linkway.client.Event;
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
@@ -15,12 +14,10 @@ import org.linkway.client.Versioned;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * its own token. The lines between the markers are copied into README.md, and a test fails if
  * the two differ.
  */
-@Command(name = "quick-start", mixinStandardHelpOptions = true, description = "The README's quick start with the client.")
+@Command(
+        name = "quick-start",
+        mixinStandardHelpOptions = true,
+        description = "The README's quick start with the client.")
 public final class QuickStart implements Callable<Integer> {
 
     /** The example GP referral: Larkmead Medical Practice, ODS code Y03146, refers Maureen Ashdown. */
@@ -39,11 +39,17 @@ public final class QuickStart implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--link-worker-token", required = true,
-            description = "The link worker service's token (a --dev server prints one for 8EC41); --token is the GP practice's.")
+    @Option(
+            names = "--link-worker-token",
+            required = true,
+            description =
+                    "The link worker service's token (a --dev server prints one for 8EC41); --token is the GP practice's.")
     String linkWorkerToken;
 
-    @Option(names = "--referral", defaultValue = EXAMPLE_REFERRAL, description = "The referral the practice sends (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--referral",
+            defaultValue = EXAMPLE_REFERRAL,
+            description = "The referral the practice sends (default: ${DEFAULT-VALUE}).")
     Path referralFile;
 
     public static void main(String[] args) {
@@ -67,22 +73,32 @@ public final class QuickStart implements Callable<Integer> {
     public static MessageBack run(String url, String practiceToken, String linkWorkerToken, Referral referral) {
         // README quick start begin
         // one client per organisation, each with its own token (a --dev server prints both); immutable, thread-safe
-        LinkwayClient practice = LinkwayClient.builder().baseUrl(url)       // e.g. http://127.0.0.1:8080
-                .tokenProvider(TokenProvider.of(practiceToken)).build();    // referrer: GP practice Y03146
-        LinkwayClient linkWorker = LinkwayClient.builder().baseUrl(url)
-                .tokenProvider(TokenProvider.of(linkWorkerToken)).build();  // link worker service 8EC41
+        LinkwayClient practice = LinkwayClient.builder()
+                .baseUrl(url) // e.g. http://127.0.0.1:8080
+                .tokenProvider(TokenProvider.of(practiceToken))
+                .build(); // referrer: GP practice Y03146
+        LinkwayClient linkWorker = LinkwayClient.builder()
+                .baseUrl(url)
+                .tokenProvider(TokenProvider.of(linkWorkerToken))
+                .build(); // link worker service 8EC41
 
         // the practice refers as itself: its ODS code in the referral (Y03146), its own token on the request
         String id = practice.referrals().create(referral).value().getId();
-        System.out.println("Referred " + id + " for " + referral.getPersonDemographics().getName().getFirstNames());
+        System.out.println("Referred " + id + " for "
+                + referral.getPersonDemographics().getName().getFirstNames());
 
         // the link worker service moves it on; each move is guarded by the ETag last read (If-Match)
         ReferralResource atTheService = linkWorker.referral(id);
-        Versioned<Referral> accepted = atTheService.transition(Referral.Status.ACCEPTED, atTheService.get().etag());
+        Versioned<Referral> accepted = atTheService.transition(
+                Referral.Status.ACCEPTED, atTheService.get().etag());
         Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, accepted.etag());
         // contacts, consents, the care plan, assessments, onward referrals: see examples/
-        atTheService.transition(TransitionRequest.builder().to(Referral.Status.COMPLETED).etag(working.etag())
-                .reason("Joined a walking group").gpActions("Please note her weekly walks at her next review").build());
+        atTheService.transition(TransitionRequest.builder()
+                .to(Referral.Status.COMPLETED)
+                .etag(working.etag())
+                .reason("Joined a walking group")
+                .gpActions("Please note her weekly walks at her next review")
+                .build());
 
         // closing issues the PRSB message back; the practice reads it with its own token, to file it
         MessageBack back = practice.referral(id).messageBack().value();

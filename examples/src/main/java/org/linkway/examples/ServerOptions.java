@@ -1,10 +1,8 @@
 package org.linkway.examples;
 
 import java.time.Duration;
-
 import org.linkway.client.LinkwayClient;
 import org.linkway.client.TokenProvider;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -13,11 +11,15 @@ import picocli.CommandLine.Option;
  */
 public final class ServerOptions {
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080",
+    @Option(
+            names = "--url",
+            defaultValue = "http://127.0.0.1:8080",
             description = "The Linkway server (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--token", defaultValue = "${env:LINKWAY_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:LINKWAY_TOKEN}",
             description = "Bearer token of the main actor (default: the LINKWAY_TOKEN environment variable). "
                     + "A --dev server prints one per demo role at start-up.")
     String token;
@@ -50,7 +52,8 @@ public final class ServerOptions {
     public LinkwayClient clientFor(String actorToken) {
         String bearer = actorToken != null ? actorToken : token;
         if (bearer == null || bearer.isBlank()) {
-            throw new IllegalArgumentException("no token: pass --token or set LINKWAY_TOKEN (a --dev server prints tokens at start-up)");
+            throw new IllegalArgumentException(
+                    "no token: pass --token or set LINKWAY_TOKEN (a --dev server prints tokens at start-up)");
         }
         return LinkwayClient.builder()
                 .baseUrl(url)

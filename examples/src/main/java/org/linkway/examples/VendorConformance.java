@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import org.linkway.conformance.ConformanceSuite;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.KitSetupException;
@@ -14,7 +13,6 @@ import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
 import org.linkway.conformance.TestResult;
 import org.linkway.conformance.report.Reports;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,21 +31,29 @@ import picocli.CommandLine.Option;
  * the failed requirement ids to a pull request). A JUnit 5 build can instead extend
  * {@code LinkwayConformanceTests}; see {@code VendorServerConformanceTest} in this module's tests.
  */
-@Command(name = "vendor-conformance", mixinStandardHelpOptions = true,
+@Command(
+        name = "vendor-conformance",
+        mixinStandardHelpOptions = true,
         description = "Runs the conformance kit against a server and writes JUnit XML, JSON and HTML reports.")
 public final class VendorConformance implements Callable<Integer> {
 
     /** What a link worker case management system would claim. Claim only what you implement. */
-    static final Set<Profile> CLAIMED = EnumSet.of(Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK,
-            Profile.EVENTS, Profile.MESSAGE_FORMAT);
+    static final Set<Profile> CLAIMED = EnumSet.of(
+            Profile.REFERRAL_RECEIVER, Profile.PROVIDER, Profile.FEEDBACK, Profile.EVENTS, Profile.MESSAGE_FORMAT);
 
     @Mixin
     ServerOptions server;
 
-    @Option(names = "--report", defaultValue = "build/conformance", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--report",
+            defaultValue = "build/conformance",
+            description = "Where the reports go (default: ${DEFAULT-VALUE}).")
     Path report;
 
-    @Option(names = "--fuzz-tries", defaultValue = "25", description = "Generated referrals per fuzzing test (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fuzz-tries",
+            defaultValue = "25",
+            description = "Generated referrals per fuzzing test (default: ${DEFAULT-VALUE}).")
     int fuzzTries;
 
     public static void main(String[] args) {
@@ -62,8 +68,8 @@ public final class VendorConformance implements Callable<Integer> {
     /** Runs the kit; returns the kit's own exit code: 0 conformant, 1 not, 2 nothing judged (set-up error). */
     public static int run(ServerOptions server, Set<Profile> claimed, int fuzzTries, Path report) throws IOException {
         KitConfig config = KitConfig.builder(server.url())
-                .token(server.token())   // the kit creates and closes referrals, so it needs a token that may
-                .profiles(claimed)        // do that everywhere: a test organisation's admin, never production
+                .token(server.token()) // the kit creates and closes referrals, so it needs a token that may
+                .profiles(claimed) // do that everywhere: a test organisation's admin, never production
                 .fuzzTries(fuzzTries)
                 .build();
         SuiteResult result;
@@ -78,7 +84,8 @@ public final class VendorConformance implements Callable<Integer> {
 
         System.out.printf("%s: %s%n", result.passed() ? "CONFORMANT" : "NOT CONFORMANT", result.counts());
         List<TestResult> failures = result.failures();
-        failures.forEach(f -> System.out.printf("  %s %s %s: %s%n", f.outcome(), f.id(), f.requirements(), f.message()));
+        failures.forEach(
+                f -> System.out.printf("  %s %s %s: %s%n", f.outcome(), f.id(), f.requirements(), f.message()));
         System.out.printf("reports in %s%n", report.toAbsolutePath());
         return result.exitCode();
     }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,30 +23,47 @@ import org.junit.jupiter.api.Test;
  */
 class PublishedJarsTest {
 
-    private static final List<String> PUBLISHED = List.of("linkway-schemas", "linkway-sdk-model", "linkway-sdk-client", "linkway-sdk-fhir", "linkway-sdk-crypto",
-            "linkway-reference-server", "linkway-conformance-tests");
+    private static final List<String> PUBLISHED = List.of(
+            "linkway-schemas",
+            "linkway-sdk-model",
+            "linkway-sdk-client",
+            "linkway-sdk-fhir",
+            "linkway-sdk-crypto",
+            "linkway-reference-server",
+            "linkway-conformance-tests");
 
     @Test
     void every_linkway_jar_names_its_module_and_version() throws IOException {
         String version = System.getProperty("linkway.projectVersion");
-        List<Path> jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
-                .filter(p -> p.getFileName().toString().startsWith("linkway-") && p.getFileName().toString().endsWith(version + ".jar"))
-                .filter(Files::isRegularFile).toList();
-        Assumptions.assumeTrue(!jars.isEmpty(), "the Linkway modules are on the class path as classes folders, not jars: "
-                + "run at least the package phase over the reactor (./mvnw -B verify)");
+        List<Path> jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.getFileName().toString().startsWith("linkway-")
+                        && p.getFileName().toString().endsWith(version + ".jar"))
+                .filter(Files::isRegularFile)
+                .toList();
+        Assumptions.assumeTrue(
+                !jars.isEmpty(),
+                "the Linkway modules are on the class path as classes folders, not jars: "
+                        + "run at least the package phase over the reactor (./mvnw -B verify)");
 
         assertThat(jars).extracting(p -> artifactId(p, version)).containsAll(PUBLISHED);
         for (Path jar : jars) {
             String artifactId = artifactId(jar, version);
             try (JarFile file = new JarFile(jar.toFile())) {
                 Attributes main = file.getManifest().getMainAttributes();
-                assertThat(main.getValue("Automatic-Module-Name")).as(jar.getFileName() + " Automatic-Module-Name")
+                assertThat(main.getValue("Automatic-Module-Name"))
+                        .as(jar.getFileName() + " Automatic-Module-Name")
                         .isEqualTo("org." + artifactId.replace('-', '.'));
-                assertThat(main.getValue("Implementation-Version")).as(jar.getFileName() + " Implementation-Version").isEqualTo(version);
-                assertThat(main.getValue("Implementation-Title")).as(jar.getFileName() + " Implementation-Title").startsWith("Linkway");
+                assertThat(main.getValue("Implementation-Version"))
+                        .as(jar.getFileName() + " Implementation-Version")
+                        .isEqualTo(version);
+                assertThat(main.getValue("Implementation-Title"))
+                        .as(jar.getFileName() + " Implementation-Title")
+                        .startsWith("Linkway");
             }
             // what the module system itself makes of it: the named module, not one derived from the file name
-            assertThat(ModuleFinder.of(jar).findAll()).singleElement()
+            assertThat(ModuleFinder.of(jar).findAll())
+                    .singleElement()
                     .satisfies(m -> assertThat(m.descriptor().name()).isEqualTo("org." + artifactId.replace('-', '.')));
         }
     }

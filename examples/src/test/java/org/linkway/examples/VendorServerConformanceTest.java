@@ -1,7 +1,6 @@
 package org.linkway.examples;
 
 import java.util.EnumSet;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.linkway.conformance.KitConfig;

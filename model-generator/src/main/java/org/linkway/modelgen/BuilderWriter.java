@@ -2,7 +2,6 @@ package org.linkway.modelgen;
 
 import java.util.List;
 import java.util.Set;
-
 import org.linkway.modelgen.Specs.ObjectSpec;
 import org.linkway.modelgen.Specs.Property;
 
@@ -23,14 +22,20 @@ final class BuilderWriter {
 
     void write(StringBuilder b) {
         String name = spec.name;
-        b.append(Javadoc.block("    ", List.of("Builds a {@link " + name + "}. A builder can be used again after "
-                + "{@link #build()}: each build makes a new object, and later changes to the builder do not reach it. "
-                + "Not safe for use by several threads at once.")));
+        b.append(Javadoc.block(
+                "    ",
+                List.of("Builds a {@link " + name + "}. A builder can be used again after "
+                        + "{@link #build()}: each build makes a new object, and later changes to the builder do not reach it. "
+                        + "Not safe for use by several threads at once.")));
         // JSON is read through the builder, without the required check: see buildLenient()
         b.append("    @JsonPOJOBuilder(withPrefix = \"with\", buildMethodName = \"buildLenient\")\n");
         b.append("    public static final class Builder {\n\n");
         for (Property p : spec.properties) {
-            b.append("        private ").append(p.type().simpleName()).append(' ').append(p.jsonName()).append(";\n");
+            b.append("        private ")
+                    .append(p.type().simpleName())
+                    .append(' ')
+                    .append(p.jsonName())
+                    .append(";\n");
         }
         b.append("\n        private Builder() {\n");
         b.append("        }\n");
@@ -45,19 +50,35 @@ final class BuilderWriter {
         String f = p.jsonName();
         String with = "with" + p.capitalized();
         String doc = ClassWriter.getterDoc(p);
-        b.append('\n').append(Javadoc.block("        ", List.of(doc,
-                "@param " + f + " the value, or null to leave it absent", "@return this builder")));
+        b.append('\n')
+                .append(Javadoc.block(
+                        "        ",
+                        List.of(
+                                doc,
+                                "@param " + f + " the value, or null to leave it absent",
+                                "@return this builder")));
         b.append("        @JsonProperty(\"").append(f).append("\")\n");
         if (p.isoDate()) {
             b.append("        @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = \"yyyy-MM-dd\")\n");
         }
-        b.append("        public Builder ").append(with).append('(').append(p.type().simpleName()).append(' ').append(f).append(") {\n");
+        b.append("        public Builder ")
+                .append(with)
+                .append('(')
+                .append(p.type().simpleName())
+                .append(' ')
+                .append(f)
+                .append(") {\n");
         if (p.type().isList()) {
             imports.add("java.util.ArrayList");
             imports.add("java.util.Collections");
             // null entries are kept: a message read from the wire must reach the validator as it was sent
-            b.append("            this.").append(f).append(" = ").append(f).append(" == null ? null : Collections.unmodifiableList(new ArrayList<>(")
-                    .append(f).append("));\n");
+            b.append("            this.")
+                    .append(f)
+                    .append(" = ")
+                    .append(f)
+                    .append(" == null ? null : Collections.unmodifiableList(new ArrayList<>(")
+                    .append(f)
+                    .append("));\n");
         } else {
             b.append("            this.").append(f).append(" = ").append(f).append(";\n");
         }
@@ -65,11 +86,26 @@ final class BuilderWriter {
         b.append("        }\n");
         if (p.type().isList()) {
             imports.add("java.util.Arrays");
-            b.append('\n').append(Javadoc.block("        ", List.of("Sets {@code " + f + "} to these entries, in this order.",
-                    "@param " + f + " the entries", "@return this builder")));
-            b.append("        public Builder ").append(with).append('(').append(p.type().element().simpleName()).append("... ")
-                    .append(f).append(") {\n");
-            b.append("            return ").append(with).append('(').append(f).append(" == null ? null : Arrays.asList(").append(f)
+            b.append('\n')
+                    .append(Javadoc.block(
+                            "        ",
+                            List.of(
+                                    "Sets {@code " + f + "} to these entries, in this order.",
+                                    "@param " + f + " the entries",
+                                    "@return this builder")));
+            b.append("        public Builder ")
+                    .append(with)
+                    .append('(')
+                    .append(p.type().element().simpleName())
+                    .append("... ")
+                    .append(f)
+                    .append(") {\n");
+            b.append("            return ")
+                    .append(with)
+                    .append('(')
+                    .append(f)
+                    .append(" == null ? null : Arrays.asList(")
+                    .append(f)
                     .append("));\n");
             b.append("        }\n");
         }
@@ -77,14 +113,23 @@ final class BuilderWriter {
 
     private void build(StringBuilder b) {
         String name = spec.name;
-        List<Property> checked = spec.properties.stream().filter(Property::required).toList();
+        List<Property> checked =
+                spec.properties.stream().filter(Property::required).toList();
         if (checked.isEmpty()) {
-            b.append('\n').append(Javadoc.block("        ", List.of("A new " + name + " with the values set so far.",
-                    "@return the new object")));
+            b.append('\n')
+                    .append(Javadoc.block(
+                            "        ",
+                            List.of("A new " + name + " with the values set so far.", "@return the new object")));
         } else {
-            b.append('\n').append(Javadoc.block("        ", List.of("A new " + name + " with the values set so far, once every "
-                    + "required member is there.", "@return the new object", "@throws " + ClassWriter.INCOMPLETE
-                    + " naming every required member that is missing")));
+            b.append('\n')
+                    .append(Javadoc.block(
+                            "        ",
+                            List.of(
+                                    "A new " + name + " with the values set so far, once every "
+                                            + "required member is there.",
+                                    "@return the new object",
+                                    "@throws " + ClassWriter.INCOMPLETE
+                                            + " naming every required member that is missing")));
         }
         b.append("        public ").append(name).append(" build() {\n");
         if (!checked.isEmpty()) {
@@ -102,12 +147,17 @@ final class BuilderWriter {
                 b.append("            }\n");
             }
             b.append("            if (!missing.isEmpty()) {\n");
-            b.append("                throw new ").append(ClassWriter.INCOMPLETE).append('(').append(name).append(".class, missing);\n");
+            b.append("                throw new ")
+                    .append(ClassWriter.INCOMPLETE)
+                    .append('(')
+                    .append(name)
+                    .append(".class, missing);\n");
             b.append("            }\n");
         }
         b.append("            return new ").append(name).append("(this);\n");
         b.append("        }\n\n");
-        b.append("        /** For reading JSON: no required check, so that the validator sees and reports what is missing. */\n");
+        b.append(
+                "        /** For reading JSON: no required check, so that the validator sees and reports what is missing. */\n");
         b.append("        ").append(name).append(" buildLenient() {\n");
         b.append("            return new ").append(name).append("(this);\n");
         b.append("        }\n");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.linkway.modelgen.Specs.EnumSpec;
 import org.linkway.modelgen.Specs.ObjectSpec;
 import org.linkway.modelgen.Specs.Property;
@@ -92,8 +91,10 @@ final class ClassWriter {
     private void classHeader(StringBuilder b) {
         List<String> doc = new ArrayList<>();
         String title = spec.title.isBlank() ? spec.name : Javadoc.escape(spec.title);
-        doc.add(spec.description.isBlank() || spec.description.equals(spec.title) ? title + "."
-                : title + ": " + sentence(Javadoc.escape(spec.description)));
+        doc.add(
+                spec.description.isBlank() || spec.description.equals(spec.title)
+                        ? title + "."
+                        : title + ": " + sentence(Javadoc.escape(spec.description)));
         doc.add("Immutable: lists are copied in and cannot be changed through the getters. Make one with "
                 + "{@link #builder()}, or change a copy with {@link #toBuilder()}. Generated from " + spec.origin
                 + "; do not edit.");
@@ -102,7 +103,10 @@ final class ClassWriter {
         b.append("@JsonInclude(JsonInclude.Include.NON_NULL)\n");
         b.append("@JsonPropertyOrder({");
         for (int k = 0; k < spec.properties.size(); k++) {
-            b.append(k == 0 ? "" : ", ").append('"').append(spec.properties.get(k).jsonName()).append('"');
+            b.append(k == 0 ? "" : ", ")
+                    .append('"')
+                    .append(spec.properties.get(k).jsonName())
+                    .append('"');
         }
         b.append("})\n");
         b.append("@JsonDeserialize(builder = ").append(spec.name).append(".Builder.class)\n");
@@ -115,24 +119,37 @@ final class ClassWriter {
 
     private void fieldsAndConstructor(StringBuilder b) {
         for (Property p : spec.properties) {
-            b.append("    private final ").append(p.type().simpleName()).append(' ').append(p.jsonName()).append(";\n");
+            b.append("    private final ")
+                    .append(p.type().simpleName())
+                    .append(' ')
+                    .append(p.jsonName())
+                    .append(";\n");
         }
         b.append("\n    private ").append(spec.name).append("(Builder builder) {\n");
         for (Property p : spec.properties) {
-            b.append("        this.").append(p.jsonName()).append(" = builder.").append(p.jsonName()).append(";\n");
+            b.append("        this.")
+                    .append(p.jsonName())
+                    .append(" = builder.")
+                    .append(p.jsonName())
+                    .append(";\n");
         }
         b.append("    }\n");
     }
 
     private void factories(StringBuilder b) {
-        List<Property> fixed = spec.properties.stream().filter(p -> p.fixedValue() != null).toList();
+        List<Property> fixed =
+                spec.properties.stream().filter(p -> p.fixedValue() != null).toList();
         StringBuilder doc = new StringBuilder("A new builder");
         if (!fixed.isEmpty()) {
             doc.append(", with ");
             for (int k = 0; k < fixed.size(); k++) {
                 Property p = fixed.get(k);
-                doc.append(k == 0 ? "" : k == fixed.size() - 1 ? " and " : ", ").append("{@code ").append(p.jsonName())
-                        .append("} set to {@code ").append(Javadoc.escape(p.fixedValue())).append('}');
+                doc.append(k == 0 ? "" : k == fixed.size() - 1 ? " and " : ", ")
+                        .append("{@code ")
+                        .append(p.jsonName())
+                        .append("} set to {@code ")
+                        .append(Javadoc.escape(p.fixedValue()))
+                        .append('}');
             }
             doc.append(" already");
         }
@@ -143,7 +160,11 @@ final class ClassWriter {
         } else {
             b.append("        Builder builder = new Builder();\n");
             for (Property p : fixed) {
-                b.append("        builder.").append(p.jsonName()).append(" = \"").append(javaString(p.fixedValue())).append("\";\n");
+                b.append("        builder.")
+                        .append(p.jsonName())
+                        .append(" = \"")
+                        .append(javaString(p.fixedValue()))
+                        .append("\";\n");
             }
             b.append("        return builder;\n");
         }
@@ -156,7 +177,11 @@ final class ClassWriter {
         b.append("    public Builder toBuilder() {\n");
         b.append("        Builder builder = new Builder();\n");
         for (Property p : spec.properties) {
-            b.append("        builder.").append(p.jsonName()).append(" = ").append(p.jsonName()).append(";\n");
+            b.append("        builder.")
+                    .append(p.jsonName())
+                    .append(" = ")
+                    .append(p.jsonName())
+                    .append(";\n");
         }
         b.append("        return builder;\n");
         b.append("    }\n");
@@ -165,7 +190,8 @@ final class ClassWriter {
     private void getters(StringBuilder b) {
         Set<String> messageGetters = Set.of("resourceType", "schemaVersion", "prsbVersion");
         for (Property p : spec.properties) {
-            b.append('\n').append(Javadoc.block("    ", List.of(getterDoc(p), "@return the value, or null when absent")));
+            b.append('\n')
+                    .append(Javadoc.block("    ", List.of(getterDoc(p), "@return the value, or null when absent")));
             if (spec.message && messageGetters.contains(p.jsonName())) {
                 b.append("    @Override\n");
             }
@@ -174,7 +200,11 @@ final class ClassWriter {
                 imports.add("com.fasterxml.jackson.annotation.JsonFormat");
                 b.append("    @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = \"yyyy-MM-dd\")\n");
             }
-            b.append("    public ").append(p.type().simpleName()).append(" get").append(p.capitalized()).append("() {\n");
+            b.append("    public ")
+                    .append(p.type().simpleName())
+                    .append(" get")
+                    .append(p.capitalized())
+                    .append("() {\n");
             b.append("        return ").append(p.jsonName()).append(";\n");
             b.append("    }\n");
         }
@@ -182,7 +212,10 @@ final class ClassWriter {
 
     static String getterDoc(Property p) {
         StringBuilder doc = new StringBuilder();
-        doc.append(p.description().isBlank() ? "The " + p.jsonName() + " member." : sentence(Javadoc.escape(p.description())));
+        doc.append(
+                p.description().isBlank()
+                        ? "The " + p.jsonName() + " member."
+                        : sentence(Javadoc.escape(p.description())));
         if (p.required()) {
             doc.append(p.nonEmpty() ? " Required, with at least one entry." : " Required.");
         } else if (p.nonEmpty()) {
@@ -192,7 +225,9 @@ final class ClassWriter {
             doc.append(" The list cannot be changed; null when absent.");
         }
         if (p.fixedValue() != null) {
-            doc.append(" A new builder sets it to {@code ").append(Javadoc.escape(p.fixedValue())).append("}.");
+            doc.append(" A new builder sets it to {@code ")
+                    .append(Javadoc.escape(p.fixedValue()))
+                    .append("}.");
         }
         return doc.toString();
     }
@@ -214,7 +249,12 @@ final class ClassWriter {
             b.append("        return ");
             for (int k = 0; k < spec.properties.size(); k++) {
                 String f = spec.properties.get(k).jsonName();
-                b.append(k == 0 ? "" : "\n                && ").append("Objects.equals(").append(f).append(", that.").append(f).append(")");
+                b.append(k == 0 ? "" : "\n                && ")
+                        .append("Objects.equals(")
+                        .append(f)
+                        .append(", that.")
+                        .append(f)
+                        .append(")");
             }
             b.append(";\n");
         }
@@ -227,14 +267,21 @@ final class ClassWriter {
         }
         b.append(");\n");
         b.append("    }\n\n");
-        b.append("    /** The members that are present, for logs and test failures (it includes personal data: log with care). */\n");
+        b.append(
+                "    /** The members that are present, for logs and test failures (it includes personal data: log with care). */\n");
         b.append("    @Override\n");
         b.append("    public String toString() {\n");
-        b.append("        StringJoiner s = new StringJoiner(\", \", \"").append(name).append("{\", \"}\");\n");
+        b.append("        StringJoiner s = new StringJoiner(\", \", \"")
+                .append(name)
+                .append("{\", \"}\");\n");
         for (Property p : spec.properties) {
             String f = p.jsonName();
             b.append("        if (").append(f).append(" != null) {\n");
-            b.append("            s.add(\"").append(f).append("=\" + ").append(f).append(");\n");
+            b.append("            s.add(\"")
+                    .append(f)
+                    .append("=\" + ")
+                    .append(f)
+                    .append(");\n");
             b.append("        }\n");
         }
         b.append("        return s.toString();\n");

@@ -2,7 +2,6 @@ package org.linkway.modelgen;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.linkway.modelgen.Specs.EnumSpec;
 
 /**
@@ -11,7 +10,7 @@ import org.linkway.modelgen.Specs.EnumSpec;
  */
 final class EnumWriter {
 
-    private EnumWriter() { }
+    private EnumWriter() {}
 
     static String constantName(String value) {
         String name = value.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
@@ -22,18 +21,31 @@ final class EnumWriter {
     static String write(EnumSpec e, String indent, boolean nested) {
         String i = indent;
         StringBuilder out = new StringBuilder();
-        String doc = e.description.isBlank() ? "The values the schema allows for " + e.name + "." : Javadoc.escape(e.description);
+        String doc = e.description.isBlank()
+                ? "The values the schema allows for " + e.name + "."
+                : Javadoc.escape(e.description);
         out.append(Javadoc.block(i, List.of(doc)));
         if (!nested) {
-            out.append(i).append("@Generated(\"").append(ModelGenerator.class.getName()).append("\")\n");
+            out.append(i)
+                    .append("@Generated(\"")
+                    .append(ModelGenerator.class.getName())
+                    .append("\")\n");
         }
         out.append(i).append("public enum ").append(e.name).append(" {\n\n");
         for (int k = 0; k < e.values.size(); k++) {
             String value = e.values.get(k);
-            out.append(i).append("    ").append(constantName(value)).append("(\"").append(value).append("\")")
+            out.append(i)
+                    .append("    ")
+                    .append(constantName(value))
+                    .append("(\"")
+                    .append(value)
+                    .append("\")")
                     .append(k == e.values.size() - 1 ? ";\n\n" : ",\n");
         }
-        out.append(i).append("    private static final Map<String, ").append(e.name).append("> BY_VALUE = new HashMap<>();\n\n");
+        out.append(i)
+                .append("    private static final Map<String, ")
+                .append(e.name)
+                .append("> BY_VALUE = new HashMap<>();\n\n");
         out.append(i).append("    static {\n");
         out.append(i).append("        for (").append(e.name).append(" constant : values()) {\n");
         out.append(i).append("            BY_VALUE.put(constant.value, constant);\n");

@@ -8,11 +8,16 @@ final class Javadoc {
 
     private static final int WIDTH = 100;
 
-    private Javadoc() { }
+    private Javadoc() {}
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-                .replace("*/", "*&#47;").replace("{", "&#123;").replace("}", "&#125;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("@", "&#64;")
+                .replace("*/", "*&#47;")
+                .replace("{", "&#123;")
+                .replace("}", "&#125;");
     }
 
     /** A comment block at the given indent; paragraphs are already-escaped HTML-safe strings. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.linkway.modelgen.Specs.EnumSpec;
 import org.linkway.modelgen.Specs.ObjectSpec;
 
@@ -24,14 +23,15 @@ import org.linkway.modelgen.Specs.ObjectSpec;
  */
 public final class ModelGenerator {
 
-    private ModelGenerator() { }
+    private ModelGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
             System.err.println("usage: ModelGenerator <schema dir> <output dir> <package> <message schema>...");
             System.exit(2);
         }
-        List<Path> written = generate(Path.of(args[0]), Path.of(args[1]), args[2], Arrays.asList(args).subList(3, args.length));
+        List<Path> written = generate(
+                Path.of(args[0]), Path.of(args[1]), args[2], Arrays.asList(args).subList(3, args.length));
         System.out.println("Linkway model generator: " + written.size() + " types from " + (args.length - 3)
                 + " message schemas into " + args[1]);
     }

@@ -10,12 +10,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.linkway.modelgen.Specs.EnumSpec;
 import org.linkway.modelgen.Specs.JavaType;
 import org.linkway.modelgen.Specs.ObjectSpec;
 import org.linkway.modelgen.Specs.Property;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
 final class SchemaReader {
 
     /** Keywords that shape the Java types; the rest (lengths, patterns, x-prsb) are the validator's. */
-    private static final Set<String> SHAPING = Set.of("type", "properties", "required", "items", "minItems", "enum",
-            "const", "default", "format", "$ref", "javaType", "existingJavaType");
+    private static final Set<String> SHAPING = Set.of(
+            "type",
+            "properties",
+            "required",
+            "items",
+            "minItems",
+            "enum",
+            "const",
+            "default",
+            "format",
+            "$ref",
+            "javaType",
+            "existingJavaType");
 
     private final Path schemaDir;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -79,7 +88,11 @@ final class SchemaReader {
             return known;
         }
         claim(name, node, origin);
-        ObjectSpec spec = new ObjectSpec(name, origin, node.path("title").asString(""), node.path("description").asString(""));
+        ObjectSpec spec = new ObjectSpec(
+                name,
+                origin,
+                node.path("title").asString(""),
+                node.path("description").asString(""));
         objects.put(node, spec);
         inOrder.add(spec);
         Set<String> required = new HashSet<>();
@@ -95,7 +108,8 @@ final class SchemaReader {
             throw new IllegalStateException(owner.origin + ": property '" + name + "' is not a usable Java name");
         }
         // the member's own words first: a shared type's description is about the type, not this use of it
-        String description = node.path("description").asString(node.path("x-linkway").asString(""));
+        String description =
+                node.path("description").asString(node.path("x-linkway").asString(""));
         JsonNode resolved = node;
         String resolvedFile = file;
         while (resolved.has("$ref")) {
@@ -108,26 +122,42 @@ final class SchemaReader {
             }
             resolved = target;
             if (description.isEmpty()) {
-                description = resolved.path("description").asString(resolved.path("x-linkway").asString(""));
+                description = resolved.path("description")
+                        .asString(resolved.path("x-linkway").asString(""));
             }
         }
         JavaType type = type(resolvedFile, owner, name, node, resolved, false);
-        String fixed = resolved.has("const") ? resolved.get("const").asString()
+        String fixed = resolved.has("const")
+                ? resolved.get("const").asString()
                 : resolved.has("default") ? resolved.get("default").asString() : null;
         boolean nonEmpty = type.isList() && resolved.path("minItems").asInt(0) >= 1;
         boolean isoDate = "date".equals(resolved.path("format").asString(""));
         return new Property(name, type, description, required, nonEmpty, fixed, isoDate);
     }
 
-    private JavaType type(String file, ObjectSpec owner, String property, JsonNode referring, JsonNode node, boolean listItem) {
+    private JavaType type(
+            String file, ObjectSpec owner, String property, JsonNode referring, JsonNode node, boolean listItem) {
         for (String keyword : node.propertyNames()) {
             if (keyword.startsWith("x-") || SHAPING.contains(keyword)) {
                 continue;
             }
-            if (!Set.of("$schema", "$comment", "$defs", "title", "description", "additionalProperties", "minProperties",
-                    "maxItems", "minLength", "maxLength", "pattern", "minimum", "maximum").contains(keyword)) {
-                throw new IllegalStateException("schema keyword '" + keyword + "' under " + owner.origin + "." + property
-                        + " is not understood by the model generator");
+            if (!Set.of(
+                            "$schema",
+                            "$comment",
+                            "$defs",
+                            "title",
+                            "description",
+                            "additionalProperties",
+                            "minProperties",
+                            "maxItems",
+                            "minLength",
+                            "maxLength",
+                            "pattern",
+                            "minimum",
+                            "maximum")
+                    .contains(keyword)) {
+                throw new IllegalStateException("schema keyword '" + keyword + "' under " + owner.origin + "."
+                        + property + " is not understood by the model generator");
             }
         }
         if (node.has("existingJavaType")) {
@@ -137,7 +167,8 @@ final class SchemaReader {
         switch (kind) {
             case "object": {
                 boolean named = referring.has("$ref") && node != referring;
-                String name = named ? defName(referring) : listItem ? singular(capitalize(property)) : capitalize(property);
+                String name =
+                        named ? defName(referring) : listItem ? singular(capitalize(property)) : capitalize(property);
                 String origin = named ? file + "#/$defs/" + name : owner.origin + " " + property;
                 return JavaType.of(object(file, node, name, origin));
             }
@@ -157,7 +188,8 @@ final class SchemaReader {
                 if (node.has("enum")) {
                     return JavaType.of(enumeration(owner, property, node, listItem));
                 }
-                return JavaType.scalar("date".equals(node.path("format").asString("")) ? "java.time.LocalDate" : "java.lang.String");
+                return JavaType.scalar(
+                        "date".equals(node.path("format").asString("")) ? "java.time.LocalDate" : "java.lang.String");
             case "integer":
                 return JavaType.scalar("java.lang.Integer");
             case "number":
@@ -165,7 +197,8 @@ final class SchemaReader {
             case "boolean":
                 return JavaType.scalar("java.lang.Boolean");
             default:
-                throw new IllegalStateException(owner.origin + "." + property + ": type '" + kind + "' has no Java type");
+                throw new IllegalStateException(
+                        owner.origin + "." + property + ": type '" + kind + "' has no Java type");
         }
     }
 
@@ -174,7 +207,8 @@ final class SchemaReader {
         node.get("enum").forEach(v -> values.add(v.asString()));
         // an enum typing list items is shared by name at the top level, as it always has been
         String name = listItem ? singular(capitalize(property)) : capitalize(property);
-        EnumSpec spec = new EnumSpec(name, listItem ? null : owner, values, node.path("description").asString(""));
+        EnumSpec spec = new EnumSpec(
+                name, listItem ? null : owner, values, node.path("description").asString(""));
         if (listItem) {
             claim(name, node, owner.origin + "." + property);
             topLevelEnums.add(spec);
@@ -187,8 +221,8 @@ final class SchemaReader {
     private void claim(String name, JsonNode node, String origin) {
         Object previous = names.putIfAbsent(name, node);
         if (previous != null && previous != node) {
-            throw new IllegalStateException("two schema types would both be called " + name + " (the second at " + origin
-                    + "); give one a $defs name of its own");
+            throw new IllegalStateException("two schema types would both be called " + name + " (the second at "
+                    + origin + "); give one a $defs name of its own");
         }
     }
 
@@ -216,9 +250,29 @@ final class SchemaReader {
     }
 
     private static boolean javaIdentifier(String name) {
-        return !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
+        return !name.isEmpty()
+                && Character.isJavaIdentifierStart(name.charAt(0))
                 && name.chars().allMatch(Character::isJavaIdentifierPart)
-                && !Set.of("class", "default", "enum", "package", "import", "interface", "static", "final", "int", "new",
-                        "return", "this", "public", "private", "switch", "case", "native", "byte", "char").contains(name);
+                && !Set.of(
+                                "class",
+                                "default",
+                                "enum",
+                                "package",
+                                "import",
+                                "interface",
+                                "static",
+                                "final",
+                                "int",
+                                "new",
+                                "return",
+                                "this",
+                                "public",
+                                "private",
+                                "switch",
+                                "case",
+                                "native",
+                                "byte",
+                                "char")
+                        .contains(name);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** What the schemas say about each Java type to be written, before any Java text is made. */
 final class Specs {
 
-    private Specs() { }
+    private Specs() {}
 
     /** A property's Java type: a scalar or existing type, a generated class or enum, or a list of one of these. */
     record JavaType(String simpleName, String importName, ObjectSpec object, EnumSpec enumeration, JavaType element) {
@@ -14,7 +14,8 @@ final class Specs {
         static JavaType scalar(String qualifiedName) {
             int dot = qualifiedName.lastIndexOf('.');
             String simple = qualifiedName.substring(dot + 1);
-            return new JavaType(simple, qualifiedName.startsWith("java.lang.") ? null : qualifiedName, null, null, null);
+            return new JavaType(
+                    simple, qualifiedName.startsWith("java.lang.") ? null : qualifiedName, null, null, null);
         }
 
         static JavaType of(ObjectSpec object) {
@@ -22,7 +23,8 @@ final class Specs {
         }
 
         static JavaType of(EnumSpec enumeration) {
-            String name = enumeration.owner == null ? enumeration.name : enumeration.owner.name + "." + enumeration.name;
+            String name =
+                    enumeration.owner == null ? enumeration.name : enumeration.owner.name + "." + enumeration.name;
             return new JavaType(name, null, null, enumeration, null);
         }
 
@@ -36,8 +38,14 @@ final class Specs {
     }
 
     /** One member of an object schema, in schema order. */
-    record Property(String jsonName, JavaType type, String description, boolean required, boolean nonEmpty,
-            String fixedValue, boolean isoDate) {
+    record Property(
+            String jsonName,
+            JavaType type,
+            String description,
+            boolean required,
+            boolean nonEmpty,
+            String fixedValue,
+            boolean isoDate) {
 
         /** The name after get/with: firstNames gives FirstNames. */
         String capitalized() {

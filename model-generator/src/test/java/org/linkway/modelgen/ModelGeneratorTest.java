@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +26,31 @@ class ModelGeneratorTest {
 
     @Test
     void the_linkway_schemas_give_the_same_types_as_before() throws IOException {
-        List<Path> written = ModelGenerator.generate(Path.of("../schemas/json"), dir, "org.linkway.model",
-                List.of("referral.schema.json", "message-back.schema.json", "consent.schema.json", "care-plan.schema.json",
-                        "assessment.schema.json", "onward-referral.schema.json", "signpost.schema.json",
+        List<Path> written = ModelGenerator.generate(
+                Path.of("../schemas/json"),
+                dir,
+                "org.linkway.model",
+                List.of(
+                        "referral.schema.json",
+                        "message-back.schema.json",
+                        "consent.schema.json",
+                        "care-plan.schema.json",
+                        "assessment.schema.json",
+                        "onward-referral.schema.json",
+                        "signpost.schema.json",
                         "contact-record.schema.json"));
         assertThat(written).hasSize(82);
         String referral = Files.readString(dir.resolve("org/linkway/model/Referral.java"));
-        assertThat(referral).contains("public final class Referral implements PrsbMessage",
-                "builder.resourceType = \"Referral\";", "builder.schemaVersion = \"1.0.0\";", "builder.prsbVersion = \"1.1\";",
-                "public enum Status", "IN_PROGRESS(\"in-progress\")");
-        assertThat(Files.readString(dir.resolve("org/linkway/model/Scope.java"))).contains("public enum Scope");
+        assertThat(referral)
+                .contains(
+                        "public final class Referral implements PrsbMessage",
+                        "builder.resourceType = \"Referral\";",
+                        "builder.schemaVersion = \"1.0.0\";",
+                        "builder.prsbVersion = \"1.1\";",
+                        "public enum Status",
+                        "IN_PROGRESS(\"in-progress\")");
+        assertThat(Files.readString(dir.resolve("org/linkway/model/Scope.java")))
+                .contains("public enum Scope");
         for (Path f : written) {
             assertThat(Files.readString(f)).doesNotContain("jakarta.", "@SuppressWarnings");
         }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.linkway.server.http.Json;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Development mode's demo data: the example referrals shipped with the schemas, loaded into an empty database. */
@@ -23,13 +21,17 @@ final class DemoData {
     private static final String[] REFERRALS = {
         "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json",
         "/org/linkway/schemas/examples/valid/referral--hospital-discharge-carer.json",
-        "/org/linkway/schemas/examples/valid/referral--minimal-self-referral.json"};
+        "/org/linkway/schemas/examples/valid/referral--minimal-self-referral.json"
+    };
 
-    private DemoData() { }
+    private DemoData() {}
 
     /** Creates the demo referrals through {@code referrals} (validated, with their events) unless the store holds any referral. */
     static void loadIfEmpty(Store store, ReferralService referrals) {
-        boolean empty = store.read(tx -> tx.list(ListQuery.of(ReferralService.TYPE).limit(1))).items().isEmpty();
+        boolean empty = store.read(
+                        tx -> tx.list(ListQuery.of(ReferralService.TYPE).limit(1)))
+                .items()
+                .isEmpty();
         if (!empty) {
             return;
         }

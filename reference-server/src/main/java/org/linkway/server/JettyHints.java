@@ -15,7 +15,7 @@ final class JettyHints {
      */
     static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
-    private JettyHints() { }
+    private JettyHints() {}
 
     static void apply() {
         if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {

@@ -1,9 +1,12 @@
 package org.linkway.server;
 
+import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
@@ -21,6 +24,7 @@ import org.linkway.server.messageback.MessageBackRoutes;
 import org.linkway.server.onward.OnwardReferralRoutes;
 import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
+import org.linkway.server.reports.ReportRoutes;
 import org.linkway.server.security.AuditRoutes;
 import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
@@ -28,8 +32,6 @@ import org.linkway.server.storage.Store;
 import org.linkway.validation.MessageValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.javalin.Javalin;
 
 /** The reference server: wires storage, validation and the routes of each feature into one Javalin app. */
 public final class LinkwayServer implements AutoCloseable {
@@ -41,7 +43,7 @@ public final class LinkwayServer implements AutoCloseable {
     private final ReferralService referralService;
     private final WebhookDispatcher webhooks;
     private final Security security;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private List<String> essentials = List.of();
 
     // package-private for the test that holds it to building without the database
@@ -64,29 +66,36 @@ public final class LinkwayServer implements AutoCloseable {
         Intake intake = new Intake(validator);
         JourneyRecordRoutes records = new JourneyRecordRoutes(store, intake);
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
-        OnwardReferralRoutes onward = new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
+        OnwardReferralRoutes onward =
+                new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.http.prefer405over404 = true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake
+            cfg.http.prefer405over404 =
+                    true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             if (config.tls().enabled()) {
                 // Javalin adds its plain HTTP connector only when none is given, so HTTPS replaces it
-                cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config.tls(), config.host(), config.port()));
+                cfg.jetty.addConnector((server, http) ->
+                        TlsConnector.create(server, http, config.tls(), config.host(), config.port()));
             }
             cfg.startup.showJavalinBanner = false;
             RequestIds.register(cfg.routes);
-            Problems.register(cfg.routes, java.util.Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
+            Problems.register(cfg.routes, Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
             // refuse an oversized body by its declared length, before reading a byte of it
             cfg.routes.before(ctx -> {
                 if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
-                    throw new ApiProblem(ProblemType.TOO_LARGE, "the request body is "
-                            + ctx.req().getContentLengthLong() + " bytes; this server accepts at most " + config.maxBodyBytes());
+                    throw new ApiProblem(
+                            ProblemType.TOO_LARGE,
+                            "the request body is " + ctx.req().getContentLengthLong()
+                                    + " bytes; this server accepts at most " + config.maxBodyBytes());
                 }
             });
             // authentication, authorisation, consent and audit for every route, in one place
             security.register(cfg.routes);
-            cfg.routes.get("/health", ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
+            cfg.routes.get(
+                    "/health",
+                    ctx -> Json.respond(ctx, 200, "{\"status\":\"ok\",\"database\":\"" + store.dialect() + "\"}"));
             referrals.register(cfg.routes);
             messageBacks.register(cfg.routes);
             fhir.register(cfg.routes);
@@ -97,7 +106,7 @@ public final class LinkwayServer implements AutoCloseable {
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
             audit.register(cfg.routes);
-            new org.linkway.server.reports.ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
+            new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
         });
     }
 
@@ -119,7 +128,10 @@ public final class LinkwayServer implements AutoCloseable {
         MessageValidator validator;
         ContractRoutes contract;
         try {
-            validator = MessageValidator.builder().clock(clock).maxBytes((int) config.maxBodyBytes()).build();
+            validator = MessageValidator.builder()
+                    .clock(clock)
+                    .maxBytes((int) config.maxBodyBytes())
+                    .build();
             validating.complete(validator);
             contract = new ContractRoutes();
         } catch (RuntimeException | Error e) {
@@ -144,18 +156,27 @@ public final class LinkwayServer implements AutoCloseable {
         }
         server.webhooks.start();
         if (config.dev()) {
-            LOG.warn("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
+            LOG.warn(
+                    "DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
         }
-        server.essentials = StartupSummary.lines(config, server.port(), store.dialect(), server.security.announce(server.port()));
+        server.essentials =
+                StartupSummary.lines(config, server.port(), store.dialect(), server.security.announce(server.port()));
         contract.prepare(); // now that start-up is over
-        LOG.info("Linkway reference server listening on {}://{}:{} ({})", config.tls().enabled() ? "https" : "http", config.host(),
-                server.port(), store.dialect());
+        LOG.info(
+                "Linkway reference server listening on {}://{}:{} ({})",
+                config.tls().enabled() ? "https" : "http",
+                config.host(),
+                server.port(),
+                store.dialect());
         return server;
     }
 
     /** The opener thread: the database, then in development mode the demo data, before any request may use either. */
-    private static void open(ServerConfig config, Clock clock, CompletableFuture<MessageValidator> validating,
-                             CompletableFuture<Store> opening) {
+    private static void open(
+            ServerConfig config,
+            Clock clock,
+            CompletableFuture<MessageValidator> validating,
+            CompletableFuture<Store> opening) {
         Store opened = null;
         try {
             opened = JdbcStore.open(config.effectiveDatabaseUrl(), clock);
@@ -167,7 +188,7 @@ public final class LinkwayServer implements AutoCloseable {
             if (opened != null) {
                 opened.close();
             }
-            opening.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+            opening.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -191,8 +212,10 @@ public final class LinkwayServer implements AutoCloseable {
     /** Every route registered, as {@code METHOD /path/{param}}: what the access matrix test enumerates. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(p -> !p.endpoint.method.name().startsWith("BEFORE") && !p.endpoint.method.name().startsWith("AFTER"))
-                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path).toList();
+                .filter(p -> !p.endpoint.method.name().startsWith("BEFORE")
+                        && !p.endpoint.method.name().startsWith("AFTER"))
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+                .toList();
     }
 
     /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */

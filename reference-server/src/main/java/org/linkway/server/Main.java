@@ -3,10 +3,8 @@ package org.linkway.server;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,51 +13,104 @@ import picocli.CommandLine.Option;
  * {@code java -jar linkway-server.jar --dev}. Every flag has a {@code LINKWAY_*} environment
  * variable; a flag given on the command line wins.
  */
-@Command(name = "linkway-server", mixinStandardHelpOptions = true, versionProvider = ServerVersion.class,
+@Command(
+        name = "linkway-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = ServerVersion.class,
         description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
         subcommands = AuditCommand.class)
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "${env:LINKWAY_HOST:-127.0.0.1}", description = "Interface to listen on (LINKWAY_HOST, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "${env:LINKWAY_HOST:-127.0.0.1}",
+            description = "Interface to listen on (LINKWAY_HOST, default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "${env:LINKWAY_PORT:-8080}", description = "Port (LINKWAY_PORT, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:LINKWAY_PORT:-8080}",
+            description = "Port (LINKWAY_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:LINKWAY_DATA_DIR:-linkway-data}", description = "Where the SQLite file lives (LINKWAY_DATA_DIR, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:LINKWAY_DATA_DIR:-linkway-data}",
+            description = "Where the SQLite file lives (LINKWAY_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--db-url", defaultValue = "${env:LINKWAY_DB_URL}", description = "JDBC URL, e.g. jdbc:postgresql://db/linkway?user=..&password=.. (LINKWAY_DB_URL; default: SQLite in the data dir).")
+    @Option(
+            names = "--db-url",
+            defaultValue = "${env:LINKWAY_DB_URL}",
+            description =
+                    "JDBC URL, e.g. jdbc:postgresql://db/linkway?user=..&password=.. (LINKWAY_DB_URL; default: SQLite in the data dir).")
     String databaseUrl;
 
-    @Option(names = "--max-body-bytes", defaultValue = "${env:LINKWAY_MAX_BODY_BYTES:-2097152}", description = "Largest request body accepted (LINKWAY_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-body-bytes",
+            defaultValue = "${env:LINKWAY_MAX_BODY_BYTES:-2097152}",
+            description = "Largest request body accepted (LINKWAY_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
-    @Option(names = "--dev", defaultValue = "${env:LINKWAY_DEV:-false}", description = "Development mode: demo data, an ephemeral token key and printed demo tokens, loud warnings (LINKWAY_DEV).")
+    @Option(
+            names = "--dev",
+            defaultValue = "${env:LINKWAY_DEV:-false}",
+            description =
+                    "Development mode: demo data, an ephemeral token key and printed demo tokens, loud warnings (LINKWAY_DEV).")
     boolean dev;
 
-    @Option(names = "--jwt-keys", defaultValue = "${env:LINKWAY_JWT_KEYS}", description = "PEM or JWKS file of the ES256/EdDSA public keys that sign bearer tokens (LINKWAY_JWT_KEYS; required unless --dev).")
+    @Option(
+            names = "--jwt-keys",
+            defaultValue = "${env:LINKWAY_JWT_KEYS}",
+            description =
+                    "PEM or JWKS file of the ES256/EdDSA public keys that sign bearer tokens (LINKWAY_JWT_KEYS; required unless --dev).")
     Path jwtKeys;
 
-    @Option(names = "--jwt-issuer", defaultValue = "${env:LINKWAY_JWT_ISSUER}", description = "The iss every token must carry (LINKWAY_JWT_ISSUER).")
+    @Option(
+            names = "--jwt-issuer",
+            defaultValue = "${env:LINKWAY_JWT_ISSUER}",
+            description = "The iss every token must carry (LINKWAY_JWT_ISSUER).")
     String jwtIssuer;
 
-    @Option(names = "--jwt-audience", defaultValue = "${env:LINKWAY_JWT_AUDIENCE}", description = "The aud every token must include (LINKWAY_JWT_AUDIENCE).")
+    @Option(
+            names = "--jwt-audience",
+            defaultValue = "${env:LINKWAY_JWT_AUDIENCE}",
+            description = "The aud every token must include (LINKWAY_JWT_AUDIENCE).")
     String jwtAudience;
 
-    @Option(names = "--signing-key", defaultValue = "${env:LINKWAY_SIGNING_KEY}", description = "PEM (PKCS#8 or EC) or JWK file of the private P-256/Ed25519 key the server signs messages back, referrals and webhook deliveries with; its public half is served at /.well-known/jwks.json (LINKWAY_SIGNING_KEY; --dev makes a throwaway one).")
+    @Option(
+            names = "--signing-key",
+            defaultValue = "${env:LINKWAY_SIGNING_KEY}",
+            description =
+                    "PEM (PKCS#8 or EC) or JWK file of the private P-256/Ed25519 key the server signs messages back, referrals and webhook deliveries with; its public half is served at /.well-known/jwks.json (LINKWAY_SIGNING_KEY; --dev makes a throwaway one).")
     Path signingKey;
 
-    @Option(names = "--trusted-sender-keys", defaultValue = "${env:LINKWAY_TRUSTED_SENDER_KEYS}", description = "PEM or JWKS file of the public keys whose Linkway-Signature on a referral is accepted (LINKWAY_TRUSTED_SENDER_KEYS).")
+    @Option(
+            names = "--trusted-sender-keys",
+            defaultValue = "${env:LINKWAY_TRUSTED_SENDER_KEYS}",
+            description =
+                    "PEM or JWKS file of the public keys whose Linkway-Signature on a referral is accepted (LINKWAY_TRUSTED_SENDER_KEYS).")
     Path trustedSenderKeys;
 
-    @Option(names = "--require-signed-referrals", defaultValue = "${env:LINKWAY_REQUIRE_SIGNED_REFERRALS:-false}", description = "Refuse referrals without a valid Linkway-Signature (LINKWAY_REQUIRE_SIGNED_REFERRALS, default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--require-signed-referrals",
+            defaultValue = "${env:LINKWAY_REQUIRE_SIGNED_REFERRALS:-false}",
+            description =
+                    "Refuse referrals without a valid Linkway-Signature (LINKWAY_REQUIRE_SIGNED_REFERRALS, default ${DEFAULT-VALUE}).")
     boolean requireSignedReferrals;
 
-    @Option(names = "--tls-keystore", defaultValue = "${env:LINKWAY_TLS_KEYSTORE}", description = "PKCS#12 keystore to serve HTTPS from directly (LINKWAY_TLS_KEYSTORE; default plain HTTP, for a TLS proxy in front).")
+    @Option(
+            names = "--tls-keystore",
+            defaultValue = "${env:LINKWAY_TLS_KEYSTORE}",
+            description =
+                    "PKCS#12 keystore to serve HTTPS from directly (LINKWAY_TLS_KEYSTORE; default plain HTTP, for a TLS proxy in front).")
     Path tlsKeystore;
 
-    @Option(names = "--tls-keystore-password", defaultValue = "${env:LINKWAY_TLS_KEYSTORE_PASSWORD}", description = "The keystore's password (LINKWAY_TLS_KEYSTORE_PASSWORD; prefer the variable, so it is not in the process list).")
+    @Option(
+            names = "--tls-keystore-password",
+            defaultValue = "${env:LINKWAY_TLS_KEYSTORE_PASSWORD}",
+            description =
+                    "The keystore's password (LINKWAY_TLS_KEYSTORE_PASSWORD; prefer the variable, so it is not in the process list).")
     String tlsKeystorePassword;
 
     public static void main(String[] args) {
@@ -91,10 +142,13 @@ public final class Main implements Callable<Integer> {
         System.out.flush();
         held.release();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "linkway-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "linkway-shutdown"));
         stopped.await();
         return 0;
     }

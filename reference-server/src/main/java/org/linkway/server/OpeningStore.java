@@ -2,7 +2,6 @@ package org.linkway.server;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.linkway.server.storage.Store;
 
 /**

@@ -1,7 +1,6 @@
 package org.linkway.server;
 
 import java.nio.file.Path;
-
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
@@ -19,8 +18,17 @@ import org.linkway.server.security.SigningSettings;
  * @param signing     the server's message signing key and the sender keys it trusts
  * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
  */
-public record ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
-                           WebhookSettings webhooks, SecuritySettings security, SigningSettings signing, TlsSettings tls) {
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        long maxBodyBytes,
+        boolean dev,
+        WebhookSettings webhooks,
+        SecuritySettings security,
+        SigningSettings signing,
+        TlsSettings tls) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -28,14 +36,37 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
         this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, WebhookSettings.DEFAULTS, SecuritySettings.NONE);
     }
 
-    public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
-                        WebhookSettings webhooks) {
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            long maxBodyBytes,
+            boolean dev,
+            WebhookSettings webhooks) {
         this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, SecuritySettings.NONE);
     }
 
-    public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev,
-                        WebhookSettings webhooks, SecuritySettings security) {
-        this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, SigningSettings.NONE, TlsSettings.NONE);
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            long maxBodyBytes,
+            boolean dev,
+            WebhookSettings webhooks,
+            SecuritySettings security) {
+        this(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                SigningSettings.NONE,
+                TlsSettings.NONE);
     }
 
     public ServerConfig withSecurity(SecuritySettings settings) {
@@ -55,11 +86,14 @@ public record ServerConfig(String host, int port, Path dataDir, String databaseU
     }
 
     public ServerConfig withTls(TlsSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings);
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings);
     }
 
     public String effectiveDatabaseUrl() {
-        return databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + dataDir.resolve("linkway.db").toAbsolutePath();
+        return databaseUrl != null
+                ? databaseUrl
+                : "jdbc:sqlite:" + dataDir.resolve("linkway.db").toAbsolutePath();
     }
 
     /** Loopback, a free port, SQLite under the given directory: what tests use. */

@@ -10,17 +10,21 @@ import java.util.List;
  */
 final class StartupSummary {
 
-    private StartupSummary() { }
+    private StartupSummary() {}
 
     static List<String> lines(ServerConfig config, int port, String dialect, List<String> tokenLines) {
         List<String> lines = new ArrayList<>();
         String scheme = config.tls().enabled() ? "https" : "http";
         lines.add("Linkway reference server " + ServerVersion.number());
         lines.add("  URL:            " + scheme + "://" + config.host() + ":" + port);
-        lines.add("  data directory: " + (config.dataDir() == null ? "none" : config.dataDir().toAbsolutePath().normalize()));
+        lines.add("  data directory: "
+                + (config.dataDir() == null
+                        ? "none"
+                        : config.dataDir().toAbsolutePath().normalize()));
         lines.add("  database:       " + dialect + " " + withoutSecrets(config.effectiveDatabaseUrl()));
         if (config.dev()) {
-            lines.add("DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
+            lines.add(
+                    "DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
             lines.addAll(tokenLines);
         }
         return List.copyOf(lines);

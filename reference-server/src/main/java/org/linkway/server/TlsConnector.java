@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
+import java.util.Collections;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -23,25 +23,30 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 final class TlsConnector {
 
-    private TlsConnector() { }
+    private TlsConnector() {}
 
     static void check(TlsSettings tls) {
         if (!Files.isReadable(tls.keystore())) {
-            throw new IllegalStateException("refusing to start: the TLS keystore " + tls.keystore() + " cannot be read");
+            throw new IllegalStateException(
+                    "refusing to start: the TLS keystore " + tls.keystore() + " cannot be read");
         }
         try (InputStream in = Files.newInputStream(tls.keystore())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, tls.password() == null ? null : tls.password().toCharArray());
             boolean hasKey = false;
-            for (String alias : java.util.Collections.list(ks.aliases())) {
+            for (String alias : Collections.list(ks.aliases())) {
                 hasKey |= ks.isKeyEntry(alias);
             }
             if (!hasKey) {
-                throw new IllegalStateException("refusing to start: the TLS keystore " + tls.keystore() + " holds no private key entry");
+                throw new IllegalStateException(
+                        "refusing to start: the TLS keystore " + tls.keystore() + " holds no private key entry");
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("refusing to start: the TLS keystore " + tls.keystore()
-                    + " cannot be opened as PKCS#12 with the password given (LINKWAY_TLS_KEYSTORE_PASSWORD): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "refusing to start: the TLS keystore " + tls.keystore()
+                            + " cannot be opened as PKCS#12 with the password given (LINKWAY_TLS_KEYSTORE_PASSWORD): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -58,7 +63,9 @@ final class TlsConnector {
         // clients on loopback or behind an IP address send no SNI host name to check against the certificate
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+        ServerConnector connector = new ServerConnector(
+                server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);

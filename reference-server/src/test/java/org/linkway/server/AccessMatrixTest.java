@@ -10,16 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.linkway.fhir.BundleForm;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
-
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Role x organisation x endpoint: every route the server registers, called by every kind of
@@ -28,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * from the policy, so a change to the policy that nobody meant shows up as a failure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.Timeout(300)
+@Timeout(300)
 class AccessMatrixTest {
 
     enum Who {
@@ -52,21 +55,36 @@ class AccessMatrixTest {
         }
     }
 
-    enum Expect { ALLOW, FORBID_403, HIDE_404 }
+    enum Expect {
+        ALLOW,
+        FORBID_403,
+        HIDE_404
+    }
 
     private static final Set<Who> ALL = EnumSet.allOf(Who.class);
     private static final Set<Who> SEES_REFERRAL = EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN);
     private static final Set<Who> SEES_ONWARD = EnumSet.of(Who.LINK_WORKER_OWN, Who.PROVIDER_OWN, Who.ADMIN);
     private static final Set<Who> LINK_WORKER = EnumSet.of(Who.LINK_WORKER_OWN, Who.ADMIN);
-    private static final Set<Who> READERS = EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.GP_PRACTICE, Who.LINK_WORKER_OWN,
-            Who.LINK_WORKER_OTHER, Who.ADMIN);
+    private static final Set<Who> READERS = EnumSet.of(
+            Who.REFERRER_OWN,
+            Who.REFERRER_OTHER,
+            Who.GP_PRACTICE,
+            Who.LINK_WORKER_OWN,
+            Who.LINK_WORKER_OTHER,
+            Who.ADMIN);
     /** A message back is addressed to the referrer and the registered GP practice; its link worker service and admins read it too. */
-    private static final Set<Who> SEES_MESSAGE_BACK = EnumSet.of(Who.REFERRER_OWN, Who.GP_PRACTICE, Who.LINK_WORKER_OWN, Who.ADMIN);
+    private static final Set<Who> SEES_MESSAGE_BACK =
+            EnumSet.of(Who.REFERRER_OWN, Who.GP_PRACTICE, Who.LINK_WORKER_OWN, Who.ADMIN);
 
     /** What the route names: nothing, a referral, or an onward referral. */
-    enum Names { NOTHING, REFERRAL, ONWARD, MESSAGE_BACK }
+    enum Names {
+        NOTHING,
+        REFERRAL,
+        ONWARD,
+        MESSAGE_BACK
+    }
 
-    record Expectation(Names names, Set<Who> allowed) { }
+    record Expectation(Names names, Set<Who> allowed) {}
 
     /** Every route the server serves, and who may use it. A route missing here fails the test. */
     private static final Map<String, Expectation> MATRIX = new LinkedHashMap<>();
@@ -76,29 +94,66 @@ class AccessMatrixTest {
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
         put(Names.NOTHING, READERS, "GET /v1/referrals");
         // a provider reads the log too, cut down to its own onward referrals (see the consent tests)
-        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.REFERRER_OTHER, Who.GP_PRACTICE, Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER,
-                Who.PROVIDER_OWN, Who.PROVIDER_OTHER, Who.ADMIN), "GET /v1/events");
+        put(
+                Names.NOTHING,
+                EnumSet.of(
+                        Who.REFERRER_OWN,
+                        Who.REFERRER_OTHER,
+                        Who.GP_PRACTICE,
+                        Who.LINK_WORKER_OWN,
+                        Who.LINK_WORKER_OTHER,
+                        Who.PROVIDER_OWN,
+                        Who.PROVIDER_OTHER,
+                        Who.ADMIN),
+                "GET /v1/events");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /v1/referrals/{id}", "GET /v1/referrals/{id}/events");
         // called on a closed referral, so there is a message back to read
-        put(Names.MESSAGE_BACK, SEES_MESSAGE_BACK, "GET /v1/referrals/{id}/message-back", "GET /fhir/R4/Composition/{id}",
+        put(
+                Names.MESSAGE_BACK,
+                SEES_MESSAGE_BACK,
+                "GET /v1/referrals/{id}/message-back",
+                "GET /fhir/R4/Composition/{id}",
                 "GET /fhir/R4/Bundle/{id}");
         // every referrer-role organisation and link worker service lists its own (none for another organisation)
         put(Names.NOTHING, READERS, "GET /v1/message-backs");
         // the body asks to accept the referral: the link worker's move, not the referrer's
         put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/transitions");
         for (String kind : List.of("contacts", "consents", "assessments", "signposts")) {
-            put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/" + kind, "GET /v1/referrals/{id}/" + kind,
+            put(
+                    Names.REFERRAL,
+                    LINK_WORKER,
+                    "POST /v1/referrals/{id}/" + kind,
+                    "GET /v1/referrals/{id}/" + kind,
                     "GET /v1/referrals/{id}/" + kind + "/{recordId}");
         }
-        put(Names.REFERRAL, LINK_WORKER, "PUT /v1/referrals/{id}/care-plan", "GET /v1/referrals/{id}/care-plan",
-                "GET /v1/referrals/{id}/care-plan/versions", "GET /v1/referrals/{id}/care-plan/versions/{version}",
+        put(
+                Names.REFERRAL,
+                LINK_WORKER,
+                "PUT /v1/referrals/{id}/care-plan",
+                "GET /v1/referrals/{id}/care-plan",
+                "GET /v1/referrals/{id}/care-plan/versions",
+                "GET /v1/referrals/{id}/care-plan/versions/{version}",
                 "POST /v1/referrals/{id}/onward-referrals",
                 "GET /v1/referrals/{id}/onward-referrals");
-        put(Names.ONWARD, SEES_ONWARD, "GET /v1/onward-referrals/{id}", "POST /v1/onward-referrals/{id}/transitions",
+        put(
+                Names.ONWARD,
+                SEES_ONWARD,
+                "GET /v1/onward-referrals/{id}",
+                "POST /v1/onward-referrals/{id}/transitions",
                 "POST /v1/onward-referrals/{id}/feedback");
-        put(Names.NOTHING, EnumSet.of(Who.ADMIN), "POST /v1/subscriptions", "GET /v1/subscriptions", "GET /v1/subscriptions/{id}",
-                "DELETE /v1/subscriptions/{id}", "GET /v1/audit/verify");
-        put(Names.NOTHING, EnumSet.of(Who.COMMISSIONER, Who.ADMIN), "GET /v1/reports/minimum-dataset", "GET /v1/reports/process-measures");
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.ADMIN),
+                "POST /v1/subscriptions",
+                "GET /v1/subscriptions",
+                "GET /v1/subscriptions/{id}",
+                "DELETE /v1/subscriptions/{id}",
+                "GET /v1/audit/verify");
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.COMMISSIONER, Who.ADMIN),
+                "GET /v1/reports/minimum-dataset",
+                "GET /v1/reports/process-measures");
         // the FHIR facade: what it serves is public; reads follow the referral's own rule
         put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}");
@@ -116,6 +171,7 @@ class AccessMatrixTest {
 
     @TempDir
     static Path data;
+
     LinkwayServer server;
     ApiClient admin;
     final Map<String, String> ids = new LinkedHashMap<>();
@@ -124,29 +180,82 @@ class AccessMatrixTest {
     void start() {
         server = LinkwayServer.start(ServerConfig.forTests(data));
         admin = new ApiClient(server.port());
-        String referral = admin.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
-                .json().path("id").asString();
+        String referral = admin.postJson(
+                        "/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json()
+                .path("id")
+                .asString();
         ids.put("id", referral);
-        ids.put("consents", admin.postJson("/v1/referrals/" + referral + "/consents",
-                ReferralApiContract.example("valid/consent--given-gp-and-provider.json")).json().path("id").asString());
-        ids.put("contacts", admin.postJson("/v1/referrals/" + referral + "/contacts",
-                ReferralApiContract.example("valid/contact-record--first-call.json")).json().path("id").asString());
-        ids.put("assessments", admin.postJson("/v1/referrals/" + referral + "/assessments",
-                ReferralApiContract.example("valid/assessment--ons4-baseline.json")).json().path("id").asString());
-        ids.put("signposts", admin.postJson("/v1/referrals/" + referral + "/signposts",
-                ReferralApiContract.example("valid/signpost--debt-advice.json")).json().path("id").asString());
-        ids.put("onward", admin.postJson("/v1/referrals/" + referral + "/onward-referrals",
-                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString());
-        assertThat(admin.put("/v1/referrals/" + referral + "/care-plan", ReferralApiContract.example("valid/care-plan--goals-and-actions.json"),
-                "If-None-Match", "*").status()).isEqualTo(201);
+        ids.put(
+                "consents",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/consents",
+                                ReferralApiContract.example("valid/consent--given-gp-and-provider.json"))
+                        .json()
+                        .path("id")
+                        .asString());
+        ids.put(
+                "contacts",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/contacts",
+                                ReferralApiContract.example("valid/contact-record--first-call.json"))
+                        .json()
+                        .path("id")
+                        .asString());
+        ids.put(
+                "assessments",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/assessments",
+                                ReferralApiContract.example("valid/assessment--ons4-baseline.json"))
+                        .json()
+                        .path("id")
+                        .asString());
+        ids.put(
+                "signposts",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/signposts",
+                                ReferralApiContract.example("valid/signpost--debt-advice.json"))
+                        .json()
+                        .path("id")
+                        .asString());
+        ids.put(
+                "onward",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/onward-referrals",
+                                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json"))
+                        .json()
+                        .path("id")
+                        .asString());
+        assertThat(admin.put(
+                                "/v1/referrals/" + referral + "/care-plan",
+                                ReferralApiContract.example("valid/care-plan--goals-and-actions.json"),
+                                "If-None-Match",
+                                "*")
+                        .status())
+                .isEqualTo(201);
         // a second referral, closed, whose message back the message back rows read
-        String closed = admin.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
-                .json().path("id").asString();
-        assertThat(admin.postJson("/v1/referrals/" + closed + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
-                "If-Match", "\"1\"").status()).isEqualTo(200);
+        String closed = admin.postJson(
+                        "/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json()
+                .path("id")
+                .asString();
+        assertThat(admin.postJson(
+                                "/v1/referrals/" + closed + "/transitions",
+                                "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
+                                "If-Match",
+                                "\"1\"")
+                        .status())
+                .isEqualTo(200);
         ids.put("closed", closed);
-        ids.put("subscription", admin.postJson("/v1/subscriptions", "{\"url\":\"http://127.0.0.1:9/hook\"}").json().path("id").asString());
-        assertThat(ids.values()).doesNotContainNull().allSatisfy(v -> assertThat(v).isNotEmpty());
+        ids.put(
+                "subscription",
+                admin.postJson("/v1/subscriptions", "{\"url\":\"http://127.0.0.1:9/hook\"}")
+                        .json()
+                        .path("id")
+                        .asString());
+        assertThat(ids.values())
+                .doesNotContainNull()
+                .allSatisfy(v -> assertThat(v).isNotEmpty());
     }
 
     @AfterAll
@@ -161,8 +270,9 @@ class AccessMatrixTest {
     @Test
     void everyRouteForEveryCaller() {
         List<String> routes = new ArrayList<>(server.routes());
-        assertThat(routes).as("routes the matrix has no row for: add them with who may use them").allSatisfy(r ->
-                assertThat(MATRIX).containsKey(r));
+        assertThat(routes)
+                .as("routes the matrix has no row for: add them with who may use them")
+                .allSatisfy(r -> assertThat(MATRIX).containsKey(r));
         // deletes last, so nothing a later row needs is gone
         routes.sort(Comparator.comparing((String r) -> r.startsWith("DELETE")).thenComparing(r -> r));
         List<String> failures = new ArrayList<>();
@@ -180,8 +290,11 @@ class AccessMatrixTest {
                     failures.add(who + " " + route + ": expected " + expected + ", got " + status);
                 }
             }
-            if (!route.startsWith("GET /health") && !route.startsWith("GET /openapi") && !route.startsWith("GET /json")
-                    && !route.startsWith("GET /fhir/R4/metadata") && !route.startsWith("GET /.well-known/")) {
+            if (!route.startsWith("GET /health")
+                    && !route.startsWith("GET /openapi")
+                    && !route.startsWith("GET /json")
+                    && !route.startsWith("GET /fhir/R4/metadata")
+                    && !route.startsWith("GET /.well-known/")) {
                 int status = call(admin.as(null), route).status();
                 if (status != 401) {
                     failures.add("no token " + route + ": expected 401, got " + status);
@@ -232,7 +345,11 @@ class AccessMatrixTest {
             path += "?focus=ServiceRequest/" + ids.get("id");
         }
         if (route.equals("POST /fhir/R4/Bundle")) {
-            return client.post(path, fhirBundle("valid/referral--hospital-discharge-carer.json"), "Content-Type", "application/fhir+json");
+            return client.post(
+                    path,
+                    fhirBundle("valid/referral--hospital-discharge-carer.json"),
+                    "Content-Type",
+                    "application/fhir+json");
         }
         if (path.contains("{recordId}")) {
             String kind = pattern.split("/")[4];
@@ -255,92 +372,173 @@ class AccessMatrixTest {
     @Test
     void listsShowOnlyWhatTheCallerMaySee() {
         String mine = ids.get("id");
-        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/referrals?limit=500"))).contains(mine)
-                .allSatisfy(id -> assertThat(admin.get("/v1/referrals/" + id).json()
-                        .at("/referralDetails/entries/0/referrerDetails/organisation/code").asString()).isEqualTo("RX9E2"));
-        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/referrals?limit=500"))).doesNotContain(mine);
-        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/referrals?limit=500"))).contains(mine);
-        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/referrals?limit=500"))).isEmpty();
-        assertThat(as(Who.LINK_WORKER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
-        assertThat(as(Who.LINK_WORKER_OWN).get("/v1/events?limit=1000").json().path("items")).isNotEmpty();
-        assertThat(as(Who.PROVIDER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
+        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/referrals?limit=500")))
+                .contains(mine)
+                .allSatisfy(id -> assertThat(admin.get("/v1/referrals/" + id)
+                                .json()
+                                .at("/referralDetails/entries/0/referrerDetails/organisation/code")
+                                .asString())
+                        .isEqualTo("RX9E2"));
+        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/referrals?limit=500")))
+                .doesNotContain(mine);
+        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/referrals?limit=500")))
+                .contains(mine);
+        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/referrals?limit=500")))
+                .isEmpty();
+        assertThat(as(Who.LINK_WORKER_OTHER).get("/v1/events?limit=1000").json().path("items"))
+                .isEmpty();
+        assertThat(as(Who.LINK_WORKER_OWN).get("/v1/events?limit=1000").json().path("items"))
+                .isNotEmpty();
+        assertThat(as(Who.PROVIDER_OTHER).get("/v1/events?limit=1000").json().path("items"))
+                .isEmpty();
         assertThat(as(Who.PROVIDER_OWN).get("/v1/events?limit=1000").json().path("items"))
                 .allSatisfy(e -> assertThat(e.path("resourceType").asString()).isEqualTo("OnwardReferral"));
         assertThat(itemIds(admin.get("/v1/referrals?limit=500"))).contains(mine);
         // the registered GP practice: the message back about its patient, nothing else of the referral
         String closed = ids.get("closed");
         assertThat(itemIds(as(Who.GP_PRACTICE).get("/v1/referrals?limit=500"))).doesNotContain(mine, closed);
-        assertThat(itemIds(as(Who.GP_PRACTICE).get("/v1/message-backs?limit=500"))).containsExactly(closed);
-        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/message-backs?limit=500"))).contains(closed);
-        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/message-backs?limit=500"))).contains(closed);
-        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/message-backs?limit=500"))).isEmpty();
-        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/message-backs?limit=500"))).isEmpty();
-        assertThat(as(Who.GP_PRACTICE).get("/v1/events?limit=1000").json().path("items")).isNotEmpty()
+        assertThat(itemIds(as(Who.GP_PRACTICE).get("/v1/message-backs?limit=500")))
+                .containsExactly(closed);
+        assertThat(itemIds(as(Who.REFERRER_OWN).get("/v1/message-backs?limit=500")))
+                .contains(closed);
+        assertThat(itemIds(as(Who.LINK_WORKER_OWN).get("/v1/message-backs?limit=500")))
+                .contains(closed);
+        assertThat(itemIds(as(Who.REFERRER_OTHER).get("/v1/message-backs?limit=500")))
+                .isEmpty();
+        assertThat(itemIds(as(Who.LINK_WORKER_OTHER).get("/v1/message-backs?limit=500")))
+                .isEmpty();
+        assertThat(as(Who.GP_PRACTICE).get("/v1/events?limit=1000").json().path("items"))
+                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.path("resourceType").asString()).isEqualTo("MessageBack"));
-        assertThat(as(Who.REFERRER_OTHER).get("/v1/events?limit=1000").json().path("items")).isEmpty();
+        assertThat(as(Who.REFERRER_OTHER).get("/v1/events?limit=1000").json().path("items"))
+                .isEmpty();
     }
 
     @Test
     void aProviderSeesOnlyWhatAnOnwardReferralCarries() {
-        JsonNode seen = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + ids.get("onward")).json();
+        JsonNode seen = as(Who.PROVIDER_OWN)
+                .get("/v1/onward-referrals/" + ids.get("onward"))
+                .json();
         assertThat(seen.path("resourceType").asString()).isEqualTo("OnwardReferral");
         List<String> fields = new ArrayList<>(seen.propertyNames());
-        assertThat(fields).isSubsetOf("resourceType", "schemaVersion", "prsbVersion", "id", "referralId", "status", "provider",
-                "consentId", "referral", "safeguarding", "feedback");
-        assertThat(seen.toString()).doesNotContain("clinicalSummary").doesNotContain("problemList").doesNotContain("nhsNumber");
+        assertThat(fields)
+                .isSubsetOf(
+                        "resourceType",
+                        "schemaVersion",
+                        "prsbVersion",
+                        "id",
+                        "referralId",
+                        "status",
+                        "provider",
+                        "consentId",
+                        "referral",
+                        "safeguarding",
+                        "feedback");
+        assertThat(seen.toString())
+                .doesNotContain("clinicalSummary")
+                .doesNotContain("problemList")
+                .doesNotContain("nhsNumber");
     }
 
     @Test
     void aFlaggedSafeguardingConcernTravelsToTheProvider() {
-        tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper()
+        ObjectNode referral = (ObjectNode) LinkwayJson.mapper()
                 .readTree(ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
-        tools.jackson.databind.node.ObjectNode concern = (tools.jackson.databind.node.ObjectNode) referral.at("/safeguarding/safeguardingConcerns/0");
+        ObjectNode concern = (ObjectNode) referral.at("/safeguarding/safeguardingConcerns/0");
         concern.put("safeguardingIndicator", true);
         concern.put("comment", "Invented test concern: financial abuse suspected; visit in pairs.");
-        String id = admin.postJson("/v1/referrals", referral.toString()).json().path("id").asString();
-        admin.postJson("/v1/referrals/" + id + "/consents", ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
-        String onward = admin.postJson("/v1/referrals/" + id + "/onward-referrals",
-                ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json")).json().path("id").asString();
-        JsonNode seen = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + onward).json();
-        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/safeguardingIndicator").asBoolean()).isTrue();
-        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/comment").asString()).contains("visit in pairs");
+        String id = admin.postJson("/v1/referrals", referral.toString())
+                .json()
+                .path("id")
+                .asString();
+        admin.postJson(
+                "/v1/referrals/" + id + "/consents",
+                ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
+        String onward = admin.postJson(
+                        "/v1/referrals/" + id + "/onward-referrals",
+                        ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json"))
+                .json()
+                .path("id")
+                .asString();
+        JsonNode seen =
+                as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + onward).json();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/safeguardingIndicator")
+                        .asBoolean())
+                .isTrue();
+        assertThat(seen.at("/safeguarding/safeguardingConcerns/0/comment").asString())
+                .contains("visit in pairs");
         // without a flagged concern nothing is added
-        JsonNode plain = as(Who.PROVIDER_OWN).get("/v1/onward-referrals/" + ids.get("onward")).json();
+        JsonNode plain = as(Who.PROVIDER_OWN)
+                .get("/v1/onward-referrals/" + ids.get("onward"))
+                .json();
         assertThat(plain.has("safeguarding")).isFalse();
     }
 
     @Test
     void aReferrerMayCancelItsOwnReferralButNotMoveItOn() {
-        String id = as(Who.REFERRER_OWN).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
-                .json().path("id").asString();
-        assertThat(as(Who.REFERRER_OWN).postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"")
-                .status()).isEqualTo(403);
-        assertThat(as(Who.REFERRER_OWN).postJson("/v1/referrals/" + id + "/transitions",
-                "{\"to\":\"cancelled\",\"reason\":\"sent in error\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
-        assertThat(as(Who.REFERRER_OTHER).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
-                .status()).as("a referrer cannot send as another organisation").isEqualTo(403);
+        String id = as(Who.REFERRER_OWN)
+                .postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                .json()
+                .path("id")
+                .asString();
+        assertThat(as(Who.REFERRER_OWN)
+                        .postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(403);
+        assertThat(as(Who.REFERRER_OWN)
+                        .postJson(
+                                "/v1/referrals/" + id + "/transitions",
+                                "{\"to\":\"cancelled\",\"reason\":\"sent in error\"}",
+                                "If-Match",
+                                "\"1\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(as(Who.REFERRER_OTHER)
+                        .postJson(
+                                "/v1/referrals",
+                                ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                        .status())
+                .as("a referrer cannot send as another organisation")
+                .isEqualTo(403);
     }
 
     static String fhirBundle(String example) {
-        return org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(ReferralApiContract.example(example)
-                .replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","), org.linkway.fhir.BundleForm.MESSAGE)
-                .output().orElseThrow();
+        return FhirBinding.create()
+                .linkwayJsonToFhir(
+                        ReferralApiContract.example(example)
+                                .replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
+                        BundleForm.MESSAGE)
+                .output()
+                .orElseThrow();
     }
 
     @Test
     void aFhirReferralBundleIsTheSendersOwnLikeAJsonReferral() {
         String bundle = fhirBundle("valid/referral--hospital-discharge-carer.json");
-        ApiClient.Answer own = as(Who.REFERRER_OWN).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
+        ApiClient.Answer own =
+                as(Who.REFERRER_OWN).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
         assertThat(own.status()).as(own.body()).isEqualTo(201);
         String id = own.header("Location").substring("/fhir/R4/ServiceRequest/".length());
-        assertThat(as(Who.REFERRER_OWN).get("/v1/referrals/" + id).json()
-                .at("/referralDetails/entries/0/referrerDetails/organisation/code").asString()).isEqualTo("RX9E2");
-        ApiClient.Answer other = as(Who.REFERRER_OTHER).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
+        assertThat(as(Who.REFERRER_OWN)
+                        .get("/v1/referrals/" + id)
+                        .json()
+                        .at("/referralDetails/entries/0/referrerDetails/organisation/code")
+                        .asString())
+                .isEqualTo("RX9E2");
+        ApiClient.Answer other =
+                as(Who.REFERRER_OTHER).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json");
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
-        ApiClient.Answer json = as(Who.REFERRER_OTHER).postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
-        assertThat(other.body()).as("the same refusal as the JSON route").contains(json.json().path("detail").asString());
-        assertThat(as(Who.LINK_WORKER_OTHER).post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json").status()).isEqualTo(403);
+        ApiClient.Answer json = as(Who.REFERRER_OTHER)
+                .postJson(
+                        "/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"));
+        assertThat(other.body())
+                .as("the same refusal as the JSON route")
+                .contains(json.json().path("detail").asString());
+        assertThat(as(Who.LINK_WORKER_OTHER)
+                        .post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -355,7 +553,9 @@ class AccessMatrixTest {
             ApiClient.Answer none = as(who).get(focus);
             assertThat(none.status()).isEqualTo(200);
             assertThat(none.json().path("total").asInt()).as(who.name()).isZero();
-            assertThat(none.json().path("entry").isMissingNode() || none.json().path("entry").isEmpty()).isTrue();
+            assertThat(none.json().path("entry").isMissingNode()
+                            || none.json().path("entry").isEmpty())
+                    .isTrue();
             assertThat(none.body()).doesNotContain(ids.get("id"));
         }
     }

@@ -1,16 +1,21 @@
 package org.linkway.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-
 import org.linkway.model.json.LinkwayJson;
-
+import org.linkway.server.security.DevTokens;
+import org.linkway.server.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +35,8 @@ final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
     /** The bearer token sent with every request; null sends none. */
@@ -41,8 +47,9 @@ final class ApiClient {
      * needs a token; development mode makes them), or sends no token to any other server.
      */
     ApiClient(int port) {
-        this(port, org.linkway.server.security.DevTokens.forPort(port)
-                .map(t -> t.mint(org.linkway.server.security.Role.ADMIN, "LINKWAY")).orElse(null));
+        this(
+                port,
+                DevTokens.forPort(port).map(t -> t.mint(Role.ADMIN, "LINKWAY")).orElse(null));
     }
 
     ApiClient(int port, String token) {
@@ -70,20 +77,22 @@ final class ApiClient {
      * (Java's HttpClient cannot be relied on to read an answer that arrives mid-upload.)
      */
     String[] postOversized(String path, long contentLength) {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
             String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
                     + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n{\"x\":\"aaaa";
-            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String status = response.substring(9, 12);
-            String contentType = response.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-                    .findFirst().orElse("");
+            String contentType = response.lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .findFirst()
+                    .orElse("");
             return new String[] {status, contentType, response.substring(response.indexOf("\r\n\r\n") + 4)};
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -110,7 +119,9 @@ final class ApiClient {
     /** Any method, for what the other helpers do not cover (a method a path does not offer, say). */
     Answer send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         Map<String, String> sent = new LinkedHashMap<>();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -123,13 +134,20 @@ final class ApiClient {
         try {
             r = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        OpenApiContract.get().check(new OpenApiContract.Exchange(method, URI.create(base + path).getRawPath(), sent, body,
-                r.statusCode(), r.headers().map(), r.body()));
+        OpenApiContract.get()
+                .check(new OpenApiContract.Exchange(
+                        method,
+                        URI.create(base + path).getRawPath(),
+                        sent,
+                        body,
+                        r.statusCode(),
+                        r.headers().map(),
+                        r.body()));
         return new Answer(r.statusCode(), r.body(), r);
     }
 }

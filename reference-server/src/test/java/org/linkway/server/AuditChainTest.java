@@ -11,13 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
 import org.linkway.server.storage.AuditEntry;
-
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +35,9 @@ class AuditChainTest {
             ApiClient admin = new ApiClient(server.port());
             String body = ReferralApiContract.example("valid/referral--minimal-self-referral.json");
             String id = admin.postJson("/v1/referrals", body, "Idempotency-Key", "audit-once", "X-Request-Id", "first")
-                    .json().path("id").asString();
+                    .json()
+                    .path("id")
+                    .asString();
             admin.postJson("/v1/referrals", body, "Idempotency-Key", "audit-once", "X-Request-Id", "retry");
             admin.postJson("/v1/referrals", body, "X-Request-Id", "no-key");
             admin.postJson("/v1/referrals", "{\"resourceType\": \"Referral\"}", "X-Request-Id", "invalid");
@@ -45,10 +45,12 @@ class AuditChainTest {
             List<AuditEntry> trail = server.store().transaction(tx -> tx.audit().after(0, 100));
 
             assertThat(trail).extracting(AuditEntry::requestId).containsExactly("first", "retry", "no-key", "invalid");
-            assertThat(trail).extracting(AuditEntry::outcome).containsExactly("201 allowed", "201 allowed", "201 allowed",
-                    "422 allowed");
+            assertThat(trail)
+                    .extracting(AuditEntry::outcome)
+                    .containsExactly("201 allowed", "201 allowed", "201 allowed", "422 allowed");
             assertThat(trail.get(0).resource()).isEqualTo(trail.get(1).resource());
-            boolean stored = server.store().transaction(tx -> tx.get("Referral", id).isPresent());
+            boolean stored =
+                    server.store().transaction(tx -> tx.get("Referral", id).isPresent());
             assertThat(stored).isTrue();
         }
     }
@@ -59,9 +61,14 @@ class AuditChainTest {
         String requestId = "audit-test-request-1";
         try (LinkwayServer server = LinkwayServer.start(ServerConfig.forTests(data))) {
             ApiClient admin = new ApiClient(server.port());
-            ApiClient stranger = admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.REFERRER, "Y03146"));
-            referral = admin.postJson("/v1/referrals", ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
-                    .json().path("id").asString();
+            ApiClient stranger =
+                    admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.REFERRER, "Y03146"));
+            referral = admin.postJson(
+                            "/v1/referrals",
+                            ReferralApiContract.example("valid/referral--hospital-discharge-carer.json"))
+                    .json()
+                    .path("id")
+                    .asString();
             admin.get("/v1/referrals/" + referral, "X-Request-Id", requestId);
             stranger.get("/v1/referrals/" + referral);
             admin.as("forged.token.here").get("/v1/referrals");
@@ -82,7 +89,8 @@ class AuditChainTest {
             assertThat(trail.get(3).subject()).isEqualTo("anonymous");
             assertThat(trail.get(3).outcome()).startsWith("401");
             for (int i = 1; i < trail.size(); i++) {
-                assertThat(trail.get(i).previousHash()).isEqualTo(trail.get(i - 1).hash());
+                assertThat(trail.get(i).previousHash())
+                        .isEqualTo(trail.get(i - 1).hash());
             }
 
             JsonNode verified = admin.get("/v1/audit/verify").json();
@@ -91,9 +99,11 @@ class AuditChainTest {
         }
 
         String url = "jdbc:sqlite:" + data.resolve("linkway.db").toAbsolutePath();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             // the database refuses an ordinary edit
-            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_entry SET outcome = '200 allowed' WHERE sequence = 3"))
+            assertThatThrownBy(
+                            () -> s.executeUpdate("UPDATE audit_entry SET outcome = '200 allowed' WHERE sequence = 3"))
                     .hasMessageContaining("append-only");
             assertThat(run("audit", "verify", "--data-dir", data.toString())).startsWith("0:audit chain OK");
             // someone with the database file drops the guard and rewrites history
@@ -104,13 +114,16 @@ class AuditChainTest {
         assertThat(out).startsWith("1:audit chain BROKEN at entry 3:").contains("edited");
 
         // a row deleted instead: the gap is named
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE audit_entry SET outcome = '404 hidden: not the caller''s referral' WHERE sequence = 3");
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "UPDATE audit_entry SET outcome = '404 hidden: not the caller''s referral' WHERE sequence = 3");
             assertThat(run("audit", "verify", "--data-dir", data.toString())).startsWith("0:");
             s.executeUpdate("DROP TRIGGER audit_entry_no_delete");
             s.executeUpdate("DELETE FROM audit_entry WHERE sequence = 2");
         }
-        assertThat(run("audit", "verify", "--data-dir", data.toString())).startsWith("1:audit chain BROKEN at entry 3:");
+        assertThat(run("audit", "verify", "--data-dir", data.toString()))
+                .startsWith("1:audit chain BROKEN at entry 3:");
     }
 
     /** Runs the command line in this JVM; answers "exit code:output". */

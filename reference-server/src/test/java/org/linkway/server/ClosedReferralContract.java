@@ -2,9 +2,13 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,7 +19,8 @@ import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
 import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.testing.TestDatabase;
-
+import org.linkway.validation.Finding;
+import org.linkway.validation.MessageValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +58,9 @@ abstract class ClosedReferralContract {
     /** Each kind of journey record, and what adding one posts. */
     private List<String[]> creates() {
         return List.of(
-                new String[] {"contacts", Journeys.contact("made-contact", "2026-11-20T10:00:00Z", "A call after closing")},
+                new String[] {
+                    "contacts", Journeys.contact("made-contact", "2026-11-20T10:00:00Z", "A call after closing")
+                },
                 new String[] {"assessments", Journeys.ons4("2026-11-20", 5, 5, 5, 5)},
                 new String[] {"signposts", Journeys.signpost("2026-11-20", "Eastmere Advice Centre")},
                 new String[] {"onward-referrals", Journeys.onwardReferral("2026-11-20")});
@@ -69,15 +76,19 @@ abstract class ClosedReferralContract {
         for (String[] create : creates()) {
             ApiClient.Answer refused = journeys.record(id, create[0], create[1]);
             assertClosed(refused, ending, create[0]);
-            assertThat(api.get("/v1/referrals/" + id + "/" + create[0]).json().path("items")).as(create[0]).isEmpty();
+            assertThat(api.get("/v1/referrals/" + id + "/" + create[0]).json().path("items"))
+                    .as(create[0])
+                    .isEmpty();
         }
-        ApiClient.Answer plan = api.put("/v1/referrals/" + id + "/care-plan", Journeys.carePlan("After closing", true), "If-None-Match", "*");
+        ApiClient.Answer plan = api.put(
+                "/v1/referrals/" + id + "/care-plan", Journeys.carePlan("After closing", true), "If-None-Match", "*");
         assertClosed(plan, ending, "care plan");
         assertThat(api.get("/v1/referrals/" + id + "/care-plan").status()).isEqualTo(404);
         assertThat(eventTypes(id)).as("nothing written, no event").isEqualTo(eventsBefore);
 
         // a person may withdraw consent at any time, closed or not
-        ApiClient.Answer withdrawn = journeys.record(id, "consents", ReferralApiContract.example("valid/consent--withdrawn.json"));
+        ApiClient.Answer withdrawn =
+                journeys.record(id, "consents", ReferralApiContract.example("valid/consent--withdrawn.json"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(201);
         assertThat(eventTypes(id)).last().isEqualTo("consent.recorded");
     }
@@ -88,16 +99,20 @@ abstract class ClosedReferralContract {
         long v = journeys.move(id, 1, "accepted", null, null);
         journeys.agreePlan(id, 1, Journeys.carePlan("First agreed", true));
         journeys.move(id, v, "declined", "Decided it was not for her", null);
-        ApiClient.Answer refused = api.put("/v1/referrals/" + id + "/care-plan", Journeys.carePlan("Second", true), "If-Match", "\"1\"");
+        ApiClient.Answer refused =
+                api.put("/v1/referrals/" + id + "/care-plan", Journeys.carePlan("Second", true), "If-Match", "\"1\"");
         assertClosed(refused, "declined", "care plan");
-        assertThat(api.get("/v1/referrals/" + id + "/care-plan/versions").json().path("items")).hasSize(1);
+        assertThat(api.get("/v1/referrals/" + id + "/care-plan/versions").json().path("items"))
+                .hasSize(1);
     }
 
     @Test
     void records_are_still_accepted_while_the_referral_is_open() {
         String id = journeys.refer(Journeys.newReferrerOrg());
         for (String[] create : creates()) {
-            assertThat(journeys.record(id, create[0], create[1]).status()).as(create[0]).isEqualTo(201);
+            assertThat(journeys.record(id, create[0], create[1]).status())
+                    .as(create[0])
+                    .isEqualTo(201);
         }
     }
 
@@ -111,7 +126,9 @@ abstract class ClosedReferralContract {
         String referrerOrg = Journeys.newReferrerOrg();
         String id = journeys.refer(referrerOrg);
         journeys.recorded(id, "consents", ReferralApiContract.example("valid/consent--given-gp-and-provider.json"));
-        String onwardId = journeys.recorded(id, "onward-referrals", Journeys.onwardReferral("2026-11-02")).path("id").asString();
+        String onwardId = journeys.recorded(id, "onward-referrals", Journeys.onwardReferral("2026-11-02"))
+                .path("id")
+                .asString();
         ApiClient provider = api.as(tokens.mint(Role.PROVIDER, Journeys.PROVIDER));
         long onwardVersion = Journeys.moveOnward(provider, onwardId, 1, "accepted");
         journeys.close(id, "completed", null, "Please record the social prescribing outcome in her notes.");
@@ -120,8 +137,10 @@ abstract class ClosedReferralContract {
         ApiClient.Answer first = referrer.get("/v1/referrals/" + id + "/message-back");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.header("ETag")).isEqualTo("\"1\"");
-        assertThat(Journeys.planTexts(first.json())).anySatisfy(t -> assertThat(t).contains("Status: accepted"))
-                .anySatisfy(t -> assertThat(t).isEqualTo("For the GP practice: Please record the social prescribing outcome in her notes."));
+        assertThat(Journeys.planTexts(first.json()))
+                .anySatisfy(t -> assertThat(t).contains("Status: accepted"))
+                .anySatisfy(t -> assertThat(t)
+                        .isEqualTo("For the GP practice: Please record the social prescribing outcome in her notes."));
 
         String said = "Came to every walk in November and now leads the slow group.";
         ApiClient.Answer reported = Journeys.feedback(provider, onwardId, "2026-11-25", "attended", said);
@@ -131,11 +150,18 @@ abstract class ClosedReferralContract {
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.header("ETag")).isEqualTo("\"2\"");
         JsonNode updated = second.json();
-        assertThat(Journeys.planTexts(updated)).anySatisfy(t -> assertThat(t).contains(said).contains("Attendance: attended"))
-                .as("what the GP was asked stays").contains("For the GP practice: Please record the social prescribing outcome in her notes.");
+        assertThat(Journeys.planTexts(updated))
+                .anySatisfy(t -> assertThat(t).contains(said).contains("Attendance: attended"))
+                .as("what the GP was asked stays")
+                .contains("For the GP practice: Please record the social prescribing outcome in her notes.");
         assertThat(updated.path("outcome").asString()).isEqualTo("completed");
-        assertThat(org.linkway.validation.MessageValidator.builder().clock(ReferralApiContract.TODAY).build()
-                .validate(second.body()).findings()).filteredOn(org.linkway.validation.Finding::isError).isEmpty();
+        assertThat(MessageValidator.builder()
+                        .clock(ReferralApiContract.TODAY)
+                        .build()
+                        .validate(second.body())
+                        .findings())
+                .filteredOn(Finding::isError)
+                .isEmpty();
 
         JsonNode events = referrer.get("/v1/referrals/" + id + "/events").json().path("items");
         JsonNode last = events.get(events.size() - 1);
@@ -144,15 +170,19 @@ abstract class ClosedReferralContract {
         assertThat(last.path("resourceVersion").asLong()).isEqualTo(2);
         assertThat(last.at("/data/onwardReferralId").asString()).isEqualTo(onwardId);
         assertThat(last.at("/data/href").asString()).isEqualTo("/v1/referrals/" + id + "/message-back");
-        assertThat(last.at("/data/recipients")).extracting(r -> r.path("role").asString()).contains("referrer", "gp-practice");
+        assertThat(last.at("/data/recipients"))
+                .extracting(r -> r.path("role").asString())
+                .contains("referrer", "gp-practice");
         assertThat(referrer.get("/v1/events?after=0&limit=1000").json().path("items"))
-                .anySatisfy(e -> assertThat(e.path("id").asString()).isEqualTo(last.path("id").asString()));
+                .anySatisfy(e -> assertThat(e.path("id").asString())
+                        .isEqualTo(last.path("id").asString()));
 
         // the provider's later moves reach the message back too
         Journeys.moveOnward(provider, onwardId, onwardVersion + 1, "attended");
         ApiClient.Answer third = referrer.get("/v1/referrals/" + id + "/message-back");
         assertThat(third.header("ETag")).isEqualTo("\"3\"");
-        assertThat(Journeys.planTexts(third.json())).anySatisfy(t -> assertThat(t).contains("Status: attended").contains(said));
+        assertThat(Journeys.planTexts(third.json()))
+                .anySatisfy(t -> assertThat(t).contains("Status: attended").contains(said));
     }
 
     /**
@@ -161,36 +191,46 @@ abstract class ClosedReferralContract {
      */
     @Test
     void a_record_racing_the_close_is_refused_or_in_the_message_back() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int round = 0; round < 6; round++) {
                 String id = journeys.refer(Journeys.newReferrerOrg());
-                long working = journeys.move(id, journeys.move(id, 1, "accepted", null, null), "in-progress", null, null);
-                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-                List<java.util.concurrent.Future<Integer>> posts = new java.util.ArrayList<>();
+                long working =
+                        journeys.move(id, journeys.move(id, 1, "accepted", null, null), "in-progress", null, null);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> posts = new ArrayList<>();
                 for (int t = 0; t < 3; t++) {
-                    String body = Journeys.contact("made-contact", "2026-11-1" + t + "T10:00:00Z", "Call " + t + " racing the close");
+                    String body = Journeys.contact(
+                            "made-contact", "2026-11-1" + t + "T10:00:00Z", "Call " + t + " racing the close");
                     posts.add(pool.submit(() -> {
-                        go.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        go.await(60, TimeUnit.SECONDS);
                         return journeys.record(id, "contacts", body).status();
                     }));
                 }
-                java.util.concurrent.Future<Integer> close = pool.submit(() -> {
-                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                    return api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"completed\"}", "If-Match", "\"" + working + "\"")
+                Future<Integer> close = pool.submit(() -> {
+                    go.await(60, TimeUnit.SECONDS);
+                    return api.postJson(
+                                    "/v1/referrals/" + id + "/transitions",
+                                    "{\"to\":\"completed\"}",
+                                    "If-Match",
+                                    "\"" + working + "\"")
                             .status();
                 });
                 go.countDown();
-                assertThat(close.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+                assertThat(close.get(60, TimeUnit.SECONDS)).isEqualTo(200);
                 long stored = 0;
-                for (java.util.concurrent.Future<Integer> post : posts) {
-                    int status = post.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                for (Future<Integer> post : posts) {
+                    int status = post.get(60, TimeUnit.SECONDS);
                     assertThat(status).isIn(201, 409);
                     stored += status == 201 ? 1 : 0;
                 }
-                assertThat(api.get("/v1/referrals/" + id + "/contacts").json().path("items")).hasSize((int) stored);
-                assertThat(api.get("/v1/referrals/" + id + "/message-back").json().at("/contactsWithProfessionals/entries"))
-                        .as("every stored contact is in the message back").hasSize((int) stored);
+                assertThat(api.get("/v1/referrals/" + id + "/contacts").json().path("items"))
+                        .hasSize((int) stored);
+                assertThat(api.get("/v1/referrals/" + id + "/message-back")
+                                .json()
+                                .at("/contactsWithProfessionals/entries"))
+                        .as("every stored contact is in the message back")
+                        .hasSize((int) stored);
             }
         } finally {
             pool.shutdownNow();
@@ -201,16 +241,27 @@ abstract class ClosedReferralContract {
     void what_the_gp_is_asked_is_only_for_an_ending_with_a_message_back_and_must_be_text() {
         String id = journeys.refer(Journeys.newReferrerOrg());
         String path = "/v1/referrals/" + id + "/transitions";
-        ApiClient.Answer notAnEnding = api.postJson(path, "{\"to\":\"accepted\",\"gpActions\":\"Review her\"}", "If-Match", "\"1\"");
+        ApiClient.Answer notAnEnding =
+                api.postJson(path, "{\"to\":\"accepted\",\"gpActions\":\"Review her\"}", "If-Match", "\"1\"");
         assertThat(notAnEnding.status()).isEqualTo(422);
-        assertThat(notAnEnding.json().path("detail").asString()).contains("gpActions").contains("accepted");
-        ApiClient.Answer blank = api.postJson(path, "{\"to\":\"rejected\",\"reason\":\"Out of area\",\"gpActions\":\"  \"}", "If-Match", "\"1\"");
+        assertThat(notAnEnding.json().path("detail").asString())
+                .contains("gpActions")
+                .contains("accepted");
+        ApiClient.Answer blank = api.postJson(
+                path, "{\"to\":\"rejected\",\"reason\":\"Out of area\",\"gpActions\":\"  \"}", "If-Match", "\"1\"");
         assertThat(blank.status()).isEqualTo(422);
         assertThat(blank.json().path("type").asString()).isEqualTo("urn:linkway:problem:invalid-transition-request");
-        ApiClient.Answer cancelled = api.postJson(path, "{\"to\":\"cancelled\",\"reason\":\"Sent in error\",\"gpActions\":\"Nothing\"}",
-                "If-Match", "\"1\"");
-        assertThat(cancelled.status()).as("a cancelled referral sends no message back").isEqualTo(422);
-        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).as("nothing moved").isEqualTo("received");
+        ApiClient.Answer cancelled = api.postJson(
+                path,
+                "{\"to\":\"cancelled\",\"reason\":\"Sent in error\",\"gpActions\":\"Nothing\"}",
+                "If-Match",
+                "\"1\"");
+        assertThat(cancelled.status())
+                .as("a cancelled referral sends no message back")
+                .isEqualTo(422);
+        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString())
+                .as("nothing moved")
+                .isEqualTo("received");
     }
 
     private static void assertClosed(ApiClient.Answer answer, String state, String what) {
@@ -221,8 +272,11 @@ abstract class ClosedReferralContract {
     }
 
     private List<String> eventTypes(String id) {
-        List<String> out = new java.util.ArrayList<>();
-        api.get("/v1/referrals/" + id + "/events").json().path("items").forEach(e -> out.add(e.path("type").asString()));
+        List<String> out = new ArrayList<>();
+        api.get("/v1/referrals/" + id + "/events")
+                .json()
+                .path("items")
+                .forEach(e -> out.add(e.path("type").asString()));
         return out;
     }
 }

@@ -2,9 +2,16 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +37,13 @@ class CrashSafetyTest {
     void a_killed_server_keeps_every_referral_it_acknowledged() throws Exception {
         int port = freePort();
         // outside development mode the server starts only with token keys; the test is its own issuer
-        com.nimbusds.jose.jwk.ECKey issuer = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-                .keyID("crash-test").generate();
-        java.nio.file.Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(issuer.toPublicJWK()).toString());
+        ECKey issuer = new ECKeyGenerator(Curve.P_256).keyID("crash-test").generate();
+        Files.writeString(data.resolve("keys.jwks"), new JWKSet(issuer.toPublicJWK()).toString());
         Process first = launch(port);
-        ApiClient api = new ApiClient(port, SecurityTestTokens.sign(issuer, "admin", "LINKWAY", "crash-test-issuer", "linkway-crash-test",
-                java.time.Duration.ofHours(1)));
+        ApiClient api = new ApiClient(
+                port,
+                SecurityTestTokens.sign(
+                        issuer, "admin", "LINKWAY", "crash-test-issuer", "linkway-crash-test", Duration.ofHours(1)));
         awaitHealthy(api);
         String body = ReferralApiContract.example(ReferralApiContract.FULL);
 
@@ -79,8 +86,15 @@ class CrashSafetyTest {
         try {
             awaitHealthy(api);
             for (String id : acknowledged) {
-                assertThat(api.get("/v1/referrals/" + id).status()).as("referral %s was acknowledged", id).isEqualTo(200);
-                assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items").get(0).path("type").asString())
+                assertThat(api.get("/v1/referrals/" + id).status())
+                        .as("referral %s was acknowledged", id)
+                        .isEqualTo(200);
+                assertThat(api.get("/v1/referrals/" + id + "/events")
+                                .json()
+                                .path("items")
+                                .get(0)
+                                .path("type")
+                                .asString())
                         .isEqualTo("referral.received");
             }
         } finally {
@@ -91,10 +105,26 @@ class CrashSafetyTest {
 
     private Process launch(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
-                "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "crash-test-issuer", "--jwt-audience", "linkway-crash-test"))
-                .redirectErrorStream(true).redirectOutput(data.resolve("server-" + port + "-" + System.nanoTime() + ".log").toFile())
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(port),
+                        "--data-dir",
+                        data.toString(),
+                        "--jwt-keys",
+                        data.resolve("keys.jwks").toString(),
+                        "--jwt-issuer",
+                        "crash-test-issuer",
+                        "--jwt-audience",
+                        "linkway-crash-test"))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server-" + port + "-" + System.nanoTime() + ".log")
+                        .toFile())
                 .start();
     }
 
@@ -113,7 +143,7 @@ class CrashSafetyTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
-
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class DevStartTest {
             // read behind the server's back, at the moment of the first 200, whatever start() is still doing
             assertThat(referralsIn(data.resolve("linkway.db"))).isEqualTo(3);
         } finally {
-            starting.get(120, java.util.concurrent.TimeUnit.SECONDS).close();
+            starting.get(120, TimeUnit.SECONDS).close();
         }
     }
 
@@ -57,8 +57,9 @@ class DevStartTest {
     }
 
     private static int referralsIn(Path db) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM resource_latest WHERE type = 'Referral'")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM resource_latest WHERE type = 'Referral'")) {
             rs.next();
             return rs.getInt(1);
         }

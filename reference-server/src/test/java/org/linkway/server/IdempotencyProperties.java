@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +34,12 @@ class IdempotencyProperties {
     private static ApiClient api;
     private static final String[] BODIES = {
         ReferralApiContract.example("valid/contact-record--first-call.json"),
-        ReferralApiContract.example("valid/contact-record--first-call.json").replace("First telephone contact", "Second telephone contact")};
+        ReferralApiContract.example("valid/contact-record--first-call.json")
+                .replace("First telephone contact", "Second telephone contact")
+    };
 
     /** One create: which key (or none) and which of two bodies. */
-    record Post(Integer key, int body) { }
+    record Post(Integer key, int body) {}
 
     @BeforeAll
     static void start() throws IOException {
@@ -55,19 +56,26 @@ class IdempotencyProperties {
     @Test
     void creates_with_keys_answer_as_the_model_says() {
         // shrinking is capped: each step is a sequence of requests
-        qt().withFixedSeed(7_201L).withExamples(40).withShrinkCycles(30).forAll(posts())
+        qt().withFixedSeed(7_201L)
+                .withExamples(40)
+                .withShrinkCycles(30)
+                .forAll(posts())
                 .checkAssert(IdempotencyProperties::answersAsTheModelSays);
     }
 
     private static void answersAsTheModelSays(List<Post> posts) {
-        String referralId = api.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL)).json().path("id").asString();
+        String referralId = api.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL))
+                .json()
+                .path("id")
+                .asString();
         String path = "/v1/referrals/" + referralId + "/contacts";
         String run = UUID.randomUUID().toString();
         Map<Integer, Integer> bodyOfKey = new HashMap<>();
         Map<Integer, String> answerOfKey = new HashMap<>();
         int created = 0;
         for (Post p : posts) {
-            ApiClient.Answer a = p.key() == null ? api.postJson(path, BODIES[p.body()])
+            ApiClient.Answer a = p.key() == null
+                    ? api.postJson(path, BODIES[p.body()])
                     : api.postJson(path, BODIES[p.body()], "Idempotency-Key", run + "-" + p.key());
             if (p.key() == null || !bodyOfKey.containsKey(p.key())) {
                 assertThat(a.status()).as(a.body()).isEqualTo(201);
@@ -87,8 +95,14 @@ class IdempotencyProperties {
             }
         }
         assertThat(api.get(path + "?limit=500").json().path("items")).hasSize(created);
-        long events = StreamSupport.stream(api.get("/v1/referrals/" + referralId + "/events").json().path("items").spliterator(), false)
-                .filter(e -> e.path("type").asString().equals("contact.recorded")).count();
+        long events = StreamSupport.stream(
+                        api.get("/v1/referrals/" + referralId + "/events")
+                                .json()
+                                .path("items")
+                                .spliterator(),
+                        false)
+                .filter(e -> e.path("type").asString().equals("contact.recorded"))
+                .count();
         assertThat(events).isEqualTo(created);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
+import org.eclipse.jetty.util.MemoryUtils;
 import org.junit.jupiter.api.Test;
 
 class JettyHintsTest {
@@ -13,7 +13,7 @@ class JettyHintsTest {
     @Test
     void the_hint_is_a_property_jetty_still_reads() throws IOException {
         // if a Jetty upgrade renames it, the hint silently stops working and start-up loads JMX again
-        try (InputStream in = org.eclipse.jetty.util.MemoryUtils.class.getResourceAsStream("MemoryUtils.class")) {
+        try (InputStream in = MemoryUtils.class.getResourceAsStream("MemoryUtils.class")) {
             String constants = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(constants).contains(JettyHints.REFERENCES_PER_CACHE_LINE);
         }

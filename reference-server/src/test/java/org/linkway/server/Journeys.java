@@ -2,10 +2,10 @@ package org.linkway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,6 +18,7 @@ final class Journeys {
 
     /** The charity number of the walking group in the onward referral example; a provider token names it. */
     static final String PROVIDER = "1187342";
+
     private static final AtomicInteger REFERRERS = new AtomicInteger();
 
     private final ApiClient api;
@@ -49,7 +50,8 @@ final class Journeys {
         if (gpActions != null) {
             body.put("gpActions", gpActions);
         }
-        ApiClient.Answer moved = api.postJson("/v1/referrals/" + id + "/transitions", body.toString(), "If-Match", "\"" + version + "\"");
+        ApiClient.Answer moved = api.postJson(
+                "/v1/referrals/" + id + "/transitions", body.toString(), "If-Match", "\"" + version + "\"");
         assertThat(moved.status()).as(to + ": " + moved.body()).isEqualTo(200);
         return version + 1;
     }
@@ -58,8 +60,15 @@ final class Journeys {
     void close(String id, String ending, String reason, String gpActions) {
         switch (ending) {
             case "rejected", "cancelled" -> move(id, 1, ending, reason, gpActions);
-            case "declined", "unable-to-contact" -> move(id, move(id, 1, "accepted", null, null), ending, reason, gpActions);
-            case "completed" -> move(id, move(id, move(id, 1, "accepted", null, null), "in-progress", null, null), ending, reason, gpActions);
+            case "declined", "unable-to-contact" ->
+                move(id, move(id, 1, "accepted", null, null), ending, reason, gpActions);
+            case "completed" ->
+                move(
+                        id,
+                        move(id, move(id, 1, "accepted", null, null), "in-progress", null, null),
+                        ending,
+                        reason,
+                        gpActions);
             default -> throw new IllegalArgumentException(ending);
         }
     }
@@ -101,7 +110,9 @@ final class Journeys {
         int[] values = {satisfaction, worthwhile, happiness, anxiety};
         for (int i = 0; i < 4; i++) {
             ((ObjectNode) a.get("itemResponses").get(i)).put("value", values[i]);
-            ((ObjectNode) a.at("/assessment/structuredAssessment/subscaleResult").get(i)).put("value", values[i]);
+            ((ObjectNode) a.at("/assessment/structuredAssessment/subscaleResult")
+                            .get(i))
+                    .put("value", values[i]);
         }
         return a.toString();
     }
@@ -123,7 +134,8 @@ final class Journeys {
     static String carePlan(String marker, boolean agreed) {
         ObjectNode p = tree(ReferralApiContract.example("valid/care-plan--goals-and-actions.json"));
         ((ObjectNode) p.at("/careAndSupportPlan/strengths/0")).put("text", marker);
-        ((ObjectNode) p.at("/careAndSupportPlan/agreedWithPersonOrLegitimateRepresentative")).put("personOrLegitimateRepresentative", agreed);
+        ((ObjectNode) p.at("/careAndSupportPlan/agreedWithPersonOrLegitimateRepresentative"))
+                .put("personOrLegitimateRepresentative", agreed);
         return p.toString();
     }
 
@@ -147,8 +159,11 @@ final class Journeys {
     /** Moves an onward referral with the caller given; returns its new version. */
     static long moveOnward(ApiClient as, String onwardId, long version, String to) {
         String reason = to.equals("declined") || to.equals("did-not-attend") ? ",\"reason\":\"Told us by phone\"" : "";
-        ApiClient.Answer moved = as.postJson("/v1/onward-referrals/" + onwardId + "/transitions", "{\"to\":\"" + to + "\"" + reason + "}",
-                "If-Match", "\"" + version + "\"");
+        ApiClient.Answer moved = as.postJson(
+                "/v1/onward-referrals/" + onwardId + "/transitions",
+                "{\"to\":\"" + to + "\"" + reason + "}",
+                "If-Match",
+                "\"" + version + "\"");
         assertThat(moved.status()).as(to + ": " + moved.body()).isEqualTo(200);
         return version + 1;
     }
@@ -162,9 +177,11 @@ final class Journeys {
     }
 
     /** The texts of a message back's plan and requested actions entries. */
-    static java.util.List<String> planTexts(JsonNode messageBack) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        messageBack.at("/planAndRequestedActions/entries").forEach(e -> out.add(e.path("actionsForProfessionals").asString("")));
+    static List<String> planTexts(JsonNode messageBack) {
+        List<String> out = new ArrayList<>();
+        messageBack
+                .at("/planAndRequestedActions/entries")
+                .forEach(e -> out.add(e.path("actionsForProfessionals").asString("")));
         return out;
     }
 }

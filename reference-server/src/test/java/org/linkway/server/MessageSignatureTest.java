@@ -3,14 +3,18 @@ package org.linkway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
-
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.AfterAll;
@@ -18,20 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.linkway.crypto.nimbus.JwsAlgorithms;
 import org.linkway.crypto.MessageSignature;
 import org.linkway.crypto.SigningKey;
 import org.linkway.crypto.TrustedKeys;
-import org.linkway.signature.SignatureVerification;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.fhir.BundleForm;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
 import org.linkway.server.security.SigningSettings;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.Curve;
-
+import org.linkway.signature.SignatureVerification;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +46,7 @@ class MessageSignatureTest {
 
     @TempDir
     static Path data;
+
     LinkwayServer server;
     ApiClient admin;
     SigningKey sender;
@@ -63,9 +65,12 @@ class MessageSignatureTest {
         Path signingKey = Files.writeString(data.resolve("signing-key.pem"), pem.toString());
         // a GP system's key the server trusts, and one it does not
         sender = SigningKey.generateEd25519("gp-system-1");
-        stranger = SigningKey.fromJwk(new ECKeyGenerator(Curve.P_256).keyID("gp-system-1").generate().toJSONString());
-        Path trusted = Files.writeString(data.resolve("trusted.jwks"), sender.publicKeys().toJwks());
-        server = LinkwayServer.start(ServerConfig.forTests(data.resolve("db")).withSigning(new SigningSettings(signingKey, trusted, false)));
+        stranger = SigningKey.fromJwk(
+                new ECKeyGenerator(Curve.P_256).keyID("gp-system-1").generate().toJSONString());
+        Path trusted = Files.writeString(
+                data.resolve("trusted.jwks"), sender.publicKeys().toJwks());
+        server = LinkwayServer.start(
+                ServerConfig.forTests(data.resolve("db")).withSigning(new SigningSettings(signingKey, trusted, false)));
         admin = new ApiClient(server.port());
     }
 
@@ -96,7 +101,8 @@ class MessageSignatureTest {
         String jws = MessageSignature.sign(body, sender).jws();
         ApiClient.Answer created = admin.postJson("/v1/referrals", body, "Linkway-Signature", jws);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(ConsentWithdrawalTest.auditOutcomes(server)).anyMatch(o -> o.startsWith("201") && o.contains("signed by sender key gp-system-1"));
+        assertThat(ConsentWithdrawalTest.auditOutcomes(server))
+                .anyMatch(o -> o.startsWith("201") && o.contains("signed by sender key gp-system-1"));
         // an unsigned referral is still accepted: require-signed-referrals is off here
         assertThat(admin.postJson("/v1/referrals", body).status()).isEqualTo(201);
     }
@@ -113,53 +119,87 @@ class MessageSignatureTest {
         assertThat(refused.json().path("type").asString()).isEqualTo("urn:linkway:problem:signature-invalid");
         assertThat(refused.json().path("findings").findValuesAsString("ruleId")).contains("LW-SIGNATURE-INVALID");
         // signed by a key with the trusted key's id, but not the trusted key
-        ApiClient.Answer wrongKey = admin.postJson("/v1/referrals", body, "Linkway-Signature", MessageSignature.sign(body, stranger).jws());
+        ApiClient.Answer wrongKey = admin.postJson(
+                "/v1/referrals",
+                body,
+                "Linkway-Signature",
+                MessageSignature.sign(body, stranger).jws());
         assertThat(wrongKey.status()).isEqualTo(422);
         assertThat(wrongKey.json().path("detail").asString()).contains("LW-SIGNATURE-INVALID");
         // the same spacing-insensitive signature still holds over the body re-serialised
-        String respaced = org.linkway.model.json.LinkwayJson.mapper().readTree(body).toPrettyString();
-        assertThat(admin.postJson("/v1/referrals", respaced, "Linkway-Signature", jws).status()).isEqualTo(201);
+        String respaced = LinkwayJson.mapper().readTree(body).toPrettyString();
+        assertThat(admin.postJson("/v1/referrals", respaced, "Linkway-Signature", jws)
+                        .status())
+                .isEqualTo(201);
         String after = admin.get("/v1/events?limit=1000").body();
         JsonNode events = admin.get("/v1/events?limit=1000").json().path("items");
-        assertThat(events.size()).as("only the respaced, valid one was written").isEqualTo(
-                org.linkway.model.json.LinkwayJson.mapper().readTree(before).path("items").size() + 1);
+        assertThat(events.size())
+                .as("only the respaced, valid one was written")
+                .isEqualTo(LinkwayJson.mapper().readTree(before).path("items").size() + 1);
         assertThat(after).isNotEqualTo(before);
-        assertThat(ConsentWithdrawalTest.auditOutcomes(server)).anyMatch(o -> o.startsWith("422 refused: signature-invalid"));
+        assertThat(ConsentWithdrawalTest.auditOutcomes(server))
+                .anyMatch(o -> o.startsWith("422 refused: signature-invalid"));
     }
 
     @Test
     void aFhirBundleWithABadSignatureIsRefusedAsAnOperationOutcome() {
-        String bundle = org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(ReferralApiContract.example(ReferralApiContract.FULL)
-                .replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","), org.linkway.fhir.BundleForm.MESSAGE).output().orElseThrow();
+        String bundle = FhirBinding.create()
+                .linkwayJsonToFhir(
+                        ReferralApiContract.example(ReferralApiContract.FULL)
+                                .replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
+                        BundleForm.MESSAGE)
+                .output()
+                .orElseThrow();
         String jws = MessageSignature.sign(bundle, stranger).jws();
-        ApiClient.Answer refused = admin.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Linkway-Signature", jws);
+        ApiClient.Answer refused = admin.post(
+                "/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Linkway-Signature", jws);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
-        ApiClient.Answer signed = admin.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Linkway-Signature",
+        ApiClient.Answer signed = admin.post(
+                "/fhir/R4/Bundle",
+                bundle,
+                "Content-Type",
+                "application/fhir+json",
+                "Linkway-Signature",
                 MessageSignature.sign(bundle, sender).jws());
         assertThat(signed.status()).as(signed.body()).isEqualTo(201);
     }
 
     @Test
     void theMessageBackAndTheReferralCarryTheServersSignature() throws Exception {
-        String id = admin.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL)).json().path("id").asString();
+        String id = admin.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL))
+                .json()
+                .path("id")
+                .asString();
         ApiClient.Answer referral = admin.get("/v1/referrals/" + id);
         TrustedKeys keys = TrustedKeys.fromJwks(published().toString());
-        assertThat(MessageSignature.verify(referral.body(), referral.header("Linkway-Signature"), keys).valid()).isTrue();
-        assertThat(admin.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"outside our area\"}",
-                "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(MessageSignature.verify(referral.body(), referral.header("Linkway-Signature"), keys)
+                        .valid())
+                .isTrue();
+        assertThat(admin.postJson(
+                                "/v1/referrals/" + id + "/transitions",
+                                "{\"to\":\"rejected\",\"reason\":\"outside our area\"}",
+                                "If-Match",
+                                "\"1\"")
+                        .status())
+                .isEqualTo(200);
         ApiClient.Answer back = admin.get("/v1/referrals/" + id + "/message-back");
         assertThat(back.status()).isEqualTo(200);
         String jws = back.header("Linkway-Signature");
         SignatureVerification v = MessageSignature.verify(back.body(), jws, keys);
         assertThat(v.valid()).as(v.findings().toString()).isTrue();
         assertThat(v.keyId()).isEqualTo(keys.keyIds().get(0));
-        assertThat(MessageSignature.verify(back.body().replace("rejected", "completed"), jws, keys).valid()).isFalse();
+        assertThat(MessageSignature.verify(back.body().replace("rejected", "completed"), jws, keys)
+                        .valid())
+                .isFalse();
         // the link worker's view is signed too: what is signed is what the caller receives
-        ApiClient linkWorker = admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"));
+        ApiClient linkWorker =
+                admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"));
         ApiClient.Answer lw = linkWorker.get("/v1/referrals/" + id + "/message-back");
         if (lw.status() == 200) {
-            assertThat(MessageSignature.verify(lw.body(), lw.header("Linkway-Signature"), keys).valid()).isTrue();
+            assertThat(MessageSignature.verify(lw.body(), lw.header("Linkway-Signature"), keys)
+                            .valid())
+                    .isTrue();
         }
     }
 
@@ -169,39 +209,63 @@ class MessageSignatureTest {
         Path dir = Files.createDirectories(data.resolve("second"));
         OctetKeyPair own = JwsAlgorithms.generateEd25519(null);
         Path key = Files.writeString(dir.resolve("key.jwk"), own.toJSONString());
-        Path trusted = Files.writeString(dir.resolve("trusted.jwks"), sender.publicKeys().toJwks());
+        Path trusted = Files.writeString(
+                dir.resolve("trusted.jwks"), sender.publicKeys().toJwks());
         try (WebhookReceiver receiver = WebhookReceiver.start();
-             LinkwayServer second = LinkwayServer.start(ServerConfig.forTests(dir).withWebhooks(WebhookContract.FAST)
-                     .withSigning(new SigningSettings(key, trusted, true)))) {
+                LinkwayServer second = LinkwayServer.start(ServerConfig.forTests(dir)
+                        .withWebhooks(WebhookContract.FAST)
+                        .withSigning(new SigningSettings(key, trusted, true)))) {
             ApiClient api = new ApiClient(second.port());
-            assertThat(api.postJson("/v1/subscriptions", "{\"url\":\"" + receiver.url() + "\"}").status()).isEqualTo(201);
+            assertThat(api.postJson("/v1/subscriptions", "{\"url\":\"" + receiver.url() + "\"}")
+                            .status())
+                    .isEqualTo(201);
             String body = ReferralApiContract.example(ReferralApiContract.FULL);
             ApiClient.Answer unsigned = api.postJson("/v1/referrals", body);
             assertThat(unsigned.status()).isEqualTo(422);
             assertThat(unsigned.json().path("type").asString()).isEqualTo("urn:linkway:problem:signature-required");
-            assertThat(api.postJson("/v1/referrals", body, "Linkway-Signature", MessageSignature.sign(body, sender).jws()).status())
+            assertThat(api.postJson(
+                                    "/v1/referrals",
+                                    body,
+                                    "Linkway-Signature",
+                                    MessageSignature.sign(body, sender).jws())
+                            .status())
                     .isEqualTo(201);
-            WebhookReceiver.eventually("a delivery arrives", () -> !receiver.accepted().isEmpty());
+            WebhookReceiver.eventually(
+                    "a delivery arrives", () -> !receiver.accepted().isEmpty());
             WebhookReceiver.Delivery d = receiver.accepted().get(0);
             assertThat(d.header("webhook-signature")).startsWith("v1,");
-            TrustedKeys keys = TrustedKeys.fromJwks(api.as(null).get("/.well-known/jwks.json").body());
-            assertThat(keys.keyIds().get(0)).as("a thumbprint when the JWK names no id").isEqualTo(
-                    own.computeThumbprint().toString());
-            String text = new String(d.body(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(MessageSignature.verify(text, d.header("Linkway-Signature"), keys).valid()).isTrue();
-            assertThat(MessageSignature.verify(text.replace("referral.received", "referral.rejected"), d.header("Linkway-Signature"), keys)
-                    .valid()).isFalse();
+            TrustedKeys keys = TrustedKeys.fromJwks(
+                    api.as(null).get("/.well-known/jwks.json").body());
+            assertThat(keys.keyIds().get(0))
+                    .as("a thumbprint when the JWK names no id")
+                    .isEqualTo(own.computeThumbprint().toString());
+            String text = new String(d.body(), StandardCharsets.UTF_8);
+            assertThat(MessageSignature.verify(text, d.header("Linkway-Signature"), keys)
+                            .valid())
+                    .isTrue();
+            assertThat(MessageSignature.verify(
+                                    text.replace("referral.received", "referral.rejected"),
+                                    d.header("Linkway-Signature"),
+                                    keys)
+                            .valid())
+                    .isFalse();
         }
     }
 
     @Test
     void aServerRefusesToStartWithAPublicKeyAsItsSigningKey() throws Exception {
         Path dir = Files.createDirectories(data.resolve("third"));
-        Path pub = Files.writeString(dir.resolve("pub.jwk"), JWKSet.parse(sender.publicKeys().toJwks()).getKeys().get(0).toJSONString());
-        assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(dir).withSigning(new SigningSettings(pub, null, false))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("public key only");
-        assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(dir).withSigning(new SigningSettings(null, null, true))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LINKWAY_TRUSTED_SENDER_KEYS");
+        Path pub = Files.writeString(
+                dir.resolve("pub.jwk"),
+                JWKSet.parse(sender.publicKeys().toJwks()).getKeys().get(0).toJSONString());
+        assertThatThrownBy(() -> LinkwayServer.start(
+                        ServerConfig.forTests(dir).withSigning(new SigningSettings(pub, null, false))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("public key only");
+        assertThatThrownBy(() -> LinkwayServer.start(
+                        ServerConfig.forTests(dir).withSigning(new SigningSettings(null, null, true))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LINKWAY_TRUSTED_SENDER_KEYS");
         assertThat(List.of(dir.toFile().list())).doesNotContain("linkway.db.lock");
     }
 }

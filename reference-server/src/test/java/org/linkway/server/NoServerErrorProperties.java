@@ -10,17 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.testing.Gens;
 import org.linkway.validation.JsonMutations;
 import org.linkway.validation.MessageValidator;
-
-import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,13 +53,19 @@ class NoServerErrorProperties {
     @Test
     void a_referral_broken_in_one_place_never_causes_a_server_error() {
         // shrinking is capped: each step is a request
-        qt().withFixedSeed(7_101L).withExamples(300).withShrinkCycles(50).forAll(JsonMutations.junk(), integers().all())
+        qt().withFixedSeed(7_101L)
+                .withExamples(300)
+                .withShrinkCycles(50)
+                .forAll(JsonMutations.junk(), integers().all())
                 .checkAssert(NoServerErrorProperties::brokenInOnePlace);
     }
 
     @Test
     void junk_bodies_and_headers_never_cause_a_server_error() {
-        qt().withFixedSeed(7_102L).withExamples(200).withShrinkCycles(50).forAll(bodies(), ifMatch(), booleans().all())
+        qt().withFixedSeed(7_102L)
+                .withExamples(200)
+                .withShrinkCycles(50)
+                .forAll(bodies(), ifMatch(), booleans().all())
                 .checkAssert(NoServerErrorProperties::junkBodyAndHeaders);
     }
 
@@ -75,7 +78,12 @@ class NoServerErrorProperties {
 
         assertThat(answer.status()).as(answer.body()).isLessThan(500);
         if (answer.status() == 201) {
-            assertThat(MessageValidator.builder().clock(ReferralApiContract.TODAY).build().validate(answer.body()).isValid()).isTrue();
+            assertThat(MessageValidator.builder()
+                            .clock(ReferralApiContract.TODAY)
+                            .build()
+                            .validate(answer.body())
+                            .isValid())
+                    .isTrue();
         } else {
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         }
@@ -91,12 +99,20 @@ class NoServerErrorProperties {
     static Gen<String> bodies() {
         return Gens.oneOf(
                 Gens.anyText(300),
-                Gens.pick("{}", "[]", "null", "{\"to\":\"accepted\"}", "{\"to\":7}", "{\"to\":\"completed\",\"reason\":[]}",
-                        "{\"to\":\"cancelled\",\"reason\":\"" + "x".repeat(600) + "\"}", "{\"resourceType\":\"Referral\"}"));
+                Gens.pick(
+                        "{}",
+                        "[]",
+                        "null",
+                        "{\"to\":\"accepted\"}",
+                        "{\"to\":7}",
+                        "{\"to\":\"completed\",\"reason\":[]}",
+                        "{\"to\":\"cancelled\",\"reason\":\"" + "x".repeat(600) + "\"}",
+                        "{\"resourceType\":\"Referral\"}"));
     }
 
     static Gen<String> ifMatch() {
-        return Gens.oneOf(Gens.pick("\"1\"", "1", "W/\"1\"", "*", "\"99999999999999999999\"", "\"-1\""),
+        return Gens.oneOf(
+                Gens.pick("\"1\"", "1", "W/\"1\"", "*", "\"99999999999999999999\"", "\"-1\""),
                 Gens.text(Gens.range('!', '~'), 1, 40));
     }
 }

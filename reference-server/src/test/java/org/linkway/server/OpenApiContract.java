@@ -1,5 +1,16 @@
 package org.linkway.server;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,21 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.keyword.AnnotationKeyword;
-import com.networknt.schema.path.PathType;
-
 import org.linkway.model.ProblemType;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,16 +45,24 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class OpenApiContract {
 
     static final String DOCUMENT = "classpath:org/linkway/schemas/openapi.yaml";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     /** A request may carry properties the server does not know: it drops them (see the document's conventions). */
     private static final Set<String> TOLERATED_IN_REQUESTS = Set.of("additionalProperties", "unevaluatedProperties");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final OpenApiContract INSTANCE = new OpenApiContract();
 
     /** One request and its answer, as the checker sees them. Header maps are looked up ignoring case. */
-    record Exchange(String method, String path, Map<String, String> requestHeaders, String requestBody,
-                    int status, Map<String, List<String>> responseHeaders, String responseBody) {
+    record Exchange(
+            String method,
+            String path,
+            Map<String, String> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            String responseBody) {
 
         Exchange {
             Map<String, String> req = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -76,27 +84,30 @@ final class OpenApiContract {
         }
     }
 
-    private record Template(String template, Pattern regex, int literals) { }
+    private record Template(String template, Pattern regex, int literals) {}
 
-    private record Located(JsonNode node, String pointer) { }
+    private record Located(JsonNode node, String pointer) {}
 
     private final JsonNode doc;
     private final SchemaRegistry registry;
     private final List<Template> templates = new ArrayList<>();
     private final Map<String, Schema> schemas = new HashMap<>();
     /** "METHOD /template" of every operation an answer was checked against, across all tests in this JVM. */
-    private final Set<String> exercised = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
     private OpenApiContract() {
         try (var in = OpenApiContract.class.getResourceAsStream("/org/linkway/schemas/openapi.yaml")) {
             doc = YAMLMapper.builder().build().readTree(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
         // the document is OpenAPI 3.1; the json/ files it references say draft 2020-12 themselves
-        registry = SchemaRegistry.withDialects(List.of(quiet(Dialects.getOpenApi31()), quiet(Dialects.getDraft202012())),
+        registry = SchemaRegistry.withDialects(
+                List.of(quiet(Dialects.getOpenApi31()), quiet(Dialects.getDraft202012())),
                 b -> b.defaultDialectId(Dialects.getOpenApi31().getId()).schemaRegistryConfig(config));
         for (String template : doc.path("paths").propertyNames()) {
             StringBuilder regex = new StringBuilder();
@@ -116,7 +127,9 @@ final class OpenApiContract {
 
     /** Linkway's own annotations ({@code x-prsb}, ...) and the code generator's are annotations, not unknown keywords to warn about. */
     private static Dialect quiet(Dialect dialect) {
-        return Dialect.builder(dialect).unknownKeywordFactory((name, context) -> new AnnotationKeyword(name)).build();
+        return Dialect.builder(dialect)
+                .unknownKeywordFactory((name, context) -> new AnnotationKeyword(name))
+                .build();
     }
 
     static OpenApiContract get() {
@@ -136,7 +149,8 @@ final class OpenApiContract {
     List<String> violations(Exchange e) {
         List<String> out = new ArrayList<>();
         problemType(e, out);
-        Optional<Template> template = templates.stream().filter(t -> t.regex().matcher(e.path()).matches())
+        Optional<Template> template = templates.stream()
+                .filter(t -> t.regex().matcher(e.path()).matches())
                 .max((a, b) -> Integer.compare(a.literals(), b.literals())); // a literal segment beats a template
         if (template.isEmpty()) {
             expect(e, 404, "/components/responses/NotFound", out);
@@ -148,12 +162,18 @@ final class OpenApiContract {
         if (!pathItem.has(method)) {
             expect(e, 405, "/components/responses/MethodNotAllowed", out);
             Set<String> declared = new TreeSet<>();
-            pathItem.propertyNames().stream().filter(METHODS::contains).forEach(m -> declared.add(m.toUpperCase(Locale.ROOT)));
+            pathItem.propertyNames().stream()
+                    .filter(METHODS::contains)
+                    .forEach(m -> declared.add(m.toUpperCase(Locale.ROOT)));
             String allow = e.responseHeader("Allow");
-            Set<String> offered = allow == null ? Set.of() : Set.of(allow.split("\\s*,\\s*")).stream()
-                    .filter(s -> !s.isBlank()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> offered = allow == null
+                    ? Set.of()
+                    : Set.of(allow.split("\\s*,\\s*")).stream()
+                            .filter(s -> !s.isBlank())
+                            .collect(Collectors.toCollection(TreeSet::new));
             if (!offered.equals(declared)) {
-                out.add("Allow is '" + allow + "' but the document declares " + declared + " on " + template.get().template());
+                out.add("Allow is '" + allow + "' but the document declares " + declared + " on "
+                        + template.get().template());
             }
             return out;
         }
@@ -162,11 +182,14 @@ final class OpenApiContract {
         JsonNode responses = doc.at(opPointer + "/responses");
         String code = String.valueOf(e.status());
         // the document's default response is "any other error": a success must be declared by its code
-        String key = responses.has(code) ? code : responses.has(code.charAt(0) + "XX") ? code.charAt(0) + "XX"
-                : e.status() >= 400 && responses.has("default") ? "default" : null;
+        String key = responses.has(code)
+                ? code
+                : responses.has(code.charAt(0) + "XX")
+                        ? code.charAt(0) + "XX"
+                        : e.status() >= 400 && responses.has("default") ? "default" : null;
         if (key == null) {
-            out.add("status " + code + " is not declared for " + e.method() + " " + template.get().template()
-                    + " (declared: " + responses.propertyNames() + ")");
+            out.add("status " + code + " is not declared for " + e.method() + " "
+                    + template.get().template() + " (declared: " + responses.propertyNames() + ")");
         } else {
             response(e, opPointer + "/responses/" + escape(key), out);
         }
@@ -182,7 +205,8 @@ final class OpenApiContract {
      * problem checks the catalogue is complete.
      */
     private void problemType(Exchange e, List<String> out) {
-        if (!"application/problem+json".equals(mediaType(e.responseHeader("Content-Type"))) || e.responseBody() == null) {
+        if (!"application/problem+json".equals(mediaType(e.responseHeader("Content-Type")))
+                || e.responseBody() == null) {
             return;
         }
         JsonNode problem;
@@ -198,10 +222,12 @@ final class OpenApiContract {
             return;
         }
         if (known.get().status() != e.status()) {
-            out.add("problem type '" + type + "' answered " + e.status() + " but the catalogue gives it " + known.get().status());
+            out.add("problem type '" + type + "' answered " + e.status() + " but the catalogue gives it "
+                    + known.get().status());
         }
         if (!known.get().title().equals(problem.path("title").asString(""))) {
-            out.add("problem type '" + type + "' has title '" + problem.path("title").asString("") + "', not the catalogue's '"
+            out.add("problem type '" + type + "' has title '"
+                    + problem.path("title").asString("") + "', not the catalogue's '"
                     + known.get().title() + "'");
         }
     }
@@ -212,7 +238,8 @@ final class OpenApiContract {
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 String key = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                if (METHODS.contains(op.getKey()) && op.getValue().path("x-linkway-status").asString("").equals("implemented")
+                if (METHODS.contains(op.getKey())
+                        && op.getValue().path("x-linkway-status").asString("").equals("implemented")
                         && !exercised.contains(key)) {
                     missing.add(key);
                 }
@@ -258,7 +285,8 @@ final class OpenApiContract {
         }
         String type = mediaType(e.responseHeader("Content-Type"));
         if (!content.has(type)) {
-            out.add("Content-Type '" + e.responseHeader("Content-Type") + "' is not declared (declared: " + content.propertyNames() + ")");
+            out.add("Content-Type '" + e.responseHeader("Content-Type") + "' is not declared (declared: "
+                    + content.propertyNames() + ")");
             return;
         }
         if (content.path(type).has("schema")) {
@@ -272,10 +300,14 @@ final class OpenApiContract {
         doc.at(pathPointer + "/parameters").forEach(parameters::add);
         doc.at(opPointer + "/parameters").forEach(parameters::add);
         for (JsonNode p : parameters) {
-            JsonNode param = p.has("$ref") ? deref(p.path("$ref").asString().substring(1)).node() : p;
-            if (param.path("in").asString("").equals("header") && param.path("required").asBoolean(false)
+            JsonNode param = p.has("$ref")
+                    ? deref(p.path("$ref").asString().substring(1)).node()
+                    : p;
+            if (param.path("in").asString("").equals("header")
+                    && param.path("required").asBoolean(false)
                     && !e.requestHeaders().containsKey(param.path("name").asString())) {
-                out.add("the server accepted a request without the required header " + param.path("name").asString());
+                out.add("the server accepted a request without the required header "
+                        + param.path("name").asString());
             }
         }
         Located body = deref(opPointer + "/requestBody");
@@ -287,8 +319,12 @@ final class OpenApiContract {
         if (!content.has(type)) {
             out.add("the server accepted a body sent as '" + type + "' (declared: " + content.propertyNames() + ")");
         } else if (content.path(type).has("schema")) {
-            validate(body.pointer() + "/content/" + escape(type) + "/schema", e.requestBody(), TOLERATED_IN_REQUESTS,
-                    "the server accepted a request body the document refuses", out);
+            validate(
+                    body.pointer() + "/content/" + escape(type) + "/schema",
+                    e.requestBody(),
+                    TOLERATED_IN_REQUESTS,
+                    "the server accepted a request body the document refuses",
+                    out);
         }
     }
 
@@ -334,7 +370,9 @@ final class OpenApiContract {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String escape(String token) {

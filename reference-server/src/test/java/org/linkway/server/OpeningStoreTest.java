@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linkway.server.contract.ContractRoutes;
+import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoreException;
 import org.linkway.validation.MessageValidator;
@@ -27,22 +27,43 @@ class OpeningStoreTest {
         final AtomicReference<Throwable> touched = new AtomicReference<>();
 
         private <T> T trip(String what) {
-            IllegalStateException e = new IllegalStateException("the store was used (" + what + ") while the server was being built");
+            IllegalStateException e =
+                    new IllegalStateException("the store was used (" + what + ") while the server was being built");
             touched.compareAndSet(null, e);
             throw e;
         }
 
-        @Override public <T> T transaction(TxWork<T> work) { return trip("transaction"); }
-        @Override public <T> T read(TxWork<T> work) { return trip("read"); }
-        @Override public String dialect() { return trip("dialect"); }
-        @Override public void close() { }
+        @Override
+        public <T> T transaction(TxWork<T> work) {
+            return trip("transaction");
+        }
+
+        @Override
+        public <T> T read(TxWork<T> work) {
+            return trip("read");
+        }
+
+        @Override
+        public String dialect() {
+            return trip("dialect");
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test
     void building_every_route_asks_the_store_nothing(@TempDir Path dir) {
         Tripwire store = new Tripwire();
-        new LinkwayServer(ServerConfig.forTests(dir), store, Clock.systemUTC(), MessageValidator.builder().build(), new ContractRoutes());
-        assertThat(store.touched.get()).as("a route or service used the store while being built").isNull();
+        new LinkwayServer(
+                ServerConfig.forTests(dir),
+                store,
+                Clock.systemUTC(),
+                MessageValidator.builder().build(),
+                new ContractRoutes());
+        assertThat(store.touched.get())
+                .as("a route or service used the store while being built")
+                .isNull();
     }
 
     @Test
@@ -52,7 +73,7 @@ class OpeningStoreTest {
         CompletableFuture<String> asked = CompletableFuture.supplyAsync(store::dialect);
         Thread.sleep(50);
         assertThat(asked).isNotDone();
-        Store real = org.linkway.server.storage.JdbcStore.open("jdbc:sqlite:" + dir.resolve("t.db"));
+        Store real = JdbcStore.open("jdbc:sqlite:" + dir.resolve("t.db"));
         opening.complete(real);
         assertThat(asked.get()).isEqualTo("sqlite");
         store.close();
@@ -62,7 +83,8 @@ class OpeningStoreTest {
     void a_failed_open_fails_every_call_with_its_own_error_and_close_is_quiet() {
         CompletableFuture<Store> opening = new CompletableFuture<>();
         OpeningStore store = new OpeningStore(opening);
-        opening.completeExceptionally(new StoreException("cannot prepare the sqlite schema", new RuntimeException("disk full")));
+        opening.completeExceptionally(
+                new StoreException("cannot prepare the sqlite schema", new RuntimeException("disk full")));
         assertThatThrownBy(store::dialect).isInstanceOf(StoreException.class).hasMessageContaining("cannot prepare");
         assertThatThrownBy(() -> store.transaction(tx -> 1)).isInstanceOf(StoreException.class);
         store.close();

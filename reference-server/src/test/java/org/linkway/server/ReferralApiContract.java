@@ -4,19 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.linkway.crypto.MessageSignature;
+import org.linkway.crypto.TrustedKeys;
+import org.linkway.fhir.BundleForm;
+import org.linkway.fhir.FhirBinding;
+import org.linkway.fhir.FhirProfileValidator;
+import org.linkway.model.json.LinkwayJson;
+import org.linkway.server.security.DevTokens;
+import org.linkway.server.security.Role;
 import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.testing.TestDatabase;
-
+import org.linkway.validation.Finding;
+import org.linkway.validation.MessageValidator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The referral API over real HTTP on loopback. Subclasses run it against SQLite and against a
@@ -66,8 +87,14 @@ abstract class ReferralApiContract {
         ApiClient.Answer again = api.postJson("/v1/subscriptions", body, "Idempotency-Key", "subscribe-once");
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json()).isEqualTo(created.json());
-        assertThat(api.get("/v1/subscriptions/" + id).json().path("delivery").path("pending").asLong()).isZero();
-        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id")).containsOnlyOnce(id);
+        assertThat(api.get("/v1/subscriptions/" + id)
+                        .json()
+                        .path("delivery")
+                        .path("pending")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id"))
+                .containsOnlyOnce(id);
         assertThat(api.delete("/v1/subscriptions/" + id).status()).isEqualTo(204);
         assertThat(api.get("/v1/subscriptions/" + id).status()).isEqualTo(404);
     }
@@ -77,12 +104,15 @@ abstract class ReferralApiContract {
     void the_server_publishes_its_signing_key_and_signs_a_referral_it_discloses() throws Exception {
         ApiClient.Answer jwks = api.as(null).get("/.well-known/jwks.json");
         assertThat(jwks.status()).isEqualTo(200);
-        org.linkway.crypto.TrustedKeys keys = org.linkway.crypto.TrustedKeys.fromJwks(jwks.body());
+        TrustedKeys keys = TrustedKeys.fromJwks(jwks.body());
         assertThat(keys.size()).isEqualTo(1);
         assertThat(jwks.body()).doesNotContain("\"d\"");
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         ApiClient.Answer read = api.get("/v1/referrals/" + id);
-        assertThat(org.linkway.crypto.MessageSignature.verify(read.body(), read.header("Linkway-Signature"), keys).valid()).isTrue();
+        assertThat(MessageSignature.verify(read.body(), read.header("Linkway-Signature"), keys)
+                        .valid())
+                .isTrue();
     }
 
     /**
@@ -94,32 +124,35 @@ abstract class ReferralApiContract {
     @Test
     void a_callers_list_is_filtered_in_the_query_so_pages_are_full_and_the_cursor_walks_its_own() {
         String run = String.format("%03d", System.nanoTime() % 1000);
-        String myService = "9M" + run, otherService = "9O" + run, myPractice = "M" + run + "01", otherPractice = "O" + run + "01";
-        java.util.Set<String> mineAsLinkWorker = new java.util.HashSet<>();
-        java.util.Set<String> mineAsReferrer = new java.util.HashSet<>();
+        String myService = "9M" + run,
+                otherService = "9O" + run,
+                myPractice = "M" + run + "01",
+                otherPractice = "O" + run + "01";
+        Set<String> mineAsLinkWorker = new HashSet<>();
+        Set<String> mineAsReferrer = new HashSet<>();
         for (int i = 0; i < 7; i++) {
             // interleaved: one of ours, two of another organisation's
             mineAsLinkWorker.add(create(otherPractice, myService));
             mineAsReferrer.add(create(myPractice, otherService));
             create(otherPractice, otherService);
         }
-        org.linkway.server.security.DevTokens tokens = org.linkway.server.security.DevTokens.forPort(server.port()).orElseThrow();
-        assertThat(walk(api.as(tokens.mint(org.linkway.server.security.Role.LINK_WORKER, myService)), "/v1/referrals?limit=3"))
+        DevTokens tokens = DevTokens.forPort(server.port()).orElseThrow();
+        assertThat(walk(api.as(tokens.mint(Role.LINK_WORKER, myService)), "/v1/referrals?limit=3"))
                 .containsExactlyInAnyOrderElementsOf(mineAsLinkWorker);
-        assertThat(walk(api.as(tokens.mint(org.linkway.server.security.Role.REFERRER, myPractice)), "/v1/referrals?limit=2"))
+        assertThat(walk(api.as(tokens.mint(Role.REFERRER, myPractice)), "/v1/referrals?limit=2"))
                 .containsExactlyInAnyOrderElementsOf(mineAsReferrer);
         // asking for another organisation's referrals finds none, not an error
-        ApiClient.Answer others = api.as(tokens.mint(org.linkway.server.security.Role.REFERRER, myPractice))
-                .get("/v1/referrals?referrerOrg=" + otherPractice);
+        ApiClient.Answer others =
+                api.as(tokens.mint(Role.REFERRER, myPractice)).get("/v1/referrals?referrerOrg=" + otherPractice);
         assertThat(others.status()).isEqualTo(200);
         assertThat(others.json().path("items")).isEmpty();
     }
 
     private String create(String referrerOrg, String addresseeOrg) {
-        tools.jackson.databind.node.ObjectNode doc = (tools.jackson.databind.node.ObjectNode)
-                org.linkway.model.json.LinkwayJson.mapper().readTree(example("valid/referral--hospital-discharge-carer.json"));
-        ((tools.jackson.databind.node.ObjectNode) doc.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", referrerOrg);
-        ((tools.jackson.databind.node.ObjectNode) doc.at("/referralDetails/entries/0/referralTo/organisation")).put("code", addresseeOrg);
+        ObjectNode doc =
+                (ObjectNode) LinkwayJson.mapper().readTree(example("valid/referral--hospital-discharge-carer.json"));
+        ((ObjectNode) doc.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", referrerOrg);
+        ((ObjectNode) doc.at("/referralDetails/entries/0/referralTo/organisation")).put("code", addresseeOrg);
         ApiClient.Answer created = api.postJson("/v1/referrals", doc.toString());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asString();
@@ -127,22 +160,26 @@ abstract class ReferralApiContract {
 
     /** Every page must be full but the last; returns the ids in order, failing on a repeat. */
     private static List<String> walk(ApiClient client, String first) {
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         int limit = Integer.parseInt(first.substring(first.indexOf("limit=") + 6));
         String next = first;
         while (next != null) {
             JsonNode page = client.get(next).json();
             JsonNode items = page.path("items");
-            String cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+            String cursor =
+                    page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
             if (cursor != null) {
                 assertThat(items).as("a page before the last is full").hasSize(limit);
             }
             items.forEach(i -> {
-                assertThat(seen).as("each referral once").doesNotContain(i.path("id").asString());
+                assertThat(seen)
+                        .as("each referral once")
+                        .doesNotContain(i.path("id").asString());
                 seen.add(i.path("id").asString());
             });
-            next = cursor == null ? null : "/v1/referrals?limit=" + limit + "&cursor=" + java.net.URLEncoder.encode(cursor,
-                    java.nio.charset.StandardCharsets.UTF_8);
+            next = cursor == null
+                    ? null
+                    : "/v1/referrals?limit=" + limit + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
         }
         return seen;
     }
@@ -150,12 +187,11 @@ abstract class ReferralApiContract {
     /** An example as a sender would post it: without the ids and status a server assigns. */
     static String example(String name) {
         try (InputStream in = ReferralApiContract.class.getResourceAsStream("/org/linkway/schemas/examples/" + name)) {
-            tools.jackson.databind.node.ObjectNode referral = (tools.jackson.databind.node.ObjectNode)
-                    org.linkway.model.json.LinkwayJson.mapper().readTree(in.readAllBytes());
-            referral.remove(java.util.List.of("id", "status", "referralId", "version"));
-            return org.linkway.model.json.LinkwayJson.mapper().writeValueAsString(referral);
+            ObjectNode referral = (ObjectNode) LinkwayJson.mapper().readTree(in.readAllBytes());
+            referral.remove(List.of("id", "status", "referralId", "version"));
+            return LinkwayJson.mapper().writeValueAsString(referral);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -174,7 +210,8 @@ abstract class ReferralApiContract {
         ApiClient.Answer read = api.get("/v1/referrals/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(created.json());
-        assertThat(api.get("/v1/referrals/" + id, "If-None-Match", "\"1\"").status()).isEqualTo(304);
+        assertThat(api.get("/v1/referrals/" + id, "If-None-Match", "\"1\"").status())
+                .isEqualTo(304);
     }
 
     @Test
@@ -188,13 +225,16 @@ abstract class ReferralApiContract {
         assertThat(problem.path("type").asString()).isEqualTo("urn:linkway:problem:invalid-referral");
         assertThat(problem.path("requestId").asString()).isEqualTo(answer.header("X-Request-Id"));
         assertThat(problem.path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-MAX-LENGTH");
-        assertThat(problem.path("findings").get(0).path("prsbPath").asString()).isEqualTo("Person demographics / NHS number");
+        assertThat(problem.path("findings").get(0).path("prsbPath").asString())
+                .isEqualTo("Person demographics / NHS number");
         assertThat(api.get("/v1/events?after=0&limit=1000").body()).isEqualTo(before);
     }
 
     @Test
     void unknown_properties_are_accepted_but_not_stored() {
-        String extra = example(FULL).replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",")
+        String extra = example(FULL)
+                .replaceFirst(
+                        "\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",")
                 .replace("\"nhsNumber\":", "\"shoeSize\":{\"uk\":7},\"nhsNumber\":");
         ApiClient.Answer created = api.postJson("/v1/referrals", extra);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -205,27 +245,32 @@ abstract class ReferralApiContract {
 
     @Test
     void a_message_that_is_only_valid_because_of_an_unknown_property_is_refused() {
-        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode)
-                org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL));
-        ((tools.jackson.databind.node.ObjectNode) tree.at("/risks/entries/0")).putObject("risk").put("riskk", "typo");
+        ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(example(FULL));
+        ((ObjectNode) tree.at("/risks/entries/0")).putObject("risk").put("riskk", "typo");
         ApiClient.Answer answer = api.postJson("/v1/referrals", tree.toString());
         assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().path("type").asString()).isEqualTo("urn:linkway:problem:invalid-without-unknown-properties");
-        assertThat(answer.json().path("findings")).extracting(f -> f.path("ruleId").asString())
+        assertThat(answer.json().path("type").asString())
+                .isEqualTo("urn:linkway:problem:invalid-without-unknown-properties");
+        assertThat(answer.json().path("findings"))
+                .extracting(f -> f.path("ruleId").asString())
                 .containsExactly("LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY");
     }
 
     @Test
     void bad_bodies_get_4xx_problems() {
         assertThat(api.postJson("/v1/referrals", "{\"resourceType\":").status()).isEqualTo(400);
-        assertThat(api.post("/v1/referrals", example(FULL), "Content-Type", "text/plain").status()).isEqualTo(415);
+        assertThat(api.post("/v1/referrals", example(FULL), "Content-Type", "text/plain")
+                        .status())
+                .isEqualTo(415);
         assertThat(api.postJson("/v1/referrals", "[]").status()).isEqualTo(400);
         String[] huge = api.postOversized("/v1/referrals", 10L * 1024 * 1024);
         assertThat(huge[0]).isEqualTo("413");
         assertThat(huge[1]).contains("application/problem+json");
         assertThat(huge[2]).contains("urn:linkway:problem:too-large");
-        String withId = example(FULL).replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"id\":\"mine\",");
-        assertThat(api.postJson("/v1/referrals", withId).json().path("type").asString()).isEqualTo("urn:linkway:problem:server-assigned");
+        String withId = example(FULL)
+                .replaceFirst("\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"id\":\"mine\",");
+        assertThat(api.postJson("/v1/referrals", withId).json().path("type").asString())
+                .isEqualTo("urn:linkway:problem:server-assigned");
     }
 
     @Test
@@ -244,7 +289,8 @@ abstract class ReferralApiContract {
 
     @Test
     void the_journey_moves_only_along_the_lifecycle_and_records_every_step() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/transitions";
 
         ApiClient.Answer noIfMatch = api.postJson(path, "{\"to\":\"accepted\"}");
@@ -259,30 +305,51 @@ abstract class ReferralApiContract {
 
         ApiClient.Answer illegal = api.postJson(path, "{\"to\":\"completed\"}", "If-Match", "\"2\"");
         assertThat(illegal.status()).isEqualTo(409);
-        assertThat(illegal.json().path("detail").asString()).contains("'accepted'").contains("in-progress, declined, unable-to-contact, cancelled");
+        assertThat(illegal.json().path("detail").asString())
+                .contains("'accepted'")
+                .contains("in-progress, declined, unable-to-contact, cancelled");
 
         ApiClient.Answer noReason = api.postJson(path, "{\"to\":\"declined\"}", "If-Match", "\"2\"");
         assertThat(noReason.status()).isEqualTo(422);
 
-        assertThat(api.postJson(path, "{\"to\":\"in-progress\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
-        assertThat(api.postJson(path, "{\"to\":\"completed\"}", "If-Match", "\"3\"").status()).isEqualTo(200);
-        assertThat(api.postJson(path, "{\"to\":\"cancelled\",\"reason\":\"too late\"}", "If-Match", "\"4\"").status()).isEqualTo(409);
+        assertThat(api.postJson(path, "{\"to\":\"in-progress\"}", "If-Match", "\"2\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postJson(path, "{\"to\":\"completed\"}", "If-Match", "\"3\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postJson(path, "{\"to\":\"cancelled\",\"reason\":\"too late\"}", "If-Match", "\"4\"")
+                        .status())
+                .isEqualTo(409);
 
         JsonNode events = api.get("/v1/referrals/" + id + "/events").json().path("items");
-        assertThat(events).extracting(e -> e.path("type").asString()).containsExactly("referral.received",
-                "referral.status-changed", "referral.status-changed", "referral.status-changed", "message-back.issued");
-        assertThat(java.util.stream.StreamSupport.stream(events.spliterator(), false).limit(4).toList())
+        assertThat(events)
+                .extracting(e -> e.path("type").asString())
+                .containsExactly(
+                        "referral.received",
+                        "referral.status-changed",
+                        "referral.status-changed",
+                        "referral.status-changed",
+                        "message-back.issued");
+        assertThat(StreamSupport.stream(events.spliterator(), false).limit(4).toList())
                 .extracting(e -> e.path("data").path("to").asString())
                 .containsExactly("received", "accepted", "in-progress", "completed");
-        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("completed");
+        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString())
+                .isEqualTo("completed");
     }
 
     /** The list of message backs (its recipients' side is MessageBackRecipientsContract); an admin lists every one. */
     @Test
     void a_closed_referrals_message_back_is_listed() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
-        assertThat(api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
-                "If-Match", "\"1\"").status()).isEqualTo(200);
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        assertThat(api.postJson(
+                                "/v1/referrals/" + id + "/transitions",
+                                "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
+                                "If-Match",
+                                "\"1\"")
+                        .status())
+                .isEqualTo(200);
         ApiClient.Answer page = api.get("/v1/message-backs?limit=500");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().path("items").findValuesAsString("referralId")).contains(id);
@@ -290,15 +357,21 @@ abstract class ReferralApiContract {
 
     @Test
     void closing_a_referral_issues_a_valid_message_back_addressed_to_referrer_and_gp() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/transitions";
         ApiClient.Answer early = api.get("/v1/referrals/" + id + "/message-back");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().path("type").asString()).isEqualTo("urn:linkway:problem:referral-open");
 
         api.postJson(path, "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
-        assertThat(api.postJson(path, "{\"to\":\"unable-to-contact\",\"reason\":\"Three calls and a letter, no reply\"}",
-                "If-Match", "\"2\"").status()).isEqualTo(200);
+        assertThat(api.postJson(
+                                path,
+                                "{\"to\":\"unable-to-contact\",\"reason\":\"Three calls and a letter, no reply\"}",
+                                "If-Match",
+                                "\"2\"")
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Answer message = api.get("/v1/referrals/" + id + "/message-back");
         assertThat(message.status()).isEqualTo(200);
@@ -310,21 +383,31 @@ abstract class ReferralApiContract {
         JsonNode referral = api.get("/v1/referrals/" + id).json();
         assertThat(m.path("risks")).isEqualTo(referral.path("risks"));
         assertThat(m.path("safeguarding")).isEqualTo(referral.path("safeguarding"));
-        assertThat(org.linkway.validation.MessageValidator.builder().clock(TODAY).build().validate(message.body()).findings()).isEmpty();
+        assertThat(MessageValidator.builder()
+                        .clock(TODAY)
+                        .build()
+                        .validate(message.body())
+                        .findings())
+                .isEmpty();
 
-        JsonNode issued = api.get("/v1/referrals/" + id + "/events").json().path("items").get(3);
+        JsonNode issued =
+                api.get("/v1/referrals/" + id + "/events").json().path("items").get(3);
         assertThat(issued.path("type").asString()).isEqualTo("message-back.issued");
-        assertThat(issued.at("/data/recipients")).extracting(r -> r.path("role").asString()).contains("referrer", "gp-practice");
+        assertThat(issued.at("/data/recipients"))
+                .extracting(r -> r.path("role").asString())
+                .contains("referrer", "gp-practice");
     }
 
     @Test
     void the_journey_records_contacts_consents_assessments_and_signposts_under_the_referral() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String[][] records = {
             {"contacts", "valid/contact-record--first-call.json", "contact.recorded"},
             {"consents", "valid/consent--given-gp-and-provider.json", "consent.recorded"},
             {"assessments", "valid/assessment--ons4-baseline.json", "assessment.recorded"},
-            {"signposts", "valid/signpost--debt-advice.json", "signpost.recorded"}};
+            {"signposts", "valid/signpost--debt-advice.json", "signpost.recorded"}
+        };
         for (String[] r : records) {
             ApiClient.Answer created = api.postJson("/v1/referrals/" + id + "/" + r[0], example(r[1]));
             assertThat(created.status()).as(r[0] + ": " + created.body()).isEqualTo(201);
@@ -332,29 +415,48 @@ abstract class ReferralApiContract {
             String recordId = created.json().path("id").asString();
             assertThat(created.header("Location")).isEqualTo("/v1/referrals/" + id + "/" + r[0] + "/" + recordId);
             assertThat(api.get(created.header("Location")).json()).isEqualTo(created.json());
-            assertThat(api.get("/v1/referrals/" + id + "/" + r[0]).json().path("items")).hasSize(1);
+            assertThat(api.get("/v1/referrals/" + id + "/" + r[0]).json().path("items"))
+                    .hasSize(1);
         }
         assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items"))
                 .extracting(e -> e.path("type").asString())
-                .containsExactly("referral.received", "contact.recorded", "consent.recorded", "assessment.recorded", "signpost.recorded");
+                .containsExactly(
+                        "referral.received",
+                        "contact.recorded",
+                        "consent.recorded",
+                        "assessment.recorded",
+                        "signpost.recorded");
 
-        assertThat(api.postJson("/v1/referrals/nobody/contacts", example("valid/contact-record--first-call.json")).status()).isEqualTo(404);
-        assertThat(api.postJson("/v1/referrals/" + id + "/contacts", example(FULL)).json().path("type").asString())
+        assertThat(api.postJson("/v1/referrals/nobody/contacts", example("valid/contact-record--first-call.json"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.postJson("/v1/referrals/" + id + "/contacts", example(FULL))
+                        .json()
+                        .path("type")
+                        .asString())
                 .isEqualTo("urn:linkway:problem:wrong-message-type");
-        String withReferralId = example("valid/signpost--debt-advice.json").replaceFirst("\"resourceType\":\"Signpost\",",
-                "\"resourceType\":\"Signpost\",\"referralId\":\"other\",");
-        assertThat(api.postJson("/v1/referrals/" + id + "/signposts", withReferralId).json().path("type").asString())
+        String withReferralId = example("valid/signpost--debt-advice.json")
+                .replaceFirst(
+                        "\"resourceType\":\"Signpost\",", "\"resourceType\":\"Signpost\",\"referralId\":\"other\",");
+        assertThat(api.postJson("/v1/referrals/" + id + "/signposts", withReferralId)
+                        .json()
+                        .path("type")
+                        .asString())
                 .isEqualTo("urn:linkway:problem:server-assigned");
-        ApiClient.Answer badConsent = api.postJson("/v1/referrals/" + id + "/consents",
+        ApiClient.Answer badConsent = api.postJson(
+                "/v1/referrals/" + id + "/consents",
                 example("invalid/LW-CONSENT-RECORDED--not-sought-without-reason.consent.json"));
         assertThat(badConsent.status()).isEqualTo(422);
-        assertThat(badConsent.json().path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-CONSENT-RECORDED");
-        assertThat(api.get("/v1/referrals/" + id + "/consents/not-a-record").status()).isEqualTo(404);
+        assertThat(badConsent.json().path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("LW-CONSENT-RECORDED");
+        assertThat(api.get("/v1/referrals/" + id + "/consents/not-a-record").status())
+                .isEqualTo(404);
     }
 
     @Test
     void the_care_plan_is_created_once_replaced_with_if_match_and_every_version_is_kept() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/care-plan";
         String plan = example("valid/care-plan--goals-and-actions.json");
 
@@ -366,73 +468,115 @@ abstract class ReferralApiContract {
         assertThat(first.json().path("version").asInt()).isEqualTo(1);
         assertThat(api.put(path, plan, "If-None-Match", "*").status()).isEqualTo(412);
 
-        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper().readTree(plan);
-        ((tools.jackson.databind.node.ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
+        ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(plan);
+        ((ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
         String revised = tree.toString();
         ApiClient.Answer second = api.put(path, revised, "If-Match", "\"1\"");
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.json().path("version").asInt()).isEqualTo(2);
-        assertThat(second.json().at("/careAndSupportPlan/plannedReviewDate").asString()).isEqualTo("2026-12-24");
+        assertThat(second.json().at("/careAndSupportPlan/plannedReviewDate").asString())
+                .isEqualTo("2026-12-24");
         assertThat(api.put(path, plan, "If-Match", "\"1\"").status()).isEqualTo(412);
 
         assertThat(api.get(path).json()).isEqualTo(second.json());
-        assertThat(api.get(path + "/versions").json().path("items")).extracting(v -> v.path("version").asInt()).containsExactly(1, 2);
+        assertThat(api.get(path + "/versions").json().path("items"))
+                .extracting(v -> v.path("version").asInt())
+                .containsExactly(1, 2);
         assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items"))
-                .extracting(e -> e.path("type").asString()).contains("care-plan.agreed");
+                .extracting(e -> e.path("type").asString())
+                .contains("care-plan.agreed");
     }
 
     @Test
     void an_onward_referral_follows_its_own_lifecycle_and_carries_the_providers_feedback() {
-        String referralId = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
-        ApiClient.Answer sent = api.postJson("/v1/referrals/" + referralId + "/onward-referrals",
+        String referralId =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        ApiClient.Answer sent = api.postJson(
+                "/v1/referrals/" + referralId + "/onward-referrals",
                 example("valid/onward-referral--walking-group-with-feedback.json"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().path("status").asString()).isEqualTo("sent");
         String path = sent.header("Location");
         int feedbackBefore = sent.json().path("feedback").size();
 
-        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}").status()).isEqualTo(428);
-        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}").status())
+                .isEqualTo(428);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(200);
         ApiClient.Answer illegal = api.postJson(path + "/transitions", "{\"to\":\"completed\"}", "If-Match", "\"2\"");
         assertThat(illegal.status()).isEqualTo(409);
         assertThat(illegal.json().path("detail").asString()).contains("attended, did-not-attend");
-        assertThat(api.postJson(path + "/transitions", "{\"to\":\"did-not-attend\"}", "If-Match", "\"2\"").status()).isEqualTo(422);
-        assertThat(api.postJson(path + "/transitions", "{\"to\":\"attended\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"did-not-attend\"}", "If-Match", "\"2\"")
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.postJson(path + "/transitions", "{\"to\":\"attended\"}", "If-Match", "\"2\"")
+                        .status())
+                .isEqualTo(200);
 
-        ApiClient.Answer feedback = api.postJson(path + "/feedback",
+        ApiClient.Answer feedback = api.postJson(
+                path + "/feedback",
                 "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Joined the Thursday walk twice.\"}");
         assertThat(feedback.status()).as(feedback.body()).isEqualTo(201);
         assertThat(feedback.header("Location")).isEqualTo(path);
         assertThat(feedback.json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
         ApiClient.Answer noText = api.postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}");
         assertThat(noText.status()).isEqualTo(422);
-        assertThat(noText.json().path("findings").get(0).path("ruleId").asString()).isEqualTo("LW-REQUIRED");
+        assertThat(noText.json().path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("LW-REQUIRED");
         assertThat(api.get(path).json().path("feedback").size()).isEqualTo(feedbackBefore + 1);
 
-        assertThat(api.get("/v1/referrals/" + referralId + "/onward-referrals").json().path("items")).hasSize(1);
-        assertThat(api.get("/v1/referrals/" + referralId + "/events").json().path("items")).extracting(e -> e.path("type").asString())
+        assertThat(api.get("/v1/referrals/" + referralId + "/onward-referrals")
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+        assertThat(api.get("/v1/referrals/" + referralId + "/events").json().path("items"))
+                .extracting(e -> e.path("type").asString())
                 .contains("onward-referral.sent", "onward-referral.status-changed", "onward-referral.feedback");
     }
 
     @Test
     void every_create_honours_an_idempotency_key_the_same_way() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
-        String onward = api.postJson("/v1/referrals/" + id + "/onward-referrals",
-                example("valid/onward-referral--walking-group-with-feedback.json")).header("Location");
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String onward = api.postJson(
+                        "/v1/referrals/" + id + "/onward-referrals",
+                        example("valid/onward-referral--walking-group-with-feedback.json"))
+                .header("Location");
         int feedbackBefore = api.get(onward).json().path("feedback").size();
         String[][] creates = {
-            {"/v1/referrals/" + id + "/contacts", example("valid/contact-record--first-call.json"),
-                example("valid/contact-record--first-call.json").replace("made-contact", "no-answer")},
-            {"/v1/referrals/" + id + "/consents", example("valid/consent--given-gp-and-provider.json"),
-                example("valid/consent--withdrawn.json")},
-            {"/v1/referrals/" + id + "/assessments", example("valid/assessment--ons4-baseline.json"),
-                example("valid/assessment--swemwbs-review.json")},
-            {"/v1/referrals/" + id + "/signposts", example("valid/signpost--debt-advice.json"),
-                example("valid/signpost--debt-advice.json").replaceFirst("\\}$", ",\"zz\":1}")},
-            {"/v1/referrals/" + id + "/onward-referrals", example("valid/onward-referral--walking-group-with-feedback.json"),
-                example("valid/onward-referral--walking-group-with-feedback.json").replace("Eastmere Strollers", "Eastmere Walkers")},
-            {onward + "/feedback", "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the first walk.\"}",
-                "{\"at\":\"2026-11-21\",\"attendance\":\"attended\",\"text\":\"Came to the second walk.\"}"}};
+            {
+                "/v1/referrals/" + id + "/contacts",
+                example("valid/contact-record--first-call.json"),
+                example("valid/contact-record--first-call.json").replace("made-contact", "no-answer")
+            },
+            {
+                "/v1/referrals/" + id + "/consents",
+                example("valid/consent--given-gp-and-provider.json"),
+                example("valid/consent--withdrawn.json")
+            },
+            {
+                "/v1/referrals/" + id + "/assessments",
+                example("valid/assessment--ons4-baseline.json"),
+                example("valid/assessment--swemwbs-review.json")
+            },
+            {
+                "/v1/referrals/" + id + "/signposts",
+                example("valid/signpost--debt-advice.json"),
+                example("valid/signpost--debt-advice.json").replaceFirst("\\}$", ",\"zz\":1}")
+            },
+            {
+                "/v1/referrals/" + id + "/onward-referrals",
+                example("valid/onward-referral--walking-group-with-feedback.json"),
+                example("valid/onward-referral--walking-group-with-feedback.json")
+                        .replace("Eastmere Strollers", "Eastmere Walkers")
+            },
+            {
+                onward + "/feedback",
+                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the first walk.\"}",
+                "{\"at\":\"2026-11-21\",\"attendance\":\"attended\",\"text\":\"Came to the second walk.\"}"
+            }
+        };
         int n = 0;
         for (String[] c : creates) {
             String key = "create-" + (n++) + "-" + id;
@@ -452,58 +596,71 @@ abstract class ReferralApiContract {
 
             ApiClient.Answer different = api.postJson(c[0], c[2], "Idempotency-Key", key);
             assertThat(different.status()).as(c[0] + ": " + different.body()).isEqualTo(422);
-            assertThat(different.json().path("type").asString()).isEqualTo("urn:linkway:problem:idempotency-key-reused");
-            assertThat(api.get("/v1/referrals/" + id + "/events").body()).as("nothing written by the replay or the reuse")
+            assertThat(different.json().path("type").asString())
+                    .isEqualTo("urn:linkway:problem:idempotency-key-reused");
+            assertThat(api.get("/v1/referrals/" + id + "/events").body())
+                    .as("nothing written by the replay or the reuse")
                     .isEqualTo(eventsAfterFirst);
         }
         // a key names one request: the same body sent to another endpoint is not a retry
-        ApiClient.Answer elsewhere = api.postJson("/v1/referrals", example("valid/contact-record--first-call.json"),
-                "Idempotency-Key", "create-0-" + id);
+        ApiClient.Answer elsewhere = api.postJson(
+                "/v1/referrals", example("valid/contact-record--first-call.json"), "Idempotency-Key", "create-0-" + id);
         assertThat(elsewhere.status()).isEqualTo(422);
         assertThat(elsewhere.json().path("type").asString()).isEqualTo("urn:linkway:problem:idempotency-key-reused");
-        assertThat(api.get(onward).json().path("feedback").size()).as("the retried feedback was appended once").isEqualTo(feedbackBefore + 1);
+        assertThat(api.get(onward).json().path("feedback").size())
+                .as("the retried feedback was appended once")
+                .isEqualTo(feedbackBefore + 1);
     }
 
     @Test
     void retries_racing_with_one_key_create_once_and_all_get_the_same_answer() throws Exception {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/contacts";
         String body = example("valid/contact-record--first-call.json");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<ApiClient.Answer>> pending = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ApiClient.Answer>> pending = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
                 pending.add(pool.submit(() -> {
-                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    go.await(60, TimeUnit.SECONDS);
                     return api.postJson(path, body, "Idempotency-Key", "race-" + id);
                 }));
             }
             go.countDown();
-            java.util.List<ApiClient.Answer> answers = new java.util.ArrayList<>();
+            List<ApiClient.Answer> answers = new ArrayList<>();
             for (var f : pending) {
-                answers.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                answers.add(f.get(60, TimeUnit.SECONDS));
             }
-            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
-            assertThat(answers).extracting(ApiClient.Answer::body).containsOnly(answers.get(0).body());
-            assertThat(answers).filteredOn(a -> a.header("Idempotent-Replayed") == null).as("exactly one wrote").hasSize(1);
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers)
+                    .extracting(ApiClient.Answer::body)
+                    .containsOnly(answers.get(0).body());
+            assertThat(answers)
+                    .filteredOn(a -> a.header("Idempotent-Replayed") == null)
+                    .as("exactly one wrote")
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
         assertThat(api.get(path).json().path("items")).hasSize(1);
-        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items")).extracting(e -> e.path("type").asString())
+        assertThat(api.get("/v1/referrals/" + id + "/events").json().path("items"))
+                .extracting(e -> e.path("type").asString())
                 .containsExactly("referral.received", "contact.recorded");
     }
 
     @Test
     void each_care_plan_version_can_be_read_by_its_number() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         String path = "/v1/referrals/" + id + "/care-plan";
         String plan = example("valid/care-plan--goals-and-actions.json");
         assertThat(api.get(path + "/versions/1").status()).as("no plan yet").isEqualTo(404);
         ApiClient.Answer first = api.put(path, plan, "If-None-Match", "*");
-        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) org.linkway.model.json.LinkwayJson.mapper().readTree(plan);
-        ((tools.jackson.databind.node.ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
+        ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(plan);
+        ((ObjectNode) tree.get("careAndSupportPlan")).put("plannedReviewDate", "2026-12-24");
         ApiClient.Answer second = api.put(path, tree.toString(), "If-Match", "\"1\"");
         assertThat(second.status()).as(second.body()).isEqualTo(200);
 
@@ -517,7 +674,9 @@ abstract class ReferralApiContract {
 
         ApiClient.Answer missing = api.get(path + "/versions/9");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().path("detail").asString()).contains("no version 9").contains("1 to 2");
+        assertThat(missing.json().path("detail").asString())
+                .contains("no version 9")
+                .contains("1 to 2");
         for (String bad : new String[] {"abc", "0", "-1", "1.5", "99999999999999999999"}) {
             ApiClient.Answer notANumber = api.get(path + "/versions/" + bad);
             assertThat(notANumber.status()).as(bad).isEqualTo(400);
@@ -528,8 +687,13 @@ abstract class ReferralApiContract {
 
     @Test
     void the_message_back_is_offered_as_json_or_as_a_fhir_document_as_accept_prefers() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
-        api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}", "If-Match", "\"1\"");
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        api.postJson(
+                "/v1/referrals/" + id + "/transitions",
+                "{\"to\":\"rejected\",\"reason\":\"Outside the area\"}",
+                "If-Match",
+                "\"1\"");
         String path = "/v1/referrals/" + id + "/message-back";
 
         for (String accept : new String[] {"application/fhir+json", "application/fhir+json, application/json;q=0.5"}) {
@@ -538,16 +702,27 @@ abstract class ReferralApiContract {
             assertThat(fhir.header("Content-Type")).startsWith("application/fhir+json");
             assertThat(fhir.json().path("resourceType").asString()).isEqualTo("Bundle");
             assertThat(fhir.json().path("type").asString()).isEqualTo("document");
-            assertThat(fhir.json().at("/entry/0/resource/resourceType").asString()).isEqualTo("Composition");
+            assertThat(fhir.json().at("/entry/0/resource/resourceType").asString())
+                    .isEqualTo("Composition");
         }
 
         ApiClient.Answer html = api.get(path, "Accept", "text/html");
         assertThat(html.status()).isEqualTo(406);
-        assertThat(html.json().path("detail").asString()).contains("text/html").contains("application/json").contains("application/fhir+json");
-        assertThat(api.get(path, "Accept", "application/json;q=0, text/html").status()).as("q=0 refuses").isEqualTo(406);
+        assertThat(html.json().path("detail").asString())
+                .contains("text/html")
+                .contains("application/json")
+                .contains("application/fhir+json");
+        assertThat(api.get(path, "Accept", "application/json;q=0, text/html").status())
+                .as("q=0 refuses")
+                .isEqualTo(406);
 
-        for (String accept : new String[] {"application/json", "*/*", "application/*", "application/json, application/fhir+json;q=0.5",
-                "text/html, */*;q=0.1"}) {
+        for (String accept : new String[] {
+            "application/json",
+            "*/*",
+            "application/*",
+            "application/json, application/fhir+json;q=0.5",
+            "text/html, */*;q=0.1"
+        }) {
             ApiClient.Answer json = api.get(path, "Accept", accept);
             assertThat(json.status()).as(accept).isEqualTo(200);
             assertThat(json.json().path("resourceType").asString()).isEqualTo("MessageBack");
@@ -570,16 +745,21 @@ abstract class ReferralApiContract {
             ApiClient.Answer json = api.get(report + window);
             assertThat(json.status()).as(json.body()).isEqualTo(200);
         }
-        assertThat(api.get("/v1/reports/minimum-dataset").status()).as("from and to are required").isEqualTo(400);
+        assertThat(api.get("/v1/reports/minimum-dataset").status())
+                .as("from and to are required")
+                .isEqualTo(400);
     }
 
     // --- the FHIR facade ---------------------------------------------------------------------------
 
     /** Built once: HAPI's validator takes seconds to load. */
-    static final org.linkway.fhir.FhirProfileValidator FHIR_VALIDATOR = org.linkway.fhir.FhirProfileValidator.create();
+    static final FhirProfileValidator FHIR_VALIDATOR = FhirProfileValidator.create();
 
     static void assertValidFhir(String json) {
-        assertThat(FHIR_VALIDATOR.validate(json)).filteredOn(org.linkway.validation.Finding::isError).as(json).isEmpty();
+        assertThat(FHIR_VALIDATOR.validate(json))
+                .filteredOn(Finding::isError)
+                .as(json)
+                .isEmpty();
     }
 
     @Test
@@ -590,7 +770,7 @@ abstract class ReferralApiContract {
         JsonNode cs = metadata.json();
         assertThat(cs.path("resourceType").asString()).isEqualTo("CapabilityStatement");
         assertThat(cs.path("fhirVersion").asString()).isEqualTo("4.0.1");
-        List<String> types = new java.util.ArrayList<>();
+        List<String> types = new ArrayList<>();
         cs.at("/rest/0/resource").forEach(r -> types.add(r.path("type").asString()));
         assertThat(types).containsExactlyInAnyOrder("Bundle", "ServiceRequest", "Task", "Composition");
         assertValidFhir(metadata.body());
@@ -598,10 +778,20 @@ abstract class ReferralApiContract {
 
     @Test
     void a_referral_bundle_posted_to_the_fhir_facade_is_received_and_read_back_as_service_request_and_task() {
-        String bundle = org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(example(FULL).replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
-                org.linkway.fhir.BundleForm.MESSAGE).output().orElseThrow();
+        String bundle = FhirBinding.create()
+                .linkwayJsonToFhir(
+                        example(FULL).replaceFirst("\\{", "{\"id\":\"sender-own\",\"status\":\"received\","),
+                        BundleForm.MESSAGE)
+                .output()
+                .orElseThrow();
         long before = api.get("/v1/events?limit=1000").json().path("items").size();
-        ApiClient.Answer posted = api.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Idempotency-Key", "fhir-" + bundle.hashCode());
+        ApiClient.Answer posted = api.post(
+                "/fhir/R4/Bundle",
+                bundle,
+                "Content-Type",
+                "application/fhir+json",
+                "Idempotency-Key",
+                "fhir-" + bundle.hashCode());
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
         String location = posted.header("Location");
@@ -610,8 +800,8 @@ abstract class ReferralApiContract {
 
         JsonNode referral = api.get("/v1/referrals/" + id).json();
         assertThat(referral.path("status").asString()).isEqualTo("received");
-        assertThat(referral.at("/personDemographics/nhsNumber")).isEqualTo(
-                org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber"));
+        assertThat(referral.at("/personDemographics/nhsNumber"))
+                .isEqualTo(LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber"));
 
         ApiClient.Answer serviceRequest = api.get(location);
         assertThat(serviceRequest.status()).isEqualTo(200);
@@ -625,31 +815,56 @@ abstract class ReferralApiContract {
         JsonNode search = api.get("/fhir/R4/Task?focus=ServiceRequest/" + id).json();
         assertThat(search.path("total").asInt()).isEqualTo(1);
         assertThat(search.at("/entry/0/resource/id").asString()).isEqualTo(id);
-        assertThat(api.get("/fhir/R4/Task?focus=ServiceRequest/no-such-referral").json().path("total").asInt()).isZero();
+        assertThat(api.get("/fhir/R4/Task?focus=ServiceRequest/no-such-referral")
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
 
-        ApiClient.Answer again = api.post("/fhir/R4/Bundle", bundle, "Content-Type", "application/fhir+json", "Idempotency-Key", "fhir-" + bundle.hashCode());
+        ApiClient.Answer again = api.post(
+                "/fhir/R4/Bundle",
+                bundle,
+                "Content-Type",
+                "application/fhir+json",
+                "Idempotency-Key",
+                "fhir-" + bundle.hashCode());
         assertThat(again.header("Location")).isEqualTo(location);
-        assertThat(api.get("/v1/events?limit=1000").json().path("items").size()).as("one referral, one event").isEqualTo(before + 1);
+        assertThat(api.get("/v1/events?limit=1000").json().path("items").size())
+                .as("one referral, one event")
+                .isEqualTo(before + 1);
     }
 
     @Test
     void a_bad_fhir_bundle_is_refused_with_an_operation_outcome_and_nothing_is_written() {
         long before = api.get("/v1/events?limit=1000").json().path("items").size();
-        ApiClient.Answer notABundle = api.post("/fhir/R4/Bundle", "{\"resourceType\":\"Patient\"}", "Content-Type", "application/fhir+json");
+        ApiClient.Answer notABundle =
+                api.post("/fhir/R4/Bundle", "{\"resourceType\":\"Patient\"}", "Content-Type", "application/fhir+json");
         assertThat(notABundle.status()).isEqualTo(422);
         assertThat(notABundle.header("Content-Type")).startsWith("application/fhir+json");
         assertThat(notABundle.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
-        assertThat(notABundle.json().at("/issue/0/details/text").asString()).isEqualTo("urn:linkway:problem:invalid-fhir-referral");
+        assertThat(notABundle.json().at("/issue/0/details/text").asString())
+                .isEqualTo("urn:linkway:problem:invalid-fhir-referral");
         assertThat(notABundle.json().path("issue").size()).isGreaterThan(1);
 
-        String badNhs = org.linkway.fhir.FhirBinding.create().linkwayJsonToFhir(example(FULL), org.linkway.fhir.BundleForm.TRANSACTION).output()
-                .orElseThrow().replace(org.linkway.model.json.LinkwayJson.mapper().readTree(example(FULL)).at("/personDemographics/nhsNumber")
-                        .asString(), "9990000019");
+        String badNhs = FhirBinding.create()
+                .linkwayJsonToFhir(example(FULL), BundleForm.TRANSACTION)
+                .output()
+                .orElseThrow()
+                .replace(
+                        LinkwayJson.mapper()
+                                .readTree(example(FULL))
+                                .at("/personDemographics/nhsNumber")
+                                .asString(),
+                        "9990000019");
         ApiClient.Answer refused = api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "application/fhir+json");
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).contains("LW-NHS-NUMBER");
-        assertThat(api.post("/fhir/R4/Bundle", "{", "Content-Type", "application/fhir+json").status()).isEqualTo(422);
-        assertThat(api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "text/plain").status()).isEqualTo(415);
+        assertThat(api.post("/fhir/R4/Bundle", "{", "Content-Type", "application/fhir+json")
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.post("/fhir/R4/Bundle", badNhs, "Content-Type", "text/plain")
+                        .status())
+                .isEqualTo(415);
 
         ApiClient.Answer missing = api.get("/fhir/R4/ServiceRequest/no-such-referral");
         assertThat(missing.status()).isEqualTo(404);
@@ -659,10 +874,14 @@ abstract class ReferralApiContract {
 
     @Test
     void the_message_back_is_filed_as_a_fhir_document_that_hapi_validates() {
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"");
-        api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"declined\",\"reason\":\"Prefers to wait until spring\"}",
-                "If-Match", "\"2\"");
+        api.postJson(
+                "/v1/referrals/" + id + "/transitions",
+                "{\"to\":\"declined\",\"reason\":\"Prefers to wait until spring\"}",
+                "If-Match",
+                "\"2\"");
 
         ApiClient.Answer document = api.get("/fhir/R4/Bundle/" + id);
         assertThat(document.status()).isEqualTo(200);
@@ -674,9 +893,11 @@ abstract class ReferralApiContract {
         ApiClient.Answer composition = api.get("/fhir/R4/Composition/" + id);
         assertThat(composition.json().path("resourceType").asString()).isEqualTo("Composition");
         assertThat(composition.json().path("id").asString()).isEqualTo(id);
-        assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json").json())
+        assertThat(api.get("/v1/referrals/" + id + "/message-back", "Accept", "application/fhir+json")
+                        .json())
                 .isEqualTo(document.json());
-        String open = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String open =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         assertThat(api.get("/fhir/R4/Bundle/" + open).status()).isEqualTo(409);
     }
 
@@ -688,12 +909,15 @@ abstract class ReferralApiContract {
         assertThat(delete.json().path("type").asString()).isEqualTo("urn:linkway:problem:method-not-allowed");
         assertThat(delete.json().path("requestId").asString()).isEqualTo(delete.header("X-Request-Id"));
 
-        String id = api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
+        String id =
+                api.postJson("/v1/referrals", example(FULL)).json().path("id").asString();
         ApiClient.Answer put = api.put("/v1/referrals/" + id, example(FULL));
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.header("Allow")).isEqualTo("GET");
-        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString()).isEqualTo("received");
-        assertThat(api.send("PATCH", "/v1/referrals/" + id + "/care-plan", "{}", "Content-Type", "application/json").status())
+        assertThat(api.get("/v1/referrals/" + id).json().path("status").asString())
+                .isEqualTo("received");
+        assertThat(api.send("PATCH", "/v1/referrals/" + id + "/care-plan", "{}", "Content-Type", "application/json")
+                        .status())
                 .isEqualTo(405);
     }
 
@@ -703,7 +927,12 @@ abstract class ReferralApiContract {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().path("type").asString()).isEqualTo("urn:linkway:problem:not-found");
         assertThat(api.get("/v1/nothing-here").status()).isEqualTo(404);
-        assertThat(api.postJson("/v1/referrals/no-such-referral/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"").status())
+        assertThat(api.postJson(
+                                "/v1/referrals/no-such-referral/transitions",
+                                "{\"to\":\"accepted\"}",
+                                "If-Match",
+                                "\"1\"")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -712,16 +941,20 @@ abstract class ReferralApiContract {
         for (int i = 0; i < 7; i++) {
             api.postJson("/v1/referrals", example("valid/referral--minimal-self-referral.json"));
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = api.get("/v1/referrals?status=received&limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            JsonNode page = api.get(
+                            "/v1/referrals?status=received&limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
             page.path("items").forEach(r -> {
                 assertThat(r.path("status").asString()).isEqualTo("received");
                 assertThat(seen.add(r.path("id").asString())).as("no repeats").isTrue();
             });
-            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString(null);
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString(null);
             pages++;
         } while (cursor != null && pages < 100);
         assertThat(seen.size()).isGreaterThanOrEqualTo(7);
@@ -738,7 +971,8 @@ abstract class ReferralApiContract {
         assertThat(openapi.json().path("paths").has("/v1/referrals")).isTrue();
         ApiClient.Answer schema = api.get("/json/referral.schema.json");
         assertThat(schema.status()).isEqualTo(200);
-        assertThat(schema.json().path("x-prsb-message").asString()).isEqualTo("Referral to social prescribing services");
+        assertThat(schema.json().path("x-prsb-message").asString())
+                .isEqualTo("Referral to social prescribing services");
         assertThat(api.get("/json/..%2Fpom.xml").status()).isEqualTo(404);
     }
 
@@ -746,6 +980,7 @@ abstract class ReferralApiContract {
     void health_answers() {
         ApiClient.Answer health = api.get("/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().path("database").asString()).isEqualTo(databaseUrl() == null ? "sqlite" : "postgresql");
+        assertThat(health.json().path("database").asString())
+                .isEqualTo(databaseUrl() == null ? "sqlite" : "postgresql");
     }
 }

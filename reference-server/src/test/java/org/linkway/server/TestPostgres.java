@@ -1,9 +1,8 @@
 package org.linkway.server;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL for one test class, started on first use; close it after the server that uses it. */
 public final class TestPostgres implements AutoCloseable {

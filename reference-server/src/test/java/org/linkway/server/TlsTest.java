@@ -3,6 +3,7 @@ package org.linkway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -19,10 +20,9 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -44,7 +44,7 @@ class TlsTest {
 
     private static final char[] PASSWORD = "test-only-keystore-password".toCharArray();
 
-    record Issued(Path keystore, X509Certificate certificate) { }
+    record Issued(Path keystore, X509Certificate certificate) {}
 
     static Issued selfSigned(Path dir) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -52,11 +52,19 @@ class TlsTest {
         KeyPair pair = g.generateKeyPair();
         X500Name name = new X500Name("CN=127.0.0.1");
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                name,
+                pair.getPublic());
+        builder.addExtension(
+                Extension.subjectAlternativeName,
+                false,
+                new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("linkway", pair.getPrivate(), PASSWORD, new X509Certificate[] {cert});
@@ -75,7 +83,10 @@ class TlsTest {
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .sslContext(ssl)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Test
@@ -83,23 +94,35 @@ class TlsTest {
         Issued issued = selfSigned(data);
         try (LinkwayServer server = LinkwayServer.start(ServerConfig.forTests(data.resolve("db"))
                 .withTls(new TlsSettings(issued.keystore(), new String(PASSWORD))))) {
-            HttpResponse<String> health = trusting(issued.certificate()).send(HttpRequest.newBuilder(
-                    URI.create("https://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = trusting(issued.certificate())
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"ok\"");
-            assertThat(health.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.3", "TLSv1.2"));
+            assertThat(health.sslSession())
+                    .hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.3", "TLSv1.2"));
             // plain HTTP on the same port gets no answer a client could mistake for one
             assertThatThrownBy(() -> {
-                HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(plain.statusCode()).isNotEqualTo(200);
-                throw new java.io.IOException("refused with " + plain.statusCode());
-            }).isInstanceOf(java.io.IOException.class);
+                        HttpResponse<String> plain = HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                        assertThat(plain.statusCode()).isNotEqualTo(200);
+                        throw new IOException("refused with " + plain.statusCode());
+                    })
+                    .isInstanceOf(IOException.class);
             // a client that does not trust the certificate refuses the connection
-            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("https://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString()))
-                    .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThatThrownBy(() -> HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(SSLHandshakeException.class);
         }
     }
 
@@ -107,11 +130,14 @@ class TlsTest {
     void aWrongPasswordOrAMissingKeystoreStopsTheStartWithASentence() throws Exception {
         Issued issued = selfSigned(data);
         assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(data.resolve("db1"))
-                .withTls(new TlsSettings(issued.keystore(), "not-the-password"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be opened as PKCS#12");
+                        .withTls(new TlsSettings(issued.keystore(), "not-the-password"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be opened as PKCS#12");
         assertThatThrownBy(() -> LinkwayServer.start(ServerConfig.forTests(data.resolve("db2"))
-                .withTls(new TlsSettings(data.resolve("missing.p12"), "x"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be read");
-        assertThat(new TlsSettings(issued.keystore(), "secret-value").toString()).doesNotContain("secret-value");
+                        .withTls(new TlsSettings(data.resolve("missing.p12"), "x"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be read");
+        assertThat(new TlsSettings(issued.keystore(), "secret-value").toString())
+                .doesNotContain("secret-value");
     }
 }

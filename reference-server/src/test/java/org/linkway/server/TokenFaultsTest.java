@@ -3,23 +3,6 @@ package org.linkway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.linkway.crypto.nimbus.JwsAlgorithms;
-import org.linkway.server.security.SecuritySettings;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
@@ -34,6 +17,26 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.server.security.SecuritySettings;
 
 /**
  * A server outside development mode, trusting one ES256 and one EdDSA key from a JWKS file:
@@ -47,6 +50,7 @@ class TokenFaultsTest {
 
     @TempDir
     static Path data;
+
     ECKey ec;
     OctetKeyPair ed;
     LinkwayServer server;
@@ -58,7 +62,8 @@ class TokenFaultsTest {
         ed = JwsAlgorithms.generateEd25519("ed-1");
         Path keys = data.resolve("keys.jwks");
         Files.writeString(keys, new JWKSet(List.of(ec.toPublicJWK(), ed.toPublicJWK())).toString());
-        server = LinkwayServer.start(production(data.resolve("db")).withSecurity(new SecuritySettings(keys, ISSUER, AUDIENCE)));
+        server = LinkwayServer.start(
+                production(data.resolve("db")).withSecurity(new SecuritySettings(keys, ISSUER, AUDIENCE)));
         anonymous = new ApiClient(server.port());
     }
 
@@ -72,7 +77,10 @@ class TokenFaultsTest {
     }
 
     private String token(JWK key, String role, Instant expiry) {
-        return SecurityTestTokens.sign(key, SecurityTestTokens.claims(role, "LINKWAY", ISSUER, AUDIENCE, expiry).build());
+        return SecurityTestTokens.sign(
+                key,
+                SecurityTestTokens.claims(role, "LINKWAY", ISSUER, AUDIENCE, expiry)
+                        .build());
     }
 
     private void assertUnauthorised(String token, String why) {
@@ -93,8 +101,10 @@ class TokenFaultsTest {
     @Test
     void goodTokensOfBothAlgorithmsAreAccepted() {
         Instant later = Instant.now().plus(Duration.ofMinutes(10));
-        assertThat(anonymous.as(token(ec, "admin", later)).get("/v1/referrals").status()).isEqualTo(200);
-        assertThat(anonymous.as(token(ed, "admin", later)).get("/v1/referrals").status()).isEqualTo(200);
+        assertThat(anonymous.as(token(ec, "admin", later)).get("/v1/referrals").status())
+                .isEqualTo(200);
+        assertThat(anonymous.as(token(ed, "admin", later)).get("/v1/referrals").status())
+                .isEqualTo(200);
         // the public parts need no token
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
@@ -124,49 +134,83 @@ class TokenFaultsTest {
         // a good token with its payload swapped for an admin's
         String good = token(ec, "referrer", later);
         String[] parts = good.split("\\.");
-        String forgedClaims = Base64URL.encode(SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later).build()
-                .toString().getBytes(StandardCharsets.UTF_8)).toString();
+        String forgedClaims = Base64URL.encode(SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                        .build()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
         assertUnauthorised(parts[0] + "." + forgedClaims + "." + parts[2], "payload changed after signing");
         // HS256 keyed with the public key's text: the algorithm-confusion attack
-        SignedJWT hs = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("ec-1").build(),
-                SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later).build());
+        SignedJWT hs = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("ec-1").build(),
+                SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                        .build());
         hs.sign(new MACSigner(ec.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
         assertUnauthorised(hs.serialize(), "HS256");
         // EdDSA header over the EC key's signature
-        String edHeader = Base64URL.encode("{\"alg\":\"EdDSA\",\"kid\":\"ec-1\"}".getBytes(StandardCharsets.UTF_8)).toString();
+        String edHeader = Base64URL.encode("{\"alg\":\"EdDSA\",\"kid\":\"ec-1\"}".getBytes(StandardCharsets.UTF_8))
+                .toString();
         assertUnauthorised(edHeader + "." + parts[1] + "." + parts[2], "algorithm swapped");
     }
 
     @Test
     void algNone() {
-        JWTClaimsSet claims = SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, Instant.now().plusSeconds(600)).build();
+        JWTClaimsSet claims = SecurityTestTokens.claims(
+                        "admin", "LINKWAY", ISSUER, AUDIENCE, Instant.now().plusSeconds(600))
+                .build();
         String none = new PlainJWT(new PlainHeader(), claims).serialize();
         assertUnauthorised(none, "alg none, no signature");
-        String withSig = none + token(ec, "admin", Instant.now().plusSeconds(600)).split("\\.")[2];
+        String withSig =
+                none + token(ec, "admin", Instant.now().plusSeconds(600)).split("\\.")[2];
         assertUnauthorised(withSig, "alg none with a signature attached");
     }
 
     @Test
     void wrongAudienceOrIssuerOrClaims() {
         Instant later = Instant.now().plusSeconds(600);
-        assertUnauthorised(SecurityTestTokens.sign(ec, SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, "another-api", later).build()),
+        assertUnauthorised(
+                SecurityTestTokens.sign(
+                        ec,
+                        SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, "another-api", later)
+                                .build()),
                 "wrong audience");
-        assertUnauthorised(SecurityTestTokens.sign(ec, SecurityTestTokens.claims("admin", "LINKWAY", "https://elsewhere.invalid", AUDIENCE,
-                later).build()), "wrong issuer");
-        assertUnauthorised(SecurityTestTokens.sign(ec, SecurityTestTokens.claims("superuser", "LINKWAY", ISSUER, AUDIENCE, later).build()),
+        assertUnauthorised(
+                SecurityTestTokens.sign(
+                        ec,
+                        SecurityTestTokens.claims("admin", "LINKWAY", "https://elsewhere.invalid", AUDIENCE, later)
+                                .build()),
+                "wrong issuer");
+        assertUnauthorised(
+                SecurityTestTokens.sign(
+                        ec,
+                        SecurityTestTokens.claims("superuser", "LINKWAY", ISSUER, AUDIENCE, later)
+                                .build()),
                 "unknown role");
-        assertUnauthorised(SecurityTestTokens.sign(ec, SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
-                .claim("org", null).build()), "no organisation");
-        assertUnauthorised(SecurityTestTokens.sign(ec, SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
-                .notBeforeTime(java.util.Date.from(later)).build()), "not valid yet");
+        assertUnauthorised(
+                SecurityTestTokens.sign(
+                        ec,
+                        SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                                .claim("org", null)
+                                .build()),
+                "no organisation");
+        assertUnauthorised(
+                SecurityTestTokens.sign(
+                        ec,
+                        SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                                .notBeforeTime(Date.from(later))
+                                .build()),
+                "not valid yet");
     }
 
     @Test
     void outsideDevelopmentModeTheServerRefusesToStartWithoutKeys(@TempDir Path other) {
         assertThatThrownBy(() -> LinkwayServer.start(production(other)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LINKWAY_JWT_KEYS");
-        assertThatThrownBy(() -> LinkwayServer.start(production(other).withSecurity(new SecuritySettings(data.resolve("keys.jwks"), null, null))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LINKWAY_JWT_AUDIENCE");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LINKWAY_JWT_KEYS");
+        assertThatThrownBy(() -> LinkwayServer.start(
+                        production(other).withSecurity(new SecuritySettings(data.resolve("keys.jwks"), null, null))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("LINKWAY_JWT_AUDIENCE");
     }
 
     @Test
@@ -174,25 +218,40 @@ class TokenFaultsTest {
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(ec.toECPublicKey());
-            w.writeObject(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(
-                    concat(java.util.HexFormat.of().parseHex("302a300506032b6570032100"), ed.getX().decode()))));
+            w.writeObject(KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(concat(
+                            HexFormat.of().parseHex("302a300506032b6570032100"),
+                            ed.getX().decode()))));
         }
         Path keys = other.resolve("keys.pem");
         Files.writeString(keys, pem.toString());
-        try (LinkwayServer pemServer = LinkwayServer.start(production(other).withSecurity(new SecuritySettings(keys, ISSUER, AUDIENCE)))) {
+        try (LinkwayServer pemServer =
+                LinkwayServer.start(production(other).withSecurity(new SecuritySettings(keys, ISSUER, AUDIENCE)))) {
             ApiClient client = new ApiClient(pemServer.port());
             Instant later = Instant.now().plusSeconds(600);
             // PEM keys have no kid: tokens without one are checked against every key of their algorithm
-            assertThat(client.as(SecurityTestTokens.sign(new ECKey.Builder(ec).keyID(null).build(),
-                    SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later).build())).get("/v1/referrals").status()).isEqualTo(200);
-            assertThat(client.as(SecurityTestTokens.sign(new OctetKeyPair.Builder(ed).keyID(null).build(),
-                    SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later).build())).get("/v1/referrals").status()).isEqualTo(200);
-            assertThat(client.as(token(ec, "admin", later)).get("/v1/referrals").status()).as("kid unknown to the PEM file").isEqualTo(401);
+            assertThat(client.as(SecurityTestTokens.sign(
+                                    new ECKey.Builder(ec).keyID(null).build(),
+                                    SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                                            .build()))
+                            .get("/v1/referrals")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.as(SecurityTestTokens.sign(
+                                    new OctetKeyPair.Builder(ed).keyID(null).build(),
+                                    SecurityTestTokens.claims("admin", "LINKWAY", ISSUER, AUDIENCE, later)
+                                            .build()))
+                            .get("/v1/referrals")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.as(token(ec, "admin", later)).get("/v1/referrals").status())
+                    .as("kid unknown to the PEM file")
+                    .isEqualTo(401);
         }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

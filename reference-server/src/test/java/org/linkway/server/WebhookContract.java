@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +22,6 @@ import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.testing.TestDatabase;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 abstract class WebhookContract {
 
     /** Fast retries so a test sees several attempts in well under a second. */
-    static final WebhookSettings FAST = new WebhookSettings(Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(5),
-            Duration.ofMillis(30), 16);
+    static final WebhookSettings FAST = new WebhookSettings(
+            Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofMillis(30), 16);
 
     LinkwayServer server;
     ApiClient api;
@@ -67,20 +64,25 @@ abstract class WebhookContract {
         String id = s.path("id").asString();
         assertThat(created.header("Location")).isEqualTo("/v1/subscriptions/" + id);
         assertThat(s.path("secret").asString()).startsWith("whsec_");
-        assertThat(Base64.getDecoder().decode(s.path("secret").asString().substring(6))).hasSize(32);
+        assertThat(Base64.getDecoder().decode(s.path("secret").asString().substring(6)))
+                .hasSize(32);
         assertThat(s.path("status").asString()).isEqualTo("active");
         assertThat(s.path("types").get(0).asString()).isEqualTo("referral.received");
 
         ApiClient.Answer read = api.get("/v1/subscriptions/" + id);
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.json().has("secret")).as("the secret is shown only once").isFalse();
+        assertThat(read.json().has("secret"))
+                .as("the secret is shown only once")
+                .isFalse();
         assertThat(read.json().path("delivery").path("pending").asLong()).isZero();
-        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id")).contains(id);
+        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id"))
+                .contains(id);
 
         assertThat(api.delete("/v1/subscriptions/" + id).status()).isEqualTo(204);
         assertThat(api.get("/v1/subscriptions/" + id).status()).isEqualTo(404);
         assertThat(api.delete("/v1/subscriptions/" + id).status()).isEqualTo(404);
-        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id")).doesNotContain(id);
+        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("id"))
+                .doesNotContain(id);
     }
 
     @Test
@@ -91,19 +93,36 @@ abstract class WebhookContract {
         assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
         assertThat(bad.json().path("type").asString()).isEqualTo("urn:linkway:problem:invalid-subscription");
         Map<String, String> rules = new HashMap<>();
-        bad.json().path("findings").forEach(f -> rules.put(f.path("pointer").asString(), f.path("ruleId").asString()));
-        assertThat(rules).containsEntry("/url", "LW-SUBSCRIPTION-URL").containsEntry("/types/0", "LW-SUBSCRIPTION-TYPES")
-                .containsEntry("/types/2", "LW-SUBSCRIPTION-TYPES").containsEntry("/after", "LW-SUBSCRIPTION-AFTER")
-                .containsEntry("/referrerOrg", "LW-SUBSCRIPTION-ORG").containsEntry("/colour", "LW-SUBSCRIPTION-FIELD")
+        bad.json()
+                .path("findings")
+                .forEach(f ->
+                        rules.put(f.path("pointer").asString(), f.path("ruleId").asString()));
+        assertThat(rules)
+                .containsEntry("/url", "LW-SUBSCRIPTION-URL")
+                .containsEntry("/types/0", "LW-SUBSCRIPTION-TYPES")
+                .containsEntry("/types/2", "LW-SUBSCRIPTION-TYPES")
+                .containsEntry("/after", "LW-SUBSCRIPTION-AFTER")
+                .containsEntry("/referrerOrg", "LW-SUBSCRIPTION-ORG")
+                .containsEntry("/colour", "LW-SUBSCRIPTION-FIELD")
                 .hasSize(6);
 
-        assertThat(subscribe("{}").json().path("findings").get(0).path("pointer").asString()).isEqualTo("/url");
-        assertThat(subscribe("{\"url\":\"http://user:pw@127.0.0.1/x\"}").status()).isEqualTo(422);
+        assertThat(subscribe("{}")
+                        .json()
+                        .path("findings")
+                        .get(0)
+                        .path("pointer")
+                        .asString())
+                .isEqualTo("/url");
+        assertThat(subscribe("{\"url\":\"http://user:pw@127.0.0.1/x\"}").status())
+                .isEqualTo(422);
         assertThat(subscribe("{\"url\":\"/relative\"}").status()).isEqualTo(422);
         assertThat(subscribe("[1]").status()).isEqualTo(400);
         assertThat(subscribe("{\"url\":").status()).isEqualTo(400);
-        assertThat(api.post("/v1/subscriptions", "{\"url\":\"http://127.0.0.1/x\"}", "Content-Type", "text/plain").status()).isEqualTo(415);
-        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("url")).doesNotContain("ftp://127.0.0.1/x");
+        assertThat(api.post("/v1/subscriptions", "{\"url\":\"http://127.0.0.1/x\"}", "Content-Type", "text/plain")
+                        .status())
+                .isEqualTo(415);
+        assertThat(api.get("/v1/subscriptions").json().path("items").findValuesAsString("url"))
+                .doesNotContain("ftp://127.0.0.1/x");
     }
 
     // --- deliveries ----------------------------------------------------------------------------
@@ -117,20 +136,27 @@ abstract class WebhookContract {
                 referrals.add(createAndAccept());
             }
             Set<String> expected = eventIds(referrals);
-            eventually("all " + expected.size() + " events delivered", () -> delivered(receiver).keySet().containsAll(expected));
+            eventually(
+                    "all " + expected.size() + " events delivered",
+                    () -> delivered(receiver).keySet().containsAll(expected));
 
             String secret = sub.path("secret").asString();
             for (WebhookReceiver.Delivery d : receiver.accepted()) {
                 assertThat(d.header("webhook-signature")).isEqualTo(expectedSignature(secret, d));
-                assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(d.header("webhook-timestamp")))).isLessThan(300);
-                assertThat(d.header("linkway-subscription-id")).isEqualTo(sub.path("id").asString());
+                assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(d.header("webhook-timestamp"))))
+                        .isLessThan(300);
+                assertThat(d.header("linkway-subscription-id"))
+                        .isEqualTo(sub.path("id").asString());
                 assertThat(d.header("content-type")).startsWith("application/json");
                 JsonNode event = LinkwayJson.mapper().readTree(d.body());
                 assertThat(event.path("id").asString()).isEqualTo(d.header("webhook-id"));
             }
             assertInOrderPerReferral(receiver.accepted());
             // the pushed event is the pulled event
-            JsonNode pulled = api.get("/v1/referrals/" + referrals.get(0) + "/events").json().path("items").get(0);
+            JsonNode pulled = api.get("/v1/referrals/" + referrals.get(0) + "/events")
+                    .json()
+                    .path("items")
+                    .get(0);
             assertThat(delivered(receiver).get(pulled.path("id").asString())).isEqualTo(pulled);
             api.delete("/v1/subscriptions/" + sub.path("id").asString());
         }
@@ -140,14 +166,21 @@ abstract class WebhookContract {
     void a_refusing_receiver_gets_every_event_later_still_in_order() {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.refuseNext(7);
-            String subId = subscribe("{\"url\":\"" + receiver.url() + "\"}").json().path("id").asString();
+            String subId = subscribe("{\"url\":\"" + receiver.url() + "\"}")
+                    .json()
+                    .path("id")
+                    .asString();
             List<String> referrals = List.of(createAndAccept(), createAndAccept());
             Set<String> expected = eventIds(referrals);
-            eventually("events delivered after the refusals", () -> delivered(receiver).keySet().containsAll(expected));
+            eventually(
+                    "events delivered after the refusals",
+                    () -> delivered(receiver).keySet().containsAll(expected));
 
-            assertThat(receiver.deliveries().stream().filter(d -> d.answeredWith() == 503)).hasSize(7);
+            assertThat(receiver.deliveries().stream().filter(d -> d.answeredWith() == 503))
+                    .hasSize(7);
             assertThat(receiver.accepted().stream().map(d -> d.header("linkway-delivery-attempt")))
-                    .as("some events needed more than one attempt").anyMatch(a -> Integer.parseInt(a) > 1);
+                    .as("some events needed more than one attempt")
+                    .anyMatch(a -> Integer.parseInt(a) > 1);
             // a retry is the same event: same id, same body
             Map<String, byte[]> firstBody = new HashMap<>();
             for (WebhookReceiver.Delivery d : receiver.deliveries()) {
@@ -157,7 +190,14 @@ abstract class WebhookContract {
                 }
             }
             assertInOrderPerReferral(receiver.accepted());
-            eventually("stats caught up", () -> api.get("/v1/subscriptions/" + subId).json().path("delivery").path("pending").asLong() == 0);
+            eventually(
+                    "stats caught up",
+                    () -> api.get("/v1/subscriptions/" + subId)
+                                    .json()
+                                    .path("delivery")
+                                    .path("pending")
+                                    .asLong()
+                            == 0);
             JsonNode stats = api.get("/v1/subscriptions/" + subId).json().path("delivery");
             assertThat(stats.path("delivered").asLong()).isGreaterThanOrEqualTo(expected.size());
             api.delete("/v1/subscriptions/" + subId);
@@ -167,7 +207,10 @@ abstract class WebhookContract {
     @Test
     void a_receiver_that_is_down_gets_its_events_when_it_comes_back() {
         int port = WebhookReceiver.freePort();
-        String subId = subscribe("{\"url\":\"http://127.0.0.1:" + port + "/hook\"}").json().path("id").asString();
+        String subId = subscribe("{\"url\":\"http://127.0.0.1:" + port + "/hook\"}")
+                .json()
+                .path("id")
+                .asString();
         List<String> referrals = List.of(createAndAccept());
         Set<String> expected = eventIds(referrals);
         // the dispatcher may scan between the two events, so wait for both to be pending, not just for a failure
@@ -180,7 +223,9 @@ abstract class WebhookContract {
         assertThat(stats.has("nextAttemptAt")).isTrue();
 
         try (WebhookReceiver receiver = WebhookReceiver.on(port)) {
-            eventually("events delivered once the receiver is back", () -> delivered(receiver).keySet().containsAll(expected));
+            eventually(
+                    "events delivered once the receiver is back",
+                    () -> delivered(receiver).keySet().containsAll(expected));
             assertInOrderPerReferral(receiver.accepted());
         }
         api.delete("/v1/subscriptions/" + subId);
@@ -189,21 +234,39 @@ abstract class WebhookContract {
     @Test
     void filters_and_replay_choose_what_a_subscriber_gets() {
         String early = createAndAccept();
-        try (WebhookReceiver all = WebhookReceiver.start(); WebhookReceiver statusOnly = WebhookReceiver.start();
-             WebhookReceiver otherOrg = WebhookReceiver.start()) {
-            String a = subscribe("{\"url\":\"" + all.url() + "\",\"after\":0}").json().path("id").asString();
-            String b = subscribe("{\"url\":\"" + statusOnly.url() + "\",\"types\":[\"referral.status-changed\"]}").json().path("id").asString();
-            String c = subscribe("{\"url\":\"" + otherOrg.url() + "\",\"referrerOrg\":\"ZZ9999\"}").json().path("id").asString();
+        try (WebhookReceiver all = WebhookReceiver.start();
+                WebhookReceiver statusOnly = WebhookReceiver.start();
+                WebhookReceiver otherOrg = WebhookReceiver.start()) {
+            String a = subscribe("{\"url\":\"" + all.url() + "\",\"after\":0}")
+                    .json()
+                    .path("id")
+                    .asString();
+            String b = subscribe("{\"url\":\"" + statusOnly.url() + "\",\"types\":[\"referral.status-changed\"]}")
+                    .json()
+                    .path("id")
+                    .asString();
+            String c = subscribe("{\"url\":\"" + otherOrg.url() + "\",\"referrerOrg\":\"ZZ9999\"}")
+                    .json()
+                    .path("id")
+                    .asString();
             String late = createAndAccept();
 
-            eventually("replay from 0 includes the referral made before subscribing",
+            eventually(
+                    "replay from 0 includes the referral made before subscribing",
                     () -> delivered(all).keySet().containsAll(eventIds(List.of(early, late))));
             eventually("the status change arrives", () -> delivered(statusOnly).size() == 1);
-            assertThat(delivered(statusOnly).values()).allMatch(e -> e.path("type").asString().equals("referral.status-changed")
-                    && e.path("referralId").asString().equals(late));
+            assertThat(delivered(statusOnly).values())
+                    .allMatch(e -> e.path("type").asString().equals("referral.status-changed")
+                            && e.path("referralId").asString().equals(late));
             // the filtered-out subscriber has been scanned past the late events and was sent nothing
-            eventually("scan passes the late events", () -> delivered(all).keySet().containsAll(eventIds(List.of(late))));
-            assertThat(api.get("/v1/subscriptions/" + c).json().path("delivery").path("pending").asLong()).isZero();
+            eventually(
+                    "scan passes the late events", () -> delivered(all).keySet().containsAll(eventIds(List.of(late))));
+            assertThat(api.get("/v1/subscriptions/" + c)
+                            .json()
+                            .path("delivery")
+                            .path("pending")
+                            .asLong())
+                    .isZero();
             assertThat(otherOrg.deliveries()).isEmpty();
             for (String id : List.of(a, b, c)) {
                 api.delete("/v1/subscriptions/" + id);
@@ -222,14 +285,19 @@ abstract class WebhookContract {
         ApiClient.Answer created = api.postJson("/v1/referrals", ReferralApiContract.example(ReferralApiContract.FULL));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asString();
-        assertThat(api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(api.postJson("/v1/referrals/" + id + "/transitions", "{\"to\":\"accepted\"}", "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(200);
         return id;
     }
 
     Set<String> eventIds(List<String> referrals) {
         Set<String> ids = new HashSet<>();
         for (String r : referrals) {
-            api.get("/v1/referrals/" + r + "/events").json().path("items").forEach(e -> ids.add(e.path("id").asString()));
+            api.get("/v1/referrals/" + r + "/events")
+                    .json()
+                    .path("items")
+                    .forEach(e -> ids.add(e.path("id").asString()));
         }
         assertThat(ids).hasSizeGreaterThanOrEqualTo(2 * referrals.size());
         return ids;
@@ -251,7 +319,10 @@ abstract class WebhookContract {
             long sequence = e.path("sequence").asLong();
             Long before = lastSeen.put(e.path("referralId").asString(), sequence);
             if (before != null) {
-                assertThat(sequence).as("referral %s: event %d acknowledged after %d", e.path("referralId").asString(), sequence, before)
+                assertThat(sequence)
+                        .as(
+                                "referral %s: event %d acknowledged after %d",
+                                e.path("referralId").asString(), sequence, before)
                         .isGreaterThanOrEqualTo(before);
             }
         }
@@ -261,7 +332,8 @@ abstract class WebhookContract {
     static String expectedSignature(String secret, WebhookReceiver.Delivery d) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        mac.update((d.header("webhook-id") + "." + d.header("webhook-timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+        mac.update(
+                (d.header("webhook-id") + "." + d.header("webhook-timestamp") + ".").getBytes(StandardCharsets.UTF_8));
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(d.body()));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.internal.ApiRequest;
@@ -12,7 +11,6 @@ import org.linkway.client.internal.ApiResponse;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.EventJson;
 import org.linkway.client.internal.Transport;
-
 import tools.jackson.databind.JsonNode;
 
 /** The conversions every resource shares: answers into {@link Versioned}, {@link Page} and events. */
@@ -29,7 +27,9 @@ final class Calls {
     }
 
     <T> CompletableFuture<Versioned<T>> versioned(ApiRequest request, Class<T> type) {
-        return transport.send(request).thenApply(r -> new Versioned<>(Codec.read(r, type), r.etag(), r.requestId(), r.replayed()));
+        return transport
+                .send(request)
+                .thenApply(r -> new Versioned<>(Codec.read(r, type), r.etag(), r.requestId(), r.replayed()));
     }
 
     <T> CompletableFuture<Versioned<T>> create(String path, Object body, String idempotencyKey, Class<T> type) {
@@ -50,8 +50,9 @@ final class Calls {
     }
 
     <T> PagedIterable<T> paged(String path, Class<T> type) {
-        return new PagedIterable<>(cursor -> page(cursor == null ? path
-                : path + (path.contains("?") ? "&" : "?") + "cursor=" + Codec.query(cursor), type));
+        return new PagedIterable<>(cursor -> page(
+                cursor == null ? path : path + (path.contains("?") ? "&" : "?") + "cursor=" + Codec.query(cursor),
+                type));
     }
 
     CompletableFuture<List<Event>> events(String path) {

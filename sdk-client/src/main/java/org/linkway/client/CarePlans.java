@@ -3,13 +3,11 @@ package org.linkway.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.Transport;
 import org.linkway.model.CarePlan;
-
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,9 +2,7 @@ package org.linkway.client;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.linkway.client.internal.Codec;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +27,16 @@ import tools.jackson.databind.JsonNode;
  * @param at              when the event was written
  * @param dataJson        what changed, as JSON text (see {@link #data()})
  */
-public record Event(long sequence, String id, String type, String referralId, String resourceType, String resourceId,
-                    long resourceVersion, Instant at, String dataJson) {
+public record Event(
+        long sequence,
+        String id,
+        String type,
+        String referralId,
+        String resourceType,
+        String resourceId,
+        long resourceVersion,
+        Instant at,
+        String dataJson) {
 
     public Event {
         Objects.requireNonNull(id, "id");

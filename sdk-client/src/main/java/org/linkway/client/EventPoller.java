@@ -10,7 +10,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.Transport;
 
@@ -120,7 +119,8 @@ public final class EventPoller implements Iterable<Event> {
 
     /** The events as an endless lazy stream; limit it, e.g. {@code poller.stream().limit(10)}. */
     public Stream<Event> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** Builds an {@link EventPoller}: from {@code client.events().pollerBuilder()}. */

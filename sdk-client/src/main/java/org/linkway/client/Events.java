@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
@@ -40,10 +39,11 @@ public final class Events {
         if (limit < 1 || limit > 1000) {
             throw new InvalidArgumentException("limit", "must be from 1 to 1000, not " + limit);
         }
-        return calls.send(ApiRequest.get("/v1/events?after=" + after + "&limit=" + limit)).thenApply(r -> {
-            long next = Codec.tree(r).path("next").asLong(after);
-            return new EventPage(Calls.eventItems(r), next, r.requestId());
-        });
+        return calls.send(ApiRequest.get("/v1/events?after=" + after + "&limit=" + limit))
+                .thenApply(r -> {
+                    long next = Codec.tree(r).path("next").asLong(after);
+                    return new EventPage(Calls.eventItems(r), next, r.requestId());
+                });
     }
 
     /** A poller that hands out every event after {@code after}, with the default page size and waits. */

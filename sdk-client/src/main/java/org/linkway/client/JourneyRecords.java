@@ -1,7 +1,7 @@
 package org.linkway.client;
 
 import java.util.concurrent.CompletableFuture;
-
+import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.Transport;
 
@@ -52,7 +52,7 @@ public final class JourneyRecords<T> {
     }
 
     public CompletableFuture<Versioned<T>> getAsync(String recordId) {
-        return calls.versioned(org.linkway.client.internal.ApiRequest.get(path + "/" + Codec.segment(recordId, "recordId")), type);
+        return calls.versioned(ApiRequest.get(path + "/" + Codec.segment(recordId, "recordId")), type);
     }
 
     /** Every record of this kind under the referral, oldest first. */

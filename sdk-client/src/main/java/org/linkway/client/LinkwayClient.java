@@ -5,12 +5,11 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.internal.ApiRequest;
-import org.linkway.client.internal.PublicKeySet;
 import org.linkway.client.internal.ClientVersion;
+import org.linkway.client.internal.PublicKeySet;
 import org.linkway.client.internal.Transport;
 import org.linkway.signature.MessageSigner;
 
@@ -43,12 +42,15 @@ public final class LinkwayClient {
 
     private LinkwayClient(Builder b) {
         this.baseUrl = b.baseUrl;
-        HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        Transport transport = Transport.create(b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
+        HttpClient http = b.httpClient != null
+                ? b.httpClient
+                : HttpClient.newBuilder()
+                        .connectTimeout(b.connectTimeout)
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+        Transport transport = Transport.create(
+                b.baseUrl, http, b.tokenProvider, b.retryPolicy, b.requestTimeout, b.userAgent, b.clock);
         this.calls = new Calls(transport);
         this.referrals = new Referrals(calls, b.signer);
         this.events = new Events(calls, b.retryPolicy.sleeper());
@@ -103,9 +105,13 @@ public final class LinkwayClient {
     }
 
     public CompletableFuture<String> serverKeysAsync() {
-        return calls.send(ApiRequest.get("/.well-known/jwks.json")).thenApply(r -> PublicKeySet.read(r.body())
-                .orElseThrow(() -> new UnexpectedResponseException(r.status(), r.requestId(),
-                        "the server's key set is not a JWKS document (an object with a \"keys\" array)", null)));
+        return calls.send(ApiRequest.get("/.well-known/jwks.json"))
+                .thenApply(r -> PublicKeySet.read(r.body())
+                        .orElseThrow(() -> new UnexpectedResponseException(
+                                r.status(),
+                                r.requestId(),
+                                "the server's key set is not a JWKS document (an object with a \"keys\" array)",
+                                null)));
     }
 
     /** Builds a {@link LinkwayClient}; only {@link #baseUrl(String)} is required. */
@@ -120,7 +126,7 @@ public final class LinkwayClient {
         private Clock clock = Clock.systemUTC();
         private MessageSigner signer;
 
-        private Builder() { }
+        private Builder() {}
 
         /**
          * Signs every referral this client sends: it then carries a {@code Linkway-Signature} (a

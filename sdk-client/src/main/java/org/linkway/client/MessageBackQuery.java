@@ -1,8 +1,8 @@
 package org.linkway.client;
 
 import java.time.Instant;
-
 import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.Codec;
 
 /**
  * Which message backs to list: those issued or changed since an instant, and how many to fetch
@@ -44,7 +44,7 @@ public final class MessageBackQuery {
 
     private static void append(StringBuilder q, String name, String value) {
         if (value != null) {
-            q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(org.linkway.client.internal.Codec.query(value));
+            q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(Codec.query(value));
         }
     }
 
@@ -58,7 +58,7 @@ public final class MessageBackQuery {
         private Instant since;
         private Integer pageSize;
 
-        private Builder() { }
+        private Builder() {}
 
         /** Only message backs issued or changed at or after this instant. */
         public Builder since(Instant since) {

@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.model.MessageBack;
 

@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
@@ -43,8 +42,10 @@ public final class OnwardReferrals {
         return createAsync(referralId, onward, null);
     }
 
-    public CompletableFuture<Versioned<OnwardReferral>> createAsync(String referralId, OnwardReferral onward, String idempotencyKey) {
-        return calls.create(Referrals.path(referralId) + "/onward-referrals", onward, idempotencyKey, OnwardReferral.class);
+    public CompletableFuture<Versioned<OnwardReferral>> createAsync(
+            String referralId, OnwardReferral onward, String idempotencyKey) {
+        return calls.create(
+                Referrals.path(referralId) + "/onward-referrals", onward, idempotencyKey, OnwardReferral.class);
     }
 
     /** The onward referrals made under one referral. */
@@ -67,7 +68,8 @@ public final class OnwardReferrals {
 
     /** Moves the onward referral as last read (its id and ETag) to {@code to}, for a move that needs no reason. */
     public Versioned<OnwardReferral> transition(Versioned<OnwardReferral> current, OnwardReferral.Status to) {
-        return transition(OnwardTransitionRequest.builder().after(current).to(to).build());
+        return transition(
+                OnwardTransitionRequest.builder().after(current).to(to).build());
     }
 
     public CompletableFuture<Versioned<OnwardReferral>> transitionAsync(OnwardTransitionRequest request) {
@@ -84,7 +86,8 @@ public final class OnwardReferrals {
 
     public CompletableFuture<Versioned<OnwardReferral>> addFeedbackAsync(String id, Feedback feedback) {
         InvalidArgumentException.require(feedback, "feedback");
-        return calls.versioned(ApiRequest.change("POST", path(id) + "/feedback", Codec.write(feedback)), OnwardReferral.class);
+        return calls.versioned(
+                ApiRequest.change("POST", path(id) + "/feedback", Codec.write(feedback)), OnwardReferral.class);
     }
 
     private static String path(String id) {

@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.Objects;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.model.OnwardReferral;
 
@@ -37,18 +36,30 @@ public final class OnwardTransitionRequest {
     }
 
     public Builder toBuilder() {
-        return new Builder().onwardReferralId(onwardReferralId).to(to).etag(etag).reason(reason);
+        return new Builder()
+                .onwardReferralId(onwardReferralId)
+                .to(to)
+                .etag(etag)
+                .reason(reason);
     }
 
-    public String onwardReferralId() { return onwardReferralId; }
+    public String onwardReferralId() {
+        return onwardReferralId;
+    }
 
-    public OnwardReferral.Status to() { return to; }
+    public OnwardReferral.Status to() {
+        return to;
+    }
 
     /** The ETag sent as {@code If-Match}. */
-    public String etag() { return etag; }
+    public String etag() {
+        return etag;
+    }
 
     /** Why, or null. */
-    public String reason() { return reason; }
+    public String reason() {
+        return reason;
+    }
 
     byte[] body() {
         return TransitionBody.write(to.value(), reason, null);
@@ -56,8 +67,11 @@ public final class OnwardTransitionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OnwardTransitionRequest t && onwardReferralId.equals(t.onwardReferralId) && to == t.to
-                && etag.equals(t.etag) && Objects.equals(reason, t.reason);
+        return o instanceof OnwardTransitionRequest t
+                && onwardReferralId.equals(t.onwardReferralId)
+                && to == t.to
+                && etag.equals(t.etag)
+                && Objects.equals(reason, t.reason);
     }
 
     @Override
@@ -67,7 +81,8 @@ public final class OnwardTransitionRequest {
 
     @Override
     public String toString() {
-        return "OnwardTransitionRequest[onward referral " + onwardReferralId + " to " + to.value() + " if-match " + etag + "]";
+        return "OnwardTransitionRequest[onward referral " + onwardReferralId + " to " + to.value() + " if-match " + etag
+                + "]";
     }
 
     /** Reusable: each {@link #build()} makes a new request from what is set. */
@@ -77,7 +92,7 @@ public final class OnwardTransitionRequest {
         private String etag;
         private String reason;
 
-        private Builder() { }
+        private Builder() {}
 
         public Builder onwardReferralId(String onwardReferralId) {
             this.onwardReferralId = onwardReferralId;

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.internal.Transport;
 
@@ -73,7 +72,8 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** The items as a sequential stream, fetched lazily. */
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private final class PageIterator implements Iterator<Page<T>> {
@@ -93,7 +93,8 @@ public final class PagedIterable<T> implements Iterable<T> {
             Page<T> page = Transport.join(fetch.apply(cursor));
             if (page.nextCursor() != null && Objects.equals(page.nextCursor(), cursor)) {
                 // a server that hands back the cursor it was given would make this loop forever
-                throw new UnexpectedResponseException(200, page.requestId(), "the server answered the same cursor again: " + cursor, null);
+                throw new UnexpectedResponseException(
+                        200, page.requestId(), "the server answered the same cursor again: " + cursor, null);
             }
             started = true;
             cursor = page.nextCursor();

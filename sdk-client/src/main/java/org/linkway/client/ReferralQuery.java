@@ -1,8 +1,8 @@
 package org.linkway.client;
 
 import java.time.Instant;
-
 import org.linkway.client.error.InvalidArgumentException;
+import org.linkway.client.internal.Codec;
 import org.linkway.model.Referral;
 
 /**
@@ -63,7 +63,7 @@ public final class ReferralQuery {
 
     private static void append(StringBuilder q, String name, String value) {
         if (value != null) {
-            q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(org.linkway.client.internal.Codec.query(value));
+            q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(Codec.query(value));
         }
     }
 
@@ -79,7 +79,7 @@ public final class ReferralQuery {
         private Instant updatedSince;
         private Integer pageSize;
 
-        private Builder() { }
+        private Builder() {}
 
         public Builder status(Referral.Status status) {
             this.status = status;

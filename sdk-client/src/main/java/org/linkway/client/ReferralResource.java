@@ -3,9 +3,9 @@ package org.linkway.client;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
+import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.Transport;
 import org.linkway.model.Assessment;
 import org.linkway.model.Consent;
@@ -59,7 +59,8 @@ public final class ReferralResource {
     public Versioned<Referral> transition(TransitionRequest request) {
         InvalidArgumentException.require(request, "request");
         if (request.referralId() != null && !request.referralId().equals(id)) {
-            throw new InvalidArgumentException("request", "names referral '" + request.referralId() + "', not this one ('" + id + "')");
+            throw new InvalidArgumentException(
+                    "request", "names referral '" + request.referralId() + "', not this one ('" + id + "')");
         }
         return referrals.transition(request.toBuilder().referralId(id).build());
     }
@@ -119,10 +120,10 @@ public final class ReferralResource {
     }
 
     public CompletableFuture<Versioned<MessageBack>> messageBackAsync(SignatureVerifier verifier) {
-        org.linkway.client.error.InvalidArgumentException.require(verifier, "verifier");
+        InvalidArgumentException.require(verifier, "verifier");
         return calls.send(ApiRequest.get(path + "/message-back")).thenApply(r -> {
             verifier.verify(r.body(), r.header(SignatureVerifier.HEADER), r.requestId());
-            return new Versioned<>(org.linkway.client.internal.Codec.read(r, MessageBack.class), r.etag(), r.requestId(), r.replayed());
+            return new Versioned<>(Codec.read(r, MessageBack.class), r.etag(), r.requestId(), r.replayed());
         });
     }
 

@@ -3,7 +3,6 @@ package org.linkway.client;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.Codec;
@@ -67,7 +66,9 @@ public final class Referrals {
         byte[] body = Codec.write(referral);
         DetachedSignature signed = signer.sign(new String(body, StandardCharsets.UTF_8));
         if (signed == null || !signed.isOk()) {
-            return CompletableFuture.failedFuture(new InvalidArgumentException("referral", "cannot be signed: " + (signed == null ? "the signer gave no signature" : signed.findings())));
+            return CompletableFuture.failedFuture(new InvalidArgumentException(
+                    "referral",
+                    "cannot be signed: " + (signed == null ? "the signer gave no signature" : signed.findings())));
         }
         ApiRequest request = ApiRequest.create("/v1/referrals", body, Calls.key(idempotencyKey))
                 .withHeader(SignatureVerifier.HEADER, signed.jws());
@@ -119,8 +120,11 @@ public final class Referrals {
 
     public CompletableFuture<Versioned<Referral>> transitionAsync(TransitionRequest request) {
         InvalidArgumentException.require(request, "request");
-        ApiRequest call = ApiRequest.change("POST", path(InvalidArgumentException.require(request.referralId(), "referralId"))
-                + "/transitions", request.body()).withHeader("If-Match", request.etag());
+        ApiRequest call = ApiRequest.change(
+                        "POST",
+                        path(InvalidArgumentException.require(request.referralId(), "referralId")) + "/transitions",
+                        request.body())
+                .withHeader("If-Match", request.etag());
         return calls.versioned(call, Referral.class);
     }
 

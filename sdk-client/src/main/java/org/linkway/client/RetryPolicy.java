@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.time.Duration;
-
 import org.linkway.client.error.InvalidArgumentException;
 
 /**
@@ -55,24 +54,38 @@ public final class RetryPolicy {
 
     /** A builder holding this policy's settings, to change some of them. */
     public Builder toBuilder() {
-        return new Builder().maxAttempts(maxAttempts).initialDelay(initialDelay).maxDelay(maxDelay)
-                .maxRetryAfter(maxRetryAfter).sleeper(sleeper);
+        return new Builder()
+                .maxAttempts(maxAttempts)
+                .initialDelay(initialDelay)
+                .maxDelay(maxDelay)
+                .maxRetryAfter(maxRetryAfter)
+                .sleeper(sleeper);
     }
 
     /** Attempts in all, the first included (1 means no retries). */
-    public int maxAttempts() { return maxAttempts; }
+    public int maxAttempts() {
+        return maxAttempts;
+    }
 
     /** The wait before the first retry, before jitter. */
-    public Duration initialDelay() { return initialDelay; }
+    public Duration initialDelay() {
+        return initialDelay;
+    }
 
     /** The longest wait the exponential growth reaches, before jitter. */
-    public Duration maxDelay() { return maxDelay; }
+    public Duration maxDelay() {
+        return maxDelay;
+    }
 
     /** The longest {@code Retry-After} the client waits for; a longer one ends the retries at once. */
-    public Duration maxRetryAfter() { return maxRetryAfter; }
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
 
     /** How waits are made. */
-    public Sleeper sleeper() { return sleeper; }
+    public Sleeper sleeper() {
+        return sleeper;
+    }
 
     /**
      * The wait before retry number {@code retry} (1 for the first retry): the exponential step,
@@ -96,7 +109,7 @@ public final class RetryPolicy {
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Sleeper sleeper = Sleeper.system();
 
-        private Builder() { }
+        private Builder() {}
 
         /** Attempts in all, from 1 (no retries) to 10. */
         public Builder maxAttempts(int maxAttempts) {

@@ -2,7 +2,6 @@ package org.linkway.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.SignatureVerificationException;
 import org.linkway.signature.SignatureChecker;
@@ -58,13 +57,23 @@ public final class SignatureVerifier {
      */
     public String verify(byte[] body, String signature, String requestId) {
         if (signature == null || signature.isBlank()) {
-            throw new SignatureVerificationException("signature-missing", requestId, "the message carries no " + HEADER
-                    + "; it cannot be shown to come from the server you trust", List.of());
+            throw new SignatureVerificationException(
+                    "signature-missing",
+                    requestId,
+                    "the message carries no " + HEADER + "; it cannot be shown to come from the server you trust",
+                    List.of());
         }
         SignatureVerification v = check(body, signature);
         if (!v.valid()) {
-            throw new SignatureVerificationException("signature-invalid", requestId, "the " + HEADER + " does not hold: "
-                    + v.findings().stream().map(Finding::message).reduce((a, b) -> a + "; " + b).orElse(""), v.findings());
+            throw new SignatureVerificationException(
+                    "signature-invalid",
+                    requestId,
+                    "the " + HEADER + " does not hold: "
+                            + v.findings().stream()
+                                    .map(Finding::message)
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""),
+                    v.findings());
         }
         return v.keyId();
     }

@@ -24,7 +24,7 @@ public interface Sleeper {
 
     /** Waits for real, on {@link CompletableFuture#delayedExecutor}. */
     static Sleeper system() {
-        return duration -> CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS));
+        return duration -> CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(Math.max(0, duration.toMillis()), TimeUnit.MILLISECONDS));
     }
 }

@@ -30,8 +30,18 @@ public final class Subscription {
     private final String requestId;
     private final String organisation;
 
-    Subscription(String id, URI url, List<String> types, String referrerOrg, long after, String status, Instant createdAt,
-                 String secret, SubscriptionDelivery delivery, String requestId, String organisation) {
+    Subscription(
+            String id,
+            URI url,
+            List<String> types,
+            String referrerOrg,
+            long after,
+            String status,
+            Instant createdAt,
+            String secret,
+            SubscriptionDelivery delivery,
+            String requestId,
+            String organisation) {
         this.organisation = organisation;
         this.id = id;
         this.url = url;
@@ -45,35 +55,57 @@ public final class Subscription {
         this.requestId = requestId;
     }
 
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    public URI url() { return url; }
+    public URI url() {
+        return url;
+    }
 
     /** The event types delivered; empty when every type is. */
-    public List<String> types() { return types == null ? List.of() : types; }
+    public List<String> types() {
+        return types == null ? List.of() : types;
+    }
 
     /** The referring organisation filter, when there is one. */
-    public Optional<String> referrerOrg() { return Optional.ofNullable(referrerOrg); }
+    public Optional<String> referrerOrg() {
+        return Optional.ofNullable(referrerOrg);
+    }
 
     /** The organisation the deliveries go to, when the subscription names one. */
-    public Optional<String> organisation() { return Optional.ofNullable(organisation); }
+    public Optional<String> organisation() {
+        return Optional.ofNullable(organisation);
+    }
 
     /** Events after this sequence are delivered. */
-    public long after() { return after; }
+    public long after() {
+        return after;
+    }
 
     /** {@code active} while deliveries are made. */
-    public String status() { return status; }
+    public String status() {
+        return status;
+    }
 
-    public Instant createdAt() { return createdAt; }
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     /** The {@code whsec_...} signing secret: only in the answer to the create. */
-    public Optional<String> secret() { return Optional.ofNullable(secret); }
+    public Optional<String> secret() {
+        return Optional.ofNullable(secret);
+    }
 
     /** Delivery progress: only in the answer to a get. */
-    public Optional<SubscriptionDelivery> delivery() { return Optional.ofNullable(delivery); }
+    public Optional<SubscriptionDelivery> delivery() {
+        return Optional.ofNullable(delivery);
+    }
 
     /** The {@code X-Request-Id} of the answer this came from. */
-    public String requestId() { return requestId; }
+    public String requestId() {
+        return requestId;
+    }
 
     @Override
     public String toString() {

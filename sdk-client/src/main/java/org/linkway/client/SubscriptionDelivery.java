@@ -19,6 +19,10 @@ import java.time.Instant;
  * @param lastError       why the last attempt failed
  * @param nextAttemptAt   when the next attempt is due
  */
-public record SubscriptionDelivery(long pending, long delivered, Instant lastAttemptAt, Instant lastDeliveredAt,
-                                   String lastError, Instant nextAttemptAt) {
-}
+public record SubscriptionDelivery(
+        long pending,
+        long delivered,
+        Instant lastAttemptAt,
+        Instant lastDeliveredAt,
+        String lastError,
+        Instant nextAttemptAt) {}

@@ -3,9 +3,9 @@ package org.linkway.client;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.linkway.client.error.InvalidArgumentException;
 
 /**
@@ -43,19 +43,29 @@ public final class SubscriptionRequest {
         return new Builder();
     }
 
-    public URI url() { return url; }
+    public URI url() {
+        return url;
+    }
 
     /** The event types to deliver; null for all. */
-    public List<String> types() { return types; }
+    public List<String> types() {
+        return types;
+    }
 
     /** Only events of referrals from this organisation; null for all. */
-    public String referrerOrg() { return referrerOrg; }
+    public String referrerOrg() {
+        return referrerOrg;
+    }
 
     /** The organisation that receives the deliveries (ODS code or charity number), or null. */
-    public String organisation() { return organisation; }
+    public String organisation() {
+        return organisation;
+    }
 
     /** The sequence to replay after; null for "events from now on". */
-    public Long after() { return after; }
+    public Long after() {
+        return after;
+    }
 
     /** Builds a {@link SubscriptionRequest}; only the URL is required. */
     public static final class Builder {
@@ -65,12 +75,12 @@ public final class SubscriptionRequest {
         private String organisation;
         private Long after;
 
-        private Builder() { }
+        private Builder() {}
 
         /** An absolute http(s) URL of at most 2048 characters (plain http only for loopback or a development server). */
         public Builder url(URI url) {
             InvalidArgumentException.require(url, "url");
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
                 throw new InvalidArgumentException("url", "must be an absolute http or https URL, not " + url);
             }
@@ -87,7 +97,8 @@ public final class SubscriptionRequest {
             Set<String> unique = new LinkedHashSet<>();
             for (String t : types) {
                 if (t == null || !TYPE.matcher(t).matches()) {
-                    throw new InvalidArgumentException("types", "must each look like 'referral.received', not '" + t + "'");
+                    throw new InvalidArgumentException(
+                            "types", "must each look like 'referral.received', not '" + t + "'");
                 }
                 if (!unique.add(t)) {
                     throw new InvalidArgumentException("types", "must not repeat '" + t + "'");

@@ -6,14 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.internal.ApiRequest;
 import org.linkway.client.internal.ApiResponse;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.Transport;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,7 +72,8 @@ public final class Subscriptions {
 
     /** Every subscription (without secrets). */
     public PagedIterable<Subscription> list() {
-        return new PagedIterable<>(cursor -> calls.send(ApiRequest.get(cursor == null ? PATH : PATH + "?cursor=" + Codec.query(cursor)))
+        return new PagedIterable<>(cursor -> calls.send(
+                        ApiRequest.get(cursor == null ? PATH : PATH + "?cursor=" + Codec.query(cursor)))
                 .thenApply(r -> {
                     JsonNode doc = Codec.tree(r);
                     List<Subscription> items = new ArrayList<>();
@@ -116,18 +115,35 @@ public final class Subscriptions {
                 }
             }
             JsonNode d = n.path("delivery");
-            SubscriptionDelivery delivery = d.isObject() ? new SubscriptionDelivery(d.path("pending").asLong(0),
-                    d.path("delivered").asLong(0), instant(d, "lastAttemptAt"), instant(d, "lastDeliveredAt"),
-                    text(d, "lastError"), instant(d, "nextAttemptAt")) : null;
+            SubscriptionDelivery delivery = d.isObject()
+                    ? new SubscriptionDelivery(
+                            d.path("pending").asLong(0),
+                            d.path("delivered").asLong(0),
+                            instant(d, "lastAttemptAt"),
+                            instant(d, "lastDeliveredAt"),
+                            text(d, "lastError"),
+                            instant(d, "nextAttemptAt"))
+                    : null;
             String id = text(n, "id");
             String url = text(n, "url");
             if (id == null || url == null) {
                 throw new IllegalArgumentException("a subscription needs 'id' and 'url'");
             }
-            return new Subscription(id, URI.create(url), types, text(n, "referrerOrg"), n.path("after").asLong(0),
-                    text(n, "status"), instant(n, "createdAt"), text(n, "secret"), delivery, r.requestId(), text(n, "organisation"));
+            return new Subscription(
+                    id,
+                    URI.create(url),
+                    types,
+                    text(n, "referrerOrg"),
+                    n.path("after").asLong(0),
+                    text(n, "status"),
+                    instant(n, "createdAt"),
+                    text(n, "secret"),
+                    delivery,
+                    r.requestId(),
+                    text(n, "organisation"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new UnexpectedResponseException(r.status(), r.requestId(), "the answer is not a subscription: " + e.getMessage(), e);
+            throw new UnexpectedResponseException(
+                    r.status(), r.requestId(), "the answer is not a subscription: " + e.getMessage(), e);
         }
     }
 

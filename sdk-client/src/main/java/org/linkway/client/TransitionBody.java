@@ -2,13 +2,12 @@ package org.linkway.client;
 
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.internal.Codec;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** The body of {@code POST .../transitions}, shared by referrals and onward referrals. */
 final class TransitionBody {
 
-    private TransitionBody() { }
+    private TransitionBody() {}
 
     static byte[] write(String to, String reason, String gpActions) {
         ObjectNode body = Codec.mapper().createObjectNode();
@@ -31,7 +30,8 @@ final class TransitionBody {
             throw new InvalidArgumentException(argument, "must not be blank (leave it out instead)");
         }
         if (text.length() > max) {
-            throw new InvalidArgumentException(argument, "must be at most " + max + " characters, not " + text.length());
+            throw new InvalidArgumentException(
+                    argument, "must be at most " + max + " characters, not " + text.length());
         }
         return text;
     }

@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.Objects;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.model.Referral;
 
@@ -45,22 +44,37 @@ public final class TransitionRequest {
     }
 
     public Builder toBuilder() {
-        return new Builder().referralId(referralId).to(to).etag(etag).reason(reason).gpActions(gpActions);
+        return new Builder()
+                .referralId(referralId)
+                .to(to)
+                .etag(etag)
+                .reason(reason)
+                .gpActions(gpActions);
     }
 
     /** The referral's id; null when the request is made through {@link ReferralResource}, which knows it. */
-    public String referralId() { return referralId; }
+    public String referralId() {
+        return referralId;
+    }
 
-    public Referral.Status to() { return to; }
+    public Referral.Status to() {
+        return to;
+    }
 
     /** The ETag sent as {@code If-Match}. */
-    public String etag() { return etag; }
+    public String etag() {
+        return etag;
+    }
 
     /** Why, or null. */
-    public String reason() { return reason; }
+    public String reason() {
+        return reason;
+    }
 
     /** What the GP practice is asked to do, for the message back, or null. */
-    public String gpActions() { return gpActions; }
+    public String gpActions() {
+        return gpActions;
+    }
 
     byte[] body() {
         return TransitionBody.write(to.value(), reason, gpActions);
@@ -68,8 +82,12 @@ public final class TransitionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TransitionRequest t && Objects.equals(referralId, t.referralId) && to == t.to && etag.equals(t.etag)
-                && Objects.equals(reason, t.reason) && Objects.equals(gpActions, t.gpActions);
+        return o instanceof TransitionRequest t
+                && Objects.equals(referralId, t.referralId)
+                && to == t.to
+                && etag.equals(t.etag)
+                && Objects.equals(reason, t.reason)
+                && Objects.equals(gpActions, t.gpActions);
     }
 
     @Override
@@ -90,7 +108,7 @@ public final class TransitionRequest {
         private String reason;
         private String gpActions;
 
-        private Builder() { }
+        private Builder() {}
 
         /** The referral to move (not needed through {@link ReferralResource#transition(TransitionRequest)}). */
         public Builder referralId(String referralId) {

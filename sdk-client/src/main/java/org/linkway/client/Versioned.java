@@ -1,7 +1,6 @@
 package org.linkway.client;
 
 import java.util.Objects;
-
 import org.linkway.client.error.InvalidArgumentException;
 
 /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +19,7 @@ class EventPollerTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient client;
 
     @BeforeAll
@@ -34,7 +34,8 @@ class EventPollerTest {
         client.referrals().transition(created, Referral.Status.ACCEPTED);
         client.referrals().create(Fixtures.referral("poll-2"));
 
-        EventPoller poller = client.events().pollerBuilder().after(start).pageSize(1).build();
+        EventPoller poller =
+                client.events().pollerBuilder().after(start).pageSize(1).build();
         List<Event> firstTwo = poller.stream().limit(2).toList();
         long stored = poller.position();
         EventPoller resumed = client.events().poller(stored);
@@ -57,18 +58,30 @@ class EventPollerTest {
         Sleeper sleeper = d -> {
             waits.add(d);
             if (waits.size() == 5) {
-                created.add(client.referrals().create(Fixtures.referral("poll-late")).value().getId());
+                created.add(client.referrals()
+                        .create(Fixtures.referral("poll-late"))
+                        .value()
+                        .getId());
             }
             return CompletableFuture.completedFuture(null);
         };
-        EventPoller poller = client.events().pollerBuilder().after(start)
-                .waits(Duration.ofSeconds(1), Duration.ofSeconds(5)).sleeper(sleeper).build();
+        EventPoller poller = client.events()
+                .pollerBuilder()
+                .after(start)
+                .waits(Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .sleeper(sleeper)
+                .build();
 
         Event arrived = poller.next();
 
         assertThat(arrived.referralId()).isEqualTo(created.get(0));
-        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5));
         assertThat(poller.quietWait()).isEqualTo(Duration.ofSeconds(1));
     }
 
@@ -84,12 +97,16 @@ class EventPollerTest {
         assertThat(page.items()).hasSize(1);
         assertThat(page.next()).isEqualTo(page.items().get(0).sequence()).isEqualTo(poller.position());
         assertThat(client.events().list(page.next(), 10).next()).isEqualTo(page.next());
-        assertThatThrownBy(() -> client.events().list(-1, 10)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("after");
+        assertThatThrownBy(() -> client.events().list(-1, 10))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("after");
     }
 
     private static long latest() {
         long after = 0;
-        for (EventPage page = client.events().list(0, 1000); !page.items().isEmpty(); page = client.events().list(after, 1000)) {
+        for (EventPage page = client.events().list(0, 1000);
+                !page.items().isEmpty();
+                page = client.events().list(after, 1000)) {
             after = page.next();
         }
         return after;

@@ -97,7 +97,10 @@ final class FaultProxy implements AutoCloseable {
                 int colon = lines[i].indexOf(':');
                 String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
                 headers.put(name, lines[i].substring(colon + 1).strip());
-                if (!name.equals("connection") && !name.equals("keep-alive") && !name.equals("upgrade") && !name.equals("http2-settings")) {
+                if (!name.equals("connection")
+                        && !name.equals("keep-alive")
+                        && !name.equals("upgrade")
+                        && !name.equals("http2-settings")) {
                     forwarded.add(lines[i]);
                 }
             }
@@ -142,9 +145,11 @@ final class FaultProxy implements AutoCloseable {
 
     private static byte[] problem(int status, String reason, String retryAfter, String slug) {
         String body = "{\"type\":\"urn:linkway:problem:" + slug + "\",\"title\":\"" + reason + "\",\"status\":" + status
-                + ",\"detail\":\"injected by the test proxy\",\"instance\":\"/\",\"requestId\":\"proxy-" + status + "\"}";
+                + ",\"detail\":\"injected by the test proxy\",\"instance\":\"/\",\"requestId\":\"proxy-" + status
+                + "\"}";
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nRetry-After: " + retryAfter
-                + "\r\nContent-Type: application/problem+json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\nContent-Type: application/problem+json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\nConnection: close\r\n\r\n";
         return (head + body).getBytes(StandardCharsets.UTF_8);
     }
@@ -155,7 +160,9 @@ final class FaultProxy implements AutoCloseable {
         int b;
         while ((b = in.read()) != -1) {
             head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1
+                    : 0;
             if (matched == 4) {
                 String text = head.toString(StandardCharsets.ISO_8859_1);
                 return text.substring(0, text.length() - 4);

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
+import java.util.concurrent.atomic.AtomicInteger;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Messages the tests send, from the schemas' examples (invented people), as sdk-model types. */
@@ -16,9 +15,9 @@ final class Fixtures {
     static final String MINIMAL = "referral--minimal-self-referral.json";
     static final String FULL = "referral--full-gp-loneliness.json";
 
-    private static final java.util.concurrent.atomic.AtomicInteger ORGS = new java.util.concurrent.atomic.AtomicInteger(1000);
+    private static final AtomicInteger ORGS = new AtomicInteger(1000);
 
-    private Fixtures() { }
+    private Fixtures() {}
 
     /** An organisation code no other test in this JVM uses, so lists filtered by it see only one test's referrals. */
     static String freshOrg() {

@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.MessageBack;
@@ -19,7 +18,6 @@ import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.security.DevTokens;
 import org.linkway.server.security.Role;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,8 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
 class GpPracticeMessageBackClientTest {
 
     static final String PRACTICE = "Y03146";
+
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient admin;
 
     @BeforeAll
@@ -43,7 +43,11 @@ class GpPracticeMessageBackClientTest {
 
     static LinkwayClient as(String organisation) {
         String token = DevTokens.forPort(server.port()).orElseThrow().mint(Role.REFERRER, organisation);
-        return LinkwayClient.builder().baseUrl(server.url()).tokenProvider(() -> token).requestTimeout(Duration.ofSeconds(20)).build();
+        return LinkwayClient.builder()
+                .baseUrl(server.url())
+                .tokenProvider(() -> token)
+                .requestTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     /** A referral for a person registered with {@code gp}, closed by the link worker service so its message back is issued. */
@@ -51,9 +55,15 @@ class GpPracticeMessageBackClientTest {
         ObjectNode doc = Fixtures.example(Fixtures.MINIMAL);
         doc.put("referrerReferralId", placerId);
         ((ObjectNode) doc.at("/gpPractice/entries/0")).put("gpPracticeIdentifier", gp);
-        Versioned<Referral> created = admin.referrals().create(LinkwayJson.mapper().treeToValue(doc, Referral.class));
-        admin.referrals().transition(TransitionRequest.builder().referralId(created.value().getId())
-                .to(Referral.Status.REJECTED).reason("outside our area").etag(created.etag()).build());
+        Versioned<Referral> created =
+                admin.referrals().create(LinkwayJson.mapper().treeToValue(doc, Referral.class));
+        admin.referrals()
+                .transition(TransitionRequest.builder()
+                        .referralId(created.value().getId())
+                        .to(Referral.Status.REJECTED)
+                        .reason("outside our area")
+                        .etag(created.etag())
+                        .build());
         return created.value().getId();
     }
 
@@ -67,22 +77,30 @@ class GpPracticeMessageBackClientTest {
         }
         LinkwayClient practice = as(PRACTICE);
 
-        PagedIterable<MessageBack> list = practice.messageBacks().list(MessageBackQuery.builder().since(before).pageSize(1).build());
+        PagedIterable<MessageBack> list = practice.messageBacks()
+                .list(MessageBackQuery.builder().since(before).pageSize(1).build());
         List<String> seen = list.stream().map(MessageBack::getReferralId).toList();
-        // other tests' message backs for this practice may be in the list too; ours are there, in the order they were issued
+        // other tests' message backs for this practice may be in the list too; ours are there, in the order they were
+        // issued
         assertThat(seen).doesNotHaveDuplicates().containsSubsequence(ours);
         int pages = 0;
         for (Page<MessageBack> page : list.pages()) {
             assertThat(page.items()).hasSize(1);
             pages++;
         }
-        assertThat(pages).as("one request per page of one, fetched as iteration reached it").isEqualTo(seen.size());
-        assertThat(practice.messageBacks().list().stream().allMatch(m -> m.getGpPractice().getEntries().stream()
-                .anyMatch(e -> PRACTICE.equals(e.getGpPracticeIdentifier())))).isTrue();
+        assertThat(pages)
+                .as("one request per page of one, fetched as iteration reached it")
+                .isEqualTo(seen.size());
+        assertThat(practice.messageBacks().list().stream()
+                        .allMatch(m -> m.getGpPractice().getEntries().stream()
+                                .anyMatch(e -> PRACTICE.equals(e.getGpPracticeIdentifier()))))
+                .isTrue();
 
-        Versioned<MessageBack> back = practice.referral(ours.get(0)).messageBack(SignatureVerifier.using(TrustedKeys.fromJwks(practice.serverKeys())));
+        Versioned<MessageBack> back = practice.referral(ours.get(0))
+                .messageBack(SignatureVerifier.using(TrustedKeys.fromJwks(practice.serverKeys())));
         assertThat(back.value().getReferralId()).isEqualTo(ours.get(0));
-        assertThat(back.value()).isEqualTo(admin.referral(ours.get(0)).messageBack().value());
+        assertThat(back.value())
+                .isEqualTo(admin.referral(ours.get(0)).messageBack().value());
         assertThat(practice.referral(ours.get(0)).messageBackFhir()).contains("\"document\"");
         // the message back, and nothing else of the referral
         assertThatThrownBy(() -> practice.referrals().get(ours.get(0))).isInstanceOf(NotFoundException.class);
@@ -93,7 +111,8 @@ class GpPracticeMessageBackClientTest {
         String id = closedFor(PRACTICE, "not-yours");
         LinkwayClient other = as("B82005");
         assertThatThrownBy(() -> other.referral(id).messageBack()).isInstanceOf(NotFoundException.class);
-        assertThat(other.messageBacks().list().stream().map(MessageBack::getReferralId)).doesNotContain(id);
+        assertThat(other.messageBacks().list().stream().map(MessageBack::getReferralId))
+                .doesNotContain(id);
         assertThat(other.messageBacks().list().firstPage().items()).isEmpty();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,12 +18,15 @@ import org.linkway.model.ContactRecord;
 import org.linkway.model.Feedback;
 import org.linkway.model.OnwardReferral;
 import org.linkway.model.Signpost;
+import org.linkway.model.json.LinkwayJson;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The records of a person's journey under a referral, through the typed client against the real server. */
 class JourneyClientTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient client;
 
     @BeforeAll
@@ -33,7 +35,8 @@ class JourneyClientTest {
     }
 
     static ReferralResource newReferral(String placer) {
-        return client.referral(client.referrals().create(Fixtures.referral(placer)).value().getId());
+        return client.referral(
+                client.referrals().create(Fixtures.referral(placer)).value().getId());
     }
 
     @Test
@@ -50,8 +53,10 @@ class JourneyClientTest {
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.value().getVersion()).isEqualTo(2);
 
-        assertThatThrownBy(() -> plans.update(read.value(), read.etag())).isInstanceOfSatisfying(StaleVersionException.class,
-                e -> assertThat(e.currentVersion()).contains(2L));
+        assertThatThrownBy(() -> plans.update(read.value(), read.etag()))
+                .isInstanceOfSatisfying(
+                        StaleVersionException.class,
+                        e -> assertThat(e.currentVersion()).contains(2L));
         assertThatThrownBy(() -> plans.create(read.value())).isInstanceOf(StaleVersionException.class);
         assertThat(plans.versions()).extracting(CarePlan::getVersion).containsExactly(1, 2);
     }
@@ -65,19 +70,30 @@ class JourneyClientTest {
     void contacts_consents_assessments_and_signposts_are_recorded_listed_and_read() {
         ReferralResource referral = newReferral("records");
 
-        Versioned<ContactRecord> contact = referral.contacts().create(Fixtures.record("contact-record--first-call.json", ContactRecord.class));
-        Versioned<Consent> consent = referral.consents().create(Fixtures.record("consent--given-gp-and-provider.json", Consent.class));
-        Versioned<Assessment> assessment = referral.assessments().create(Fixtures.record("assessment--ons4-baseline.json", Assessment.class));
-        Versioned<Signpost> signpost = referral.signposts().create(Fixtures.record("signpost--debt-advice.json", Signpost.class));
+        Versioned<ContactRecord> contact =
+                referral.contacts().create(Fixtures.record("contact-record--first-call.json", ContactRecord.class));
+        Versioned<Consent> consent =
+                referral.consents().create(Fixtures.record("consent--given-gp-and-provider.json", Consent.class));
+        Versioned<Assessment> assessment =
+                referral.assessments().create(Fixtures.record("assessment--ons4-baseline.json", Assessment.class));
+        Versioned<Signpost> signpost =
+                referral.signposts().create(Fixtures.record("signpost--debt-advice.json", Signpost.class));
 
         assertThat(contact.value().getReferralId()).isEqualTo(referral.id());
         assertThat(consent.value().getDecision()).isEqualTo(Consent.Decision.GIVEN);
         assertThat(referral.contacts().get(contact.value().getId()).value()).isEqualTo(contact.value());
         assertThat(referral.consents().list()).containsExactly(consent.value());
         assertThat(referral.assessments().list()).containsExactly(assessment.value());
-        assertThat(referral.signposts().list().stream().map(Signpost::getId)).containsExactly(signpost.value().getId());
-        assertThat(referral.events()).extracting(Event::type)
-                .containsExactly("referral.received", "contact.recorded", "consent.recorded", "assessment.recorded", "signpost.recorded");
+        assertThat(referral.signposts().list().stream().map(Signpost::getId))
+                .containsExactly(signpost.value().getId());
+        assertThat(referral.events())
+                .extracting(Event::type)
+                .containsExactly(
+                        "referral.received",
+                        "contact.recorded",
+                        "consent.recorded",
+                        "assessment.recorded",
+                        "signpost.recorded");
     }
 
     @Test
@@ -87,27 +103,35 @@ class JourneyClientTest {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         JourneyRecords<Object> signposts = (JourneyRecords) referral.signposts();
-        assertThatThrownBy(() -> signposts.create(contact)).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.code()).isEqualTo("wrong-message-type"));
+        assertThatThrownBy(() -> signposts.create(contact))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.code()).isEqualTo("wrong-message-type"));
     }
 
     @Test
     void an_onward_referral_moves_through_its_journey_and_collects_feedback() {
         ReferralResource referral = newReferral("onward");
         OnwardReferrals onward = client.onwardReferrals();
-        tools.jackson.databind.node.ObjectNode doc = Fixtures.example("onward-referral--walking-group-with-feedback.json");
-        Feedback firstWalk = org.linkway.model.json.LinkwayJson.mapper().treeToValue(doc.path("feedback").get(0), Feedback.class);
+        ObjectNode doc = Fixtures.example("onward-referral--walking-group-with-feedback.json");
+        Feedback firstWalk =
+                LinkwayJson.mapper().treeToValue(doc.path("feedback").get(0), Feedback.class);
         doc.remove(List.of("feedback", "consentId"));
-        OnwardReferral walkingGroup = org.linkway.model.json.LinkwayJson.mapper().treeToValue(doc, OnwardReferral.class);
+        OnwardReferral walkingGroup = LinkwayJson.mapper().treeToValue(doc, OnwardReferral.class);
 
         Versioned<OnwardReferral> sent = onward.create(referral.id(), walkingGroup);
         String id = sent.value().getId();
         assertThat(sent.value().getStatus()).isEqualTo(OnwardReferral.Status.SENT);
 
-        Versioned<OnwardReferral> accepted = onward.transition(OnwardTransitionRequest.builder().onwardReferralId(id)
-                .to(OnwardReferral.Status.ACCEPTED).etag(sent.etag()).build());
-        assertThatThrownBy(() -> onward.transition(OnwardTransitionRequest.builder().onwardReferralId(id)
-                .to(OnwardReferral.Status.COMPLETED).etag(accepted.etag()).build()))
+        Versioned<OnwardReferral> accepted = onward.transition(OnwardTransitionRequest.builder()
+                .onwardReferralId(id)
+                .to(OnwardReferral.Status.ACCEPTED)
+                .etag(sent.etag())
+                .build());
+        assertThatThrownBy(() -> onward.transition(OnwardTransitionRequest.builder()
+                        .onwardReferralId(id)
+                        .to(OnwardReferral.Status.COMPLETED)
+                        .etag(accepted.etag())
+                        .build()))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.currentState()).contains("accepted");
                     assertThat(e.allowed()).containsExactly("attended", "did-not-attend");

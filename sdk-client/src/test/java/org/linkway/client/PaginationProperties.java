@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.model.Referral;
 
 /** Auto-paging over the real server: every referral once, in as many requests as the page size makes. */
@@ -22,6 +22,7 @@ class PaginationProperties {
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient client;
 
     @BeforeAll
@@ -32,22 +33,35 @@ class PaginationProperties {
     @Test
     void every_referral_is_listed_exactly_once_in_full_pages() {
         // shrinking is capped: each step creates referrals on the server
-        qt().withFixedSeed(6_301L).withExamples(20).withShrinkCycles(20).forAll(integers().between(0, 11), integers().between(1, 4))
+        qt().withFixedSeed(6_301L)
+                .withExamples(20)
+                .withShrinkCycles(20)
+                .forAll(integers().between(0, 11), integers().between(1, 4))
                 .checkAssert(PaginationProperties::listsEachOnce);
     }
 
     @Test
     void iteration_is_lazy_and_stops_fetching_when_the_caller_stops() {
-        qt().withFixedSeed(6_302L).withExamples(10).forAll(integers().between(1, 3)).checkAssert(PaginationProperties::isLazy);
+        qt().withFixedSeed(6_302L)
+                .withExamples(10)
+                .forAll(integers().between(1, 3))
+                .checkAssert(PaginationProperties::isLazy);
     }
 
     private static void listsEachOnce(int count, int pageSize) {
         String org = Fixtures.freshOrg();
         Set<String> created = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            created.add(client.referrals().create(Fixtures.referral("page-" + i, org)).value().getId());
+            created.add(client.referrals()
+                    .create(Fixtures.referral("page-" + i, org))
+                    .value()
+                    .getId());
         }
-        PagedIterable<Referral> list = client.referrals().list(ReferralQuery.builder().referrerOrg(org).pageSize(pageSize).build());
+        PagedIterable<Referral> list = client.referrals()
+                .list(ReferralQuery.builder()
+                        .referrerOrg(org)
+                        .pageSize(pageSize)
+                        .build());
 
         List<String> listed = list.stream().map(Referral::getId).toList();
         List<Page<Referral>> pages = new ArrayList<>();
@@ -55,7 +69,8 @@ class PaginationProperties {
 
         assertThat(listed).hasSize(count).containsExactlyInAnyOrderElementsOf(created);
         assertThat(pages).hasSize(Math.max(1, (count + pageSize - 1) / pageSize));
-        assertThat(pages.subList(0, pages.size() - 1)).allSatisfy(p -> assertThat(p.items()).hasSize(pageSize));
+        assertThat(pages.subList(0, pages.size() - 1))
+                .allSatisfy(p -> assertThat(p.items()).hasSize(pageSize));
         assertThat(pages.get(pages.size() - 1).hasNext()).isFalse();
     }
 
@@ -65,7 +80,8 @@ class PaginationProperties {
         PagedIterable<Integer> endless = new PagedIterable<>(cursor -> {
             cursors.add(cursor);
             int from = cursor == null ? 0 : Integer.parseInt(cursor);
-            return java.util.concurrent.CompletableFuture.completedFuture(new Page<>(List.of(from, from + 1), Integer.toString(from + 2), "r"));
+            return CompletableFuture.completedFuture(
+                    new Page<>(List.of(from, from + 1), Integer.toString(from + 2), "r"));
         });
 
         assertThat(endless.stream().limit(take * 2L).toList()).hasSize(take * 2);

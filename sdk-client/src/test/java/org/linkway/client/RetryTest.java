@@ -9,9 +9,10 @@ import static org.linkway.client.FaultProxy.Fault.THROTTLED_FOR_AN_HOUR;
 import static org.linkway.client.FaultProxy.Fault.UNAVAILABLE;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,6 @@ import org.linkway.client.error.TransportException;
 import org.linkway.client.error.ValidationException;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,6 +34,7 @@ class RetryTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static FaultProxy proxy;
     static LinkwayClient client;
     static String token;
@@ -68,9 +69,16 @@ class RetryTest {
         assertThat(proxy.seen).hasSize(3);
         // the server received and stored the first attempt; the retries replayed its answer
         assertThat(created.replayed()).isTrue();
-        assertThat(proxy.seen).extracting(s -> s.header("Idempotency-Key")).doesNotContainNull().containsOnly(proxy.seen.get(0).header("Idempotency-Key"));
-        assertThat(proxy.seen).extracting(s -> s.header("X-Request-Id")).containsOnly(proxy.seen.get(0).header("X-Request-Id"));
-        assertThat(ReferralClientTest.placedBy(direct, placer)).extracting(Referral::getId).containsExactly(created.value().getId());
+        assertThat(proxy.seen)
+                .extracting(s -> s.header("Idempotency-Key"))
+                .doesNotContainNull()
+                .containsOnly(proxy.seen.get(0).header("Idempotency-Key"));
+        assertThat(proxy.seen)
+                .extracting(s -> s.header("X-Request-Id"))
+                .containsOnly(proxy.seen.get(0).header("X-Request-Id"));
+        assertThat(ReferralClientTest.placedBy(direct, placer))
+                .extracting(Referral::getId)
+                .containsExactly(created.value().getId());
         assertThat(server.waits).hasSize(2);
     }
 
@@ -82,8 +90,12 @@ class RetryTest {
         Versioned<Referral> created = client.referrals().create(Fixtures.referral(placer));
 
         assertThat(created.replayed()).isFalse();
-        assertThat(proxy.seen).extracting(FaultProxy.Seen::fault).containsExactly(UNAVAILABLE, UNAVAILABLE, FaultProxy.Fault.PASS);
-        assertThat(server.waits).hasSize(2).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(2)));
+        assertThat(proxy.seen)
+                .extracting(FaultProxy.Seen::fault)
+                .containsExactly(UNAVAILABLE, UNAVAILABLE, FaultProxy.Fault.PASS);
+        assertThat(server.waits)
+                .hasSize(2)
+                .allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(2)));
         assertThat(ReferralClientTest.placedBy(direct, placer)).hasSize(1);
     }
 
@@ -91,7 +103,11 @@ class RetryTest {
     void a_dropped_read_is_retried() {
         proxy.script(DROP_BEFORE_FORWARD, DROP_AFTER_FORWARD);
 
-        assertThat(client.referrals().list(ReferralQuery.builder().pageSize(1).build()).firstPage().items()).hasSize(1);
+        assertThat(client.referrals()
+                        .list(ReferralQuery.builder().pageSize(1).build())
+                        .firstPage()
+                        .items())
+                .hasSize(1);
 
         assertThat(proxy.seen).hasSize(3);
     }
@@ -100,11 +116,12 @@ class RetryTest {
     void attempts_are_bounded_and_the_last_answer_is_reported() {
         proxy.script(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE);
 
-        assertThatThrownBy(() -> client.referrals().get("anything")).isInstanceOfSatisfying(ServerException.class, e -> {
-            assertThat(e.status()).isEqualTo(503);
-            assertThat(e.code()).isEqualTo("unavailable");
-            assertThat(e.requestId()).isEqualTo("proxy-503");
-        });
+        assertThatThrownBy(() -> client.referrals().get("anything"))
+                .isInstanceOfSatisfying(ServerException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.code()).isEqualTo("unavailable");
+                    assertThat(e.requestId()).isEqualTo("proxy-503");
+                });
         assertThat(proxy.seen).hasSize(RetryPolicy.defaultPolicy().maxAttempts());
         assertThat(server.waits).hasSize(RetryPolicy.defaultPolicy().maxAttempts() - 1);
     }
@@ -113,10 +130,11 @@ class RetryTest {
     void a_wait_longer_than_the_policy_accepts_ends_the_retries_with_the_servers_retry_after() {
         proxy.script(THROTTLED_FOR_AN_HOUR);
 
-        assertThatThrownBy(() -> client.referrals().get("anything")).isInstanceOfSatisfying(RateLimitedException.class, e -> {
-            assertThat(e.retryAfter()).contains(Duration.ofHours(1));
-            assertThat(e.code()).isEqualTo("rate-limited");
-        });
+        assertThatThrownBy(() -> client.referrals().get("anything"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+                    assertThat(e.code()).isEqualTo("rate-limited");
+                });
         assertThat(proxy.seen).hasSize(1);
         assertThat(server.waits).isEmpty();
     }
@@ -148,7 +166,8 @@ class RetryTest {
 
         assertThat(proxy.seen).hasSize(1);
         // it did happen: the caller reads the referral again to find out, as the exception's docs say
-        assertThat(direct.referrals().get(created.value().getId()).value().getStatus()).isEqualTo(Referral.Status.ACCEPTED);
+        assertThat(direct.referrals().get(created.value().getId()).value().getStatus())
+                .isEqualTo(Referral.Status.ACCEPTED);
     }
 
     @Test
@@ -179,7 +198,8 @@ class RetryTest {
         String placer = "async-" + UUID.randomUUID();
         proxy.script(UNAVAILABLE, DROP_AFTER_FORWARD);
 
-        Versioned<Referral> created = client.referrals().createAsync(Fixtures.referral(placer)).join();
+        Versioned<Referral> created =
+                client.referrals().createAsync(Fixtures.referral(placer)).join();
 
         assertThat(proxy.seen).hasSize(3);
         assertThat(created.replayed()).isTrue();
@@ -189,20 +209,28 @@ class RetryTest {
     @Test
     void a_refused_connection_is_retried_even_for_a_change_because_nothing_was_sent() throws IOException {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        LinkwayClient nowhere = server.clientBuilder("http://127.0.0.1:" + closedPort).build();
+        LinkwayClient nowhere =
+                server.clientBuilder("http://127.0.0.1:" + closedPort).build();
 
-        assertThatThrownBy(() -> nowhere.referrals().transition(TransitionRequest.builder().referralId("r")
-                .to(Referral.Status.ACCEPTED).etag("\"1\"").build()))
-                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("transport"));
+        assertThatThrownBy(() -> nowhere.referrals()
+                        .transition(TransitionRequest.builder()
+                                .referralId("r")
+                                .to(Referral.Status.ACCEPTED)
+                                .etag("\"1\"")
+                                .build()))
+                .isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.code()).isEqualTo("transport"));
         assertThat(server.waits).hasSize(RetryPolicy.defaultPolicy().maxAttempts() - 1);
     }
 
     @Test
     void a_read_that_times_out_is_retried_and_a_change_that_times_out_is_reported_as_a_timeout() {
-        LinkwayClient impatient = server.clientBuilder(proxy.url()).requestTimeout(Duration.ofMillis(300)).build();
+        LinkwayClient impatient = server.clientBuilder(proxy.url())
+                .requestTimeout(Duration.ofMillis(300))
+                .build();
         Versioned<Referral> created = direct.referrals().create(Fixtures.referral("timeout-" + UUID.randomUUID()));
         String id = created.value().getId();
 
@@ -211,9 +239,15 @@ class RetryTest {
         assertThat(proxy.seen).hasSize(2);
 
         proxy.script(HANG);
-        assertThatThrownBy(() -> impatient.referrals().transition(TransitionRequest.builder().referralId(id)
-                .to(Referral.Status.ACCEPTED).etag(created.etag()).build()))
-                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.code()).isEqualTo("timeout"));
+        assertThatThrownBy(() -> impatient
+                        .referrals()
+                        .transition(TransitionRequest.builder()
+                                .referralId(id)
+                                .to(Referral.Status.ACCEPTED)
+                                .etag(created.etag())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.code()).isEqualTo("timeout"));
         assertThat(proxy.seen).hasSize(1);
     }
 }

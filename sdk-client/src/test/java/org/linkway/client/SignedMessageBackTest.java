@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +17,7 @@ import org.linkway.crypto.SigningKey;
 import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
+import org.linkway.model.json.LinkwayJson;
 
 /**
  * The message back proves where it came from: against the real reference server (development
@@ -28,6 +28,7 @@ class SignedMessageBackTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient client;
 
     @BeforeAll
@@ -37,8 +38,13 @@ class SignedMessageBackTest {
 
     private static String closedReferral() {
         Versioned<Referral> created = client.referrals().create(Fixtures.referral("signed-back"));
-        client.referrals().transition(TransitionRequest.builder().referralId(created.value().getId())
-                .to(Referral.Status.REJECTED).reason("outside our area").etag(created.etag()).build());
+        client.referrals()
+                .transition(TransitionRequest.builder()
+                        .referralId(created.value().getId())
+                        .to(Referral.Status.REJECTED)
+                        .reason("outside our area")
+                        .etag(created.etag())
+                        .build());
         return created.value().getId();
     }
 
@@ -57,11 +63,13 @@ class SignedMessageBackTest {
     @Test
     void a_verifier_trusting_another_key_refuses_it() throws Exception {
         String id = closedReferral();
-        SignatureVerifier stranger = SignatureVerifier.using(SigningKey.generateEd25519("someone-else").publicKeys());
+        SignatureVerifier stranger = SignatureVerifier.using(
+                SigningKey.generateEd25519("someone-else").publicKeys());
         assertThatThrownBy(() -> client.referral(id).messageBack(stranger))
                 .isInstanceOfSatisfying(SignatureVerificationException.class, e -> {
                     assertThat(e.code()).isEqualTo("signature-invalid");
-                    assertThat(e.findings()).anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("LW-SIGNATURE-INVALID"));
+                    assertThat(e.findings())
+                            .anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("LW-SIGNATURE-INVALID"));
                     assertThat(e.requestId()).isNotBlank();
                 });
     }
@@ -69,19 +77,29 @@ class SignedMessageBackTest {
     @Test
     void a_body_changed_after_signing_fails_and_the_original_holds() throws Exception {
         String id = closedReferral();
-        HttpResponse<byte[]> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/referrals/" + id
-                + "/message-back")).header("Authorization", "Bearer " + server.adminToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> raw = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/v1/referrals/" + id + "/message-back"))
+                                .header("Authorization", "Bearer " + server.adminToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         String jws = raw.headers().firstValue("Linkway-Signature").orElseThrow();
         SignatureVerifier verifier = SignatureVerifier.using(TrustedKeys.fromJwks(client.serverKeys()));
         assertThat(verifier.check(raw.body(), jws).valid()).isTrue();
         // spacing does not matter (canonical JSON), meaning does
-        String pretty = org.linkway.model.json.LinkwayJson.mapper().readTree(raw.body()).toPrettyString();
-        assertThat(verifier.check(pretty.getBytes(StandardCharsets.UTF_8), jws).valid()).isTrue();
-        byte[] changed = new String(raw.body(), StandardCharsets.UTF_8).replace("rejected", "completed").getBytes(StandardCharsets.UTF_8);
+        String pretty = LinkwayJson.mapper().readTree(raw.body()).toPrettyString();
+        assertThat(verifier.check(pretty.getBytes(StandardCharsets.UTF_8), jws).valid())
+                .isTrue();
+        byte[] changed = new String(raw.body(), StandardCharsets.UTF_8)
+                .replace("rejected", "completed")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.check(changed, jws).valid()).isFalse();
-        assertThatThrownBy(() -> verifier.verify(changed, jws, null)).isInstanceOf(SignatureVerificationException.class);
+        assertThatThrownBy(() -> verifier.verify(changed, jws, null))
+                .isInstanceOf(SignatureVerificationException.class);
         assertThatThrownBy(() -> verifier.verify(raw.body(), null, null))
-                .isInstanceOfSatisfying(SignatureVerificationException.class, e -> assertThat(e.code()).isEqualTo("signature-missing"));
+                .isInstanceOfSatisfying(
+                        SignatureVerificationException.class,
+                        e -> assertThat(e.code()).isEqualTo("signature-missing"));
     }
 
     @Test

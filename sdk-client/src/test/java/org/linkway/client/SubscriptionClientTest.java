@@ -3,17 +3,19 @@ package org.linkway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.NotFoundException;
+import org.linkway.client.error.WebhookVerificationException;
 import org.linkway.client.webhook.WebhookVerifier;
 import org.linkway.crypto.SigningKey;
 import org.linkway.crypto.TrustedKeys;
 import org.linkway.model.Referral;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Subscriptions and signed deliveries end to end, written to the webhook contract. The tests
@@ -35,10 +36,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 class SubscriptionClientTest {
 
-    record Delivery(Map<String, List<String>> headers, byte[] body) { }
+    record Delivery(Map<String, List<String>> headers, byte[] body) {}
 
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
+
     static LinkwayClient client;
     static HttpServer receiver;
     static final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -48,7 +50,9 @@ class SubscriptionClientTest {
         client = server.client();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
-            deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            deliveries.add(new Delivery(
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -75,8 +79,11 @@ class SubscriptionClientTest {
     @Test
     void a_subscription_is_created_with_its_secret_once_read_listed_and_deleted() {
         assumeServerHasSubscriptions();
-        Subscription created = client.subscriptions().create(SubscriptionRequest.builder().url(hook())
-                .types(List.of("referral.received")).build());
+        Subscription created = client.subscriptions()
+                .create(SubscriptionRequest.builder()
+                        .url(hook())
+                        .types(List.of("referral.received"))
+                        .build());
 
         assertThat(created.secret()).hasValueSatisfying(s -> assertThat(s).startsWith("whsec_"));
         assertThat(created.status()).isEqualTo("active");
@@ -87,7 +94,8 @@ class SubscriptionClientTest {
         assertThat(read.delivery()).isPresent();
         assertThat(read.url()).isEqualTo(hook());
         assertThat(client.subscriptions().list()).extracting(Subscription::id).contains(created.id());
-        assertThat(client.subscriptions().list()).allSatisfy(s -> assertThat(s.secret()).isEmpty());
+        assertThat(client.subscriptions().list())
+                .allSatisfy(s -> assertThat(s.secret()).isEmpty());
 
         client.subscriptions().delete(created.id());
         assertThatThrownBy(() -> client.subscriptions().get(created.id())).isInstanceOf(NotFoundException.class);
@@ -98,7 +106,8 @@ class SubscriptionClientTest {
     void the_same_idempotency_key_answers_the_same_subscription() {
         assumeServerHasSubscriptions();
         String key = "sub-" + UUID.randomUUID();
-        SubscriptionRequest request = SubscriptionRequest.builder().url(hook()).referrerOrg("Z9999").build();
+        SubscriptionRequest request =
+                SubscriptionRequest.builder().url(hook()).referrerOrg("Z9999").build();
 
         Subscription first = client.subscriptions().create(request, key);
         Subscription again = client.subscriptions().create(request, key);
@@ -111,31 +120,47 @@ class SubscriptionClientTest {
     void a_delivery_also_carries_the_servers_jws_which_verifies_against_its_published_keys() throws Exception {
         assumeServerHasSubscriptions();
         deliveries.clear();
-        Subscription sub = client.subscriptions().create(SubscriptionRequest.builder().url(hook())
-                .types(List.of("referral.received")).build());
-        WebhookVerifier verifier = WebhookVerifier.builder().secret(sub.secret().orElseThrow()).signingKeys(TrustedKeys.fromJwks(client.serverKeys())).build();
-        WebhookVerifier wrongKeys = WebhookVerifier.builder().secret(sub.secret().orElseThrow())
+        Subscription sub = client.subscriptions()
+                .create(SubscriptionRequest.builder()
+                        .url(hook())
+                        .types(List.of("referral.received"))
+                        .build());
+        WebhookVerifier verifier = WebhookVerifier.builder()
+                .secret(sub.secret().orElseThrow())
+                .signingKeys(TrustedKeys.fromJwks(client.serverKeys()))
+                .build();
+        WebhookVerifier wrongKeys = WebhookVerifier.builder()
+                .secret(sub.secret().orElseThrow())
                 .signingKeys(SigningKey.generateEd25519("not-the-server").publicKeys())
                 .build();
         try {
             Versioned<Referral> created = client.referrals().create(Fixtures.referral("hooked-jws"));
             Delivery delivery = deliveries.poll(60, TimeUnit.SECONDS);
             assertThat(delivery).as("a delivery within a minute").isNotNull();
-            assertThat(verifier.verify(delivery.headers(), delivery.body()).referralId()).isEqualTo(created.value().getId());
+            assertThat(verifier.verify(delivery.headers(), delivery.body()).referralId())
+                    .isEqualTo(created.value().getId());
             assertThatThrownBy(() -> wrongKeys.verify(delivery.headers(), delivery.body()))
-                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                    .isInstanceOfSatisfying(
+                            WebhookVerificationException.class,
                             e -> assertThat(e.code()).isEqualTo("webhook-jws-invalid"));
-            String jws = delivery.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Linkway-Signature"))
-                    .findFirst().orElseThrow().getValue().get(0);
-            byte[] tampered = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).replace("referral.received", "referral.accepted")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String jws = delivery.headers().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("Linkway-Signature"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue()
+                    .get(0);
+            byte[] tampered = new String(delivery.body(), StandardCharsets.UTF_8)
+                    .replace("referral.received", "referral.accepted")
+                    .getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> verifier.verifyServerSignature(jws, tampered))
-                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                    .isInstanceOfSatisfying(
+                            WebhookVerificationException.class,
                             e -> assertThat(e.code()).isEqualTo("webhook-jws-invalid"));
-            Map<String, List<String>> unsigned = new java.util.HashMap<>(delivery.headers());
+            Map<String, List<String>> unsigned = new HashMap<>(delivery.headers());
             unsigned.keySet().removeIf(k -> k.equalsIgnoreCase("Linkway-Signature"));
             assertThatThrownBy(() -> verifier.verify(unsigned, delivery.body()))
-                    .isInstanceOfSatisfying(org.linkway.client.error.WebhookVerificationException.class,
+                    .isInstanceOfSatisfying(
+                            WebhookVerificationException.class,
                             e -> assertThat(e.code()).isEqualTo("webhook-missing-header"));
         } finally {
             client.subscriptions().delete(sub.id());
@@ -146,9 +171,13 @@ class SubscriptionClientTest {
     void a_delivery_verifies_with_the_subscription_secret_and_reads_as_the_event() throws InterruptedException {
         assumeServerHasSubscriptions();
         deliveries.clear();
-        Subscription sub = client.subscriptions().create(SubscriptionRequest.builder().url(hook())
-                .types(List.of("referral.received")).build());
-        WebhookVerifier verifier = WebhookVerifier.builder().secret(sub.secret().orElseThrow()).build();
+        Subscription sub = client.subscriptions()
+                .create(SubscriptionRequest.builder()
+                        .url(hook())
+                        .types(List.of("referral.received"))
+                        .build());
+        WebhookVerifier verifier =
+                WebhookVerifier.builder().secret(sub.secret().orElseThrow()).build();
         try {
             Versioned<Referral> created = client.referrals().create(Fixtures.referral("hooked"));
 
@@ -163,7 +192,7 @@ class SubscriptionClientTest {
             byte[] tampered = delivery.body().clone();
             tampered[tampered.length - 2] ^= 1;
             assertThatThrownBy(() -> verifier.verify(delivery.headers(), tampered))
-                    .isInstanceOf(org.linkway.client.error.WebhookVerificationException.class);
+                    .isInstanceOf(WebhookVerificationException.class);
         } finally {
             client.subscriptions().delete(sub.id());
         }
@@ -172,11 +201,14 @@ class SubscriptionClientTest {
     @Test
     void a_request_the_contract_forbids_is_refused_before_anything_is_sent() {
         assertThatThrownBy(() -> SubscriptionRequest.builder().url(URI.create("ftp://127.0.0.1/hook")))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("url");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("url");
         assertThatThrownBy(() -> SubscriptionRequest.builder().types(List.of("Referral.Received")))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("types");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("types");
         assertThatThrownBy(() -> SubscriptionRequest.builder().types(List.of("referral.received", "referral.received")))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("repeat");
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("repeat");
         assertThatThrownBy(() -> SubscriptionRequest.builder().build()).isInstanceOf(InvalidArgumentException.class);
     }
 }

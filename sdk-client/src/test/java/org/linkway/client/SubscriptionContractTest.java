@@ -3,6 +3,8 @@ package org.linkway.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,16 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linkway.client.error.NotFoundException;
 import org.linkway.model.json.LinkwayJson;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SubscriptionContractTest {
 
-    record Received(String method, String path, String idempotencyKey, String contentType, String body) { }
+    record Received(String method, String path, String idempotencyKey, String contentType, String body) {}
 
     static final String ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     static final String SECRET = "whsec_bm90LWEtcmVhbC1zZWNyZXQtanVzdC1hLXRlc3QtMzI=";
@@ -44,8 +41,10 @@ class SubscriptionContractTest {
         stand = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         stand.createContext("/v1/subscriptions", SubscriptionContractTest::answer);
         stand.start();
-        client = LinkwayClient.builder().baseUrl("http://127.0.0.1:" + stand.getAddress().getPort())
-                .retryPolicy(RetryPolicy.none()).build();
+        client = LinkwayClient.builder()
+                .baseUrl("http://127.0.0.1:" + stand.getAddress().getPort())
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     @AfterAll
@@ -56,22 +55,40 @@ class SubscriptionContractTest {
     private static void answer(HttpExchange x) throws IOException {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = x.getRequestURI().getPath();
-        received.add(new Received(x.getRequestMethod(), path, x.getRequestHeaders().getFirst("Idempotency-Key"),
-                x.getRequestHeaders().getFirst("Content-Type"), body));
-        String stored = "{\"id\":\"" + ID + "\",\"url\":\"https://receiver.example/hook\",\"types\":[\"referral.received\"],"
-                + "\"referrerOrg\":\"A81001\",\"after\":41,\"status\":\"active\",\"createdAt\":\"2026-11-27T03:00:00Z\"";
+        received.add(new Received(
+                x.getRequestMethod(),
+                path,
+                x.getRequestHeaders().getFirst("Idempotency-Key"),
+                x.getRequestHeaders().getFirst("Content-Type"),
+                body));
+        String stored =
+                "{\"id\":\"" + ID + "\",\"url\":\"https://receiver.example/hook\",\"types\":[\"referral.received\"],"
+                        + "\"referrerOrg\":\"A81001\",\"after\":41,\"status\":\"active\",\"createdAt\":\"2026-11-27T03:00:00Z\"";
         switch (x.getRequestMethod() + " " + path) {
-            case "POST /v1/subscriptions" -> send(x, 201, "application/json", stored + ",\"secret\":\"" + SECRET + "\"}");
-            case "GET /v1/subscriptions" -> send(x, 200, "application/json", "{\"items\":[" + stored + "}],\"nextCursor\":null}");
-            case "GET /v1/subscriptions/" + ID -> send(x, 200, "application/json", stored + ",\"delivery\":{\"pending\":2,"
-                    + "\"delivered\":40,\"lastAttemptAt\":\"2026-11-27T03:10:00Z\",\"lastError\":\"HTTP 500\","
-                    + "\"nextAttemptAt\":\"2026-11-27T03:10:04Z\"}}");
+            case "POST /v1/subscriptions" ->
+                send(x, 201, "application/json", stored + ",\"secret\":\"" + SECRET + "\"}");
+            case "GET /v1/subscriptions" ->
+                send(x, 200, "application/json", "{\"items\":[" + stored + "}],\"nextCursor\":null}");
+            case "GET /v1/subscriptions/" + ID ->
+                send(
+                        x,
+                        200,
+                        "application/json",
+                        stored + ",\"delivery\":{\"pending\":2,"
+                                + "\"delivered\":40,\"lastAttemptAt\":\"2026-11-27T03:10:00Z\",\"lastError\":\"HTTP 500\","
+                                + "\"nextAttemptAt\":\"2026-11-27T03:10:04Z\"}}");
             case "DELETE /v1/subscriptions/" + ID -> {
                 x.sendResponseHeaders(204, -1);
                 x.close();
             }
-            default -> send(x, 404, "application/problem+json", "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\","
-                    + "\"status\":404,\"detail\":\"there is no subscription\",\"instance\":\"" + path + "\",\"requestId\":\"r-404\"}");
+            default ->
+                send(
+                        x,
+                        404,
+                        "application/problem+json",
+                        "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\","
+                                + "\"status\":404,\"detail\":\"there is no subscription\",\"instance\":\"" + path
+                                + "\",\"requestId\":\"r-404\"}");
         }
     }
 
@@ -87,8 +104,13 @@ class SubscriptionContractTest {
     @Test
     void create_sends_the_request_members_under_an_idempotency_key_and_reads_the_secret() {
         received.clear();
-        Subscription s = client.subscriptions().create(SubscriptionRequest.builder().url(URI.create("https://receiver.example/hook"))
-                .types(List.of("referral.received")).referrerOrg("A81001").after(41).build());
+        Subscription s = client.subscriptions()
+                .create(SubscriptionRequest.builder()
+                        .url(URI.create("https://receiver.example/hook"))
+                        .types(List.of("referral.received"))
+                        .referrerOrg("A81001")
+                        .after(41)
+                        .build());
 
         Received sent = received.get(0);
         JsonNode body = LinkwayJson.mapper().readTree(sent.body());
@@ -109,9 +131,15 @@ class SubscriptionContractTest {
     @Test
     void a_request_without_filters_sends_only_the_url() {
         received.clear();
-        client.subscriptions().create(SubscriptionRequest.builder().url(URI.create("https://receiver.example/hook")).build(), "my-key");
+        client.subscriptions()
+                .create(
+                        SubscriptionRequest.builder()
+                                .url(URI.create("https://receiver.example/hook"))
+                                .build(),
+                        "my-key");
 
-        assertThat(LinkwayJson.mapper().readTree(received.get(0).body()).propertyNames()).containsExactly("url");
+        assertThat(LinkwayJson.mapper().readTree(received.get(0).body()).propertyNames())
+                .containsExactly("url");
         assertThat(received.get(0).idempotencyKey()).isEqualTo("my-key");
     }
 
@@ -134,7 +162,8 @@ class SubscriptionContractTest {
     @Test
     void delete_answers_nothing_and_an_unknown_id_is_not_found() {
         client.subscriptions().delete(ID);
-        assertThatThrownBy(() -> client.subscriptions().delete("unknown")).isInstanceOfSatisfying(NotFoundException.class,
-                e -> assertThat(e.requestId()).isEqualTo("r-404"));
+        assertThatThrownBy(() -> client.subscriptions().delete("unknown"))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.requestId()).isEqualTo("r-404"));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-
 import org.linkway.server.ServerConfig;
 import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.testing.TestDatabase;
@@ -50,7 +49,9 @@ final class TestServer extends LinkwayTestServer {
     /** A client of this server, acting as its admin, whose retries record their waits instead of sleeping. */
     LinkwayClient.Builder clientBuilder(String url) {
         String token = adminToken();
-        return LinkwayClient.builder().baseUrl(url).tokenProvider(() -> token)
+        return LinkwayClient.builder()
+                .baseUrl(url)
+                .tokenProvider(() -> token)
                 .retryPolicy(RetryPolicy.builder().sleeper(recordingSleeper()).build())
                 .requestTimeout(Duration.ofSeconds(20));
     }

@@ -2,15 +2,13 @@ package org.linkway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** The User-Agent names this client's version as the POM gives it, not a number written into the code. */
 class UserAgentTest {
@@ -31,8 +29,13 @@ class UserAgentTest {
         });
         stand.start();
         try {
-            LinkwayClient.builder().baseUrl("http://127.0.0.1:" + stand.getAddress().getPort())
-                    .retryPolicy(RetryPolicy.none()).build().referrals().list().firstPage();
+            LinkwayClient.builder()
+                    .baseUrl("http://127.0.0.1:" + stand.getAddress().getPort())
+                    .retryPolicy(RetryPolicy.none())
+                    .build()
+                    .referrals()
+                    .list()
+                    .firstPage();
         } finally {
             stand.stop(0);
         }

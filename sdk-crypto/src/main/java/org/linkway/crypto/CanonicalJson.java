@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +23,7 @@ public final class CanonicalJson {
     /** Rule id for input that has no canonical form. */
     public static final String RULE = "LW-CANONICAL-JSON";
 
-    private CanonicalJson() { }
+    private CanonicalJson() {}
 
     /** The outcome of canonicalising: the bytes, or findings saying why there are none. */
     public record Result(byte[] bytes, List<Finding> findings) {
@@ -73,7 +71,9 @@ public final class CanonicalJson {
         List<Finding> findings = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         write(tree, "", out, findings);
-        return findings.isEmpty() ? new Result(out.toString().getBytes(StandardCharsets.UTF_8), List.of()) : new Result(null, findings);
+        return findings.isEmpty()
+                ? new Result(out.toString().getBytes(StandardCharsets.UTF_8), List.of())
+                : new Result(null, findings);
     }
 
     private static void write(JsonNode node, String pointer, StringBuilder out, List<Finding> findings) {
@@ -108,7 +108,8 @@ public final class CanonicalJson {
         } else if (node.isNumber()) {
             double d = node.doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                findings.add(finding(pointer, "the number is outside what an IEEE 754 double holds; JSON numbers must be finite"));
+                findings.add(finding(
+                        pointer, "the number is outside what an IEEE 754 double holds; JSON numbers must be finite"));
             } else {
                 out.append(EcmaNumber.format(d));
             }
@@ -136,11 +137,15 @@ public final class CanonicalJson {
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
-                        findings.add(finding(pointer, "a string holds a lone UTF-16 surrogate (\\u"
-                                + String.format("%04x", (int) c) + "), which has no UTF-8 form"));
+                        findings.add(finding(
+                                pointer,
+                                "a string holds a lone UTF-16 surrogate (\\u" + String.format("%04x", (int) c)
+                                        + "), which has no UTF-8 form"));
                     } else {
                         out.append(c);
                     }

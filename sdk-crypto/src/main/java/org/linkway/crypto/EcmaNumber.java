@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  */
 final class EcmaNumber {
 
-    private EcmaNumber() { }
+    private EcmaNumber() {}
 
     static String format(double value) {
         if (value == 0) {

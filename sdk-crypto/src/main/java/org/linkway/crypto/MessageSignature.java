@@ -1,16 +1,5 @@
 package org.linkway.crypto;
 
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import org.linkway.crypto.nimbus.JwsAlgorithms;
-import org.linkway.signature.DetachedSignature;
-import org.linkway.signature.SignatureVerification;
-import org.linkway.validation.Finding;
-import org.linkway.validation.Severity;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,6 +8,15 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.SignatureVerification;
+import org.linkway.validation.Finding;
+import org.linkway.validation.Severity;
 
 /**
  * Detached JSON Web Signatures over a message's canonical JSON (RFC 7515 appendix F with RFC
@@ -37,12 +35,14 @@ public final class MessageSignature {
 
     /** Rule ids of the findings. */
     public static final String RULE_SIGN = DetachedSignature.RULE;
+
     public static final String RULE_VERIFY = SignatureVerification.RULE;
     /** The {@code typ} header of a Linkway message signature. */
     public static final String TYPE = "linkway-message+jws";
+
     private static final JOSEObjectType JOSE_TYPE = new JOSEObjectType(TYPE);
 
-    private MessageSignature() { }
+    private MessageSignature() {}
 
     /** Signs the canonical form of {@code json} with a private P-256 (ES256) or Ed25519 (EdDSA) key. */
     public static DetachedSignature sign(String json, SigningKey key) {
@@ -53,10 +53,16 @@ public final class MessageSignature {
         }
         JWSAlgorithm alg = JwsAlgorithms.algorithmFor(privateKey);
         if (alg == null) {
-            return new DetachedSignature(null, List.of(finding(RULE_SIGN, "only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages")));
+            return new DetachedSignature(
+                    null,
+                    List.of(finding(RULE_SIGN, "only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages")));
         }
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(privateKey.getKeyID()).type(JOSE_TYPE).build(),
+            JWSObject jws = new JWSObject(
+                    new JWSHeader.Builder(alg)
+                            .keyID(privateKey.getKeyID())
+                            .type(JOSE_TYPE)
+                            .build(),
                     new Payload(canonical.bytes()));
             jws.sign(JwsAlgorithms.signer(privateKey));
             return new DetachedSignature(jws.serialize(true), List.of());
@@ -101,14 +107,22 @@ public final class MessageSignature {
             return invalid(kid, alg, "algorithm '" + alg + "' is not accepted; Linkway signatures are ES256 or EdDSA");
         }
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-            return invalid(kid, alg, "the signature marks header parameters critical that this verifier does not know: "
-                    + header.getCriticalParams());
+            return invalid(
+                    kid,
+                    alg,
+                    "the signature marks header parameters critical that this verifier does not know: "
+                            + header.getCriticalParams());
         }
-        JWK key = kid != null ? trustedKeys.getKeyByKeyId(kid)
+        JWK key = kid != null
+                ? trustedKeys.getKeyByKeyId(kid)
                 : trustedKeys.getKeys().size() == 1 ? trustedKeys.getKeys().get(0) : null;
         if (key == null) {
-            return invalid(kid, alg, kid == null ? "the signature names no key (kid) and more than one key is trusted"
-                    : "key '" + kid + "' is not among the trusted keys");
+            return invalid(
+                    kid,
+                    alg,
+                    kid == null
+                            ? "the signature names no key (kid) and more than one key is trusted"
+                            : "key '" + kid + "' is not among the trusted keys");
         }
         if (!header.getAlgorithm().equals(JwsAlgorithms.algorithmFor(key))) {
             return invalid(kid, alg, "key '" + key.getKeyID() + "' does not sign with " + alg);
@@ -120,7 +134,10 @@ public final class MessageSignature {
         } catch (JOSEException | RuntimeException e) {
             return invalid(kid, alg, "the signature could not be checked: " + e.getMessage());
         }
-        return invalid(kid, alg, "the signature does not match the message: it was changed after signing, or signed by another key");
+        return invalid(
+                kid,
+                alg,
+                "the signature does not match the message: it was changed after signing, or signed by another key");
     }
 
     private static SignatureVerification invalid(String kid, String alg, String message) {

@@ -1,21 +1,19 @@
 package org.linkway.crypto;
 
-import java.security.KeyPair;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
-import java.util.Objects;
-
-import org.linkway.crypto.nimbus.JwsAlgorithms;
-import org.linkway.signature.DetachedSignature;
-import org.linkway.signature.MessageSigner;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.util.Objects;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.signature.DetachedSignature;
+import org.linkway.signature.MessageSigner;
 
 /**
  * A private P-256 (ES256) or Ed25519 (EdDSA) key that signs Linkway messages, with the key id its
@@ -64,9 +62,13 @@ public final class SigningKey implements MessageSigner {
             if (!Curve.P_256.equals(Curve.forECParameterSpec(pub.getParams()))) {
                 throw new IllegalArgumentException("an EC key signs Linkway messages only on P-256 (ES256)");
             }
-            return of(new ECKey.Builder(Curve.P_256, pub).privateKey(priv).keyID(keyId).build());
+            return of(new ECKey.Builder(Curve.P_256, pub)
+                    .privateKey(priv)
+                    .keyID(keyId)
+                    .build());
         }
-        if ("Ed25519".equals(pair.getPublic().getAlgorithm()) || "EdDSA".equals(pair.getPublic().getAlgorithm())) {
+        if ("Ed25519".equals(pair.getPublic().getAlgorithm())
+                || "EdDSA".equals(pair.getPublic().getAlgorithm())) {
             try {
                 return of(JwsAlgorithms.ed25519Jwk(pair, keyId));
             } catch (JOSEException e) {
@@ -79,7 +81,8 @@ public final class SigningKey implements MessageSigner {
 
     private static SigningKey of(JWK jwk) {
         if (!jwk.isPrivate()) {
-            throw new IllegalArgumentException("signing needs a private key; key '" + jwk.getKeyID() + "' is public only");
+            throw new IllegalArgumentException(
+                    "signing needs a private key; key '" + jwk.getKeyID() + "' is public only");
         }
         if (JwsAlgorithms.algorithmFor(jwk) == null) {
             throw new IllegalArgumentException("only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages");

@@ -1,20 +1,18 @@
 package org.linkway.crypto;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.linkway.crypto.nimbus.JwsAlgorithms;
 import org.linkway.signature.SignatureChecker;
 import org.linkway.signature.SignatureVerification;
-
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * The public keys whose signatures a receiver accepts: a server's published keys
@@ -75,7 +73,8 @@ public final class TrustedKeys implements SignatureChecker {
         } else if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
             jwk = JwsAlgorithms.ed25519PublicJwk(key, keyId);
         } else {
-            throw new IllegalArgumentException("only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages, not " + key.getAlgorithm());
+            throw new IllegalArgumentException(
+                    "only P-256 (ES256) and Ed25519 (EdDSA) keys sign Linkway messages, not " + key.getAlgorithm());
         }
         return new TrustedKeys(new JWKSet(jwk));
     }

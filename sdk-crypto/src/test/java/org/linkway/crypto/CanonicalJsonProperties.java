@@ -12,16 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,20 +32,26 @@ class CanonicalJsonProperties {
 
     @Test
     void sameValueAnyLayoutSameBytes() {
-        qt().withFixedSeed(4_701L).withExamples(300).forAll(values(), longs().all())
+        qt().withFixedSeed(4_701L)
+                .withExamples(300)
+                .forAll(values(), longs().all())
                 .checkAssert(CanonicalJsonProperties::sameBytes);
     }
 
     @Test
     void theCanonicalFormIsAFixedPointAndParsesToTheSameValue() {
-        qt().withFixedSeed(4_702L).withExamples(300).forAll(values())
+        qt().withFixedSeed(4_702L)
+                .withExamples(300)
+                .forAll(values())
                 .checkAssert(CanonicalJsonProperties::isAFixedPoint);
     }
 
     @Test
     void anyDoubleReadsBackExactly() {
-        qt().withFixedSeed(4_703L).withExamples(1000).forAll(Gens.oneOf(Gens.finiteDoubles(), doubles().between(-1e6, 1e6)))
-               .checkAssert(CanonicalJsonProperties::readsBackExactly);
+        qt().withFixedSeed(4_703L)
+                .withExamples(1000)
+                .forAll(Gens.oneOf(Gens.finiteDoubles(), doubles().between(-1e6, 1e6)))
+                .checkAssert(CanonicalJsonProperties::readsBackExactly);
     }
 
     private static void sameBytes(JsonNode value, long seed) {
@@ -71,7 +74,10 @@ class CanonicalJsonProperties {
         String text = EcmaNumber.format(d);
         assertThat(Double.parseDouble(text)).isEqualTo(d == 0 ? 0.0 : d);
         // never more digits than the Java runtime's own (not always shortest) form needs
-        String digits = text.replaceFirst("e.*", "").replaceAll("[^0-9]", "").replaceFirst("^0+", "").replaceFirst("0+$", "");
+        String digits = text.replaceFirst("e.*", "")
+                .replaceAll("[^0-9]", "")
+                .replaceFirst("^0+", "")
+                .replaceFirst("0+$", "");
         assertThat(digits.length()).isLessThanOrEqualTo(17);
     }
 

@@ -16,17 +16,21 @@ class CanonicalJsonTest {
                 + "  \"literals\": [null, true, false]\n}";
         CanonicalJson.Result r = CanonicalJson.canonicalize(input);
         assertThat(r.findings()).isEmpty();
-        assertThat(r.text()).isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-                + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+        assertThat(r.text())
+                .isEqualTo("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                        + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
     }
 
     @Test
     void membersAreSortedByUtf16CodeUnits() {
-        String input = "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
-                + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
+        String input =
+                "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
+                        + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\",\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}";
         String text = CanonicalJson.canonicalize(input).text();
-        assertThat(text).isEqualTo("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":\"Latin Small Letter O With Diaeresis\","
-                + "\"\u20ac\":\"Euro Sign\",\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
+        assertThat(text)
+                .isEqualTo(
+                        "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\",\"\u00f6\":\"Latin Small Letter O With Diaeresis\","
+                                + "\"\u20ac\":\"Euro Sign\",\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}");
     }
 
     /** RFC 8785 appendix B: IEEE 754 bit patterns and the text ECMAScript prints for them. */
@@ -55,7 +59,8 @@ class CanonicalJsonTest {
         "41b3de4355555556, 333333333.3333334",
         "41b3de4355555557, 333333333.33333343",
         "becbf647612f3696, -0.0000033333333333333333",
-        "43143ff3c1cb0959, 1424953923781206.2"})
+        "43143ff3c1cb0959, 1424953923781206.2"
+    })
     void numbersAreWrittenAsEcmaScriptWritesThem(String bits, String expected) {
         double d = Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16));
         assertThat(EcmaNumber.format(d)).isEqualTo(expected);
@@ -66,10 +71,13 @@ class CanonicalJsonTest {
     @Test
     void inputWithoutACanonicalFormIsAFindingNotAnException() {
         assertThat(CanonicalJson.canonicalize("{\"a\":1,\"a\":2}").findings())
-                .singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo(CanonicalJson.RULE));
-        assertThat(CanonicalJson.canonicalize("[1e400]").findings()).singleElement()
+                .singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo(CanonicalJson.RULE));
+        assertThat(CanonicalJson.canonicalize("[1e400]").findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.pointer()).isEqualTo("/0"));
-        assertThat(CanonicalJson.canonicalize("{\"x\":\"\\ud800\"}").findings()).singleElement()
+        assertThat(CanonicalJson.canonicalize("{\"x\":\"\\ud800\"}").findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.pointer()).isEqualTo("/x"));
         assertThat(CanonicalJson.canonicalize("{not json").isOk()).isFalse();
         assertThat(CanonicalJson.canonicalize((String) null).isOk()).isFalse();

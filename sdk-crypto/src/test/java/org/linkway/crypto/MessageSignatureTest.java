@@ -8,23 +8,19 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.linkway.testing.Gens;
-import org.linkway.model.json.LinkwayJson;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
 import java.util.Base64;
-
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.linkway.model.json.LinkwayJson;
 import org.linkway.signature.DetachedSignature;
 import org.linkway.signature.SignatureVerification;
-
+import org.linkway.testing.Gens;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Detached signatures over real example messages: both algorithms, every way a signature must fail. */
@@ -34,7 +30,8 @@ class MessageSignatureTest {
     private static final KeyPair EC_PAIR = generateEc();
     private static final SigningKey EC = SigningKey.of(EC_PAIR, "gp-surgery-1");
     private static final SigningKey ED = SigningKey.generateEd25519("charity-1");
-    private static final TrustedKeys TRUSTED = TrustedKeys.of(EC_PAIR.getPublic(), "gp-surgery-1").and(ED.publicKeys());
+    private static final TrustedKeys TRUSTED =
+            TrustedKeys.of(EC_PAIR.getPublic(), "gp-surgery-1").and(ED.publicKeys());
     private static final String REFERRAL = example("referral--full-gp-loneliness.json");
 
     @Test
@@ -56,13 +53,18 @@ class MessageSignatureTest {
     @Test
     void theSignatureSurvivesReformattingButNotAChangeOfMeaning() {
         String jws = MessageSignature.sign(REFERRAL, ED).jws();
-        String pretty = LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(LinkwayJson.mapper().readTree(REFERRAL));
+        String pretty = LinkwayJson.mapper()
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(LinkwayJson.mapper().readTree(REFERRAL));
         assertThat(MessageSignature.verify(pretty, jws, TRUSTED).valid()).isTrue();
         ObjectNode changed = (ObjectNode) LinkwayJson.mapper().readTree(REFERRAL);
         changed.put("status", "completed");
-        SignatureVerification v = MessageSignature.verify(LinkwayJson.mapper().writeValueAsString(changed), jws, TRUSTED);
+        SignatureVerification v =
+                MessageSignature.verify(LinkwayJson.mapper().writeValueAsString(changed), jws, TRUSTED);
         assertThat(v.valid()).isFalse();
-        assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo(MessageSignature.RULE_VERIFY));
+        assertThat(v.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo(MessageSignature.RULE_VERIFY));
     }
 
     @Test
@@ -71,31 +73,56 @@ class MessageSignatureTest {
         String[] parts = jws.split("\\.", -1);
         // alg none, with and without a signature part
         String none = b64("{\"alg\":\"none\",\"kid\":\"gp-surgery-1\"}");
-        assertThat(MessageSignature.verify(REFERRAL, none + "..", TRUSTED).valid()).isFalse();
-        assertThat(MessageSignature.verify(REFERRAL, none + ".." + parts[2], TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, none + "..", TRUSTED).valid())
+                .isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, none + ".." + parts[2], TRUSTED)
+                        .valid())
+                .isFalse();
         // HS256 keyed with a public key's bytes: the classic confusion
         String hs = b64("{\"alg\":\"HS256\",\"kid\":\"gp-surgery-1\"}");
-        assertThat(MessageSignature.verify(REFERRAL, hs + ".." + parts[2], TRUSTED).findings().get(0).message()).contains("HS256");
+        assertThat(MessageSignature.verify(REFERRAL, hs + ".." + parts[2], TRUSTED)
+                        .findings()
+                        .get(0)
+                        .message())
+                .contains("HS256");
         // EdDSA claimed over the EC key
         String ed = b64("{\"alg\":\"EdDSA\",\"kid\":\"gp-surgery-1\"}");
-        assertThat(MessageSignature.verify(REFERRAL, ed + ".." + parts[2], TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, ed + ".." + parts[2], TRUSTED)
+                        .valid())
+                .isFalse();
         // an untrusted key, a payload that is not detached, nonsense, nothing
-        assertThat(MessageSignature.verify(REFERRAL, MessageSignature.sign(REFERRAL, SigningKey.of(generateEc(), "stranger")).jws(), TRUSTED).valid()).isFalse();
-        assertThat(MessageSignature.verify(REFERRAL, parts[0] + ".e30." + parts[2], TRUSTED).valid()).isFalse();
-        assertThat(MessageSignature.verify(REFERRAL, "not a jws", TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(
+                                REFERRAL,
+                                MessageSignature.sign(REFERRAL, SigningKey.of(generateEc(), "stranger"))
+                                        .jws(),
+                                TRUSTED)
+                        .valid())
+                .isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, parts[0] + ".e30." + parts[2], TRUSTED)
+                        .valid())
+                .isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, "not a jws", TRUSTED).valid())
+                .isFalse();
         assertThat(MessageSignature.verify(REFERRAL, null, TRUSTED).valid()).isFalse();
         assertThat(MessageSignature.verify(REFERRAL, jws, null).valid()).isFalse();
         // unknown critical header
         String crit = b64("{\"alg\":\"ES256\",\"kid\":\"gp-surgery-1\",\"crit\":[\"x-new\"],\"x-new\":1}");
-        assertThat(MessageSignature.verify(REFERRAL, crit + ".." + parts[2], TRUSTED).valid()).isFalse();
+        assertThat(MessageSignature.verify(REFERRAL, crit + ".." + parts[2], TRUSTED)
+                        .valid())
+                .isFalse();
     }
 
     @Test
     void unreadableJsonIsAFindingAndAPublicOrUnknownKeyIsRefusedUpFront() {
         assertThat(MessageSignature.sign("{oops", EC).findings()).isNotEmpty();
-        String publicJwk = LinkwayJson.mapper().readTree(EC.publicKeys().toJwks()).get("keys").get(0).toString();
+        String publicJwk = LinkwayJson.mapper()
+                .readTree(EC.publicKeys().toJwks())
+                .get("keys")
+                .get(0)
+                .toString();
         assertThatThrownBy(() -> SigningKey.fromJwk(publicJwk))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("private");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("private");
         assertThatThrownBy(() -> SigningKey.fromJwk("{oops")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[]}")).isInstanceOf(IllegalArgumentException.class);
         assertThat(SigningKey.fromJwk(ED.privateJwk()).sign(REFERRAL).isOk()).isTrue();
@@ -114,20 +141,26 @@ class MessageSignatureTest {
         assertThat(v.valid()).as(v.findings().toString()).isTrue();
         assertThat(v.keyId()).isEqualTo("gp-system-2");
         KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        assertThatThrownBy(() -> SigningKey.of(rsa, "rsa")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P-256");
+        assertThatThrownBy(() -> SigningKey.of(rsa, "rsa"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-256");
         assertThatThrownBy(() -> TrustedKeys.of(rsa.getPublic(), "rsa")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Any one changed byte either leaves the value the same (e.g. 1E3 for 1e3) or breaks the signature. */
     @Test
     void anyByteChangeBreaksVerificationUnlessTheValueIsTheSame() {
-        qt().withFixedSeed(4_901L).withExamples(200).forAll(integers().between(0, 100_000), Gens.anyByte())
+        qt().withFixedSeed(4_901L)
+                .withExamples(200)
+                .forAll(integers().between(0, 100_000), Gens.anyByte())
                 .checkAssert(MessageSignatureTest::byteChangeBreaksUnlessSameValue);
     }
 
     @Test
     void changingAnyCharacterOfAStringValueBreaksVerification() {
-        qt().withFixedSeed(4_902L).withExamples(200).forAll(integers().between(0, 100_000))
+        qt().withFixedSeed(4_902L)
+                .withExamples(200)
+                .forAll(integers().between(0, 100_000))
                 .checkAssert(MessageSignatureTest::letterChangeBreaks);
     }
 
@@ -148,8 +181,9 @@ class MessageSignatureTest {
 
     private static void letterChangeBreaks(int where) {
         String canonical = CanonicalJson.canonicalize(REFERRAL).text();
-        // positions of plain letters inside the document: a letter changed to another letter always changes a name or a value
-        List<Integer> letters = new java.util.ArrayList<>();
+        // positions of plain letters inside the document: a letter changed to another letter always changes a name or a
+        // value
+        List<Integer> letters = new ArrayList<>();
         for (int i = 0; i < canonical.length(); i++) {
             if (Character.isLetter(canonical.charAt(i)) && canonical.charAt(i) < 0x80) {
                 letters.add(i);
@@ -162,13 +196,15 @@ class MessageSignatureTest {
         SignatureVerification v = MessageSignature.verify(tampered, SIGNED, TRUSTED);
         assertThat(v.valid()).isFalse();
         assertThat(v.findings()).isNotEmpty();
-        assertThat(literal || v.findings().stream().anyMatch(f -> f.ruleId().equals(MessageSignature.RULE_VERIFY))).isTrue();
+        assertThat(literal || v.findings().stream().anyMatch(f -> f.ruleId().equals(MessageSignature.RULE_VERIFY)))
+                .isTrue();
     }
 
     private static final String SIGNED = MessageSignature.sign(REFERRAL, EC).jws();
 
     private static String example(String name) {
-        try (InputStream in = MessageSignatureTest.class.getResourceAsStream("/org/linkway/schemas/examples/valid/" + name)) {
+        try (InputStream in =
+                MessageSignatureTest.class.getResourceAsStream("/org/linkway/schemas/examples/valid/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

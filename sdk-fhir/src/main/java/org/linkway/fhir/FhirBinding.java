@@ -1,8 +1,8 @@
 package org.linkway.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.linkway.fhir.internal.Engine;
 import org.linkway.model.Assessment;
@@ -18,8 +18,6 @@ import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ReadResult;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
-
-import ca.uhn.fhir.context.FhirContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,8 +64,12 @@ public final class FhirBinding {
 
     /** The message types with a FHIR binding. */
     public static List<MessageType> supportedTypes() {
-        return List.of(MessageType.REFERRAL, MessageType.MESSAGE_BACK, MessageType.CARE_PLAN,
-                MessageType.ASSESSMENT, MessageType.ONWARD_REFERRAL);
+        return List.of(
+                MessageType.REFERRAL,
+                MessageType.MESSAGE_BACK,
+                MessageType.CARE_PLAN,
+                MessageType.ASSESSMENT,
+                MessageType.ONWARD_REFERRAL);
     }
 
     // ------------------------------------------------------------------ Linkway -> FHIR
@@ -105,7 +107,8 @@ public final class FhirBinding {
      */
     public Bundle toBundle(Object message, BundleForm form) {
         MessageType type = MessageType.of(message.getClass())
-                .orElseThrow(() -> new IllegalArgumentException("Not a Linkway message: " + message.getClass().getName()));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Not a Linkway message: " + message.getClass().getName()));
         return toBundle(type, message, form);
     }
 
@@ -124,13 +127,21 @@ public final class FhirBinding {
         if (!validation.isValid() || validation.messageType().isEmpty()) {
             return new FhirJsonResult(null, validation.findings());
         }
-        MessageType type = MessageType.fromResourceType(validation.messageType().get()).orElseThrow();
+        MessageType type =
+                MessageType.fromResourceType(validation.messageType().get()).orElseThrow();
         if (!supportedTypes().contains(type)) {
-            return new FhirJsonResult(null, List.of(new Finding(Severity.ERROR, Rule.MESSAGE_TYPE.id(), "/resourceType", "",
-                    "A " + type.resourceType() + " has no FHIR binding; bound types: " + supportedTypes())));
+            return new FhirJsonResult(
+                    null,
+                    List.of(new Finding(
+                            Severity.ERROR,
+                            Rule.MESSAGE_TYPE.id(),
+                            "/resourceType",
+                            "",
+                            "A " + type.resourceType() + " has no FHIR binding; bound types: " + supportedTypes())));
         }
         JsonNode tree = LinkwayJson.mapper().readTree(linkwayJson);
-        return new FhirJsonResult(Engine.encode(Engine.toBundle(type, (ObjectNode) tree, form == BundleForm.MESSAGE), true),
+        return new FhirJsonResult(
+                Engine.encode(Engine.toBundle(type, (ObjectNode) tree, form == BundleForm.MESSAGE), true),
                 validation.findings());
     }
 
@@ -164,17 +175,33 @@ public final class FhirBinding {
     /** FHIR JSON text -> the Linkway JSON it converts to, pretty-printed, with every finding (for file tools). */
     public FhirJsonResult fhirToLinkwayJson(String fhirJson) {
         FhirReadResult<Object> r = fromFhir(fhirJson);
-        return new FhirJsonResult(r.message().map(m -> LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(m))
-                .orElse(null), r.findings());
+        return new FhirJsonResult(
+                r.message()
+                        .map(m -> LinkwayJson.mapper()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(m))
+                        .orElse(null),
+                r.findings());
     }
 
     private static <T> FhirReadResult<T> refuse(String fhirJson) {
         if (fhirJson == null) {
-            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", "No input.")));
+            return new FhirReadResult<>(
+                    null,
+                    null,
+                    List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", "No input.")));
         }
         if (fhirJson.length() > MAX_FHIR_CHARS) {
-            return new FhirReadResult<>(null, null, List.of(new Finding(Severity.ERROR, Rule.INPUT_TOO_LARGE.id(), "Bundle", "",
-                    "The FHIR input has " + fhirJson.length() + " characters; the reader accepts at most " + MAX_FHIR_CHARS + ".")));
+            return new FhirReadResult<>(
+                    null,
+                    null,
+                    List.of(new Finding(
+                            Severity.ERROR,
+                            Rule.INPUT_TOO_LARGE.id(),
+                            "Bundle",
+                            "",
+                            "The FHIR input has " + fhirJson.length() + " characters; the reader accepts at most "
+                                    + MAX_FHIR_CHARS + ".")));
         }
         return null;
     }
@@ -186,7 +213,11 @@ public final class FhirBinding {
         }
         Class<? extends PrsbMessage> actual = read.type().javaType();
         if (wanted != Object.class && wanted != actual) {
-            findings.add(new Finding(Severity.ERROR, Rule.FHIR_STRUCTURE.id(), "Bundle", "",
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    Rule.FHIR_STRUCTURE.id(),
+                    "Bundle",
+                    "",
                     "The Bundle holds a " + read.type().resourceType() + ", not a " + wanted.getSimpleName() + "."));
             return new FhirReadResult<>(read.type(), null, findings);
         }

@@ -2,7 +2,6 @@ package org.linkway.fhir;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.validation.Finding;
 
 /**

@@ -1,11 +1,15 @@
 package org.linkway.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -13,15 +17,12 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.linkway.fhir.internal.Extensions;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 
 /**
  * HAPI's own FHIR instance validator, set up with the R4 core definitions, in-memory terminology,
@@ -38,7 +39,7 @@ public final class FhirProfileValidator {
     private static List<String> conformanceResources() {
         List<String> names = new ArrayList<>();
         names.add("StructureDefinition-linkway-data.json");
-        org.linkway.fhir.internal.Extensions.ALL.forEach(x -> names.add(x.fileName()));
+        Extensions.ALL.forEach(x -> names.add(x.fileName()));
         names.addAll(CODE_SYSTEMS);
         return List.copyOf(names);
     }
@@ -63,9 +64,9 @@ public final class FhirProfileValidator {
         PrePopulatedValidationSupport linkway = new PrePopulatedValidationSupport(context);
         for (String name : CONFORMANCE_RESOURCES) {
             IBaseResource r = load(name);
-            if (r instanceof org.hl7.fhir.r4.model.StructureDefinition sd) {
+            if (r instanceof StructureDefinition sd) {
                 linkway.addStructureDefinition(sd);
-            } else if (r instanceof org.hl7.fhir.r4.model.CodeSystem cs) {
+            } else if (r instanceof CodeSystem cs) {
                 linkway.addCodeSystem(cs);
             }
         }
@@ -106,7 +107,8 @@ public final class FhirProfileValidator {
         try {
             return convert(validator.validateWithResult(json).getMessages());
         } catch (RuntimeException e) {
-            return List.of(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", String.valueOf(e.getMessage())));
+            return List.of(new Finding(
+                    Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", String.valueOf(e.getMessage())));
         }
     }
 
@@ -114,8 +116,13 @@ public final class FhirProfileValidator {
         List<Finding> out = new ArrayList<>();
         for (SingleValidationMessage m : messages) {
             Severity s = m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL
-                    ? Severity.ERROR : m.getSeverity() == ResultSeverityEnum.WARNING ? Severity.WARNING : Severity.INFORMATION;
-            out.add(new Finding(s, Rule.FHIR_PROFILE.id(), m.getLocationString() == null ? "" : m.getLocationString(), "",
+                    ? Severity.ERROR
+                    : m.getSeverity() == ResultSeverityEnum.WARNING ? Severity.WARNING : Severity.INFORMATION;
+            out.add(new Finding(
+                    s,
+                    Rule.FHIR_PROFILE.id(),
+                    m.getLocationString() == null ? "" : m.getLocationString(),
+                    "",
                     m.getMessage()));
         }
         return out;

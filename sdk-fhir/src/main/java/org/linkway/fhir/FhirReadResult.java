@@ -2,7 +2,6 @@ package org.linkway.fhir;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.model.MessageType;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
@@ -51,7 +50,13 @@ public final class FhirReadResult<T> {
 
     @Override
     public String toString() {
-        return (isValid() ? "converted" : "not converted") + (messageType == null ? "" : " " + messageType.resourceType())
-                + (findings.isEmpty() ? "" : ":\n  " + String.join("\n  ", findings.stream().map(Finding::toString).toList()));
+        return (isValid() ? "converted" : "not converted")
+                + (messageType == null ? "" : " " + messageType.resourceType())
+                + (findings.isEmpty()
+                        ? ""
+                        : ":\n  "
+                                + String.join(
+                                        "\n  ",
+                                        findings.stream().map(Finding::toString).toList()));
     }
 }

@@ -1,24 +1,25 @@
 package org.linkway.fhir;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.linkway.fhir.internal.Extensions;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.MessageType;
+import org.linkway.model.json.LinkwayJson;
 import org.linkway.outcomes.Instrument;
 import org.linkway.outcomes.InstrumentCatalogue;
 import org.linkway.outcomes.InstrumentCode;
-import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,9 +36,10 @@ final class FhirDocs {
 
     static final String MAPPING = "../schemas/fhir/MAPPING.md";
     static final String GOLDEN_DIR = "../schemas/fhir/examples/";
-    static final String REGENERATE = "./mvnw -B -q -pl sdk-fhir -am test -Dtest=FhirGeneratedFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dlinkway.regenerate=true";
+    static final String REGENERATE =
+            "./mvnw -B -q -pl sdk-fhir -am test -Dtest=FhirGeneratedFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dlinkway.regenerate=true";
 
-    private FhirDocs() { }
+    private FhirDocs() {}
 
     /** Every generated file: path relative to sdk-fhir -> content. */
     static Map<String, String> files() {
@@ -46,9 +48,13 @@ final class FhirDocs {
             Object m = FhirExamples.message(p);
             String base = p.getFileName().toString().replace(".json", "");
             MessageType t = FhirExamples.type(p);
-            out.put(GOLDEN_DIR + base + ".fhir.json", FhirExamples.BINDING.toFhirJson(m, BundleForm.TRANSACTION) + "\n");
+            out.put(
+                    GOLDEN_DIR + base + ".fhir.json",
+                    FhirExamples.BINDING.toFhirJson(m, BundleForm.TRANSACTION) + "\n");
             if (t == MessageType.REFERRAL || t == MessageType.ONWARD_REFERRAL) {
-                out.put(GOLDEN_DIR + base + ".fhir-message.json", FhirExamples.BINDING.toFhirJson(m, BundleForm.MESSAGE) + "\n");
+                out.put(
+                        GOLDEN_DIR + base + ".fhir-message.json",
+                        FhirExamples.BINDING.toFhirJson(m, BundleForm.MESSAGE) + "\n");
             }
         }
         out.put(MAPPING, mapping());
@@ -70,24 +76,47 @@ final class FhirDocs {
     static ObjectNode structureDefinition(Extensions.Def x) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode sd = f.objectNode();
-        sd.put("resourceType", "StructureDefinition").put("id", x.id()).put("url", x.url()).put("version", "1.0.0")
-                .put("name", x.name()).put("title", x.title()).put("status", "active").put("publisher", "Linkway")
-                .put("description", x.description()).put("fhirVersion", "4.0.1").put("kind", "complex-type").put("abstract", false);
+        sd.put("resourceType", "StructureDefinition")
+                .put("id", x.id())
+                .put("url", x.url())
+                .put("version", "1.0.0")
+                .put("name", x.name())
+                .put("title", x.title())
+                .put("status", "active")
+                .put("publisher", "Linkway")
+                .put("description", x.description())
+                .put("fhirVersion", "4.0.1")
+                .put("kind", "complex-type")
+                .put("abstract", false);
         ArrayNode context = sd.putArray("context");
         x.contexts().forEach(c -> context.addObject().put("type", "element").put("expression", c));
-        sd.put("type", "Extension").put("baseDefinition", "http://hl7.org/fhir/StructureDefinition/Extension").put("derivation", "constraint");
+        sd.put("type", "Extension")
+                .put("baseDefinition", "http://hl7.org/fhir/StructureDefinition/Extension")
+                .put("derivation", "constraint");
         ArrayNode el = sd.putObject("differential").putArray("element");
-        el.addObject().put("id", "Extension").put("path", "Extension").put("short", x.title()).put("definition", x.description()).put("max", "1");
-        el.addObject().put("id", "Extension.extension").put("path", "Extension.extension").put("max", "0");
+        el.addObject()
+                .put("id", "Extension")
+                .put("path", "Extension")
+                .put("short", x.title())
+                .put("definition", x.description())
+                .put("max", "1");
+        el.addObject()
+                .put("id", "Extension.extension")
+                .put("path", "Extension.extension")
+                .put("max", "0");
         el.addObject().put("id", "Extension.url").put("path", "Extension.url").put("fixedUri", x.url());
-        ObjectNode value = el.addObject().put("id", "Extension.value[x]").put("path", "Extension.value[x]").put("min", 1);
+        ObjectNode value = el.addObject()
+                .put("id", "Extension.value[x]")
+                .put("path", "Extension.value[x]")
+                .put("min", 1);
         value.putArray("type").addObject().put("code", x.valueType());
         return sd;
     }
 
     /** The record-kind CodeSystem: its hand-written concepts, then every code the binding's record tables write. */
     static ObjectNode recordKind() {
-        ObjectNode cs = (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(Path.of(FHIR_DIR + "CodeSystem-record-kind.json")));
+        ObjectNode cs = (ObjectNode)
+                LinkwayJson.mapper().readTree(FhirExamples.read(Path.of(FHIR_DIR + "CodeSystem-record-kind.json")));
         ArrayNode concepts = JsonNodeFactory.instance.arrayNode();
         Map<String, String> generated = Extensions.recordKindCodes();
         for (JsonNode c : cs.get("concept")) {
@@ -95,7 +124,8 @@ final class FhirDocs {
                 concepts.add(c);
             }
         }
-        generated.forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
+        generated.forEach(
+                (code, display) -> concepts.addObject().put("code", code).put("display", display));
         cs.put("count", concepts.size());
         cs.set("concept", concepts);
         return cs;
@@ -105,12 +135,20 @@ final class FhirDocs {
     static ObjectNode outcomeInstrument() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode cs = f.objectNode();
-        cs.put("resourceType", "CodeSystem").put("id", "outcome-instrument").put("url", InstrumentCode.LINKWAY_SYSTEM)
-                .put("version", "1.0.0").put("name", "OutcomeInstrument").put("title", "Linkway outcome instruments").put("status", "active")
+        cs.put("resourceType", "CodeSystem")
+                .put("id", "outcome-instrument")
+                .put("url", InstrumentCode.LINKWAY_SYSTEM)
+                .put("version", "1.0.0")
+                .put("name", "OutcomeInstrument")
+                .put("title", "Linkway outcome instruments")
+                .put("status", "active")
                 .put("publisher", "Linkway")
-                .put("description", "Outcome measures used in social prescribing that have no verified SNOMED CT or LOINC code; "
-                        + "generated from the SDK's instrument catalogue (docs/OUTCOMES.md).")
-                .put("caseSensitive", true).put("content", "complete");
+                .put(
+                        "description",
+                        "Outcome measures used in social prescribing that have no verified SNOMED CT or LOINC code; "
+                                + "generated from the SDK's instrument catalogue (docs/OUTCOMES.md).")
+                .put("caseSensitive", true)
+                .put("content", "complete");
         ArrayNode concepts = f.arrayNode();
         for (Instrument i : InstrumentCatalogue.standard().all()) {
             for (InstrumentCode c : i.codes()) {
@@ -124,7 +162,7 @@ final class FhirDocs {
         return cs;
     }
 
-    record Row(String prsb, String linkway, Set<String> fhir) { }
+    record Row(String prsb, String linkway, Set<String> fhir) {}
 
     static String mapping() {
         Map<MessageType, Map<String, Row>> byType = new LinkedHashMap<>();
@@ -138,29 +176,50 @@ final class FhirDocs {
             leaves(tree, "", leaves);
             for (String pointer : leaves) {
                 String linkway = normalise(pointer);
-                Row row = byType.get(type).computeIfAbsent(linkway, k -> new Row(prsbPath(tree, pointer), k, new LinkedHashSet<>()));
+                Row row = byType.get(type)
+                        .computeIfAbsent(linkway, k -> new Row(prsbPath(tree, pointer), k, new LinkedHashSet<>()));
                 row.fhir().addAll(whereItGoes(type, tree, pointer));
             }
         }
         StringBuilder md = new StringBuilder();
         md.append("# Linkway FHIR R4 mapping\n\n")
-                .append("<!-- GENERATED by FhirDocs in sdk-fhir's tests; run `").append(REGENERATE)
+                .append("<!-- GENERATED by FhirDocs in sdk-fhir's tests; run `")
+                .append(REGENERATE)
                 .append("` after changing the binding. Do not edit by hand. -->\n\n")
                 .append("Where each property of the valid examples goes in FHIR R4, found by running the binding\n")
-                .append("(`org.linkway.fhir.FhirBinding`) with that one value replaced by a marker. Properties go to FHIR R4\n")
-                .append("elements first; `extension('x')` is an HL7 core extension or one of Linkway's narrow extensions, each defined\n")
-                .append("in `schemas/fhir/StructureDefinition-x.json`. `linkway-data on X` means the value travels in the catch-all\n")
-                .append("`").append(Urls.EXT_LINKWAY_DATA).append("` extension of resource X, so nothing is lost:\n")
-                .append("for these examples that is only Linkway's own properties (`schemaVersion` when it is not the version this\n")
-                .append("library writes, a care plan's `version`, an assessment's `instrument` and `timepoint`). `(derived)` means the\n")
-                .append("value is implied by another element (for example the fixed schema version). Paths use `[]` for any index.\n")
+                .append(
+                        "(`org.linkway.fhir.FhirBinding`) with that one value replaced by a marker. Properties go to FHIR R4\n")
+                .append(
+                        "elements first; `extension('x')` is an HL7 core extension or one of Linkway's narrow extensions, each defined\n")
+                .append(
+                        "in `schemas/fhir/StructureDefinition-x.json`. `linkway-data on X` means the value travels in the catch-all\n")
+                .append("`")
+                .append(Urls.EXT_LINKWAY_DATA)
+                .append("` extension of resource X, so nothing is lost:\n")
+                .append(
+                        "for these examples that is only Linkway's own properties (`schemaVersion` when it is not the version this\n")
+                .append(
+                        "library writes, a care plan's `version`, an assessment's `instrument` and `timepoint`). `(derived)` means the\n")
+                .append(
+                        "value is implied by another element (for example the fixed schema version). Paths use `[]` for any index.\n")
                 .append("See docs/FHIR.md.\n");
         for (var e : byType.entrySet()) {
             md.append("\n## ").append(e.getKey().resourceType()).append("\n\n");
             md.append("| PRSB path | Linkway property | FHIR path |\n|---|---|---|\n");
             for (Row r : e.getValue().values()) {
-                md.append("| ").append(r.prsb().isEmpty() ? "(Linkway)" : r.prsb()).append(" | `").append(r.linkway()).append("` | ")
-                        .append(r.fhir().isEmpty() ? "(derived)" : String.join("<br>", r.fhir().stream().map(f -> "`" + f + "`").toList()))
+                md.append("| ")
+                        .append(r.prsb().isEmpty() ? "(Linkway)" : r.prsb())
+                        .append(" | `")
+                        .append(r.linkway())
+                        .append("` | ")
+                        .append(
+                                r.fhir().isEmpty()
+                                        ? "(derived)"
+                                        : String.join(
+                                                "<br>",
+                                                r.fhir().stream()
+                                                        .map(f -> "`" + f + "`")
+                                                        .toList()))
                         .append(" |\n");
             }
         }
@@ -189,7 +248,9 @@ final class FhirDocs {
     private static String prsbPath(ObjectNode tree, String pointer) {
         ObjectNode copy = tree.deepCopy();
         set(copy, pointer, JsonNodeFactory.instance.objectNode().put("x", 1));
-        for (Finding f : FhirExamples.VALIDATOR.validate(LinkwayJson.mapper().writeValueAsString(copy)).findings()) {
+        for (Finding f : FhirExamples.VALIDATOR
+                .validate(LinkwayJson.mapper().writeValueAsString(copy))
+                .findings()) {
             if (f.pointer().equals(pointer) && f.ruleId().equals(Rule.TYPE.id())) {
                 return f.prsbPath();
             }
@@ -202,7 +263,10 @@ final class FhirDocs {
         ObjectNode copy = tree.deepCopy();
         Set<String> paths = new LinkedHashSet<>();
         boolean enumLike = original.isString() && original.stringValue().matches("[a-z-]{1,16}");
-        boolean freeText = original.isString() && original.stringValue().length() > 3 && !looksLikeDate(original.stringValue()) && !enumLike;
+        boolean freeText = original.isString()
+                && original.stringValue().length() > 3
+                && !looksLikeDate(original.stringValue())
+                && !enumLike;
         if (freeText || pointer.matches(".*/\\d+$")) {
             // a marker string: found where the value lands, as an element or inside linkway-data
             String marker = "QQ" + Math.abs(pointer.hashCode()) + "QQ";
@@ -218,14 +282,24 @@ final class FhirDocs {
         }
         // codes, numbers, booleans, dates: change the value and see which FHIR elements change
         if (original.isNumber()) {
-            set(copy, pointer, original.isIntegralNumber() ? JsonNodeFactory.instance.numberNode(original.intValue() + 1)
-                    : JsonNodeFactory.instance.numberNode(original.decimalValue().add(java.math.BigDecimal.ONE)));
+            set(
+                    copy,
+                    pointer,
+                    original.isIntegralNumber()
+                            ? JsonNodeFactory.instance.numberNode(original.intValue() + 1)
+                            : JsonNodeFactory.instance.numberNode(
+                                    original.decimalValue().add(BigDecimal.ONE)));
         } else if (original.isBoolean()) {
             set(copy, pointer, JsonNodeFactory.instance.booleanNode(!original.booleanValue()));
         } else if (original.isString() && looksLikeDate(original.stringValue())) {
-            set(copy, pointer, JsonNodeFactory.instance.stringNode("1901" + original.stringValue().substring(4)));
+            set(
+                    copy,
+                    pointer,
+                    JsonNodeFactory.instance.stringNode(
+                            "1901" + original.stringValue().substring(4)));
         } else {
-            ((ObjectNode) copy.at(pointer.substring(0, pointer.lastIndexOf('/')))).remove(pointer.substring(pointer.lastIndexOf('/') + 1));
+            ((ObjectNode) copy.at(pointer.substring(0, pointer.lastIndexOf('/'))))
+                    .remove(pointer.substring(pointer.lastIndexOf('/') + 1));
         }
         JsonNode before = fhir(type, tree);
         JsonNode after = fhir(type, copy);
@@ -370,18 +444,29 @@ final class FhirDocs {
             }
             if (o.has("contentType") && o.has("data")) {
                 // an attachment: its text is in base64
-                String text = new String(java.util.Base64.getDecoder().decode(o.get("data").stringValue()), java.nio.charset.StandardCharsets.UTF_8);
+                String text =
+                        new String(Base64.getDecoder().decode(o.get("data").stringValue()), StandardCharsets.UTF_8);
                 if (text.contains(marker)) {
-                    out.add((path + ".data").replaceFirst("^\\.entry\\[\\]\\.resource\\.", "").replace(".resource.", ""));
+                    out.add((path + ".data")
+                            .replaceFirst("^\\.entry\\[\\]\\.resource\\.", "")
+                            .replace(".resource.", ""));
                 }
                 return;
             }
             for (var p : o.properties()) {
                 String name = p.getKey();
-                if (name.equals("extension") && p.getValue().isArray() && !p.getValue().isEmpty() && p.getValue().get(0).has("url")) {
+                if (name.equals("extension")
+                        && p.getValue().isArray()
+                        && !p.getValue().isEmpty()
+                        && p.getValue().get(0).has("url")) {
                     for (JsonNode x : p.getValue()) {
                         String url = x.get("url").stringValue();
-                        find(x, base + ".extension('" + url.substring(url.lastIndexOf('/') + 1) + "')", rt, marker, out);
+                        find(
+                                x,
+                                base + ".extension('" + url.substring(url.lastIndexOf('/') + 1) + "')",
+                                rt,
+                                marker,
+                                out);
                     }
                     continue;
                 }

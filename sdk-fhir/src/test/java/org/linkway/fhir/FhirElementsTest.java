@@ -2,10 +2,16 @@ package org.linkway.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
@@ -21,7 +27,6 @@ import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** PRSB properties land in real FHIR R4 elements (or a named extension), and come back from them. */
@@ -35,10 +40,14 @@ class FhirElementsTest {
     }
 
     private static <T extends Resource> List<T> all(Bundle b, Class<T> type) {
-        return b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
+        return b.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
-    private static String ext(org.hl7.fhir.r4.model.DomainResource r, Extensions.Def def) {
+    private static String ext(DomainResource r, Extensions.Def def) {
         Extension x = r.getExtensionByUrl(def.url());
         return x == null ? null : x.getValue().primitiveValue();
     }
@@ -46,19 +55,23 @@ class FhirElementsTest {
     @Test
     void demographics_land_in_patient_elements_and_named_extensions() {
         Patient p = all(full(), Patient.class).get(0);
-        assertThat(p.getMaritalStatus().getCodingFirstRep().getSystem()).isEqualTo("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus");
+        assertThat(p.getMaritalStatus().getCodingFirstRep().getSystem())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus");
         assertThat(p.getMaritalStatus().getCodingFirstRep().getCode()).isEqualTo("W");
         assertThat(ext(p, Extensions.SEX)).isEqualTo("2");
         assertThat(ext(p, Extensions.ETHNIC_CATEGORY)).isEqualTo("A");
         assertThat(ext(p, Extensions.PRONOUN)).isEqualTo("she/her");
         assertThat(ext(p, Extensions.PREFERRED_CONTACT_METHOD)).isEqualTo("3");
-        org.hl7.fhir.r4.model.Address birth = (org.hl7.fhir.r4.model.Address) p.getExtensionByUrl(Urls.EXT_BIRTH_PLACE).getValue();
+        Address birth = (Address) p.getExtensionByUrl(Urls.EXT_BIRTH_PLACE).getValue();
         assertThat(birth.getCountry()).isEqualTo("GBR");
         assertThat(p.getIdentifier()).extracting(i -> i.getValue()).containsExactly("9992174439", "LMP-0048213");
-        assertThat(p.getAddressFirstRep().getUse()).isEqualTo(org.hl7.fhir.r4.model.Address.AddressUse.HOME);
-        assertThat(p.getTelecom()).anyMatch(t -> t.getSystem() == org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.OTHER
-                && t.getValue().startsWith("Landline is best before 2pm"));
-        assertThat(p.getExtensionByUrl(Urls.EXT_LINKWAY_DATA)).as("nothing of the person left in the catch-all").isNull();
+        assertThat(p.getAddressFirstRep().getUse()).isEqualTo(Address.AddressUse.HOME);
+        assertThat(p.getTelecom())
+                .anyMatch(t -> t.getSystem() == ContactPoint.ContactPointSystem.OTHER
+                        && t.getValue().startsWith("Landline is best before 2pm"));
+        assertThat(p.getExtensionByUrl(Urls.EXT_LINKWAY_DATA))
+                .as("nothing of the person left in the catch-all")
+                .isNull();
     }
 
     @Test
@@ -66,12 +79,19 @@ class FhirElementsTest {
         Bundle b = full();
         List<RelatedPerson> people = all(b, RelatedPerson.class);
         assertThat(people).hasSize(1);
-        assertThat(people.get(0).getText().getDiv().allText()).startsWith("Daughter and next of kin: Claire Ashdown-Rowe");
-        assertThat(people.get(0).getPatient().getReference()).isEqualTo(b.getEntry().stream()
-                .filter(e -> e.getResource() instanceof Patient).findFirst().orElseThrow().getFullUrl());
+        assertThat(people.get(0).getText().getDiv().allText())
+                .startsWith("Daughter and next of kin: Claire Ashdown-Rowe");
+        assertThat(people.get(0).getPatient().getReference())
+                .isEqualTo(b.getEntry().stream()
+                        .filter(e -> e.getResource() instanceof Patient)
+                        .findFirst()
+                        .orElseThrow()
+                        .getFullUrl());
         FhirReadResult<Referral> back = BINDING.fromFhir(b, Referral.class);
         assertThat(back.message().orElseThrow().getPersonDemographics().getRelevantContacts())
-                .isEqualTo(((Referral) FhirExamples.message(FULL)).getPersonDemographics().getRelevantContacts());
+                .isEqualTo(((Referral) FhirExamples.message(FULL))
+                        .getPersonDemographics()
+                        .getRelevantContacts());
     }
 
     @Test
@@ -84,21 +104,30 @@ class FhirElementsTest {
     void person_and_referrer_records_use_their_own_resources() {
         Bundle b = full();
         List<Observation> observations = all(b, Observation.class);
-        assertThat(observations).anyMatch(o -> o.getCode().getCoding().stream().anyMatch(c -> "72166-2".equals(c.getCode()))
-                && o.getNoteFirstRep().getText().startsWith("Smoked about 15 a day"));
-        assertThat(observations).anyMatch(o -> o.hasValueStringType() && o.getValueStringType().getValue().startsWith("Staying in my own home"));
-        assertThat(all(b, Flag.class)).anyMatch(f -> f.getStatus() == Flag.FlagStatus.INACTIVE
-                && "false".equals(ext(f, Extensions.SAFEGUARDING_INDICATOR)));
-        assertThat(all(b, Flag.class)).anyMatch(f -> f.getCode().getText() != null && f.getCode().getText().startsWith("Hearing loss: face her")
-                && "true".equals(ext(f, Extensions.REASONABLE_ADJUSTMENT_FLAG)));
+        assertThat(observations)
+                .anyMatch(o -> o.getCode().getCoding().stream().anyMatch(c -> "72166-2".equals(c.getCode()))
+                        && o.getNoteFirstRep().getText().startsWith("Smoked about 15 a day"));
+        assertThat(observations)
+                .anyMatch(o -> o.hasValueStringType()
+                        && o.getValueStringType().getValue().startsWith("Staying in my own home"));
+        assertThat(all(b, Flag.class))
+                .anyMatch(f -> f.getStatus() == Flag.FlagStatus.INACTIVE
+                        && "false".equals(ext(f, Extensions.SAFEGUARDING_INDICATOR)));
+        assertThat(all(b, Flag.class))
+                .anyMatch(f -> f.getCode().getText() != null
+                        && f.getCode().getText().startsWith("Hearing loss: face her")
+                        && "true".equals(ext(f, Extensions.REASONABLE_ADJUSTMENT_FLAG)));
         assertThat(all(b, EpisodeOfCare.class)).singleElement().satisfies(e -> {
             assertThat(e.getTypeFirstRep().getText()).isEqualTo("Telecare");
             assertThat(ext(e, Extensions.SOCIAL_CARE_PACKAGE_NAME)).isEqualTo("Personal alarm and falls detector");
         });
-        assertThat(all(b, Organization.class)).anyMatch(o -> "Eastmere Social Prescribing Link Workers".equals(o.getName())
-                && o.getTypeFirstRep().getCodingFirstRep().getCode().equals("team") && o.hasPartOf());
-        assertThat(all(b, org.hl7.fhir.r4.model.Consent.class).get(0).getSourceAttachment().getData())
-                .asString(java.nio.charset.StandardCharsets.UTF_8).startsWith("Mrs Ashdown gave verbal consent");
+        assertThat(all(b, Organization.class))
+                .anyMatch(o -> "Eastmere Social Prescribing Link Workers".equals(o.getName())
+                        && o.getTypeFirstRep().getCodingFirstRep().getCode().equals("team")
+                        && o.hasPartOf());
+        assertThat(all(b, Consent.class).get(0).getSourceAttachment().getData())
+                .asString(StandardCharsets.UTF_8)
+                .startsWith("Mrs Ashdown gave verbal consent");
     }
 
     /** A referral as another system might send it: only FHIR elements, no Linkway extensions at all. */
@@ -154,28 +183,37 @@ class FhirElementsTest {
         assertThat(pd.getOtherIdentifiers()).containsExactly("H123456");
         assertThat(pd.getRelevantContacts()).isEqualTo("Tunde Okafor (natural son); Ada Okafor (Wife), 07700 900123");
         ObjectNode tree = LinkwayJson.mapper().valueToTree(r.message().get());
-        assertThat(tree.at("/referralDetails/entries/0/referrerDetails/grade").stringValue()).isEqualTo("Consultant");
-        assertThat(tree.at("/consent/consentForInformationSharing").stringValue()).isEqualTo("Verbal consent to share with the link worker service");
-        assertThat(tree.at("/gpPractice/entries/0/gpPracticeIdentifier").stringValue()).isEqualTo("Y03146");
+        assertThat(tree.at("/referralDetails/entries/0/referrerDetails/grade").stringValue())
+                .isEqualTo("Consultant");
+        assertThat(tree.at("/consent/consentForInformationSharing").stringValue())
+                .isEqualTo("Verbal consent to share with the link worker service");
+        assertThat(tree.at("/gpPractice/entries/0/gpPracticeIdentifier").stringValue())
+                .isEqualTo("Y03146");
         // the hospital number's issuer has no PRSB place: reported at its FHIR path, not dropped silently
         assertThat(r.findings()).extracting(Finding::pointer).contains("Bundle.entry[1].resource.identifier[1].system");
-        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(Rule.FHIR_UNMAPPED.id())).isNotEmpty();
+        assertThat(r.findings())
+                .filteredOn(f -> f.ruleId().equals(Rule.FHIR_UNMAPPED.id()))
+                .isNotEmpty();
     }
 
     @Test
     void a_linkway_extension_with_the_wrong_value_type_is_reported_not_read() {
         Bundle b = full();
         Patient p = all(b, Patient.class).get(0);
-        p.getExtensionByUrl(Extensions.PRONOUN.url()).setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+        p.getExtensionByUrl(Extensions.PRONOUN.url()).setValue(new BooleanType(true));
         FhirReadResult<Referral> r = BINDING.fromFhir(b, Referral.class);
-        assertThat(r.message().orElseThrow().getPersonDemographics().getPronoun()).isNull();
-        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals(Rule.FHIR_UNMAPPED.id())
-                && f.pointer().matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.extension\\[\\d+\\]") && f.message().contains("pronoun"));
+        assertThat(r.message().orElseThrow().getPersonDemographics().getPronoun())
+                .isNull();
+        assertThat(r.findings())
+                .anyMatch(f -> f.ruleId().equals(Rule.FHIR_UNMAPPED.id())
+                        && f.pointer().matches("Bundle\\.entry\\[\\d+\\]\\.resource\\.extension\\[\\d+\\]")
+                        && f.message().contains("pronoun"));
     }
 
     @Test
-    void every_extension_the_binding_writes_has_a_generated_structure_definition_and_a_line_in_the_docs() throws Exception {
-        String docs = java.nio.file.Files.readString(Path.of("../docs/FHIR.md"));
+    void every_extension_the_binding_writes_has_a_generated_structure_definition_and_a_line_in_the_docs()
+            throws Exception {
+        String docs = Files.readString(Path.of("../docs/FHIR.md"));
         for (Extensions.Def x : Extensions.ALL) {
             assertThat(Path.of("../schemas/fhir/" + x.fileName())).exists();
             assertThat(FhirProfileValidator.CONFORMANCE_RESOURCES).contains(x.fileName());

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.MessageValidator;
@@ -19,15 +18,19 @@ final class FhirExamples {
 
     static final Path EXAMPLES = Path.of("../schemas/examples");
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-    static final MessageValidator VALIDATOR = MessageValidator.builder().clock(TODAY).build();
+    static final MessageValidator VALIDATOR =
+            MessageValidator.builder().clock(TODAY).build();
     static final FhirBinding BINDING = FhirBinding.withValidator(VALIDATOR);
 
-    private FhirExamples() { }
+    private FhirExamples() {}
 
     /** Valid examples whose type has a FHIR binding. */
     static List<Path> bound() {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("valid"))) {
-            return files.filter(p -> type(p) != null && FhirBinding.supportedTypes().contains(type(p))).sorted().toList();
+            return files.filter(
+                            p -> type(p) != null && FhirBinding.supportedTypes().contains(type(p)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,13 @@ package org.linkway.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.linkway.model.json.LinkwayJson;
@@ -37,7 +38,8 @@ class FhirExamplesTest {
             FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(json);
             assertThat(back.message()).as(back.toString()).isPresent();
             assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
-                    .as(file + " " + form).isEqualTo(LinkwayJson.mapper().writeValueAsString(message));
+                    .as(file + " " + form)
+                    .isEqualTo(LinkwayJson.mapper().writeValueAsString(message));
             assertThat(back.message()).contains(message);
             assertThat(back.bySeverity(Severity.WARNING)).as(back.toString()).isEmpty();
         }
@@ -51,11 +53,12 @@ class FhirExamplesTest {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
             List<Finding> findings = hapi.validate(bundle);
             assertThat(findings.stream().filter(Finding::isError).toList())
-                    .as(file + " " + form).isEmpty();
+                    .as(file + " " + form)
+                    .isEmpty();
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_time_given_to_the_minute_is_written_with_zero_seconds_and_read_back_as_the_same_instant() {
         // the Linkway schema, like ISO 8601, lets a time stop at the minute; FHIR needs the seconds
         Path full = FhirExamples.EXAMPLES.resolve("valid/referral--full-gp-loneliness.json");
@@ -65,8 +68,9 @@ class FhirExamplesTest {
         FhirJsonResult fhir = FhirExamples.BINDING.linkwayJsonToFhir(minute, BundleForm.MESSAGE);
         assertThat(fhir.output()).as(fhir.findings().toString()).isPresent();
         assertThat(fhir.json()).contains("\"2026-03-02T10:41:00Z\"").doesNotContain("\"2026-03-02T10:41Z\"");
-        Bundle bundle = (Bundle) ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().parseResource(fhir.json());
-        assertThat(hapi.validate(bundle).stream().filter(Finding::isError).toList()).isEmpty();
+        Bundle bundle = (Bundle) FhirContext.forR4Cached().newJsonParser().parseResource(fhir.json());
+        assertThat(hapi.validate(bundle).stream().filter(Finding::isError).toList())
+                .isEmpty();
 
         FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir.json());
         assertThat(back.message()).as(back.toString()).isPresent();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,8 @@ class FhirGeneratedFilesTest {
     void mapping_and_golden_files_match_the_binding() throws IOException {
         Map<String, String> files = FhirDocs.files();
         assertThat(files).containsKey(FhirDocs.MAPPING);
-        assertThat(files.keySet().stream().filter(k -> k.startsWith(FhirDocs.GOLDEN_DIR))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(files.keySet().stream().filter(k -> k.startsWith(FhirDocs.GOLDEN_DIR)))
+                .hasSizeGreaterThanOrEqualTo(5);
         boolean regenerate = Boolean.getBoolean("linkway.regenerate");
         List<String> stale = new ArrayList<>();
         for (var f : files.entrySet()) {
@@ -30,10 +30,13 @@ class FhirGeneratedFilesTest {
             if (regenerate) {
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, f.getValue(), StandardCharsets.UTF_8);
-            } else if (!Files.exists(path) || !Files.readString(path, StandardCharsets.UTF_8).equals(f.getValue())) {
+            } else if (!Files.exists(path)
+                    || !Files.readString(path, StandardCharsets.UTF_8).equals(f.getValue())) {
                 stale.add(f.getKey());
             }
         }
-        assertThat(stale).as("generated FHIR files are out of date; run %s and commit the result", FhirDocs.REGENERATE).isEmpty();
+        assertThat(stale)
+                .as("generated FHIR files are out of date; run %s and commit the result", FhirDocs.REGENERATE)
+                .isEmpty();
     }
 }

@@ -9,14 +9,12 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.linkway.validation.Finding;
 import org.quicktheories.core.Gen;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,23 +24,30 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class FhirInputProperties {
 
-    record Mutation(int target, int kind, String text) { }
+    record Mutation(int target, int kind, String text) {}
 
     static Gen<String> mutatedBundles() {
         Gen<Mutation> m = integers().between(0, 100_000).zip(integers().between(0, 6), Gens.anyText(12), Mutation::new);
-        return LinkwayVariations.messages().zip(arbitrary().enumValues(BundleForm.class), lists().of(m).ofSizeBetween(1, 4),
-                (msg, form, mutations) -> mutate(FhirExamples.BINDING.toFhirJson(msg, form), mutations));
+        return LinkwayVariations.messages()
+                .zip(
+                        arbitrary().enumValues(BundleForm.class),
+                        lists().of(m).ofSizeBetween(1, 4),
+                        (msg, form, mutations) -> mutate(FhirExamples.BINDING.toFhirJson(msg, form), mutations));
     }
 
     @Test
     void reading_mutated_fhir_never_throws() {
-        qt().withFixedSeed(4_401L).withExamples(300).forAll(mutatedBundles())
+        qt().withFixedSeed(4_401L)
+                .withExamples(300)
+                .forAll(mutatedBundles())
                 .checkAssert(FhirInputProperties::readsWithoutThrowing);
     }
 
     @Test
     void reading_truncated_or_arbitrary_text_never_throws() {
-        qt().withFixedSeed(4_402L).withExamples(200).forAll(mutatedBundles(), integers().all(), Gens.anyText())
+        qt().withFixedSeed(4_402L)
+                .withExamples(200)
+                .forAll(mutatedBundles(), integers().all(), Gens.anyText())
                 .checkAssert(FhirInputProperties::readsTruncatedWithoutThrowing);
     }
 

@@ -3,7 +3,6 @@ package org.linkway.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.linkway.model.Assessment;
 import org.linkway.model.json.LinkwayJson;
@@ -31,7 +30,8 @@ class FhirJsonTextTest {
 
     @Test
     void an_invalid_linkway_message_gives_its_findings_and_no_fhir() {
-        String bad = FhirExamples.read(Path.of("../schemas/examples/invalid/LW-NHS-NUMBER--bad-check-digit.referral.json"));
+        String bad =
+                FhirExamples.read(Path.of("../schemas/examples/invalid/LW-NHS-NUMBER--bad-check-digit.referral.json"));
         FhirJsonResult fhir = FhirExamples.BINDING.linkwayJsonToFhir(bad, BundleForm.MESSAGE);
         assertThat(fhir.output()).isEmpty();
         assertThat(fhir.findings()).extracting(Finding::ruleId).contains(Rule.NHS_NUMBER.id());
@@ -54,7 +54,8 @@ class FhirJsonTextTest {
 
     @Test
     void oversized_fhir_is_refused_before_parsing() {
-        String huge = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"id\": \"" + "a".repeat(FhirBinding.MAX_FHIR_CHARS) + "\"}";
+        String huge = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"id\": \""
+                + "a".repeat(FhirBinding.MAX_FHIR_CHARS) + "\"}";
         FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(huge);
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(Rule.INPUT_TOO_LARGE.id());
         assertThat(r.message()).isEmpty();

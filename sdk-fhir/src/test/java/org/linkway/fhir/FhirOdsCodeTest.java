@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -25,22 +24,40 @@ class FhirOdsCodeTest {
     @Test
     void theReferringPracticeIsWrittenAndReadByItsSixCharacterOdsCode() {
         Referral referral = (Referral) FhirExamples.message(FULL);
-        assertThat(referral.getReferralDetails().getEntries().get(0).getReferrerDetails().getOrganisation().getCode()).isEqualTo("Y03146");
+        assertThat(referral.getReferralDetails()
+                        .getEntries()
+                        .get(0)
+                        .getReferrerDetails()
+                        .getOrganisation()
+                        .getCode())
+                .isEqualTo("Y03146");
 
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toFhir(referral, form);
-            List<Organization> practices = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                    .filter(Organization.class::isInstance).map(Organization.class::cast)
-                    .filter(o -> o.getIdentifier().stream().anyMatch(i -> ODS.equals(i.getSystem()) && "Y03146".equals(i.getValue())))
+            List<Organization> practices = bundle.getEntry().stream()
+                    .map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Organization.class::isInstance)
+                    .map(Organization.class::cast)
+                    .filter(o -> o.getIdentifier().stream()
+                            .anyMatch(i -> ODS.equals(i.getSystem()) && "Y03146".equals(i.getValue())))
                     .toList();
             assertThat(practices).as(form.name()).isNotEmpty();
             assertThat(practices).extracting(Organization::getName).contains("Larkmead Medical Practice");
-            assertThat(practices.stream().flatMap(o -> o.getIdentifier().stream()).map(Identifier::getValue)).doesNotContain("Y0314");
+            assertThat(practices.stream()
+                            .flatMap(o -> o.getIdentifier().stream())
+                            .map(Identifier::getValue))
+                    .doesNotContain("Y0314");
 
             FhirReadResult<Referral> back = FhirExamples.BINDING.fromFhir(bundle, Referral.class);
             assertThat(back.findings()).as(form + ": " + back).isEmpty();
-            assertThat(back.message()).hasValueSatisfying(r -> assertThat(
-                    r.getReferralDetails().getEntries().get(0).getReferrerDetails().getOrganisation().getCode()).isEqualTo("Y03146"));
+            assertThat(back.message())
+                    .hasValueSatisfying(r -> assertThat(r.getReferralDetails()
+                                    .getEntries()
+                                    .get(0)
+                                    .getReferrerDetails()
+                                    .getOrganisation()
+                                    .getCode())
+                            .isEqualTo("Y03146"));
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
@@ -13,7 +12,6 @@ import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,14 +44,15 @@ class FhirReadTest {
     }
 
     private static Finding only(FhirReadResult<?> r, Rule rule) {
-        List<Finding> hits = r.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+        List<Finding> hits =
+                r.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
         assertThat(hits).as(r.toString()).hasSize(1);
         return hits.get(0);
     }
 
     @Test
     void unchanged_bundle_converts_without_findings_beyond_information() {
-        FhirReadResult<Referral> r = BINDING.fromFhir(referralBundle(b -> { }), Referral.class);
+        FhirReadResult<Referral> r = BINDING.fromFhir(referralBundle(b -> {}), Referral.class);
         assertThat(r.message()).contains((Referral) FhirExamples.message(FULL));
         assertThat(r.findings()).as(r.toString()).isEmpty();
     }
@@ -75,8 +74,12 @@ class FhirReadTest {
 
     @Test
     void a_broken_reference_is_an_error_at_its_fhir_path() {
-        String json = referralBundle(b -> resource(b, "ServiceRequest").set("subject",
-                LinkwayJson.mapper().createObjectNode().put("reference", "urn:uuid:00000000-0000-0000-0000-000000000000")));
+        String json = referralBundle(b -> resource(b, "ServiceRequest")
+                .set(
+                        "subject",
+                        LinkwayJson.mapper()
+                                .createObjectNode()
+                                .put("reference", "urn:uuid:00000000-0000-0000-0000-000000000000")));
         FhirReadResult<Object> r = BINDING.fromFhir(json);
         int sr = index((ObjectNode) LinkwayJson.mapper().readTree(json), "ServiceRequest");
         assertThat(only(r, Rule.FHIR_REFERENCE).pointer()).isEqualTo("Bundle.entry[" + sr + "].resource.subject");
@@ -86,17 +89,22 @@ class FhirReadTest {
     @Test
     void a_reference_to_the_wrong_resource_type_is_an_error() {
         String json = referralBundle(b -> {
-            String orgUrl = b.get("entry").get(index(b, "Organization")).get("fullUrl").stringValue();
-            resource(b, "ServiceRequest").set("subject", LinkwayJson.mapper().createObjectNode().put("reference", orgUrl));
+            String orgUrl =
+                    b.get("entry").get(index(b, "Organization")).get("fullUrl").stringValue();
+            resource(b, "ServiceRequest")
+                    .set("subject", LinkwayJson.mapper().createObjectNode().put("reference", orgUrl));
         });
         FhirReadResult<Object> r = BINDING.fromFhir(json);
-        assertThat(only(r, Rule.FHIR_RESOURCE_TYPE).message()).contains("Organization").contains("Patient");
+        assertThat(only(r, Rule.FHIR_RESOURCE_TYPE).message())
+                .contains("Organization")
+                .contains("Patient");
         assertThat(r.message()).isEmpty();
     }
 
     @Test
     void an_nhs_number_failing_its_check_digit_is_an_error_on_the_identifier() {
-        String json = referralBundle(b -> ((ObjectNode) resource(b, "Patient").get("identifier").get(0)).put("value", "9992174438"));
+        String json = referralBundle(
+                b -> ((ObjectNode) resource(b, "Patient").get("identifier").get(0)).put("value", "9992174438"));
         FhirReadResult<Object> r = BINDING.fromFhir(json);
         int patient = index((ObjectNode) LinkwayJson.mapper().readTree(json), "Patient");
         Finding f = only(r, Rule.NHS_NUMBER);
@@ -107,7 +115,8 @@ class FhirReadTest {
 
     @Test
     void a_missing_nhs_number_is_information_only() {
-        FhirReadResult<Referral> r = BINDING.fromFhir(referralBundle(b -> resource(b, "Patient").remove("identifier")), Referral.class);
+        FhirReadResult<Referral> r =
+                BINDING.fromFhir(referralBundle(b -> resource(b, "Patient").remove("identifier")), Referral.class);
         assertThat(only(r, Rule.FHIR_NO_NHS_NUMBER).severity()).isEqualTo(Severity.INFORMATION);
         assertThat(r.message()).isPresent();
         assertThat(r.message().get().getPersonDemographics().getNhsNumber()).isNull();
@@ -123,14 +132,24 @@ class FhirReadTest {
         Finding f = only(r, Rule.FHIR_CODE_SYSTEM);
         assertThat(f.pointer()).endsWith(".code.coding[0].system");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(r.message().get().getRisks().getEntries().get(0).getRisk().getCoding().getSystem())
+        assertThat(r.message()
+                        .get()
+                        .getRisks()
+                        .getEntries()
+                        .get(0)
+                        .getRisk()
+                        .getCoding()
+                        .getSystem())
                 .isEqualTo("http://example.org/local-codes");
     }
 
     @Test
     void an_unknown_extension_is_reported_not_silently_dropped() {
-        String json = referralBundle(b -> resource(b, "Patient").putArray("extension").addObject()
-                .put("url", "http://example.org/fhir/StructureDefinition/favourite-colour").put("valueString", "green"));
+        String json = referralBundle(b -> resource(b, "Patient")
+                .putArray("extension")
+                .addObject()
+                .put("url", "http://example.org/fhir/StructureDefinition/favourite-colour")
+                .put("valueString", "green"));
         FhirReadResult<Referral> r = BINDING.fromFhir(json, Referral.class);
         Finding f = only(r, Rule.FHIR_UNMAPPED);
         assertThat(f.pointer()).endsWith(".resource.extension[0]");
@@ -140,10 +159,18 @@ class FhirReadTest {
 
     @Test
     void an_unknown_resource_is_reported_not_silently_dropped() {
-        String json = referralBundle(b -> ((ArrayNode) b.get("entry")).addObject()
+        String json = referralBundle(b -> ((ArrayNode) b.get("entry"))
+                .addObject()
                 .put("fullUrl", "urn:uuid:11111111-2222-3333-4444-555555555555")
-                .set("resource", LinkwayJson.mapper().createObjectNode().put("resourceType", "Encounter").put("status", "finished")
-                        .set("class", LinkwayJson.mapper().createObjectNode().put("code", "AMB"))));
+                .set(
+                        "resource",
+                        LinkwayJson.mapper()
+                                .createObjectNode()
+                                .put("resourceType", "Encounter")
+                                .put("status", "finished")
+                                .set(
+                                        "class",
+                                        LinkwayJson.mapper().createObjectNode().put("code", "AMB"))));
         FhirReadResult<Referral> r = BINDING.fromFhir(json, Referral.class);
         Finding f = only(r, Rule.FHIR_UNMAPPED);
         assertThat(f.message()).contains("Encounter");
@@ -152,8 +179,11 @@ class FhirReadTest {
 
     @Test
     void a_modifier_extension_the_reader_does_not_know_stops_the_conversion() {
-        String json = referralBundle(b -> resource(b, "ServiceRequest").putArray("modifierExtension").addObject()
-                .put("url", "http://example.org/fhir/StructureDefinition/not-really").put("valueBoolean", true));
+        String json = referralBundle(b -> resource(b, "ServiceRequest")
+                .putArray("modifierExtension")
+                .addObject()
+                .put("url", "http://example.org/fhir/StructureDefinition/not-really")
+                .put("valueBoolean", true));
         FhirReadResult<Object> r = BINDING.fromFhir(json);
         assertThat(only(r, Rule.FHIR_EXTENSION).pointer()).endsWith(".modifierExtension[0]");
         assertThat(r.message()).isEmpty();
@@ -161,7 +191,8 @@ class FhirReadTest {
 
     @Test
     void a_bundle_without_the_referral_service_request_is_a_structure_error() {
-        String json = referralBundle(b -> ((ObjectNode) resource(b, "ServiceRequest").get("code").get("coding").get(0))
+        String json = referralBundle(b -> ((ObjectNode)
+                        resource(b, "ServiceRequest").get("code").get("coding").get(0))
                 .put("code", "3457005"));
         FhirReadResult<Referral> r = BINDING.fromFhir(json, Referral.class);
         assertThat(r.message()).isEmpty();
@@ -170,7 +201,7 @@ class FhirReadTest {
 
     @Test
     void asking_for_the_wrong_message_type_is_a_finding() {
-        FhirReadResult<MessageBack> r = BINDING.fromFhir(referralBundle(b -> { }), MessageBack.class);
+        FhirReadResult<MessageBack> r = BINDING.fromFhir(referralBundle(b -> {}), MessageBack.class);
         assertThat(only(r, Rule.FHIR_STRUCTURE).message()).contains("Referral");
         assertThat(r.message()).isEmpty();
     }
@@ -218,21 +249,41 @@ class FhirReadTest {
         Referral ref = r.message().orElseThrow(() -> new AssertionError(r.toString()));
         assertThat(ref.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
         assertThat(ref.getPersonDemographics().getNhsNumber()).isEqualTo("9990247196");
-        assertThat(ref.getGpPractice().getEntries().get(0).getGpPracticeIdentifier()).isEqualTo("M91528");
-        assertThat(ref.getReferralDetails().getEntries().get(0).getReferrerDetails().getName()).isEqualTo("Dr Tomasz Wieczorek");
+        assertThat(ref.getGpPractice().getEntries().get(0).getGpPracticeIdentifier())
+                .isEqualTo("M91528");
+        assertThat(ref.getReferralDetails()
+                        .getEntries()
+                        .get(0)
+                        .getReferrerDetails()
+                        .getName())
+                .isEqualTo("Dr Tomasz Wieczorek");
         assertThat(ref.getRisks().getEntries().get(0).getRisk().getText()).isEqualTo("No known risks");
-        assertThat(ref.getConsent().getConsentForInformationSharing()).isEqualTo("Agreed to share with the link worker service.");
-        assertThat(ref.getReferralDetails().getEntries().get(0).getReferrerDetails().getContactDetails()).isEqualTo("01632 960310");
+        assertThat(ref.getConsent().getConsentForInformationSharing())
+                .isEqualTo("Agreed to share with the link worker service.");
+        assertThat(ref.getReferralDetails()
+                        .getEntries()
+                        .get(0)
+                        .getReferrerDetails()
+                        .getContactDetails())
+                .isEqualTo("01632 960310");
         assertThat(r.findings().stream().filter(Finding::isError)).isEmpty();
     }
 
     @Test
     void the_profile_validator_knows_linkway_extensions() {
         FhirProfileValidator hapi = FhirProfileValidator.create();
-        String json = referralBundle(b -> resource(b, "Patient").putArray("extension").addObject()
-                .put("url", "https://linkway.org/fhir/StructureDefinition/linkway-data").put("valueBoolean", true));
-        assertThat(hapi.validate(json).stream().filter(Finding::isError).map(Finding::message).toList())
-                .as("a linkway-data extension must hold a string").isNotEmpty();
-        assertThat(hapi.validate(referralBundle(b -> { })).stream().filter(Finding::isError)).isEmpty();
+        String json = referralBundle(b -> resource(b, "Patient")
+                .putArray("extension")
+                .addObject()
+                .put("url", "https://linkway.org/fhir/StructureDefinition/linkway-data")
+                .put("valueBoolean", true));
+        assertThat(hapi.validate(json).stream()
+                        .filter(Finding::isError)
+                        .map(Finding::message)
+                        .toList())
+                .as("a linkway-data extension must hold a string")
+                .isNotEmpty();
+        assertThat(hapi.validate(referralBundle(b -> {})).stream().filter(Finding::isError))
+                .isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,17 @@ class FhirRoundTripProperties {
 
     @Test
     void linkway_to_fhir_to_linkway_is_identity() {
-        qt().withFixedSeed(4_301L).withExamples(300).forAll(LinkwayVariations.messages())
+        qt().withFixedSeed(4_301L)
+                .withExamples(300)
+                .forAll(LinkwayVariations.messages())
                 .checkAssert(FhirRoundTripProperties::isIdentity);
     }
 
     @Test
     void hapi_validator_accepts_every_bundle() {
-        qt().withFixedSeed(4_302L).withExamples(80).forAll(LinkwayVariations.messages())
+        qt().withFixedSeed(4_302L)
+                .withExamples(80)
+                .forAll(LinkwayVariations.messages())
                 .checkAssert(FhirRoundTripProperties::hapiAccepts);
     }
 
@@ -42,7 +45,8 @@ class FhirRoundTripProperties {
             String fhir = FhirExamples.BINDING.toFhirJson(message, form);
             FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir);
             assertThat(back.message()).as(back.toString()).isPresent();
-            assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get())).isEqualTo(expected);
+            assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
+                    .isEqualTo(expected);
             assertThat(back.message()).contains(message);
         }
     }
@@ -50,8 +54,11 @@ class FhirRoundTripProperties {
     private static void hapiAccepts(Object message) {
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
-            List<Finding> errors = hapi.validate(bundle).stream().filter(Finding::isError).toList();
-            assertThat(errors).as(LinkwayJson.mapper().writeValueAsString(message)).isEmpty();
+            List<Finding> errors =
+                    hapi.validate(bundle).stream().filter(Finding::isError).toList();
+            assertThat(errors)
+                    .as(LinkwayJson.mapper().writeValueAsString(message))
+                    .isEmpty();
         }
     }
 }

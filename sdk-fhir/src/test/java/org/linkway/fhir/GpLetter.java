@@ -4,14 +4,11 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Narrative;
 import org.xml.sax.InputSource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,7 +29,7 @@ final class GpLetter {
             Map.entry("planAndRequestedActions", "planAndRequestedActions"),
             Map.entry("careAndSupportPlan", "careAndSupportPlan"));
 
-    private GpLetter() { }
+    private GpLetter() {}
 
     static Composition composition(Bundle b) {
         return (Composition) b.getEntryFirstRep().getResource();

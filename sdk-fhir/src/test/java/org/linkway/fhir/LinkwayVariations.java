@@ -6,13 +6,11 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,15 +22,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class LinkwayVariations {
 
-    private LinkwayVariations() { }
+    private LinkwayVariations() {}
 
-    record Edit(int target, int kind, String text) { }
+    record Edit(int target, int kind, String text) {}
 
     static Gen<Object> messages() {
         List<Path> files = FhirExamples.bound();
-        Gen<Edit> edit = integers().between(0, 10_000).zip(integers().between(0, 2),
-                Gens.text(Gens.range('a', 'z') + " '&<>-\u00e9\u00c5", 1, 20).map(LinkwayVariations::trimmed),
-                Edit::new);
+        Gen<Edit> edit = integers()
+                .between(0, 10_000)
+                .zip(
+                        integers().between(0, 2),
+                        Gens.text(Gens.range('a', 'z') + " '&<>-\u00e9\u00c5", 1, 20)
+                                .map(LinkwayVariations::trimmed),
+                        Edit::new);
         return Generate.pick(files).zip(lists().of(edit).ofSizeBetween(0, 12), LinkwayVariations::vary);
     }
 
@@ -48,7 +50,9 @@ final class LinkwayVariations {
         for (Edit e : edits) {
             ObjectNode candidate = tree.deepCopy();
             apply(candidate, e);
-            if (FhirExamples.VALIDATOR.validate(LinkwayJson.mapper().writeValueAsString(candidate)).isValid()) {
+            if (FhirExamples.VALIDATOR
+                    .validate(LinkwayJson.mapper().writeValueAsString(candidate))
+                    .isValid()) {
                 tree = candidate;
             }
         }
@@ -75,8 +79,19 @@ final class LinkwayVariations {
             }
             default -> {
                 if ("status".equals(slot[1]) && parent == root) {
-                    String[] all = {"received", "accepted", "rejected", "in-progress", "declined", "unable-to-contact",
-                            "completed", "cancelled", "sent", "attended", "did-not-attend"};
+                    String[] all = {
+                        "received",
+                        "accepted",
+                        "rejected",
+                        "in-progress",
+                        "declined",
+                        "unable-to-contact",
+                        "completed",
+                        "cancelled",
+                        "sent",
+                        "attended",
+                        "did-not-attend"
+                    };
                     root.put("status", all[e.target() % all.length]);
                 } else if (value.isNumber() && parent instanceof ObjectNode o) {
                     o.put((String) slot[1], e.target() % 40);

@@ -6,11 +6,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.model.MessageBack;
 import org.linkway.model.json.LinkwayJson;
 import org.quicktheories.core.Gen;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,29 +23,46 @@ import tools.jackson.databind.node.ObjectNode;
 final class MessageBackVariants {
 
     /** Texts a link worker might type, including markup characters and letters beyond ASCII. */
-    static final List<String> TEXTS = List.of("Walks on Tuesdays", "O'Neill & Sons", "<b>bold</b> claim", "5 < 6 > 4",
-            "\"quoted\" advice", "Café Ångström", "Zoë", "Reviewed by phone", "Seen at the library", "Ümit");
+    static final List<String> TEXTS = List.of(
+            "Walks on Tuesdays",
+            "O'Neill & Sons",
+            "<b>bold</b> claim",
+            "5 < 6 > 4",
+            "\"quoted\" advice",
+            "Café Ångström",
+            "Zoë",
+            "Reviewed by phone",
+            "Seen at the library",
+            "Ümit");
 
-    private MessageBackVariants() { }
+    private MessageBackVariants() {}
 
     static List<Path> examples() {
-        return FhirExamples.bound().stream().filter(p -> p.getFileName().toString().startsWith("message-back--")).toList();
+        return FhirExamples.bound().stream()
+                .filter(p -> p.getFileName().toString().startsWith("message-back--"))
+                .toList();
     }
 
     static Gen<MessageBack> messageBacks() {
         List<Path> files = examples();
-        return integers().between(0, files.size() - 1)
-                .zip(lists().of(integers().between(0, 999_999)).ofSizeBetween(0, 12), (i, edits) -> vary(files.get(i), edits))
+        return integers()
+                .between(0, files.size() - 1)
+                .zip(
+                        lists().of(integers().between(0, 999_999)).ofSizeBetween(0, 12),
+                        (i, edits) -> vary(files.get(i), edits))
                 .describedAs(m -> LinkwayJson.mapper().writeValueAsString(m));
     }
 
     static MessageBack vary(Path file, List<Integer> edits) {
         ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(file));
-        ObjectNode fullest = (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(MessageBackLetterTest.COMPLETED));
+        ObjectNode fullest =
+                (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(MessageBackLetterTest.COMPLETED));
         for (int e : edits) {
             ObjectNode candidate = tree.deepCopy();
             apply(candidate, fullest, e / 5, e % 5);
-            if (FhirExamples.VALIDATOR.validate(LinkwayJson.mapper().writeValueAsString(candidate)).isValid()) {
+            if (FhirExamples.VALIDATOR
+                    .validate(LinkwayJson.mapper().writeValueAsString(candidate))
+                    .isValid()) {
                 tree = candidate;
             }
         }

@@ -32,13 +32,19 @@ public enum MessageType {
     }
 
     /** The value of {@code resourceType} in JSON. */
-    public String resourceType() { return resourceType; }
+    public String resourceType() {
+        return resourceType;
+    }
 
     /** The schema's file name in the schemas module ({@code org/linkway/schemas/json/} on the classpath). */
-    public String schemaFile() { return schemaFile; }
+    public String schemaFile() {
+        return schemaFile;
+    }
 
     /** The generated Java type. */
-    public Class<? extends PrsbMessage> javaType() { return javaType; }
+    public Class<? extends PrsbMessage> javaType() {
+        return javaType;
+    }
 
     public static Optional<MessageType> fromResourceType(String resourceType) {
         for (MessageType t : values()) {

@@ -1,15 +1,15 @@
 package org.linkway.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A PRSB "date and time" element: either a calendar date ({@code 2026-03-01}) or an instant
@@ -59,19 +59,32 @@ public final class PartialDateTime implements Comparable<PartialDateTime> {
      */
     private static PartialDateTime quickParse(String t) {
         int n = t.length();
-        if (n < 10 || !digits(t, 0, 4) || t.charAt(4) != '-' || !digits(t, 5, 7) || t.charAt(7) != '-' || !digits(t, 8, 10)) {
+        if (n < 10
+                || !digits(t, 0, 4)
+                || t.charAt(4) != '-'
+                || !digits(t, 5, 7)
+                || t.charAt(7) != '-'
+                || !digits(t, 8, 10)) {
             return null;
         }
         LocalDate day = LocalDate.of(num(t, 0, 4), num(t, 5, 7), num(t, 8, 10));
         if (n == 10) {
             return new PartialDateTime(t, day, null);
         }
-        if (n != 20 || t.charAt(10) != 'T' || !digits(t, 11, 13) || t.charAt(13) != ':' || !digits(t, 14, 16)
-                || t.charAt(16) != ':' || !digits(t, 17, 19) || t.charAt(19) != 'Z') {
+        if (n != 20
+                || t.charAt(10) != 'T'
+                || !digits(t, 11, 13)
+                || t.charAt(13) != ':'
+                || !digits(t, 14, 16)
+                || t.charAt(16) != ':'
+                || !digits(t, 17, 19)
+                || t.charAt(19) != 'Z') {
             return null;
         }
-        return new PartialDateTime(t, null, OffsetDateTime.of(day,
-                LocalTime.of(num(t, 11, 13), num(t, 14, 16), num(t, 17, 19)), ZoneOffset.UTC));
+        return new PartialDateTime(
+                t,
+                null,
+                OffsetDateTime.of(day, LocalTime.of(num(t, 11, 13), num(t, 14, 16), num(t, 17, 19)), ZoneOffset.UTC));
     }
 
     private static boolean digits(String t, int from, int to) {
@@ -102,7 +115,7 @@ public final class PartialDateTime implements Comparable<PartialDateTime> {
      * them, and a value that lost them one minute in sixty would fail only sometimes.
      */
     public static PartialDateTime of(OffsetDateTime dateTime) {
-        return new PartialDateTime(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime), null, dateTime);
+        return new PartialDateTime(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime), null, dateTime);
     }
 
     /** True when only the day is known. */

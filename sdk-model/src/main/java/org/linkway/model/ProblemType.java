@@ -24,54 +24,131 @@ public enum ProblemType {
     BAD_PARAMETER("bad-parameter", 400, "Bad parameter", "a query or path parameter breaks its rule"),
     BAD_HEADER("bad-header", 400, "Bad header", "`Idempotency-Key` or `If-Match` is malformed"),
     BAD_REQUEST("bad-request", 400, "Bad request", "the HTTP request itself cannot be read"),
-    UNAUTHORISED("unauthorised", 401, "Unauthorised", "no bearer token, or one that does not verify (expired, wrong key, wrong audience)"),
+    UNAUTHORISED(
+            "unauthorised",
+            401,
+            "Unauthorised",
+            "no bearer token, or one that does not verify (expired, wrong key, wrong audience)"),
     FORBIDDEN("forbidden", 403, "Forbidden", "the caller's role or organisation may not do this"),
     NOT_FOUND("not-found", 404, "Not found", "no such resource (or not one the caller may see), or no such endpoint"),
-    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "the path does not offer the method; `Allow` lists those it does"),
+    METHOD_NOT_ALLOWED(
+            "method-not-allowed",
+            405,
+            "Method not allowed",
+            "the path does not offer the method; `Allow` lists those it does"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "`Accept` allows no form the resource is offered in"),
-    ILLEGAL_TRANSITION("illegal-transition", 409, "Illegal transition",
+    ILLEGAL_TRANSITION(
+            "illegal-transition",
+            409,
+            "Illegal transition",
             "the lifecycle does not allow the move; `currentState`, `requestedState` and `allowed` say why"),
     REFERRAL_OPEN("referral-open", 409, "Referral still open", "no message back yet: the referral is still open"),
-    NO_MESSAGE_BACK("no-message-back", 409, "No message back", "the referral was cancelled, so no message back is sent"),
-    REFERRAL_CLOSED("referral-closed", 409, "Referral closed",
+    NO_MESSAGE_BACK(
+            "no-message-back", 409, "No message back", "the referral was cancelled, so no message back is sent"),
+    REFERRAL_CLOSED(
+            "referral-closed",
+            409,
+            "Referral closed",
             "the referral has ended (rejected, declined, unable-to-contact, completed, cancelled), so no contact, assessment, "
-            + "signpost, onward referral or care plan version can be added; `currentState` names the state. "
-            + "Consent decisions are still accepted"),
-    STALE_VERSION("stale-version", 412, "Precondition failed",
+                    + "signpost, onward referral or care plan version can be added; `currentState` names the state. "
+                    + "Consent decisions are still accepted"),
+    STALE_VERSION(
+            "stale-version",
+            412,
+            "Precondition failed",
             "`If-Match` is not the current version (or the resource changed meanwhile); `currentVersion` names it"),
     TOO_LARGE("too-large", 413, "Request too large", "the body is too large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type", "the body is not `application/json` (or FHIR JSON)"),
-    INVALID_REFERRAL("invalid-referral", 422, "Invalid Referral", "the referral breaks the schema or a PRSB rule (see `findings`)"),
-    INVALID_ONWARD_REFERRAL("invalid-onward-referral", 422, "Invalid OnwardReferral",
+    UNSUPPORTED_MEDIA_TYPE(
+            "unsupported-media-type",
+            415,
+            "Unsupported media type",
+            "the body is not `application/json` (or FHIR JSON)"),
+    INVALID_REFERRAL(
+            "invalid-referral",
+            422,
+            "Invalid Referral",
+            "the referral breaks the schema or a PRSB rule (see `findings`)"),
+    INVALID_ONWARD_REFERRAL(
+            "invalid-onward-referral",
+            422,
+            "Invalid OnwardReferral",
             "the onward referral breaks the schema or a rule (see `findings`)"),
-    INVALID_CARE_PLAN("invalid-care-plan", 422, "Invalid CarePlan", "the care plan breaks the schema or a rule (see `findings`)"),
-    INVALID_CONSENT("invalid-consent", 422, "Invalid Consent", "the consent decision breaks the schema or a rule (see `findings`)"),
-    INVALID_CONTACT_RECORD("invalid-contact-record", 422, "Invalid ContactRecord",
+    INVALID_CARE_PLAN(
+            "invalid-care-plan", 422, "Invalid CarePlan", "the care plan breaks the schema or a rule (see `findings`)"),
+    INVALID_CONSENT(
+            "invalid-consent",
+            422,
+            "Invalid Consent",
+            "the consent decision breaks the schema or a rule (see `findings`)"),
+    INVALID_CONTACT_RECORD(
+            "invalid-contact-record",
+            422,
+            "Invalid ContactRecord",
             "the contact record breaks the schema or a rule (see `findings`)"),
-    INVALID_ASSESSMENT("invalid-assessment", 422, "Invalid Assessment",
+    INVALID_ASSESSMENT(
+            "invalid-assessment",
+            422,
+            "Invalid Assessment",
             "the assessment breaks the schema or a rule, or its answers do not score (see `findings`)"),
-    INVALID_SIGNPOST("invalid-signpost", 422, "Invalid Signpost", "the signpost breaks the schema or a rule (see `findings`)"),
-    INVALID_FEEDBACK("invalid-feedback", 422, "Invalid feedback", "the provider's feedback breaks the schema or a rule (see `findings`)"),
-    INVALID_FHIR_REFERRAL("invalid-fhir-referral", 422, "Invalid FHIR referral",
+    INVALID_SIGNPOST(
+            "invalid-signpost", 422, "Invalid Signpost", "the signpost breaks the schema or a rule (see `findings`)"),
+    INVALID_FEEDBACK(
+            "invalid-feedback",
+            422,
+            "Invalid feedback",
+            "the provider's feedback breaks the schema or a rule (see `findings`)"),
+    INVALID_FHIR_REFERRAL(
+            "invalid-fhir-referral",
+            422,
+            "Invalid FHIR referral",
             "the FHIR Bundle cannot be read as a referral, or the referral it carries is invalid (see `findings`)"),
-    INVALID_SUBSCRIPTION("invalid-subscription", 422, "Invalid subscription",
+    INVALID_SUBSCRIPTION(
+            "invalid-subscription",
+            422,
+            "Invalid subscription",
             "the subscription request breaks a rule (see `findings`: `LW-SUBSCRIPTION-*`)"),
-    INVALID_WITHOUT_UNKNOWN_PROPERTIES("invalid-without-unknown-properties", 422, "Invalid without unknown properties",
+    INVALID_WITHOUT_UNKNOWN_PROPERTIES(
+            "invalid-without-unknown-properties",
+            422,
+            "Invalid without unknown properties",
             "without the properties the server drops, the message is invalid"),
-    WRONG_MESSAGE_TYPE("wrong-message-type", 422, "Wrong message type", "the body is another kind of message than the endpoint takes"),
-    SERVER_ASSIGNED("server-assigned", 422, "Server-assigned field",
+    WRONG_MESSAGE_TYPE(
+            "wrong-message-type",
+            422,
+            "Wrong message type",
+            "the body is another kind of message than the endpoint takes"),
+    SERVER_ASSIGNED(
+            "server-assigned",
+            422,
+            "Server-assigned field",
             "the body carries a field the server assigns (`id`, `status`, `referralId`, `version`)"),
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused", "the key was used for a different body or endpoint"),
-    INVALID_TRANSITION_REQUEST("invalid-transition-request", 422, "Invalid transition request",
+    IDEMPOTENCY_KEY_REUSED(
+            "idempotency-key-reused",
+            422,
+            "Idempotency key reused",
+            "the key was used for a different body or endpoint"),
+    INVALID_TRANSITION_REQUEST(
+            "invalid-transition-request",
+            422,
+            "Invalid transition request",
             "the transition body is wrong (`to` is not a state, `gpActions` is not allowed or too long)"),
     REASON_REQUIRED("reason-required", 422, "Reason required", "the target state needs a reason"),
-    SIGNATURE_INVALID("signature-invalid", 422, "Signature invalid",
+    SIGNATURE_INVALID(
+            "signature-invalid",
+            422,
+            "Signature invalid",
             "the request's `Linkway-Signature` does not hold (finding `LW-SIGNATURE-INVALID`); nothing was written"),
-    SIGNATURE_REQUIRED("signature-required", 422, "Signature required",
+    SIGNATURE_REQUIRED(
+            "signature-required",
+            422,
+            "Signature required",
             "the server accepts only signed referrals and this one carries no `Linkway-Signature`"),
     IF_MATCH_REQUIRED("if-match-required", 428, "Precondition required", "`If-Match` is missing"),
     SERVER_ERROR("server-error", 500, "Server error", "the server failed; quote `requestId`"),
-    AUDIT_UNAVAILABLE("audit-unavailable", 503, "Audit unavailable",
+    AUDIT_UNAVAILABLE(
+            "audit-unavailable",
+            503,
+            "Audit unavailable",
             "the answer was withheld because it could not be written to the audit trail; quote `requestId`");
 
     /** The prefix of every Linkway problem type URI. */
@@ -90,19 +167,29 @@ public enum ProblemType {
     }
 
     /** The stable code, e.g. {@code stale-version}: what clients switch on. */
-    public String slug() { return slug; }
+    public String slug() {
+        return slug;
+    }
 
     /** The HTTP status every answer of this type has. */
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
     /** The problem document's {@code title}: the same for every answer of this type. */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     /** When a server answers with it, for people (Markdown; the OpenAPI document's table shows it). */
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
 
     /** The problem document's {@code type}: {@code urn:linkway:problem:<slug>}. */
-    public String type() { return TYPE_PREFIX + slug; }
+    public String type() {
+        return TYPE_PREFIX + slug;
+    }
 
     /** The constant with this slug; empty for a slug this version does not know. */
     public static Optional<ProblemType> fromSlug(String slug) {
@@ -116,6 +203,8 @@ public enum ProblemType {
 
     /** The constant with this {@code type} URI; empty for another namespace or a slug this version does not know. */
     public static Optional<ProblemType> fromType(String type) {
-        return type != null && type.startsWith(TYPE_PREFIX) ? fromSlug(type.substring(TYPE_PREFIX.length())) : Optional.empty();
+        return type != null && type.startsWith(TYPE_PREFIX)
+                ? fromSlug(type.substring(TYPE_PREFIX.length()))
+                : Optional.empty();
     }
 }

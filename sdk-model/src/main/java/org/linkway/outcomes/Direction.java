@@ -1,5 +1,7 @@
 package org.linkway.outcomes;
 
+import java.util.Locale;
+
 /** Which way a score moves when the person is doing better. */
 public enum Direction {
     /** A higher score is better (e.g. WEMWBS, ONS4 life satisfaction). */
@@ -17,6 +19,6 @@ public enum Direction {
 
     /** The code the catalogue files use. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,11 @@
 package org.linkway.outcomes;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,8 +61,8 @@ public final class Instrument {
         if (is.isEmpty() || ss.isEmpty() || primaries > 1) {
             throw new IllegalArgumentException(id + ": needs items, scores and at most one primary score");
         }
-        this.items = java.util.Collections.unmodifiableMap(is);
-        this.scores = java.util.Collections.unmodifiableMap(ss);
+        this.items = Collections.unmodifiableMap(is);
+        this.scores = Collections.unmodifiableMap(ss);
     }
 
     /**
@@ -73,21 +76,22 @@ public final class Instrument {
         for (String item : s.items()) {
             ItemDefinition d = items.get(item);
             if (!d.integer()) {
-                throw new IllegalArgumentException(id + ": table score " + s.id() + " needs whole-number items; " + item + " is not");
+                throw new IllegalArgumentException(
+                        id + ": table score " + s.id() + " needs whole-number items; " + item + " is not");
             }
             low += Math.min(d.scored(d.min()), d.scored(d.max()));
             high += Math.max(d.scored(d.min()), d.scored(d.max()));
         }
-        java.util.NavigableMap<Integer, Double> table = s.conversion().orElseThrow().table();
+        NavigableMap<Integer, Double> table = s.conversion().orElseThrow().table();
         if (table.firstKey() != low || table.lastKey() != high || table.size() != (int) (high - low) + 1) {
-            throw new IllegalArgumentException(id + ": table score " + s.id() + " must have one row for each total from "
-                    + (long) low + " to " + (long) high);
+            throw new IllegalArgumentException(id + ": table score " + s.id()
+                    + " must have one row for each total from " + (long) low + " to " + (long) high);
         }
         for (Map.Entry<Integer, Double> row : table.entrySet()) {
             double v = row.getValue();
             if (!Double.isFinite(v) || v < s.min() || v > s.max()) {
-                throw new IllegalArgumentException(id + ": table score " + s.id() + " converts " + row.getKey() + " to " + v
-                        + ", outside " + s.min() + " to " + s.max());
+                throw new IllegalArgumentException(id + ": table score " + s.id() + " converts " + row.getKey() + " to "
+                        + v + ", outside " + s.min() + " to " + s.max());
             }
         }
     }
@@ -97,35 +101,57 @@ public final class Instrument {
     }
 
     /** The catalogue id, as {@code Assessment.instrument}. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public InstrumentKind kind() { return kind; }
+    public InstrumentKind kind() {
+        return kind;
+    }
 
     /** Bumped whenever the definition changes how anything is scored. */
-    public int definitionVersion() { return definitionVersion; }
+    public int definitionVersion() {
+        return definitionVersion;
+    }
 
     /** Items in their catalogue order. */
-    public List<ItemDefinition> items() { return List.copyOf(items.values()); }
+    public List<ItemDefinition> items() {
+        return List.copyOf(items.values());
+    }
 
-    public Optional<ItemDefinition> item(String itemId) { return Optional.ofNullable(items.get(itemId)); }
+    public Optional<ItemDefinition> item(String itemId) {
+        return Optional.ofNullable(items.get(itemId));
+    }
 
     /** Scores in their catalogue order. */
-    public List<ScoreDefinition> scores() { return List.copyOf(scores.values()); }
+    public List<ScoreDefinition> scores() {
+        return List.copyOf(scores.values());
+    }
 
-    public Optional<ScoreDefinition> score(String scoreId) { return Optional.ofNullable(scores.get(scoreId)); }
+    public Optional<ScoreDefinition> score(String scoreId) {
+        return Optional.ofNullable(scores.get(scoreId));
+    }
 
     /** The overall result, where the instrument has one (ONS4 has four separate scores instead). */
     public Optional<ScoreDefinition> primaryScore() {
         return scores.values().stream().filter(ScoreDefinition::primary).findFirst();
     }
 
-    public Licence licence() { return licence; }
+    public Licence licence() {
+        return licence;
+    }
 
-    public List<InstrumentCode> codes() { return codes; }
+    public List<InstrumentCode> codes() {
+        return codes;
+    }
 
-    public String notes() { return notes; }
+    public String notes() {
+        return notes;
+    }
 
     @Override
     public String toString() {
@@ -138,23 +164,58 @@ public final class Instrument {
         private String name;
         private InstrumentKind kind;
         private int definitionVersion = 1;
-        private final java.util.ArrayList<ItemDefinition> items = new java.util.ArrayList<>();
-        private final java.util.ArrayList<ScoreDefinition> scores = new java.util.ArrayList<>();
+        private final ArrayList<ItemDefinition> items = new ArrayList<>();
+        private final ArrayList<ScoreDefinition> scores = new ArrayList<>();
         private Licence licence;
-        private final java.util.ArrayList<InstrumentCode> codes = new java.util.ArrayList<>();
+        private final ArrayList<InstrumentCode> codes = new ArrayList<>();
         private String notes;
 
-        private Builder() { }
+        private Builder() {}
 
-        public Builder id(String v) { this.id = v; return this; }
-        public Builder name(String v) { this.name = v; return this; }
-        public Builder kind(InstrumentKind v) { this.kind = v; return this; }
-        public Builder definitionVersion(int v) { this.definitionVersion = v; return this; }
-        public Builder item(ItemDefinition v) { this.items.add(v); return this; }
-        public Builder score(ScoreDefinition v) { this.scores.add(v); return this; }
-        public Builder licence(Licence v) { this.licence = v; return this; }
-        public Builder code(InstrumentCode v) { this.codes.add(v); return this; }
-        public Builder notes(String v) { this.notes = v; return this; }
+        public Builder id(String v) {
+            this.id = v;
+            return this;
+        }
+
+        public Builder name(String v) {
+            this.name = v;
+            return this;
+        }
+
+        public Builder kind(InstrumentKind v) {
+            this.kind = v;
+            return this;
+        }
+
+        public Builder definitionVersion(int v) {
+            this.definitionVersion = v;
+            return this;
+        }
+
+        public Builder item(ItemDefinition v) {
+            this.items.add(v);
+            return this;
+        }
+
+        public Builder score(ScoreDefinition v) {
+            this.scores.add(v);
+            return this;
+        }
+
+        public Builder licence(Licence v) {
+            this.licence = v;
+            return this;
+        }
+
+        public Builder code(InstrumentCode v) {
+            this.codes.add(v);
+            return this;
+        }
+
+        public Builder notes(String v) {
+            this.notes = v;
+            return this;
+        }
 
         /** @throws IllegalArgumentException if the definition is inconsistent */
         public Instrument build() {

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import java.util.TreeMap;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +36,7 @@ public final class InstrumentCatalogue {
                 throw new IllegalArgumentException("instrument " + i.id() + " is in the catalogue twice");
             }
         }
-        this.instruments = java.util.Collections.unmodifiableMap(m);
+        this.instruments = Collections.unmodifiableMap(m);
     }
 
     /** The catalogue shipped with Linkway: ONS4, WEMWBS, SWEMWBS, UCLA 3-item, PAM, Outcomes Star, EQ-5D. */
@@ -104,20 +104,40 @@ public final class InstrumentCatalogue {
                 .definitionVersion(required(n, "definitionVersion").asInt())
                 .notes(n.path("notes").asString(null));
         for (JsonNode i : required(n, "items")) {
-            b.item(new ItemDefinition(text(i, "id"), text(i, "label"), number(i, "min"), number(i, "max"),
-                    required(i, "integer").asBoolean(), required(i, "reverse").asBoolean()));
+            b.item(new ItemDefinition(
+                    text(i, "id"),
+                    text(i, "label"),
+                    number(i, "min"),
+                    number(i, "max"),
+                    required(i, "integer").asBoolean(),
+                    required(i, "reverse").asBoolean()));
         }
         for (JsonNode s : required(n, "scores")) {
             List<String> items = new ArrayList<>();
             required(s, "items").forEach(x -> items.add(x.asString()));
-            Optional<Double> mic = s.has("minimalImportantChange") ? Optional.of(s.get("minimalImportantChange").asDouble()) : Optional.empty();
-            Optional<Conversion> conversion = s.has("conversion") ? Optional.of(conversion(s.get("conversion"))) : Optional.empty();
-            b.score(new ScoreDefinition(text(s, "id"), text(s, "label"), ScoringMethod.fromCode(text(s, "method")), items,
-                    required(s, "minItemsAnswered").asInt(), number(s, "min"), number(s, "max"),
-                    Direction.fromCode(text(s, "better")), required(s, "primary").asBoolean(), mic, conversion));
+            Optional<Double> mic = s.has("minimalImportantChange")
+                    ? Optional.of(s.get("minimalImportantChange").asDouble())
+                    : Optional.empty();
+            Optional<Conversion> conversion =
+                    s.has("conversion") ? Optional.of(conversion(s.get("conversion"))) : Optional.empty();
+            b.score(new ScoreDefinition(
+                    text(s, "id"),
+                    text(s, "label"),
+                    ScoringMethod.fromCode(text(s, "method")),
+                    items,
+                    required(s, "minItemsAnswered").asInt(),
+                    number(s, "min"),
+                    number(s, "max"),
+                    Direction.fromCode(text(s, "better")),
+                    required(s, "primary").asBoolean(),
+                    mic,
+                    conversion));
         }
         JsonNode l = required(n, "licence");
-        b.licence(new Licence(text(l, "holder"), text(l, "summary"), required(l, "itemWordingShipped").asBoolean(),
+        b.licence(new Licence(
+                text(l, "holder"),
+                text(l, "summary"),
+                required(l, "itemWordingShipped").asBoolean(),
                 l.path("conversionTableShipped").asBoolean(false)));
         for (JsonNode c : required(n, "codes")) {
             b.code(new InstrumentCode(text(c, "system"), text(c, "code"), text(c, "display"), text(c, "verifiedFrom")));
@@ -127,14 +147,16 @@ public final class InstrumentCatalogue {
 
     /** A published table: rows of {@code {"raw": 7, "score": 7.00}}, each raw total once. */
     private static Conversion conversion(JsonNode c) {
-        java.util.TreeMap<Integer, Double> table = new java.util.TreeMap<>();
+        TreeMap<Integer, Double> table = new TreeMap<>();
         for (JsonNode row : required(c, "table")) {
             JsonNode raw = required(row, "raw");
             if (!raw.isIntegralNumber()) {
-                throw new IllegalArgumentException("instrument definition: a conversion row's 'raw' must be a whole number");
+                throw new IllegalArgumentException(
+                        "instrument definition: a conversion row's 'raw' must be a whole number");
             }
             if (table.put(raw.asInt(), number(row, "score")) != null) {
-                throw new IllegalArgumentException("instrument definition: the conversion table has raw " + raw.asInt() + " twice");
+                throw new IllegalArgumentException(
+                        "instrument definition: the conversion table has raw " + raw.asInt() + " twice");
             }
         }
         return new Conversion(text(c, "source"), text(c, "published"), table);

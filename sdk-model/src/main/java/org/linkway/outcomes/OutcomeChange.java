@@ -3,7 +3,6 @@ package org.linkway.outcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.validation.Finding;
 
 /** The change between two administrations of one instrument, score by score, with findings. */
@@ -26,36 +25,60 @@ public final class OutcomeChange {
     public static OutcomeChange between(ScoreResult earlier, ScoreResult later) {
         List<Finding> findings = new ArrayList<>();
         if (earlier.instrumentId().isEmpty() || !earlier.instrumentId().equals(later.instrumentId())) {
-            findings.add(OutcomeScorer.finding(OutcomeRule.PAIR, "/instrument", "", "the results are for different instruments ("
-                    + earlier.instrumentId().orElse("none") + " then " + later.instrumentId().orElse("none") + ")"));
+            findings.add(OutcomeScorer.finding(
+                    OutcomeRule.PAIR,
+                    "/instrument",
+                    "",
+                    "the results are for different instruments ("
+                            + earlier.instrumentId().orElse("none") + " then "
+                            + later.instrumentId().orElse("none") + ")"));
             return new OutcomeChange(null, List.of(), findings);
         }
         List<ScoreChange> changes = new ArrayList<>();
         for (Score a : earlier.scores().values()) {
             Optional<Score> b = later.score(a.id());
             if (b.isEmpty()) {
-                findings.add(OutcomeScorer.finding(OutcomeRule.PAIR, "", "", "score '" + a.id() + "' has no later value, so its change is not measured"));
+                findings.add(OutcomeScorer.finding(
+                        OutcomeRule.PAIR,
+                        "",
+                        "",
+                        "score '" + a.id() + "' has no later value, so its change is not measured"));
                 continue;
             }
-            changes.add(new ScoreChange(a.id(), a.value(), b.get().value(), a.better(), Trend.of(a.value(), b.get().value(), a.better())));
+            changes.add(new ScoreChange(
+                    a.id(),
+                    a.value(),
+                    b.get().value(),
+                    a.better(),
+                    Trend.of(a.value(), b.get().value(), a.better())));
         }
         for (Score b : later.scores().values()) {
             if (earlier.score(b.id()).isEmpty()) {
-                findings.add(OutcomeScorer.finding(OutcomeRule.PAIR, "", "", "score '" + b.id() + "' has no earlier value, so its change is not measured"));
+                findings.add(OutcomeScorer.finding(
+                        OutcomeRule.PAIR,
+                        "",
+                        "",
+                        "score '" + b.id() + "' has no earlier value, so its change is not measured"));
             }
         }
         return new OutcomeChange(earlier.instrumentId().get(), changes, findings);
     }
 
-    public Optional<String> instrumentId() { return Optional.ofNullable(instrumentId); }
+    public Optional<String> instrumentId() {
+        return Optional.ofNullable(instrumentId);
+    }
 
-    public List<ScoreChange> changes() { return changes; }
+    public List<ScoreChange> changes() {
+        return changes;
+    }
 
     public Optional<ScoreChange> change(String scoreId) {
         return changes.stream().filter(c -> c.scoreId().equals(scoreId)).findFirst();
     }
 
-    public List<Finding> findings() { return findings; }
+    public List<Finding> findings() {
+        return findings;
+    }
 
     @Override
     public String toString() {

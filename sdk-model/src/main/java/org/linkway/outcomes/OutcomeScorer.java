@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.linkway.model.Assessment;
 import org.linkway.model.AssessmentResult;
 import org.linkway.model.ItemResponse;
@@ -24,7 +23,8 @@ public final class OutcomeScorer {
     static final double TOLERANCE = 1e-6;
 
     private static final String TOTAL_POINTER = "/assessment/structuredAssessment/assessmentResult/value";
-    private static final String TOTAL_PRSB = "Assessments / Assessments record entry / Structured assessment / Assessment result / Value";
+    private static final String TOTAL_PRSB =
+            "Assessments / Assessments record entry / Structured assessment / Assessment result / Value";
 
     private final InstrumentCatalogue catalogue;
 
@@ -48,18 +48,26 @@ public final class OutcomeScorer {
     /** Scores an assessment: its item responses, checked against its recorded overall result if any. */
     public ScoreResult score(Assessment assessment) {
         if (assessment == null) {
-            return new ScoreResult(null, Map.of(), List.of(finding(OutcomeRule.INSTRUMENT_UNKNOWN, "", "", "no assessment was given")));
+            return new ScoreResult(
+                    null,
+                    Map.of(),
+                    List.of(finding(OutcomeRule.INSTRUMENT_UNKNOWN, "", "", "no assessment was given")));
         }
         Optional<Instrument> instrument = catalogue.find(assessment.getInstrument());
         if (instrument.isEmpty()) {
             String msg = assessment.getInstrument() == null
                     ? "name the instrument (one of " + ids() + ") so the answers can be scored"
                     : "'" + assessment.getInstrument() + "' is not in the catalogue; known instruments: " + ids();
-            return new ScoreResult(assessment.getInstrument(), Map.of(), List.of(finding(OutcomeRule.INSTRUMENT_UNKNOWN, "/instrument", "", msg)));
+            return new ScoreResult(
+                    assessment.getInstrument(),
+                    Map.of(),
+                    List.of(finding(OutcomeRule.INSTRUMENT_UNKNOWN, "/instrument", "", msg)));
         }
         Double stated = Optional.ofNullable(assessment.getAssessment())
-                .map(a -> a.getStructuredAssessment()).map(s -> s.getAssessmentResult())
-                .map(AssessmentResult::getValue).orElse(null);
+                .map(a -> a.getStructuredAssessment())
+                .map(s -> s.getAssessmentResult())
+                .map(AssessmentResult::getValue)
+                .orElse(null);
         ScoreResult scored = score(instrument.get(), assessment.getItemResponses(), stated);
         List<Finding> stateds = StatedScores.check(instrument.get(), assessment, scored.scores());
         if (stateds.isEmpty()) {
@@ -88,22 +96,37 @@ public final class OutcomeScorer {
             String itemId = r == null ? null : r.getItem();
             Optional<ItemDefinition> def = instrument.item(itemId);
             if (def.isEmpty()) {
-                findings.add(finding(OutcomeRule.ITEM_UNKNOWN, at + "/item", "", "'" + itemId + "' is not an item of "
-                        + instrument.id() + "; its items are " + instrument.items().stream().map(ItemDefinition::id).toList()));
+                findings.add(finding(
+                        OutcomeRule.ITEM_UNKNOWN,
+                        at + "/item",
+                        "",
+                        "'" + itemId + "' is not an item of " + instrument.id() + "; its items are "
+                                + instrument.items().stream()
+                                        .map(ItemDefinition::id)
+                                        .toList()));
                 continue;
             }
             Integer earlier = firstSeen.putIfAbsent(itemId, i);
             if (earlier != null) {
-                findings.add(finding(OutcomeRule.ITEM_REPEATED, at + "/item", "", "item '" + itemId + "' is already answered at /itemResponses/"
-                        + earlier + "; give each item one answer"));
+                findings.add(finding(
+                        OutcomeRule.ITEM_REPEATED,
+                        at + "/item",
+                        "",
+                        "item '" + itemId + "' is already answered at /itemResponses/" + earlier
+                                + "; give each item one answer"));
                 continue;
             }
             Double value = r.getValue();
             ItemDefinition d = def.get();
             if (value == null || !d.allows(value)) {
-                findings.add(finding(OutcomeRule.ANSWER_RANGE, at + "/value", "", "item '" + itemId + "' of " + instrument.id()
-                        + " takes " + (d.integer() ? "whole numbers " : "values ") + "from " + fmt(d.min()) + " to " + fmt(d.max())
-                        + "; got " + (value == null ? "no value" : fmt(value))));
+                findings.add(finding(
+                        OutcomeRule.ANSWER_RANGE,
+                        at + "/value",
+                        "",
+                        "item '" + itemId + "' of " + instrument.id()
+                                + " takes " + (d.integer() ? "whole numbers " : "values ") + "from " + fmt(d.min())
+                                + " to " + fmt(d.max())
+                                + "; got " + (value == null ? "no value" : fmt(value))));
                 continue;
             }
             scored.put(itemId, d.scored(value));
@@ -120,54 +143,91 @@ public final class OutcomeScorer {
             }
             if (values.size() < s.minItemsAnswered()) {
                 if (!given.isEmpty()) {
-                    List<String> unanswered = s.items().stream().filter(item -> !scored.containsKey(item)).toList();
-                    findings.add(finding(OutcomeRule.TOO_FEW_ITEMS, "/itemResponses", "", instrument.id() + " score '" + s.id()
-                            + "' needs at least " + s.minItemsAnswered() + " of its " + s.items().size()
-                            + " items answered within range; " + values.size() + " are (not answered within range: "
-                            + String.join(", ", unanswered) + ")"));
+                    List<String> unanswered = s.items().stream()
+                            .filter(item -> !scored.containsKey(item))
+                            .toList();
+                    findings.add(finding(
+                            OutcomeRule.TOO_FEW_ITEMS,
+                            "/itemResponses",
+                            "",
+                            instrument.id() + " score '" + s.id()
+                                    + "' needs at least " + s.minItemsAnswered() + " of its "
+                                    + s.items().size()
+                                    + " items answered within range; " + values.size()
+                                    + " are (not answered within range: "
+                                    + String.join(", ", unanswered) + ")"));
                 }
                 continue;
             }
             double sum = values.stream().mapToDouble(Double::doubleValue).sum();
             double value = switch (s.method()) {
                 case SUM, ITEM -> sum;
-                case MEAN -> values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                case MEAN ->
+                    values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
                 // the catalogue checks that the table has a row for every total complete answers can give
-                case TABLE -> s.conversion().orElseThrow().convert(sum).orElseThrow(
-                        () -> new IllegalStateException(instrument.id() + "/" + s.id() + ": no table row for " + sum));
+                case TABLE ->
+                    s.conversion()
+                            .orElseThrow()
+                            .convert(sum)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    instrument.id() + "/" + s.id() + ": no table row for " + sum));
             };
             scores.put(s.id(), new Score(s.id(), value, values.size(), s));
         }
 
         Optional<ScoreDefinition> primary = instrument.primaryScore();
         if (statedTotal != null && primary.isEmpty()) {
-            findings.add(finding(OutcomeRule.TOTAL_NONE, TOTAL_POINTER, TOTAL_PRSB, instrument.id() + " has no overall result, only its "
-                    + "separate scores " + instrument.scores().stream().map(ScoreDefinition::id).toList()
-                    + "; leave Assessment result / Value out and record them as subscale results"));
+            findings.add(finding(
+                    OutcomeRule.TOTAL_NONE,
+                    TOTAL_POINTER,
+                    TOTAL_PRSB,
+                    instrument.id() + " has no overall result, only its "
+                            + "separate scores "
+                            + instrument.scores().stream()
+                                    .map(ScoreDefinition::id)
+                                    .toList()
+                            + "; leave Assessment result / Value out and record them as subscale results"));
         }
         if (statedTotal != null && primary.isPresent()) {
             ScoreDefinition p = primary.get();
             Score computed = scores.get(p.id());
             if (computed != null) {
                 if (Math.abs(computed.value() - statedTotal) > TOLERANCE) {
-                    findings.add(finding(OutcomeRule.TOTAL_MISMATCH, TOTAL_POINTER, TOTAL_PRSB, "the recorded " + instrument.id() + " result is "
-                            + fmt(statedTotal) + " but the answers give " + fmt(computed.value()) + "; record the total of the answers"));
+                    findings.add(finding(
+                            OutcomeRule.TOTAL_MISMATCH,
+                            TOTAL_POINTER,
+                            TOTAL_PRSB,
+                            "the recorded " + instrument.id() + " result is " + fmt(statedTotal)
+                                    + " but the answers give " + fmt(computed.value())
+                                    + "; record the total of the answers"));
                 }
             } else if (!Double.isFinite(statedTotal) || statedTotal < p.min() || statedTotal > p.max()) {
-                findings.add(finding(OutcomeRule.TOTAL_RANGE, TOTAL_POINTER, TOTAL_PRSB, "the recorded " + instrument.id() + " result "
-                        + fmt(statedTotal) + " is outside " + fmt(p.min()) + " to " + fmt(p.max())));
+                findings.add(finding(
+                        OutcomeRule.TOTAL_RANGE,
+                        TOTAL_POINTER,
+                        TOTAL_PRSB,
+                        "the recorded " + instrument.id() + " result " + fmt(statedTotal) + " is outside "
+                                + fmt(p.min()) + " to " + fmt(p.max())));
             } else if (given.isEmpty()) {
                 if (instrument.kind() == InstrumentKind.ITEM_SCORED) {
-                    findings.add(finding(OutcomeRule.TOTAL_UNCHECKED, TOTAL_POINTER, TOTAL_PRSB, "the " + instrument.id()
-                            + " result is recorded without its item responses; it is taken as given but cannot be checked"));
+                    findings.add(
+                            finding(
+                                    OutcomeRule.TOTAL_UNCHECKED,
+                                    TOTAL_POINTER,
+                                    TOTAL_PRSB,
+                                    "the " + instrument.id()
+                                            + " result is recorded without its item responses; it is taken as given but cannot be checked"));
                 }
                 // an externally scored tool's result is its own record: taken as the primary score
                 scores.put(p.id(), new Score(p.id(), statedTotal, 0, p));
             }
         }
         if (given.isEmpty() && scores.isEmpty()) {
-            findings.add(finding(OutcomeRule.TOO_FEW_ITEMS, "/itemResponses", "", "no answers or results are recorded for "
-                    + instrument.id() + ", so nothing can be scored"));
+            findings.add(finding(
+                    OutcomeRule.TOO_FEW_ITEMS,
+                    "/itemResponses",
+                    "",
+                    "no answers or results are recorded for " + instrument.id() + ", so nothing can be scored"));
         }
         return new ScoreResult(instrument.id(), scores, findings);
     }
@@ -179,17 +239,32 @@ public final class OutcomeScorer {
     public OutcomeChange change(Assessment earlier, Assessment later) {
         List<Finding> findings = new ArrayList<>();
         if (earlier == null || later == null) {
-            return new OutcomeChange(null, List.of(), List.of(finding(OutcomeRule.PAIR, "", "", "two assessments are needed")));
+            return new OutcomeChange(
+                    null, List.of(), List.of(finding(OutcomeRule.PAIR, "", "", "two assessments are needed")));
         }
         if (!Objects.equals(earlier.getInstrument(), later.getInstrument())) {
-            return new OutcomeChange(null, List.of(), List.of(finding(OutcomeRule.PAIR, "/instrument", "", "the assessments use different instruments ('"
-                    + earlier.getInstrument() + "' then '" + later.getInstrument() + "'); change is only measured on one instrument")));
+            return new OutcomeChange(
+                    null,
+                    List.of(),
+                    List.of(finding(
+                            OutcomeRule.PAIR,
+                            "/instrument",
+                            "",
+                            "the assessments use different instruments ('" + earlier.getInstrument() + "' then '"
+                                    + later.getInstrument() + "'); change is only measured on one instrument")));
         }
-        if (earlier.getAdministeredAt() != null && later.getAdministeredAt() != null
+        if (earlier.getAdministeredAt() != null
+                && later.getAdministeredAt() != null
                 && earlier.getAdministeredAt().compareTo(later.getAdministeredAt()) > 0) {
-            return new OutcomeChange(earlier.getInstrument(), List.of(), List.of(finding(OutcomeRule.PAIR, "/administeredAt", "",
-                    "the earlier assessment (" + earlier.getAdministeredAt() + ") is after the later one (" + later.getAdministeredAt()
-                    + "); pass them in the order they were administered")));
+            return new OutcomeChange(
+                    earlier.getInstrument(),
+                    List.of(),
+                    List.of(finding(
+                            OutcomeRule.PAIR,
+                            "/administeredAt",
+                            "",
+                            "the earlier assessment (" + earlier.getAdministeredAt() + ") is after the later one ("
+                                    + later.getAdministeredAt() + "); pass them in the order they were administered")));
         }
         ScoreResult a = score(earlier);
         ScoreResult b = score(later);
@@ -201,7 +276,8 @@ public final class OutcomeScorer {
     }
 
     private static Finding prefixed(Finding f, String which) {
-        return new Finding(f.severity(), f.ruleId(), f.pointer(), f.prsbPath(), "in the " + which + " assessment: " + f.message());
+        return new Finding(
+                f.severity(), f.ruleId(), f.pointer(), f.prsbPath(), "in the " + which + " assessment: " + f.message());
     }
 
     private String ids() {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.linkway.model.Assessment;
 import org.linkway.model.AssessmentResult;
 import org.linkway.model.CodedText;
@@ -25,7 +24,7 @@ public final class RecordedScores {
     /** The Linkway code system that names instrument scores. */
     public static final String SYSTEM = "https://linkway.org/fhir/CodeSystem/outcome-score";
 
-    private RecordedScores() { }
+    private RecordedScores() {}
 
     /** The code of a score, e.g. {@code ucla-3/total}. */
     public static String code(String instrumentId, String scoreId) {
@@ -38,7 +37,9 @@ public final class RecordedScores {
             return Optional.empty();
         }
         String prefix = instrumentId + "/";
-        return coding.getCode().startsWith(prefix) ? Optional.of(coding.getCode().substring(prefix.length())) : Optional.empty();
+        return coding.getCode().startsWith(prefix)
+                ? Optional.of(coding.getCode().substring(prefix.length()))
+                : Optional.empty();
     }
 
     static boolean inSystem(CodedText t) {
@@ -52,7 +53,8 @@ public final class RecordedScores {
      */
     public static Map<String, Double> read(Assessment assessment) {
         Map<String, Double> out = new LinkedHashMap<>();
-        StructuredAssessment s = assessment == null || assessment.getAssessment() == null ? null
+        StructuredAssessment s = assessment == null || assessment.getAssessment() == null
+                ? null
                 : assessment.getAssessment().getStructuredAssessment();
         if (s == null) {
             return out;
@@ -60,12 +62,14 @@ public final class RecordedScores {
         String instrument = assessment.getInstrument();
         AssessmentResult overall = s.getAssessmentResult();
         if (overall != null && overall.getValue() != null && overall.getAssessmentScore() != null) {
-            scoreId(instrument, overall.getAssessmentScore().getCoding()).ifPresent(id -> out.putIfAbsent(id, overall.getValue()));
+            scoreId(instrument, overall.getAssessmentScore().getCoding())
+                    .ifPresent(id -> out.putIfAbsent(id, overall.getValue()));
         }
         List<SubscaleResult> subscales = s.getSubscaleResult() == null ? List.of() : s.getSubscaleResult();
         for (SubscaleResult r : subscales) {
             if (r != null && r.getValue() != null && r.getSubscaleScore() != null) {
-                scoreId(instrument, r.getSubscaleScore().getCoding()).ifPresent(id -> out.putIfAbsent(id, r.getValue()));
+                scoreId(instrument, r.getSubscaleScore().getCoding())
+                        .ifPresent(id -> out.putIfAbsent(id, r.getValue()));
             }
         }
         return out;

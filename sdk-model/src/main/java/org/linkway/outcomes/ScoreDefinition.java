@@ -19,14 +19,43 @@ import java.util.Optional;
  * @param minimalImportantChange the smallest change the instrument's authors count as meaningful, if published
  * @param conversion       the published table a {@link ScoringMethod#TABLE} score converts its items' total with
  */
-public record ScoreDefinition(String id, String label, ScoringMethod method, List<String> items, int minItemsAnswered,
-        double min, double max, Direction better, boolean primary, Optional<Double> minimalImportantChange,
+public record ScoreDefinition(
+        String id,
+        String label,
+        ScoringMethod method,
+        List<String> items,
+        int minItemsAnswered,
+        double min,
+        double max,
+        Direction better,
+        boolean primary,
+        Optional<Double> minimalImportantChange,
         Optional<Conversion> conversion) {
 
     /** A score computed from its items alone (every method but {@link ScoringMethod#TABLE}). */
-    public ScoreDefinition(String id, String label, ScoringMethod method, List<String> items, int minItemsAnswered,
-            double min, double max, Direction better, boolean primary, Optional<Double> minimalImportantChange) {
-        this(id, label, method, items, minItemsAnswered, min, max, better, primary, minimalImportantChange, Optional.empty());
+    public ScoreDefinition(
+            String id,
+            String label,
+            ScoringMethod method,
+            List<String> items,
+            int minItemsAnswered,
+            double min,
+            double max,
+            Direction better,
+            boolean primary,
+            Optional<Double> minimalImportantChange) {
+        this(
+                id,
+                label,
+                method,
+                items,
+                minItemsAnswered,
+                min,
+                max,
+                better,
+                primary,
+                minimalImportantChange,
+                Optional.empty());
     }
 
     public ScoreDefinition {
@@ -38,10 +67,12 @@ public record ScoreDefinition(String id, String label, ScoringMethod method, Lis
         Objects.requireNonNull(minimalImportantChange, "minimalImportantChange");
         Objects.requireNonNull(conversion, "conversion");
         if ((method == ScoringMethod.TABLE) != conversion.isPresent()) {
-            throw new IllegalArgumentException("score " + id + ": a table score, and only a table score, has a conversion");
+            throw new IllegalArgumentException(
+                    "score " + id + ": a table score, and only a table score, has a conversion");
         }
         if (method == ScoringMethod.TABLE && minItemsAnswered != items.size()) {
-            throw new IllegalArgumentException("score " + id + ": a table converts a complete total, so every item must be answered");
+            throw new IllegalArgumentException(
+                    "score " + id + ": a table converts a complete total, so every item must be answered");
         }
         if (items.isEmpty() || minItemsAnswered < 1 || minItemsAnswered > items.size()) {
             throw new IllegalArgumentException("score " + id + ": needs items and 1 <= minItemsAnswered <= items");

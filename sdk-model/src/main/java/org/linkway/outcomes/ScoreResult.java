@@ -1,10 +1,10 @@
 package org.linkway.outcomes;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
 
@@ -20,19 +20,27 @@ public final class ScoreResult {
 
     ScoreResult(String instrumentId, Map<String, Score> scores, List<Finding> findings) {
         this.instrumentId = instrumentId;
-        this.scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
         this.findings = List.copyOf(findings);
     }
 
     /** The instrument id as given (may be unknown to the catalogue, then with a finding). */
-    public Optional<String> instrumentId() { return Optional.ofNullable(instrumentId); }
+    public Optional<String> instrumentId() {
+        return Optional.ofNullable(instrumentId);
+    }
 
     /** Scores by id, in catalogue order. */
-    public Map<String, Score> scores() { return scores; }
+    public Map<String, Score> scores() {
+        return scores;
+    }
 
-    public Optional<Score> score(String id) { return Optional.ofNullable(scores.get(id)); }
+    public Optional<Score> score(String id) {
+        return Optional.ofNullable(scores.get(id));
+    }
 
-    public List<Finding> findings() { return findings; }
+    public List<Finding> findings() {
+        return findings;
+    }
 
     /** True when no finding is an error. */
     public boolean isValid() {
@@ -45,7 +53,8 @@ public final class ScoreResult {
 
     @Override
     public String toString() {
-        return "ScoreResult[" + instrumentId + " " + scores.values().stream().map(s -> s.id() + "=" + s.value()).toList()
+        return "ScoreResult[" + instrumentId + " "
+                + scores.values().stream().map(s -> s.id() + "=" + s.value()).toList()
                 + (findings.isEmpty() ? "" : " " + findings) + "]";
     }
 }

@@ -20,7 +20,8 @@ public enum ScoringMethod {
             case "mean" -> MEAN;
             case "item" -> ITEM;
             case "table" -> TABLE;
-            default -> throw new IllegalArgumentException("method must be sum, mean, item or table, not '" + code + "'");
+            default ->
+                throw new IllegalArgumentException("method must be sum, mean, item or table, not '" + code + "'");
         };
     }
 }

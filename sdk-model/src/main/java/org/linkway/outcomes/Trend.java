@@ -2,7 +2,9 @@ package org.linkway.outcomes;
 
 /** Whether a change in a score means the person is doing better, given the score's direction. */
 public enum Trend {
-    IMPROVED, WORSENED, UNCHANGED;
+    IMPROVED,
+    WORSENED,
+    UNCHANGED;
 
     /** The trend of moving from {@code from} to {@code to} on a scale where {@code better} is better. */
     public static Trend of(double from, double to, Direction better) {

@@ -1,7 +1,6 @@
 package org.linkway.signature;
 
 import java.util.List;
-
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
 
@@ -17,6 +16,7 @@ public record SignatureVerification(boolean valid, String keyId, String algorith
 
     /** Not valid, for the one reason given. */
     public static SignatureVerification invalid(String message) {
-        return new SignatureVerification(false, null, null, List.of(new Finding(Severity.ERROR, RULE, "", "", message)));
+        return new SignatureVerification(
+                false, null, null, List.of(new Finding(Severity.ERROR, RULE, "", "", message)));
     }
 }

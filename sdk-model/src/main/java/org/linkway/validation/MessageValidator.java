@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.internal.Pipeline;
-
 
 /**
  * Validates Linkway messages: the two PRSB messages (Referral, Message back) and the journey's
@@ -32,6 +30,7 @@ public final class MessageValidator {
 
     /** Default largest message accepted: a full referral is tens of kilobytes; 4 MiB leaves room for attachments by reference. */
     public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
     public static final int DEFAULT_MAX_FINDINGS = 1000;
 
     private final int maxBytes;
@@ -121,15 +120,36 @@ public final class MessageValidator {
             return new ReadResult<>(result, null);
         }
         if (outcome.type().javaType() != type) {
-            return new ReadResult<>(with(result, new Finding(Severity.ERROR, Rule.MESSAGE_TYPE.id(), "/resourceType", "",
-                    "expected a " + MessageType.of(type).map(MessageType::resourceType).orElse(type.getSimpleName())
-                            + " but the message is a " + outcome.type().resourceType() + ".")), null);
+            return new ReadResult<>(
+                    with(
+                            result,
+                            new Finding(
+                                    Severity.ERROR,
+                                    Rule.MESSAGE_TYPE.id(),
+                                    "/resourceType",
+                                    "",
+                                    "expected a "
+                                            + MessageType.of(type)
+                                                    .map(MessageType::resourceType)
+                                                    .orElse(type.getSimpleName())
+                                            + " but the message is a "
+                                            + outcome.type().resourceType() + ".")),
+                    null);
         }
         try {
             return new ReadResult<>(result, LinkwayJson.mapper().readValue(bytes, type));
         } catch (RuntimeException e) {
-            return new ReadResult<>(with(result, new Finding(Severity.ERROR, Rule.INTERNAL_ERROR.id(), "", "",
-                    "the message passed validation but could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage())), null);
+            return new ReadResult<>(
+                    with(
+                            result,
+                            new Finding(
+                                    Severity.ERROR,
+                                    Rule.INTERNAL_ERROR.id(),
+                                    "",
+                                    "",
+                                    "the message passed validation but could not be read: "
+                                            + e.getClass().getSimpleName() + ": " + e.getMessage())),
+                    null);
         }
     }
 
@@ -140,8 +160,10 @@ public final class MessageValidator {
     }
 
     private ValidationResult tooLarge(long size) {
-        return result(pipeline.failed(Rule.INPUT_TOO_LARGE, "the message is " + size + " bytes; this validator accepts at most "
-                + maxBytes + ". Send attachments by reference, not inline."));
+        return result(pipeline.failed(
+                Rule.INPUT_TOO_LARGE,
+                "the message is " + size + " bytes; this validator accepts at most " + maxBytes
+                        + ". Send attachments by reference, not inline."));
     }
 
     /** The promise that nothing throws: an unexpected failure becomes a finding that asks to be reported. */
@@ -154,8 +176,10 @@ public final class MessageValidator {
     }
 
     private ValidationResult internalError(Throwable e) {
-        return result(pipeline.failed(Rule.INTERNAL_ERROR, "the validator failed on this input ("
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")."));
+        return result(pipeline.failed(
+                Rule.INTERNAL_ERROR,
+                "the validator failed on this input (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")."));
     }
 
     private static ValidationResult result(Pipeline.Outcome o) {
@@ -168,7 +192,7 @@ public final class MessageValidator {
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() { }
+        private Builder() {}
 
         /** Largest message, in bytes of UTF-8, that is parsed; larger ones get {@code LW-INPUT-TOO-LARGE}. */
         public Builder maxBytes(int maxBytes) {

@@ -1,5 +1,7 @@
 package org.linkway.validation;
 
+import java.util.Optional;
+
 /**
  * The catalogue of rules the validator applies. Ids are stable: a rule may be reworded, never
  * renumbered, so vendors can suppress, count and trace findings by id across releases.
@@ -10,7 +12,10 @@ public enum Rule {
     INPUT_UNREADABLE("LW-INPUT-UNREADABLE", Severity.ERROR, "The input could not be read."),
     INPUT_MALFORMED_JSON("LW-INPUT-MALFORMED-JSON", Severity.ERROR, "The input is not well-formed JSON."),
     INPUT_TOO_LARGE("LW-INPUT-TOO-LARGE", Severity.ERROR, "The message is larger than the validator accepts."),
-    INPUT_TOO_DEEP("LW-INPUT-TOO-DEEP", Severity.ERROR, "The message nests objects or arrays deeper than any PRSB message can."),
+    INPUT_TOO_DEEP(
+            "LW-INPUT-TOO-DEEP",
+            Severity.ERROR,
+            "The message nests objects or arrays deeper than any PRSB message can."),
     INPUT_NOT_OBJECT("LW-INPUT-NOT-OBJECT", Severity.ERROR, "A message must be a JSON object."),
     MESSAGE_TYPE("LW-MESSAGE-TYPE", Severity.ERROR, "resourceType must name a Linkway message or resource."),
     SCHEMA_VERSION("LW-SCHEMA-VERSION", Severity.ERROR, "schemaVersion must be a version this reader understands."),
@@ -24,35 +29,75 @@ public enum Rule {
     FORMAT("LW-FORMAT", Severity.ERROR, "A value is not in the format the element requires."),
     RANGE("LW-RANGE", Severity.ERROR, "A number is outside the range the element allows."),
     CARDINALITY("LW-CARDINALITY", Severity.ERROR, "An element occurs fewer or more times than the standard allows."),
-    UNKNOWN_PROPERTY("LW-UNKNOWN-PROPERTY", Severity.WARNING, "A property is not part of the schema; it is ignored, not stored."),
+    UNKNOWN_PROPERTY(
+            "LW-UNKNOWN-PROPERTY",
+            Severity.WARNING,
+            "A property is not part of the schema; it is ignored, not stored."),
     CODED_TEXT_EMPTY("LW-CODED-TEXT-EMPTY", Severity.ERROR, "A coded element carries neither a code nor free text."),
     SCHEMA_OTHER("LW-SCHEMA", Severity.ERROR, "The message breaks a schema constraint."),
 
     // --- rules beyond the schema -------------------------------------------------------------
     NHS_NUMBER("LW-NHS-NUMBER", Severity.ERROR, "An NHS number must be 10 digits with a valid modulus 11 check digit."),
-    ODS_CODE("LW-ODS-CODE", Severity.ERROR, "An ODS code must have a form the Organisation Data Service issues: 3 or 5 letters and digits, or a GP practice's letter and five digits."),
-    SNOMED_CONCEPT_ID("LW-SNOMED-ID", Severity.ERROR, "A SNOMED CT concept id must be 6 to 18 digits with a concept partition and a valid Verhoeff check digit."),
+    ODS_CODE(
+            "LW-ODS-CODE",
+            Severity.ERROR,
+            "An ODS code must have a form the Organisation Data Service issues: 3 or 5 letters and digits, or a GP practice's letter and five digits."),
+    SNOMED_CONCEPT_ID(
+            "LW-SNOMED-ID",
+            Severity.ERROR,
+            "A SNOMED CT concept id must be 6 to 18 digits with a concept partition and a valid Verhoeff check digit."),
     POSTCODE("LW-POSTCODE", Severity.ERROR, "A postcode must be a UK postcode."),
     DATE_IN_FUTURE("LW-DATE-FUTURE", Severity.ERROR, "A date that cannot be in the future is in the future."),
     DATE_ORDER("LW-DATE-ORDER", Severity.ERROR, "An end date is before its start date."),
-    RISKS_RECORDED("LW-RISKS-RECORDED", Severity.ERROR, "PRSB makes risks mandatory: record each risk, or record that there are no known risks."),
-    CONSENT_RECORDED("LW-CONSENT-RECORDED", Severity.ERROR, "Record the consent for information sharing, or the reason it was not sought."),
-    REFERRAL_ENTRY("LW-REFERRAL-ENTRY", Severity.ERROR, "A referral must carry at least one referral details record entry with the referrer's details."),
+    RISKS_RECORDED(
+            "LW-RISKS-RECORDED",
+            Severity.ERROR,
+            "PRSB makes risks mandatory: record each risk, or record that there are no known risks."),
+    CONSENT_RECORDED(
+            "LW-CONSENT-RECORDED",
+            Severity.ERROR,
+            "Record the consent for information sharing, or the reason it was not sought."),
+    REFERRAL_ENTRY(
+            "LW-REFERRAL-ENTRY",
+            Severity.ERROR,
+            "A referral must carry at least one referral details record entry with the referrer's details."),
 
     // --- reading FHIR (org.linkway.fhir); the pointer of these findings is a FHIR path -----
-    FHIR_MALFORMED("LW-FHIR-MALFORMED", Severity.ERROR, "The input is not a FHIR R4 resource in JSON that HAPI can parse."),
-    FHIR_STRUCTURE("LW-FHIR-STRUCTURE", Severity.ERROR, "The Bundle does not have the shape this Linkway message needs (type, entries, required resources)."),
-    FHIR_RESOURCE_TYPE("LW-FHIR-RESOURCE-TYPE", Severity.ERROR, "A resource or reference is of a type the mapping does not accept here."),
+    FHIR_MALFORMED(
+            "LW-FHIR-MALFORMED", Severity.ERROR, "The input is not a FHIR R4 resource in JSON that HAPI can parse."),
+    FHIR_STRUCTURE(
+            "LW-FHIR-STRUCTURE",
+            Severity.ERROR,
+            "The Bundle does not have the shape this Linkway message needs (type, entries, required resources)."),
+    FHIR_RESOURCE_TYPE(
+            "LW-FHIR-RESOURCE-TYPE",
+            Severity.ERROR,
+            "A resource or reference is of a type the mapping does not accept here."),
     FHIR_REFERENCE("LW-FHIR-REFERENCE", Severity.ERROR, "A reference does not resolve to a resource in the Bundle."),
-    FHIR_CODE_SYSTEM("LW-FHIR-CODE-SYSTEM", Severity.WARNING, "A coding uses a code system the binding does not know; it is kept as given."),
-    FHIR_EXTENSION("LW-FHIR-EXTENSION", Severity.ERROR, "An extension is malformed or a modifier extension is not understood."),
-    FHIR_UNMAPPED("LW-FHIR-UNMAPPED", Severity.WARNING, "Content in the FHIR input has no place in the Linkway message and was not carried over."),
-    FHIR_NO_NHS_NUMBER("LW-FHIR-NO-NHS-NUMBER", Severity.INFORMATION, "The person has no NHS number; PRSB allows that, so match on the other demographics."),
-    FHIR_PROFILE("LW-FHIR-PROFILE", Severity.ERROR, "HAPI's FHIR instance validator reported an issue with the resource."),
+    FHIR_CODE_SYSTEM(
+            "LW-FHIR-CODE-SYSTEM",
+            Severity.WARNING,
+            "A coding uses a code system the binding does not know; it is kept as given."),
+    FHIR_EXTENSION(
+            "LW-FHIR-EXTENSION",
+            Severity.ERROR,
+            "An extension is malformed or a modifier extension is not understood."),
+    FHIR_UNMAPPED(
+            "LW-FHIR-UNMAPPED",
+            Severity.WARNING,
+            "Content in the FHIR input has no place in the Linkway message and was not carried over."),
+    FHIR_NO_NHS_NUMBER(
+            "LW-FHIR-NO-NHS-NUMBER",
+            Severity.INFORMATION,
+            "The person has no NHS number; PRSB allows that, so match on the other demographics."),
+    FHIR_PROFILE(
+            "LW-FHIR-PROFILE", Severity.ERROR, "HAPI's FHIR instance validator reported an issue with the resource."),
 
     // --- about the validation itself ---------------------------------------------------------
-    TOO_MANY_FINDINGS("LW-TOO-MANY-FINDINGS", Severity.WARNING, "More findings than the validator lists for one message."),
-    INTERNAL_ERROR("LW-INTERNAL", Severity.ERROR, "The validator failed on this input; please report it with the message.");
+    TOO_MANY_FINDINGS(
+            "LW-TOO-MANY-FINDINGS", Severity.WARNING, "More findings than the validator lists for one message."),
+    INTERNAL_ERROR(
+            "LW-INTERNAL", Severity.ERROR, "The validator failed on this input; please report it with the message.");
 
     private final String id;
     private final Severity severity;
@@ -65,21 +110,27 @@ public enum Rule {
     }
 
     /** The stable id, e.g. {@code LW-NHS-NUMBER}. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
     /** How serious a breach is unless a finding says otherwise. */
-    public Severity severity() { return severity; }
+    public Severity severity() {
+        return severity;
+    }
 
     /** One sentence on what the rule asks for. */
-    public String summary() { return summary; }
+    public String summary() {
+        return summary;
+    }
 
     /** Looks a rule up by its id. */
-    public static java.util.Optional<Rule> byId(String id) {
+    public static Optional<Rule> byId(String id) {
         for (Rule r : values()) {
             if (r.id.equals(id)) {
-                return java.util.Optional.of(r);
+                return Optional.of(r);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -28,7 +28,7 @@ import org.quicktheories.generators.Generate;
  */
 final class ModelTypes {
 
-    private ModelTypes() { }
+    private ModelTypes() {}
 
     /** One member of a model type, as its getter and its builder's with-method show it. */
     record Member(String name, Method getter, Method with, Type type) {
@@ -44,7 +44,11 @@ final class ModelTypes {
 
     static List<Class<?>> all() {
         try {
-            Path dir = Path.of(PartialDateTime.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            Path dir = Path.of(PartialDateTime.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .resolve("org/linkway/model");
             List<Class<?>> types = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir)) {
@@ -77,15 +81,22 @@ final class ModelTypes {
         List<Member> members = new ArrayList<>();
         Class<?> builder = builderOf(type);
         for (Method getter : type.getDeclaredMethods()) {
-            if (!getter.getName().startsWith("get") || getter.getParameterCount() != 0 || !Modifier.isPublic(getter.getModifiers())) {
+            if (!getter.getName().startsWith("get")
+                    || getter.getParameterCount() != 0
+                    || !Modifier.isPublic(getter.getModifiers())) {
                 continue;
             }
             String cap = getter.getName().substring(3);
             try {
                 Method with = builder.getMethod("with" + cap, getter.getReturnType());
-                members.add(new Member(Character.toLowerCase(cap.charAt(0)) + cap.substring(1), getter, with, getter.getGenericReturnType()));
+                members.add(new Member(
+                        Character.toLowerCase(cap.charAt(0)) + cap.substring(1),
+                        getter,
+                        with,
+                        getter.getGenericReturnType()));
             } catch (NoSuchMethodException e) {
-                throw new AssertionError(type.getSimpleName() + "." + getter.getName() + " has no with" + cap + " in its builder", e);
+                throw new AssertionError(
+                        type.getSimpleName() + "." + getter.getName() + " has no with" + cap + " in its builder", e);
             }
         }
         return members;
@@ -124,7 +135,7 @@ final class ModelTypes {
             return m.invoke(target, args);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +38,8 @@ class ProblemTableTest {
         lines.add(HEADER);
         lines.add(INDENT + "|---|---|---|---|");
         for (ProblemType t : ProblemType.values()) {
-            lines.add(INDENT + "| `" + t.slug() + "` | " + t.status() + " | " + t.title() + " | " + t.description().replace("|", "\\|") + " |");
+            lines.add(INDENT + "| `" + t.slug() + "` | " + t.status() + " | " + t.title() + " | "
+                    + t.description().replace("|", "\\|") + " |");
         }
         return lines;
     }
@@ -48,7 +48,9 @@ class ProblemTableTest {
     void the_openapi_table_lists_exactly_the_catalogue() throws IOException {
         List<String> yaml = Files.readAllLines(OPENAPI, StandardCharsets.UTF_8);
         int start = yaml.indexOf(HEADER);
-        assertThat(start).as("schemas/openapi.yaml has no problem table starting with %s", HEADER.strip()).isNotNegative();
+        assertThat(start)
+                .as("schemas/openapi.yaml has no problem table starting with %s", HEADER.strip())
+                .isNotNegative();
         int end = start;
         while (end < yaml.size() && yaml.get(end).startsWith(INDENT + "|")) {
             end++;
@@ -76,10 +78,18 @@ class ProblemTableTest {
         onlyInDocument.removeAll(catalogue.keySet());
         Set<String> onlyInCatalogue = new HashSet<>(catalogue.keySet());
         onlyInCatalogue.removeAll(documented.keySet());
-        assertThat(onlyInDocument).as("slugs in openapi.yaml's problem table that ProblemType lacks; run %s", REGENERATE).isEmpty();
-        assertThat(onlyInCatalogue).as("ProblemType constants missing from openapi.yaml's problem table; run %s", REGENERATE).isEmpty();
-        assertThat(documented).as("statuses in openapi.yaml's problem table; run %s", REGENERATE).isEqualTo(catalogue);
-        assertThat(yaml.subList(start, end)).as("openapi.yaml's problem table is stale; run %s", REGENERATE).isEqualTo(rendered());
+        assertThat(onlyInDocument)
+                .as("slugs in openapi.yaml's problem table that ProblemType lacks; run %s", REGENERATE)
+                .isEmpty();
+        assertThat(onlyInCatalogue)
+                .as("ProblemType constants missing from openapi.yaml's problem table; run %s", REGENERATE)
+                .isEmpty();
+        assertThat(documented)
+                .as("statuses in openapi.yaml's problem table; run %s", REGENERATE)
+                .isEqualTo(catalogue);
+        assertThat(yaml.subList(start, end))
+                .as("openapi.yaml's problem table is stale; run %s", REGENERATE)
+                .isEqualTo(rendered());
     }
 
     @Test
@@ -87,7 +97,9 @@ class ProblemTableTest {
         Set<String> slugs = new HashSet<>();
         for (ProblemType t : ProblemType.values()) {
             assertThat(t.slug()).matches("[a-z0-9][a-z0-9-]*");
-            assertThat(slugs.add(t.slug())).as("slug %s is used twice", t.slug()).isTrue();
+            assertThat(slugs.add(t.slug()))
+                    .as("slug %s is used twice", t.slug())
+                    .isTrue();
             assertThat(t.type()).isEqualTo("urn:linkway:problem:" + t.slug());
             assertThat(t.status()).isBetween(400, 599);
             assertThat(t.title()).isNotBlank();

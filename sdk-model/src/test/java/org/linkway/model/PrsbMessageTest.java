@@ -7,10 +7,10 @@ import static org.quicktheories.QuickTheory.qt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,6 @@ import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ReferralGens;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,37 +56,54 @@ class PrsbMessageTest {
         } catch (IncompleteModelException e) {
             missing = e.missing();
         }
-        String bare = "{\"resourceType\":\"" + type.resourceType() + "\",\"schemaVersion\":\"" + MessageType.SCHEMA_VERSION
-                + "\",\"prsbVersion\":\"" + MessageType.PRSB_VERSION + "\"}";
-        List<String> required = VALIDATOR.validate(bare).findings().stream().filter(f -> f.ruleId().equals("LW-REQUIRED") || f.ruleId().equals("LW-RISKS-RECORDED"))
-                .map(Finding::pointer).map(p -> p.substring(1)).toList();
+        String bare = "{\"resourceType\":\"" + type.resourceType() + "\",\"schemaVersion\":\""
+                + MessageType.SCHEMA_VERSION + "\",\"prsbVersion\":\"" + MessageType.PRSB_VERSION + "\"}";
+        List<String> required = VALIDATOR.validate(bare).findings().stream()
+                .filter(f -> f.ruleId().equals("LW-REQUIRED") || f.ruleId().equals("LW-RISKS-RECORDED"))
+                .map(Finding::pointer)
+                .map(p -> p.substring(1))
+                .toList();
         assertThat(missing).containsExactlyInAnyOrderElementsOf(required);
     }
 
     @Test
     void json_is_read_as_sent_so_the_validator_can_report_it() {
-        String wire = "{\"resourceType\":\"Referral\",\"personDemographics\":{\"name\":{\"firstNames\":[null,\"Ada\"],\"familyNames\":[]}}}";
+        String wire =
+                "{\"resourceType\":\"Referral\",\"personDemographics\":{\"name\":{\"firstNames\":[null,\"Ada\"],\"familyNames\":[]}}}";
         Referral read = LinkwayJson.mapper().readValue(wire, Referral.class);
         assertThat(read.getSchemaVersion()).as("no default added on reading").isNull();
         assertThat(read.getGpPractice()).isNull();
         assertThat(read.getPersonDemographics().getName().getFirstNames()).containsExactly(null, "Ada");
         assertThat(read.getPersonDemographics().getName().getFamilyNames()).isEmpty();
-        assertThatThrownBy(() -> read.toBuilder().build()).isInstanceOfSatisfying(IncompleteModelException.class,
-                e -> assertThat(e.missing()).containsExactly("schemaVersion", "prsbVersion", "gpPractice", "referralDetails", "risks"));
-        assertThat(VALIDATOR.validate(read).findings()).extracting(Finding::pointer)
-                .contains("/schemaVersion", "/gpPractice", "/personDemographics/name/firstNames/0",
-                        "/personDemographics/name/familyNames", "/personDemographics/dateOfBirth");
+        assertThatThrownBy(() -> read.toBuilder().build())
+                .isInstanceOfSatisfying(
+                        IncompleteModelException.class,
+                        e -> assertThat(e.missing())
+                                .containsExactly(
+                                        "schemaVersion", "prsbVersion", "gpPractice", "referralDetails", "risks"));
+        assertThat(VALIDATOR.validate(read).findings())
+                .extracting(Finding::pointer)
+                .contains(
+                        "/schemaVersion",
+                        "/gpPractice",
+                        "/personDemographics/name/firstNames/0",
+                        "/personDemographics/name/familyNames",
+                        "/personDemographics/dateOfBirth");
     }
 
     @Test
     void a_required_list_must_not_be_empty() {
-        assertThatThrownBy(() -> PersonName.builder().withFirstNames(List.of()).withFamilyNames("Thornbury").build())
+        assertThatThrownBy(() -> PersonName.builder()
+                        .withFirstNames(List.of())
+                        .withFamilyNames("Thornbury")
+                        .build())
                 .isInstanceOfSatisfying(IncompleteModelException.class, e -> {
                     assertThat(e.type()).isEqualTo(PersonName.class);
                     assertThat(e.missing()).containsExactly("firstNames");
                     assertThat(e).hasMessage("PersonName is missing required member firstNames");
                 });
-        assertThatThrownBy(() -> PersonDemographics.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PersonDemographics.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("PersonDemographics is missing required members name, dateOfBirth");
     }
 
@@ -101,36 +117,45 @@ class PrsbMessageTest {
     @MethodSource("validExamples")
     void a_valid_example_reads_writes_and_reads_back_equal(Path file) throws IOException {
         String json = Files.readString(file);
-        MessageType type = MessageType.fromResourceType(LinkwayJson.mapper().readTree(json).path("resourceType").asString())
+        MessageType type = MessageType.fromResourceType(
+                        LinkwayJson.mapper().readTree(json).path("resourceType").asString())
                 .orElseThrow();
         PrsbMessage message = LinkwayJson.mapper().readValue(json, type.javaType());
         String written = LinkwayJson.mapper().writeValueAsString(message);
         assertThat(LinkwayJson.mapper().readValue(written, type.javaType())).isEqualTo(message);
         // the same members as the file (numbers may be written 4.0 where the file has 4: they are Doubles)
-        assertThat(names(LinkwayJson.mapper().readTree(written))).isEqualTo(names(LinkwayJson.mapper().readTree(json)));
+        assertThat(names(LinkwayJson.mapper().readTree(written)))
+                .isEqualTo(names(LinkwayJson.mapper().readTree(json)));
         assertThat(ModelTypes.build(ModelTypes.toBuilder(message))).isEqualTo(message);
         assertThat(VALIDATOR.validate(message).errors()).isEmpty();
     }
 
     @Test
     void generated_valid_referrals_round_trip() {
-        qt().withFixedSeed(16_005L).withExamples(100).forAll(ReferralGens.referrals()).checkAssert(referral -> {
-            String json = LinkwayJson.mapper().writeValueAsString(referral);
-            assertThat(VALIDATOR.validate(json).errors()).as(json).isEmpty();
-            assertThat(LinkwayJson.mapper().readValue(json, Referral.class)).isEqualTo(referral);
-            assertThat(VALIDATOR.read(json, Referral.class).message()).contains(referral);
-        });
+        qt().withFixedSeed(16_005L)
+                .withExamples(100)
+                .forAll(ReferralGens.referrals())
+                .checkAssert(referral -> {
+                    String json = LinkwayJson.mapper().writeValueAsString(referral);
+                    assertThat(VALIDATOR.validate(json).errors()).as(json).isEmpty();
+                    assertThat(LinkwayJson.mapper().readValue(json, Referral.class))
+                            .isEqualTo(referral);
+                    assertThat(VALIDATOR.read(json, Referral.class).message()).contains(referral);
+                });
     }
 
     private static List<String> names(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.propertyNames().forEach(names::add);
         return names;
     }
 
     private static Object qtFirst(Class<?> type) {
         Object[] one = new Object[1];
-        qt().withFixedSeed(16_006L).withExamples(1).forAll(ModelTypes.full(type)).checkAssert(m -> one[0] = m);
+        qt().withFixedSeed(16_006L)
+                .withExamples(1)
+                .forAll(ModelTypes.full(type))
+                .checkAssert(m -> one[0] = m);
         return one[0];
     }
 

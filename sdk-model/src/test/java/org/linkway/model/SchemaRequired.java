@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +22,7 @@ final class SchemaRequired {
 
     private static final Map<String, List<String>> BY_TYPE = read();
 
-    private SchemaRequired() { }
+    private SchemaRequired() {}
 
     /** The required members of the schema type behind {@code type}, in schema property order. */
     static List<String> of(Class<?> type) {
@@ -38,7 +36,8 @@ final class SchemaRequired {
     private static Map<String, List<String>> read() {
         Map<String, List<String>> byType = new HashMap<>();
         try (Stream<Path> files = Files.list(Path.of("../schemas/json"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
                 JsonNode root = LinkwayJson.mapper().readTree(Files.readString(file));
                 if (root.has("javaType")) {
                     String javaType = root.get("javaType").asString();
@@ -65,14 +64,19 @@ final class SchemaRequired {
             if (required.contains(p.getKey())) {
                 inOrder.add(p.getKey());
             }
-            String cap = Character.toUpperCase(p.getKey().charAt(0)) + p.getKey().substring(1);
+            String cap =
+                    Character.toUpperCase(p.getKey().charAt(0)) + p.getKey().substring(1);
             JsonNode value = p.getValue();
             if (value.has("properties")) {
                 walk(cap, value, byType);
             }
             if (value.path("items").has("properties")) {
-                walk(cap.endsWith("ies") ? cap.substring(0, cap.length() - 3) + "y" : cap.endsWith("s") ? cap.substring(0, cap.length() - 1) : cap,
-                        value.get("items"), byType);
+                walk(
+                        cap.endsWith("ies")
+                                ? cap.substring(0, cap.length() - 3) + "y"
+                                : cap.endsWith("s") ? cap.substring(0, cap.length() - 1) : cap,
+                        value.get("items"),
+                        byType);
             }
         }
         byType.put(name, inOrder);

@@ -1,18 +1,17 @@
 package org.linkway.outcomes;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.model.Assessment;
 import org.linkway.model.ItemResponse;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Test helpers: answers and assessments built the way a sender would. */
 final class Answers {
 
-    private Answers() { }
+    private Answers() {}
 
     static ItemResponse answer(String item, double value) {
         return ItemResponse.builder().withItem(item).withValue(value).build();
@@ -51,7 +50,7 @@ final class Answers {
         return LinkwayJson.mapper().readValue(json, Assessment.class);
     }
 
-    static Assessment example(String file) throws java.io.IOException {
+    static Assessment example(String file) throws IOException {
         try (var in = Answers.class.getResourceAsStream("/org/linkway/schemas/examples/valid/" + file)) {
             return LinkwayJson.mapper().readValue(in.readAllBytes(), Assessment.class);
         }

@@ -5,8 +5,9 @@ import static org.linkway.outcomes.Answers.answer;
 import static org.linkway.outcomes.Answers.inOrder;
 import static org.linkway.outcomes.Answers.instrument;
 
+import java.util.Arrays;
 import java.util.List;
-
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.linkway.model.Assessment;
 import org.linkway.validation.Finding;
@@ -41,7 +42,8 @@ class HandWorkedScoringTest {
     @Test
     void wemwbs_total_is_the_sum_of_fourteen_answers() {
         // 4+3+3+4+2+3+4+3+4+3+4+5+3+4 = 49
-        ScoreResult r = scorer.score(instrument("wemwbs"), inOrder(instrument("wemwbs"), 4, 3, 3, 4, 2, 3, 4, 3, 4, 3, 4, 5, 3, 4), 49.0);
+        ScoreResult r = scorer.score(
+                instrument("wemwbs"), inOrder(instrument("wemwbs"), 4, 3, 3, 4, 2, 3, 4, 3, 4, 3, 4, 5, 3, 4), 49.0);
         assertThat(r.findings()).isEmpty();
         assertThat(r.score("total").orElseThrow().value()).isEqualTo(49);
         assertThat(r.score("total").orElseThrow().itemsAnswered()).isEqualTo(14);
@@ -52,10 +54,18 @@ class HandWorkedScoringTest {
         Instrument w = instrument("wemwbs");
         double[] ones = new double[14];
         double[] fives = new double[14];
-        java.util.Arrays.fill(ones, 1);
-        java.util.Arrays.fill(fives, 5);
-        assertThat(scorer.score(w, inOrder(w, ones), null).score("total").orElseThrow().value()).isEqualTo(14);
-        assertThat(scorer.score(w, inOrder(w, fives), null).score("total").orElseThrow().value()).isEqualTo(70);
+        Arrays.fill(ones, 1);
+        Arrays.fill(fives, 5);
+        assertThat(scorer.score(w, inOrder(w, ones), null)
+                        .score("total")
+                        .orElseThrow()
+                        .value())
+                .isEqualTo(14);
+        assertThat(scorer.score(w, inOrder(w, fives), null)
+                        .score("total")
+                        .orElseThrow()
+                        .value())
+                .isEqualTo(70);
     }
 
     @Test
@@ -69,16 +79,19 @@ class HandWorkedScoringTest {
 
     @Test
     void externally_scored_tools_record_their_reported_results() {
-        ScoreResult pam = scorer.score(instrument("pam"), List.of(answer("activation-score", 62.4), answer("activation-level", 3)), 62.4);
+        ScoreResult pam = scorer.score(
+                instrument("pam"), List.of(answer("activation-score", 62.4), answer("activation-level", 3)), 62.4);
         assertThat(pam.findings()).isEmpty();
         assertThat(pam.score("activation-score").orElseThrow().value()).isEqualTo(62.4);
         assertThat(pam.score("activation-level").orElseThrow().value()).isEqualTo(3);
 
-        ScoreResult eq = scorer.score(instrument("eq-5d"), List.of(answer("index-value", 0.725), answer("vas", 70)), null);
+        ScoreResult eq =
+                scorer.score(instrument("eq-5d"), List.of(answer("index-value", 0.725), answer("vas", 70)), null);
         assertThat(eq.findings()).isEmpty();
         assertThat(eq.score("index-value").orElseThrow().value()).isEqualTo(0.725);
 
-        ScoreResult star = scorer.score(instrument("outcomes-star"), List.of(answer("mean-reading", 6.5), answer("areas", 8)), null);
+        ScoreResult star = scorer.score(
+                instrument("outcomes-star"), List.of(answer("mean-reading", 6.5), answer("areas", 8)), null);
         assertThat(star.findings()).isEmpty();
         assertThat(star.score("mean-reading").orElseThrow().value()).isEqualTo(6.5);
     }
@@ -110,9 +123,14 @@ class HandWorkedScoringTest {
         Instrument w = instrument("wemwbs");
         // item 6 (index 5) answered 6 on a 1 to 5 scale
         ScoreResult r = scorer.score(w, inOrder(w, 4, 3, 3, 4, 2, 6, 4, 3, 4, 3, 4, 5, 3, 4), null);
-        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("LW-OUTCOME-ANSWER-RANGE", "LW-OUTCOME-TOO-FEW-ITEMS");
+        assertThat(r.findings())
+                .extracting(Finding::ruleId)
+                .containsExactly("LW-OUTCOME-ANSWER-RANGE", "LW-OUTCOME-TOO-FEW-ITEMS");
         assertThat(r.findings().get(0).pointer()).isEqualTo("/itemResponses/5/value");
-        assertThat(r.findings().get(0).message()).contains("dealing-with-problems-well").contains("1 to 5").contains("got 6");
+        assertThat(r.findings().get(0).message())
+                .contains("dealing-with-problems-well")
+                .contains("1 to 5")
+                .contains("got 6");
         assertThat(r.score("total")).isEmpty();
     }
 
@@ -131,7 +149,11 @@ class HandWorkedScoringTest {
         // one finding per score that cannot be computed: the raw total and the metric score
         assertThat(r.findings()).hasSize(2).allSatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("LW-OUTCOME-TOO-FEW-ITEMS");
-            assertThat(f.message()).contains("at least 7").contains("2 are").contains("thinking-clearly").doesNotContain("feeling-useful");
+            assertThat(f.message())
+                    .contains("at least 7")
+                    .contains("2 are")
+                    .contains("thinking-clearly")
+                    .doesNotContain("feeling-useful");
         });
         assertThat(r.scores()).isEmpty();
     }
@@ -139,10 +161,21 @@ class HandWorkedScoringTest {
     @Test
     void unknown_and_repeated_items_are_findings() {
         Instrument u = instrument("ucla-3");
-        ScoreResult r = scorer.score(u, List.of(answer("lack-companionship", 1), answer("lack-companionship", 2),
-                answer("feel-left-out", 1), answer("feel-isolated", 1), answer("feel-happy", 3)), 3.0);
-        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("LW-OUTCOME-ITEM-REPEATED", "LW-OUTCOME-ITEM-UNKNOWN");
-        assertThat(r.findings()).extracting(Finding::pointer).containsExactly("/itemResponses/1/item", "/itemResponses/4/item");
+        ScoreResult r = scorer.score(
+                u,
+                List.of(
+                        answer("lack-companionship", 1),
+                        answer("lack-companionship", 2),
+                        answer("feel-left-out", 1),
+                        answer("feel-isolated", 1),
+                        answer("feel-happy", 3)),
+                3.0);
+        assertThat(r.findings())
+                .extracting(Finding::ruleId)
+                .containsExactly("LW-OUTCOME-ITEM-REPEATED", "LW-OUTCOME-ITEM-UNKNOWN");
+        assertThat(r.findings())
+                .extracting(Finding::pointer)
+                .containsExactly("/itemResponses/1/item", "/itemResponses/4/item");
         // the first answer counts: 1 + 1 + 1 = 3, as recorded
         assertThat(r.score("total").orElseThrow().value()).isEqualTo(3);
     }
@@ -159,7 +192,9 @@ class HandWorkedScoringTest {
         assertThat(unchecked.score("raw-total").orElseThrow().value()).isEqualTo(21);
 
         ScoreResult impossible = scorer.score(s, List.of(), 40.0);
-        assertThat(impossible.findings()).extracting(Finding::ruleId).containsExactly("LW-OUTCOME-TOTAL-RANGE", "LW-OUTCOME-TOO-FEW-ITEMS");
+        assertThat(impossible.findings())
+                .extracting(Finding::ruleId)
+                .containsExactly("LW-OUTCOME-TOTAL-RANGE", "LW-OUTCOME-TOO-FEW-ITEMS");
         assertThat(impossible.scores()).isEmpty();
     }
 
@@ -171,7 +206,8 @@ class HandWorkedScoringTest {
 
     @Test
     void an_unknown_instrument_is_a_finding_naming_the_known_ones() {
-        Assessment a = Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"phq-9\",\"itemResponses\":[]}");
+        Assessment a =
+                Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"phq-9\",\"itemResponses\":[]}");
         ScoreResult r = scorer.score(a);
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("LW-OUTCOME-INSTRUMENT");
@@ -183,21 +219,45 @@ class HandWorkedScoringTest {
 
     @Test
     void a_reverse_scored_item_counts_min_plus_max_minus_the_answer() {
-        Instrument custom = Instrument.builder().id("custom-two").name("Two items, one reversed").kind(InstrumentKind.ITEM_SCORED)
+        Instrument custom = Instrument.builder()
+                .id("custom-two")
+                .name("Two items, one reversed")
+                .kind(InstrumentKind.ITEM_SCORED)
                 .item(new ItemDefinition("a", "A", 1, 5, true, false))
                 .item(new ItemDefinition("b", "B", 1, 5, true, true))
-                .score(new ScoreDefinition("total", "Total", ScoringMethod.SUM, List.of("a", "b"), 2, 2, 10, Direction.HIGHER, true,
-                        java.util.Optional.empty()))
-                .score(new ScoreDefinition("mean", "Mean", ScoringMethod.MEAN, List.of("a", "b"), 1, 1, 5, Direction.HIGHER, false,
-                        java.util.Optional.empty()))
-                .licence(new Licence("Linkway tests", "invented", false, false)).build();
+                .score(new ScoreDefinition(
+                        "total",
+                        "Total",
+                        ScoringMethod.SUM,
+                        List.of("a", "b"),
+                        2,
+                        2,
+                        10,
+                        Direction.HIGHER,
+                        true,
+                        Optional.empty()))
+                .score(new ScoreDefinition(
+                        "mean",
+                        "Mean",
+                        ScoringMethod.MEAN,
+                        List.of("a", "b"),
+                        1,
+                        1,
+                        5,
+                        Direction.HIGHER,
+                        false,
+                        Optional.empty()))
+                .licence(new Licence("Linkway tests", "invented", false, false))
+                .build();
         // a = 4; b answered 2 counts 1 + 5 - 2 = 4; total 8, mean 4
-        ScoreResult r = OutcomeScorer.over(InstrumentCatalogue.of(List.of(custom))).score(custom, List.of(answer("a", 4), answer("b", 2)), 8.0);
+        ScoreResult r = OutcomeScorer.over(InstrumentCatalogue.of(List.of(custom)))
+                .score(custom, List.of(answer("a", 4), answer("b", 2)), 8.0);
         assertThat(r.findings()).isEmpty();
         assertThat(r.score("total").orElseThrow().value()).isEqualTo(8);
         assertThat(r.score("mean").orElseThrow().value()).isEqualTo(4);
         // with b missing, the mean still scores (one item is enough) and the total does not
-        ScoreResult partial = OutcomeScorer.over(InstrumentCatalogue.of(List.of(custom))).score(custom, List.of(answer("a", 3)), null);
+        ScoreResult partial = OutcomeScorer.over(InstrumentCatalogue.of(List.of(custom)))
+                .score(custom, List.of(answer("a", 3)), null);
         assertThat(partial.score("mean").orElseThrow().value()).isEqualTo(3);
         assertThat(partial.score("total")).isEmpty();
         assertThat(partial.has(OutcomeRule.TOO_FEW_ITEMS)).isTrue();

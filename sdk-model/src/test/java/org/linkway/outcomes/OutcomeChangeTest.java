@@ -11,14 +11,19 @@ class OutcomeChangeTest {
     private final OutcomeScorer scorer = OutcomeScorer.standard();
 
     private static Assessment ons4(String at, int life, int worth, int happy, int anxiety) {
-        return Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"ons4\",\"administeredAt\":\"" + at + "\",\"itemResponses\":["
-                + "{\"item\":\"life-satisfaction\",\"value\":" + life + "},{\"item\":\"worthwhile\",\"value\":" + worth + "},"
-                + "{\"item\":\"happiness-yesterday\",\"value\":" + happy + "},{\"item\":\"anxiety-yesterday\",\"value\":" + anxiety + "}]}");
+        return Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"ons4\",\"administeredAt\":\"" + at
+                + "\",\"itemResponses\":["
+                + "{\"item\":\"life-satisfaction\",\"value\":" + life + "},{\"item\":\"worthwhile\",\"value\":" + worth
+                + "},"
+                + "{\"item\":\"happiness-yesterday\",\"value\":" + happy
+                + "},{\"item\":\"anxiety-yesterday\",\"value\":" + anxiety + "}]}");
     }
 
     private static Assessment ucla(String at, int a, int b, int c) {
-        return Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"ucla-3\",\"administeredAt\":\"" + at + "\",\"itemResponses\":["
-                + "{\"item\":\"lack-companionship\",\"value\":" + a + "},{\"item\":\"feel-left-out\",\"value\":" + b + "},"
+        return Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"ucla-3\",\"administeredAt\":\""
+                + at + "\",\"itemResponses\":["
+                + "{\"item\":\"lack-companionship\",\"value\":" + a + "},{\"item\":\"feel-left-out\",\"value\":" + b
+                + "},"
                 + "{\"item\":\"feel-isolated\",\"value\":" + c + "}]}");
     }
 
@@ -42,9 +47,15 @@ class OutcomeChangeTest {
     @Test
     void loneliness_falling_is_an_improvement_and_rising_is_not() {
         // 3+2+2 = 7 then 2+2+1 = 5
-        assertThat(scorer.change(ucla("2026-01-05", 3, 2, 2), ucla("2026-04-01", 2, 2, 1)).change("total").orElseThrow().trend())
+        assertThat(scorer.change(ucla("2026-01-05", 3, 2, 2), ucla("2026-04-01", 2, 2, 1))
+                        .change("total")
+                        .orElseThrow()
+                        .trend())
                 .isEqualTo(Trend.IMPROVED);
-        assertThat(scorer.change(ucla("2026-01-05", 2, 2, 1), ucla("2026-04-01", 3, 2, 2)).change("total").orElseThrow().trend())
+        assertThat(scorer.change(ucla("2026-01-05", 2, 2, 1), ucla("2026-04-01", 3, 2, 2))
+                        .change("total")
+                        .orElseThrow()
+                        .trend())
                 .isEqualTo(Trend.WORSENED);
     }
 
@@ -56,13 +67,16 @@ class OutcomeChangeTest {
 
         OutcomeChange backwards = scorer.change(ucla("2026-04-01", 2, 2, 1), ucla("2026-01-05", 3, 2, 2));
         assertThat(backwards.changes()).isEmpty();
-        assertThat(backwards.findings()).singleElement().satisfies(f -> assertThat(f.pointer()).isEqualTo("/administeredAt"));
+        assertThat(backwards.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.pointer()).isEqualTo("/administeredAt"));
     }
 
     @Test
     void a_score_missing_at_either_end_is_reported_not_guessed() {
-        Assessment partial = Answers.assessment("{\"resourceType\":\"Assessment\",\"instrument\":\"ucla-3\",\"administeredAt\":\"2026-04-01\","
-                + "\"itemResponses\":[{\"item\":\"feel-left-out\",\"value\":1}]}");
+        Assessment partial = Answers.assessment(
+                "{\"resourceType\":\"Assessment\",\"instrument\":\"ucla-3\",\"administeredAt\":\"2026-04-01\","
+                        + "\"itemResponses\":[{\"item\":\"feel-left-out\",\"value\":1}]}");
         OutcomeChange c = scorer.change(ucla("2026-01-05", 3, 2, 2), partial);
         assertThat(c.changes()).isEmpty();
         assertThat(c.findings()).extracting(Finding::ruleId).contains("LW-OUTCOME-TOO-FEW-ITEMS", "LW-OUTCOME-PAIR");

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -23,7 +22,7 @@ import org.quicktheories.generators.Generate;
  */
 public final class Gens {
 
-    private Gens() { }
+    private Gens() {}
 
     /** The characters from {@code first} to {@code last}, as text to pass to {@link #text}. */
     public static String range(char first, char last) {
@@ -36,8 +35,10 @@ public final class Gens {
 
     /** Strings of {@code min} to {@code max} characters, each one of {@code alphabet}. */
     public static Gen<String> text(String alphabet, int min, int max) {
-        List<Character> chars = alphabet.chars().distinct().mapToObj(c -> (char) c).toList();
-        return lists().of(Generate.pick(chars)).ofSizeBetween(min, max)
+        List<Character> chars =
+                alphabet.chars().distinct().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(chars))
+                .ofSizeBetween(min, max)
                 .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
@@ -54,7 +55,8 @@ public final class Gens {
     public static Gen<String> anyText(int max) {
         Gen<Integer> ascii = Generate.range(0x20, 0x7E);
         Gen<Integer> bmp = Generate.range(0, 0xFFFF).map(c -> Character.isSurrogate((char) c.intValue()) ? 0xFFFD : c);
-        Gen<Integer> any = Generate.range(0, Character.MAX_CODE_POINT).map(c -> c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
+        Gen<Integer> any =
+                Generate.range(0, Character.MAX_CODE_POINT).map(c -> c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
         return oneOf(codePoints(ascii, max), codePoints(bmp, max), codePoints(any, max));
     }
 

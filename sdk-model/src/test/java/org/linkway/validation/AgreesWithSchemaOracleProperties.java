@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.linkway.model.MessageType;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,17 +33,32 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AgreesWithSchemaOracleProperties {
 
-    private static final Set<String> STRUCTURAL = Set.of("LW-REQUIRED", "LW-TYPE", "LW-MAX-LENGTH", "LW-EMPTY-VALUE",
-            "LW-VALUE-NOT-ALLOWED", "LW-FORMAT", "LW-RANGE", "LW-CARDINALITY", "LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY",
+    private static final Set<String> STRUCTURAL = Set.of(
+            "LW-REQUIRED",
+            "LW-TYPE",
+            "LW-MAX-LENGTH",
+            "LW-EMPTY-VALUE",
+            "LW-VALUE-NOT-ALLOWED",
+            "LW-FORMAT",
+            "LW-RANGE",
+            "LW-CARDINALITY",
+            "LW-UNKNOWN-PROPERTY",
+            "LW-CODED-TEXT-EMPTY",
             "LW-MESSAGE-TYPE");
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
 
     private final SchemaOracle oracle = new SchemaOracle();
-    private final MessageValidator validator = MessageValidator.builder().clock(TODAY).maxFindings(100_000).build();
+    private final MessageValidator validator =
+            MessageValidator.builder().clock(TODAY).maxFindings(100_000).build();
 
     @Test
     void agrees_on_referrals_with_one_part_replaced() {
-        qt().withFixedSeed(4_201L).withExamples(1000).forAll(ReferralGens.referrals(), JsonMutations.junk(), integers().all())
+        qt().withFixedSeed(4_201L)
+                .withExamples(1000)
+                .forAll(
+                        ReferralGens.referrals(),
+                        JsonMutations.junk(),
+                        integers().all())
                 .checkAssert(this::agreesAfterOneEdit);
     }
 
@@ -78,12 +91,14 @@ class AgreesWithSchemaOracleProperties {
 
     private void assertAgreement(ObjectNode tree) {
         ValidationResult ours = validator.validate(tree.toString());
-        MessageType type = ours.messageType().flatMap(MessageType::fromResourceType).orElse(null);
+        MessageType type =
+                ours.messageType().flatMap(MessageType::fromResourceType).orElse(null);
         if (type == null) {
             return; // not a message of a known type: the schema to compare against is not chosen
         }
         Set<String> mine = ours.findings().stream()
-                .filter(f -> STRUCTURAL.contains(f.ruleId()) || (f.ruleId().equals("LW-SCHEMA-VERSION") && f.isError())
+                .filter(f -> STRUCTURAL.contains(f.ruleId())
+                        || (f.ruleId().equals("LW-SCHEMA-VERSION") && f.isError())
                         || f.ruleId().equals("LW-RISKS-RECORDED"))
                 .map(f -> f.ruleId() + " at " + f.pointer())
                 .collect(Collectors.toSet());

@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +26,9 @@ class ExampleMessagesTest {
     static final Path EXAMPLES = Path.of("../schemas/examples");
     /** Pinned so that "in the future" means the same thing every year the suite runs. */
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-    private final MessageValidator validator = MessageValidator.builder().clock(TODAY).build();
+
+    private final MessageValidator validator =
+            MessageValidator.builder().clock(TODAY).build();
 
     static Stream<Path> valid() throws IOException {
         return list("valid");
@@ -47,7 +49,8 @@ class ExampleMessagesTest {
     void valid_examples_have_no_findings(Path file) throws IOException {
         ValidationResult result = validator.validate(Files.readAllBytes(file));
         assertThat(result.findings()).as(result.toString()).isEmpty();
-        assertThat(file.getFileName().toString()).startsWith(kebab(result.messageType().orElseThrow()) + "--");
+        assertThat(file.getFileName().toString())
+                .startsWith(kebab(result.messageType().orElseThrow()) + "--");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,20 +68,29 @@ class ExampleMessagesTest {
 
     @Test
     void every_rule_a_message_can_break_has_an_invalid_example() throws IOException {
-        Set<String> exemplified = invalid().map(p -> p.getFileName().toString())
-                .map(n -> n.substring(0, n.indexOf("--"))).collect(Collectors.toSet());
+        Set<String> exemplified = invalid()
+                .map(p -> p.getFileName().toString())
+                .map(n -> n.substring(0, n.indexOf("--")))
+                .collect(Collectors.toSet());
         // rules about the input's size or the validator itself are exercised in MessageValidatorTest instead
-        Set<Rule> notAsFiles = EnumSet.of(Rule.INPUT_TOO_LARGE, Rule.INPUT_TOO_DEEP, Rule.INPUT_UNREADABLE,
-                Rule.SCHEMA_OTHER, Rule.TOO_MANY_FINDINGS, Rule.INTERNAL_ERROR);
+        Set<Rule> notAsFiles = EnumSet.of(
+                Rule.INPUT_TOO_LARGE,
+                Rule.INPUT_TOO_DEEP,
+                Rule.INPUT_UNREADABLE,
+                Rule.SCHEMA_OTHER,
+                Rule.TOO_MANY_FINDINGS,
+                Rule.INTERNAL_ERROR);
         for (Rule r : Rule.values()) {
             // the FHIR reader's rules are about FHIR input; FhirReadTest breaks each of them
             if (!notAsFiles.contains(r) && !r.id().startsWith("LW-FHIR-")) {
-                assertThat(exemplified).as("an example in schemas/examples/invalid named %s--*.json", r.id()).contains(r.id());
+                assertThat(exemplified)
+                        .as("an example in schemas/examples/invalid named %s--*.json", r.id())
+                        .contains(r.id());
             }
         }
     }
 
     private static String kebab(String resourceType) {
-        return resourceType.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return resourceType.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,13 +1,12 @@
 package org.linkway.validation;
 
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Small messages the tests start from and then break one way at a time. */
 final class Fixtures {
 
-    private Fixtures() { }
+    private Fixtures() {}
 
     /** The least a valid referral can carry (invented person; NHS number from the 999 test range). */
     static final String MINIMAL_REFERRAL = """

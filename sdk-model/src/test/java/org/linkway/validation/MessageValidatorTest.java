@@ -9,20 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.linkway.model.Consent;
 import org.linkway.model.PartialDateTime;
 import org.linkway.model.PrsbMessage;
 import org.linkway.model.Referral;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Bad input gets findings naming the place and the rule; nothing throws. */
 class MessageValidatorTest {
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-    private final MessageValidator validator = MessageValidator.builder().clock(TODAY).build();
+    private final MessageValidator validator =
+            MessageValidator.builder().clock(TODAY).build();
 
     @Test
     void the_minimal_referral_is_valid() {
@@ -32,25 +33,33 @@ class MessageValidatorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(30)
+    @Timeout(30)
     void a_gp_practice_names_itself_by_its_six_character_ods_code_and_a_malformed_code_is_named_with_the_rule() {
         for (String code : new String[] {"Y03146", "A81001", "RX9", "RX901", "8EC41", "QEM"}) {
             ObjectNode m = Fixtures.minimalReferral();
             ((ObjectNode) m.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", code);
-            ((ObjectNode) m.at("/referralDetails/entries/0/referralTo")).putObject("organisation").put("code", code);
+            ((ObjectNode) m.at("/referralDetails/entries/0/referralTo"))
+                    .putObject("organisation")
+                    .put("code", code);
             ValidationResult result = validator.validate(m.toString());
             assertThat(result.findings()).as(code + ": " + result).isEmpty();
         }
         ObjectNode m = Fixtures.minimalReferral();
         ((ObjectNode) m.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", "Y0314-");
-        ((ObjectNode) m.at("/referralDetails/entries/0/referralTo")).putObject("organisation").put("code", "Y0314X");
+        ((ObjectNode) m.at("/referralDetails/entries/0/referralTo"))
+                .putObject("organisation")
+                .put("code", "Y0314X");
         ValidationResult result = validator.validate(m.toString());
-        assertThat(result.findings()).extracting(Finding::ruleId, Finding::pointer).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referrerDetails/organisation/code"),
-                org.assertj.core.groups.Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referralTo/organisation/code"));
-        assertThat(result.findings()).extracting(Finding::message).containsExactlyInAnyOrder(
-                "ODS code 'Y0314-': an ODS code may contain only upper-case letters A to Z and digits, but character 6 is '-'",
-                "ODS code 'Y0314X': an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
+        assertThat(result.findings())
+                .extracting(Finding::ruleId, Finding::pointer)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referrerDetails/organisation/code"),
+                        Tuple.tuple("LW-ODS-CODE", "/referralDetails/entries/0/referralTo/organisation/code"));
+        assertThat(result.findings())
+                .extracting(Finding::message)
+                .containsExactlyInAnyOrder(
+                        "ODS code 'Y0314-': an ODS code may contain only upper-case letters A to Z and digits, but character 6 is '-'",
+                        "ODS code 'Y0314X': an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
     }
 
     @Test
@@ -64,12 +73,14 @@ class MessageValidatorTest {
     void empty_null_and_trailing_garbage_are_malformed() {
         assertThat(only(validator.validate("")).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");
         assertThat(only(validator.validate((String) null)).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");
-        assertThat(only(validator.validate(Fixtures.MINIMAL_REFERRAL + " {}")).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");
+        assertThat(only(validator.validate(Fixtures.MINIMAL_REFERRAL + " {}")).ruleId())
+                .isEqualTo("LW-INPUT-MALFORMED-JSON");
     }
 
     @Test
     void duplicate_properties_are_malformed_rather_than_silently_overwritten() {
-        String twice = Fixtures.MINIMAL_REFERRAL.replace("\"prsbVersion\": \"1.1\",", "\"prsbVersion\": \"1.1\", \"prsbVersion\": \"1.1\",");
+        String twice = Fixtures.MINIMAL_REFERRAL.replace(
+                "\"prsbVersion\": \"1.1\",", "\"prsbVersion\": \"1.1\", \"prsbVersion\": \"1.1\",");
         assertThat(only(validator.validate(twice)).ruleId()).isEqualTo("LW-INPUT-MALFORMED-JSON");
     }
 
@@ -94,13 +105,21 @@ class MessageValidatorTest {
         ObjectNode m = Fixtures.minimalReferral();
         String huge = "x".repeat(10 * 1024 * 1024);
         ((ObjectNode) m.get("personDemographics")).put("relevantContacts", "ok");
-        ((ObjectNode) m.get("personDemographics").get("name")).putArray("familyNames").add(huge);
+        ((ObjectNode) m.get("personDemographics").get("name"))
+                .putArray("familyNames")
+                .add(huge);
         String json = m.toString();
 
         assertThat(only(validator.validate(json)).ruleId()).isEqualTo("LW-INPUT-TOO-LARGE");
-        assertThat(only(validator.validate(json.getBytes(StandardCharsets.UTF_8))).ruleId()).isEqualTo("LW-INPUT-TOO-LARGE");
+        assertThat(only(validator.validate(json.getBytes(StandardCharsets.UTF_8)))
+                        .ruleId())
+                .isEqualTo("LW-INPUT-TOO-LARGE");
 
-        ValidationResult allowed = MessageValidator.builder().clock(TODAY).maxBytes(16 * 1024 * 1024).build().validate(json);
+        ValidationResult allowed = MessageValidator.builder()
+                .clock(TODAY)
+                .maxBytes(16 * 1024 * 1024)
+                .build()
+                .validate(json);
         Finding f = only(allowed);
         assertThat(f.ruleId()).isEqualTo("LW-MAX-LENGTH");
         assertThat(f.pointer()).isEqualTo("/personDemographics/name/familyNames/0");
@@ -128,7 +147,8 @@ class MessageValidatorTest {
         person.putObject("address").put("postcode", "NOT CODE");
         m.remove("risks");
         ValidationResult result = validator.validate(m.toString());
-        assertThat(result.findings()).extracting(Finding::ruleId)
+        assertThat(result.findings())
+                .extracting(Finding::ruleId)
                 .containsExactlyInAnyOrder("LW-NHS-NUMBER", "LW-REQUIRED", "LW-POSTCODE", "LW-RISKS-RECORDED");
         assertThat(result.isValid()).isFalse();
     }
@@ -166,7 +186,8 @@ class MessageValidatorTest {
         for (int i = 0; i < 3000; i++) {
             m.put("junk" + i, i);
         }
-        ValidationResult result = MessageValidator.builder().clock(TODAY).maxFindings(100).build().validate(m.toString());
+        ValidationResult result =
+                MessageValidator.builder().clock(TODAY).maxFindings(100).build().validate(m.toString());
         assertThat(result.findings()).hasSize(101);
         assertThat(result.findings().get(100).ruleId()).isEqualTo("LW-TOO-MANY-FINDINGS");
         assertThat(result.findings().get(100).message()).startsWith("2900 more");
@@ -181,14 +202,19 @@ class MessageValidatorTest {
             }
         };
         assertThat(only(validator.validate(broken)).ruleId()).isEqualTo("LW-INPUT-UNREADABLE");
-        assertThat(validator.validate(new ByteArrayInputStream(Fixtures.MINIMAL_REFERRAL.getBytes(StandardCharsets.UTF_8))).findings()).isEmpty();
+        assertThat(validator
+                        .validate(new ByteArrayInputStream(Fixtures.MINIMAL_REFERRAL.getBytes(StandardCharsets.UTF_8)))
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void model_objects_are_validated_too() {
         // build() has checked the required members; the validator checks the rules a builder cannot
-        Consent noReason = Consent.builder().withDecision(Consent.Decision.NOT_SOUGHT)
-                .withRecordedAt(PartialDateTime.parse("2026-03-01")).build();
+        Consent noReason = Consent.builder()
+                .withDecision(Consent.Decision.NOT_SOUGHT)
+                .withRecordedAt(PartialDateTime.parse("2026-03-01"))
+                .build();
         ValidationResult result = validator.validate(noReason);
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("LW-CONSENT-RECORDED");
         assertThat(result.findings()).extracting(Finding::pointer).containsExactly("/notSoughtReason");
@@ -199,7 +225,8 @@ class MessageValidatorTest {
     void read_returns_the_typed_message_only_when_it_is_valid() {
         ReadResult<Referral> ok = validator.read(Fixtures.MINIMAL_REFERRAL, Referral.class);
         assertThat(ok.message()).isPresent();
-        assertThat(ok.message().get().getPersonDemographics().getName().getFamilyNames()).containsExactly("Thornbury");
+        assertThat(ok.message().get().getPersonDemographics().getName().getFamilyNames())
+                .containsExactly("Thornbury");
 
         ReadResult<Consent> wrongType = validator.read(Fixtures.MINIMAL_REFERRAL, Consent.class);
         assertThat(wrongType.message()).isEmpty();

@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.validation.checks.OdsCode;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,27 +25,29 @@ class OrganisationCodeProperties {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String REFERRER_CODE = "/referralDetails/entries/0/referrerDetails/organisation/code";
     private static final long SEED = 20_261_204L;
-    private static final MessageValidator VALIDATOR =
-            MessageValidator.builder().clock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC)).build();
+    private static final MessageValidator VALIDATOR = MessageValidator.builder()
+            .clock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))
+            .build();
 
-    private record Code(String value, OdsCode.Form form) { }
+    private record Code(String value, OdsCode.Form form) {}
 
     private static Gen<String> from(String alphabet, int length) {
-        return Generate.intArrays(Generate.constant(length), Generate.range(0, alphabet.length() - 1)).map(ix -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i : ix) {
-                sb.append(alphabet.charAt(i));
-            }
-            return sb.toString();
-        });
+        return Generate.intArrays(Generate.constant(length), Generate.range(0, alphabet.length() - 1))
+                .map(ix -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i : ix) {
+                        sb.append(alphabet.charAt(i));
+                    }
+                    return sb.toString();
+                });
     }
 
     /** A code of each form: 3 or 5 letters and digits, or a letter and five digits. */
     private static Gen<Code> codes() {
         Gen<Code> organisation = from(ALPHANUMERIC, 3).map(v -> new Code(v, OdsCode.Form.ORGANISATION));
         Gen<Code> site = from(ALPHANUMERIC, 5).map(v -> new Code(v, OdsCode.Form.SITE));
-        Gen<Code> practice = from("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1).zip(from("0123456789", 5),
-                (letter, digits) -> new Code(letter + digits, OdsCode.Form.GP_PRACTICE));
+        Gen<Code> practice = from("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1)
+                .zip(from("0123456789", 5), (letter, digits) -> new Code(letter + digits, OdsCode.Form.GP_PRACTICE));
         return Generate.oneOf(organisation, site, practice);
     }
 
@@ -66,7 +66,8 @@ class OrganisationCodeProperties {
             }
             default: { // a GP practice code whose shape is broken, or any code with a lower-case letter
                 if (code.form() == OdsCode.Form.GP_PRACTICE) {
-                    return pick % 2 == 0 ? (char) ('0' + pick % 10) + v.substring(1)
+                    return pick % 2 == 0
+                            ? (char) ('0' + pick % 10) + v.substring(1)
                             : v.substring(0, 1 + at % 5) + (char) ('A' + pick % 26) + v.substring(2 + at % 5);
                 }
                 return v.substring(0, at) + Character.toLowerCase((char) ('A' + pick % 26)) + v.substring(at + 1);
@@ -91,19 +92,28 @@ class OrganisationCodeProperties {
 
     @Test
     void everyMutatedCodeFailsNamingTheCodeAndTheRule() {
-        qt().withFixedSeed(SEED).withExamples(400)
+        qt().withFixedSeed(SEED)
+                .withExamples(400)
                 .forAll(codes(), Generate.range(0, 2), Generate.range(0, 100), Generate.range(0, 1000))
                 .checkAssert((code, how, where, pick) -> {
                     String bad = mutate(code, how, where, pick);
-                    assertThat(OdsCode.isOrganisationCode(bad)).as("%s from %s", bad, code.value()).isFalse();
+                    assertThat(OdsCode.isOrganisationCode(bad))
+                            .as("%s from %s", bad, code.value())
+                            .isFalse();
                     assertThat(OdsCode.organisationProblem(bad)).as(bad).isPresent();
                     List<Finding> ods = referralFrom(bad).findings().stream()
-                            .filter(f -> f.ruleId().equals(Rule.ODS_CODE.id())).toList();
-                    assertThat(ods).as("%s from %s", bad, code.value()).singleElement().satisfies(f -> {
-                        assertThat(f.pointer()).isEqualTo(REFERRER_CODE);
-                        assertThat(f.prsbPath()).isEqualTo("Referral details / Referral details record entry / Referrer details / Organisation");
-                        assertThat(f.message()).startsWith("ODS code '" + bad + "': ");
-                    });
+                            .filter(f -> f.ruleId().equals(Rule.ODS_CODE.id()))
+                            .toList();
+                    assertThat(ods)
+                            .as("%s from %s", bad, code.value())
+                            .singleElement()
+                            .satisfies(f -> {
+                                assertThat(f.pointer()).isEqualTo(REFERRER_CODE);
+                                assertThat(f.prsbPath())
+                                        .isEqualTo(
+                                                "Referral details / Referral details record entry / Referrer details / Organisation");
+                                assertThat(f.message()).startsWith("ODS code '" + bad + "': ");
+                            });
                 });
     }
 }

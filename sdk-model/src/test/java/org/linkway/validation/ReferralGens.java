@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.linkway.model.CodedText;
 import org.linkway.model.Coding;
 import org.linkway.model.ConsentSection;
@@ -40,7 +39,7 @@ import org.quicktheories.generators.Generate;
  */
 public final class ReferralGens {
 
-    private ReferralGens() { }
+    private ReferralGens() {}
 
     /** Real SNOMED CT concepts used in social prescribing, so check digits and partitions are right. */
     private static final List<String[]> CONCEPTS = List.of(
@@ -48,7 +47,9 @@ public final class ReferralGens {
             new String[] {"281694009", "Finding of at risk"},
             new String[] {"224484003", "Patient themselves providing care"},
             new String[] {"160625004", "Date ceased smoking"});
-    private static final List<String> POSTCODES = List.of("LS6 2AB", "M14 5TQ", "B33 8TH", "CR2 6XH", "EH12 9DQ", "GIR 0AA");
+
+    private static final List<String> POSTCODES =
+            List.of("LS6 2AB", "M14 5TQ", "B33 8TH", "CR2 6XH", "EH12 9DQ", "GIR 0AA");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
     /**
@@ -57,29 +58,40 @@ public final class ReferralGens {
      * against the property, and a referral draws dozens of these).
      */
     static Gen<String> text(int max) {
-        return Gens.text(Gens.range('a', 'z') + " '-\u00e9\u00c5", 1, max).map(s -> s.isBlank() ? "a" + s.substring(1) : s);
+        return Gens.text(Gens.range('a', 'z') + " '-\u00e9\u00c5", 1, max)
+                .map(s -> s.isBlank() ? "a" + s.substring(1) : s);
     }
 
     static Gen<PartialDateTime> pastDate() {
         Gen<LocalDate> day = longs().between(0, 30_000).map(TODAY::minusDays);
         Gen<PartialDateTime> dateOnly = day.map(PartialDateTime::of);
-        Gen<PartialDateTime> withTime = day.zip(integers().between(0, 23), integers().between(0, 59),
+        Gen<PartialDateTime> withTime = day.zip(
+                integers().between(0, 23),
+                integers().between(0, 59),
                 (d, h, m) -> PartialDateTime.of(OffsetDateTime.of(d.minusDays(1).atTime(h, m), ZoneOffset.UTC)));
         return Gens.oneOf(dateOnly, withTime);
     }
 
     /** A coding, a text or both: each is left out independently (40% and 30%), but never both. */
     static Gen<CodedText> codedText() {
-        Gen<Coding> coding = Generate.pick(CONCEPTS).map(c -> Coding.builder()
-                .withSystem("http://snomed.info/sct").withCode(c[0]).withDisplay(c[1]).build());
-        return coding.zip(text(150), integers().between(0, 9), integers().between(0, 9), (c, t, codingDraw, textDraw) -> {
-            boolean withCoding = codingDraw >= 4;
-            boolean withText = textDraw >= 3;
-            if (!withCoding && !withText) {
-                withCoding = true; // an empty coded text is not valid: keep the coding
-            }
-            return CodedText.builder().withCoding(withCoding ? c : null).withText(withText ? t : null).build();
-        });
+        Gen<Coding> coding = Generate.pick(CONCEPTS)
+                .map(c -> Coding.builder()
+                        .withSystem("http://snomed.info/sct")
+                        .withCode(c[0])
+                        .withDisplay(c[1])
+                        .build());
+        return coding.zip(
+                text(150), integers().between(0, 9), integers().between(0, 9), (c, t, codingDraw, textDraw) -> {
+                    boolean withCoding = codingDraw >= 4;
+                    boolean withText = textDraw >= 3;
+                    if (!withCoding && !withText) {
+                        withCoding = true; // an empty coded text is not valid: keep the coding
+                    }
+                    return CodedText.builder()
+                            .withCoding(withCoding ? c : null)
+                            .withText(withText ? t : null)
+                            .build();
+                });
     }
 
     /** NHS numbers in the 999 range; a prefix with no possible check digit moves on to the next one. */
@@ -96,53 +108,106 @@ public final class ReferralGens {
     }
 
     static Gen<PersonDemographics> person() {
-        Gen<PersonName> name = lists().of(text(35)).ofSizeBetween(1, 3).zip(lists().of(text(35)).ofSizeBetween(1, 2),
-                Gens.orNull(text(70), 50),
-                (first, family, preferred) -> PersonName.builder().withFirstNames(first).withFamilyNames(family)
-                        .withPreferredName(preferred).build());
-        Gen<PersonAddress> address = text(35).zip(Generate.pick(POSTCODES),
-                (line, postcode) -> PersonAddress.builder().withAddressLine1(line).withPostcode(postcode).build());
+        Gen<PersonName> name = lists().of(text(35))
+                .ofSizeBetween(1, 3)
+                .zip(
+                        lists().of(text(35)).ofSizeBetween(1, 2),
+                        Gens.orNull(text(70), 50),
+                        (first, family, preferred) -> PersonName.builder()
+                                .withFirstNames(first)
+                                .withFamilyNames(family)
+                                .withPreferredName(preferred)
+                                .build());
+        Gen<PersonAddress> address = text(35).zip(
+                        Generate.pick(POSTCODES),
+                        (line, postcode) -> PersonAddress.builder()
+                                .withAddressLine1(line)
+                                .withPostcode(postcode)
+                                .build());
         Gen<LocalDate> dob = longs().between(0, 36_000).map(TODAY::minusDays);
-        return name.zip(dob, Gens.orNull(nhsNumber(), 20), Gens.orNull(address, 30),
-                (n, d, nhs, a) -> PersonDemographics.builder().withName(n).withDateOfBirth(d).withNhsNumber(nhs)
-                        .withAddress(a).build());
+        return name.zip(
+                dob,
+                Gens.orNull(nhsNumber(), 20),
+                Gens.orNull(address, 30),
+                (n, d, nhs, a) -> PersonDemographics.builder()
+                        .withName(n)
+                        .withDateOfBirth(d)
+                        .withNhsNumber(nhs)
+                        .withAddress(a)
+                        .build());
     }
 
     static Gen<ReferralDetailsRecordEntry> referralEntry() {
-        Gen<ReferrerDetails> referrer = text(70).zip(codedText(), text(70),
-                (name, service, contact) -> ReferrerDetails.builder().withName(name).withService(service)
-                        .withOrganisation(OdsCodedText.builder().withCode("Y1234").withText("Riverside Surgery").build())
-                        .withContactDetails(contact).build());
-        return pastDate().zip(referrer,
-                (date, r) -> ReferralDetailsRecordEntry.builder().withDate(date).withReferrerDetails(r)
-                        .withReferralTo(ReferralTo.builder().withService(CodedText.builder()
-                                .withCoding(Coding.builder().withSystem("http://snomed.info/sct").withCode("871731000000106").build())
-                                .build()).build())
-                        .build());
+        Gen<ReferrerDetails> referrer = text(70).zip(
+                        codedText(),
+                        text(70),
+                        (name, service, contact) -> ReferrerDetails.builder()
+                                .withName(name)
+                                .withService(service)
+                                .withOrganisation(OdsCodedText.builder()
+                                        .withCode("Y1234")
+                                        .withText("Riverside Surgery")
+                                        .build())
+                                .withContactDetails(contact)
+                                .build());
+        return pastDate()
+                .zip(
+                        referrer,
+                        (date, r) -> ReferralDetailsRecordEntry.builder()
+                                .withDate(date)
+                                .withReferrerDetails(r)
+                                .withReferralTo(ReferralTo.builder()
+                                        .withService(CodedText.builder()
+                                                .withCoding(Coding.builder()
+                                                        .withSystem("http://snomed.info/sct")
+                                                        .withCode("871731000000106")
+                                                        .build())
+                                                .build())
+                                        .build())
+                                .build());
     }
 
     static Gen<RisksRecordEntry> risk() {
-        return codedText().zip(Gens.orNull(pastDate(), 50), Gens.orNull(text(150), 60),
-                (risk, start, comment) -> RisksRecordEntry.builder().withRisk(risk).withStartDateOfRisk(start)
-                        .withComment(comment).build());
+        return codedText()
+                .zip(
+                        Gens.orNull(pastDate(), 50),
+                        Gens.orNull(text(150), 60),
+                        (risk, start, comment) -> RisksRecordEntry.builder()
+                                .withRisk(risk)
+                                .withStartDateOfRisk(start)
+                                .withComment(comment)
+                                .build());
     }
 
     static Gen<ProblemListRecordEntry> problem() {
-        return codedText().zip(longs().between(1, 10_000), Gens.orNull(longs().between(0, 5_000), 50),
-                (p, onsetDaysAgo, lasted) -> ProblemListRecordEntry.builder().withProblem(p)
-                        .withOnsetDate(PartialDateTime.of(TODAY.minusDays(onsetDaysAgo)))
-                        .withEndDate(lasted == null ? null : PartialDateTime.of(TODAY.minusDays(onsetDaysAgo).plusDays(Math.min(lasted, onsetDaysAgo))))
-                        .build());
+        return codedText()
+                .zip(
+                        longs().between(1, 10_000),
+                        Gens.orNull(longs().between(0, 5_000), 50),
+                        (p, onsetDaysAgo, lasted) -> ProblemListRecordEntry.builder()
+                                .withProblem(p)
+                                .withOnsetDate(PartialDateTime.of(TODAY.minusDays(onsetDaysAgo)))
+                                .withEndDate(
+                                        lasted == null
+                                                ? null
+                                                : PartialDateTime.of(TODAY.minusDays(onsetDaysAgo)
+                                                        .plusDays(Math.min(lasted, onsetDaysAgo))))
+                                .build());
     }
 
     /** Valid referrals: a person, one or two practices, consent, one or two referral entries, risks, maybe problems. */
     public static Gen<Referral> referrals() {
         Gen<String> practice = Gens.text(Gens.range('A', 'Z'), 1, 1).zip(Gens.digits(5, 5), (c, digits) -> c + digits);
-        Gen<Object[]> people = person().zip(lists().of(practice).ofSizeBetween(1, 2), text(500),
-                (person, practices, consent) -> new Object[] {person, practices, consent});
-        Gen<Object[]> records = lists().of(referralEntry()).ofSizeBetween(1, 2).zip(lists().of(risk()).ofSizeBetween(1, 3),
-                Gens.orNull(lists().of(problem()).ofSizeBetween(0, 3), 50), Gens.orNull(arbitrary().enumValues(Referral.Status.class), 50),
-                (entries, risks, problems, status) -> new Object[] {entries, risks, problems, status});
+        Gen<Object[]> people = person().zip(
+                        lists().of(practice).ofSizeBetween(1, 2), text(500), (person, practices, consent) ->
+                                new Object[] {person, practices, consent});
+        Gen<Object[]> records = lists().of(referralEntry())
+                .ofSizeBetween(1, 2)
+                .zip(
+                        lists().of(risk()).ofSizeBetween(1, 3),
+                        Gens.orNull(lists().of(problem()).ofSizeBetween(0, 3), 50),
+                        Gens.orNull(arbitrary().enumValues(Referral.Status.class), 50),
+                        (entries, risks, problems, status) -> new Object[] {entries, risks, problems, status});
         return people.zip(records, ReferralGens::referral);
     }
 
@@ -157,12 +222,23 @@ public final class ReferralGens {
         return Referral.builder()
                 .withStatus((Referral.Status) r[3])
                 .withPersonDemographics(person)
-                .withGpPractice(GpPractice.builder().withEntries(practices.stream()
-                        .map(x -> GpPracticeRecordEntry.builder().withGpPracticeIdentifier(x).build()).toList()).build())
-                .withConsent(ConsentSection.builder().withConsentForInformationSharing(consent).build())
-                .withReferralDetails(ReferralDetails.builder().withEntries(entries).build())
+                .withGpPractice(GpPractice.builder()
+                        .withEntries(practices.stream()
+                                .map(x -> GpPracticeRecordEntry.builder()
+                                        .withGpPracticeIdentifier(x)
+                                        .build())
+                                .toList())
+                        .build())
+                .withConsent(ConsentSection.builder()
+                        .withConsentForInformationSharing(consent)
+                        .build())
+                .withReferralDetails(
+                        ReferralDetails.builder().withEntries(entries).build())
                 .withRisks(Risks.builder().withEntries(risks).build())
-                .withProblemList(problems == null || problems.isEmpty() ? null : ProblemList.builder().withEntries(problems).build())
+                .withProblemList(
+                        problems == null || problems.isEmpty()
+                                ? null
+                                : ProblemList.builder().withEntries(problems).build())
                 .build();
     }
 }

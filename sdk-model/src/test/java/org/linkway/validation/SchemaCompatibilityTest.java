@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +40,8 @@ class SchemaCompatibilityTest {
 
     @Test
     void the_current_version_has_a_released_corpus_to_compare_against() throws IOException {
-        assertThat(releasedMessages().map(p -> p.getParent().getFileName().toString())).contains("1.0.0");
+        assertThat(releasedMessages().map(p -> p.getParent().getFileName().toString()))
+                .contains("1.0.0");
         assertThat(releasedMessages()).hasSizeGreaterThanOrEqualTo(10);
     }
 }

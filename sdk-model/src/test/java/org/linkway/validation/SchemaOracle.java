@@ -1,12 +1,5 @@
 package org.linkway.validation;
 
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import org.linkway.model.MessageType;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -14,7 +7,11 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.linkway.model.MessageType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,11 +25,14 @@ final class SchemaOracle {
 
     SchemaOracle() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER).formatAssertionsEnabled(true).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(config));
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
         for (MessageType type : MessageType.values()) {
-            Schema schema = registry.getSchema(SchemaLocation.of("classpath:org/linkway/schemas/json/" + type.schemaFile()));
+            Schema schema =
+                    registry.getSchema(SchemaLocation.of("classpath:org/linkway/schemas/json/" + type.schemaFile()));
             schema.initializeValidators();
             schemas.put(type, schema);
         }
@@ -55,17 +55,44 @@ final class SchemaOracle {
             }
             String rule;
             switch (e.getKeyword()) {
-                case "required": at = at + "/" + escape(e.getProperty()); rule = at.equals("/risks") ? "LW-RISKS-RECORDED" : "LW-REQUIRED"; break;
-                case "additionalProperties": at = at + "/" + escape(e.getProperty()); rule = "LW-UNKNOWN-PROPERTY"; break;
-                case "minProperties": rule = "LW-CODED-TEXT-EMPTY"; break;
-                case "type": rule = "LW-TYPE"; break;
-                case "maxLength": rule = "LW-MAX-LENGTH"; break;
-                case "minLength": rule = "LW-EMPTY-VALUE"; break;
-                case "const": case "enum": rule = at.equals("/resourceType") ? "LW-MESSAGE-TYPE" : "LW-VALUE-NOT-ALLOWED"; break;
-                case "pattern": case "format": rule = at.equals("/schemaVersion") ? "LW-SCHEMA-VERSION" : "LW-FORMAT"; break;
-                case "minimum": case "maximum": rule = "LW-RANGE"; break;
-                case "minItems": case "maxItems": rule = at.startsWith("/risks") ? "LW-RISKS-RECORDED" : "LW-CARDINALITY"; break;
-                default: rule = "LW-SCHEMA(" + e.getKeyword() + ")";
+                case "required":
+                    at = at + "/" + escape(e.getProperty());
+                    rule = at.equals("/risks") ? "LW-RISKS-RECORDED" : "LW-REQUIRED";
+                    break;
+                case "additionalProperties":
+                    at = at + "/" + escape(e.getProperty());
+                    rule = "LW-UNKNOWN-PROPERTY";
+                    break;
+                case "minProperties":
+                    rule = "LW-CODED-TEXT-EMPTY";
+                    break;
+                case "type":
+                    rule = "LW-TYPE";
+                    break;
+                case "maxLength":
+                    rule = "LW-MAX-LENGTH";
+                    break;
+                case "minLength":
+                    rule = "LW-EMPTY-VALUE";
+                    break;
+                case "const":
+                case "enum":
+                    rule = at.equals("/resourceType") ? "LW-MESSAGE-TYPE" : "LW-VALUE-NOT-ALLOWED";
+                    break;
+                case "pattern":
+                case "format":
+                    rule = at.equals("/schemaVersion") ? "LW-SCHEMA-VERSION" : "LW-FORMAT";
+                    break;
+                case "minimum":
+                case "maximum":
+                    rule = "LW-RANGE";
+                    break;
+                case "minItems":
+                case "maxItems":
+                    rule = at.startsWith("/risks") ? "LW-RISKS-RECORDED" : "LW-CARDINALITY";
+                    break;
+                default:
+                    rule = "LW-SCHEMA(" + e.getKeyword() + ")";
             }
             out.add(rule + " at " + at);
         }

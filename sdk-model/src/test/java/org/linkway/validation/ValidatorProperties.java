@@ -10,14 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,12 +25,16 @@ import tools.jackson.databind.node.ObjectNode;
 class ValidatorProperties {
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
-    private final MessageValidator validator = MessageValidator.builder().clock(TODAY).build();
+    private final MessageValidator validator =
+            MessageValidator.builder().clock(TODAY).build();
     private final JsonMapper mapper = LinkwayJson.mapper();
 
     @Test
     void valid_generated_referrals_round_trip_through_json_unchanged() {
-        qt().withFixedSeed(4_101L).withExamples(300).forAll(ReferralGens.referrals()).checkAssert(this::roundTrips);
+        qt().withFixedSeed(4_101L)
+                .withExamples(300)
+                .forAll(ReferralGens.referrals())
+                .checkAssert(this::roundTrips);
     }
 
     private void roundTrips(Referral referral) {
@@ -49,19 +51,28 @@ class ValidatorProperties {
 
     @Test
     void never_throws_on_arbitrary_text() {
-        qt().withFixedSeed(4_102L).withExamples(500).forAll(Gens.anyText(500))
+        qt().withFixedSeed(4_102L)
+                .withExamples(500)
+                .forAll(Gens.anyText(500))
                 .checkAssert(text -> assertNoInternalError(validator.validate(text)));
     }
 
     @Test
     void never_throws_on_arbitrary_bytes() {
-        qt().withFixedSeed(4_103L).withExamples(300).forAll(bytes())
+        qt().withFixedSeed(4_103L)
+                .withExamples(300)
+                .forAll(bytes())
                 .checkAssert(bytes -> assertNoInternalError(validator.validate(bytes)));
     }
 
     @Test
     void never_throws_on_a_valid_referral_with_one_part_replaced_by_junk() {
-        qt().withFixedSeed(4_104L).withExamples(1000).forAll(ReferralGens.referrals(), JsonMutations.junk(), integers().all())
+        qt().withFixedSeed(4_104L)
+                .withExamples(1000)
+                .forAll(
+                        ReferralGens.referrals(),
+                        JsonMutations.junk(),
+                        integers().all())
                 .checkAssert(this::neverThrowsAfterOneEdit);
     }
 
@@ -74,9 +85,13 @@ class ValidatorProperties {
 
         assertNoInternalError(result);
         for (Finding f : result.findings()) {
-            assertThat(f.pointer()).as("%s points into the message", f).satisfiesAnyOf(
-                    p -> assertThat(tree.at(p).isMissingNode()).isFalse(),
-                    p -> assertThat(tree.at(p.substring(0, Math.max(0, p.lastIndexOf('/')))).isMissingNode()).isFalse());
+            assertThat(f.pointer())
+                    .as("%s points into the message", f)
+                    .satisfiesAnyOf(
+                            p -> assertThat(tree.at(p).isMissingNode()).isFalse(),
+                            p -> assertThat(tree.at(p.substring(0, Math.max(0, p.lastIndexOf('/'))))
+                                            .isMissingNode())
+                                    .isFalse());
         }
     }
 
@@ -87,7 +102,8 @@ class ValidatorProperties {
 
     private static Gen<byte[]> bytes() {
         Gen<byte[]> random = Gens.bytes(0, 300);
-        Gen<byte[]> truncated = integers().between(0, Fixtures.MINIMAL_REFERRAL.length())
+        Gen<byte[]> truncated = integers()
+                .between(0, Fixtures.MINIMAL_REFERRAL.length())
                 .map(n -> Fixtures.MINIMAL_REFERRAL.substring(0, n).getBytes(StandardCharsets.UTF_8));
         return Gens.oneOf(random, truncated);
     }

@@ -4,7 +4,7 @@ import org.linkway.apicheck.cyclea.Left;
 
 /** The other half of the package cycle. */
 public final class Right {
-    private Right() { }
+    private Right() {}
 
     public static Class<?> partner() {
         return Left.class;

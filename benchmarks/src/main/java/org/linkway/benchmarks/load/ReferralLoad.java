@@ -14,15 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ReferralLoad {
 
-    private ReferralLoad() { }
+    private ReferralLoad() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
@@ -58,19 +57,39 @@ public final class ReferralLoad {
         }
         // the server runs as in production, so it needs token keys: the harness is its own issuer
         String token = ServerProcess.issueToken(data, "linkway-load");
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString(),
-                "--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "linkway-load", "--jwt-audience", "linkway-load"));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                data.toString(),
+                "--jwt-keys",
+                data.resolve("keys.jwks").toString(),
+                "--jwt-issuer",
+                "linkway-load",
+                "--jwt-audience",
+                "linkway-load"));
         Process server = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile())
+                .start();
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             String base = "http://127.0.0.1:" + port;
             double startupMs = ServerProcess.waitHealthy(http, base, launched);
             byte[] body = referral();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             if (warmUp > 0) {
                 Run warm = post(pool, port, token, connections, body, "warm-", warmUp, maxSeconds);
-                System.out.printf("warm-up (not measured): %d requests, %d failures, %.1f s%n", warm.done(), warm.failures(), warm.seconds());
+                System.out.printf(
+                        "warm-up (not measured): %d requests, %d failures, %.1f s%n",
+                        warm.done(), warm.failures(), warm.seconds());
             }
             Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
             long clientBefore = ServerProcess.cpuMillis(ProcessHandle.current().pid());
@@ -84,39 +103,64 @@ public final class ReferralLoad {
             AtomicInteger failures = new AtomicInteger(run.failures());
             long[] measured = Arrays.copyOf(latencies, done);
             Arrays.sort(measured);
-            System.out.printf("connections=%d requests=%d failures=%d seconds=%.1f%n", connections, done, failures.get(), seconds);
-            System.out.printf("throughput=%.0f referrals/s p50=%.1f ms p99=%.1f ms max=%.1f ms%n", done / seconds,
-                    pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
+            System.out.printf(
+                    "connections=%d requests=%d failures=%d seconds=%.1f%n",
+                    connections, done, failures.get(), seconds);
+            System.out.printf(
+                    "throughput=%.0f referrals/s p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                    done / seconds, pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
             System.out.printf("startup=%.0f ms (process launch to first healthy answer)%n", startupMs);
             System.out.printf("server resident memory after the run=%d MB%n", ServerProcess.residentMb(server.pid()));
-            long before = cpuBefore.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
-            long total = cpuAfter.entrySet().stream().filter(e -> !e.getKey().equals(KERNEL)).mapToLong(Map.Entry::getValue).sum();
-            System.out.printf("server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
-                    + "load client CPU during it %d ms = %.2f ms per referral%n", before, warmUp > 0 ? " and warm-up" : "", total - before,
-                    (total - before) / (double) done, clientDuring, clientDuring / (double) done);
+            long before = cpuBefore.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(KERNEL))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            long total = cpuAfter.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(KERNEL))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            System.out.printf(
+                    "server CPU: before the measured load %d ms (start-up%s); during it %d ms = %.2f ms per referral; "
+                            + "load client CPU during it %d ms = %.2f ms per referral%n",
+                    before,
+                    warmUp > 0 ? " and warm-up" : "",
+                    total - before,
+                    (total - before) / (double) done,
+                    clientDuring,
+                    clientDuring / (double) done);
             StringBuilder byThread = new StringBuilder("server CPU during the load by thread:");
             cpuAfter.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
                     .filter(e -> e.getValue() > 0 && !e.getKey().equals(KERNEL))
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> byThread.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / (double) done)));
-            byThread.append(String.format(" %s=%.2f", KERNEL, (cpuAfter.getOrDefault(KERNEL, 0L) - cpuBefore.getOrDefault(KERNEL, 0L)) / (double) done));
+            byThread.append(String.format(
+                    " %s=%.2f",
+                    KERNEL, (cpuAfter.getOrDefault(KERNEL, 0L) - cpuBefore.getOrDefault(KERNEL, 0L)) / (double) done));
             System.out.println(byThread.append(" (ms per referral)"));
         } finally {
             server.destroy();
             server.waitFor();
-            ServerProcess.deleteTree(data); // a run writes a few hundred MB; sixty runs filled 20 GB of /tmp before this
+            ServerProcess.deleteTree(
+                    data); // a run writes a few hundred MB; sixty runs filled 20 GB of /tmp before this
         }
     }
 
     /** Not a thread: the kernel (system) share of all threads' time, reported beside them. */
     private static final String KERNEL = "(of which in the kernel)";
 
-    private record Run(int done, int failures, double seconds, long[] latencies) { }
+    private record Run(int done, int failures, double seconds, long[] latencies) {}
 
     /** Posts up to {@code count} referrals, each with its own key, over {@code connections} keep-alive connections. */
-    private static Run post(ExecutorService pool, int port, String token, int connections, byte[] body, String keyPrefix, int count,
-                           int maxSeconds)
+    private static Run post(
+            ExecutorService pool,
+            int port,
+            String token,
+            int connections,
+            byte[] body,
+            String keyPrefix,
+            int count,
+            int maxSeconds)
             throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
@@ -148,7 +192,8 @@ public final class ReferralLoad {
     }
 
     private static byte[] referral() throws IOException {
-        try (InputStream in = ReferralLoad.class.getResourceAsStream("/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json")) {
+        try (InputStream in = ReferralLoad.class.getResourceAsStream(
+                "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json")) {
             ObjectNode referral = (ObjectNode) LinkwayJson.mapper().readTree(in.readAllBytes());
             referral.remove(List.of("id", "status"));
             return LinkwayJson.mapper().writeValueAsBytes(referral);
@@ -171,7 +216,8 @@ public final class ReferralLoad {
             for (Path task : tasks) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
                     byName.merge(KERNEL, Long.parseLong(f[12]) * 10, Long::sum);
@@ -210,7 +256,8 @@ public final class ReferralLoad {
 
         int post(String path, String idempotencyKey, byte[] body) throws IOException {
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + authorization + "Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                    + authorization + "Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
             byte[] h = head.getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(h, h.length + body.length);
             System.arraycopy(body, 0, request, h.length, body.length);
@@ -225,7 +272,7 @@ public final class ReferralLoad {
             boolean chunked = false;
             boolean close = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lower.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -235,7 +282,8 @@ public final class ReferralLoad {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Long.parseLong(line().split(";")[0].trim(), 16)) {
                     skip(size);
                     line();

@@ -1,5 +1,6 @@
 package org.linkway.benchmarks.load;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The commissioner reports over a large store (issue #7). Bounded: it creates a fresh data
@@ -35,7 +38,7 @@ public final class ReportsLoad {
     private static final int ORGS = 40;
     private static final LocalDate START = LocalDate.of(2024, 12, 1);
 
-    private ReportsLoad() { }
+    private ReportsLoad() {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
@@ -43,7 +46,10 @@ public final class ReportsLoad {
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path data = Files.createTempDirectory("linkway-reports");
         int port = 19000 + (int) (ProcessHandle.current().pid() % 1000);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         String base = "http://127.0.0.1:" + port;
 
         Process schema = launch(jar, port, data);
@@ -53,15 +59,18 @@ public final class ReportsLoad {
 
         long t0 = System.nanoTime();
         long events = load(data.resolve("linkway.db"), n);
-        System.out.printf("bulk load: %,d referrals, %,d events in %.1f s; database %,d MB%n", n, events,
-                (System.nanoTime() - t0) / 1e9, Files.size(data.resolve("linkway.db")) / (1024 * 1024));
+        System.out.printf(
+                "bulk load: %,d referrals, %,d events in %.1f s; database %,d MB%n",
+                n, events, (System.nanoTime() - t0) / 1e9, Files.size(data.resolve("linkway.db")) / (1024 * 1024));
 
         Process server = launch(jar, port, data);
         try {
             waitHealthy(http, base);
             String window = "from=2024-12&to=2026-11";
             double first = time(http, base + "/v1/reports/process-measures?" + window, "application/json")[0];
-            System.out.printf("first report request (folds all %,d events into the report tables): %.1f s%n", events, first / 1000);
+            System.out.printf(
+                    "first report request (folds all %,d events into the report tables): %.1f s%n",
+                    events, first / 1000);
             String[][] cases = {
                 {"/v1/reports/minimum-dataset?" + window, "application/json"},
                 {"/v1/reports/process-measures?" + window, "application/json"},
@@ -78,7 +87,9 @@ public final class ReportsLoad {
                     bytes = (int) r[1];
                 }
                 Arrays.sort(ms);
-                System.out.printf("%-90s %-16s median %6.0f ms  max %6.0f ms  (%,d bytes)%n", c[0], c[1], ms[repeats / 2], ms[repeats - 1], bytes);
+                System.out.printf(
+                        "%-90s %-16s median %6.0f ms  max %6.0f ms  (%,d bytes)%n",
+                        c[0], c[1], ms[repeats / 2], ms[repeats - 1], bytes);
             }
         } finally {
             server.destroy();
@@ -93,20 +104,33 @@ public final class ReportsLoad {
         if (options != null && !options.isBlank()) {
             command.addAll(List.of(options.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
-                ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                data.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("server.log").toFile()))
+                .start();
     }
 
     private static void waitHealthy(HttpClient http, String base) throws InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(50);
@@ -116,7 +140,10 @@ public final class ReportsLoad {
 
     /** {elapsed ms, body bytes}; fails on anything but 200. */
     private static double[] time(HttpClient http, String url, String accept) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofMinutes(60)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept)
+                .timeout(Duration.ofMinutes(60))
+                .build();
         long start = System.nanoTime();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
         double ms = (System.nanoTime() - start) / 1e6;
@@ -131,13 +158,26 @@ public final class ReportsLoad {
         Random rnd = new Random(7);
         String[] genders = {"1", "2", "2", "1", "2", "9", "X"};
         String[] ethnic = {"A", "A", "A", "A", "B", "C", "H", "J", "K", "M", "N", "D", "R", "S", "Z"};
-        String[] methods = {"nhs-e-referral-service", "secure-messaging", "secure-email", "phone", "letter", "fax", "self-referral"};
-        String[] services = {"General practice", "General practice", "General practice", "Hospital discharge team", "Adult social care",
-            "Housing association", "Community pharmacy", "Wellbeing charity"};
+        String[] methods = {
+            "nhs-e-referral-service", "secure-messaging", "secure-email", "phone", "letter", "fax", "self-referral"
+        };
+        String[] services = {
+            "General practice",
+            "General practice",
+            "General practice",
+            "Hospital discharge team",
+            "Adult social care",
+            "Housing association",
+            "Community pharmacy",
+            "Wellbeing charity"
+        };
         String[] needs = {"422650009", "35489007", "160625004", "228368007", "105529008"};
-        long spanMicros = ChronoUnit.MICROS.between(START.atStartOfDay().toInstant(ZoneOffset.UTC),
-                START.plusMonths(MONTHS).atStartOfDay().toInstant(ZoneOffset.UTC)) - 200L * 86_400_000_000L;
-        long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, START.atStartOfDay().toInstant(ZoneOffset.UTC));
+        long spanMicros = ChronoUnit.MICROS.between(
+                        START.atStartOfDay().toInstant(ZoneOffset.UTC),
+                        START.plusMonths(MONTHS).atStartOfDay().toInstant(ZoneOffset.UTC))
+                - 200L * 86_400_000_000L;
+        long startMicros =
+                ChronoUnit.MICROS.between(Instant.EPOCH, START.atStartOfDay().toInstant(ZoneOffset.UTC));
         long events = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (Statement s = c.createStatement()) {
@@ -145,10 +185,12 @@ public final class ReportsLoad {
                 s.execute("PRAGMA synchronous=OFF");
             }
             c.setAutoCommit(false);
-            try (PreparedStatement res = c.prepareStatement("INSERT INTO resource_latest (type, id, version, referral_id, status, referrer_org, "
-                    + "body, created_at, updated_at) VALUES ('Referral', ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement ev = c.prepareStatement("INSERT INTO event (id, referral_id, type, resource_type, resource_id, "
-                    + "resource_version, payload, created_at) VALUES (?, ?, ?, 'Referral', ?, ?, ?, ?)")) {
+            try (PreparedStatement res = c.prepareStatement(
+                            "INSERT INTO resource_latest (type, id, version, referral_id, status, referrer_org, "
+                                    + "body, created_at, updated_at) VALUES ('Referral', ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement ev = c.prepareStatement(
+                            "INSERT INTO event (id, referral_id, type, resource_type, resource_id, "
+                                    + "resource_version, payload, created_at) VALUES (?, ?, ?, 'Referral', ?, ?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {
                     String id = "bench-" + i;
                     long at = startMicros + (long) ((double) i / n * spanMicros);
@@ -157,18 +199,27 @@ public final class ReportsLoad {
                     StringBuilder complaints = new StringBuilder();
                     int k = rnd.nextInt(3);
                     for (int j = 0; j < k; j++) {
-                        complaints.append(j == 0 ? "" : ",").append("{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"")
-                                .append(needs[rnd.nextInt(needs.length)]).append("\"}}");
+                        complaints
+                                .append(j == 0 ? "" : ",")
+                                .append("{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"")
+                                .append(needs[rnd.nextInt(needs.length)])
+                                .append("\"}}");
                     }
-                    String body = "{\"resourceType\":\"Referral\",\"schemaVersion\":\"1.0.0\",\"prsbVersion\":\"1.1\",\"id\":\"" + id
-                            + "\",\"personDemographics\":{\"name\":{\"familyNames\":[\"Testperson\"]},\"dateOfBirth\":\""
-                            + LocalDate.of(1930 + rnd.nextInt(90), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)) + "\",\"gender\":\""
-                            + genders[rnd.nextInt(genders.length)] + "\",\"ethnicity\":\"" + ethnic[rnd.nextInt(ethnic.length)]
-                            + "\",\"nhsNumber\":\"" + nhsNumber(rnd.nextInt(n)) + "\"},"
-                            + "\"referralDetails\":{\"entries\":[{\"referrerDetails\":{\"name\":\"Referrer\",\"service\":{\"text\":\""
-                            + services[rnd.nextInt(services.length)] + "\"},\"organisation\":{\"code\":\"" + org + "\"}},"
-                            + "\"referralMethod\":\"" + method + "\"}]},"
-                            + "\"presentingComplaintsOrIssues\":{\"presentingComplaints\":[" + complaints + "]}}";
+                    String body =
+                            "{\"resourceType\":\"Referral\",\"schemaVersion\":\"1.0.0\",\"prsbVersion\":\"1.1\",\"id\":\""
+                                    + id
+                                    + "\",\"personDemographics\":{\"name\":{\"familyNames\":[\"Testperson\"]},\"dateOfBirth\":\""
+                                    + LocalDate.of(1930 + rnd.nextInt(90), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28))
+                                    + "\",\"gender\":\""
+                                    + genders[rnd.nextInt(genders.length)] + "\",\"ethnicity\":\""
+                                    + ethnic[rnd.nextInt(ethnic.length)]
+                                    + "\",\"nhsNumber\":\"" + nhsNumber(rnd.nextInt(n)) + "\"},"
+                                    + "\"referralDetails\":{\"entries\":[{\"referrerDetails\":{\"name\":\"Referrer\",\"service\":{\"text\":\""
+                                    + services[rnd.nextInt(services.length)] + "\"},\"organisation\":{\"code\":\"" + org
+                                    + "\"}},"
+                                    + "\"referralMethod\":\"" + method + "\"}]},"
+                                    + "\"presentingComplaintsOrIssues\":{\"presentingComplaints\":[" + complaints
+                                    + "]}}";
                     List<String[]> steps = steps(rnd);
                     String status = steps.isEmpty() ? "received" : steps.get(steps.size() - 1)[0];
                     long updated = at + (steps.isEmpty() ? 0 : Long.parseLong(steps.get(steps.size() - 1)[1]));
@@ -187,7 +238,12 @@ public final class ReportsLoad {
                     int version = 1;
                     for (String[] step : steps) {
                         version++;
-                        addEvent(ev, id, "referral.status-changed", version, "{\"from\":\"" + from + "\",\"to\":\"" + step[0] + "\"}",
+                        addEvent(
+                                ev,
+                                id,
+                                "referral.status-changed",
+                                version,
+                                "{\"from\":\"" + from + "\",\"to\":\"" + step[0] + "\"}",
                                 at + Long.parseLong(step[1]));
                         from = step[0];
                         events++;
@@ -206,8 +262,9 @@ public final class ReportsLoad {
         return events;
     }
 
-    private static void addEvent(PreparedStatement ev, String id, String type, int version, String payload, long at) throws java.sql.SQLException {
-        ev.setString(1, java.util.UUID.randomUUID().toString());
+    private static void addEvent(PreparedStatement ev, String id, String type, int version, String payload, long at)
+            throws SQLException {
+        ev.setString(1, UUID.randomUUID().toString());
         ev.setString(2, id);
         ev.setString(3, type);
         ev.setString(4, id);

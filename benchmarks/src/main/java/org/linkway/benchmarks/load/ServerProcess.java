@@ -1,5 +1,14 @@
 package org.linkway.benchmarks.load;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,32 +17,42 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.stream.Stream;
 
 /** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
 final class ServerProcess {
 
-    private ServerProcess() { }
+    private ServerProcess() {}
 
     /**
      * Writes a fresh public key to {@code data/keys.jwks}, where the server is told to read it, and
      * answers an admin token signed with the private half, issued by and for {@code name}.
      */
     static String issueToken(Path data, String name) throws Exception {
-        com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-                .keyID(name).generate();
-        Files.writeString(data.resolve("keys.jwks"), new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
-        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(name).build(),
-                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(name).audience(name).subject(name + "-harness")
-                        .claim("org", "LINKWAY").claim("role", "admin")
-                        .expirationTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofHours(2)))).build());
-        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID(name).generate();
+        Files.writeString(data.resolve("keys.jwks"), new JWKSet(key.toPublicJWK()).toString());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(name).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(name)
+                        .audience(name)
+                        .subject(name + "-harness")
+                        .claim("org", "LINKWAY")
+                        .claim("role", "admin")
+                        .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
+                        .build());
+        jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
 
     /** Polls {@code /health} every 5 ms until it answers 200; returns milliseconds since {@code launched} (a nanoTime). */
     static double waitHealthy(HttpClient http, String base, long launched) throws InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health"))
+                .timeout(Duration.ofSeconds(1))
+                .build();
         for (int attempt = 0; attempt < 3000; attempt++) {
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -75,8 +94,8 @@ final class ServerProcess {
 
     /** Deletes a data directory the harness made, quietly: what is left is only disk space. */
     static void deleteTree(Path root) {
-        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException ignored) {
             // already gone, or not ours to delete
         }

@@ -1,6 +1,7 @@
 package org.linkway.benchmarks.load;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -32,9 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupTime {
 
-    private StartupTime() { }
+    private StartupTime() {}
 
-    record Run(double wallMs, long cpuMs, long residentMb) { }
+    record Run(double wallMs, long cpuMs, long residentMb) {}
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "reference-server/target/linkway-server.jar");
@@ -42,7 +43,10 @@ public final class StartupTime {
         boolean dev = args.length <= 2 || args[2].equals("dev");
         boolean existing = args.length > 3 && args[3].equals("existing");
         Path root = Files.createTempDirectory("linkway-startup");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         try {
             Path shared = root.resolve("existing");
             if (existing) {
@@ -52,13 +56,20 @@ public final class StartupTime {
             for (int i = 0; i < runs; i++) {
                 Run run = start(jar, dev, existing ? shared : root.resolve("new-" + i), http);
                 measured.add(run);
-                System.out.printf("run %d: %.0f ms to the first healthy answer, server CPU %d ms, resident %d MB%n",
+                System.out.printf(
+                        "run %d: %.0f ms to the first healthy answer, server CPU %d ms, resident %d MB%n",
                         i + 1, run.wallMs(), run.cpuMs(), run.residentMb());
             }
             double[] wall = measured.stream().mapToDouble(Run::wallMs).sorted().toArray();
             long[] cpu = measured.stream().mapToLong(Run::cpuMs).sorted().toArray();
-            System.out.printf("%s, %s data directory, %d runs: wall min %.0f / median %.0f / max %.0f ms; server CPU median %d ms%n",
-                    dev ? "--dev" : "token keys", existing ? "existing" : "new", runs, wall[0], median(wall), wall[wall.length - 1],
+            System.out.printf(
+                    "%s, %s data directory, %d runs: wall min %.0f / median %.0f / max %.0f ms; server CPU median %d ms%n",
+                    dev ? "--dev" : "token keys",
+                    existing ? "existing" : "new",
+                    runs,
+                    wall[0],
+                    median(wall),
+                    wall[wall.length - 1],
                     cpu[cpu.length / 2]);
         } finally {
             ServerProcess.deleteTree(root);
@@ -68,22 +79,39 @@ public final class StartupTime {
     private static Run start(Path jar, boolean dev, Path data, HttpClient http) throws Exception {
         Files.createDirectories(data);
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String options = System.getenv("LINKWAY_STARTUP_JVM_OPTIONS");
         if (options != null && !options.isBlank()) {
             command.addAll(Arrays.asList(options.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--data-dir", data.toString()));
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                data.toString()));
         if (dev) {
             command.add("--dev");
         } else {
             ServerProcess.issueToken(data, "linkway-startup");
-            command.addAll(List.of("--jwt-keys", data.resolve("keys.jwks").toString(), "--jwt-issuer", "linkway-startup",
-                    "--jwt-audience", "linkway-startup"));
+            command.addAll(List.of(
+                    "--jwt-keys",
+                    data.resolve("keys.jwks").toString(),
+                    "--jwt-issuer",
+                    "linkway-startup",
+                    "--jwt-audience",
+                    "linkway-startup"));
         }
         long launched = System.nanoTime();
-        Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("server.log").toFile()))
+                .start();
         try {
             double wall = ServerProcess.waitHealthy(http, "http://127.0.0.1:" + port, launched);
             return new Run(wall, ServerProcess.cpuMillis(server.pid()), ServerProcess.residentMb(server.pid()));
@@ -101,7 +129,7 @@ public final class StartupTime {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }

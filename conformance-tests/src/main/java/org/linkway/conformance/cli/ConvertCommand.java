@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.linkway.fhir.BundleForm;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.fhir.FhirJsonResult;
 import org.linkway.validation.Finding;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,15 +22,20 @@ import picocli.CommandLine.Spec;
  * converted message goes to standard output, findings to standard error; nothing is written when
  * the input has errors (exit 1).
  */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
         description = "Convert a message between Linkway JSON and FHIR R4 JSON (the Linkway FHIR binding).")
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, description = "fhir or linkway")
     String to;
 
-    @Option(names = "--form", defaultValue = "transaction",
-            description = "for --to fhir: transaction or message (referrals and onward referrals; others have one form)")
+    @Option(
+            names = "--form",
+            defaultValue = "transaction",
+            description =
+                    "for --to fhir: transaction or message (referrals and onward referrals; others have one form)")
     String form;
 
     @Parameters(arity = "1", paramLabel = "FILE")

@@ -2,10 +2,8 @@ package org.linkway.conformance.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import org.linkway.conformance.requirement.Coverage;
 import org.linkway.model.json.LinkwayJson;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +12,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code coverage}: which PRSB elements the schemas and the kit's requirements cover, and which requirements have tests. */
-@Command(name = "coverage", mixinStandardHelpOptions = true,
-        description = "Show which PRSB elements the schemas and the kit's requirements cover, and the tests of each requirement.")
+@Command(
+        name = "coverage",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show which PRSB elements the schemas and the kit's requirements cover, and the tests of each requirement.")
 final class CoverageCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -32,9 +33,12 @@ final class CoverageCommand implements Callable<Integer> {
         }
         Coverage c = Coverage.compute();
         PrintWriter out = spec.commandLine().getOut();
-        long inSchemas = c.elements().stream().filter(Coverage.Element::inSchemas).count();
-        long traced = c.elements().stream().filter(e -> !e.requirements().isEmpty()).count();
-        long tested = c.requirements().stream().filter(t -> !t.tests().isEmpty()).count();
+        long inSchemas =
+                c.elements().stream().filter(Coverage.Element::inSchemas).count();
+        long traced =
+                c.elements().stream().filter(e -> !e.requirements().isEmpty()).count();
+        long tested =
+                c.requirements().stream().filter(t -> !t.tests().isEmpty()).count();
         if (format.equals("json")) {
             ObjectNode root = LinkwayJson.mapper().createObjectNode();
             root.put("prsbElements", c.elements().size());
@@ -47,14 +51,19 @@ final class CoverageCommand implements Callable<Integer> {
             }
             ArrayNode reqs = root.putArray("requirements");
             for (Coverage.Traced t : c.requirements()) {
-                ObjectNode n = reqs.addObject().put("id", t.requirement().id()).put("level", t.requirement().level().name())
-                        .put("profile", t.requirement().profile().id()).put("tracesTo", t.requirement().tracesTo())
+                ObjectNode n = reqs.addObject()
+                        .put("id", t.requirement().id())
+                        .put("level", t.requirement().level().name())
+                        .put("profile", t.requirement().profile().id())
+                        .put("tracesTo", t.requirement().tracesTo())
                         .put("notTestedReason", t.requirement().notTestedReason());
                 t.tests().forEach(n.putArray("tests")::add);
             }
             out.println(LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
-            out.printf("PRSB elements: %d; in the schemas: %d; traced by the kit's requirements: %d%n", c.elements().size(), inSchemas, traced);
+            out.printf(
+                    "PRSB elements: %d; in the schemas: %d; traced by the kit's requirements: %d%n",
+                    c.elements().size(), inSchemas, traced);
             for (Coverage.Element e : c.elements()) {
                 if (!e.inSchemas()) {
                     out.printf("  not in the schemas: %s%n", e.path());
@@ -62,8 +71,14 @@ final class CoverageCommand implements Callable<Integer> {
             }
             out.printf("%nRequirements: %d; with tests: %d%n", c.requirements().size(), tested);
             for (Coverage.Traced t : c.requirements()) {
-                out.printf("  %-11s %-6s %-17s %s%n", t.requirement().id(), t.requirement().level(), t.requirement().profile().id(),
-                        t.tests().isEmpty() ? "NOT TESTED: " + t.requirement().notTestedReason() : String.join(" ", t.tests()));
+                out.printf(
+                        "  %-11s %-6s %-17s %s%n",
+                        t.requirement().id(),
+                        t.requirement().level(),
+                        t.requirement().profile().id(),
+                        t.tests().isEmpty()
+                                ? "NOT TESTED: " + t.requirement().notTestedReason()
+                                : String.join(" ", t.tests()));
             }
         }
         out.flush();

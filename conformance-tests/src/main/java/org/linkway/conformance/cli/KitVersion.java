@@ -3,7 +3,6 @@ package org.linkway.conformance.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-
 import picocli.CommandLine;
 
 /**

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * The kit's command line. Exit codes: 0 everything conforms, 1 a conformance failure,
  * 2 a usage or configuration error (never a count of errors, so scripts can rely on them).
  */
-@Command(name = "linkway-conformance", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+@Command(
+        name = "linkway-conformance",
+        mixinStandardHelpOptions = true,
+        versionProvider = KitVersion.class,
         description = "Linkway conformance kit for the PRSB Social Prescribing Information Standard v1.1.",
         subcommands = {ValidateCommand.class, ConvertCommand.class, CoverageCommand.class, RunCommand.class})
 public final class LinkwayKit {

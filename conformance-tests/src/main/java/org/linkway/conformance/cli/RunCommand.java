@@ -6,25 +6,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import org.linkway.conformance.ConformanceSuite;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.KitSetupException;
+import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
 import org.linkway.conformance.TestResult;
 import org.linkway.conformance.report.Reports;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code run}: the suite against a live server, with reports; exit 0 pass, 1 fail, 2 set-up error. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the conformance suite against a live server. Exit 0 only if every required test "
                 + "(SHALL, claimed profile) passed, 1 on a failure, 2 on a set-up error.")
 final class RunCommand implements Callable<Integer> {
@@ -32,8 +34,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--base-url", required = true, description = "The server's base URL, e.g. http://127.0.0.1:8080")
     String baseUrl;
 
-    @Option(names = "--profile", required = true, split = ",", description = "Claimed profiles, comma separated: "
-            + "referral-receiver, provider, feedback, events, fhir, security, message-format (or all).")
+    @Option(
+            names = "--profile",
+            required = true,
+            split = ",",
+            description = "Claimed profiles, comma separated: "
+                    + "referral-receiver, provider, feedback, events, fhir, security, message-format (or all).")
     List<String> profiles;
 
     @Option(names = "--token", description = "Bearer token used for every role without its own.")
@@ -51,42 +57,67 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token-other-org", description = "Token of a second organisation (cross-organisation tests).")
     String otherOrgToken;
 
-    @Option(names = "--token-gp-practice", description = "Token of the person's registered GP practice (a referrer-role token of the "
-            + "practice), to read the message back as the GP; without it the GP practice tests are skipped.")
+    @Option(
+            names = "--token-gp-practice",
+            description = "Token of the person's registered GP practice (a referrer-role token of the "
+                    + "practice), to read the message back as the GP; without it the GP practice tests are skipped.")
     String gpPracticeToken;
 
-    @Option(names = "--gp-practice-code", description = "The GP practice's ODS code, e.g. Y03146 (default: the org claim of its token, "
-            + "when that is a JWT). The kit names it as the person's registered practice in the referrals it sends.")
+    @Option(
+            names = "--gp-practice-code",
+            description =
+                    "The GP practice's ODS code, e.g. Y03146 (default: the org claim of its token, "
+                            + "when that is a JWT). The kit names it as the person's registered practice in the referrals it sends.")
     String gpPracticeCode;
 
-    @Option(names = "--referrer-code", description = "The referrer's ODS code (default: the org claim of --token-referrer, when that "
-            + "is a JWT). The kit names it as the referring organisation in the referrals it sends.")
+    @Option(
+            names = "--referrer-code",
+            description = "The referrer's ODS code (default: the org claim of --token-referrer, when that "
+                    + "is a JWT). The kit names it as the referring organisation in the referrals it sends.")
     String referrerCode;
 
     @Option(names = "--report", description = "Directory for the JUnit XML, JSON and HTML reports.")
     Path report;
 
-    @Option(names = "--messages", split = ",", description = "Message files your system produced, validated by message-format.")
+    @Option(
+            names = "--messages",
+            split = ",",
+            description = "Message files your system produced, validated by message-format.")
     List<Path> messages = List.of();
 
-    @Option(names = "--only", split = ",", description = "Run only these test ids or requirement ids (a partial run shows no conformance).")
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Run only these test ids or requirement ids (a partial run shows no conformance).")
     List<String> only = List.of();
 
-    @Option(names = "--seed", description = "Seed of the generated messages (default: ${DEFAULT-VALUE}).", defaultValue = "20261127")
+    @Option(
+            names = "--seed",
+            description = "Seed of the generated messages (default: ${DEFAULT-VALUE}).",
+            defaultValue = "20261127")
     long seed;
 
-    @Option(names = "--fuzz-tries", description = "Generated messages per fuzzing test, 1 to 500 (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--fuzz-tries",
+            description = "Generated messages per fuzzing test, 1 to 500 (default: ${DEFAULT-VALUE}).",
             defaultValue = "25")
     int fuzzTries;
 
-    @Option(names = "--webhook-timeout", description = "Seconds to wait for a webhook delivery (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--webhook-timeout",
+            description = "Seconds to wait for a webhook delivery (default: ${DEFAULT-VALUE}).",
             defaultValue = "30")
     int webhookTimeout;
 
-    @Option(names = "--max-minutes", description = "Time budget of the whole run (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(
+            names = "--max-minutes",
+            description = "Time budget of the whole run (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10")
     int maxMinutes;
 
-    @Option(names = "--webhook-host", description = "Host the server uses to reach the kit's receiver (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--webhook-host",
+            description = "Host the server uses to reach the kit's receiver (default: ${DEFAULT-VALUE}).",
             defaultValue = "127.0.0.1")
     String webhookHost;
 
@@ -100,13 +131,14 @@ final class RunCommand implements Callable<Integer> {
         try {
             KitConfig config = config();
             SuiteResult result = ConformanceSuite.run(config, r -> line(out, r));
-            Map<org.linkway.conformance.Outcome, Long> counts = result.counts();
+            Map<Outcome, Long> counts = result.counts();
             out.printf("%n%s: %s in %d ms%n", result.passed() ? "PASS" : "FAIL", counts, result.millis());
             if (!result.passed()) {
                 out.println("failed requirements: " + String.join(", ", result.failedRequirements()));
             }
             if (result.partial()) {
-                out.println("partial: not every required test ran (" + String.join(", ", result.notShown()) + "); see the skip and omit reasons");
+                out.println("partial: not every required test ran (" + String.join(", ", result.notShown())
+                        + "); see the skip and omit reasons");
             }
             if (report != null) {
                 Reports.write(result, report);
@@ -134,8 +166,13 @@ final class RunCommand implements Callable<Integer> {
                 claimed.add(Profile.fromId(p).orElseThrow(() -> new KitSetupException("unknown profile '" + p + "'")));
             }
         }
-        KitConfig.Builder b = KitConfig.builder(baseUrl).profiles(claimed).seed(seed).fuzzTries(fuzzTries)
-                .webhookTimeout(Duration.ofSeconds(webhookTimeout)).maxDuration(Duration.ofMinutes(maxMinutes)).webhookHost(webhookHost);
+        KitConfig.Builder b = KitConfig.builder(baseUrl)
+                .profiles(claimed)
+                .seed(seed)
+                .fuzzTries(fuzzTries)
+                .webhookTimeout(Duration.ofSeconds(webhookTimeout))
+                .maxDuration(Duration.ofMinutes(maxMinutes))
+                .webhookHost(webhookHost);
         if (token != null) {
             b.token(token);
         }
@@ -166,8 +203,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, TestResult r) {
-        out.printf("%-5s %-6s %-17s %-6s %s%s%n", r.outcome().code().toUpperCase(java.util.Locale.ROOT), r.id(), r.profile().id(),
-                r.level(), r.title(), r.message().isEmpty() ? "" : "\n        " + r.message().replace("\n", "\n        "));
+        out.printf(
+                "%-5s %-6s %-17s %-6s %s%s%n",
+                r.outcome().code().toUpperCase(Locale.ROOT),
+                r.id(),
+                r.profile().id(),
+                r.level(),
+                r.title(),
+                r.message().isEmpty() ? "" : "\n        " + r.message().replace("\n", "\n        "));
         out.flush();
     }
 }

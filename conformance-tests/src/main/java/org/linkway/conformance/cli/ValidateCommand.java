@@ -2,20 +2,19 @@ package org.linkway.conformance.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
-import org.linkway.model.json.LinkwayJson;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.fhir.FhirReadResult;
+import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +24,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code validate}: checks message files offline and prints every finding with its PRSB element. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate Linkway / PRSB message files (JSON; FHIR R4 JSON is detected). Directories are searched for *.json.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Validate Linkway / PRSB message files (JSON; FHIR R4 JSON is detected). Directories are searched for *.json.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files or directories.")
@@ -35,8 +37,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--expect-from-names", description = "Treat file names as expectations, as in schemas/examples: "
-            + "a file named LW-RULE-ID--*.json must break that rule; any other file must be valid.")
+    @Option(
+            names = "--expect-from-names",
+            description = "Treat file names as expectations, as in schemas/examples: "
+                    + "a file named LW-RULE-ID--*.json must break that rule; any other file must be valid.")
     boolean expectFromNames;
 
     @Spec
@@ -52,7 +56,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f))
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
@@ -69,17 +75,29 @@ final class ValidateCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(file);
             if (FhirDetection.isFhir(bytes)) {
                 // auto-detected FHIR JSON: read through the FHIR binding, whose findings carry FHIR paths
-                FhirReadResult<Object> read = fhirBinding().fromFhir(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                FhirReadResult<Object> read = fhirBinding().fromFhir(new String(bytes, StandardCharsets.UTF_8));
                 boolean ok = read.isValid();
                 if (!ok) {
                     failures++;
                 }
                 if (format.equals("json")) {
-                    ObjectNode n = report.addObject().put("file", file.toString()).put("format", "fhir")
-                            .put("messageType", read.messageType().map(t -> t.resourceType()).orElse(null)).put("valid", ok);
+                    ObjectNode n = report.addObject()
+                            .put("file", file.toString())
+                            .put("format", "fhir")
+                            .put(
+                                    "messageType",
+                                    read.messageType()
+                                            .map(t -> t.resourceType())
+                                            .orElse(null))
+                            .put("valid", ok);
                     ArrayNode list = n.putArray("findings");
-                    read.findings().forEach(fd -> list.addObject().put("severity", fd.severity().name()).put("ruleId", fd.ruleId())
-                            .put("path", fd.pointer()).put("prsbPath", fd.prsbPath()).put("message", fd.message()));
+                    read.findings()
+                            .forEach(fd -> list.addObject()
+                                    .put("severity", fd.severity().name())
+                                    .put("ruleId", fd.ruleId())
+                                    .put("path", fd.pointer())
+                                    .put("prsbPath", fd.prsbPath())
+                                    .put("message", fd.message()));
                 } else {
                     out.printf("%s: FHIR R4 %s%n", file, ok ? "valid" : "INVALID");
                     read.findings().forEach(fd -> out.printf("  %s%n", fd));
@@ -103,8 +121,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (format.equals("json")) {
             out.println(LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
-            out.printf("%d file(s), %d %s%n", files.size(), failures,
-                    expectFromNames ? "not as their names say" : "invalid");
+            out.printf(
+                    "%d file(s), %d %s%n",
+                    files.size(), failures, expectFromNames ? "not as their names say" : "invalid");
         }
         out.flush();
         if (failures > 0) {
@@ -134,7 +153,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void text(PrintWriter out, Path file, ValidationResult result, String expectedRule, boolean ok) {
         String verdict = expectFromNames
-                ? (ok ? "as expected" : "NOT AS EXPECTED") + (expectedRule == null ? " (valid)" : " (breaks " + expectedRule + ")")
+                ? (ok ? "as expected" : "NOT AS EXPECTED")
+                        + (expectedRule == null ? " (valid)" : " (breaks " + expectedRule + ")")
                 : (result.isValid() ? "valid" : "INVALID");
         out.printf("%s: %s%n", file, verdict);
         for (Finding f : result.findings()) {

@@ -6,12 +6,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import java.util.function.Function;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.model.ProblemType;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class Ctx {
 
     /** A message the server emitted during the run, kept for offline validation. */
-    public record Emitted(String where, String body) { }
+    public record Emitted(String where, String body) {}
 
     private final KitConfig config;
     private final Http http;
@@ -44,7 +43,7 @@ public final class Ctx {
      * passes on something it did not see. Tests each check one requirement of the shared thing.
      */
     @SuppressWarnings("unchecked")
-    public <T> T once(String key, java.util.function.Function<Ctx, T> make) {
+    public <T> T once(String key, Function<Ctx, T> make) {
         Object known = shared.get(key);
         if (known == null) {
             try {
@@ -91,8 +90,9 @@ public final class Ctx {
     /** Fails unless the answer's status is one of {@code expected}, naming the exchange and body. */
     public Http.Answer expect(Http.Answer a, int... expected) {
         if (Arrays.stream(expected).noneMatch(s -> s == a.status())) {
-            throw new CheckFailed("expected " + (expected.length == 1 ? String.valueOf(expected[0]) : Arrays.toString(expected))
-                    + ": " + a.describeWithBody());
+            throw new CheckFailed(
+                    "expected " + (expected.length == 1 ? String.valueOf(expected[0]) : Arrays.toString(expected))
+                            + ": " + a.describeWithBody());
         }
         return a;
     }
@@ -104,16 +104,32 @@ public final class Ctx {
     public JsonNode expectProblem(Http.Answer a, int status) {
         expect(a, status);
         String type = a.header("Content-Type");
-        check(type != null && type.startsWith("application/problem+json"), "%s: Content-Type is %s, not application/problem+json",
-                a.describe(), type);
+        check(
+                type != null && type.startsWith("application/problem+json"),
+                "%s: Content-Type is %s, not application/problem+json",
+                a.describe(),
+                type);
         JsonNode problem = a.json();
-        check(problem.path("type").isString() && problem.path("status").asInt() == status,
-                "%s: the problem has no type or a status other than %d: %s", a.describe(), status, Http.abbreviate(a.body()));
+        check(
+                problem.path("type").isString() && problem.path("status").asInt() == status,
+                "%s: the problem has no type or a status other than %d: %s",
+                a.describe(),
+                status,
+                Http.abbreviate(a.body()));
         String problemType = problem.path("type").asString();
         Optional<ProblemType> known = ProblemType.fromType(problemType);
-        check(known.isPresent(), "%s: problem type %s is not one of the contract's problem types", a.describe(), problemType);
-        check(known.get().status() == status, "%s: problem type %s answers %d in the contract, not %d", a.describe(), problemType,
-                known.get().status(), status);
+        check(
+                known.isPresent(),
+                "%s: problem type %s is not one of the contract's problem types",
+                a.describe(),
+                problemType);
+        check(
+                known.get().status() == status,
+                "%s: problem type %s answers %d in the contract, not %d",
+                a.describe(),
+                problemType,
+                known.get().status(),
+                status);
         return problem;
     }
 
@@ -132,7 +148,8 @@ public final class Ctx {
     public void optionalEndpoint(Http.Answer a, Profile profile) {
         if (a.status() == 404 || a.status() == 501 || a.status() == 503) {
             if (claimed) {
-                throw new CheckFailed("profile " + profile.id() + " is claimed but " + a.describe() + " says it is not implemented");
+                throw new CheckFailed(
+                        "profile " + profile.id() + " is claimed but " + a.describe() + " says it is not implemented");
             }
             throw omit("not implemented: " + a.describe() + " (profile " + profile.id() + " not claimed)");
         }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** The example messages shipped with the schemas (invented people only), as a sender posts them. */
@@ -16,7 +14,7 @@ public final class Examples {
     public static final String MINIMAL_REFERRAL = "valid/referral--minimal-self-referral.json";
     public static final String CARER_REFERRAL = "valid/referral--hospital-discharge-carer.json";
 
-    private Examples() { }
+    private Examples() {}
 
     /** The raw example. */
     public static ObjectNode tree(String name) {

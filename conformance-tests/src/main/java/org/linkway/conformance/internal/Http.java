@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 public final class Http {
 
     /** One answer as it came. */
-    public record Answer(String method, String path, int status, String body, java.net.http.HttpHeaders headers) {
+    public record Answer(String method, String path, int status, String body, HttpHeaders headers) {
 
         public JsonNode json() {
             try {
@@ -53,7 +53,10 @@ public final class Http {
     private final Duration timeout;
 
     public Http(URI base, String token, Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.base = base;
         this.token = token;
         this.timeout = timeout;
@@ -77,7 +80,11 @@ public final class Http {
     }
 
     public Answer postJson(String path, String body, String... headers) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(body), prepend(headers, "Content-Type", "application/json"));
+        return send(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofString(body),
+                prepend(headers, "Content-Type", "application/json"));
     }
 
     public Answer post(String path, String body, String... headers) {
@@ -85,11 +92,17 @@ public final class Http {
     }
 
     public Answer putJson(String path, String body, String... headers) {
-        return send("PUT", path, HttpRequest.BodyPublishers.ofString(body), prepend(headers, "Content-Type", "application/json"));
+        return send(
+                "PUT",
+                path,
+                HttpRequest.BodyPublishers.ofString(body),
+                prepend(headers, "Content-Type", "application/json"));
     }
 
     private Answer send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(timeout).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + path))
+                .timeout(timeout)
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -97,7 +110,8 @@ public final class Http {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(method, path, r.statusCode(), r.body() == null ? "" : r.body(), r.headers());
         } catch (ConnectException e) {
             throw new Unreachable(method + " " + path + ": cannot connect to " + base + " (" + e + ")", e);
@@ -119,12 +133,14 @@ public final class Http {
     public String[] postDeclaringLength(String path, long declaredLength) {
         int port = base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80);
         if ("https".equals(base.getScheme())) {
-            throw new Unreachable("the oversized-body check needs plain http (give the kit the server's http URL)", null);
+            throw new Unreachable(
+                    "the oversized-body check needs plain http (give the kit the server's http URL)", null);
         }
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), port)) {
+        try (Socket socket = new Socket(base.getHost(), port)) {
             socket.setSoTimeout((int) timeout.toMillis());
             String head = "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + port + "\r\n"
-                    + "Content-Type: application/json\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + "Content-Type: application/json\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
                     + "Content-Length: " + declaredLength + "\r\nConnection: close\r\n\r\n{\"x\":\"aaaa";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -134,10 +150,14 @@ public final class Http {
             if (response.length() < 12) {
                 return new String[] {"0", "", response};
             }
-            String contentType = response.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .findFirst().map(l -> l.substring(13).trim()).orElse("");
+            String contentType = response.lines()
+                    .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .findFirst()
+                    .map(l -> l.substring(13).trim())
+                    .orElse("");
             int split = response.indexOf("\r\n\r\n");
-            return new String[] {response.substring(9, 12), contentType, split < 0 ? "" : response.substring(split + 4)};
+            return new String[] {response.substring(9, 12), contentType, split < 0 ? "" : response.substring(split + 4)
+            };
         } catch (IOException e) {
             throw new Unreachable("POST " + path + " with a declared length of " + declaredLength + ": " + e, e);
         }

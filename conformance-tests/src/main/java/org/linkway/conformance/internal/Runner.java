@@ -2,9 +2,10 @@ package org.linkway.conformance.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Level;
 import org.linkway.conformance.Outcome;
@@ -21,7 +22,7 @@ public final class Runner {
     private final KitConfig config;
     private final Http http;
     private final List<Ctx.Emitted> emitted = new ArrayList<>();
-    private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
+    private final Map<String, Object> shared = new HashMap<>();
 
     public Runner(KitConfig config) {
         this.config = config;
@@ -45,11 +46,18 @@ public final class Runner {
         if (!claimed && t.profile() != Profile.FHIR) {
             return result(t, required, Outcome.OMIT, "profile " + t.profile().id() + " not claimed", 0);
         }
-        if (!config.only().isEmpty() && !config.only().contains(t.id()) && t.requirements().stream().noneMatch(config.only()::contains)) {
+        if (!config.only().isEmpty()
+                && !config.only().contains(t.id())
+                && t.requirements().stream().noneMatch(config.only()::contains)) {
             return result(t, required, Outcome.OMIT, "not selected (--only)", 0);
         }
         if (Instant.now().isAfter(deadline)) {
-            return result(t, required, Outcome.ERROR, "not run: the run's time budget (" + config.maxDuration() + ") was used up", 0);
+            return result(
+                    t,
+                    required,
+                    Outcome.ERROR,
+                    "not run: the run's time budget (" + config.maxDuration() + ") was used up",
+                    0);
         }
         long start = System.nanoTime();
         Outcome outcome;
@@ -74,6 +82,7 @@ public final class Runner {
     }
 
     private static TestResult result(TestCase t, boolean required, Outcome outcome, String message, long millis) {
-        return new TestResult(t.id(), t.title(), t.profile(), t.level(), t.requirements(), required, outcome, message, millis);
+        return new TestResult(
+                t.id(), t.title(), t.profile(), t.level(), t.requirements(), required, outcome, message, millis);
     }
 }

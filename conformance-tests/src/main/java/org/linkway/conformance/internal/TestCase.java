@@ -1,7 +1,6 @@
 package org.linkway.conformance.internal;
 
 import java.util.List;
-
 import org.linkway.conformance.Level;
 import org.linkway.conformance.Profile;
 

@@ -1,5 +1,6 @@
 package org.linkway.conformance.internal;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,11 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The kit's own webhook receiver: listens on 127.0.0.1 only, records every delivery, and can
@@ -52,7 +50,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 body = in.readNBytes(4 * 1024 * 1024);
             }
             Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            exchange.getRequestHeaders()
+                    .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             int status = refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
             synchronized (deliveries) {
                 deliveries.add(new Delivery(headers, body, status));
@@ -93,14 +92,18 @@ public final class WebhookReceiver implements AutoCloseable {
     /** True when one of the {@code v1,} signatures in the header is the HMAC of id, timestamp and body under the secret. */
     public static boolean signatureValid(String secret, Delivery d) {
         String header = d.header("webhook-signature");
-        if (secret == null || !secret.startsWith("whsec_") || header == null || d.header("webhook-id") == null
+        if (secret == null
+                || !secret.startsWith("whsec_")
+                || header == null
+                || d.header("webhook-id") == null
                 || d.header("webhook-timestamp") == null) {
             return false;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            mac.update((d.header("webhook-id") + "." + d.header("webhook-timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update((d.header("webhook-id") + "." + d.header("webhook-timestamp") + ".")
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] expected = mac.doFinal(d.body());
             for (String candidate : header.split(" ")) {
                 if (candidate.startsWith("v1,")) {

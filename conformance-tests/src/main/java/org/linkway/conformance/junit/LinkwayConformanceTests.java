@@ -3,7 +3,6 @@ package org.linkway.conformance.junit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -46,9 +45,11 @@ public abstract class LinkwayConformanceTests {
         LinkwayConformance a = getClass().getAnnotation(LinkwayConformance.class);
         String url = firstNonBlank(baseUrl, a == null ? null : a.baseUrl(), System.getProperty("linkway.baseUrl"));
         if (url == null) {
-            throw new IllegalStateException("no server URL: set @LinkwayConformance(baseUrl=...), -Dlinkway.baseUrl or override config()");
+            throw new IllegalStateException(
+                    "no server URL: set @LinkwayConformance(baseUrl=...), -Dlinkway.baseUrl or override config()");
         }
-        List<String> profiles = a != null && a.profiles().length > 0 ? Arrays.asList(a.profiles())
+        List<String> profiles = a != null && a.profiles().length > 0
+                ? Arrays.asList(a.profiles())
                 : Arrays.asList(System.getProperty("linkway.profiles", "").split(","));
         KitConfig.Builder b = KitConfig.builder(url);
         for (String p : profiles) {
@@ -60,23 +61,28 @@ public abstract class LinkwayConformanceTests {
         if (token != null) {
             b.token(token);
         }
-        String other = firstNonBlank(a == null ? null : a.otherOrgToken(), System.getProperty("linkway.token.other-org"));
+        String other =
+                firstNonBlank(a == null ? null : a.otherOrgToken(), System.getProperty("linkway.token.other-org"));
         if (other != null) {
             b.token(KitConfig.OTHER_ORG_ROLE, other);
         }
-        String gp = firstNonBlank(a == null ? null : a.gpPracticeToken(), System.getProperty("linkway.token.gp-practice"));
+        String gp =
+                firstNonBlank(a == null ? null : a.gpPracticeToken(), System.getProperty("linkway.token.gp-practice"));
         if (gp != null) {
             b.token(KitConfig.GP_PRACTICE_ROLE, gp);
         }
-        String gpCode = firstNonBlank(a == null ? null : a.gpPracticeCode(), System.getProperty("linkway.gp-practice-code"));
+        String gpCode =
+                firstNonBlank(a == null ? null : a.gpPracticeCode(), System.getProperty("linkway.gp-practice-code"));
         if (gpCode != null) {
             b.gpPracticeCode(gpCode);
         }
-        String referrer = firstNonBlank(a == null ? null : a.referrerToken(), System.getProperty("linkway.token.referrer"));
+        String referrer =
+                firstNonBlank(a == null ? null : a.referrerToken(), System.getProperty("linkway.token.referrer"));
         if (referrer != null) {
             b.token(KitConfig.REFERRER_ROLE, referrer);
         }
-        String referrerCode = firstNonBlank(a == null ? null : a.referrerCode(), System.getProperty("linkway.referrer-code"));
+        String referrerCode =
+                firstNonBlank(a == null ? null : a.referrerCode(), System.getProperty("linkway.referrer-code"));
         if (referrerCode != null) {
             b.referrerCode(referrerCode);
         }
@@ -90,8 +96,10 @@ public abstract class LinkwayConformanceTests {
     @TestFactory
     Stream<DynamicContainer> linkwayConformance() {
         SuiteResult result = ConformanceSuite.run(config());
-        return Arrays.stream(Profile.values()).map(p -> DynamicContainer.dynamicContainer(p.id(),
-                result.results().stream().filter(r -> r.profile() == p).map(LinkwayConformanceTests::asTest)));
+        return Arrays.stream(Profile.values())
+                .map(p -> DynamicContainer.dynamicContainer(
+                        p.id(),
+                        result.results().stream().filter(r -> r.profile() == p).map(LinkwayConformanceTests::asTest)));
     }
 
     private static DynamicTest asTest(TestResult r) {

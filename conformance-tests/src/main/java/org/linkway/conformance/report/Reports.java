@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
+import java.util.Locale;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
 import org.linkway.conformance.TestResult;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,7 +24,7 @@ public final class Reports {
     public static final String JSON = "linkway-conformance.json";
     public static final String HTML = "linkway-conformance.html";
 
-    private Reports() { }
+    private Reports() {}
 
     /** Writes all three reports into {@code dir} (created if needed). */
     public static void write(SuiteResult result, Path dir) throws IOException {
@@ -46,7 +45,8 @@ public final class Reports {
         ArrayNode claimed = root.putArray("profiles");
         result.claimed().forEach(p -> claimed.add(p.id()));
         root.put("verdict", result.passed() ? "pass" : "fail");
-        // a run restricted with --only, or with required tests skipped, shows part of conformance at most; say so where scripts look
+        // a run restricted with --only, or with required tests skipped, shows part of conformance at most; say so where
+        // scripts look
         root.put("partial", result.partial());
         ArrayNode notShown = root.putArray("notShown");
         result.notShown().forEach(notShown::add);
@@ -60,7 +60,9 @@ public final class Reports {
         semantics.put("fail", "the server's answer breaks the requirement; fails the run if required");
         semantics.put("error", "the kit could not complete the test (timeout, connection); fails the run if required");
         semantics.put("skip", "not runnable with what the kit was given (e.g. no tokens); never fails the run");
-        semantics.put("omit", "not applicable: profile not claimed, or optional endpoint not implemented; never fails the run");
+        semantics.put(
+                "omit",
+                "not applicable: profile not claimed, or optional endpoint not implemented; never fails the run");
         ArrayNode tests = root.putArray("results");
         for (TestResult r : result.results()) {
             ObjectNode t = tests.addObject();
@@ -86,36 +88,81 @@ public final class Reports {
      */
     public static String junit(SuiteResult result) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.append("<testsuites name=\"linkway-conformance\" tests=\"").append(result.results().size())
-                .append("\" failures=\"").append(result.failures().stream().filter(r -> r.outcome() == Outcome.FAIL).count())
-                .append("\" errors=\"").append(result.failures().stream().filter(r -> r.outcome() == Outcome.ERROR).count())
-                .append("\" time=\"").append(seconds(result.millis())).append("\">\n");
+        x.append("<testsuites name=\"linkway-conformance\" tests=\"")
+                .append(result.results().size())
+                .append("\" failures=\"")
+                .append(result.failures().stream()
+                        .filter(r -> r.outcome() == Outcome.FAIL)
+                        .count())
+                .append("\" errors=\"")
+                .append(result.failures().stream()
+                        .filter(r -> r.outcome() == Outcome.ERROR)
+                        .count())
+                .append("\" time=\"")
+                .append(seconds(result.millis()))
+                .append("\">\n");
         for (Profile p : Profile.values()) {
-            List<TestResult> rs = result.results().stream().filter(r -> r.profile() == p).toList();
+            List<TestResult> rs =
+                    result.results().stream().filter(r -> r.profile() == p).toList();
             if (rs.isEmpty()) {
                 continue;
             }
-            long failures = rs.stream().filter(r -> r.failsRun() && r.outcome() == Outcome.FAIL).count();
-            long errors = rs.stream().filter(r -> r.failsRun() && r.outcome() == Outcome.ERROR).count();
-            long skipped = rs.stream().filter(r -> !r.failsRun() && r.outcome() != Outcome.PASS).count();
-            x.append("  <testsuite name=\"linkway.").append(p.id()).append("\" tests=\"").append(rs.size()).append("\" failures=\"")
-                    .append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
+            long failures = rs.stream()
+                    .filter(r -> r.failsRun() && r.outcome() == Outcome.FAIL)
+                    .count();
+            long errors = rs.stream()
+                    .filter(r -> r.failsRun() && r.outcome() == Outcome.ERROR)
+                    .count();
+            long skipped = rs.stream()
+                    .filter(r -> !r.failsRun() && r.outcome() != Outcome.PASS)
+                    .count();
+            x.append("  <testsuite name=\"linkway.")
+                    .append(p.id())
+                    .append("\" tests=\"")
+                    .append(rs.size())
+                    .append("\" failures=\"")
+                    .append(failures)
+                    .append("\" errors=\"")
+                    .append(errors)
+                    .append("\" skipped=\"")
+                    .append(skipped)
+                    .append("\">\n");
             for (TestResult r : rs) {
-                x.append("    <testcase classname=\"linkway.").append(p.id()).append("\" name=\"")
+                x.append("    <testcase classname=\"linkway.")
+                        .append(p.id())
+                        .append("\" name=\"")
                         .append(esc(r.id() + " " + r.title() + " [" + String.join(" ", r.requirements()) + "]"))
-                        .append("\" time=\"").append(seconds(r.millis())).append("\">");
-                String msg = esc(r.outcome().code() + (r.required() ? "" : " (not required: "
-                        + (r.level().name().equals("SHOULD") ? "SHOULD" : "profile not claimed") + ")") + ": " + r.message());
+                        .append("\" time=\"")
+                        .append(seconds(r.millis()))
+                        .append("\">");
+                String msg = esc(r.outcome().code()
+                        + (r.required()
+                                ? ""
+                                : " (not required: "
+                                        + (r.level().name().equals("SHOULD") ? "SHOULD" : "profile not claimed") + ")")
+                        + ": " + r.message());
                 if (r.failsRun() && r.outcome() == Outcome.FAIL) {
-                    x.append("<failure message=\"").append(msg).append("\">").append(msg).append("</failure>");
+                    x.append("<failure message=\"")
+                            .append(msg)
+                            .append("\">")
+                            .append(msg)
+                            .append("</failure>");
                 } else if (r.failsRun()) {
-                    x.append("<error message=\"").append(msg).append("\">").append(msg).append("</error>");
+                    x.append("<error message=\"")
+                            .append(msg)
+                            .append("\">")
+                            .append(msg)
+                            .append("</error>");
                 } else if (r.outcome() != Outcome.PASS) {
                     x.append("<skipped message=\"").append(msg).append("\"/>");
                 }
-                x.append("<properties><property name=\"outcome\" value=\"").append(r.outcome().code())
-                        .append("\"/><property name=\"requirements\" value=\"").append(esc(String.join(",", r.requirements())))
-                        .append("\"/><property name=\"level\" value=\"").append(r.level()).append("\"/></properties>");
+                x.append("<properties><property name=\"outcome\" value=\"")
+                        .append(r.outcome().code())
+                        .append("\"/><property name=\"requirements\" value=\"")
+                        .append(esc(String.join(",", r.requirements())))
+                        .append("\"/><property name=\"level\" value=\"")
+                        .append(r.level())
+                        .append("\"/></properties>");
                 x.append("</testcase>\n");
             }
             x.append("  </testsuite>\n");
@@ -133,32 +180,70 @@ public final class Reports {
                 + ".pass{background:#e3f4e3}.fail{background:#fbe0e0}.error{background:#fde9c9}.skip,.omit{background:#eee}"
                 + ".verdict{font-size:1.4em;font-weight:bold}code{font-size:.9em}td.msg{white-space:pre-wrap;font-family:monospace;font-size:.85em}"
                 + "</style></head><body>\n<h1>Linkway conformance report</h1>\n");
-        h.append("<p class=\"verdict ").append(result.passed() ? "pass" : "fail").append("\">")
-                .append(result.passed() ? "PASS: every required test passed" : "FAIL: required tests did not pass").append("</p>\n");
-        h.append("<p>Server <code>").append(esc(result.baseUrl())).append("</code>, profiles claimed: <code>")
-                .append(esc(String.join(", ", result.claimed().stream().map(Profile::id).toList()))).append("</code>, seed ")
-                .append(result.seed()).append(", started ").append(result.startedAt()).append(", ").append(result.millis()).append(" ms.</p>\n<p>");
-        result.counts().forEach((o, n) -> h.append("<span class=\"").append(o.code()).append("\">&nbsp;").append(o.code()).append(": ")
-                .append(n).append("&nbsp;</span> "));
+        h.append("<p class=\"verdict ")
+                .append(result.passed() ? "pass" : "fail")
+                .append("\">")
+                .append(result.passed() ? "PASS: every required test passed" : "FAIL: required tests did not pass")
+                .append("</p>\n");
+        h.append("<p>Server <code>")
+                .append(esc(result.baseUrl()))
+                .append("</code>, profiles claimed: <code>")
+                .append(esc(String.join(
+                        ", ", result.claimed().stream().map(Profile::id).toList())))
+                .append("</code>, seed ")
+                .append(result.seed())
+                .append(", started ")
+                .append(result.startedAt())
+                .append(", ")
+                .append(result.millis())
+                .append(" ms.</p>\n<p>");
+        result.counts()
+                .forEach((o, n) -> h.append("<span class=\"")
+                        .append(o.code())
+                        .append("\">&nbsp;")
+                        .append(o.code())
+                        .append(": ")
+                        .append(n)
+                        .append("&nbsp;</span> "));
         h.append("</p>\n");
         if (!result.passed()) {
-            h.append("<p>Failed requirements: <code>").append(esc(String.join(", ", result.failedRequirements()))).append("</code></p>\n");
+            h.append("<p>Failed requirements: <code>")
+                    .append(esc(String.join(", ", result.failedRequirements())))
+                    .append("</code></p>\n");
         }
-        h.append("<p>Outcomes: <b>pass</b> shown to hold; <b>fail</b> the answer breaks the requirement; <b>error</b> the kit could not "
-                + "complete the test; <b>skip</b> not runnable with what the kit was given; <b>omit</b> profile not claimed or optional "
-                + "endpoint not implemented. Only fail and error of required tests (SHALL, claimed profile) fail the run.</p>\n");
+        h.append(
+                "<p>Outcomes: <b>pass</b> shown to hold; <b>fail</b> the answer breaks the requirement; <b>error</b> the kit could not "
+                        + "complete the test; <b>skip</b> not runnable with what the kit was given; <b>omit</b> profile not claimed or optional "
+                        + "endpoint not implemented. Only fail and error of required tests (SHALL, claimed profile) fail the run.</p>\n");
         for (Profile p : Profile.values()) {
-            List<TestResult> rs = result.results().stream().filter(r -> r.profile() == p).toList();
+            List<TestResult> rs =
+                    result.results().stream().filter(r -> r.profile() == p).toList();
             if (rs.isEmpty()) {
                 continue;
             }
-            h.append("<h2>").append(p.id()).append(result.claimed().contains(p) ? " (claimed)" : " (not claimed)").append("</h2>\n")
-                    .append("<table><tr><th>Test</th><th>Title</th><th>Level</th><th>Requirements</th><th>Outcome</th><th>Detail</th></tr>\n");
+            h.append("<h2>")
+                    .append(p.id())
+                    .append(result.claimed().contains(p) ? " (claimed)" : " (not claimed)")
+                    .append("</h2>\n")
+                    .append(
+                            "<table><tr><th>Test</th><th>Title</th><th>Level</th><th>Requirements</th><th>Outcome</th><th>Detail</th></tr>\n");
             for (TestResult r : rs) {
-                h.append("<tr class=\"").append(r.outcome().code()).append("\"><td>").append(esc(r.id())).append("</td><td>")
-                        .append(esc(r.title())).append("</td><td>").append(r.level()).append(r.required() ? "" : " (not required)")
-                        .append("</td><td>").append(esc(String.join(" ", r.requirements()))).append("</td><td>").append(r.outcome().code())
-                        .append("</td><td class=\"msg\">").append(esc(r.message())).append("</td></tr>\n");
+                h.append("<tr class=\"")
+                        .append(r.outcome().code())
+                        .append("\"><td>")
+                        .append(esc(r.id()))
+                        .append("</td><td>")
+                        .append(esc(r.title()))
+                        .append("</td><td>")
+                        .append(r.level())
+                        .append(r.required() ? "" : " (not required)")
+                        .append("</td><td>")
+                        .append(esc(String.join(" ", r.requirements())))
+                        .append("</td><td>")
+                        .append(r.outcome().code())
+                        .append("</td><td class=\"msg\">")
+                        .append(esc(r.message()))
+                        .append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
@@ -166,7 +251,7 @@ public final class Reports {
     }
 
     private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
     static String esc(String s) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.linkway.conformance.ConformanceSuite;
 
 /**
@@ -21,15 +20,24 @@ import org.linkway.conformance.ConformanceSuite;
  */
 public final class Coverage {
 
-    private static final List<String> SCHEMAS = List.of("referral", "message-back", "prsb-sections", "common", "assessment",
-            "care-plan", "consent", "contact-record", "onward-referral", "signpost");
+    private static final List<String> SCHEMAS = List.of(
+            "referral",
+            "message-back",
+            "prsb-sections",
+            "common",
+            "assessment",
+            "care-plan",
+            "consent",
+            "contact-record",
+            "onward-referral",
+            "signpost");
     private static final Pattern X_PRSB = Pattern.compile("\"x-prsb\"\\s*:\\s*\"([^\"]+)\"");
 
     /** One PRSB element and where it is covered. */
-    public record Element(String path, boolean inSchemas, List<String> requirements) { }
+    public record Element(String path, boolean inSchemas, List<String> requirements) {}
 
     /** One requirement, its level, and the tests that verify it (or why none do). */
-    public record Traced(Requirement requirement, List<String> tests) { }
+    public record Traced(Requirement requirement, List<String> tests) {}
 
     private final List<Element> elements;
     private final List<Traced> requirements;
@@ -59,7 +67,8 @@ public final class Coverage {
             for (Requirement r : catalogue.all()) {
                 for (String trace : r.tracesTo().split(";")) {
                     String t = trace.trim();
-                    if (t.startsWith("PRSB ") && (path.equals(t.substring(5)) || path.startsWith(t.substring(5) + " / "))) {
+                    if (t.startsWith("PRSB ")
+                            && (path.equals(t.substring(5)) || path.startsWith(t.substring(5) + " / "))) {
                         reqs.add(r.id());
                     }
                 }
@@ -73,7 +82,8 @@ public final class Coverage {
             }
         }
         List<Traced> traced = catalogue.all().stream()
-                .map(r -> new Traced(r, testsByRequirement.getOrDefault(r.id(), List.of()))).toList();
+                .map(r -> new Traced(r, testsByRequirement.getOrDefault(r.id(), List.of())))
+                .toList();
         return new Coverage(elements, traced);
     }
 

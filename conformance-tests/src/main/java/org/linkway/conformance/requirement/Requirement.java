@@ -1,7 +1,6 @@
 package org.linkway.conformance.requirement;
 
 import java.util.Optional;
-
 import org.linkway.conformance.Level;
 import org.linkway.conformance.Profile;
 
@@ -15,7 +14,8 @@ import org.linkway.conformance.Profile;
  * @param profile         the profile it belongs to
  * @param notTestedReason why no test verifies it, or empty when tests do
  */
-public record Requirement(String id, String text, Level level, String tracesTo, Profile profile, String notTestedReason) {
+public record Requirement(
+        String id, String text, Level level, String tracesTo, Profile profile, String notTestedReason) {
 
     public Optional<String> notTested() {
         return notTestedReason.isBlank() ? Optional.empty() : Optional.of(notTestedReason);

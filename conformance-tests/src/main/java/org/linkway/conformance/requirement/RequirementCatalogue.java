@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.linkway.conformance.Level;
 import org.linkway.conformance.Profile;
 
@@ -49,7 +48,8 @@ public final class RequirementCatalogue {
             }
             int line = i + 1;
             if (r.size() != 6) {
-                throw new IllegalArgumentException("requirements.csv row " + line + ": 6 columns expected, found " + r.size());
+                throw new IllegalArgumentException(
+                        "requirements.csv row " + line + ": 6 columns expected, found " + r.size());
             }
             if (!r.get(0).matches("LW-[A-Z]{3}-\\d{3}")) {
                 throw new IllegalArgumentException("requirements.csv row " + line + ": bad id '" + r.get(0) + "'");
@@ -58,10 +58,12 @@ public final class RequirementCatalogue {
             try {
                 level = Level.valueOf(r.get(2));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("requirements.csv row " + line + ": level must be SHALL or SHOULD", e);
+                throw new IllegalArgumentException(
+                        "requirements.csv row " + line + ": level must be SHALL or SHOULD", e);
             }
             Profile profile = Profile.fromId(r.get(4))
-                    .orElseThrow(() -> new IllegalArgumentException("requirements.csv row " + line + ": unknown profile " + r.get(4)));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "requirements.csv row " + line + ": unknown profile " + r.get(4)));
             if (r.get(3).isBlank()) {
                 throw new IllegalArgumentException("requirements.csv row " + line + ": traces_to is empty");
             }
@@ -83,7 +85,7 @@ public final class RequirementCatalogue {
 
     /** Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
     static final class Csv {
-        private Csv() { }
+        private Csv() {}
 
         static List<List<String>> parse(String text) {
             List<List<String>> rows = new ArrayList<>();

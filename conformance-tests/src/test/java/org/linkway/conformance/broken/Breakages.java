@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,11 +16,11 @@ final class Breakages {
     private static final Pattern REFERRAL_PATH = Pattern.compile("^/v1/referrals/([^/?]+)(/.*)?$");
     private static final String PROBLEM = "application/problem+json";
 
-    private Breakages() { }
+    private Breakages() {}
 
     /** Passes everything through: the control. */
     static BreakingProxy.Breakage none() {
-        return new BreakingProxy.Breakage() { };
+        return new BreakingProxy.Breakage() {};
     }
 
     /** Accepts a referral whose NHS number has a wrong check digit (swaps in a valid one before the server sees it). */
@@ -35,7 +33,8 @@ final class Breakages {
                 }
                 try {
                     JsonNode tree = LinkwayJson.mapper().readTree(r.body());
-                    if (tree.path("personDemographics") instanceof ObjectNode person && person.path("nhsNumber").isString()
+                    if (tree.path("personDemographics") instanceof ObjectNode person
+                            && person.path("nhsNumber").isString()
                             && !validNhsNumber(person.path("nhsNumber").asString())) {
                         person.put("nhsNumber", "9992174439");
                         return r.withBody(tree.toString());
@@ -54,10 +53,15 @@ final class Breakages {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
                 Matcher m = REFERRAL_PATH.matcher(r.path());
-                if (r.method().equals("POST") && m.matches() && "/transitions".equals(m.group(2)) && r.text().contains("\"in-progress\"")) {
+                if (r.method().equals("POST")
+                        && m.matches()
+                        && "/transitions".equals(m.group(2))
+                        && r.text().contains("\"in-progress\"")) {
                     BreakingProxy.Reply current = up.get("/v1/referrals/" + m.group(1));
                     if (current.status() == 200 && current.text().contains("\"status\":\"completed\"")) {
-                        return BreakingProxy.Reply.json(200, current.text().replace("\"status\":\"completed\"", "\"status\":\"in-progress\""),
+                        return BreakingProxy.Reply.json(
+                                200,
+                                current.text().replace("\"status\":\"completed\"", "\"status\":\"in-progress\""),
                                 "application/json");
                     }
                 }
@@ -74,11 +78,15 @@ final class Breakages {
                 if (r.header("if-match") == null) {
                     return r;
                 }
-                String resource = r.path().endsWith("/transitions") ? r.path().substring(0, r.path().length() - "/transitions".length())
+                String resource = r.path().endsWith("/transitions")
+                        ? r.path().substring(0, r.path().length() - "/transitions".length())
                         : r.path();
                 BreakingProxy.Reply current = up.get(resource);
-                List<String> etag = current.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("etag"))
-                        .map(Map.Entry::getValue).findFirst().orElse(List.of());
+                List<String> etag = current.headers().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase("etag"))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(List.of());
                 return etag.isEmpty() ? r : r.withHeader("If-Match", etag.get(0));
             }
         };
@@ -90,7 +98,9 @@ final class Breakages {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
                 if (r.method().equals("GET") && r.path().endsWith("/message-back")) {
-                    return BreakingProxy.Reply.json(404, "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}",
+                    return BreakingProxy.Reply.json(
+                            404,
+                            "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}",
                             PROBLEM);
                 }
                 return r;
@@ -104,7 +114,8 @@ final class Breakages {
             @Override
             public BreakingProxy.Reply after(BreakingProxy.Request r, BreakingProxy.Reply reply, BreakingProxy up) {
                 if (r.method().equals("POST") && reply.status() == 400) {
-                    return BreakingProxy.Reply.json(500, "{\"type\":\"about:blank\",\"title\":\"Internal error\",\"status\":500}", PROBLEM);
+                    return BreakingProxy.Reply.json(
+                            500, "{\"type\":\"about:blank\",\"title\":\"Internal error\",\"status\":500}", PROBLEM);
                 }
                 return reply;
             }
@@ -124,12 +135,19 @@ final class Breakages {
                 String auth = r.header("authorization");
                 String org = auth != null && auth.startsWith("Bearer ") ? tokenToOrg.get(auth.substring(7)) : null;
                 if (org == null) {
-                    return BreakingProxy.Reply.json(401, "{\"type\":\"urn:linkway:problem:unauthorised\",\"title\":\"Unauthorised\",\"status\":401}",
+                    return BreakingProxy.Reply.json(
+                            401,
+                            "{\"type\":\"urn:linkway:problem:unauthorised\",\"title\":\"Unauthorised\",\"status\":401}",
                             PROBLEM);
                 }
                 Matcher m = REFERRAL_PATH.matcher(r.path());
-                if (!leak && m.matches() && owners.containsKey(m.group(1)) && !owners.get(m.group(1)).equals(org)) {
-                    return BreakingProxy.Reply.json(404, "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}",
+                if (!leak
+                        && m.matches()
+                        && owners.containsKey(m.group(1))
+                        && !owners.get(m.group(1)).equals(org)) {
+                    return BreakingProxy.Reply.json(
+                            404,
+                            "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}",
                             PROBLEM);
                 }
                 return r.withHeader("X-Kit-Org", org);
@@ -139,12 +157,21 @@ final class Breakages {
             public BreakingProxy.Reply after(BreakingProxy.Request r, BreakingProxy.Reply reply, BreakingProxy up) {
                 String org = r.header("x-kit-org");
                 if (r.method().equals("POST") && r.path().equals("/v1/referrals") && reply.status() == 201) {
-                    owners.put(LinkwayJson.mapper().readTree(reply.body()).path("id").asString(), org);
+                    owners.put(
+                            LinkwayJson.mapper()
+                                    .readTree(reply.body())
+                                    .path("id")
+                                    .asString(),
+                            org);
                 }
-                if (!leak && r.method().equals("GET") && r.path().matches("^/v1/referrals(\\?.*)?$") && reply.status() == 200) {
+                if (!leak
+                        && r.method().equals("GET")
+                        && r.path().matches("^/v1/referrals(\\?.*)?$")
+                        && reply.status() == 200) {
                     ObjectNode page = (ObjectNode) LinkwayJson.mapper().readTree(reply.body());
                     ArrayNode kept = page.putArray("kept");
-                    for (JsonNode item : (ArrayNode) LinkwayJson.mapper().readTree(reply.body()).path("items")) {
+                    for (JsonNode item : (ArrayNode)
+                            LinkwayJson.mapper().readTree(reply.body()).path("items")) {
                         String owner = owners.get(item.path("id").asString());
                         if (owner == null || owner.equals(org)) {
                             kept.add(item);

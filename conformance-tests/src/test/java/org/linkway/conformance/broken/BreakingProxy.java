@@ -1,5 +1,7 @@
 package org.linkway.conformance.broken;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.linkway.conformance.internal.Http;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback proxy in front of the real reference server that breaks it in one deliberate way,
@@ -55,7 +55,8 @@ final class BreakingProxy implements AutoCloseable {
     /** An answer, from upstream or made up by the breakage. */
     record Reply(int status, Map<String, List<String>> headers, byte[] body) {
         static Reply json(int status, String body, String contentType) {
-            return new Reply(status, Map.of("Content-Type", List.of(contentType)), body.getBytes(StandardCharsets.UTF_8));
+            return new Reply(
+                    status, Map.of("Content-Type", List.of(contentType)), body.getBytes(StandardCharsets.UTF_8));
         }
 
         String text() {
@@ -76,13 +77,23 @@ final class BreakingProxy implements AutoCloseable {
         }
     }
 
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "te", "trailer", "http2-settings");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "host",
+            "content-length",
+            "connection",
+            "expect",
+            "upgrade",
+            "transfer-encoding",
+            "keep-alive",
+            "te",
+            "trailer",
+            "http2-settings");
 
     private final HttpServer server;
     private final URI upstream;
     private final Breakage breakage;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * The real server's own token: whatever the kit sent stays between the kit and the proxy.
@@ -113,7 +124,7 @@ final class BreakingProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -127,7 +138,9 @@ final class BreakingProxy implements AutoCloseable {
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
             String path = exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery());
             long declared = headers.containsKey("content-length") ? Long.parseLong(headers.get("content-length")) : 0;
             Reply reply;
             if (declared > 8L * 1024 * 1024) {
@@ -157,9 +170,15 @@ final class BreakingProxy implements AutoCloseable {
 
     /** Sends a request to the real server. */
     Reply forward(Request request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(request.path())).timeout(Duration.ofSeconds(20))
-                .method(request.method(), request.body().length == 0 && !request.method().equals("POST") && !request.method().equals("PUT")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(request.path()))
+                .timeout(Duration.ofSeconds(20))
+                .method(
+                        request.method(),
+                        request.body().length == 0
+                                        && !request.method().equals("POST")
+                                        && !request.method().equals("PUT")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((k, v) -> {
             if (!HOP_BY_HOP.contains(k) && (upstreamToken == null || !k.equals("authorization"))) {
                 b.header(k, v);
@@ -203,6 +222,6 @@ final class BreakingProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

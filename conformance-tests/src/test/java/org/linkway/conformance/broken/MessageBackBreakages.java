@@ -1,11 +1,14 @@
 package org.linkway.conformance.broken;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,9 +22,10 @@ final class MessageBackBreakages {
 
     private static final Pattern REFERRAL_PATH = Pattern.compile("^/v1/referrals/([^/?]+)(/[^?]*)?(\\?.*)?$");
     private static final String PROBLEM = "application/problem+json";
-    private static final String NOT_FOUND = "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}";
+    private static final String NOT_FOUND =
+            "{\"type\":\"urn:linkway:problem:not-found\",\"title\":\"Not found\",\"status\":404}";
 
-    private MessageBackBreakages() { }
+    private MessageBackBreakages() {}
 
     static boolean sentBy(BreakingProxy.Request r, String token) {
         return ("Bearer " + token).equals(r.header("authorization"));
@@ -30,8 +34,11 @@ final class MessageBackBreakages {
     /** Whether the request reads a message back: one referral's (JSON or FHIR) or the list of them. */
     static boolean readsMessageBack(BreakingProxy.Request r) {
         String p = r.path();
-        return r.method().equals("GET") && (p.matches("^/v1/referrals/[^/?]+/message-back(\\?.*)?$") || p.startsWith("/v1/message-backs")
-                || p.startsWith("/fhir/R4/Bundle/") || p.startsWith("/fhir/R4/Composition/"));
+        return r.method().equals("GET")
+                && (p.matches("^/v1/referrals/[^/?]+/message-back(\\?.*)?$")
+                        || p.startsWith("/v1/message-backs")
+                        || p.startsWith("/fhir/R4/Bundle/")
+                        || p.startsWith("/fhir/R4/Composition/"));
     }
 
     /** Answers 404 to the GP practice for the message back about its patient (the list and events still work). */
@@ -39,8 +46,11 @@ final class MessageBackBreakages {
         return new BreakingProxy.Breakage() {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
-                return sentBy(r, gpToken) && r.method().equals("GET") && r.path().matches("^/v1/referrals/[^/?]+/message-back$")
-                        ? BreakingProxy.Reply.json(404, NOT_FOUND, PROBLEM) : r;
+                return sentBy(r, gpToken)
+                                && r.method().equals("GET")
+                                && r.path().matches("^/v1/referrals/[^/?]+/message-back$")
+                        ? BreakingProxy.Reply.json(404, NOT_FOUND, PROBLEM)
+                        : r;
             }
         };
     }
@@ -66,7 +76,9 @@ final class MessageBackBreakages {
         return new BreakingProxy.Breakage() {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
-                return sentBy(r, token) && readsMessageBack(r) ? r.withHeader("Authorization", "Bearer " + adminToken) : r;
+                return sentBy(r, token) && readsMessageBack(r)
+                        ? r.withHeader("Authorization", "Bearer " + adminToken)
+                        : r;
             }
         };
     }
@@ -78,7 +90,8 @@ final class MessageBackBreakages {
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
                 Matcher m = REFERRAL_PATH.matcher(r.path());
                 return sentBy(r, gpToken) && r.method().equals("GET") && m.matches() && m.group(2) == null
-                        ? r.withHeader("Authorization", "Bearer " + adminToken) : r;
+                        ? r.withHeader("Authorization", "Bearer " + adminToken)
+                        : r;
             }
         };
     }
@@ -88,9 +101,15 @@ final class MessageBackBreakages {
         return new BreakingProxy.Breakage() {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
-                return sentBy(r, gpToken) && r.method().equals("GET") && r.path().startsWith("/fhir/R4/Bundle/")
-                        ? BreakingProxy.Reply.json(404, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                                + "\"code\":\"not-found\"}]}", "application/fhir+json") : r;
+                return sentBy(r, gpToken)
+                                && r.method().equals("GET")
+                                && r.path().startsWith("/fhir/R4/Bundle/")
+                        ? BreakingProxy.Reply.json(
+                                404,
+                                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                                        + "\"code\":\"not-found\"}]}",
+                                "application/fhir+json")
+                        : r;
             }
         };
     }
@@ -100,7 +119,9 @@ final class MessageBackBreakages {
         return new BreakingProxy.Breakage() {
             @Override
             public BreakingProxy.Reply after(BreakingProxy.Request r, BreakingProxy.Reply reply, BreakingProxy up) {
-                if (!r.method().equals("GET") || reply.status() != 200 || !r.path().matches("^/v1/referrals/[^/?]+/message-back$")
+                if (!r.method().equals("GET")
+                        || reply.status() != 200
+                        || !r.path().matches("^/v1/referrals/[^/?]+/message-back$")
                         || (r.header("accept") != null && r.header("accept").contains("fhir"))) {
                     return reply;
                 }
@@ -118,16 +139,20 @@ final class MessageBackBreakages {
     /** Sends the latest care plan version, agreed with the person or not. */
     static BreakingProxy.Breakage sendsLatestCarePlanVersion() {
         return rewritesMessageBack((m, up) -> {
-            BreakingProxy.Reply plan = up.get("/v1/referrals/" + m.path("referralId").asString() + "/care-plan");
+            BreakingProxy.Reply plan =
+                    up.get("/v1/referrals/" + m.path("referralId").asString() + "/care-plan");
             if (plan.status() == 200) {
-                m.set("careAndSupportPlan", LinkwayJson.mapper().readTree(plan.body()).path("careAndSupportPlan"));
+                m.set(
+                        "careAndSupportPlan",
+                        LinkwayJson.mapper().readTree(plan.body()).path("careAndSupportPlan"));
             }
         });
     }
 
     /** Puts another person's NHS number (valid, from the 999 test range) in the message back. */
     static BreakingProxy.Breakage swapsNhsNumber() {
-        return rewritesMessageBack((m, up) -> ((ObjectNode) m.path("personDemographics")).put("nhsNumber", "9990000018"));
+        return rewritesMessageBack(
+                (m, up) -> ((ObjectNode) m.path("personDemographics")).put("nhsNumber", "9990000018"));
     }
 
     /** Accepts an ONS4 answer of 11 by quietly storing 10 instead. */
@@ -152,7 +177,7 @@ final class MessageBackBreakages {
         });
     }
 
-    private static BreakingProxy.Breakage rewritesAssessment(java.util.function.Consumer<ObjectNode> change) {
+    private static BreakingProxy.Breakage rewritesAssessment(Consumer<ObjectNode> change) {
         return new BreakingProxy.Breakage() {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
@@ -176,14 +201,22 @@ final class MessageBackBreakages {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
                 Matcher m = REFERRAL_PATH.matcher(r.path());
-                if (!r.method().equals("POST") || !m.matches() || !"/contacts".equals(m.group(2)) || !closed(up, m.group(1))) {
+                if (!r.method().equals("POST")
+                        || !m.matches()
+                        || !"/contacts".equals(m.group(2))
+                        || !closed(up, m.group(1))) {
                     return r;
                 }
                 ObjectNode made = (ObjectNode) LinkwayJson.mapper().readTree(r.body());
                 made.put("id", "kit-broken-contact").put("referralId", m.group(1));
-                return new BreakingProxy.Reply(201, java.util.Map.of("Content-Type", java.util.List.of("application/json"),
-                        "Location", java.util.List.of("/v1/referrals/" + m.group(1) + "/contacts/kit-broken-contact")),
-                        made.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return new BreakingProxy.Reply(
+                        201,
+                        Map.of(
+                                "Content-Type",
+                                List.of("application/json"),
+                                "Location",
+                                List.of("/v1/referrals/" + m.group(1) + "/contacts/kit-broken-contact")),
+                        made.toString().getBytes(StandardCharsets.UTF_8));
             }
         };
     }
@@ -194,9 +227,15 @@ final class MessageBackBreakages {
             @Override
             public Object before(BreakingProxy.Request r, BreakingProxy up) {
                 Matcher m = REFERRAL_PATH.matcher(r.path());
-                if (r.method().equals("POST") && m.matches() && "/consents".equals(m.group(2)) && closed(up, m.group(1))) {
-                    return BreakingProxy.Reply.json(409, "{\"type\":\"urn:linkway:problem:referral-closed\",\"title\":\"Referral closed\","
-                            + "\"status\":409,\"detail\":\"the referral is closed\"}", PROBLEM);
+                if (r.method().equals("POST")
+                        && m.matches()
+                        && "/consents".equals(m.group(2))
+                        && closed(up, m.group(1))) {
+                    return BreakingProxy.Reply.json(
+                            409,
+                            "{\"type\":\"urn:linkway:problem:referral-closed\",\"title\":\"Referral closed\","
+                                    + "\"status\":409,\"detail\":\"the referral is closed\"}",
+                            PROBLEM);
                 }
                 return r;
             }
@@ -208,7 +247,9 @@ final class MessageBackBreakages {
         if (current.status() != 200) {
             return false;
         }
-        String status = LinkwayJson.mapper().readTree(current.body()).path("status").asString("");
-        return java.util.Set.of("rejected", "declined", "unable-to-contact", "completed", "cancelled").contains(status);
+        String status =
+                LinkwayJson.mapper().readTree(current.body()).path("status").asString("");
+        return Set.of("rejected", "declined", "unable-to-contact", "completed", "cancelled")
+                .contains(status);
     }
 }

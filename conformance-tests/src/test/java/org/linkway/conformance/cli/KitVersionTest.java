@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** {@code --version} says what the POM says, so a release never prints the last one's number. */
@@ -17,7 +15,8 @@ class KitVersionTest {
         String expected = System.getProperty("linkway.projectVersion");
         assertThat(expected).as("surefire passes the POM's version").isNotBlank();
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new LinkwayKit()).setOut(new PrintWriter(out)).execute("--version");
+        int code =
+                new CommandLine(new LinkwayKit()).setOut(new PrintWriter(out)).execute("--version");
 
         assertThat(code).isZero();
         assertThat(out.toString().strip()).isEqualTo("linkway-conformance " + expected);

@@ -8,9 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linkway.model.Referral;
+import org.linkway.model.json.LinkwayJson;
 
 /** Exit codes are part of the kit's contract: 0 conforms, 1 does not, 2 usage error. Never a count. */
 class ValidateCommandTest {
@@ -20,7 +21,8 @@ class ValidateCommandTest {
 
     @Test
     void the_shipped_examples_validate_as_their_names_say() {
-        assertThat(run("validate", "--expect-from-names", "../schemas/examples").code).isZero();
+        assertThat(run("validate", "--expect-from-names", "../schemas/examples").code)
+                .isZero();
     }
 
     @Test
@@ -53,7 +55,8 @@ class ValidateCommandTest {
         assertThat(golden.code).as(golden.out + golden.err).isZero();
         assertThat(golden.out).contains("FHIR R4 valid");
 
-        Path fhir = Files.writeString(dir.resolve("service-request.json"), "{\"resourceType\":\"ServiceRequest\",\"status\":\"active\"}");
+        Path fhir = Files.writeString(
+                dir.resolve("service-request.json"), "{\"resourceType\":\"ServiceRequest\",\"status\":\"active\"}");
         Result r = run("validate", "--format", "json", fhir.toString());
         assertThat(r.code).isEqualTo(1);
         assertThat(r.out).contains("\"format\" : \"fhir\"").contains("LW-FHIR");
@@ -73,17 +76,21 @@ class ValidateCommandTest {
         Result back = run("convert", "--to", "linkway", fhir.toString());
         assertThat(back.code).as(back.err).isZero();
         // compared as messages: the JSON number 8 and 8.0 are the same value
-        var mapper = org.linkway.model.json.LinkwayJson.mapper();
-        assertThat(mapper.readValue(back.out, org.linkway.model.Referral.class))
-                .isEqualTo(mapper.readValue(Files.readAllBytes(source), org.linkway.model.Referral.class));
+        var mapper = LinkwayJson.mapper();
+        assertThat(mapper.readValue(back.out, Referral.class))
+                .isEqualTo(mapper.readValue(Files.readAllBytes(source), Referral.class));
 
-        Path invalid = Path.of("../schemas/examples/invalid").toFile().listFiles((d, n) -> n.startsWith("LW-NHS-NUMBER"))[0].toPath();
+        Path invalid = Path.of("../schemas/examples/invalid")
+                .toFile()
+                .listFiles((d, n) -> n.startsWith("LW-NHS-NUMBER"))[0]
+                .toPath();
         Result refused = run("convert", "--to", "fhir", invalid.toString());
         assertThat(refused.code).isEqualTo(1);
         assertThat(refused.err).contains("LW-NHS-NUMBER").contains("not converted");
         assertThat(refused.out).isEmpty();
         assertThat(run("convert", "--to", "xml", source.toString()).code).isEqualTo(2);
-        assertThat(run("convert", "--to", "fhir", dir.resolve("missing.json").toString()).code).isEqualTo(2);
+        assertThat(run("convert", "--to", "fhir", dir.resolve("missing.json").toString()).code)
+                .isEqualTo(2);
     }
 
     @Test
@@ -102,7 +109,7 @@ class ValidateCommandTest {
         assertThat(r.out).contains("NOT AS EXPECTED");
     }
 
-    private record Result(int code, String out, String err) { }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         PrintStream oldOut = System.out;
@@ -110,7 +117,7 @@ class ValidateCommandTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-             PrintStream captureErr = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
+                PrintStream captureErr = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(captureErr);
             int code = LinkwayKit.run(args);

@@ -3,41 +3,52 @@ package org.linkway.conformance.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.linkway.conformance.ConformanceSuite;
+import org.linkway.conformance.DevAdmin;
 import org.linkway.conformance.KitConfig;
 import org.linkway.server.LinkwayServer;
+import org.linkway.server.security.Role;
 import org.linkway.server.testing.LinkwayTestServer;
 
 /** The base class a vendor extends, run through the JUnit Platform as their build would run it. */
-@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LinkwayConformanceTestsTest {
 
     @RegisterExtension
     static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
+
     static LinkwayServer server;
     /** A Linkway server with no FHIR facade: an empty referral list, and 404 for every other path. */
-    static com.sun.net.httpserver.HttpServer withoutFhir;
+    static HttpServer withoutFhir;
 
     @BeforeAll
-    static void start() throws java.io.IOException {
+    static void start() throws IOException {
         server = testServer.server();
         // how a vendor's build passes its token: a system property the annotation falls back to
-        System.setProperty("linkway.token", org.linkway.conformance.DevAdmin.token(server));
+        System.setProperty("linkway.token", DevAdmin.token(server));
         // and the GP practice's, whose ODS code the kit reads from the token's org claim
-        System.setProperty("linkway.token.gp-practice", org.linkway.conformance.DevAdmin.mint(server,
-                org.linkway.server.security.Role.REFERRER, org.linkway.conformance.DevAdmin.GP_PRACTICE));
-        withoutFhir = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        System.setProperty("linkway.token.gp-practice", DevAdmin.mint(server, Role.REFERRER, DevAdmin.GP_PRACTICE));
+        withoutFhir = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
         withoutFhir.createContext("/", e -> {
             if (e.getRequestURI().getPath().equals("/v1/referrals")) {
-                byte[] empty = "{\"items\":[],\"nextCursor\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] empty = "{\"items\":[],\"nextCursor\":null}".getBytes(StandardCharsets.UTF_8);
                 e.getResponseHeaders().add("Content-Type", "application/json");
                 e.sendResponseHeaders(200, empty.length);
                 e.getResponseBody().write(empty);
@@ -57,20 +68,24 @@ class LinkwayConformanceTestsTest {
         server = null; // the extension stops it
     }
 
-    @LinkwayConformance(profiles = {"referral-receiver", "feedback"}, only = {"RR-01", "RR-21", "FB-02"})
+    @LinkwayConformance(
+            profiles = {"referral-receiver", "feedback"},
+            only = {"RR-01", "RR-21", "FB-02"})
     static class VendorSuite extends LinkwayConformanceTests {
         @Override
         protected KitConfig config() {
-            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
             return configFromAnnotation("http://127.0.0.1:" + server.port());
         }
     }
 
-    @LinkwayConformance(profiles = {"feedback", "fhir"}, only = {"FB-06", "FH-04"})
+    @LinkwayConformance(
+            profiles = {"feedback", "fhir"},
+            only = {"FB-06", "FH-04"})
     static class GpPracticeSuite extends LinkwayConformanceTests {
         @Override
         protected KitConfig config() {
-            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
             return configFromAnnotation("http://127.0.0.1:" + server.port());
         }
     }
@@ -79,15 +94,20 @@ class LinkwayConformanceTestsTest {
     static class VendorClaimingFhir extends LinkwayConformanceTests {
         @Override
         protected KitConfig config() {
-            org.junit.jupiter.api.Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
-            return configFromAnnotation("http://127.0.0.1:" + withoutFhir.getAddress().getPort());
+            Assumptions.assumeTrue(server != null, "only run through LinkwayConformanceTestsTest");
+            return configFromAnnotation(
+                    "http://127.0.0.1:" + withoutFhir.getAddress().getPort());
         }
     }
 
     static TestExecutionSummary launch(Class<?> suite) {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build(), listener);
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(suite))
+                        .build(),
+                listener);
         return listener.getSummary();
     }
 
@@ -96,21 +116,29 @@ class LinkwayConformanceTestsTest {
         TestExecutionSummary s = launch(VendorSuite.class);
         assertThat(s.getTestsSucceededCount()).isEqualTo(3);
         assertThat(s.getTestsFailedCount()).isZero();
-        assertThat(s.getTestsAbortedCount()).isEqualTo(org.linkway.conformance.ConformanceSuite.tests().size() - 3);
+        assertThat(s.getTestsAbortedCount()).isEqualTo(ConformanceSuite.tests().size() - 3);
     }
 
     @Test
     void the_gp_practice_token_from_a_system_property_reads_the_message_back() {
         TestExecutionSummary s = launch(GpPracticeSuite.class);
-        assertThat(s.getTestsFailedCount()).as(String.valueOf(s.getFailures().stream().map(f -> f.getException().getMessage()).toList())).isZero();
-        assertThat(s.getTestsSucceededCount()).as("FB-06 and FH-04 run as the GP practice and pass").isEqualTo(2);
+        assertThat(s.getTestsFailedCount())
+                .as(String.valueOf(s.getFailures().stream()
+                        .map(f -> f.getException().getMessage())
+                        .toList()))
+                .isZero();
+        assertThat(s.getTestsSucceededCount())
+                .as("FB-06 and FH-04 run as the GP practice and pass")
+                .isEqualTo(2);
     }
 
     @Test
     void a_required_failure_fails_the_junit_test_with_its_requirement_id() {
         TestExecutionSummary s = launch(VendorClaimingFhir.class);
         assertThat(s.getTestsFailedCount()).isEqualTo(1);
-        assertThat(s.getFailures().get(0).getException()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("LW-FHR-001").hasMessageContaining("/fhir/R4/metadata -> 404");
+        assertThat(s.getFailures().get(0).getException())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LW-FHR-001")
+                .hasMessageContaining("/fhir/R4/metadata -> 404");
     }
 }

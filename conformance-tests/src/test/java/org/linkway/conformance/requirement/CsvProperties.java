@@ -7,7 +7,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.quicktheories.core.Gen;
@@ -20,7 +19,8 @@ class CsvProperties {
     @Test
     void quoted_fields_read_back_exactly() {
         qt().withFixedSeed(8_101L).withExamples(300).forAll(rows()).checkAssert(rows -> {
-            String text = rows.stream().map(r -> r.stream().map(CsvProperties::quote).collect(Collectors.joining(",")))
+            String text = rows.stream()
+                    .map(r -> r.stream().map(CsvProperties::quote).collect(Collectors.joining(",")))
                     .collect(Collectors.joining("\r\n", "", "\n"));
             assertThat(RequirementCatalogue.Csv.parse(text)).isEqualTo(rows);
         });
@@ -29,7 +29,8 @@ class CsvProperties {
     /** Fields of up to 12 characters among the ones CSV quoting must get right (comma, quote, line breaks). */
     static Gen<List<List<String>>> rows() {
         List<Character> chars = List.of('a', 'b', ' ', ',', '"', '\n', '\r', ';', '\u00e9');
-        Gen<String> field = lists().of(Generate.pick(chars)).ofSizeBetween(0, 12)
+        Gen<String> field = lists().of(Generate.pick(chars))
+                .ofSizeBetween(0, 12)
                 .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
         return lists().of(lists().of(field).ofSizeBetween(1, 6)).ofSizeBetween(1, 5);
     }

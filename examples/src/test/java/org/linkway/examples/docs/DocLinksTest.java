@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every relative link in the project's Markdown points at a file or folder that exists. */
 class DocLinksTest {
@@ -19,6 +19,7 @@ class DocLinksTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** [text](target): the target up to a space or the closing parenthesis. */
     static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
     static final Pattern FENCED = Pattern.compile("```.*?```", Pattern.DOTALL);
 
     static List<String> brokenLinks(Path markdown) throws IOException {
@@ -40,8 +41,8 @@ class DocLinksTest {
 
     @Test
     void relative_links_in_the_readmes_and_docs_resolve() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md"),
-                ROOT.resolve("examples/README.md")));
+        List<Path> pages = new ArrayList<>(List.of(
+                ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md"), ROOT.resolve("examples/README.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
         }
@@ -54,11 +55,13 @@ class DocLinksTest {
     }
 
     @Test
-    void a_missing_target_is_reported_and_urls_anchors_and_code_are_not(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void a_missing_target_is_reported_and_urls_anchors_and_code_are_not(@TempDir Path dir) throws IOException {
         Path page = dir.resolve("page.md");
         Files.writeString(dir.resolve("there.md"), "x");
-        Files.writeString(page, "[a](there.md) [b](there.md#part) [c](#top) [d](https://example.org/x) [e](missing.md)\n"
-                + "```\n[f](also-missing.md)\n```\n");
+        Files.writeString(
+                page,
+                "[a](there.md) [b](there.md#part) [c](#top) [d](https://example.org/x) [e](missing.md)\n"
+                        + "```\n[f](also-missing.md)\n```\n");
         assertThat(brokenLinks(page)).hasSize(1).allMatch(s -> s.endsWith("-> missing.md"));
     }
 }

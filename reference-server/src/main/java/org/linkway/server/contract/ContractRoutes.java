@@ -1,16 +1,14 @@
 package org.linkway.server.contract;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -22,9 +20,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ContractRoutes {
 
     private static final String ROOT = "/org/linkway/schemas/";
-    private static final Set<String> SCHEMAS = Set.of("common.schema.json", "prsb-sections.schema.json", "referral.schema.json",
-            "message-back.schema.json", "consent.schema.json", "care-plan.schema.json", "assessment.schema.json",
-            "onward-referral.schema.json", "signpost.schema.json", "contact-record.schema.json");
+    private static final Set<String> SCHEMAS = Set.of(
+            "common.schema.json",
+            "prsb-sections.schema.json",
+            "referral.schema.json",
+            "message-back.schema.json",
+            "consent.schema.json",
+            "care-plan.schema.json",
+            "assessment.schema.json",
+            "onward-referral.schema.json",
+            "signpost.schema.json",
+            "contact-record.schema.json");
 
     /**
      * The document as JSON, converted on a thread of its own once the server is listening
@@ -44,13 +50,16 @@ public final class ContractRoutes {
     public synchronized CompletableFuture<String> prepare() {
         if (openApiJson == null) {
             CompletableFuture<String> converted = new CompletableFuture<>();
-            Thread converter = new Thread(() -> {
-                try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
-                    converted.complete(Json.write(YAMLMapper.builder().build().readTree(in)));
-                } catch (IOException | RuntimeException e) {
-                    converted.completeExceptionally(e);
-                }
-            }, "linkway-openapi");
+            Thread converter = new Thread(
+                    () -> {
+                        try (InputStream in = ContractRoutes.class.getResourceAsStream(ROOT + "openapi.yaml")) {
+                            converted.complete(
+                                    Json.write(YAMLMapper.builder().build().readTree(in)));
+                        } catch (IOException | RuntimeException e) {
+                            converted.completeExceptionally(e);
+                        }
+                    },
+                    "linkway-openapi");
             converter.setDaemon(true);
             converter.setPriority(Thread.MIN_PRIORITY);
             converter.start();

@@ -2,13 +2,12 @@ package org.linkway.server.events;
 
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.StoredEvent;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** An event as receivers see it: one shape for the pull API and for webhook deliveries. */
 final class EventJson {
 
-    private EventJson() { }
+    private EventJson() {}
 
     static ObjectNode of(StoredEvent e) {
         ObjectNode n = Json.MAPPER.createObjectNode();

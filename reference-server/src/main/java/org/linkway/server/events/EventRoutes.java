@@ -1,14 +1,12 @@
 package org.linkway.server.events;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.List;
-
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredEvent;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,16 +1,19 @@
 package org.linkway.server.events;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
@@ -22,9 +25,6 @@ import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Subscription;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,8 +62,14 @@ public final class SubscriptionRoutes {
             String id = UUID.randomUUID().toString();
             String secret = WebhookSignature.newSecret();
             return tx -> {
-                Subscription s = tx.webhooks().createSubscription(NewSubscription.withId(id).url(r.url()).types(r.types())
-                        .referrerOrg(r.referrerOrg()).secret(secret).after(r.after()).organisation(r.organisation()));
+                Subscription s = tx.webhooks()
+                        .createSubscription(NewSubscription.withId(id)
+                                .url(r.url())
+                                .types(r.types())
+                                .referrerOrg(r.referrerOrg())
+                                .secret(secret)
+                                .after(r.after())
+                                .organisation(r.organisation()));
                 ObjectNode doc = describe(s);
                 doc.put("secret", s.secret());
                 // a subscription is never changed, only deleted, so it has no versions to tag
@@ -84,10 +90,11 @@ public final class SubscriptionRoutes {
     void get(Context ctx) {
         String id = ctx.pathParam("id");
         ObjectNode doc = store.transaction(tx -> tx.webhooks().subscription(id).map(s -> {
-            ObjectNode d = describe(s);
-            d.set("delivery", stats(tx.webhooks().stats(id)));
-            return d;
-        })).orElseThrow(() -> ApiProblem.notFound("subscription", id));
+                    ObjectNode d = describe(s);
+                    d.set("delivery", stats(tx.webhooks().stats(id)));
+                    return d;
+                }))
+                .orElseThrow(() -> ApiProblem.notFound("subscription", id));
         Json.respond(ctx, 200, doc);
     }
 
@@ -138,43 +145,57 @@ public final class SubscriptionRoutes {
         return d;
     }
 
-    private record Request(String url, List<String> types, String referrerOrg, Long after, String organisation) { }
+    private record Request(String url, List<String> types, String referrerOrg, Long after, String organisation) {}
 
     /** Every problem with the request at once, each naming its field and rule. */
     private Request parse(JsonNode body) {
         List<Finding> findings = new ArrayList<>();
         body.propertyNames().forEach(name -> {
             if (!FIELDS.contains(name)) {
-                findings.add(finding("LW-SUBSCRIPTION-FIELD", "/" + name, "unknown field '" + name + "'; a subscription has "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS))));
+                findings.add(finding(
+                        "LW-SUBSCRIPTION-FIELD",
+                        "/" + name,
+                        "unknown field '" + name + "'; a subscription has "
+                                + String.join(", ", new TreeSet<>(FIELDS))));
             }
         });
         String url = null;
         JsonNode u = body.get("url");
         if (u == null || !u.isString()) {
-            findings.add(finding("LW-SUBSCRIPTION-URL", "/url", "'url' is required: the absolute http(s) URL to POST events to"));
+            findings.add(finding(
+                    "LW-SUBSCRIPTION-URL", "/url", "'url' is required: the absolute http(s) URL to POST events to"));
         } else {
             url = u.asString();
             String problem = urlProblem(url);
             if (problem != null) {
-                findings.add(finding(problem.startsWith("plain http") ? "LW-SUBSCRIPTION-URL-INSECURE" : "LW-SUBSCRIPTION-URL", "/url", problem));
+                findings.add(finding(
+                        problem.startsWith("plain http") ? "LW-SUBSCRIPTION-URL-INSECURE" : "LW-SUBSCRIPTION-URL",
+                        "/url",
+                        problem));
             }
         }
         List<String> types = List.of();
         JsonNode t = body.get("types");
         if (t != null && !t.isNull()) {
             if (!t.isArray() || t.size() == 0 || t.size() > MAX_TYPES) {
-                findings.add(finding("LW-SUBSCRIPTION-TYPES", "/types", "'types' is a list of 1 to " + MAX_TYPES
-                        + " event types, e.g. [\"referral.status-changed\"]; leave it out for every type"));
+                findings.add(finding(
+                        "LW-SUBSCRIPTION-TYPES",
+                        "/types",
+                        "'types' is a list of 1 to " + MAX_TYPES
+                                + " event types, e.g. [\"referral.status-changed\"]; leave it out for every type"));
             } else {
                 Set<String> seen = new LinkedHashSet<>();
                 for (int i = 0; i < t.size(); i++) {
                     JsonNode item = t.get(i);
                     if (!item.isString() || !EVENT_TYPE.matcher(item.asString()).matches()) {
-                        findings.add(finding("LW-SUBSCRIPTION-TYPES", "/types/" + i, "an event type is '<resource>.<change>' in "
-                                + "lower case, e.g. referral.status-changed"));
+                        findings.add(finding(
+                                "LW-SUBSCRIPTION-TYPES",
+                                "/types/" + i,
+                                "an event type is '<resource>.<change>' in "
+                                        + "lower case, e.g. referral.status-changed"));
                     } else if (!seen.add(item.asString())) {
-                        findings.add(finding("LW-SUBSCRIPTION-TYPES", "/types/" + i, "'" + item.asString() + "' is listed twice"));
+                        findings.add(finding(
+                                "LW-SUBSCRIPTION-TYPES", "/types/" + i, "'" + item.asString() + "' is listed twice"));
                     }
                 }
                 types = List.copyOf(seen);
@@ -184,8 +205,10 @@ public final class SubscriptionRoutes {
         JsonNode o = body.get("referrerOrg");
         if (o != null && !o.isNull()) {
             if (!o.isString() || !ORG_CODE.matcher(o.asString()).matches()) {
-                findings.add(finding("LW-SUBSCRIPTION-ORG", "/referrerOrg", "'referrerOrg' is an organisation code (ODS code), "
-                        + "1 to 20 letters and digits"));
+                findings.add(finding(
+                        "LW-SUBSCRIPTION-ORG",
+                        "/referrerOrg",
+                        "'referrerOrg' is an organisation code (ODS code), " + "1 to 20 letters and digits"));
             } else {
                 referrerOrg = o.asString();
             }
@@ -194,8 +217,11 @@ public final class SubscriptionRoutes {
         JsonNode recipient = body.get("organisation");
         if (recipient != null && !recipient.isNull()) {
             if (!recipient.isString() || !ORG_CODE.matcher(recipient.asString()).matches()) {
-                findings.add(finding("LW-SUBSCRIPTION-ORG", "/organisation", "'organisation' is the receiving organisation's ODS code "
-                        + "or charity number, 1 to 20 letters and digits"));
+                findings.add(finding(
+                        "LW-SUBSCRIPTION-ORG",
+                        "/organisation",
+                        "'organisation' is the receiving organisation's ODS code "
+                                + "or charity number, 1 to 20 letters and digits"));
             } else {
                 organisation = recipient.asString();
             }
@@ -204,15 +230,20 @@ public final class SubscriptionRoutes {
         JsonNode a = body.get("after");
         if (a != null && !a.isNull()) {
             if (!a.isIntegralNumber() || !a.canConvertToLong() || a.asLong() < 0) {
-                findings.add(finding("LW-SUBSCRIPTION-AFTER", "/after", "'after' is an event sequence (a whole number, 0 or more) "
-                        + "to start after; 0 replays every event"));
+                findings.add(finding(
+                        "LW-SUBSCRIPTION-AFTER",
+                        "/after",
+                        "'after' is an event sequence (a whole number, 0 or more) "
+                                + "to start after; 0 replays every event"));
             } else {
                 after = a.asLong();
             }
         }
         if (!findings.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_SUBSCRIPTION, findings.size() + " problem(s): "
-                    + findings.get(0).message(), findings);
+            throw new ApiProblem(
+                    ProblemType.INVALID_SUBSCRIPTION,
+                    findings.size() + " problem(s): " + findings.get(0).message(),
+                    findings);
         }
         return new Request(url, types, referrerOrg, after, organisation);
     }
@@ -252,7 +283,7 @@ public final class SubscriptionRoutes {
         }
         try {
             return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

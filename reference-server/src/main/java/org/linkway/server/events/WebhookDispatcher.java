@@ -7,15 +7,19 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
+import java.util.function.Function;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.DueDelivery;
 import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +50,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Store store;
     private final WebhookSettings settings;
     private final Clock clock;
-    private HttpClient http; // made at the first delivery: building one loads the TLS trust store, which start-up need not wait for
+    private HttpClient
+            http; // made at the first delivery: building one loads the TLS trust store, which start-up need not wait
+    // for
     private final Thread thread;
     private volatile boolean running;
     private volatile DeliveryGate gate = DeliveryGate.OPEN;
-    private volatile java.util.function.Function<byte[], String> signer = body -> null;
+    private volatile Function<byte[], String> signer = body -> null;
     private Instant lastPrune = Instant.MIN;
 
     public WebhookDispatcher(Store store, WebhookSettings settings, Clock clock) {
@@ -82,7 +88,7 @@ public final class WebhookDispatcher implements AutoCloseable {
      * canonical JSON, beside the Standard Webhooks HMAC): the HMAC proves the subscriber's shared
      * secret, the JWS proves this server to anyone holding its published key. Null: no header.
      */
-    public void signer(java.util.function.Function<byte[], String> signer) {
+    public void signer(Function<byte[], String> signer) {
         this.signer = signer;
     }
 
@@ -108,9 +114,13 @@ public final class WebhookDispatcher implements AutoCloseable {
                 failedRounds++;
                 // the database is down or failing: say so once, then now and then, and poll it gently
                 if (failedRounds == 1 || failedRounds % 100 == 0) {
-                    LOG.warn("webhook dispatch round failed ({} in a row); deliveries wait until it works again", failedRounds, e);
+                    LOG.warn(
+                            "webhook dispatch round failed ({} in a row); deliveries wait until it works again",
+                            failedRounds,
+                            e);
                 }
-                pause = backoff(settings, failedRounds, 0.5, OptionalLong.empty()).toMillis();
+                pause = backoff(settings, failedRounds, 0.5, OptionalLong.empty())
+                        .toMillis();
             }
             if (pause > 0) {
                 try {
@@ -125,11 +135,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** One round; returns how many deliveries it attempted. */
     int runOnce() {
         store.transaction(tx -> tx.webhooks().scan(SCAN_BATCH));
-        List<DueDelivery> claimed = store.transaction(tx -> tx.webhooks().claim(settings.batchSize(), settings.lease()));
+        List<DueDelivery> claimed =
+                store.transaction(tx -> tx.webhooks().claim(settings.batchSize(), settings.lease()));
         List<DueDelivery> due = withhold(claimed);
         if (!due.isEmpty()) {
-            List<CompletableFuture<Attempt>> attempts = due.stream().map(this::send).toList();
-            List<Attempt> answers = attempts.stream().map(CompletableFuture::join).toList();
+            List<CompletableFuture<Attempt>> attempts =
+                    due.stream().map(this::send).toList();
+            List<Attempt> answers =
+                    attempts.stream().map(CompletableFuture::join).toList();
             store.transaction(tx -> {
                 for (Attempt a : answers) {
                     DueDelivery d = a.delivery();
@@ -137,9 +150,20 @@ public final class WebhookDispatcher implements AutoCloseable {
                         tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), a.status());
                     } else {
                         Duration wait = nextWait(d.attempt(), a.retryAfterSeconds());
-                        LOG.info("webhook: event {} to subscription {} not acknowledged (attempt {}): {}; next try in {} ms",
-                                d.event().id(), d.subscriptionId(), d.attempt(), a.error(), wait.toMillis());
-                        tx.webhooks().failed(d.subscriptionId(), d.event().sequence(), a.status(), a.error(), clock.instant().plus(wait));
+                        LOG.info(
+                                "webhook: event {} to subscription {} not acknowledged (attempt {}): {}; next try in {} ms",
+                                d.event().id(),
+                                d.subscriptionId(),
+                                d.attempt(),
+                                a.error(),
+                                wait.toMillis());
+                        tx.webhooks()
+                                .failed(
+                                        d.subscriptionId(),
+                                        d.event().sequence(),
+                                        a.status(),
+                                        a.error(),
+                                        clock.instant().plus(wait));
                     }
                 }
                 return null;
@@ -151,20 +175,24 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Marks the deliveries the gate refuses as finished without sending them; returns the rest. */
     private List<DueDelivery> withhold(List<DueDelivery> claimed) {
-        List<DueDelivery> send = new java.util.ArrayList<>(claimed.size());
-        List<DueDelivery> refused = new java.util.ArrayList<>();
+        List<DueDelivery> send = new ArrayList<>(claimed.size());
+        List<DueDelivery> refused = new ArrayList<>();
         for (DueDelivery d : claimed) {
             if (gate.withhold(d.subscriptionId(), d.event()) != null) {
                 refused.add(d);
                 continue;
             }
-            org.linkway.server.storage.StoredEvent shown = gate.disclose(d.subscriptionId(), d.event());
+            StoredEvent shown = gate.disclose(d.subscriptionId(), d.event());
             // the sequence stays the claimed one: the delivery is recorded against it
-            send.add(shown == d.event() ? d : new DueDelivery(d.subscriptionId(), d.url(), d.secret(), d.attempt(), shown));
+            send.add(
+                    shown == d.event()
+                            ? d
+                            : new DueDelivery(d.subscriptionId(), d.url(), d.secret(), d.attempt(), shown));
         }
         if (!refused.isEmpty()) {
             store.transaction(tx -> {
-                refused.forEach(d -> tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), DeliveryGate.WITHHELD));
+                refused.forEach(d ->
+                        tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), DeliveryGate.WITHHELD));
                 return null;
             });
         }
@@ -180,13 +208,14 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (jws != null) {
                 builder.header(SIGNATURE_HEADER, jws);
             }
-            HttpRequest request = builder
-                    .timeout(settings.timeout())
+            HttpRequest request = builder.timeout(settings.timeout())
                     .header("Content-Type", Json.CONTENT_TYPE)
                     .header("User-Agent", "Linkway-Webhooks")
                     .header("webhook-id", d.event().id())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(d.secret(), d.event().id(), timestamp, body))
+                    .header(
+                            "webhook-signature",
+                            WebhookSignature.sign(d.secret(), d.event().id(), timestamp, body))
                     .header("Linkway-Subscription-Id", d.subscriptionId())
                     .header("Linkway-Delivery-Attempt", Integer.toString(d.attempt()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -195,7 +224,10 @@ public final class WebhookDispatcher implements AutoCloseable {
                     // the request timeout covers the answer's head; this also bounds a body that never ends
                     .orTimeout(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
                     .handle((response, failure) -> failure == null
-                            ? new Attempt(d, response.statusCode(), response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(),
+                            ? new Attempt(
+                                    d,
+                                    response.statusCode(),
+                                    response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(),
                                     retryAfter(response))
                             : new Attempt(d, null, describe(failure), OptionalLong.empty()));
         } catch (RuntimeException e) {
@@ -217,18 +249,23 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private static OptionalLong retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            String t = v.trim();
-            // delay-seconds is ASCII digits; an HTTP date (or anything else) leaves our own backoff in charge
-            if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return java.util.Optional.<Long>empty();
-            }
-            return java.util.Optional.of(Long.parseLong(t));
-        }).map(OptionalLong::of).orElse(OptionalLong.empty());
+        return response.headers()
+                .firstValue("Retry-After")
+                .flatMap(v -> {
+                    String t = v.trim();
+                    // delay-seconds is ASCII digits; an HTTP date (or anything else) leaves our own backoff in charge
+                    if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                        return Optional.<Long>empty();
+                    }
+                    return Optional.of(Long.parseLong(t));
+                })
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
     }

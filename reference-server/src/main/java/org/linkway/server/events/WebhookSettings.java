@@ -11,16 +11,25 @@ import java.time.Duration;
  * @param pollInterval how often an idle dispatcher looks for new events and due retries
  * @param batchSize    most deliveries one dispatcher sends at once
  */
-public record WebhookSettings(Duration retryBase, Duration retryMax, Duration timeout, Duration pollInterval, int batchSize) {
+public record WebhookSettings(
+        Duration retryBase, Duration retryMax, Duration timeout, Duration pollInterval, int batchSize) {
 
-    public static final WebhookSettings DEFAULTS = new WebhookSettings(Duration.ofSeconds(1), Duration.ofMinutes(10),
-            Duration.ofSeconds(10), Duration.ofMillis(250), 32);
+    public static final WebhookSettings DEFAULTS = new WebhookSettings(
+            Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofMillis(250), 32);
 
     public WebhookSettings {
-        if (retryBase.isNegative() || retryBase.isZero() || retryMax.compareTo(retryBase) < 0 || timeout.isNegative()
-                || timeout.isZero() || pollInterval.isNegative() || pollInterval.isZero() || batchSize < 1) {
-            throw new IllegalArgumentException("webhook settings must be positive, with retryMax >= retryBase: retryBase=" + retryBase
-                    + " retryMax=" + retryMax + " timeout=" + timeout + " pollInterval=" + pollInterval + " batchSize=" + batchSize);
+        if (retryBase.isNegative()
+                || retryBase.isZero()
+                || retryMax.compareTo(retryBase) < 0
+                || timeout.isNegative()
+                || timeout.isZero()
+                || pollInterval.isNegative()
+                || pollInterval.isZero()
+                || batchSize < 1) {
+            throw new IllegalArgumentException(
+                    "webhook settings must be positive, with retryMax >= retryBase: retryBase=" + retryBase
+                            + " retryMax=" + retryMax + " timeout=" + timeout + " pollInterval=" + pollInterval
+                            + " batchSize=" + batchSize);
         }
     }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +19,7 @@ public final class WebhookSignature {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() { }
+    private WebhookSignature() {}
 
     /** A new random signing secret, {@code whsec_} and 32 bytes in base64. */
     public static String newSecret() {

@@ -1,7 +1,6 @@
 package org.linkway.server.fhir;
 
 import java.util.Date;
-
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -13,7 +12,7 @@ final class CapabilityStatements {
 
     private static final Date PUBLISHED = new Date(0);
 
-    private CapabilityStatements() { }
+    private CapabilityStatements() {}
 
     static CapabilityStatement linkway() {
         CapabilityStatement cs = new CapabilityStatement();
@@ -23,29 +22,46 @@ final class CapabilityStatements {
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
                 .setName("LinkwayReferenceServer")
                 .setTitle("Linkway reference server: FHIR R4 facade")
-                .setDescription("Social prescribing referrals, their status and the message back (PRSB Social Prescribing "
-                        + "Information Standard v1.1) through the Linkway FHIR binding.");
+                .setDescription(
+                        "Social prescribing referrals, their status and the message back (PRSB Social Prescribing "
+                                + "Information Standard v1.1) through the Linkway FHIR binding.");
         cs.getSoftware().setName("Linkway reference server");
         cs.getImplementation().setDescription("Linkway reference server").setUrl(FhirFacade.BASE);
         cs.addFormat("application/fhir+json").addFormat("json");
         CapabilityStatementRestComponent rest = cs.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.setDocumentation("Resources are views of the Linkway records; ServiceRequest, Task and Composition take the "
-                + "referral's id. Errors are OperationOutcome.");
-        resource(rest, "Bundle", "POST a referral Bundle (transaction or message form) to refer a person; GET Bundle/{id} is the "
-                + "message back document of referral {id}.", TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ);
+        rest.setDocumentation(
+                "Resources are views of the Linkway records; ServiceRequest, Task and Composition take the "
+                        + "referral's id. Errors are OperationOutcome.");
+        resource(
+                rest,
+                "Bundle",
+                "POST a referral Bundle (transaction or message form) to refer a person; GET Bundle/{id} is the "
+                        + "message back document of referral {id}.",
+                TypeRestfulInteraction.CREATE,
+                TypeRestfulInteraction.READ);
         resource(rest, "ServiceRequest", "The referral.", TypeRestfulInteraction.READ);
-        resource(rest, "Task", "The referral's status (status and businessStatus follow the Linkway lifecycle).",
-                TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE)
-                .addSearchParam().setName("focus").setType(Enumerations.SearchParamType.REFERENCE)
+        resource(
+                        rest,
+                        "Task",
+                        "The referral's status (status and businessStatus follow the Linkway lifecycle).",
+                        TypeRestfulInteraction.READ,
+                        TypeRestfulInteraction.SEARCHTYPE)
+                .addSearchParam()
+                .setName("focus")
+                .setType(Enumerations.SearchParamType.REFERENCE)
                 .setDocumentation("ServiceRequest/{id}: the Task tracking that referral");
-        resource(rest, "Composition", "The message back's Composition (the first entry of the document Bundle).",
+        resource(
+                rest,
+                "Composition",
+                "The message back's Composition (the first entry of the document Bundle).",
                 TypeRestfulInteraction.READ);
         return cs;
     }
 
-    private static CapabilityStatementRestResourceComponent resource(CapabilityStatementRestComponent rest, String type, String doc,
-                                                                      TypeRestfulInteraction... interactions) {
-        CapabilityStatementRestResourceComponent r = rest.addResource().setType(type).setDocumentation(doc);
+    private static CapabilityStatementRestResourceComponent resource(
+            CapabilityStatementRestComponent rest, String type, String doc, TypeRestfulInteraction... interactions) {
+        CapabilityStatementRestResourceComponent r =
+                rest.addResource().setType(type).setDocumentation(doc);
         for (TypeRestfulInteraction i : interactions) {
             r.addInteraction().setCode(i);
         }

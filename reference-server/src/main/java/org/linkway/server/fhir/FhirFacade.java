@@ -1,8 +1,11 @@
 package org.linkway.server.fhir;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
+import java.util.function.BiConsumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
@@ -17,14 +20,12 @@ import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
+import org.linkway.server.http.RequestIds;
 import org.linkway.server.messageback.MessageBackRoutes;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,19 +41,19 @@ public final class FhirFacade {
 
     private final ReferralService referrals;
     private final MessageValidator validator;
-    private final java.util.function.BiConsumer<Context, byte[]> intakeCheck;
+    private final BiConsumer<Context, byte[]> intakeCheck;
     private volatile FhirBinding binding;
 
     /** Cheap: HAPI's model is loaded on the first FHIR request, not at start-up. */
     public FhirFacade(ReferralService referrals, MessageValidator validator) {
-        this(referrals, validator, (ctx, referral) -> { });
+        this(referrals, validator, (ctx, referral) -> {});
     }
 
     /**
      * @param intakeCheck given each converted referral before it is received: refuses (throws)
      *                    a referral the caller may not send, as {@code POST /v1/referrals} would
      */
-    public FhirFacade(ReferralService referrals, MessageValidator validator, java.util.function.BiConsumer<Context, byte[]> intakeCheck) {
+    public FhirFacade(ReferralService referrals, MessageValidator validator, BiConsumer<Context, byte[]> intakeCheck) {
         this.referrals = referrals;
         this.validator = validator;
         this.intakeCheck = intakeCheck;
@@ -69,20 +70,39 @@ public final class FhirFacade {
 
     /** Refusals under {@code /fhir/R4} as OperationOutcome, the form FHIR clients read. */
     public static void renderProblem(Context ctx, ApiProblem problem) {
-        FhirJson.respond(ctx, problem.status(), OperationOutcomes.of(problem, org.linkway.server.http.RequestIds.of(ctx)));
+        FhirJson.respond(ctx, problem.status(), OperationOutcomes.of(problem, RequestIds.of(ctx)));
     }
 
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/metadata", ctx -> FhirJson.respond(ctx, 200, CapabilityStatements.linkway()));
         routes.post(BASE + "/Bundle", this::receive);
-        routes.get(BASE + "/ServiceRequest/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "ServiceRequest")));
+        routes.get(
+                BASE + "/ServiceRequest/{id}",
+                ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "ServiceRequest")));
         routes.get(BASE + "/Task/{id}", ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "Task")));
         routes.get(BASE + "/Task", this::searchTasks);
-        // the message back in the view Security decided for the caller (a recipient whose sharing was refused gets the withheld one)
-        routes.get(BASE + "/Composition/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"),
-                MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id")).json()).getEntryFirstRep().getResource()));
-        routes.get(BASE + "/Bundle/{id}", ctx -> FhirJson.respond(ctx, 200, messageBackDocument(ctx.pathParam("id"),
-                MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id")).json())));
+        // the message back in the view Security decided for the caller (a recipient whose sharing was refused gets the
+        // withheld one)
+        routes.get(
+                BASE + "/Composition/{id}",
+                ctx -> FhirJson.respond(
+                        ctx,
+                        200,
+                        messageBackDocument(
+                                        ctx.pathParam("id"),
+                                        MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id"))
+                                                .json())
+                                .getEntryFirstRep()
+                                .getResource()));
+        routes.get(
+                BASE + "/Bundle/{id}",
+                ctx -> FhirJson.respond(
+                        ctx,
+                        200,
+                        messageBackDocument(
+                                ctx.pathParam("id"),
+                                MessageBackRoutes.seen(ctx, referrals, ctx.pathParam("id"))
+                                        .json())));
     }
 
     /** A referral Bundle (transaction or message) in: converted, then received exactly as the JSON API receives one. */
@@ -90,7 +110,10 @@ public final class FhirFacade {
         FhirJson.requireFhirJson(ctx);
         FhirReadResult<Referral> read = binding().fromFhir(ctx.body(), Referral.class);
         if (!read.isValid() || read.message().isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_FHIR_REFERRAL, "the Bundle does not convert to a valid referral; see the issues", read.findings());
+            throw new ApiProblem(
+                    ProblemType.INVALID_FHIR_REFERRAL,
+                    "the Bundle does not convert to a valid referral; see the issues",
+                    read.findings());
         }
         ObjectNode linkway = LinkwayJson.mapper().valueToTree(read.message().get());
         // the sending system's own ids and states are its business: this server assigns ours
@@ -110,13 +133,17 @@ public final class FhirFacade {
     void searchTasks(Context ctx) {
         String focus = ctx.queryParam("focus");
         if (focus == null || focus.isBlank()) {
-            throw new ApiProblem(ProblemType.BAD_PARAMETER, "search Task by focus, e.g. Task?focus=ServiceRequest/<id>");
+            throw new ApiProblem(
+                    ProblemType.BAD_PARAMETER, "search Task by focus, e.g. Task?focus=ServiceRequest/<id>");
         }
         String id = focus.startsWith("ServiceRequest/") ? focus.substring("ServiceRequest/".length()) : focus;
         Bundle result = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         Optional<Resource> task = tryFromReferral(id, "Task");
-        task.ifPresent(t -> result.addEntry().setFullUrl(BASE + "/Task/" + id).setResource(t)
-                .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        task.ifPresent(t -> result.addEntry()
+                .setFullUrl(BASE + "/Task/" + id)
+                .setResource(t)
+                .getSearch()
+                .setMode(Bundle.SearchEntryMode.MATCH));
         result.setTotal(result.getEntry().size());
         FhirJson.respond(ctx, 200, result);
     }
@@ -145,8 +172,9 @@ public final class FhirFacade {
             Resource r = e.getResource();
             if (r.fhirType().equals(resourceType)) {
                 r.setIdElement(new IdType(resourceType, id, Long.toString(stored.version())));
-                r.getMeta().setVersionId(Long.toString(stored.version())).setLastUpdated(java.util.Date.from(stored.updatedAt()));
-                if (r instanceof Task task && task.getFocus().getReference() != null
+                r.getMeta().setVersionId(Long.toString(stored.version())).setLastUpdated(Date.from(stored.updatedAt()));
+                if (r instanceof Task task
+                        && task.getFocus().getReference() != null
                         && task.getFocus().getReference().equals(serviceRequestUrl)) {
                     task.setFocus(new Reference("ServiceRequest/" + id));
                 }
@@ -166,7 +194,10 @@ public final class FhirFacade {
 
     /** A message back (JSON, in the caller's view) as a FHIR document Bundle, for {@code GET /v1/referrals/{id}/message-back} asked for FHIR. */
     public String messageBackJson(String messageBackJson) {
-        String id = LinkwayJson.mapper().readTree(messageBackJson).path("referralId").asString();
+        String id = LinkwayJson.mapper()
+                .readTree(messageBackJson)
+                .path("referralId")
+                .asString();
         return FhirJson.encode(messageBackDocument(id, messageBackJson));
     }
 }

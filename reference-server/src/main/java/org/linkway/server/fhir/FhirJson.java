@@ -1,21 +1,19 @@
 package org.linkway.server.fhir;
 
+import ca.uhn.fhir.parser.IParser;
+import io.javalin.http.Context;
 import java.util.Locale;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
-
-import ca.uhn.fhir.parser.IParser;
-import io.javalin.http.Context;
 
 /** FHIR JSON in and out of the facade's handlers. */
 public final class FhirJson {
 
     public static final String CONTENT_TYPE = "application/fhir+json";
 
-    private FhirJson() { }
+    private FhirJson() {}
 
     public static String encode(IBaseResource resource) {
         // a parser is cheap and not thread-safe; the context behind it is shared
@@ -31,7 +29,9 @@ public final class FhirJson {
     static void requireFhirJson(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith(CONTENT_TYPE) && !type.startsWith("application/json")) {
-            throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the Bundle as " + CONTENT_TYPE + (type.isEmpty() ? "" : ", not " + type));
+            throw new ApiProblem(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "send the Bundle as " + CONTENT_TYPE + (type.isEmpty() ? "" : ", not " + type));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.linkway.server.fhir;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.validation.Finding;
@@ -10,13 +9,14 @@ import org.linkway.validation.Severity;
 /** What the facade answers instead of a problem document: FHIR clients read OperationOutcome. */
 public final class OperationOutcomes {
 
-    private OperationOutcomes() { }
+    private OperationOutcomes() {}
 
     /** A refusal, with the problem's type URN as the first issue's code detail and each finding as an issue. */
     public static OperationOutcome of(ApiProblem p, String requestId) {
         OperationOutcome out = new OperationOutcome();
         OperationOutcome.OperationOutcomeIssueComponent head = out.addIssue()
-                .setSeverity(p.status() >= 500 ? OperationOutcome.IssueSeverity.FATAL : OperationOutcome.IssueSeverity.ERROR)
+                .setSeverity(
+                        p.status() >= 500 ? OperationOutcome.IssueSeverity.FATAL : OperationOutcome.IssueSeverity.ERROR)
                 .setCode(code(p.status()))
                 .setDiagnostics(p.detail() + " (request id " + requestId + ")");
         head.getDetails().setText(p.type());
@@ -28,21 +28,29 @@ public final class OperationOutcomes {
 
     static OperationOutcome received(String referralId, List<Finding> notes) {
         OperationOutcome out = new OperationOutcome();
-        out.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
-                .setDiagnostics("referral received as ServiceRequest/" + referralId + "; follow it at Task/" + referralId);
+        out.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+                .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics(
+                        "referral received as ServiceRequest/" + referralId + "; follow it at Task/" + referralId);
         notes.forEach(f -> addFinding(out, f));
         return out;
     }
 
     private static void addFinding(OperationOutcome out, Finding f) {
         OperationOutcome.OperationOutcomeIssueComponent issue = out.addIssue()
-                .setSeverity(switch (f.severity()) {
-                    case ERROR -> OperationOutcome.IssueSeverity.ERROR;
-                    case WARNING -> OperationOutcome.IssueSeverity.WARNING;
-                    default -> OperationOutcome.IssueSeverity.INFORMATION;
-                })
-                .setCode(f.severity() == Severity.ERROR ? OperationOutcome.IssueType.INVALID : OperationOutcome.IssueType.INFORMATIONAL)
-                .setDiagnostics(f.ruleId() + ": " + f.message() + (f.prsbPath().isEmpty() ? "" : " (PRSB: " + f.prsbPath() + ")"));
+                .setSeverity(
+                        switch (f.severity()) {
+                            case ERROR -> OperationOutcome.IssueSeverity.ERROR;
+                            case WARNING -> OperationOutcome.IssueSeverity.WARNING;
+                            default -> OperationOutcome.IssueSeverity.INFORMATION;
+                        })
+                .setCode(
+                        f.severity() == Severity.ERROR
+                                ? OperationOutcome.IssueType.INVALID
+                                : OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics(f.ruleId() + ": " + f.message()
+                        + (f.prsbPath().isEmpty() ? "" : " (PRSB: " + f.prsbPath() + ")"));
         issue.getDetails().setText(f.ruleId());
         // the binding's findings carry FHIR paths, the validator's JSON pointers: both say where
         if (!f.pointer().isEmpty()) {

@@ -1,8 +1,7 @@
 package org.linkway.server.http;
 
-import org.linkway.server.storage.ResourceRef;
-
 import io.javalin.http.Context;
+import org.linkway.server.storage.ResourceRef;
 
 /**
  * What a write answers: status, the stored document, where it can be read, its version, and

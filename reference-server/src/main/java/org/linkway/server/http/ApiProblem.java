@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 
@@ -32,15 +31,34 @@ public final class ApiProblem extends RuntimeException {
         this(problemType, detail, List.of());
     }
 
-    public ProblemType problemType() { return problemType; }
-    public int status() { return problemType.status(); }
-    public String type() { return problemType.type(); }
-    public String title() { return problemType.title(); }
-    public String detail() { return getMessage(); }
-    public List<Finding> findings() { return findings; }
+    public ProblemType problemType() {
+        return problemType;
+    }
+
+    public int status() {
+        return problemType.status();
+    }
+
+    public String type() {
+        return problemType.type();
+    }
+
+    public String title() {
+        return problemType.title();
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
 
     /** Extension members of the problem document, for clients to act on without parsing {@code detail}. */
-    public Map<String, Object> members() { return Collections.unmodifiableMap(members); }
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
+    }
 
     /** Adds an extension member (a string, a number or a list of strings). */
     public ApiProblem with(String name, Object value) {
@@ -56,10 +74,14 @@ public final class ApiProblem extends RuntimeException {
      * @param aWhat the resource with its article, e.g. {@code "a referral"}
      */
     public static ApiProblem illegalTransition(String aWhat, String from, String to, List<String> allowed) {
-        return new ApiProblem(ProblemType.ILLEGAL_TRANSITION, aWhat + " that is '" + from
-                + "' cannot become '" + to + "'; allowed from '" + from + "': "
-                + (allowed.isEmpty() ? "none (it is closed)" : String.join(", ", allowed)))
-                .with("currentState", from).with("requestedState", to).with("allowed", List.copyOf(allowed));
+        return new ApiProblem(
+                        ProblemType.ILLEGAL_TRANSITION,
+                        aWhat + " that is '" + from
+                                + "' cannot become '" + to + "'; allowed from '" + from + "': "
+                                + (allowed.isEmpty() ? "none (it is closed)" : String.join(", ", allowed)))
+                .with("currentState", from)
+                .with("requestedState", to)
+                .with("allowed", List.copyOf(allowed));
     }
 
     public static ApiProblem notFound(String what, String id) {

@@ -1,18 +1,16 @@
 package org.linkway.server.http;
 
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.linkway.model.ProblemType;
 import org.linkway.server.storage.IdempotencyRecord;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Tx;
-
-import io.javalin.http.Context;
 
 /**
  * {@code Idempotency-Key} for every create: a retry with the same key and the same request answers
@@ -54,7 +52,8 @@ public final class Idempotency {
 
     /** Runs a create for the request in {@code ctx} (its key, method, path and body) and sends its answer. */
     public void create(Context ctx, Prepare prepare) {
-        create(key(ctx), ctx.method() + " " + ctx.path(), ctx.bodyAsBytes(), prepare).send(ctx);
+        create(key(ctx), ctx.method() + " " + ctx.path(), ctx.bodyAsBytes(), prepare)
+                .send(ctx);
     }
 
     /**
@@ -78,8 +77,8 @@ public final class Idempotency {
         try {
             return audited(audit, store.transaction(tx -> {
                 Answer answer = write.apply(tx);
-                tx.saveIdempotency(new IdempotencyRecord(key, hash, answer.status(), answer.body(), answer.location(), answer.etag(),
-                        answer.bodyOf()));
+                tx.saveIdempotency(new IdempotencyRecord(
+                        key, hash, answer.status(), answer.body(), answer.location(), answer.etag(), answer.bodyOf()));
                 return audited(audit, tx, answer);
             }));
         } catch (RuntimeException raced) {
@@ -109,8 +108,10 @@ public final class Idempotency {
     private Optional<Answer> replay(String key, String hash) {
         return store.read(tx -> tx.idempotency(key)).map(rec -> {
             if (!rec.requestHash().equals(hash)) {
-                throw new ApiProblem(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
-                        + "' was used for a different request (another body or another endpoint); use a new key for a new request");
+                throw new ApiProblem(
+                        ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key '" + key
+                                + "' was used for a different request (another body or another endpoint); use a new key for a new request");
             }
             return new Answer(rec.status(), rec.body(), rec.location(), rec.etag(), true);
         });

@@ -1,16 +1,15 @@
 package org.linkway.server.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.Rule;
 import org.linkway.validation.ValidationResult;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,7 +42,8 @@ public final class Intake {
      * and writing; for the common message (no unknown members to strip) it copies the body's
      * tokens in one streaming pass instead of building a tree and writing it out again.
      */
-    public Stored acceptStored(byte[] body, MessageType expected, Map<String, String> assigned, String besideId, String pick) {
+    public Stored acceptStored(
+            byte[] body, MessageType expected, Map<String, String> assigned, String besideId, String pick) {
         ValidationResult result = validated(body, expected);
         boolean strips = result.warnings().stream().anyMatch(f -> f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id()));
         if (!strips) {
@@ -57,7 +57,7 @@ public final class Intake {
     }
 
     /** A message as stored, and the one value {@link #acceptStored} was asked to read from it (null if absent). */
-    public record Stored(String json, String picked) { }
+    public record Stored(String json, String picked) {}
 
     /** Moves {@code member} to just after {@code id}, keeping every other member where it was. */
     static ObjectNode moveBesideId(ObjectNode doc, String member) {
@@ -80,19 +80,27 @@ public final class Intake {
         if (!result.isValid()) {
             List<Finding> errors = result.errors();
             boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
-            throw new ApiProblem(malformed ? ProblemType.MALFORMED_BODY : invalid(expected),
-                    errors.size() + " problem(s): " + errors.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer())
-                            .collect(Collectors.joining(", ")) + (errors.size() > 3 ? ", ..." : ""),
+            throw new ApiProblem(
+                    malformed ? ProblemType.MALFORMED_BODY : invalid(expected),
+                    errors.size() + " problem(s): "
+                            + errors.stream()
+                                    .limit(3)
+                                    .map(f -> f.ruleId() + " at " + f.pointer())
+                                    .collect(Collectors.joining(", "))
+                            + (errors.size() > 3 ? ", ..." : ""),
                     result.findings());
         }
         if (!expected.resourceType().equals(result.messageType().orElse(null))) {
-            throw new ApiProblem(ProblemType.WRONG_MESSAGE_TYPE, "this endpoint takes a " + expected.resourceType()
-                    + ", not a " + result.messageType().orElse("message of unknown type"));
+            throw new ApiProblem(
+                    ProblemType.WRONG_MESSAGE_TYPE,
+                    "this endpoint takes a " + expected.resourceType() + ", not a "
+                            + result.messageType().orElse("message of unknown type"));
         }
         return result;
     }
 
-    private ObjectNode accept(byte[] body, MessageType expected, Map<String, String> assigned, ValidationResult result) {
+    private ObjectNode accept(
+            byte[] body, MessageType expected, Map<String, String> assigned, ValidationResult result) {
         ObjectNode received = (ObjectNode) Json.MAPPER.readTree(body);
         for (String field : assigned.keySet()) {
             if (received.has(field)) {
@@ -110,8 +118,10 @@ public final class Intake {
             // what is left must stand on its own: {"coding": {...}, "cod1ng": 1} is fine until the typo goes
             ValidationResult rest = validator.validate(Json.write(received));
             if (!rest.isValid()) {
-                throw new ApiProblem(ProblemType.INVALID_WITHOUT_UNKNOWN_PROPERTIES,
-                        "without the properties this server does not know, the " + expected.resourceType() + " breaks the standard",
+                throw new ApiProblem(
+                        ProblemType.INVALID_WITHOUT_UNKNOWN_PROPERTIES,
+                        "without the properties this server does not know, the " + expected.resourceType()
+                                + " breaks the standard",
                         concat(result.warnings(), rest.errors()));
             }
         }
@@ -134,17 +144,20 @@ public final class Intake {
             case CONTACT_RECORD -> ProblemType.INVALID_CONTACT_RECORD;
             case ASSESSMENT -> ProblemType.INVALID_ASSESSMENT;
             case SIGNPOST -> ProblemType.INVALID_SIGNPOST;
-            case MESSAGE_BACK -> throw new IllegalArgumentException("the server writes message backs; no endpoint takes one");
+            case MESSAGE_BACK ->
+                throw new IllegalArgumentException("the server writes message backs; no endpoint takes one");
         };
     }
 
     static ApiProblem serverAssigned(String field, String resourceType, Map<String, String> assigned) {
-        return new ApiProblem(ProblemType.SERVER_ASSIGNED, "'" + field + "' is assigned by the server; "
-                + "send the " + resourceType + " without " + String.join(", ", assigned.keySet()));
+        return new ApiProblem(
+                ProblemType.SERVER_ASSIGNED,
+                "'" + field + "' is assigned by the server; " + "send the " + resourceType + " without "
+                        + String.join(", ", assigned.keySet()));
     }
 
     private static List<Finding> concat(List<Finding> a, List<Finding> b) {
-        List<Finding> all = new java.util.ArrayList<>(a);
+        List<Finding> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

@@ -1,14 +1,13 @@
 package org.linkway.server.http;
 
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-
+import java.util.Locale;
 import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
-
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.StoredResource;
-
-import io.javalin.http.Context;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,7 +19,7 @@ public final class Json {
     public static final JsonMapper MAPPER = LinkwayJson.mapper();
     public static final String CONTENT_TYPE = "application/json";
 
-    private Json() { }
+    private Json() {}
 
     public static String write(Object value) {
         // through UTF-8 bytes: Jackson's byte generator is cheaper than its String writer, and
@@ -50,15 +49,18 @@ public final class Json {
                 throw new ApiProblem(ProblemType.MALFORMED_BODY, "the body must be a JSON object");
             }
             return node;
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ApiProblem(ProblemType.MALFORMED_BODY, "the body is not well-formed JSON: " + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw new ApiProblem(
+                    ProblemType.MALFORMED_BODY, "the body is not well-formed JSON: " + e.getOriginalMessage());
         }
     }
 
     public static void requireJson(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(CONTENT_TYPE)) {
-            throw new ApiProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as " + CONTENT_TYPE + (type == null ? "" : ", not " + type));
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE)) {
+            throw new ApiProblem(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "send the body as " + CONTENT_TYPE + (type == null ? "" : ", not " + type));
         }
     }
 }

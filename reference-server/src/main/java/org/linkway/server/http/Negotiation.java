@@ -1,18 +1,16 @@
 package org.linkway.server.http;
 
-import org.linkway.model.ProblemType;
-
+import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.javalin.http.Context;
+import org.linkway.model.ProblemType;
 
 /** {@code Accept}: which of the forms a resource offers the caller takes, or 406 naming the forms offered. */
 public final class Negotiation {
 
-    private Negotiation() { }
+    private Negotiation() {}
 
     /**
      * The first offered media type the caller's {@code Accept} allows (any, without the header).
@@ -30,7 +28,11 @@ public final class Negotiation {
         String best = null;
         double bestQ = 0;
         for (String type : offered) {
-            double q = ranges.stream().filter(r -> matches(r, type)).mapToDouble(Negotiation::q).max().orElse(0);
+            double q = ranges.stream()
+                    .filter(r -> matches(r, type))
+                    .mapToDouble(Negotiation::q)
+                    .max()
+                    .orElse(0);
             if (q > bestQ) {
                 best = type;
                 bestQ = q;
@@ -41,12 +43,14 @@ public final class Negotiation {
         }
         for (var later : notYet.entrySet()) {
             if (ranges.stream().anyMatch(r -> r[0].equals(later.getKey()))) {
-                throw new ApiProblem(ProblemType.NOT_ACCEPTABLE, later.getValue() + "; this server answers "
-                        + String.join(" or ", offered));
+                throw new ApiProblem(
+                        ProblemType.NOT_ACCEPTABLE,
+                        later.getValue() + "; this server answers " + String.join(" or ", offered));
             }
         }
-        throw new ApiProblem(ProblemType.NOT_ACCEPTABLE, "Accept '" + accept + "' allows none of the forms offered: "
-                + String.join(", ", offered));
+        throw new ApiProblem(
+                ProblemType.NOT_ACCEPTABLE,
+                "Accept '" + accept + "' allows none of the forms offered: " + String.join(", ", offered));
     }
 
     /** Each media range as {type, q}; ranges with q=0 are refusals and left out. */
@@ -79,6 +83,8 @@ public final class Negotiation {
 
     private static boolean matches(String[] range, String type) {
         String r = range[0];
-        return r.equals(type) || r.equals("*/*") || (r.endsWith("/*") && type.startsWith(r.substring(0, r.length() - 1)));
+        return r.equals(type)
+                || r.equals("*/*")
+                || (r.endsWith("/*") && type.startsWith(r.substring(0, r.length() - 1)));
     }
 }

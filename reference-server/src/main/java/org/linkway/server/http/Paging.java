@@ -1,10 +1,8 @@
 package org.linkway.server.http;
 
-import java.util.function.Supplier;
-
-import org.linkway.server.storage.InvalidCursorException;
-
 import io.javalin.http.Context;
+import java.util.function.Supplier;
+import org.linkway.server.storage.InvalidCursorException;
 
 /** The {@code cursor} and {@code limit} query parameters every list takes, read one way. */
 public final class Paging {
@@ -12,7 +10,7 @@ public final class Paging {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    private Paging() { }
+    private Paging() {}
 
     /** {@code limit}: 1 to 500, 50 when absent; 400 otherwise. */
     public static int limit(Context ctx) {

@@ -1,11 +1,9 @@
 package org.linkway.server.http;
 
-import org.linkway.model.ProblemType;
-
+import io.javalin.http.Context;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.javalin.http.Context;
+import org.linkway.model.ProblemType;
 import tools.jackson.databind.JsonNode;
 
 /** {@code If-Match} for changes: no one overwrites a version they did not see. */
@@ -13,13 +11,15 @@ public final class Preconditions {
 
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?([0-9]{1,18})\"?");
 
-    private Preconditions() { }
+    private Preconditions() {}
 
     /** The version {@code If-Match} names; 428 when it is missing, 400 when it is not one of our ETags. */
     public static long ifMatch(Context ctx, String what) {
         String header = ctx.header("If-Match");
         if (header == null) {
-            throw new ApiProblem(ProblemType.IF_MATCH_REQUIRED, "send If-Match with the " + what + "'s ETag so a change made meanwhile is not overwritten");
+            throw new ApiProblem(
+                    ProblemType.IF_MATCH_REQUIRED,
+                    "send If-Match with the " + what + "'s ETag so a change made meanwhile is not overwritten");
         }
         return version(header, what);
     }
@@ -39,16 +39,21 @@ public final class Preconditions {
 
     /** 412: the version If-Match named is no longer the latest. */
     public static ApiProblem stale(String what, long expected, long current) {
-        return new ApiProblem(ProblemType.STALE_VERSION, "If-Match names version " + expected
-                + " but the " + what + " is at version " + current + "; fetch it again and retry")
+        return new ApiProblem(
+                        ProblemType.STALE_VERSION,
+                        "If-Match names version " + expected + " but the " + what + " is at version " + current
+                                + "; fetch it again and retry")
                 .with("currentVersion", current);
     }
 
     /** The optional {@code reason} of a transition request: text of at most 500 characters. */
     public static String reason(JsonNode request) {
         JsonNode reason = request.path("reason");
-        if (!reason.isMissingNode() && !reason.isNull() && (!reason.isString() || reason.asString().length() > 500)) {
-            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'reason' must be text of at most 500 characters");
+        if (!reason.isMissingNode()
+                && !reason.isNull()
+                && (!reason.isString() || reason.asString().length() > 500)) {
+            throw new ApiProblem(
+                    ProblemType.INVALID_TRANSITION_REQUEST, "'reason' must be text of at most 500 characters");
         }
         return reason.asString(null);
     }

@@ -1,16 +1,14 @@
 package org.linkway.server.http;
 
-import java.util.Map;
-
-import org.linkway.model.ProblemType;
-import org.linkway.validation.Finding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import java.util.Map;
+import org.linkway.model.ProblemType;
+import org.linkway.validation.Finding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +18,7 @@ public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
-    private Problems() { }
+    private Problems() {}
 
     /** Renders a problem in another form for some paths (the FHIR facade answers OperationOutcome). */
     @FunctionalInterface
@@ -36,27 +34,42 @@ public final class Problems {
      * @param byPathPrefix renderers for paths under a prefix; every other path gets a problem document
      */
     public static void register(RoutesConfig routes, Map<String, Renderer> byPathPrefix) {
-        Renderer out = (ctx, p) -> byPathPrefix.entrySet().stream().filter(e -> ctx.path().startsWith(e.getKey())).findFirst()
-                .map(Map.Entry::getValue).orElse(Problems::write).render(ctx, p);
+        Renderer out = (ctx, p) -> byPathPrefix.entrySet().stream()
+                .filter(e -> ctx.path().startsWith(e.getKey()))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElse(Problems::write)
+                .render(ctx, p);
         routes.exception(ApiProblem.class, (e, ctx) -> out.render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e instanceof MethodNotAllowedResponse) {
                 ctx.header("Allow", e.getDetails().getOrDefault("availableMethods", ""));
-                out.render(ctx, new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not supported on "
-                        + ctx.path() + "; it supports " + e.getDetails().getOrDefault("availableMethods", "no method")));
+                out.render(
+                        ctx,
+                        new ApiProblem(
+                                ProblemType.METHOD_NOT_ALLOWED,
+                                ctx.method() + " is not supported on " + ctx.path() + "; it supports "
+                                        + e.getDetails().getOrDefault("availableMethods", "no method")));
                 return;
             }
             out.render(ctx, fromJavalin(e));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", RequestIds.of(ctx), e);
-            out.render(ctx, new ApiProblem(ProblemType.SERVER_ERROR, "the server failed to handle this request; quote request id " + RequestIds.of(ctx) + " when reporting it"));
+            out.render(
+                    ctx,
+                    new ApiProblem(
+                            ProblemType.SERVER_ERROR,
+                            "the server failed to handle this request; quote request id " + RequestIds.of(ctx)
+                                    + " when reporting it"));
         });
         routes.error(404, ctx -> {
             // a 404 a handler already explained keeps its explanation
             String written = ctx.res().getContentType();
             if (written == null || !(written.startsWith(CONTENT_TYPE) || written.startsWith("application/fhir+json"))) {
-                out.render(ctx, new ApiProblem(ProblemType.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                out.render(
+                        ctx,
+                        new ApiProblem(ProblemType.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
     }
@@ -69,9 +82,14 @@ public final class Problems {
             case 403 -> new ApiProblem(ProblemType.FORBIDDEN, "the request is not allowed" + said);
             case 404 -> new ApiProblem(ProblemType.NOT_FOUND, "not found" + said);
             case 413 -> new ApiProblem(ProblemType.TOO_LARGE, "the request body is larger than this server accepts");
-            default -> e.getStatus() >= 400 && e.getStatus() < 500
-                    ? new ApiProblem(ProblemType.BAD_REQUEST, "the request cannot be handled (HTTP " + e.getStatus() + ")" + said)
-                    : new ApiProblem(ProblemType.SERVER_ERROR, "the server failed to handle this request (HTTP " + e.getStatus() + ")" + said);
+            default ->
+                e.getStatus() >= 400 && e.getStatus() < 500
+                        ? new ApiProblem(
+                                ProblemType.BAD_REQUEST,
+                                "the request cannot be handled (HTTP " + e.getStatus() + ")" + said)
+                        : new ApiProblem(
+                                ProblemType.SERVER_ERROR,
+                                "the server failed to handle this request (HTTP " + e.getStatus() + ")" + said);
         };
     }
 

@@ -21,7 +21,7 @@ public final class RequestAudit {
 
     private static final ThreadLocal<Entry> CURRENT = new ThreadLocal<>();
 
-    private RequestAudit() { }
+    private RequestAudit() {}
 
     public static void begin(Entry entry) {
         CURRENT.set(entry);

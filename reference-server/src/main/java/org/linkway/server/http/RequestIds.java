@@ -1,13 +1,11 @@
 package org.linkway.server.http;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every response carries {@code X-Request-Id}: the caller's own if it sent a safe one, else a
@@ -22,12 +20,14 @@ public final class RequestIds {
     private static final String STARTED = "linkway.started";
     private static final Logger LOG = LoggerFactory.getLogger("org.linkway.server.access");
 
-    private RequestIds() { }
+    private RequestIds() {}
 
     public static void register(RoutesConfig routes) {
         routes.before(ctx -> {
             String given = ctx.header(HEADER);
-            String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = given != null && SAFE.matcher(given).matches()
+                    ? given
+                    : UUID.randomUUID().toString();
             ctx.attribute(ATTRIBUTE, id);
             ctx.attribute(STARTED, System.nanoTime());
             ctx.header(HEADER, id);
@@ -36,7 +36,13 @@ public final class RequestIds {
             Long started = ctx.attribute(STARTED);
             long micros = started == null ? -1 : (System.nanoTime() - started) / 1000;
             // no query string, headers or body: they can carry personal data or tokens
-            LOG.info("{} {} {} {} {}us", of(ctx), ctx.method(), ctx.path(), ctx.status().getCode(), micros);
+            LOG.info(
+                    "{} {} {} {} {}us",
+                    of(ctx),
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.status().getCode(),
+                    micros);
         });
     }
 

@@ -4,12 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +27,10 @@ final class StoredCopy {
     private static final JsonFactory TOKENS = JsonFactory.builder().build();
 
     /** Reads the one value the parser is on, with the rest of the message still to come. */
-    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader ONE_VALUE =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private StoredCopy() { }
+    private StoredCopy() {}
 
     /**
      * The stored form, or null when the message is not the plain shape this copy handles (one of
@@ -43,7 +42,7 @@ final class StoredCopy {
         ByteArrayOutputStream rest = new ByteArrayOutputStream(body.length);
         Picker picker = new Picker(pick);
         try (JsonParser p = TOKENS.createParser(ObjectReadContext.empty(), body);
-             JsonGenerator g = Json.MAPPER.createGenerator(rest)) {
+                JsonGenerator g = Json.MAPPER.createGenerator(rest)) {
             p.nextToken();
             g.writeStartObject();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -111,7 +110,9 @@ final class StoredCopy {
         String found;
 
         Picker(String pointer) {
-            this.path = pointer == null || pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1);
+            this.path = pointer == null || pointer.isEmpty()
+                    ? new String[0]
+                    : pointer.substring(1).split("/", -1);
         }
 
         /** Copies the value the parser is on, a member of the root named {@code name}. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.linkway.model.Assessment;
 import org.linkway.model.ProblemType;
 import org.linkway.outcomes.Instrument;
@@ -17,7 +16,6 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +36,7 @@ final class AssessmentScoring {
         static final OutcomeScorer STANDARD = OutcomeScorer.standard();
     }
 
-    private AssessmentScoring() { }
+    private AssessmentScoring() {}
 
     /**
      * Scores the assessment about to be stored and writes its computed scores into it.
@@ -51,11 +49,18 @@ final class AssessmentScoring {
         ScoreResult result = Scorer.STANDARD.score(assessment);
         List<Finding> refused = refusals(result);
         if (!refused.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_ASSESSMENT, refused.size() + " problem(s) scoring the answers: "
-                    + refused.stream().limit(3).map(f -> f.ruleId() + " at " + f.pointer()).collect(Collectors.joining(", "))
-                    + (refused.size() > 3 ? ", ..." : ""), refused);
+            throw new ApiProblem(
+                    ProblemType.INVALID_ASSESSMENT,
+                    refused.size() + " problem(s) scoring the answers: "
+                            + refused.stream()
+                                    .limit(3)
+                                    .map(f -> f.ruleId() + " at " + f.pointer())
+                                    .collect(Collectors.joining(", "))
+                            + (refused.size() > 3 ? ", ..." : ""),
+                    refused);
         }
-        Instrument instrument = Scorer.STANDARD.catalogue().find(assessment.getInstrument()).orElseThrow();
+        Instrument instrument =
+                Scorer.STANDARD.catalogue().find(assessment.getInstrument()).orElseThrow();
         write(doc, instrument, result.scores());
     }
 
@@ -71,10 +76,16 @@ final class AssessmentScoring {
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : result.findings()) {
-            out.add(f.ruleId().equals(OutcomeRule.TOTAL_UNCHECKED.id())
-                    ? new Finding(Severity.ERROR, f.ruleId(), f.pointer(), f.prsbPath(),
-                            "this server scores every assessment from its answers; send the item responses: " + f.message())
-                    : f);
+            out.add(
+                    f.ruleId().equals(OutcomeRule.TOTAL_UNCHECKED.id())
+                            ? new Finding(
+                                    Severity.ERROR,
+                                    f.ruleId(),
+                                    f.pointer(),
+                                    f.prsbPath(),
+                                    "this server scores every assessment from its answers; send the item responses: "
+                                            + f.message())
+                            : f);
         }
         return out;
     }
@@ -82,9 +93,12 @@ final class AssessmentScoring {
     private static void write(ObjectNode doc, Instrument instrument, Map<String, Score> scores) {
         ObjectNode structured = structuredAssessment(doc);
         instrument.primaryScore().map(p -> scores.get(p.id())).ifPresent(primary -> {
-            ObjectNode result = structured.has("assessmentResult") ? (ObjectNode) structured.get("assessmentResult")
+            ObjectNode result = structured.has("assessmentResult")
+                    ? (ObjectNode) structured.get("assessmentResult")
                     : structured.putObject("assessmentResult");
-            ObjectNode name = result.has("assessmentScore") ? (ObjectNode) result.get("assessmentScore") : result.putObject("assessmentScore");
+            ObjectNode name = result.has("assessmentScore")
+                    ? (ObjectNode) result.get("assessmentScore")
+                    : result.putObject("assessmentScore");
             if (!name.has("coding")) {
                 name.set("coding", coding(instrument, primary));
             }
@@ -93,7 +107,8 @@ final class AssessmentScoring {
                 result.put("unitsOfMeasure", UNITS);
             }
         });
-        ArrayNode subscales = structured.has("subscaleResult") ? (ArrayNode) structured.get("subscaleResult")
+        ArrayNode subscales = structured.has("subscaleResult")
+                ? (ArrayNode) structured.get("subscaleResult")
                 : structured.putArray("subscaleResult");
         for (Score s : scores.values()) {
             if (s.definition().primary()) {
@@ -132,7 +147,8 @@ final class AssessmentScoring {
     private static ObjectNode codedEntry(ArrayNode subscales, String code) {
         for (JsonNode entry : subscales) {
             JsonNode coding = entry.path("subscaleScore").path("coding");
-            if (RecordedScores.SYSTEM.equals(coding.path("system").asString(null)) && code.equals(coding.path("code").asString(null))) {
+            if (RecordedScores.SYSTEM.equals(coding.path("system").asString(null))
+                    && code.equals(coding.path("code").asString(null))) {
                 return (ObjectNode) entry;
             }
         }
@@ -140,8 +156,11 @@ final class AssessmentScoring {
     }
 
     private static ObjectNode coding(Instrument instrument, Score score) {
-        return Json.MAPPER.createObjectNode().put("system", RecordedScores.SYSTEM)
-                .put("code", RecordedScores.code(instrument.id(), score.id())).put("display", score.definition().label());
+        return Json.MAPPER
+                .createObjectNode()
+                .put("system", RecordedScores.SYSTEM)
+                .put("code", RecordedScores.code(instrument.id(), score.id()))
+                .put("display", score.definition().label());
     }
 
     /** Whole scores as whole numbers (21, not 21.0), as senders write them. */

@@ -1,9 +1,10 @@
 package org.linkway.server.journey;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
@@ -17,9 +18,6 @@ import org.linkway.server.storage.ResourceRef;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,7 +51,9 @@ public final class CarePlanRoutes {
         String ifMatch = ctx.header("If-Match");
         boolean create = "*".equals(ctx.header("If-None-Match"));
         if (ifMatch == null && !create) {
-            throw new ApiProblem(ProblemType.IF_MATCH_REQUIRED, "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
+            throw new ApiProblem(
+                    ProblemType.IF_MATCH_REQUIRED,
+                    "send If-None-Match: * to create the plan, or If-Match with its ETag to replace it");
         }
         Long expected = ifMatch == null ? null : Preconditions.version(ifMatch, "care plan");
         long nextVersion = expected == null ? 1 : expected + 1;
@@ -71,15 +71,23 @@ public final class CarePlanRoutes {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);
                 boolean exists = tx.get(TYPE, referralId).isPresent();
                 if (expectedVersion == null && exists) {
-                    throw new ApiProblem(ProblemType.STALE_VERSION, "the referral already has a care plan; replace it with If-Match and its ETag");
+                    throw new ApiProblem(
+                            ProblemType.STALE_VERSION,
+                            "the referral already has a care plan; replace it with If-Match and its ETag");
                 }
                 if (expectedVersion != null && !exists) {
-                    throw new ApiProblem(ProblemType.STALE_VERSION, "the referral has no care plan yet; create it with If-None-Match: *");
+                    throw new ApiProblem(
+                            ProblemType.STALE_VERSION,
+                            "the referral has no care plan yet; create it with If-None-Match: *");
                 }
                 StoredResource r = expectedVersion == null
-                        ? tx.create(NewResource.of(TYPE, referralId).inReferral(referralId).body(body))
+                        ? tx.create(NewResource.of(TYPE, referralId)
+                                .inReferral(referralId)
+                                .body(body))
                         : tx.update(new ResourceRef(TYPE, referralId, expectedVersion), null, body);
-                tx.appendEvent(NewEvent.named("care-plan.agreed").about(r.ref()).inReferral(referralId)
+                tx.appendEvent(NewEvent.named("care-plan.agreed")
+                        .about(r.ref())
+                        .inReferral(referralId)
                         .payload("{\"version\":" + r.version() + "}"));
                 return r;
             });
@@ -116,14 +124,20 @@ public final class CarePlanRoutes {
         String text = ctx.pathParam("version");
         long wanted = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
         if (wanted < 1) {
-            throw new ApiProblem(ProblemType.BAD_PARAMETER, "path parameter 'version': must be a whole number from 1, not '"
-                    + text + "'");
+            throw new ApiProblem(
+                    ProblemType.BAD_PARAMETER,
+                    "path parameter 'version': must be a whole number from 1, not '" + text + "'");
         }
         List<StoredResource> all = history(referralId);
         long version = wanted;
-        StoredResource r = all.stream().filter(v -> v.version() == version).findFirst()
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "the care plan for referral '" + referralId
-                        + "' has no version " + version + "; its versions are 1 to " + all.get(all.size() - 1).version()));
+        StoredResource r = all.stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
+                .orElseThrow(() -> new ApiProblem(
+                        ProblemType.NOT_FOUND,
+                        "the care plan for referral '" + referralId + "' has no version " + version
+                                + "; its versions are 1 to "
+                                + all.get(all.size() - 1).version()));
         ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());
     }

@@ -1,9 +1,10 @@
 package org.linkway.server.journey;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.linkway.model.MessageType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
@@ -12,15 +13,13 @@ import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,6 +35,7 @@ public final class JourneyRecordRoutes {
             "consents", MessageType.CONSENT,
             "assessments", MessageType.ASSESSMENT,
             "signposts", MessageType.SIGNPOST);
+
     private static final Map<MessageType, String> EVENTS = Map.of(
             MessageType.CONTACT_RECORD, "contact.recorded",
             MessageType.CONSENT, "consent.recorded",
@@ -75,11 +75,22 @@ public final class JourneyRecordRoutes {
             }
             String body = Json.write(doc);
             return tx -> {
-                StoredResource referral = org.linkway.server.referral.OpenReferral.forNewRecord(tx, referralId, type.resourceType());
-                StoredResource r = tx.create(NewResource.of(type.resourceType(), id).inReferral(referral.id())
-                        .status(status(doc)).body(body));
-                tx.appendEvent(NewEvent.named(EVENTS.get(type)).about(r.ref()).inReferral(referralId).payload("{}"));
-                return new Answer(201, r.body(), "/v1/referrals/" + referralId + "/" + kind + "/" + id, Preconditions.etag(r.version()), false, r.ref());
+                StoredResource referral = OpenReferral.forNewRecord(tx, referralId, type.resourceType());
+                StoredResource r = tx.create(NewResource.of(type.resourceType(), id)
+                        .inReferral(referral.id())
+                        .status(status(doc))
+                        .body(body));
+                tx.appendEvent(NewEvent.named(EVENTS.get(type))
+                        .about(r.ref())
+                        .inReferral(referralId)
+                        .payload("{}"));
+                return new Answer(
+                        201,
+                        r.body(),
+                        "/v1/referrals/" + referralId + "/" + kind + "/" + id,
+                        Preconditions.etag(r.version()),
+                        false,
+                        r.ref());
             };
         });
     }
@@ -96,7 +107,9 @@ public final class JourneyRecordRoutes {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(ListQuery.of(KINDS.get(kind).resourceType()).inReferral(referralId).after(Paging.cursor(ctx))
+            return tx.list(ListQuery.of(KINDS.get(kind).resourceType())
+                    .inReferral(referralId)
+                    .after(Paging.cursor(ctx))
                     .limit(limit));
         }));
         Json.respond(ctx, 200, Json.page(page));

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +23,7 @@ final class AssessmentsSection {
     private static final int SUMMARY_MAX = 250;
     private static final int TEXT_MAX = 150;
 
-    private AssessmentsSection() { }
+    private AssessmentsSection() {}
 
     static Optional<ObjectNode> of(List<JsonNode> assessments) {
         if (assessments.isEmpty()) {
@@ -36,9 +34,13 @@ final class AssessmentsSection {
         Map<String, List<JsonNode>> byInstrument = new LinkedHashMap<>();
         for (JsonNode a : assessments) {
             entries.add(a.path("assessment").deepCopy());
-            instrument(a).ifPresent(key -> byInstrument.computeIfAbsent(key, k -> new ArrayList<>()).add(a));
+            instrument(a)
+                    .ifPresent(key -> byInstrument
+                            .computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(a));
         }
-        byInstrument.values().stream().filter(same -> same.size() > 1)
+        byInstrument.values().stream()
+                .filter(same -> same.size() > 1)
                 .map(same -> change(same.get(0), same.get(same.size() - 1)))
                 .flatMap(Optional::stream)
                 .forEach(entries::add);
@@ -53,7 +55,9 @@ final class AssessmentsSection {
         JsonNode name = assessment.at("/assessment/structuredAssessment/structuredAssessmentName");
         String code = name.at("/coding/code").asString(null);
         String text = name.path("text").asString(null);
-        return code != null ? Optional.of("code:" + code) : Optional.ofNullable(text).map(t -> "name:" + t);
+        return code != null
+                ? Optional.of("code:" + code)
+                : Optional.ofNullable(text).map(t -> "name:" + t);
     }
 
     /** The change from the first to the latest administration, if both carry a score they share. */
@@ -66,8 +70,12 @@ final class AssessmentsSection {
         BigDecimal toTotal = number(to.at("/assessmentResult/value"));
         if (fromTotal != null && toTotal != null) {
             BigDecimal delta = toTotal.subtract(fromTotal);
-            structured.putObject("assessmentResult").put("value", delta)
-                    .put("unitsOfMeasure", "{score}").putObject("assessmentScore").put("text", CHANGE_TYPE);
+            structured
+                    .putObject("assessmentResult")
+                    .put("value", delta)
+                    .put("unitsOfMeasure", "{score}")
+                    .putObject("assessmentScore")
+                    .put("text", CHANGE_TYPE);
             said.add("score " + plain(fromTotal) + " to " + plain(toTotal) + " (" + signed(delta) + ")");
         }
         Map<String, BigDecimal> before = subscales(from);
@@ -92,8 +100,13 @@ final class AssessmentsSection {
         structured.putObject("structuredAssessmentName").put("text", clip(name, TEXT_MAX));
         ObjectNode entry = Json.MAPPER.createObjectNode();
         entry.put("assessmentType", CHANGE_TYPE);
-        entry.put("assessmentSummary", clip(name + ", " + Moments.day(first.path("administeredAt").asString("first"))
-                + " to " + Moments.day(latest.path("administeredAt").asString("latest")) + ": " + String.join("; ", said), SUMMARY_MAX));
+        entry.put(
+                "assessmentSummary",
+                clip(
+                        name + ", " + Moments.day(first.path("administeredAt").asString("first")) + " to "
+                                + Moments.day(latest.path("administeredAt").asString("latest")) + ": "
+                                + String.join("; ", said),
+                        SUMMARY_MAX));
         entry.set("structuredAssessment", structured);
         return Optional.of(entry);
     }
@@ -106,7 +119,9 @@ final class AssessmentsSection {
             text = name.at("/coding/display").asString(null);
         }
         if (text == null) {
-            text = assessment.path("instrument").asString(assessment.at("/assessment/assessmentType").asString("Assessment"));
+            text = assessment
+                    .path("instrument")
+                    .asString(assessment.at("/assessment/assessmentType").asString("Assessment"));
         }
         return text;
     }
@@ -114,8 +129,9 @@ final class AssessmentsSection {
     private static Map<String, BigDecimal> subscales(JsonNode structured) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (JsonNode s : structured.path("subscaleResult")) {
-            String label = s.at("/subscaleScore/text").asString(s.at("/subscaleScore/coding/display").asString(
-                    s.at("/subscaleScore/coding/code").asString(null)));
+            String label = s.at("/subscaleScore/text")
+                    .asString(s.at("/subscaleScore/coding/display")
+                            .asString(s.at("/subscaleScore/coding/code").asString(null)));
             BigDecimal value = number(s.path("value"));
             if (label != null && value != null) {
                 out.putIfAbsent(label, value);

@@ -1,8 +1,6 @@
 package org.linkway.server.messageback;
 
 import java.util.Optional;
-
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,9 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CarePlanSection {
 
-    private CarePlanSection() { }
+    private CarePlanSection() {}
 
     static Optional<ObjectNode> of(JourneyRecords records) {
-        return records.latestAgreedCarePlan().map(v -> (ObjectNode) v.path("careAndSupportPlan").deepCopy());
+        return records.latestAgreedCarePlan()
+                .map(v -> (ObjectNode) v.path("careAndSupportPlan").deepCopy());
     }
 }

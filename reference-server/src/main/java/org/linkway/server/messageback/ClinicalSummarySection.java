@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ClinicalSummarySection {
 
-    private ClinicalSummarySection() { }
+    private ClinicalSummarySection() {}
 
     static ObjectNode of(Closing closing, JourneyRecords records) {
         List<String> parts = new ArrayList<>();
@@ -32,8 +30,9 @@ final class ClinicalSummarySection {
             parts.add("Signposted to " + count(records.signposts().size(), "service", "services") + ".");
         }
         onward(records.onwardReferrals(), parts);
-        records.latestAgreedCarePlan().ifPresent(plan -> parts.add("Care and support plan: version " + plan.path("version").asInt()
-                + " agreed with the person" + lastUpdated(plan) + "."));
+        records.latestAgreedCarePlan()
+                .ifPresent(plan -> parts.add("Care and support plan: version "
+                        + plan.path("version").asInt() + " agreed with the person" + lastUpdated(plan) + "."));
         ObjectNode section = Json.MAPPER.createObjectNode();
         section.put("clinicalSummary", String.join(" ", parts));
         return section;
@@ -53,10 +52,17 @@ final class ClinicalSummarySection {
         if (contacts.isEmpty()) {
             return;
         }
-        long unanswered = contacts.stream().filter(c -> c.hasNonNull("attempt") && !"made-contact".equals(c.get("attempt").asString())).count();
-        String first = Moments.day(contacts.get(0).at("/contact/dateAndTimeOfContact").asString(null));
-        String last = Moments.day(contacts.get(contacts.size() - 1).at("/contact/dateAndTimeOfContact").asString(null));
-        StringBuilder s = new StringBuilder("Contacts: ").append(count(contacts.size(), "recorded contact", "recorded contacts"));
+        long unanswered = contacts.stream()
+                .filter(c -> c.hasNonNull("attempt")
+                        && !"made-contact".equals(c.get("attempt").asString()))
+                .count();
+        String first =
+                Moments.day(contacts.get(0).at("/contact/dateAndTimeOfContact").asString(null));
+        String last = Moments.day(contacts.get(contacts.size() - 1)
+                .at("/contact/dateAndTimeOfContact")
+                .asString(null));
+        StringBuilder s =
+                new StringBuilder("Contacts: ").append(count(contacts.size(), "recorded contact", "recorded contacts"));
         if (unanswered > 0) {
             s.append(" (").append(unanswered).append(" without reaching the person)");
         }
@@ -74,7 +80,8 @@ final class ClinicalSummarySection {
         assessments.forEach(a -> used.merge(AssessmentsSection.name(a), 1, Integer::sum));
         List<String> each = new ArrayList<>();
         used.forEach((name, times) -> each.add(name + (times > 1 ? " (" + times + " times)" : "")));
-        parts.add("Outcome measures: " + String.join(", ", each) + "; see assessments for scores and change from baseline.");
+        parts.add("Outcome measures: " + String.join(", ", each)
+                + "; see assessments for scores and change from baseline.");
     }
 
     private static void onward(List<JsonNode> onward, List<String> parts) {
@@ -82,7 +89,8 @@ final class ClinicalSummarySection {
             return;
         }
         List<String> each = new ArrayList<>();
-        onward.forEach(o -> each.add(PlanSection.provider(o) + " (" + o.path("status").asString("sent") + ")"));
+        onward.forEach(
+                o -> each.add(PlanSection.provider(o) + " (" + o.path("status").asString("sent") + ")"));
         parts.add("Onward referrals: " + String.join(", ", each) + "; see plan and requested actions.");
     }
 

@@ -1,7 +1,6 @@
 package org.linkway.server.messageback;
 
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +32,9 @@ public record Closing(String outcome, String reason, String gpActions) {
 
     static Closing fromJson(String json) {
         JsonNode n = Json.MAPPER.readTree(json);
-        return new Closing(n.path("outcome").asString(), n.path("reason").asString(null), n.path("gpActions").asString(null));
+        return new Closing(
+                n.path("outcome").asString(),
+                n.path("reason").asString(null),
+                n.path("gpActions").asString(null));
     }
 }

@@ -2,10 +2,9 @@ package org.linkway.server.messageback;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,14 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ContactsSection {
 
-    private ContactsSection() { }
+    private ContactsSection() {}
 
     static Optional<ObjectNode> of(List<JsonNode> contacts) {
         if (contacts.isEmpty()) {
             return Optional.empty();
         }
         ObjectNode section = Json.MAPPER.createObjectNode();
-        tools.jackson.databind.node.ArrayNode entries = section.putArray("entries");
+        ArrayNode entries = section.putArray("entries");
         contacts.forEach(c -> entries.add(c.path("contact").deepCopy()));
         return Optional.of(section);
     }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +22,12 @@ import tools.jackson.databind.JsonNode;
  * @param carePlanVersions every CarePlan version, oldest first
  * @param onwardReferrals  OnwardReferral documents (latest versions)
  */
-public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments, List<JsonNode> signposts,
-                             List<JsonNode> carePlanVersions, List<JsonNode> onwardReferrals) {
+public record JourneyRecords(
+        List<JsonNode> contacts,
+        List<JsonNode> assessments,
+        List<JsonNode> signposts,
+        List<JsonNode> carePlanVersions,
+        List<JsonNode> onwardReferrals) {
 
     /** None: a referral closed before anything was recorded. */
     public static final JourneyRecords NONE = new JourneyRecords(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -35,7 +37,9 @@ public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments
                 sorted(all(tx, "ContactRecord", referralId), Moments.byDateAt("/contact/dateAndTimeOfContact")),
                 sorted(all(tx, "Assessment", referralId), Moments.byDateAt("/administeredAt")),
                 sorted(all(tx, "Signpost", referralId), Moments.byDateAt("/signpost/date")),
-                tx.history("CarePlan", referralId).stream().map(r -> Json.MAPPER.readTree(r.body())).toList(),
+                tx.history("CarePlan", referralId).stream()
+                        .map(r -> Json.MAPPER.readTree(r.body()))
+                        .toList(),
                 sorted(all(tx, "OnwardReferral", referralId), Moments.byDateAt("/referral/date")));
     }
 
@@ -43,7 +47,9 @@ public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments
     public Optional<JsonNode> latestAgreedCarePlan() {
         JsonNode agreed = null;
         for (JsonNode version : carePlanVersions) {
-            if (version.at("/careAndSupportPlan/agreedWithPersonOrLegitimateRepresentative/personOrLegitimateRepresentative").asBoolean(false)) {
+            if (version.at(
+                            "/careAndSupportPlan/agreedWithPersonOrLegitimateRepresentative/personOrLegitimateRepresentative")
+                    .asBoolean(false)) {
                 agreed = version;
             }
         }
@@ -55,7 +61,8 @@ public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments
         List<StoredResource> out = new ArrayList<>();
         String cursor = null;
         do {
-            Page<StoredResource> page = tx.list(ListQuery.of(type).inReferral(referralId).after(cursor));
+            Page<StoredResource> page =
+                    tx.list(ListQuery.of(type).inReferral(referralId).after(cursor));
             out.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -64,7 +71,8 @@ public record JourneyRecords(List<JsonNode> contacts, List<JsonNode> assessments
     }
 
     private static List<JsonNode> sorted(List<StoredResource> stored, Comparator<JsonNode> order) {
-        List<JsonNode> docs = new ArrayList<>(stored.stream().map(r -> Json.MAPPER.readTree(r.body())).toList());
+        List<JsonNode> docs = new ArrayList<>(
+                stored.stream().map(r -> Json.MAPPER.readTree(r.body())).toList());
         docs.sort(order);
         return List.copyOf(docs);
     }

@@ -1,10 +1,8 @@
 package org.linkway.server.messageback;
 
 import java.time.Instant;
-
 import org.linkway.model.MessageType;
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,9 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MessageBackBuilder {
 
     /** Sections copied from the referral as they are: the message back restates who and what it is about. */
-    private static final String[] CARRIED = {"personDemographics", "gpPractice", "safeguarding", "consent", "referralDetails", "risks"};
+    private static final String[] CARRIED = {
+        "personDemographics", "gpPractice", "safeguarding", "consent", "referralDetails", "risks"
+    };
 
-    private MessageBackBuilder() { }
+    private MessageBackBuilder() {}
 
     public static ObjectNode build(JsonNode referral, Closing closing, JourneyRecords journey, Instant at) {
         ObjectNode m = Json.MAPPER.createObjectNode();
@@ -51,13 +51,17 @@ public final class MessageBackBuilder {
     /** Who the message back is addressed to: the referring organisation and the registered GP practices. */
     public static ArrayNode recipients(JsonNode referral) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        String referrer = referral.at("/referralDetails/entries/0/referrerDetails/organisation/code").asString(null);
-        String referrerName = referral.at("/referralDetails/entries/0/referrerDetails/organisation/text").asString(null);
+        String referrer = referral.at("/referralDetails/entries/0/referrerDetails/organisation/code")
+                .asString(null);
+        String referrerName = referral.at("/referralDetails/entries/0/referrerDetails/organisation/text")
+                .asString(null);
         ObjectNode r = out.addObject().put("role", "referrer");
         r.put("odsCode", referrer);
         r.put("name", referrerName);
         for (JsonNode gp : referral.at("/gpPractice/entries")) {
-            out.addObject().put("role", "gp-practice").put("odsCode", gp.path("gpPracticeIdentifier").asString(null));
+            out.addObject()
+                    .put("role", "gp-practice")
+                    .put("odsCode", gp.path("gpPracticeIdentifier").asString(null));
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.linkway.server.messageback;
 
 import java.time.Clock;
 import java.util.Optional;
-
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
@@ -11,7 +10,6 @@ import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,11 +37,19 @@ public final class MessageBackIssuer {
     /** In the closing transaction: the first version, built from everything recorded on the journey. */
     public StoredResource issue(Tx tx, JsonNode referral, Closing closing) {
         String id = referral.path("id").asString();
-        tx.create(NewResource.of(Closing.TYPE, id).inReferral(id).status(closing.outcome()).body(closing.toJson()));
+        tx.create(NewResource.of(Closing.TYPE, id)
+                .inReferral(id)
+                .status(closing.outcome())
+                .body(closing.toJson()));
         String json = build(referral, closing, JourneyRecords.read(tx, id));
-        StoredResource stored = tx.create(NewResource.of(TYPE, id).inReferral(id).status(closing.outcome())
-                .referrerOrg(referral.at(REFERRER_ORG).asString(null)).body(json));
-        tx.appendEvent(NewEvent.named(ISSUED).about(stored.ref()).inReferral(id)
+        StoredResource stored = tx.create(NewResource.of(TYPE, id)
+                .inReferral(id)
+                .status(closing.outcome())
+                .referrerOrg(referral.at(REFERRER_ORG).asString(null))
+                .body(json));
+        tx.appendEvent(NewEvent.named(ISSUED)
+                .about(stored.ref())
+                .inReferral(id)
                 .payload(eventData(referral, closing.outcome(), null)));
         return stored;
     }
@@ -59,12 +65,16 @@ public final class MessageBackIssuer {
         if (current.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode referral = Json.MAPPER.readTree(tx.get("Referral", referralId).orElseThrow().body());
-        Closing closing = tx.get(Closing.TYPE, referralId).map(r -> Closing.fromJson(r.body()))
+        JsonNode referral = Json.MAPPER.readTree(
+                tx.get("Referral", referralId).orElseThrow().body());
+        Closing closing = tx.get(Closing.TYPE, referralId)
+                .map(r -> Closing.fromJson(r.body()))
                 .orElseGet(() -> closingFromEvents(tx, referralId, current.get().status()));
         String json = build(referral, closing, JourneyRecords.read(tx, referralId));
         StoredResource next = tx.update(current.get().ref(), current.get().status(), json);
-        tx.appendEvent(NewEvent.named(UPDATED).about(next.ref()).inReferral(referralId)
+        tx.appendEvent(NewEvent.named(UPDATED)
+                .about(next.ref())
+                .inReferral(referralId)
                 .payload(eventData(referral, closing.outcome(), onwardReferralId)));
         return Optional.of(next);
     }
@@ -74,7 +84,8 @@ public final class MessageBackIssuer {
         ValidationResult check = validator.validate(json);
         if (!check.isValid()) {
             // every part was valid when it was recorded, so this is the server's fault, not the caller's
-            throw new IllegalStateException("built an invalid message back for " + referral.path("id").asString() + ": " + check);
+            throw new IllegalStateException(
+                    "built an invalid message back for " + referral.path("id").asString() + ": " + check);
         }
         return json;
     }
@@ -84,7 +95,8 @@ public final class MessageBackIssuer {
         String reason = null;
         for (StoredEvent e : tx.eventsForReferral(referralId)) {
             JsonNode data = Json.MAPPER.readTree(e.payload());
-            if ("referral.status-changed".equals(e.type()) && outcome.equals(data.path("to").asString(null))) {
+            if ("referral.status-changed".equals(e.type())
+                    && outcome.equals(data.path("to").asString(null))) {
                 reason = data.path("reason").asString(null);
             }
         }

@@ -1,12 +1,13 @@
 package org.linkway.server.messageback;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Negotiation;
@@ -19,9 +20,6 @@ import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 
 /**
  * The message back as its recipients read it: one referral's ({@code /v1/referrals/{id}/message-back},
@@ -63,13 +61,19 @@ public final class MessageBackRoutes {
     }
 
     /** A stored message back and the JSON of it this request's caller may see. */
-    public record Seen(StoredResource stored, String json) { }
+    public record Seen(StoredResource stored, String json) {}
 
     /** The message back of referral {@code id} in the view Security decided for this request (also for the FHIR facade). */
     public static Seen seen(Context ctx, ReferralService referrals, String id) {
         StoredResource stored = referrals.messageBack(id);
         MessageBackView view = MessageBackView.of(ctx);
-        return new Seen(stored, view.full() ? stored.body() : view.render(stored.body(), Json.MAPPER.readTree(referrals.get(id).body())));
+        return new Seen(
+                stored,
+                view.full()
+                        ? stored.body()
+                        : view.render(
+                                stored.body(),
+                                Json.MAPPER.readTree(referrals.get(id).body())));
     }
 
     /**
@@ -89,16 +93,21 @@ public final class MessageBackRoutes {
                 }
                 since = at.toInstant();
             } catch (DateTimeParseException e) {
-                throw ApiProblem.badParameter("since", "must be a date-time with its offset, years 1 to 9999, such as 2026-11-01T00:00:00Z");
+                throw ApiProblem.badParameter(
+                        "since", "must be a date-time with its offset, years 1 to 9999, such as 2026-11-01T00:00:00Z");
             }
         }
         Instant from = since;
         ListScope scope = ListScope.of(ctx);
         String addressee = scope == null ? null : scope.addresseeOrg();
         String recipient = scope == null ? null : scope.recipientOrg();
-        Page<StoredResource> page = Paging.read(() -> store.read(tx -> tx.list(ListQuery.of(ReferralService.MESSAGE_BACK)
-                .updatedSince(from).after(Paging.cursor(ctx)).limit(Paging.limit(ctx)).addresseeOrg(addressee)
-                .recipientOrg(recipient))));
+        Page<StoredResource> page =
+                Paging.read(() -> store.read(tx -> tx.list(ListQuery.of(ReferralService.MESSAGE_BACK)
+                        .updatedSince(from)
+                        .after(Paging.cursor(ctx))
+                        .limit(Paging.limit(ctx))
+                        .addresseeOrg(addressee)
+                        .recipientOrg(recipient))));
         Json.respond(ctx, 200, Json.page(page));
     }
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Moments {
 
-    private Moments() { }
+    private Moments() {}
 
     /** The instant a PRSB date or date-time names, or null. */
     static Instant of(String text) {
@@ -24,7 +23,8 @@ final class Moments {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             return null;
@@ -33,7 +33,8 @@ final class Moments {
 
     /** Earliest first by the date at {@code pointer}, undated last; a stable sort keeps stored order among equals. */
     static Comparator<JsonNode> byDateAt(String pointer) {
-        return Comparator.comparing((JsonNode n) -> of(n.at(pointer).asString(null)), Comparator.nullsLast(Comparator.naturalOrder()));
+        return Comparator.comparing(
+                (JsonNode n) -> of(n.at(pointer).asString(null)), Comparator.nullsLast(Comparator.naturalOrder()));
     }
 
     /** The day part of a PRSB date or date-time, for prose. */

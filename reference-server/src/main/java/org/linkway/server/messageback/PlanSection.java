@@ -3,9 +3,7 @@ package org.linkway.server.messageback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +20,7 @@ final class PlanSection {
 
     static final String GP_PREFIX = "For the GP practice: ";
 
-    private PlanSection() { }
+    private PlanSection() {}
 
     static Optional<ObjectNode> of(Closing closing, List<JsonNode> onwardReferrals) {
         ObjectNode section = Json.MAPPER.createObjectNode();
@@ -38,7 +36,8 @@ final class PlanSection {
     static String onward(JsonNode o) {
         JsonNode to = o.at("/referral/referralTo");
         StringBuilder s = new StringBuilder("Onward referral to ").append(provider(o));
-        String service = to.at("/service/text").asString(to.at("/service/coding/display").asString(null));
+        String service =
+                to.at("/service/text").asString(to.at("/service/coding/display").asString(null));
         if (service != null) {
             s.append(" (").append(service).append(')');
         }
@@ -57,7 +56,8 @@ final class PlanSection {
         }
         List<String> said = new ArrayList<>();
         for (JsonNode f : o.path("feedback")) {
-            said.add(Moments.day(f.path("at").asString("")) + ": " + f.path("text").asString(""));
+            said.add(Moments.day(f.path("at").asString("")) + ": "
+                    + f.path("text").asString(""));
         }
         if (!said.isEmpty()) {
             s.append(" Provider feedback: ").append(String.join(" | ", said));
@@ -67,7 +67,8 @@ final class PlanSection {
 
     /** Who the person was referred to: the organisation, else the named person at the provider. */
     static String provider(JsonNode o) {
-        String org = o.at("/provider/organisation/text").asString(o.at("/referral/referralTo/organisation/text").asString(null));
+        String org = o.at("/provider/organisation/text")
+                .asString(o.at("/referral/referralTo/organisation/text").asString(null));
         return org != null ? org : o.at("/provider/name").asString("the provider");
     }
 

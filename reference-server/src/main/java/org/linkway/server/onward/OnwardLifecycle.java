@@ -10,8 +10,12 @@ import java.util.Set;
  * Closing the link worker's referral does not close its onward referrals.
  */
 enum OnwardLifecycle {
-    SENT("sent"), ACCEPTED("accepted"), DECLINED("declined"), ATTENDED("attended"),
-    DID_NOT_ATTEND("did-not-attend"), COMPLETED("completed");
+    SENT("sent"),
+    ACCEPTED("accepted"),
+    DECLINED("declined"),
+    ATTENDED("attended"),
+    DID_NOT_ATTEND("did-not-attend"),
+    COMPLETED("completed");
 
     private static final Map<OnwardLifecycle, Set<OnwardLifecycle>> NEXT = Map.of(
             SENT, Set.of(ACCEPTED, DECLINED),

@@ -1,9 +1,10 @@
 package org.linkway.server.onward;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
@@ -24,9 +25,6 @@ import org.linkway.server.storage.Tx;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,7 +43,8 @@ public final class OnwardReferralRoutes {
     private final Idempotency idempotency;
     private final MessageBackIssuer messageBacks;
 
-    public OnwardReferralRoutes(Store store, Intake intake, MessageValidator validator, MessageBackIssuer messageBacks) {
+    public OnwardReferralRoutes(
+            Store store, Intake intake, MessageValidator validator, MessageBackIssuer messageBacks) {
         this.store = store;
         this.messageBacks = messageBacks;
         this.intake = intake;
@@ -73,9 +72,13 @@ public final class OnwardReferralRoutes {
             String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
             return tx -> {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);
-                StoredResource created = tx.create(NewResource.of(TYPE, id).inReferral(referralId)
-                        .status(OnwardLifecycle.SENT.code()).body(body));
-                tx.appendEvent(NewEvent.named("onward-referral.sent").about(created.ref()).inReferral(referralId)
+                StoredResource created = tx.create(NewResource.of(TYPE, id)
+                        .inReferral(referralId)
+                        .status(OnwardLifecycle.SENT.code())
+                        .body(body));
+                tx.appendEvent(NewEvent.named("onward-referral.sent")
+                        .about(created.ref())
+                        .inReferral(referralId)
                         .payload("{\"status\":\"sent\"}"));
                 return answer(201, created);
             };
@@ -89,14 +92,18 @@ public final class OnwardReferralRoutes {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(ListQuery.of(TYPE).inReferral(referralId).after(Paging.cursor(ctx)).limit(limit));
+            return tx.list(ListQuery.of(TYPE)
+                    .inReferral(referralId)
+                    .after(Paging.cursor(ctx))
+                    .limit(limit));
         }));
         Json.respond(ctx, 200, Json.page(page));
     }
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        StoredResource r = store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+        StoredResource r =
+                store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
         ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());
     }
@@ -104,22 +111,33 @@ public final class OnwardReferralRoutes {
     private void transition(Context ctx) {
         long expected = Preconditions.ifMatch(ctx, "onward referral");
         JsonNode request = Json.objectBody(ctx);
-        OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString("")).orElseThrow(() -> new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'to' must be one of: accepted, declined, attended, "
-                        + "did-not-attend, completed"));
+        OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString(""))
+                .orElseThrow(() -> new ApiProblem(
+                        ProblemType.INVALID_TRANSITION_REQUEST,
+                        "'to' must be one of: accepted, declined, attended, " + "did-not-attend, completed"));
         String reason = Preconditions.reason(request);
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             throw new ApiProblem(ProblemType.REASON_REQUIRED, "'" + to.code() + "' needs a reason for the link worker");
         }
         String id = ctx.pathParam("id");
         answer(200, change(id, expected, current -> {
-            OnwardLifecycle from = OnwardLifecycle.fromCode(current.path("status").asString()).orElseThrow();
-            if (!from.canMoveTo(to)) {
-                throw ApiProblem.illegalTransition("an onward referral", from.code(), to.code(),
-                        from.next().stream().map(OnwardLifecycle::code).sorted().toList());
-            }
-            current.put("status", to.code());
-            return "onward-referral.status-changed";
-        })).send(ctx);
+                    OnwardLifecycle from = OnwardLifecycle.fromCode(
+                                    current.path("status").asString())
+                            .orElseThrow();
+                    if (!from.canMoveTo(to)) {
+                        throw ApiProblem.illegalTransition(
+                                "an onward referral",
+                                from.code(),
+                                to.code(),
+                                from.next().stream()
+                                        .map(OnwardLifecycle::code)
+                                        .sorted()
+                                        .toList());
+                    }
+                    current.put("status", to.code());
+                    return "onward-referral.status-changed";
+                }))
+                .send(ctx);
     }
 
     /** Appends one entry; with {@code Idempotency-Key}, a retried report is not appended twice. */
@@ -127,18 +145,27 @@ public final class OnwardReferralRoutes {
         JsonNode entry = Json.objectBody(ctx);
         String id = ctx.pathParam("id");
         try {
-            idempotency.create(ctx, () -> tx -> answer(201, change(tx, id, null, current -> {
-                ArrayNode all = current.has("feedback") ? (ArrayNode) current.get("feedback") : current.putArray("feedback");
-                all.add(entry);
-                ValidationResult check = validator.validate(Json.write(current));
-                if (!check.isValid()) {
-                    throw new ApiProblem(ProblemType.INVALID_FEEDBACK, "the feedback entry breaks the onward referral schema", check.findings());
-                }
-                return "onward-referral.feedback";
-            })));
+            idempotency.create(
+                    ctx,
+                    () -> tx -> answer(201, change(tx, id, null, current -> {
+                        ArrayNode all = current.has("feedback")
+                                ? (ArrayNode) current.get("feedback")
+                                : current.putArray("feedback");
+                        all.add(entry);
+                        ValidationResult check = validator.validate(Json.write(current));
+                        if (!check.isValid()) {
+                            throw new ApiProblem(
+                                    ProblemType.INVALID_FEEDBACK,
+                                    "the feedback entry breaks the onward referral schema",
+                                    check.findings());
+                        }
+                        return "onward-referral.feedback";
+                    })));
         } catch (VersionConflictException e) {
-            throw new ApiProblem(ProblemType.STALE_VERSION, "the onward referral is at version "
-                    + e.currentVersion() + "; it changed while the feedback was added, send it again")
+            throw new ApiProblem(
+                            ProblemType.STALE_VERSION,
+                            "the onward referral is at version " + e.currentVersion()
+                                    + "; it changed while the feedback was added, send it again")
                     .with("currentVersion", e.currentVersion());
         }
     }
@@ -170,13 +197,16 @@ public final class OnwardReferralRoutes {
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
         String event = change.apply(doc);
         StoredResource next = tx.update(current.ref(), doc.path("status").asString(null), Json.write(doc));
-        tx.appendEvent(NewEvent.named(event).about(next.ref()).inReferral(current.referralId())
+        tx.appendEvent(NewEvent.named(event)
+                .about(next.ref())
+                .inReferral(current.referralId())
                 .payload("{\"status\":\"" + next.status() + "\"}"));
         messageBacks.afterOnwardReferralChange(tx, current.referralId(), id);
         return next;
     }
 
     private static Answer answer(int status, StoredResource r) {
-        return new Answer(status, r.body(), "/v1/onward-referrals/" + r.id(), Preconditions.etag(r.version()), false, r.ref());
+        return new Answer(
+                status, r.body(), "/v1/onward-referrals/" + r.id(), Preconditions.etag(r.version()), false, r.ref());
     }
 }

@@ -1,7 +1,6 @@
 package org.linkway.server.referral;
 
 import java.util.List;
-
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.storage.StoredResource;
@@ -22,7 +21,7 @@ public final class OpenReferral {
     /** The record kinds a person's own decision produces: never refused for a closed referral. */
     private static final List<String> ALWAYS_ALLOWED = List.of("Consent");
 
-    private OpenReferral() { }
+    private OpenReferral() {}
 
     /**
      * The referral, locked against a concurrent close until the transaction ends, if a record of
@@ -41,9 +40,12 @@ public final class OpenReferral {
     }
 
     static ApiProblem closed(Lifecycle state, String recordType) {
-        return new ApiProblem(ProblemType.REFERRAL_CLOSED, "the referral is '" + state.code()
-                + "', so it is closed: no " + noun(recordType) + " can be added to it. Consent decisions may still be "
-                + "recorded, and providers may still report on onward referrals made before it closed")
+        return new ApiProblem(
+                        ProblemType.REFERRAL_CLOSED,
+                        "the referral is '" + state.code()
+                                + "', so it is closed: no " + noun(recordType)
+                                + " can be added to it. Consent decisions may still be "
+                                + "recorded, and providers may still report on onward referrals made before it closed")
                 .with("currentState", state.code());
     }
 

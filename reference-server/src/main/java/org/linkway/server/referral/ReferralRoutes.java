@@ -1,9 +1,10 @@
 package org.linkway.server.referral;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -14,9 +15,6 @@ import org.linkway.server.security.ListScope;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.StoredResource;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/referrals}: receive a referral, read it, list them, move one through its journey. */
@@ -55,7 +53,8 @@ public final class ReferralRoutes {
     void list(Context ctx) {
         String status = ctx.queryParam("status");
         if (status != null && Lifecycle.fromCode(status).isEmpty()) {
-            throw ApiProblem.badParameter("status", "must be one of the referral states, e.g. received, accepted, in-progress");
+            throw ApiProblem.badParameter(
+                    "status", "must be one of the referral states, e.g. received, accepted, in-progress");
         }
         Instant since = null;
         String sinceText = ctx.queryParam("updatedSince");
@@ -71,15 +70,22 @@ public final class ReferralRoutes {
         ListScope scope = ListScope.of(ctx);
         if (scope != null && scope.referrerOrg() != null) {
             if (referrerOrg != null && !referrerOrg.equals(scope.referrerOrg())) {
-                Json.respond(ctx, 200, Json.page(new Page<>(List.of(), null))); // another organisation's: none the caller may see
+                Json.respond(
+                        ctx,
+                        200,
+                        Json.page(new Page<>(List.of(), null))); // another organisation's: none the caller may see
                 return;
             }
             referrerOrg = scope.referrerOrg();
         }
         String referrer = referrerOrg;
         String addressee = scope == null ? null : scope.addresseeOrg();
-        Page<StoredResource> page = Paging.read(() -> referrals.list(ListQuery.of(ReferralService.TYPE).status(status)
-                .referrerOrg(referrer).updatedSince(from).after(Paging.cursor(ctx)).limit(Paging.limit(ctx))
+        Page<StoredResource> page = Paging.read(() -> referrals.list(ListQuery.of(ReferralService.TYPE)
+                .status(status)
+                .referrerOrg(referrer)
+                .updatedSince(from)
+                .after(Paging.cursor(ctx))
+                .limit(Paging.limit(ctx))
                 .addresseeOrg(addressee)));
         Json.respond(ctx, 200, Json.page(page));
     }
@@ -90,10 +96,16 @@ public final class ReferralRoutes {
         String to = body.path("to").asString(null);
         Lifecycle target = to == null ? null : Lifecycle.fromCode(to).orElse(null);
         if (target == null) {
-            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
+            throw new ApiProblem(
+                    ProblemType.INVALID_TRANSITION_REQUEST,
+                    "'to' must name a referral state: received, accepted, rejected, in-progress, declined, unable-to-contact, completed, cancelled");
         }
-        referrals.transition(Transition.of(ctx.pathParam("id"), expected).to(target).reason(Preconditions.reason(body))
-                .gpActions(gpActions(body))).send(ctx);
+        referrals
+                .transition(Transition.of(ctx.pathParam("id"), expected)
+                        .to(target)
+                        .reason(Preconditions.reason(body))
+                        .gpActions(gpActions(body)))
+                .send(ctx);
     }
 
     /** What the GP practice is asked to do, for the message back: optional text of 1 to 2000 characters. */
@@ -102,8 +114,12 @@ public final class ReferralRoutes {
         if (actions.isMissingNode() || actions.isNull()) {
             return null;
         }
-        if (!actions.isString() || actions.asString().isBlank() || actions.asString().length() > 2000) {
-            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
+        if (!actions.isString()
+                || actions.asString().isBlank()
+                || actions.asString().length() > 2000) {
+            throw new ApiProblem(
+                    ProblemType.INVALID_TRANSITION_REQUEST,
+                    "'gpActions' must be text of 1 to 2000 characters: what the GP practice is asked to do");
         }
         return actions.asString().strip();
     }

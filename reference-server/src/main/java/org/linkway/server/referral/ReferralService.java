@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
@@ -18,11 +17,11 @@ import org.linkway.server.messageback.MessageBackIssuer;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
+import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Receiving referrals and moving them through their journey, each change with its event, in one transaction. */
@@ -53,12 +52,19 @@ public final class ReferralService {
             Map<String, String> assigned = new LinkedHashMap<>();
             assigned.put("id", id);
             assigned.put("status", Lifecycle.RECEIVED.code());
-            Intake.Stored stored = intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG);
+            Intake.Stored stored =
+                    intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG);
             String received = eventData(null, Lifecycle.RECEIVED, null);
             return tx -> {
-                StoredResource r = tx.create(NewResource.of(TYPE, id).inReferral(id).status(Lifecycle.RECEIVED.code())
-                        .referrerOrg(stored.picked()).body(stored.json()));
-                tx.appendEvent(NewEvent.named("referral.received").about(r.ref()).inReferral(id).payload(received));
+                StoredResource r = tx.create(NewResource.of(TYPE, id)
+                        .inReferral(id)
+                        .status(Lifecycle.RECEIVED.code())
+                        .referrerOrg(stored.picked())
+                        .body(stored.json()));
+                tx.appendEvent(NewEvent.named("referral.received")
+                        .about(r.ref())
+                        .inReferral(id)
+                        .payload(received));
                 return new Answer(201, r.body(), location(id), Preconditions.etag(r.version()), false, r.ref());
             };
         });
@@ -68,7 +74,7 @@ public final class ReferralService {
         return store.read(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
     }
 
-    public org.linkway.server.storage.Page<StoredResource> list(org.linkway.server.storage.ListQuery query) {
+    public Page<StoredResource> list(ListQuery query) {
         return store.read(tx -> tx.list(query));
     }
 
@@ -88,13 +94,17 @@ public final class ReferralService {
         String reason = move.reason();
         String gpActions = move.gpActions();
         if (gpActions != null && !to.sendsMessageBack()) {
-            throw new ApiProblem(ProblemType.INVALID_TRANSITION_REQUEST, "'gpActions' goes into the "
-                    + "message back, so it is only for an ending that sends one (completed, declined, unable-to-contact, rejected), not '"
-                    + to.code() + "'");
+            throw new ApiProblem(
+                    ProblemType.INVALID_TRANSITION_REQUEST,
+                    "'gpActions' goes into the "
+                            + "message back, so it is only for an ending that sends one (completed, declined, unable-to-contact, rejected), not '"
+                            + to.code() + "'");
         }
         if (to.needsReason() && (reason == null || reason.isBlank())) {
-            throw new ApiProblem(ProblemType.REASON_REQUIRED, "moving a referral to '" + to.code()
-                    + "' needs a reason: the referrer and the GP will be told why");
+            throw new ApiProblem(
+                    ProblemType.REASON_REQUIRED,
+                    "moving a referral to '" + to.code()
+                            + "' needs a reason: the referrer and the GP will be told why");
         }
         try {
             return store.transaction(tx -> {
@@ -104,12 +114,18 @@ public final class ReferralService {
                 }
                 Lifecycle from = Lifecycle.fromCode(current.status()).orElseThrow();
                 if (!from.canMoveTo(to)) {
-                    throw ApiProblem.illegalTransition("a referral", from.code(), to.code(), from.next().stream().map(Lifecycle::code).toList());
+                    throw ApiProblem.illegalTransition(
+                            "a referral",
+                            from.code(),
+                            to.code(),
+                            from.next().stream().map(Lifecycle::code).toList());
                 }
                 ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());
                 doc.put("status", to.code());
                 StoredResource next = tx.update(current.ref(), to.code(), Json.write(doc));
-                tx.appendEvent(NewEvent.named("referral.status-changed").about(next.ref()).inReferral(id)
+                tx.appendEvent(NewEvent.named("referral.status-changed")
+                        .about(next.ref())
+                        .inReferral(id)
                         .payload(eventData(from, to, reason)));
                 if (to.sendsMessageBack()) {
                     messageBacks.issue(tx, doc, new Closing(to.code(), reason, gpActions));
@@ -124,11 +140,17 @@ public final class ReferralService {
     public StoredResource messageBack(String id) {
         return store.transaction(tx -> {
             StoredResource referral = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("referral", id));
-            return tx.get(MESSAGE_BACK, id).orElseThrow(() -> Lifecycle.fromCode(referral.status()).orElseThrow().isOpen()
-                    ? new ApiProblem(ProblemType.REFERRAL_OPEN, "the referral is '" + referral.status()
-                            + "'; the message back is issued when it is completed, declined, rejected or closed as unable to contact")
-                    : new ApiProblem(ProblemType.NO_MESSAGE_BACK, "the referral was cancelled by its referrer "
-                            + "or entered in error; no message back is sent"));
+            return tx.get(MESSAGE_BACK, id)
+                    .orElseThrow(() ->
+                            Lifecycle.fromCode(referral.status()).orElseThrow().isOpen()
+                                    ? new ApiProblem(
+                                            ProblemType.REFERRAL_OPEN,
+                                            "the referral is '" + referral.status()
+                                                    + "'; the message back is issued when it is completed, declined, rejected or closed as unable to contact")
+                                    : new ApiProblem(
+                                            ProblemType.NO_MESSAGE_BACK,
+                                            "the referral was cancelled by its referrer "
+                                                    + "or entered in error; no message back is sent"));
         });
     }
 

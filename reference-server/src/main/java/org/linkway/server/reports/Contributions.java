@@ -14,13 +14,14 @@ import java.util.List;
  */
 final class Contributions {
 
-    record Key(String section, String month, String org, String rowKey, String category) { }
+    record Key(String section, String month, String org, String rowKey, String category) {}
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
     private static final long DAY_MICROS = 86_400_000_000L;
     static final double TOLERANCE = 1e-6;
 
-    private Contributions() { }
+    private Contributions() {}
 
     static String month(long micros) {
         return MONTH.format(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
@@ -43,15 +44,32 @@ final class Contributions {
         out.add(new Key(Section.ROUTE.id(), m, org, "", r.route()));
         out.add(new Key(Section.STATUS.id(), m, org, "", r.status()));
         out.add(new Key(Section.REREFERRAL.id(), m, org, "", r.rereferral() ? "re-referral" : "first-referral"));
-        out.add(new Key(Section.FIRST_CONTACT.id(), m, org, "", r.firstContactAt() == null ? "no-contact-yet"
-                : days(r.firstContactAt() - r.receivedAt(), new long[] {2, 7, 14, 28}, List.of("0-2", "3-7", "8-14", "15-28", "29+"))));
+        out.add(new Key(
+                Section.FIRST_CONTACT.id(),
+                m,
+                org,
+                "",
+                r.firstContactAt() == null
+                        ? "no-contact-yet"
+                        : days(
+                                r.firstContactAt() - r.receivedAt(),
+                                new long[] {2, 7, 14, 28},
+                                List.of("0-2", "3-7", "8-14", "15-28", "29+"))));
         int c = r.contacts();
-        out.add(new Key(Section.CONTACTS.id(), m, org, "", c == 0 ? "0" : c == 1 ? "1" : c == 2 ? "2" : c <= 5 ? "3-5" : "6+"));
+        out.add(new Key(
+                Section.CONTACTS.id(), m, org, "", c == 0 ? "0" : c == 1 ? "1" : c == 2 ? "2" : c <= 5 ? "3-5" : "6+"));
         if (r.closedAt() == null) {
             out.add(new Key(Section.CLOSURE_TIME.id(), m, org, "", "open"));
         } else {
-            out.add(new Key(Section.CLOSURE_TIME.id(), m, org, "", days(r.closedAt() - r.receivedAt(), new long[] {28, 56, 84, 182},
-                    List.of("0-28", "29-56", "57-84", "85-182", "183+"))));
+            out.add(new Key(
+                    Section.CLOSURE_TIME.id(),
+                    m,
+                    org,
+                    "",
+                    days(
+                            r.closedAt() - r.receivedAt(),
+                            new long[] {28, 56, 84, 182},
+                            List.of("0-28", "29-56", "57-84", "85-182", "183+"))));
         }
         if (r.engagedAt() != null) {
             out.add(new Key(Section.SNOMED.id(), month(r.engagedAt()), org, "", "871731000000106"));
@@ -76,8 +94,12 @@ final class Contributions {
         }
         double improvement = (o.lastValue() - o.firstValue()) * o.better();
         String trend = Math.abs(improvement) <= TOLERANCE ? "unchanged" : improvement > 0 ? "improved" : "worsened";
-        return List.of(new Key(Section.OUTCOME_CHANGE.id(), month(of.receivedAt()), of.referrerOrg(),
-                o.instrument() + "/" + o.scoreId(), trend));
+        return List.of(new Key(
+                Section.OUTCOME_CHANGE.id(),
+                month(of.receivedAt()),
+                of.referrerOrg(),
+                o.instrument() + "/" + o.scoreId(),
+                trend));
     }
 
     private static String days(long micros, long[] upper, List<String> labels) {

@@ -20,8 +20,9 @@ import java.util.Set;
  */
 final class FactBatch implements AutoCloseable {
 
-    static final String REFERRAL_COLUMNS = "referral_id, received_at, referrer_org, source, route, age_band, gender, ethnicity, needs, "
-            + "person_key, rereferral, status, engaged_at, declined_at, closed_at, first_contact_at, contacts";
+    static final String REFERRAL_COLUMNS =
+            "referral_id, received_at, referrer_org, source, route, age_band, gender, ethnicity, needs, "
+                    + "person_key, rereferral, status, engaged_at, declined_at, closed_at, first_contact_at, contacts";
 
     private final Connection c;
     final Map<String, Optional<Facts.Referral>> referrals = new HashMap<>();
@@ -43,15 +44,32 @@ final class FactBatch implements AutoCloseable {
         Optional<Facts.Referral> known = referrals.get(id);
         if (known == null) {
             if (loadReferral == null) {
-                loadReferral = c.prepareStatement("SELECT " + REFERRAL_COLUMNS + " FROM report_referral WHERE referral_id = ?");
+                loadReferral = c.prepareStatement(
+                        "SELECT " + REFERRAL_COLUMNS + " FROM report_referral WHERE referral_id = ?");
             }
             loadReferral.setString(1, id);
             try (ResultSet rs = loadReferral.executeQuery()) {
-                known = Optional.ofNullable(rs.next() ? new Facts.Referral(rs.getString("referral_id"), rs.getLong("received_at"),
-                        rs.getString("referrer_org"), rs.getString("source"), rs.getString("route"), rs.getString("age_band"),
-                        rs.getString("gender"), rs.getString("ethnicity"), Arrays.asList(rs.getString("needs").split(" ")),
-                        rs.getString("person_key"), rs.getInt("rereferral") == 1, rs.getString("status"), getLong(rs, "engaged_at"),
-                        getLong(rs, "declined_at"), getLong(rs, "closed_at"), getLong(rs, "first_contact_at"), rs.getInt("contacts")) : null);
+                known = Optional.ofNullable(
+                        rs.next()
+                                ? new Facts.Referral(
+                                        rs.getString("referral_id"),
+                                        rs.getLong("received_at"),
+                                        rs.getString("referrer_org"),
+                                        rs.getString("source"),
+                                        rs.getString("route"),
+                                        rs.getString("age_band"),
+                                        rs.getString("gender"),
+                                        rs.getString("ethnicity"),
+                                        Arrays.asList(rs.getString("needs").split(" ")),
+                                        rs.getString("person_key"),
+                                        rs.getInt("rereferral") == 1,
+                                        rs.getString("status"),
+                                        getLong(rs, "engaged_at"),
+                                        getLong(rs, "declined_at"),
+                                        getLong(rs, "closed_at"),
+                                        getLong(rs, "first_contact_at"),
+                                        rs.getInt("contacts"))
+                                : null);
             }
             referrals.put(id, known);
         }
@@ -73,7 +91,8 @@ final class FactBatch implements AutoCloseable {
             return true;
         }
         if (person == null) {
-            person = c.prepareStatement("SELECT 1 FROM report_referral WHERE person_key = ? AND received_at <= ? LIMIT 1");
+            person = c.prepareStatement(
+                    "SELECT 1 FROM report_referral WHERE person_key = ? AND received_at <= ? LIMIT 1");
         }
         person.setString(1, personKey);
         person.setLong(2, at);
@@ -85,10 +104,15 @@ final class FactBatch implements AutoCloseable {
     Facts.Onward onward(String id) throws SQLException {
         Optional<Facts.Onward> known = onwards.get(id);
         if (known == null) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT onward_id, referral_id, category, status FROM report_onward WHERE onward_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT onward_id, referral_id, category, status FROM report_onward WHERE onward_id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    known = Optional.ofNullable(rs.next() ? new Facts.Onward(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)) : null);
+                    known = Optional.ofNullable(
+                            rs.next()
+                                    ? new Facts.Onward(
+                                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))
+                                    : null);
                 }
             }
             onwards.put(id, known);
@@ -104,14 +128,26 @@ final class FactBatch implements AutoCloseable {
         String key = outcomeKey(referralId, instrument, scoreId);
         Optional<Facts.Outcome> known = outcomes.get(key);
         if (known == null) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT better, administrations, first_at, first_value, last_at, last_value "
-                    + "FROM report_outcome WHERE referral_id = ? AND instrument = ? AND score_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT better, administrations, first_at, first_value, last_at, last_value "
+                            + "FROM report_outcome WHERE referral_id = ? AND instrument = ? AND score_id = ?")) {
                 ps.setString(1, referralId);
                 ps.setString(2, instrument);
                 ps.setString(3, scoreId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    known = Optional.ofNullable(rs.next() ? new Facts.Outcome(referralId, instrument, scoreId, rs.getInt(1), rs.getInt(2),
-                            rs.getLong(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(6)) : null);
+                    known = Optional.ofNullable(
+                            rs.next()
+                                    ? new Facts.Outcome(
+                                            referralId,
+                                            instrument,
+                                            scoreId,
+                                            rs.getInt(1),
+                                            rs.getInt(2),
+                                            rs.getLong(3),
+                                            rs.getDouble(4),
+                                            rs.getLong(5),
+                                            rs.getDouble(6))
+                                    : null);
                 }
             }
             outcomes.put(key, known);
@@ -128,10 +164,11 @@ final class FactBatch implements AutoCloseable {
     /** Writes the changed facts and the summed count changes. */
     void flush() throws SQLException {
         if (!dirtyReferrals.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_referral (" + REFERRAL_COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, "
-                    + "engaged_at = excluded.engaged_at, declined_at = excluded.declined_at, closed_at = excluded.closed_at, "
-                    + "first_contact_at = excluded.first_contact_at, contacts = excluded.contacts")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO report_referral (" + REFERRAL_COLUMNS + ") VALUES "
+                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, "
+                            + "engaged_at = excluded.engaged_at, declined_at = excluded.declined_at, closed_at = excluded.closed_at, "
+                            + "first_contact_at = excluded.first_contact_at, contacts = excluded.contacts")) {
                 for (String id : dirtyReferrals) {
                     bindReferral(ps, referrals.get(id).orElseThrow());
                     ps.addBatch();
@@ -140,8 +177,9 @@ final class FactBatch implements AutoCloseable {
             }
         }
         if (!dirtyOnwards.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_onward (onward_id, referral_id, category, status) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (onward_id) DO UPDATE SET status = excluded.status")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO report_onward (onward_id, referral_id, category, status) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (onward_id) DO UPDATE SET status = excluded.status")) {
                 for (String id : dirtyOnwards) {
                     Facts.Onward o = onwards.get(id).orElseThrow();
                     ps.setString(1, o.onwardId());
@@ -154,10 +192,11 @@ final class FactBatch implements AutoCloseable {
             }
         }
         if (!dirtyOutcomes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_outcome (referral_id, instrument, score_id, better, administrations, "
-                    + "first_at, first_value, last_at, last_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id, instrument, score_id) "
-                    + "DO UPDATE SET administrations = excluded.administrations, first_at = excluded.first_at, first_value = excluded.first_value, "
-                    + "last_at = excluded.last_at, last_value = excluded.last_value")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO report_outcome (referral_id, instrument, score_id, better, administrations, "
+                            + "first_at, first_value, last_at, last_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id, instrument, score_id) "
+                            + "DO UPDATE SET administrations = excluded.administrations, first_at = excluded.first_at, first_value = excluded.first_value, "
+                            + "last_at = excluded.last_at, last_value = excluded.last_value")) {
                 for (String key : dirtyOutcomes) {
                     Facts.Outcome o = outcomes.get(key).orElseThrow();
                     ps.setString(1, o.referralId());
@@ -177,8 +216,9 @@ final class FactBatch implements AutoCloseable {
         List<Map.Entry<Contributions.Key, Long>> changes = new ArrayList<>();
         delta.entrySet().stream().filter(x -> x.getValue() != 0).forEach(changes::add);
         if (!changes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_count (section, month, referrer_org, row_key, category, n) "
-                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (section, month, referrer_org, row_key, category) DO UPDATE SET n = report_count.n + excluded.n")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO report_count (section, month, referrer_org, row_key, category, n) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (section, month, referrer_org, row_key, category) DO UPDATE SET n = report_count.n + excluded.n")) {
                 for (Map.Entry<Contributions.Key, Long> x : changes) {
                     Contributions.Key k = x.getKey();
                     ps.setString(1, k.section());

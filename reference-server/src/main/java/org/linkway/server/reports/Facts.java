@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,44 +24,128 @@ final class Facts {
     static final String NOT_RECORDED = "not-recorded";
     static final String SNOMED = "http://snomed.info/sct";
 
-    private Facts() { }
+    private Facts() {}
 
-    record Referral(String referralId, long receivedAt, String referrerOrg, String source, String route, String ageBand,
-                    String gender, String ethnicity, List<String> needs, String personKey, boolean rereferral, String status,
-                    Long engagedAt, Long declinedAt, Long closedAt, Long firstContactAt, int contacts) {
+    record Referral(
+            String referralId,
+            long receivedAt,
+            String referrerOrg,
+            String source,
+            String route,
+            String ageBand,
+            String gender,
+            String ethnicity,
+            List<String> needs,
+            String personKey,
+            boolean rereferral,
+            String status,
+            Long engagedAt,
+            Long declinedAt,
+            Long closedAt,
+            Long firstContactAt,
+            int contacts) {
 
         Referral withStatus(String s) {
-            return new Referral(referralId, receivedAt, referrerOrg, source, route, ageBand, gender, ethnicity, needs, personKey,
-                    rereferral, s, engagedAt, declinedAt, closedAt, firstContactAt, contacts);
+            return new Referral(
+                    referralId,
+                    receivedAt,
+                    referrerOrg,
+                    source,
+                    route,
+                    ageBand,
+                    gender,
+                    ethnicity,
+                    needs,
+                    personKey,
+                    rereferral,
+                    s,
+                    engagedAt,
+                    declinedAt,
+                    closedAt,
+                    firstContactAt,
+                    contacts);
         }
 
         Referral withTimes(Long engaged, Long declined, Long closed) {
-            return new Referral(referralId, receivedAt, referrerOrg, source, route, ageBand, gender, ethnicity, needs, personKey,
-                    rereferral, status, engaged, declined, closed, firstContactAt, contacts);
+            return new Referral(
+                    referralId,
+                    receivedAt,
+                    referrerOrg,
+                    source,
+                    route,
+                    ageBand,
+                    gender,
+                    ethnicity,
+                    needs,
+                    personKey,
+                    rereferral,
+                    status,
+                    engaged,
+                    declined,
+                    closed,
+                    firstContactAt,
+                    contacts);
         }
 
         Referral withContact(long at) {
             Long first = firstContactAt == null || at < firstContactAt ? Long.valueOf(at) : firstContactAt;
-            return new Referral(referralId, receivedAt, referrerOrg, source, route, ageBand, gender, ethnicity, needs, personKey,
-                    rereferral, status, engagedAt, declinedAt, closedAt, first, contacts + 1);
+            return new Referral(
+                    referralId,
+                    receivedAt,
+                    referrerOrg,
+                    source,
+                    route,
+                    ageBand,
+                    gender,
+                    ethnicity,
+                    needs,
+                    personKey,
+                    rereferral,
+                    status,
+                    engagedAt,
+                    declinedAt,
+                    closedAt,
+                    first,
+                    contacts + 1);
         }
     }
 
-    record Onward(String onwardId, String referralId, String category, String status) { }
+    record Onward(String onwardId, String referralId, String category, String status) {}
 
-    record Outcome(String referralId, String instrument, String scoreId, int better, int administrations,
-                   long firstAt, double firstValue, long lastAt, double lastValue) { }
+    record Outcome(
+            String referralId,
+            String instrument,
+            String scoreId,
+            int better,
+            int administrations,
+            long firstAt,
+            double firstValue,
+            long lastAt,
+            double lastValue) {}
 
     /** Facts of a referral as received. {@code rereferral} is decided by the caller, who can see earlier ones. */
     static Referral referral(String id, long receivedAt, String referrerOrg, JsonNode doc) {
         JsonNode person = doc.path("personDemographics");
         JsonNode entry = doc.path("referralDetails").path("entries").path(0);
         String route = text(entry.path("referralMethod"));
-        return new Referral(id, receivedAt, referrerOrg == null || referrerOrg.isBlank() ? NOT_RECORDED : referrerOrg,
-                source(entry, route), route == null ? NOT_RECORDED : route,
-                ageBand(text(person.path("dateOfBirth")), receivedAt), gender(text(person.path("gender"))),
-                ethnicity(text(person.path("ethnicity"))), needs(doc, entry), personKey(person), false, "received",
-                null, null, null, null, 0);
+        return new Referral(
+                id,
+                receivedAt,
+                referrerOrg == null || referrerOrg.isBlank() ? NOT_RECORDED : referrerOrg,
+                source(entry, route),
+                route == null ? NOT_RECORDED : route,
+                ageBand(text(person.path("dateOfBirth")), receivedAt),
+                gender(text(person.path("gender"))),
+                ethnicity(text(person.path("ethnicity"))),
+                needs(doc, entry),
+                personKey(person),
+                false,
+                "received",
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     /** Where referrals come from, as a short fixed list (docs/OUTCOMES.md): read from the referrer's role, service and organisation. */
@@ -75,19 +158,31 @@ final class Facts {
             return NOT_RECORDED;
         }
         String role = text(referrer.path("role").path("code"));
-        String words = (" " + text(referrer.path("service").path("text")) + " " + text(referrer.path("organisation").path("text"))
-                + " " + text(referrer.path("team")) + " " + text(referrer.path("role").path("display")) + " ").toLowerCase(Locale.ROOT);
+        String words = (" " + text(referrer.path("service").path("text")) + " "
+                        + text(referrer.path("organisation").path("text")) + " " + text(referrer.path("team")) + " "
+                        + text(referrer.path("role").path("display")) + " ")
+                .toLowerCase(Locale.ROOT);
         if (words.contains("self")) {
             return "self";
         }
-        if ("R0260".equals(role) || words.contains("general practi") || words.contains(" gp ") || words.contains("surgery")
-                || words.contains("medical practice") || words.contains("primary care")) {
+        if ("R0260".equals(role)
+                || words.contains("general practi")
+                || words.contains(" gp ")
+                || words.contains("surgery")
+                || words.contains("medical practice")
+                || words.contains("primary care")) {
             return "general-practice";
         }
-        if (words.contains("hospital") || words.contains("ward") || words.contains("discharge") || words.contains("emergency")) {
+        if (words.contains("hospital")
+                || words.contains("ward")
+                || words.contains("discharge")
+                || words.contains("emergency")) {
             return "hospital";
         }
-        if (words.contains("social care") || words.contains("social work") || words.contains("council") || words.contains("local authority")) {
+        if (words.contains("social care")
+                || words.contains("social work")
+                || words.contains("council")
+                || words.contains("local authority")) {
             return "social-care-local-authority";
         }
         if (words.contains("housing")) {
@@ -96,13 +191,17 @@ final class Facts {
         if (words.contains("pharmac")) {
             return "pharmacy";
         }
-        if (words.contains("charity") || words.contains("voluntary") || words.contains("community") || words.contains("vcse")) {
+        if (words.contains("charity")
+                || words.contains("voluntary")
+                || words.contains("community")
+                || words.contains("vcse")) {
             return "vcse";
         }
         return "other";
     }
 
-    static final List<String> AGE_BANDS = List.of("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75-84", "85+", NOT_RECORDED);
+    static final List<String> AGE_BANDS =
+            List.of("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75-84", "85+", NOT_RECORDED);
 
     static String ageBand(String dateOfBirth, long receivedAtMicros) {
         if (dateOfBirth == null || dateOfBirth.length() < 10) {
@@ -114,7 +213,10 @@ final class Facts {
         } catch (RuntimeException e) {
             return NOT_RECORDED;
         }
-        LocalDate on = Instant.EPOCH.plus(receivedAtMicros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate on = Instant.EPOCH
+                .plus(receivedAtMicros, ChronoUnit.MICROS)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate();
         long age = ChronoUnit.YEARS.between(dob, on);
         if (age < 0) {
             return NOT_RECORDED;
@@ -147,7 +249,8 @@ final class Facts {
         };
     }
 
-    static final List<String> ETHNIC_GROUPS = List.of("white", "mixed", "asian", "black", "other", "not-stated", NOT_RECORDED);
+    static final List<String> ETHNIC_GROUPS =
+            List.of("white", "mixed", "asian", "black", "other", "not-stated", NOT_RECORDED);
 
     /** NHS ethnic category codes (A to S, Z not stated, 99 not known) grouped into the five top-level groups. */
     static String ethnicity(String code) {
@@ -197,28 +300,36 @@ final class Facts {
             if (family == null || dob == null) {
                 return null;
             }
-            basis = "pd:" + family.toLowerCase(Locale.ROOT).strip() + "|" + (first == null ? "" : first.toLowerCase(Locale.ROOT).strip()) + "|" + dob;
+            basis = "pd:" + family.toLowerCase(Locale.ROOT).strip() + "|"
+                    + (first == null ? "" : first.toLowerCase(Locale.ROOT).strip()) + "|" + dob;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
     static String onwardCategory(JsonNode onward) {
-        JsonNode coding = onward.path("referral").path("referralTo").path("service").path("coding");
+        JsonNode coding =
+                onward.path("referral").path("referralTo").path("service").path("coding");
         String system = text(coding.path("system"));
         String code = text(coding.path("code"));
         if (OnwardReferralCategory.SYSTEM.equals(system)) {
-            return OnwardReferralCategory.fromCode(code).orElse(OnwardReferralCategory.UNCATEGORISED).code();
+            return OnwardReferralCategory.fromCode(code)
+                    .orElse(OnwardReferralCategory.UNCATEGORISED)
+                    .code();
         }
         if (SNOMED.equals(system) && code != null) {
             // verified SNOMED CT referral procedures (Greater Manchester code set) that name a category
             switch (code) {
-                case "390893007": return OnwardReferralCategory.PHYSICAL_ACTIVITY.code();
-                case "837111000000105", "771491000000104": return OnwardReferralCategory.HEALTHY_LIFESTYLES.code();
-                default: break;
+                case "390893007":
+                    return OnwardReferralCategory.PHYSICAL_ACTIVITY.code();
+                case "837111000000105", "771491000000104":
+                    return OnwardReferralCategory.HEALTHY_LIFESTYLES.code();
+                default:
+                    break;
             }
         }
         return OnwardReferralCategory.UNCATEGORISED.code();

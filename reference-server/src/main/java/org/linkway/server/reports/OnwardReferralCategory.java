@@ -36,9 +36,13 @@ public enum OnwardReferralCategory {
         this.display = display;
     }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public String display() { return display; }
+    public String display() {
+        return display;
+    }
 
     public static Optional<OnwardReferralCategory> fromCode(String code) {
         for (OnwardReferralCategory c : values()) {

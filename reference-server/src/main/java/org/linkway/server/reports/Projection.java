@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.linkway.model.Assessment;
 import org.linkway.outcomes.Direction;
 import org.linkway.outcomes.Instrument;
@@ -24,7 +23,6 @@ import org.linkway.server.storage.StoreException;
 import org.linkway.server.storage.StoredEvent;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +36,9 @@ final class Projection {
     private static final int BATCH = 1000; // the most events one read of the event table returns
     /** Events folded per transaction: enough to amortise the writes, few enough not to hold SQLite's one writer for long. */
     private static final int READS_PER_TRANSACTION = 5;
-    private static final List<String> CLOSED = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled");
+
+    private static final List<String> CLOSED =
+            List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled");
 
     private final Store store;
 
@@ -80,7 +80,8 @@ final class Projection {
             }
             if (folded > 0) {
                 b.flush();
-                try (PreparedStatement ps = c.prepareStatement("UPDATE report_cursor SET last_sequence = ? WHERE name = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE report_cursor SET last_sequence = ? WHERE name = ?")) {
                     ps.setLong(1, cursor);
                     ps.setString(2, CURSOR);
                     ps.executeUpdate();
@@ -93,12 +94,15 @@ final class Projection {
     }
 
     private long cursor(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_cursor (name, last_sequence) VALUES (?, 0) ON CONFLICT (name) DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO report_cursor (name, last_sequence) VALUES (?, 0) ON CONFLICT (name) DO NOTHING")) {
             ps.setString(1, CURSOR);
             ps.executeUpdate();
         }
-        // on PostgreSQL two servers may catch up at once: the row lock makes the second wait and then see the first's progress
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM report_cursor WHERE name = ?" + (SqlAccess.isPostgres(store) ? " FOR UPDATE" : ""))) {
+        // on PostgreSQL two servers may catch up at once: the row lock makes the second wait and then see the first's
+        // progress
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM report_cursor WHERE name = ?"
+                + (SqlAccess.isPostgres(store) ? " FOR UPDATE" : ""))) {
             ps.setString(1, CURSOR);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -118,8 +122,24 @@ final class Projection {
                 JsonNode doc = Json.MAPPER.readTree(r.get().body());
                 Facts.Referral f = Facts.referral(e.resourceId(), at, r.get().referrerOrg(), doc);
                 boolean again = f.personKey() != null && b.referredBefore(f.personKey(), at);
-                f = new Facts.Referral(f.referralId(), f.receivedAt(), f.referrerOrg(), f.source(), f.route(), f.ageBand(), f.gender(),
-                        f.ethnicity(), f.needs(), f.personKey(), again, f.status(), null, null, null, null, 0);
+                f = new Facts.Referral(
+                        f.referralId(),
+                        f.receivedAt(),
+                        f.referrerOrg(),
+                        f.source(),
+                        f.route(),
+                        f.ageBand(),
+                        f.gender(),
+                        f.ethnicity(),
+                        f.needs(),
+                        f.personKey(),
+                        again,
+                        f.status(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        0);
                 b.saveReferral(null, f);
             }
             case "referral.status-changed" -> {
@@ -139,7 +159,8 @@ final class Projection {
                 if (old == null || r.isEmpty()) {
                     return;
                 }
-                String attempt = Json.MAPPER.readTree(r.get().body()).path("attempt").asString(null);
+                String attempt =
+                        Json.MAPPER.readTree(r.get().body()).path("attempt").asString(null);
                 if (attempt == null || attempt.equals("made-contact")) {
                     b.saveReferral(old, old.withContact(at));
                 }
@@ -167,8 +188,11 @@ final class Projection {
             return;
         }
         Facts.Onward old = b.onward(e.resourceId());
-        String category = old != null ? old.category() : Facts.onwardCategory(Json.MAPPER.readTree(r.get().body()));
-        String status = e.type().equals("onward-referral.sent") ? "sent"
+        String category = old != null
+                ? old.category()
+                : Facts.onwardCategory(Json.MAPPER.readTree(r.get().body()));
+        String status = e.type().equals("onward-referral.sent")
+                ? "sent"
                 : Json.MAPPER.readTree(e.payload()).path("status").asString(old == null ? "sent" : old.status());
         Facts.Onward next = new Facts.Onward(e.resourceId(), e.referralId(), category, status);
         b.adjust(Contributions.of(old, of), Contributions.of(next, of));
@@ -188,10 +212,18 @@ final class Projection {
             return;
         }
         // the scores the server computed and stored when it accepted the assessment: never recomputed here,
-        // never a sender's own figures (an assessment stored before the server scored carries none, and counts for nothing)
+        // never a sender's own figures (an assessment stored before the server scored carries none, and counts for
+        // nothing)
         Map<String, Double> recorded = RecordedScores.read(a);
-        long at = a.getAdministeredAt() == null ? eventAt : a.getAdministeredAt().dateTime()
-                .map(t -> micros(t.toInstant())).orElseGet(() -> micros(a.getAdministeredAt().toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        long at = a.getAdministeredAt() == null
+                ? eventAt
+                : a.getAdministeredAt()
+                        .dateTime()
+                        .map(t -> micros(t.toInstant()))
+                        .orElseGet(() -> micros(a.getAdministeredAt()
+                                .toLocalDate()
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)));
         for (ScoreDefinition s : instrument.get().scores()) {
             Double value = recorded.get(s.id());
             if (value == null) {
@@ -200,13 +232,29 @@ final class Projection {
             Facts.Outcome old = b.outcome(of.referralId(), a.getInstrument(), s.id());
             Facts.Outcome next;
             if (old == null) {
-                next = new Facts.Outcome(of.referralId(), a.getInstrument(), s.id(), s.better() == Direction.HIGHER ? 1 : -1, 1, at, value, at, value);
+                next = new Facts.Outcome(
+                        of.referralId(),
+                        a.getInstrument(),
+                        s.id(),
+                        s.better() == Direction.HIGHER ? 1 : -1,
+                        1,
+                        at,
+                        value,
+                        at,
+                        value);
             } else {
                 boolean earlier = at < old.firstAt();
                 boolean later = at >= old.lastAt();
-                next = new Facts.Outcome(old.referralId(), old.instrument(), old.scoreId(), old.better(), old.administrations() + 1,
-                        earlier ? at : old.firstAt(), earlier ? value : old.firstValue(),
-                        later ? at : old.lastAt(), later ? value : old.lastValue());
+                next = new Facts.Outcome(
+                        old.referralId(),
+                        old.instrument(),
+                        old.scoreId(),
+                        old.better(),
+                        old.administrations() + 1,
+                        earlier ? at : old.firstAt(),
+                        earlier ? value : old.firstValue(),
+                        later ? at : old.lastAt(),
+                        later ? value : old.lastValue());
             }
             b.adjust(Contributions.of(old, of), Contributions.of(next, of));
             String key = FactBatch.outcomeKey(next.referralId(), next.instrument(), next.scoreId());

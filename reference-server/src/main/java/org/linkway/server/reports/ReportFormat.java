@@ -1,10 +1,9 @@
 package org.linkway.server.reports;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
 import org.linkway.server.http.Json;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,22 +12,25 @@ final class ReportFormat {
 
     static final String CSV_HEADER = "section,period,referrer_org,row_key,category,value";
 
-    private ReportFormat() { }
+    private ReportFormat() {}
 
     static ObjectNode json(String report, ReportRoutes.Query q, long eventsUpTo, List<ReportTable> tables) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("report", report);
         out.put("from", q.from().toString());
         out.put("to", q.to().toString());
-        out.put("period", q.period().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("period", q.period().name().toLowerCase(Locale.ROOT));
         if (q.referrerOrg() != null) {
             out.put("referrerOrg", q.referrerOrg());
         }
         out.put("eventsUpTo", eventsUpTo);
         ObjectNode sup = out.putObject("suppression");
         sup.put("marker", "*");
-        sup.put("rule", "counts from 1 to " + (Suppression.THRESHOLD - 1) + " are shown as *, and further counts are hidden so that "
-                + "no hidden count can be worked out from the totals");
+        sup.put(
+                "rule",
+                "counts from 1 to " + (Suppression.THRESHOLD - 1)
+                        + " are shown as *, and further counts are hidden so that "
+                        + "no hidden count can be worked out from the totals");
         ArrayNode sections = out.putArray("sections");
         for (ReportTable t : tables) {
             ObjectNode s = sections.addObject();
@@ -75,12 +77,18 @@ final class ReportFormat {
                 boolean totals = i == t.rows.size();
                 ReportTable.Row r = totals ? null : t.rows.get(i);
                 for (int j = 0; j <= t.columns.size(); j++) {
-                    b.append(escape(t.section.id())).append(',')
-                            .append(escape(totals ? "all" : r.period())).append(',')
-                            .append(escape(totals ? "all" : r.referrerOrg())).append(',')
-                            .append(escape(totals ? "" : r.rowKey())).append(',')
-                            .append(escape(j == t.columns.size() ? "total" : t.columns.get(j))).append(',')
-                            .append(t.published(i, j)).append("\r\n");
+                    b.append(escape(t.section.id()))
+                            .append(',')
+                            .append(escape(totals ? "all" : r.period()))
+                            .append(',')
+                            .append(escape(totals ? "all" : r.referrerOrg()))
+                            .append(',')
+                            .append(escape(totals ? "" : r.rowKey()))
+                            .append(',')
+                            .append(escape(j == t.columns.size() ? "total" : t.columns.get(j)))
+                            .append(',')
+                            .append(t.published(i, j))
+                            .append("\r\n");
                 }
             }
         }

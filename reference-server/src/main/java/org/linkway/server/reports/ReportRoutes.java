@@ -1,5 +1,7 @@
 package org.linkway.server.reports;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,19 +9,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.SqlAccess;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoreException;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 
 /**
  * Commissioner reports: the NHS England minimum dataset and the process measures, aggregated by
@@ -51,10 +50,12 @@ public final class ReportRoutes {
     }
 
     /** The query, read and checked. Months are whole calendar months in UTC. */
-    record Query(YearMonth from, YearMonth to, String referrerOrg, Period period) { }
+    record Query(YearMonth from, YearMonth to, String referrerOrg, Period period) {}
 
     enum Period {
-        MONTH, QUARTER, YEAR;
+        MONTH,
+        QUARTER,
+        YEAR;
 
         String label(String month) {
             YearMonth m = YearMonth.parse(month);
@@ -103,7 +104,7 @@ public final class ReportRoutes {
         List<ReportTable> tables = store.transaction(tx -> {
             Connection c = SqlAccess.connection(tx);
             try {
-                java.util.ArrayList<ReportTable> out = new java.util.ArrayList<>();
+                ArrayList<ReportTable> out = new ArrayList<>();
                 for (Section s : sections) {
                     out.add(ReportTable.of(s, counts(c, s, q)));
                 }
@@ -114,7 +115,9 @@ public final class ReportRoutes {
         });
         String accept = ctx.header("Accept");
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV)) {
-            ctx.status(200).contentType(CSV + "; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + report + ".csv\"")
+            ctx.status(200)
+                    .contentType(CSV + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + report + ".csv\"")
                     .result(ReportFormat.csv(tables));
         } else {
             Json.respond(ctx, 200, ReportFormat.json(report, q, upTo, tables));
@@ -122,8 +125,9 @@ public final class ReportRoutes {
     }
 
     static Map<ReportTable.Row, Map<String, Long>> counts(Connection c, Section s, Query q) throws SQLException {
-        String sql = "SELECT month, referrer_org, row_key, category, n FROM report_count WHERE section = ? AND month >= ? AND month <= ?"
-                + (q.referrerOrg() == null ? "" : " AND referrer_org = ?") + " AND n <> 0";
+        String sql =
+                "SELECT month, referrer_org, row_key, category, n FROM report_count WHERE section = ? AND month >= ? AND month <= ?"
+                        + (q.referrerOrg() == null ? "" : " AND referrer_org = ?") + " AND n <> 0";
         Map<ReportTable.Row, Map<String, Long>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, s.id());
@@ -134,7 +138,8 @@ public final class ReportRoutes {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ReportTable.Row row = new ReportTable.Row(q.period().label(rs.getString(1)), rs.getString(2), rs.getString(3));
+                    ReportTable.Row row =
+                            new ReportTable.Row(q.period().label(rs.getString(1)), rs.getString(2), rs.getString(3));
                     out.computeIfAbsent(row, k -> new HashMap<>()).merge(rs.getString(4), rs.getLong(5), Long::sum);
                 }
             }

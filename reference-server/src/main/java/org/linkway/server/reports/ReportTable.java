@@ -28,6 +28,7 @@ final class ReportTable {
     final List<String> columns;
     /** Rows + 1 by columns + 1: the last row is the column totals, the last column the row totals. */
     final long[][] values;
+
     final boolean[][] hidden;
 
     private ReportTable(Section section, List<Row> rows, List<String> columns, long[][] values, boolean[][] hidden) {
@@ -42,11 +43,12 @@ final class ReportTable {
     static ReportTable of(Section section, Map<Row, Map<String, Long>> counts) {
         List<String> columns = new ArrayList<>(section.columns());
         TreeMap<String, Boolean> extra = new TreeMap<>();
-        counts.values().forEach(m -> m.keySet().forEach(k -> {
-            if (!columns.contains(k)) {
-                extra.put(k, true);
-            }
-        }));
+        counts.values()
+                .forEach(m -> m.keySet().forEach(k -> {
+                    if (!columns.contains(k)) {
+                        extra.put(k, true);
+                    }
+                }));
         columns.addAll(extra.keySet());
         List<Row> rows = new ArrayList<>(new TreeMap<>(counts).keySet());
         long[][] cells = new long[rows.size()][columns.size()];
@@ -56,7 +58,11 @@ final class ReportTable {
                 cells[i][j] = m.getOrDefault(columns.get(j), 0L);
             }
         }
-        return new ReportTable(section, rows, columns, Suppression.withTotals(cells, columns.size()),
+        return new ReportTable(
+                section,
+                rows,
+                columns,
+                Suppression.withTotals(cells, columns.size()),
                 Suppression.hide(cells, columns.size()));
     }
 

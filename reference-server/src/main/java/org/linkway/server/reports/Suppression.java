@@ -1,7 +1,11 @@
 package org.linkway.server.reports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small-number suppression for a table of counts published with its row totals, column totals
@@ -24,7 +28,7 @@ final class Suppression {
 
     static final int THRESHOLD = 5;
 
-    private Suppression() { }
+    private Suppression() {}
 
     /**
      * @param cells counts, rows by columns (non-negative)
@@ -92,7 +96,9 @@ final class Suppression {
         int n = row ? m[0].length : m.length;
         int best = -1;
         for (int k = 0; k < n - 1; k++) {
-            if (!at(hidden, row, index, k) && at(m, row, index, k) > 0 && (best < 0 || at(m, row, index, k) < at(m, row, index, best))) {
+            if (!at(hidden, row, index, k)
+                    && at(m, row, index, k) > 0
+                    && (best < 0 || at(m, row, index, k) < at(m, row, index, best))) {
                 best = k;
             }
         }
@@ -137,17 +143,18 @@ final class Suppression {
                 }
             }
         }
-        java.util.Map<Integer, List<int[]>> groups = new java.util.HashMap<>();
+        Map<Integer, List<int[]>> groups = new HashMap<>();
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 if (hidden[i][j]) {
-                    groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>()).add(new int[] {i, j});
+                    groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>())
+                            .add(new int[] {i, j});
                 }
             }
         }
         boolean changed = false;
         for (List<int[]> unknowns : groups.values()) {
-            java.util.Map<Integer, double[]> lines = new java.util.LinkedHashMap<>();
+            Map<Integer, double[]> lines = new LinkedHashMap<>();
             for (int u = 0; u < unknowns.size(); u++) {
                 int i = unknowns.get(u)[0];
                 int j = unknowns.get(u)[1];
@@ -191,7 +198,7 @@ final class Suppression {
 
         private static final double EPS = 1e-9;
 
-        private Linear() { }
+        private Linear() {}
 
         /**
          * x_k is fixed by the equations exactly when the unit vector e_k lies in their row space,
@@ -202,7 +209,7 @@ final class Suppression {
             int rows = a.length;
             int pivotRow = 0;
             int[] pivotCol = new int[rows];
-            java.util.Arrays.fill(pivotCol, -1);
+            Arrays.fill(pivotCol, -1);
             for (int col = 0; col < n && pivotRow < rows; col++) {
                 int best = -1;
                 for (int i = pivotRow; i < rows; i++) {

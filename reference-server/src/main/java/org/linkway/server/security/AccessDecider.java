@@ -1,17 +1,18 @@
 package org.linkway.server.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Supplier;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,9 +27,21 @@ import tools.jackson.databind.node.ObjectNode;
 final class AccessDecider {
 
     /** What the decision was about and why, for the audit trail. */
-    record Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope,
-                  MessageBackView view) {
-        Access(String resource, String note, boolean filterList, boolean providerView, boolean emptySearch, ListScope listScope) {
+    record Access(
+            String resource,
+            String note,
+            boolean filterList,
+            boolean providerView,
+            boolean emptySearch,
+            ListScope listScope,
+            MessageBackView view) {
+        Access(
+                String resource,
+                String note,
+                boolean filterList,
+                boolean providerView,
+                boolean emptySearch,
+                ListScope listScope) {
             this(resource, note, filterList, providerView, emptySearch, listScope, null);
         }
 
@@ -57,8 +70,18 @@ final class AccessDecider {
     }
 
     /** What an onward referral carries to its provider: nothing of the clinical record. */
-    private static final Set<String> ONWARD_FIELDS = Set.of("resourceType", "schemaVersion", "prsbVersion", "id", "referralId",
-            "status", "provider", "consentId", "referral", "safeguarding", "feedback");
+    private static final Set<String> ONWARD_FIELDS = Set.of(
+            "resourceType",
+            "schemaVersion",
+            "prsbVersion",
+            "id",
+            "referralId",
+            "status",
+            "provider",
+            "consentId",
+            "referral",
+            "safeguarding",
+            "feedback");
 
     private final Store store;
     private final Clock clock;
@@ -68,8 +91,13 @@ final class AccessDecider {
         this.clock = clock;
     }
 
-    Access decide(Caller caller, AccessPolicy.Rule rule, String method, String path, Map<String, String> params,
-                  java.util.function.Supplier<byte[]> body) {
+    Access decide(
+            Caller caller,
+            AccessPolicy.Rule rule,
+            String method,
+            String path,
+            Map<String, String> params,
+            Supplier<byte[]> body) {
         return switch (rule.scope()) {
             case PUBLIC -> Access.plain("-");
             case ROLE_ONLY -> {
@@ -85,8 +113,13 @@ final class AccessDecider {
                     case LINK_WORKER -> ListScope.addressee(caller.organisation());
                     default -> null;
                 };
-                yield new Access("-", caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's referrals",
-                        !caller.is(Role.ADMIN), false, false, scope);
+                yield new Access(
+                        "-",
+                        caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's referrals",
+                        !caller.is(Role.ADMIN),
+                        false,
+                        false,
+                        scope);
             }
             case FHIR_INTAKE -> {
                 // the organisation is checked once the Bundle is converted (Security.checkConvertedReferral)
@@ -111,8 +144,15 @@ final class AccessDecider {
                     case LINK_WORKER -> ListScope.addressee(caller.organisation());
                     default -> null;
                 };
-                yield new Access("-", caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the message backs addressed to the caller",
-                        !caller.is(Role.ADMIN), false, false, scope);
+                yield new Access(
+                        "-",
+                        caller.is(Role.ADMIN)
+                                ? "allowed"
+                                : "allowed, filtered to the message backs addressed to the caller",
+                        !caller.is(Role.ADMIN),
+                        false,
+                        false,
+                        scope);
             }
             case REFERRAL -> referral(caller, rule, method, path, params.get("id"), body);
             case ONWARD_REFERRAL -> onward(caller, params.get("id"));
@@ -121,8 +161,13 @@ final class AccessDecider {
 
     private static void requireRole(Caller caller, AccessPolicy.Rule rule, String resource) {
         if (!rule.roles().contains(caller.role())) {
-            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "the " + caller.role().claim()
-                    + " role may not use " + (rule == AccessPolicy.FALLBACK ? "this endpoint" : rule.pattern())), resource, "denied: role");
+            throw new Refusal(
+                    new ApiProblem(
+                            ProblemType.FORBIDDEN,
+                            "the " + caller.role().claim() + " role may not use "
+                                    + (rule == AccessPolicy.FALLBACK ? "this endpoint" : rule.pattern())),
+                    resource,
+                    "denied: role");
         }
     }
 
@@ -139,14 +184,18 @@ final class AccessDecider {
         String own = caller.is(Role.REFERRER) ? Documents.referrerOrg(doc) : Documents.addresseeOrg(doc);
         if (!caller.organisation().equals(own)) {
             String pointer = caller.is(Role.REFERRER) ? Documents.REFERRER_ORG : Documents.ADDRESSEE_ORG;
-            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "a " + caller.role().claim()
-                    + " records referrals as its own organisation: " + pointer + " must be '" + caller.organisation() + "'"),
-                    "Referral/new", "denied: not the caller's organisation");
+            throw new Refusal(
+                    new ApiProblem(
+                            ProblemType.FORBIDDEN,
+                            "a " + caller.role().claim() + " records referrals as its own organisation: " + pointer
+                                    + " must be '" + caller.organisation() + "'"),
+                    "Referral/new",
+                    "denied: not the caller's organisation");
         }
     }
 
-    private Access referral(Caller caller, AccessPolicy.Rule rule, String method, String path, String id,
-                            java.util.function.Supplier<byte[]> body) {
+    private Access referral(
+            Caller caller, AccessPolicy.Rule rule, String method, String path, String id, Supplier<byte[]> body) {
         String resource = "Referral/" + id;
         Optional<StoredResource> found = store.transaction(tx -> tx.get("Referral", id));
         if (found.isEmpty() || !canSee(caller, Json.MAPPER.readTree(found.get().body()))) {
@@ -154,11 +203,17 @@ final class AccessDecider {
         }
         requireRole(caller, rule, resource);
         if (caller.is(Role.REFERRER) && path.endsWith("/transitions") && !"cancelled".equals(target(body.get()))) {
-            throw new Refusal(new ApiProblem(ProblemType.FORBIDDEN, "a referrer may only cancel its referral "
-                    + "(to: cancelled); the link worker service moves it on"), resource, "denied: referrer transition");
+            throw new Refusal(
+                    new ApiProblem(
+                            ProblemType.FORBIDDEN,
+                            "a referrer may only cancel its referral "
+                                    + "(to: cancelled); the link worker service moves it on"),
+                    resource,
+                    "denied: referrer transition");
         }
         if (caller.is(Role.REFERRER) && path.endsWith("/events")) {
-            return new Access(resource, "allowed", true, false, false, null); // message back events in the view consent allows
+            return new Access(
+                    resource, "allowed", true, false, false, null); // message back events in the view consent allows
         }
         return Access.plain(resource);
     }
@@ -171,12 +226,13 @@ final class AccessDecider {
      */
     private Access messageBack(Caller caller, AccessPolicy.Rule rule, String id) {
         String resource = "MessageBack/" + id;
-        record Found(JsonNode referral, boolean issued, java.util.Set<String> parties, MessageBackView view) { }
+        record Found(JsonNode referral, boolean issued, Set<String> parties, MessageBackView view) {}
         Optional<Found> found = store.transaction(tx -> tx.get("Referral", id).map(r -> {
             JsonNode referral = Json.MAPPER.readTree(r.body());
-            java.util.Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
+            Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
             boolean issued = tx.get("MessageBack", id).isPresent();
-            MessageBackView view = parties.isEmpty() || !issued ? MessageBackView.FULL
+            MessageBackView view = parties.isEmpty() || !issued
+                    ? MessageBackView.FULL
                     : MessageBackRecipients.view(tx, id, parties, clock.instant());
             return new Found(referral, issued, parties, view);
         }));
@@ -185,26 +241,36 @@ final class AccessDecider {
         }
         Found f = found.get();
         if (!canSee(caller, f.referral()) && (f.parties().isEmpty() || !f.issued())) {
-            throw hidden("referral", id, resource, f.parties().isEmpty() ? "hidden: not a recipient of the message back"
-                    : "hidden: no message back issued yet to the registered GP practice");
+            throw hidden(
+                    "referral",
+                    id,
+                    resource,
+                    f.parties().isEmpty()
+                            ? "hidden: not a recipient of the message back"
+                            : "hidden: no message back issued yet to the registered GP practice");
         }
         requireRole(caller, rule, resource);
         String as = String.join(" and ", f.parties());
-        String note = f.view().full() ? (as.isEmpty() ? "allowed" : "allowed as " + as)
+        String note = f.view().full()
+                ? (as.isEmpty() ? "allowed" : "allowed as " + as)
                 : "allowed as " + as + ", details withheld: " + f.view().reason();
         return new Access(resource, note, false, false, false, null, f.view());
     }
 
     private Access onward(Caller caller, String id) {
         String resource = "OnwardReferral/" + id;
-        record Found(JsonNode onward, JsonNode referral, ConsentLedger.Coverage coverage) { }
-        Optional<Found> found = store.transaction(tx -> tx.get("OnwardReferral", id).map(o -> {
-            JsonNode onward = Json.MAPPER.readTree(o.body());
-            JsonNode referral = tx.get("Referral", o.referralId()).map(r -> Json.MAPPER.readTree(r.body())).orElse(null);
-            ConsentLedger.Coverage coverage = caller.is(Role.PROVIDER)
-                    ? ConsentLedger.forProvider(tx, o.referralId(), caller.organisation(), clock.instant()) : null;
-            return new Found(onward, referral, coverage);
-        }));
+        record Found(JsonNode onward, JsonNode referral, ConsentLedger.Coverage coverage) {}
+        Optional<Found> found =
+                store.transaction(tx -> tx.get("OnwardReferral", id).map(o -> {
+                    JsonNode onward = Json.MAPPER.readTree(o.body());
+                    JsonNode referral = tx.get("Referral", o.referralId())
+                            .map(r -> Json.MAPPER.readTree(r.body()))
+                            .orElse(null);
+                    ConsentLedger.Coverage coverage = caller.is(Role.PROVIDER)
+                            ? ConsentLedger.forProvider(tx, o.referralId(), caller.organisation(), clock.instant())
+                            : null;
+                    return new Found(onward, referral, coverage);
+                }));
         if (found.isEmpty()) {
             throw hidden("onward referral", id, resource, "404 none");
         }
@@ -222,12 +288,16 @@ final class AccessDecider {
                 if (Documents.partyIs(f.onward().path("provider"), caller.organisation())) {
                     if (!f.coverage().covered()) {
                         // the provider learns nothing, not even that consent changed; the trail says why
-                        throw hidden("onward referral", id, resource, "refused: " + f.coverage().reason());
+                        throw hidden(
+                                "onward referral",
+                                id,
+                                resource,
+                                "refused: " + f.coverage().reason());
                     }
                     return new Access(resource, "allowed: " + f.coverage().reason(), false, true, false, null);
                 }
             }
-            default -> { }
+            default -> {}
         }
         throw hidden("onward referral", id, resource, "hidden: not the caller's onward referral");
     }
@@ -240,8 +310,12 @@ final class AccessDecider {
         }
         String id = focus.startsWith("ServiceRequest/") ? focus.substring("ServiceRequest/".length()) : focus;
         String resource = "Referral/" + id;
-        boolean sees = store.transaction(tx -> tx.get("Referral", id)).map(r -> canSee(caller, Json.MAPPER.readTree(r.body()))).orElse(false);
-        return sees ? Access.plain(resource) : new Access(resource, "hidden: not the caller's referral; empty search", false, false, true, null);
+        boolean sees = store.transaction(tx -> tx.get("Referral", id))
+                .map(r -> canSee(caller, Json.MAPPER.readTree(r.body())))
+                .orElse(false);
+        return sees
+                ? Access.plain(resource)
+                : new Access(resource, "hidden: not the caller's referral; empty search", false, false, true, null);
     }
 
     /** Whether a caller may see a referral at all. */
@@ -255,10 +329,10 @@ final class AccessDecider {
     }
 
     /** A list answer cut down for its caller, and what was withheld from it for lack of consent (for the audit trail). */
-    record Filtered(String body, java.util.List<String> withheld) { }
+    record Filtered(String body, List<String> withheld) {}
 
     /** What a referrer-role caller is to one referral: whether it may see it, the parties it receives the message back as, the view. */
-    private record Standing(JsonNode referral, boolean sees, java.util.Set<String> parties, MessageBackView view) {
+    private record Standing(JsonNode referral, boolean sees, Set<String> parties, MessageBackView view) {
         boolean recipient() {
             return sees || !parties.isEmpty();
         }
@@ -273,11 +347,11 @@ final class AccessDecider {
     Filtered filterList(Caller caller, String body) {
         JsonNode doc = Json.MAPPER.readTree(body);
         if (!(doc instanceof ObjectNode page) || !(page.get("items") instanceof ArrayNode items)) {
-            return new Filtered(body, java.util.List.of());
+            return new Filtered(body, List.of());
         }
         Map<String, Boolean> visible = new HashMap<>();
         Map<String, Optional<Standing>> standings = new HashMap<>();
-        java.util.List<String> withheld = new java.util.ArrayList<>();
+        List<String> withheld = new ArrayList<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
         for (JsonNode item : items) {
             boolean event = item.has("sequence");
@@ -287,19 +361,23 @@ final class AccessDecider {
             boolean see;
             if (caller.is(Role.PROVIDER)) {
                 String onwardId = item.path("resourceId").asString("");
-                see = "OnwardReferral".equals(type) && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
+                see = "OnwardReferral".equals(type)
+                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
             } else if ("Referral".equals(type) && !event) {
                 see = canSee(caller, item);
             } else if (referralId == null) {
                 see = false;
             } else {
-                Standing st = standings.computeIfAbsent(referralId, rid -> standing(caller, rid)).orElse(null);
+                Standing st = standings
+                        .computeIfAbsent(referralId, rid -> standing(caller, rid))
+                        .orElse(null);
                 boolean messageBack = "MessageBack".equals(type);
                 see = st != null && (messageBack ? st.recipient() : st.sees());
                 if (see && !st.view().full()) {
                     out = withheldItem((ObjectNode) item.deepCopy(), event, messageBack, st);
                     if (messageBack) {
-                        withheld.add("MessageBack/" + referralId + " " + st.view().reason());
+                        withheld.add(
+                                "MessageBack/" + referralId + " " + st.view().reason());
                     }
                 }
             }
@@ -314,8 +392,9 @@ final class AccessDecider {
     private Optional<Standing> standing(Caller caller, String referralId) {
         return store.transaction(tx -> tx.get("Referral", referralId).map(r -> {
             JsonNode referral = Json.MAPPER.readTree(r.body());
-            java.util.Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
-            MessageBackView view = parties.isEmpty() ? MessageBackView.FULL
+            Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
+            MessageBackView view = parties.isEmpty()
+                    ? MessageBackView.FULL
                     : MessageBackRecipients.view(tx, referralId, parties, clock.instant());
             return new Standing(referral, canSee(caller, referral), parties, view);
         }));
@@ -324,7 +403,8 @@ final class AccessDecider {
     /** A message back, or an event, cut to what a recipient whose sharing was refused may see. */
     private static JsonNode withheldItem(ObjectNode item, boolean event, boolean messageBack, Standing st) {
         if (messageBack && !event) {
-            return MessageBackView.withheldDocument(item, st.referral(), st.view().party());
+            return MessageBackView.withheldDocument(
+                    item, st.referral(), st.view().party());
         }
         if (messageBack) {
             item.set("data", MessageBackView.withheldEventData(item.path("data")));
@@ -340,11 +420,14 @@ final class AccessDecider {
      * withdrawal also hides the events from before it.
      */
     private boolean providerMaySee(Caller caller, String onwardId) {
-        return store.transaction(tx -> tx.get("OnwardReferral", onwardId).map(o -> {
-            String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
-            return caller.organisation().equals(provider)
-                    && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant()).covered();
-        }).orElse(false));
+        return store.transaction(tx -> tx.get("OnwardReferral", onwardId)
+                .map(o -> {
+                    String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
+                    return caller.organisation().equals(provider)
+                            && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant())
+                                    .covered();
+                })
+                .orElse(false));
     }
 
     /**
@@ -354,7 +437,8 @@ final class AccessDecider {
      */
     String providerView(String body) {
         JsonNode doc = Json.MAPPER.readTree(body);
-        if (!(doc instanceof ObjectNode onward) || !"OnwardReferral".equals(onward.path("resourceType").asString(null))) {
+        if (!(doc instanceof ObjectNode onward)
+                || !"OnwardReferral".equals(onward.path("resourceType").asString(null))) {
             return body;
         }
         ObjectNode view = Json.MAPPER.createObjectNode();
@@ -365,7 +449,8 @@ final class AccessDecider {
         });
         if (!view.has("safeguarding")) {
             String referralId = onward.path("referralId").asString(null);
-            store.transaction(tx -> referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
+            store.transaction(tx ->
+                            referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
                     .map(r -> Json.MAPPER.readTree(r.body()))
                     .filter(Documents::safeguardingFlagged)
                     .ifPresent(r -> view.set("safeguarding", r.get("safeguarding")));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,8 @@ public final class AccessPolicy {
     /** One rule: method, Javalin path pattern ({@code /**} matches anything below), scope, roles allowed. */
     public record Rule(String method, String pattern, Scope scope, Set<Role> roles) {
         boolean matches(String m, String path) {
-            return (method.equals("*") || method.equalsIgnoreCase(m)) && regex(pattern).matcher(path).matches();
+            return (method.equals("*") || method.equalsIgnoreCase(m))
+                    && regex(pattern).matcher(path).matches();
         }
     }
 
@@ -68,10 +70,15 @@ public final class AccessPolicy {
             new Rule("GET", "/health", Scope.PUBLIC, ALL),
             new Rule("GET", "/openapi.json", Scope.PUBLIC, ALL),
             new Rule("GET", "/json/{file}", Scope.PUBLIC, ALL),
-            new Rule("POST", "/v1/referrals", Scope.REFERRAL_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
+            new Rule(
+                    "POST",
+                    "/v1/referrals",
+                    Scope.REFERRAL_INTAKE,
+                    EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
             new Rule("GET", "/v1/referrals", Scope.FILTERED_COLLECTION, REFERRAL_READERS),
             new Rule("GET", "/v1/referrals/{id}", Scope.REFERRAL, REFERRAL_READERS),
-            // a GP practice's token is a referrer's: it reads the message back about its patient, nothing else of the referral
+            // a GP practice's token is a referrer's: it reads the message back about its patient, nothing else of the
+            // referral
             new Rule("GET", "/v1/referrals/{id}/message-back", Scope.MESSAGE_BACK, REFERRAL_READERS),
             new Rule("GET", "/v1/message-backs", Scope.MESSAGE_BACK_LIST, REFERRAL_READERS),
             new Rule("GET", "/v1/referrals/{id}/events", Scope.REFERRAL, REFERRAL_READERS),
@@ -80,8 +87,13 @@ public final class AccessPolicy {
             new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
             new Rule("*", "/v1/onward-referrals/{id}", Scope.ONWARD_REFERRAL, ONWARD),
             new Rule("*", "/v1/onward-referrals/{id}/**", Scope.ONWARD_REFERRAL, ONWARD),
-            // a provider's inbox: only its own onward referrals' events, while consent covers it (AccessDecider.filterList)
-            new Rule("GET", "/v1/events", Scope.FILTERED_COLLECTION, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.PROVIDER, Role.ADMIN)),
+            // a provider's inbox: only its own onward referrals' events, while consent covers it
+            // (AccessDecider.filterList)
+            new Rule(
+                    "GET",
+                    "/v1/events",
+                    Scope.FILTERED_COLLECTION,
+                    EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.PROVIDER, Role.ADMIN)),
             // a subscription URL receives personal data and makes the server call out (SSRF): admins only
             new Rule("*", "/v1/subscriptions", Scope.ROLE_ONLY, ADMIN),
             new Rule("*", "/v1/subscriptions/**", Scope.ROLE_ONLY, ADMIN),
@@ -96,7 +108,11 @@ public final class AccessPolicy {
             new Rule("GET", "/fhir/R4/Composition/{id}", Scope.MESSAGE_BACK, REFERRAL_READERS),
             new Rule("GET", "/fhir/R4/Bundle/{id}", Scope.MESSAGE_BACK, REFERRAL_READERS),
             // the converted referral is checked exactly as POST /v1/referrals checks its body
-            new Rule("POST", "/fhir/R4/Bundle", Scope.FHIR_INTAKE, EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
+            new Rule(
+                    "POST",
+                    "/fhir/R4/Bundle",
+                    Scope.FHIR_INTAKE,
+                    EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
             new Rule("GET", "/fhir/R4/Task", Scope.TASK_SEARCH, REFERRAL_READERS),
             // the server's public signing keys: nothing personal, and receivers need them unauthenticated
             new Rule("GET", Security.JWKS_PATH, Scope.PUBLIC, ALL));
@@ -104,9 +120,9 @@ public final class AccessPolicy {
     /** What no rule covers: admins only. */
     public static final Rule FALLBACK = new Rule("*", "/**", Scope.ROLE_ONLY, ADMIN);
 
-    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
-    private AccessPolicy() { }
+    private AccessPolicy() {}
 
     /** The rule for a request, or {@link #FALLBACK}. */
     public static Rule ruleFor(String method, String path) {
@@ -141,7 +157,9 @@ public final class AccessPolicy {
             int last = 0;
             while (m.find()) {
                 re.append(Pattern.quote(body.substring(last, m.start())));
-                re.append("(?<").append(m.group(1) != null ? m.group(1) : m.group(2)).append(">[^/]+)");
+                re.append("(?<")
+                        .append(m.group(1) != null ? m.group(1) : m.group(2))
+                        .append(">[^/]+)");
                 last = m.end();
             }
             re.append(Pattern.quote(body.substring(last)));

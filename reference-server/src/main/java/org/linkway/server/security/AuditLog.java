@@ -1,7 +1,6 @@
 package org.linkway.server.security;
 
 import java.time.Clock;
-
 import org.linkway.server.storage.AuditEntry;
 import org.linkway.server.storage.AuditRecord;
 import org.linkway.server.storage.Store;
@@ -31,9 +30,15 @@ public final class AuditLog {
         String subject = caller == null ? "anonymous" : caller.subject();
         String org = caller == null ? "-" : caller.organisation();
         String role = caller == null ? "-" : caller.role().claim();
-        return tx.audit().append(AuditRecord.at(clock.instant()).requestId(bound(act.requestId())).subject(bound(subject))
-                .organisation(bound(org)).role(role).action(bound(act.action())).resource(bound(act.resource()))
-                .outcome(bound(act.outcome())));
+        return tx.audit()
+                .append(AuditRecord.at(clock.instant())
+                        .requestId(bound(act.requestId()))
+                        .subject(bound(subject))
+                        .organisation(bound(org))
+                        .role(role)
+                        .action(bound(act.action()))
+                        .resource(bound(act.resource()))
+                        .outcome(bound(act.outcome())));
     }
 
     private static String bound(String s) {

@@ -1,9 +1,8 @@
 package org.linkway.server.security;
 
+import io.javalin.config.RoutesConfig;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
-
-import io.javalin.config.RoutesConfig;
 
 /** {@code GET /v1/audit/verify}: the admin's proof that the audit trail is whole (admins only, by {@link AccessPolicy}). */
 public final class AuditRoutes {

@@ -1,7 +1,6 @@
 package org.linkway.server.security;
 
 import java.util.List;
-
 import org.linkway.server.storage.AuditEntry;
 import org.linkway.server.storage.Store;
 
@@ -23,12 +22,14 @@ public final class AuditVerifier {
      */
     public record Report(boolean ok, long entries, long brokenAt, String reason, String lastHash) {
         public String describe() {
-            return ok ? "audit chain OK: " + entries + " entries, last hash " + lastHash
-                    : "audit chain BROKEN at entry " + brokenAt + ": " + reason + " (" + entries + " entries before it hold)";
+            return ok
+                    ? "audit chain OK: " + entries + " entries, last hash " + lastHash
+                    : "audit chain BROKEN at entry " + brokenAt + ": " + reason + " (" + entries
+                            + " entries before it hold)";
         }
     }
 
-    private AuditVerifier() { }
+    private AuditVerifier() {}
 
     public static Report verify(Store store) {
         long checked = 0;
@@ -43,9 +44,11 @@ public final class AuditVerifier {
             for (AuditEntry e : batch) {
                 String reason = null;
                 if (e.sequence() != checked + 1) {
-                    reason = "expected entry " + (checked + 1) + " next but found " + e.sequence() + " (entries deleted)";
+                    reason = "expected entry " + (checked + 1) + " next but found " + e.sequence()
+                            + " (entries deleted)";
                 } else if (!e.previousHash().equals(previous)) {
-                    reason = "its previous hash does not match the entry before it (an entry was changed, removed or inserted)";
+                    reason =
+                            "its previous hash does not match the entry before it (an entry was changed, removed or inserted)";
                 } else if (!e.hash().equals(e.expectedHash())) {
                     reason = "its fields do not give its hash (the entry was edited)";
                 }

@@ -7,12 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,18 +24,20 @@ import tools.jackson.databind.JsonNode;
 public final class ConsentLedger {
 
     /** Lawful bases that justify sharing for direct care without consent (UK GDPR art. 6/9 with the common law duty). */
-    private static final Set<String> NON_CONSENT_BASES = Set.of("direct-care", "vital-interests", "legal-obligation", "public-task");
+    private static final Set<String> NON_CONSENT_BASES =
+            Set.of("direct-care", "vital-interests", "legal-obligation", "public-task");
 
     /** The answer, with the reason that is written to the audit trail. */
-    public record Coverage(boolean covered, String reason) { }
+    public record Coverage(boolean covered, String reason) {}
 
-    private ConsentLedger() { }
+    private ConsentLedger() {}
 
     public static Coverage forProvider(Tx tx, String referralId, String providerOrg, Instant now) {
         if (providerOrg == null) {
             return new Coverage(false, "the onward referral names no provider organisation");
         }
-        List<StoredResource> decisions = tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
+        List<StoredResource> decisions =
+                tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
         Coverage state = new Coverage(false, "no consent or lawful basis recorded for provider " + providerOrg);
         for (StoredResource r : decisions) {
             JsonNode c = Json.MAPPER.readTree(r.body());
@@ -47,13 +47,17 @@ public final class ConsentLedger {
             String decision = c.path("decision").asString("");
             String basis = c.path("lawfulBasis").asString("");
             switch (decision) {
-                case "withdrawn", "refused" -> state = new Coverage(false, "consent " + decision + " (record " + r.id() + ")");
-                case "given" -> state = expired(c, now) ? new Coverage(false, "consent expired (record " + r.id() + ")")
-                        : new Coverage(true, "consent given (record " + r.id() + ")");
-                case "not-sought" -> state = NON_CONSENT_BASES.contains(basis) && !expired(c, now)
-                        ? new Coverage(true, "lawful basis " + basis + " (record " + r.id() + ")")
-                        : state;
-                default -> { }
+                case "withdrawn", "refused" ->
+                    state = new Coverage(false, "consent " + decision + " (record " + r.id() + ")");
+                case "given" ->
+                    state = expired(c, now)
+                            ? new Coverage(false, "consent expired (record " + r.id() + ")")
+                            : new Coverage(true, "consent given (record " + r.id() + ")");
+                case "not-sought" ->
+                    state = NON_CONSENT_BASES.contains(basis) && !expired(c, now)
+                            ? new Coverage(true, "lawful basis " + basis + " (record " + r.id() + ")")
+                            : state;
+                default -> {}
             }
         }
         return state;
@@ -67,22 +71,28 @@ public final class ConsentLedger {
      * scope) withdraws or refuses it; a later consent given restores it.
      */
     public static Coverage forParty(Tx tx, String referralId, String scope, Instant now) {
-        List<StoredResource> decisions = tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
+        List<StoredResource> decisions =
+                tx.list(ListQuery.of("Consent").inReferral(referralId)).items();
         Coverage state = new Coverage(true, "no decision withdraws sharing with the " + scope);
         for (StoredResource r : decisions) {
             JsonNode c = Json.MAPPER.readTree(r.body());
             String decision = c.path("decision").asString("");
             JsonNode scopes = c.path("scope");
             boolean scoped = scopes.isArray() && scopes.size() > 0;
-            boolean reaches = !scoped ? decision.equals("withdrawn") || decision.equals("refused") : contains(scopes, scope);
+            boolean reaches =
+                    !scoped ? decision.equals("withdrawn") || decision.equals("refused") : contains(scopes, scope);
             if (!reaches) {
                 continue;
             }
             switch (decision) {
-                case "withdrawn", "refused" -> state = new Coverage(false, "consent " + decision + " for the " + scope + " (record " + r.id() + ")");
-                case "given" -> state = expired(c, now) ? new Coverage(false, "consent for the " + scope + " expired (record " + r.id() + ")")
-                        : new Coverage(true, "consent given (record " + r.id() + ")");
-                default -> { }
+                case "withdrawn", "refused" ->
+                    state = new Coverage(
+                            false, "consent " + decision + " for the " + scope + " (record " + r.id() + ")");
+                case "given" ->
+                    state = expired(c, now)
+                            ? new Coverage(false, "consent for the " + scope + " expired (record " + r.id() + ")")
+                            : new Coverage(true, "consent given (record " + r.id() + ")");
+                default -> {}
             }
         }
         return state;
@@ -122,7 +132,8 @@ public final class ConsentLedger {
             return false;
         }
         try {
-            Instant end = text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+            Instant end = text.length() == 10
+                    ? LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : OffsetDateTime.parse(text).toInstant();
             return !now.isBefore(end);
         } catch (DateTimeParseException e) {

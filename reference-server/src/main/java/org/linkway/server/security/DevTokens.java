@@ -1,15 +1,5 @@
 package org.linkway.server.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,6 +11,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Development mode's issuer: a P-256 key made at start-up and never written anywhere, and a
@@ -30,11 +29,14 @@ import com.nimbusds.jwt.SignedJWT;
 public final class DevTokens {
 
     /** The demo organisations: those of the demo referrals, plus a provider, a commissioner and an admin. */
-    public record Demo(String label, Role role, String organisation) { }
+    public record Demo(String label, Role role, String organisation) {}
 
     public static final List<Demo> DEMOS = List.of(
             new Demo("referrer (hospital discharge team, demo referral 2)", Role.REFERRER, "RX9E2"),
-            new Demo("referrer (GP practice Y03146, Larkmead Medical Practice, demo referral 1)", Role.REFERRER, "Y03146"),
+            new Demo(
+                    "referrer (GP practice Y03146, Larkmead Medical Practice, demo referral 1)",
+                    Role.REFERRER,
+                    "Y03146"),
             new Demo("link-worker (Eastmere Community Action, receives the demo referrals)", Role.LINK_WORKER, "8EC41"),
             new Demo("provider (Eastmere Strollers, charity 1187342)", Role.PROVIDER, "1187342"),
             new Demo("commissioner (invented ICB)", Role.COMMISSIONER, "QEM"),
@@ -54,7 +56,11 @@ public final class DevTokens {
 
     static DevTokens generate(Clock clock) {
         try {
-            return new DevTokens(new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID()).generate(), clock);
+            return new DevTokens(
+                    new ECKeyGenerator(Curve.P_256)
+                            .keyID("dev-" + UUID.randomUUID())
+                            .generate(),
+                    clock);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot make a development key", e);
         }
@@ -80,7 +86,12 @@ public final class DevTokens {
                 .expirationTime(Date.from(clock.instant().plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {

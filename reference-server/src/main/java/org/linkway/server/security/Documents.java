@@ -8,7 +8,7 @@ final class Documents {
     static final String REFERRER_ORG = "/referralDetails/entries/0/referrerDetails/organisation/code";
     static final String ADDRESSEE_ORG = "/referralDetails/entries/0/referralTo/organisation/code";
 
-    private Documents() { }
+    private Documents() {}
 
     /** The referring organisation's ODS code, or null. */
     static String referrerOrg(JsonNode referral) {
@@ -39,7 +39,8 @@ final class Documents {
         if (party == null || party.isMissingNode() || organisation == null) {
             return false;
         }
-        return organisation.equals(text(party.at("/organisation/code"))) || organisation.equals(text(party.path("charityNumber")));
+        return organisation.equals(text(party.at("/organisation/code")))
+                || organisation.equals(text(party.path("charityNumber")));
     }
 
     /** The GP practice the person is registered with (its ODS code), or null. */

@@ -1,7 +1,13 @@
 package org.linkway.server.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,18 +16,11 @@ import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.linkway.crypto.nimbus.JwsAlgorithms;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * Reads the public keys that sign bearer tokens: a JWKS document, or a PEM file with one or more
@@ -30,7 +29,7 @@ import com.nimbusds.jose.jwk.JWKSet;
  */
 final class KeyFiles {
 
-    private KeyFiles() { }
+    private KeyFiles() {}
 
     static JWKSet read(Path file) {
         return read(file, "token keys");
@@ -50,10 +49,12 @@ final class KeyFiles {
         }
         for (JWK k : keys) {
             if (k.isPrivate()) {
-                throw new IllegalStateException("the " + what + " file " + file + " holds a private key; give the server public keys only");
+                throw new IllegalStateException(
+                        "the " + what + " file " + file + " holds a private key; give the server public keys only");
             }
             if (JwsAlgorithms.algorithmFor(k) == null) {
-                throw new IllegalStateException("key '" + k.getKeyID() + "' in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
+                throw new IllegalStateException(
+                        "key '" + k.getKeyID() + "' in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
             }
         }
         return new JWKSet(keys);
@@ -63,14 +64,16 @@ final class KeyFiles {
         try {
             return JWKSet.parse(text).getKeys();
         } catch (ParseException e) {
-            throw new IllegalStateException("the token keys file " + file + " is not a JWKS document: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the token keys file " + file + " is not a JWKS document: " + e.getMessage(), e);
         }
     }
 
     private static List<JWK> pem(String text, Path file) {
         List<JWK> keys = new ArrayList<>();
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        try (Reader in = new java.io.StringReader(text); PEMParser parser = new PEMParser(in)) {
+        try (Reader in = new StringReader(text);
+                PEMParser parser = new PEMParser(in)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 SubjectPublicKeyInfo info;
@@ -79,13 +82,14 @@ final class KeyFiles {
                 } else if (o instanceof X509CertificateHolder cert) {
                     info = cert.getSubjectPublicKeyInfo();
                 } else {
-                    throw new IllegalStateException("the token keys file " + file + " holds a " + o.getClass().getSimpleName()
-                            + "; it should hold PUBLIC KEY or CERTIFICATE blocks");
+                    throw new IllegalStateException("the token keys file " + file + " holds a "
+                            + o.getClass().getSimpleName() + "; it should hold PUBLIC KEY or CERTIFICATE blocks");
                 }
                 keys.add(toJwk(converter.getPublicKey(info)));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("the token keys file " + file + " is not readable PEM: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the token keys file " + file + " is not readable PEM: " + e.getMessage(), e);
         }
         return keys;
     }
@@ -94,15 +98,19 @@ final class KeyFiles {
         try {
             if (key instanceof ECPublicKey ec) {
                 ECKey jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
-                return new ECKey.Builder(jwk).keyID(jwk.computeThumbprint().toString()).build();
+                return new ECKey.Builder(jwk)
+                        .keyID(jwk.computeThumbprint().toString())
+                        .build();
             }
             if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
                 JWK jwk = JwsAlgorithms.ed25519PublicJwk(key, null);
-                return JwsAlgorithms.ed25519PublicJwk(key, jwk.computeThumbprint().toString());
+                return JwsAlgorithms.ed25519PublicJwk(
+                        key, jwk.computeThumbprint().toString());
             }
         } catch (JOSEException | RuntimeException e) {
             throw new IllegalStateException("unusable public key: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("a " + key.getAlgorithm() + " key cannot verify Linkway tokens; use P-256 or Ed25519");
+        throw new IllegalStateException(
+                "a " + key.getAlgorithm() + " key cannot verify Linkway tokens; use P-256 or Ed25519");
     }
 }

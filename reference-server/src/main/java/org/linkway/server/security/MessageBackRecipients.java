@@ -3,9 +3,7 @@ package org.linkway.server.security;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.linkway.server.storage.Tx;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class MessageBackRecipients {
 
-    private MessageBackRecipients() { }
+    private MessageBackRecipients() {}
 
     /** The consent scopes by which an organisation is a recipient of the referral's message back: {@code referrer}, {@code gp}. */
     static Set<String> parties(JsonNode referral, String organisation) {

@@ -1,8 +1,7 @@
 package org.linkway.server.security;
 
-import org.linkway.server.http.Json;
-
 import io.javalin.http.Context;
+import org.linkway.server.http.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +23,9 @@ public record MessageBackView(boolean full, String party, String reason) {
     static final String ATTRIBUTE = "linkway.message-back-view";
 
     /** What the clinical summary of the withheld view says; recipients and tests recognise it by this text. */
-    public static final String WITHHELD_SUMMARY = "Details of this social prescribing referral are withheld: the person has not "
-            + "consented to sharing them with this recipient. The referral is closed with the outcome stated.";
+    public static final String WITHHELD_SUMMARY =
+            "Details of this social prescribing referral are withheld: the person has not "
+                    + "consented to sharing them with this recipient. The referral is closed with the outcome stated.";
 
     static final MessageBackView FULL = new MessageBackView(true, null, null);
 
@@ -46,7 +46,9 @@ public record MessageBackView(boolean full, String party, String reason) {
 
     /** The message back this view lets the caller see. */
     public String render(String messageBackJson, JsonNode referral) {
-        return full ? messageBackJson : Json.write(withheldDocument(Json.MAPPER.readTree(messageBackJson), referral, party));
+        return full
+                ? messageBackJson
+                : Json.write(withheldDocument(Json.MAPPER.readTree(messageBackJson), referral, party));
     }
 
     /**
@@ -59,8 +61,16 @@ public record MessageBackView(boolean full, String party, String reason) {
      */
     static ObjectNode withheldDocument(JsonNode full, JsonNode referral, String party) {
         ObjectNode m = Json.MAPPER.createObjectNode();
-        for (String field : new String[] {"resourceType", "schemaVersion", "prsbVersion", "id", "referralId", "referrerReferralId",
-                "outcome", "sentAt"}) {
+        for (String field : new String[] {
+            "resourceType",
+            "schemaVersion",
+            "prsbVersion",
+            "id",
+            "referralId",
+            "referrerReferralId",
+            "outcome",
+            "sentAt"
+        }) {
             if (full.hasNonNull(field)) {
                 m.set(field, full.get(field).deepCopy());
             }
@@ -87,14 +97,19 @@ public record MessageBackView(boolean full, String party, String reason) {
             }
             ObjectNode to = e.putObject("referralTo");
             if (entry.path("referralTo").hasNonNull("organisation")) {
-                to.set("organisation", entry.path("referralTo").get("organisation").deepCopy());
+                to.set(
+                        "organisation",
+                        entry.path("referralTo").get("organisation").deepCopy());
             }
         }
         JsonNode sent = referral == null ? null : referral.path("risks");
         if ("referrer".equals(party) && sent != null && sent.path("entries").size() > 0) {
             m.set("risks", sent.deepCopy());
         } else {
-            m.putObject("risks").putArray("entries").addObject().putObject("risk")
+            m.putObject("risks")
+                    .putArray("entries")
+                    .addObject()
+                    .putObject("risk")
                     .put("text", "Withheld: the person has not consented to sharing details with this recipient");
         }
         m.putObject("clinicalSummary").put("clinicalSummary", WITHHELD_SUMMARY);

@@ -1,10 +1,16 @@
 package org.linkway.server.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import java.util.Set;
 import org.linkway.model.ProblemType;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
@@ -15,11 +21,6 @@ import org.linkway.server.storage.Store;
 import org.linkway.server.storage.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.nimbusds.jose.jwk.JWKSet;
-
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 
 /**
  * Authentication, authorisation, consent and audit, wired into the server as one before-handler
@@ -42,8 +43,11 @@ public final class Security {
     private static final String PENDING = "linkway.audit-entry";
     private static final String SIGNER = "linkway.signer";
     /** The answers signed for their receiver: single resources that leave the server as personal data. */
-    private static final java.util.Set<String> SIGNED = java.util.Set.of("/v1/referrals/{id}", "/v1/referrals/{id}/message-back",
-            "/v1/onward-referrals/{id}", "/fhir/R4/Bundle/{id}");
+    private static final Set<String> SIGNED = Set.of(
+            "/v1/referrals/{id}",
+            "/v1/referrals/{id}/message-back",
+            "/v1/onward-referrals/{id}",
+            "/fhir/R4/Bundle/{id}");
     /** Where the server publishes its signing keys. */
     public static final String JWKS_PATH = "/.well-known/jwks.json";
 
@@ -75,25 +79,45 @@ public final class Security {
     }
 
     /** As above, with the server's message signing key and the sender keys it trusts. */
-    public static Security create(SecuritySettings settings, SigningSettings signing, boolean devMode, Store store, Clock clock) {
+    public static Security create(
+            SecuritySettings settings, SigningSettings signing, boolean devMode, Store store, Clock clock) {
         Signatures signatures = Signatures.create(signing, devMode);
         if (settings.configured()) {
-            if (settings.issuer() == null || settings.issuer().isBlank() || settings.audience() == null || settings.audience().isBlank()) {
-                throw new IllegalStateException("refusing to start: LINKWAY_JWT_KEYS is set but LINKWAY_JWT_ISSUER and "
-                        + "LINKWAY_JWT_AUDIENCE are not; a token is accepted only from a named issuer for a named audience");
+            if (settings.issuer() == null
+                    || settings.issuer().isBlank()
+                    || settings.audience() == null
+                    || settings.audience().isBlank()) {
+                throw new IllegalStateException(
+                        "refusing to start: LINKWAY_JWT_KEYS is set but LINKWAY_JWT_ISSUER and "
+                                + "LINKWAY_JWT_AUDIENCE are not; a token is accepted only from a named issuer for a named audience");
             }
             JWKSet keys = KeyFiles.read(settings.keys());
-            LOG.info("bearer tokens: {} key(s) from {}, issuer {}, audience {}", keys.getKeys().size(), settings.keys(),
-                    settings.issuer(), settings.audience());
-            return new Security(new TokenVerifier(keys, settings.issuer(), settings.audience(), clock), store, clock, null, signatures);
+            LOG.info(
+                    "bearer tokens: {} key(s) from {}, issuer {}, audience {}",
+                    keys.getKeys().size(),
+                    settings.keys(),
+                    settings.issuer(),
+                    settings.audience());
+            return new Security(
+                    new TokenVerifier(keys, settings.issuer(), settings.audience(), clock),
+                    store,
+                    clock,
+                    null,
+                    signatures);
         }
         if (!devMode) {
-            throw new IllegalStateException("refusing to start: no token keys configured. Set LINKWAY_JWT_KEYS (a PEM or JWKS "
-                    + "file of ES256/EdDSA public keys), LINKWAY_JWT_ISSUER and LINKWAY_JWT_AUDIENCE, or run with --dev");
+            throw new IllegalStateException(
+                    "refusing to start: no token keys configured. Set LINKWAY_JWT_KEYS (a PEM or JWKS "
+                            + "file of ES256/EdDSA public keys), LINKWAY_JWT_ISSUER and LINKWAY_JWT_AUDIENCE, or run with --dev");
         }
         DevTokens tokens = DevTokens.generate(clock);
-        return new Security(new TokenVerifier(tokens.publicKeys(), SecuritySettings.DEV_ISSUER, SecuritySettings.DEV_AUDIENCE, clock),
-                store, clock, tokens, signatures);
+        return new Security(
+                new TokenVerifier(
+                        tokens.publicKeys(), SecuritySettings.DEV_ISSUER, SecuritySettings.DEV_AUDIENCE, clock),
+                store,
+                clock,
+                tokens,
+                signatures);
     }
 
     /** The development issuer, when the server made its own key. */
@@ -110,8 +134,12 @@ public final class Security {
     public void register(RoutesConfig routes) {
         routes.before(this::before);
         routes.after(this::after);
-        routes.get(JWKS_PATH, ctx -> ctx.status(200).contentType("application/jwk-set+json").header("Cache-Control", "max-age=300")
-                .result(signatures.jwks()));
+        routes.get(
+                JWKS_PATH,
+                ctx -> ctx.status(200)
+                        .contentType("application/jwk-set+json")
+                        .header("Cache-Control", "max-age=300")
+                        .result(signatures.jwks()));
     }
 
     /**
@@ -124,7 +152,7 @@ public final class Security {
             return List.of();
         }
         dev.register(port);
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add("Demo tokens, one per role (valid 12 hours, until this process stops); every request needs one:");
         dev.demoTokens().forEach((demo, token) -> {
             lines.add("  " + demo.label() + " [role " + demo.role().claim() + ", org " + demo.organisation() + "]");
@@ -149,12 +177,13 @@ public final class Security {
         }
         Caller caller = verifier.authenticate(ctx.header("Authorization"));
         ctx.attribute(CALLER, caller);
-        Map<String, String> params = new java.util.HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
+        Map<String, String> params = new HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
         if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
             params.put("focus", ctx.queryParam("focus"));
         }
         try {
-            AccessDecider.Access access = decider.decide(caller, rule, ctx.method().name(), ctx.path(), params, ctx::bodyAsBytes);
+            AccessDecider.Access access =
+                    decider.decide(caller, rule, ctx.method().name(), ctx.path(), params, ctx::bodyAsBytes);
             ctx.attribute(ACCESS, access);
             if (access.listScope() != null) {
                 ctx.attribute(ListScope.ATTRIBUTE, access.listScope());
@@ -168,14 +197,21 @@ public final class Security {
                     signer = signatures.verifyIntake(ctx.bodyAsBytes(), ctx.header(Signatures.HEADER));
                     ctx.attribute(SIGNER, signer);
                 } catch (ApiProblem p) {
-                    ctx.attribute(ACCESS, new AccessDecider.Access(access.resource(), "refused: " + p.type().substring(p.type()
-                            .lastIndexOf(':') + 1)));
+                    ctx.attribute(
+                            ACCESS,
+                            new AccessDecider.Access(
+                                    access.resource(),
+                                    "refused: " + p.type().substring(p.type().lastIndexOf(':') + 1)));
                     throw p;
                 }
             }
             if (!access.filterList() && !access.providerView() && !access.emptySearch()) {
                 // an answer the after-handler will not rewrite: a write may commit its entry with it
-                PendingEntry entry = new PendingEntry(RequestIds.of(ctx), caller, action(ctx, rule), access.resource(),
+                PendingEntry entry = new PendingEntry(
+                        RequestIds.of(ctx),
+                        caller,
+                        action(ctx, rule),
+                        access.resource(),
                         withSigner(access.note(), signer));
                 ctx.attribute(PENDING, entry);
                 RequestAudit.begin(entry);
@@ -242,12 +278,19 @@ public final class Security {
                 }
             }
             String note = (access == null ? (status == 401 ? "unauthenticated" : "refused") : access.note()) + withheld;
-            audit.record(Audited.request(RequestIds.of(ctx)).by(caller).action(action(ctx, rule))
-                    .on(access == null ? "-" : access.resource()).outcome(status + " " + withSigner(note, ctx.attribute(SIGNER))));
+            audit.record(Audited.request(RequestIds.of(ctx))
+                    .by(caller)
+                    .action(action(ctx, rule))
+                    .on(access == null ? "-" : access.resource())
+                    .outcome(status + " " + withSigner(note, ctx.attribute(SIGNER))));
         } catch (RuntimeException e) {
             LOG.error("request {}: could not filter or audit the answer; withholding it", RequestIds.of(ctx), e);
-            Problems.write(ctx, new ApiProblem(ProblemType.AUDIT_UNAVAILABLE,
-                    "the answer was withheld because it could not be written to the audit trail; quote request id " + RequestIds.of(ctx)));
+            Problems.write(
+                    ctx,
+                    new ApiProblem(
+                            ProblemType.AUDIT_UNAVAILABLE,
+                            "the answer was withheld because it could not be written to the audit trail; quote request id "
+                                    + RequestIds.of(ctx)));
         }
     }
 
@@ -279,7 +322,13 @@ public final class Security {
 
         @Override
         public void appendWithin(Tx tx, int status) {
-            audit.append(tx, Audited.request(requestId).by(caller).action(action).on(resource).outcome(status + " " + note));
+            audit.append(
+                    tx,
+                    Audited.request(requestId)
+                            .by(caller)
+                            .action(action)
+                            .on(resource)
+                            .outcome(status + " " + note));
         }
 
         @Override
@@ -299,7 +348,7 @@ public final class Security {
     /** For the admin endpoint and the command line. */
     public static Map<String, Object> verifyAudit(Store store) {
         AuditVerifier.Report r = AuditVerifier.verify(store);
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", r.ok());
         out.put("entries", r.entries());
         if (!r.ok()) {

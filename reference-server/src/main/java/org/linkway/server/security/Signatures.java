@@ -1,9 +1,10 @@
 package org.linkway.server.security;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import org.linkway.crypto.MessageSignature;
 import org.linkway.crypto.SigningKey;
 import org.linkway.crypto.TrustedKeys;
@@ -15,9 +16,6 @@ import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * Message signatures, both ways. Out: the server signs what it discloses (messages back,
@@ -38,17 +36,21 @@ public final class Signatures {
     private final String published;
     /** Null when no sender keys are trusted. */
     private final TrustedKeys trustedSenders;
+
     private final boolean requireSigned;
 
     private Signatures(SigningKey signingKey, TrustedKeys trustedSenders, boolean requireSigned) {
         this.signingKey = signingKey;
-        this.published = signingKey == null ? new JWKSet().toString(true) : signingKey.publicKeys().toJwks();
+        this.published = signingKey == null
+                ? new JWKSet().toString(true)
+                : signingKey.publicKeys().toJwks();
         this.trustedSenders = trustedSenders;
         this.requireSigned = requireSigned;
     }
 
     static Signatures create(SigningSettings settings, boolean devMode) {
-        JWKSet trusted = settings.trustedSenderKeys() == null ? new JWKSet()
+        JWKSet trusted = settings.trustedSenderKeys() == null
+                ? new JWKSet()
                 : KeyFiles.read(settings.trustedSenderKeys(), "trusted sender keys");
         if (settings.requireSignedReferrals() && trusted.getKeys().isEmpty()) {
             throw new IllegalStateException("refusing to start: LINKWAY_REQUIRE_SIGNED_REFERRALS is on but no "
@@ -63,14 +65,19 @@ public final class Signatures {
             key = SigningKey.generateEd25519("dev-signing-" + UUID.randomUUID());
         } else {
             key = null;
-            LOG.warn("message signatures: no LINKWAY_SIGNING_KEY configured, so answers and webhook deliveries carry no "
-                    + "Linkway-Signature and receivers cannot prove they came from this server");
+            LOG.warn(
+                    "message signatures: no LINKWAY_SIGNING_KEY configured, so answers and webhook deliveries carry no "
+                            + "Linkway-Signature and receivers cannot prove they came from this server");
         }
         if (!trusted.getKeys().isEmpty()) {
-            LOG.info("message signatures: {} trusted sender key(s); unsigned referrals {}", trusted.getKeys().size(),
+            LOG.info(
+                    "message signatures: {} trusted sender key(s); unsigned referrals {}",
+                    trusted.getKeys().size(),
                     settings.requireSignedReferrals() ? "refused" : "accepted");
         }
-        return new Signatures(key, trusted.getKeys().isEmpty() ? null : TrustedKeys.fromJwks(trusted.toString(true)),
+        return new Signatures(
+                key,
+                trusted.getKeys().isEmpty() ? null : TrustedKeys.fromJwks(trusted.toString(true)),
                 settings.requireSignedReferrals());
     }
 
@@ -105,22 +112,43 @@ public final class Signatures {
     String verifyIntake(byte[] body, String header) {
         if (header == null || header.isBlank()) {
             if (requireSigned) {
-                throw new ApiProblem(ProblemType.SIGNATURE_REQUIRED, "this server accepts only signed referrals: send "
-                        + HEADER + " with a detached JWS over the body's canonical JSON (RFC 8785)",
-                        List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "there is no " + HEADER + " header")));
+                throw new ApiProblem(
+                        ProblemType.SIGNATURE_REQUIRED,
+                        "this server accepts only signed referrals: send " + HEADER
+                                + " with a detached JWS over the body's canonical JSON (RFC 8785)",
+                        List.of(new Finding(
+                                Severity.ERROR,
+                                MessageSignature.RULE_VERIFY,
+                                "",
+                                "",
+                                "there is no " + HEADER + " header")));
             }
             return null;
         }
         if (trustedSenders == null) {
-            throw new ApiProblem(ProblemType.SIGNATURE_INVALID, "the referral is signed but this server trusts no "
-                    + "sender keys, so it cannot check the signature; nothing was stored",
-                    List.of(new Finding(Severity.ERROR, MessageSignature.RULE_VERIFY, "", "", "no trusted sender keys are configured")));
+            throw new ApiProblem(
+                    ProblemType.SIGNATURE_INVALID,
+                    "the referral is signed but this server trusts no "
+                            + "sender keys, so it cannot check the signature; nothing was stored",
+                    List.of(new Finding(
+                            Severity.ERROR,
+                            MessageSignature.RULE_VERIFY,
+                            "",
+                            "",
+                            "no trusted sender keys are configured")));
         }
-        SignatureVerification v = MessageSignature.verify(new String(body, StandardCharsets.UTF_8), header.strip(), trustedSenders);
+        SignatureVerification v =
+                MessageSignature.verify(new String(body, StandardCharsets.UTF_8), header.strip(), trustedSenders);
         if (!v.valid()) {
-            throw new ApiProblem(ProblemType.SIGNATURE_INVALID, "the " + HEADER + " signature does not hold for this "
-                    + "body (" + MessageSignature.RULE_VERIFY + "); nothing was stored: "
-                    + v.findings().stream().map(Finding::message).reduce((a, b) -> a + "; " + b).orElse(""), v.findings());
+            throw new ApiProblem(
+                    ProblemType.SIGNATURE_INVALID,
+                    "the " + HEADER + " signature does not hold for this "
+                            + "body (" + MessageSignature.RULE_VERIFY + "); nothing was stored: "
+                            + v.findings().stream()
+                                    .map(Finding::message)
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""),
+                    v.findings());
         }
         return v.keyId() != null ? v.keyId() : trustedSenders.keyIds().get(0);
     }

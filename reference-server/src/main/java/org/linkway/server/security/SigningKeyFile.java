@@ -1,5 +1,12 @@
 package org.linkway.server.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.util.Base64URL;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -9,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.List;
-
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -23,14 +29,6 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.BigIntegers;
 import org.linkway.crypto.nimbus.JwsAlgorithms;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.Base64URL;
-
 /**
  * Reads the server's own private signing key: a PEM file ({@code PRIVATE KEY} in PKCS#8, or an
  * {@code EC PRIVATE KEY}), a single JWK, or a JWKS holding exactly one private key. P-256 and
@@ -40,7 +38,7 @@ import com.nimbusds.jose.util.Base64URL;
  */
 final class SigningKeyFile {
 
-    private SigningKeyFile() { }
+    private SigningKeyFile() {}
 
     static JWK read(Path file) {
         String text;
@@ -51,10 +49,12 @@ final class SigningKeyFile {
         }
         JWK key = text.trim().startsWith("{") ? jwk(text, file) : pem(text, file);
         if (!key.isPrivate()) {
-            throw new IllegalStateException("the signing key file " + file + " holds a public key only; the server signs with the private key");
+            throw new IllegalStateException(
+                    "the signing key file " + file + " holds a public key only; the server signs with the private key");
         }
         if (JwsAlgorithms.algorithmFor(key) == null) {
-            throw new IllegalStateException("the signing key in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
+            throw new IllegalStateException(
+                    "the signing key in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
         }
         return key.getKeyID() != null ? key : withThumbprint(key);
     }
@@ -62,21 +62,25 @@ final class SigningKeyFile {
     private static JWK jwk(String text, Path file) {
         try {
             if (text.contains("\"keys\"")) {
-                List<JWK> privateKeys = JWKSet.parse(text).getKeys().stream().filter(JWK::isPrivate).toList();
+                List<JWK> privateKeys = JWKSet.parse(text).getKeys().stream()
+                        .filter(JWK::isPrivate)
+                        .toList();
                 if (privateKeys.size() != 1) {
-                    throw new IllegalStateException("the signing key file " + file + " must hold exactly one private key, not "
-                            + privateKeys.size());
+                    throw new IllegalStateException("the signing key file " + file
+                            + " must hold exactly one private key, not " + privateKeys.size());
                 }
                 return privateKeys.get(0);
             }
             return JWK.parse(text);
         } catch (ParseException e) {
-            throw new IllegalStateException("the signing key file " + file + " is not a JWK or JWKS document: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the signing key file " + file + " is not a JWK or JWKS document: " + e.getMessage(), e);
         }
     }
 
     private static JWK pem(String text, Path file) {
-        try (Reader in = new StringReader(text); PEMParser parser = new PEMParser(in)) {
+        try (Reader in = new StringReader(text);
+                PEMParser parser = new PEMParser(in)) {
             Object o = parser.readObject();
             PrivateKeyInfo info;
             if (o instanceof PrivateKeyInfo p) {
@@ -90,25 +94,35 @@ final class SigningKeyFile {
             }
             return fromPrivate(PrivateKeyFactory.createKey(info), file);
         } catch (IOException e) {
-            throw new IllegalStateException("the signing key file " + file + " is not readable PEM: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the signing key file " + file + " is not readable PEM: " + e.getMessage(), e);
         }
     }
 
     private static JWK fromPrivate(AsymmetricKeyParameter key, Path file) {
         if (key instanceof Ed25519PrivateKeyParameters ed) {
-            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(ed.generatePublicKey().getEncoded()))
-                    .d(Base64URL.encode(ed.getEncoded())).build();
+            return new OctetKeyPair.Builder(
+                            Curve.Ed25519,
+                            Base64URL.encode(ed.generatePublicKey().getEncoded()))
+                    .d(Base64URL.encode(ed.getEncoded()))
+                    .build();
         }
         if (key instanceof ECPrivateKeyParameters ec) {
             X9ECParameters p256 = ECNamedCurveTable.getByName("P-256");
             if (!p256.getCurve().equals(ec.getParameters().getCurve())) {
-                throw new IllegalStateException("the EC key in " + file + " is not on P-256; Linkway signs with ES256 (P-256) or EdDSA (Ed25519)");
+                throw new IllegalStateException("the EC key in " + file
+                        + " is not on P-256; Linkway signs with ES256 (P-256) or EdDSA (Ed25519)");
             }
             BigInteger d = ec.getD();
             ECPoint q = ec.getParameters().getG().multiply(d).normalize();
-            return new ECKey.Builder(Curve.P_256, Base64URL.encode(BigIntegers.asUnsignedByteArray(32, q.getAffineXCoord().toBigInteger())),
-                    Base64URL.encode(BigIntegers.asUnsignedByteArray(32, q.getAffineYCoord().toBigInteger())))
-                    .d(Base64URL.encode(BigIntegers.asUnsignedByteArray(32, d))).build();
+            return new ECKey.Builder(
+                            Curve.P_256,
+                            Base64URL.encode(BigIntegers.asUnsignedByteArray(
+                                    32, q.getAffineXCoord().toBigInteger())),
+                            Base64URL.encode(BigIntegers.asUnsignedByteArray(
+                                    32, q.getAffineYCoord().toBigInteger())))
+                    .d(Base64URL.encode(BigIntegers.asUnsignedByteArray(32, d)))
+                    .build();
         }
         throw new IllegalStateException("the signing key in " + file + " is neither P-256 (ES256) nor Ed25519 (EdDSA)");
     }

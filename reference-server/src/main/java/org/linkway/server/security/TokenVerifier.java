@@ -1,16 +1,5 @@
 package org.linkway.server.security;
 
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-
-import org.linkway.crypto.nimbus.JwsAlgorithms;
-import org.linkway.model.ProblemType;
-import org.linkway.server.http.ApiProblem;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -19,6 +8,18 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.model.ProblemType;
+import org.linkway.server.http.ApiProblem;
 
 /**
  * Checks a bearer token: signed ES256 or EdDSA by a configured key of the matching type, issued
@@ -34,17 +35,16 @@ public final class TokenVerifier {
     /** Verified tokens, so a client's repeated token costs one signature check; expiry is still checked each time. */
     private static final int CACHE_SIZE = 10_000;
 
-    private record Verified(Caller caller, Instant expiry, Instant notBefore) { }
+    private record Verified(Caller caller, Instant expiry, Instant notBefore) {}
 
-    private final java.util.Map<String, Verified> cache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
+    private final Map<String, Verified> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Verified> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
     private final JWKSet keys;
     private final String issuer;
     private final String audience;
@@ -132,8 +132,9 @@ public final class TokenVerifier {
         if (sub == null || org == null || roleClaim == null) {
             throw unauthorised("the token must carry sub, org and role");
         }
-        Role role = Role.fromClaim(roleClaim).orElseThrow(() -> unauthorised(
-                "role must be one of referrer, link-worker, provider, commissioner, admin"));
+        Role role = Role.fromClaim(roleClaim)
+                .orElseThrow(
+                        () -> unauthorised("role must be one of referrer, link-worker, provider, commissioner, admin"));
         Caller caller = new Caller(sub, org, role);
         cache.put(token, new Verified(caller, exp.toInstant(), nbf == null ? null : nbf.toInstant()));
         return caller;

@@ -22,8 +22,18 @@ import java.util.Objects;
  * @param previousHash the hash of the entry before ({@link #GENESIS} for the first)
  * @param hash         SHA-256 over this entry's fields and {@code previousHash}
  */
-public record AuditEntry(long sequence, Instant at, String requestId, String subject, String organisation, String role,
-                         String action, String resource, String outcome, String previousHash, String hash) {
+public record AuditEntry(
+        long sequence,
+        Instant at,
+        String requestId,
+        String subject,
+        String organisation,
+        String role,
+        String action,
+        String resource,
+        String outcome,
+        String previousHash,
+        String hash) {
 
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
@@ -38,16 +48,37 @@ public record AuditEntry(long sequence, Instant at, String requestId, String sub
     }
 
     /** Each field length-prefixed, so no two different entries hash the same text. */
-    public static String hash(long sequence, Instant at, String requestId, String subject, String organisation, String role,
-                              String action, String resource, String outcome, String previousHash) {
+    public static String hash(
+            long sequence,
+            Instant at,
+            String requestId,
+            String subject,
+            String organisation,
+            String role,
+            String action,
+            String resource,
+            String outcome,
+            String previousHash) {
         StringBuilder s = new StringBuilder("linkway-audit-v1");
-        for (String f : new String[] {Long.toString(sequence), Long.toString(JdbcAudit.micros(at)), requestId, subject, organisation,
-                role, action, resource, outcome, previousHash}) {
+        for (String f : new String[] {
+            Long.toString(sequence),
+            Long.toString(JdbcAudit.micros(at)),
+            requestId,
+            subject,
+            organisation,
+            role,
+            action,
+            resource,
+            outcome,
+            previousHash
+        }) {
             String v = f == null ? "" : f;
             s.append('|').append(v.length()).append(':').append(v);
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -11,8 +11,15 @@ import java.time.Instant;
  *         .action("GET /v1/referrals/{id}").resource("Referral/" + referralId).outcome("200 allowed"));
  * }</pre>
  */
-public record AuditRecord(Instant at, String requestId, String subject, String organisation, String role, String action,
-                          String resource, String outcome) {
+public record AuditRecord(
+        Instant at,
+        String requestId,
+        String subject,
+        String organisation,
+        String role,
+        String action,
+        String resource,
+        String outcome) {
 
     /** A record made at this instant, its fields still to be named. */
     public static AuditRecord at(Instant at) {

@@ -8,5 +8,10 @@ import java.time.Instant;
  *
  * @param lastError what went wrong with the most recent failed attempt still waiting to be retried
  */
-public record DeliveryStats(long pending, long delivered, Instant lastAttemptAt, Instant lastDeliveredAt, String lastError,
-                            Instant nextAttemptAt) { }
+public record DeliveryStats(
+        long pending,
+        long delivered,
+        Instant lastAttemptAt,
+        Instant lastDeliveredAt,
+        String lastError,
+        Instant nextAttemptAt) {}

@@ -5,4 +5,4 @@ package org.linkway.server.storage;
  *
  * @param attempt 1 for the first attempt, then 2, 3, ...
  */
-public record DueDelivery(String subscriptionId, String url, String secret, int attempt, StoredEvent event) { }
+public record DueDelivery(String subscriptionId, String url, String secret, int attempt, StoredEvent event) {}

@@ -8,8 +8,8 @@ package org.linkway.server.storage;
  *               the reference instead of a second copy of the body (a referral is kilobytes, and
  *               every create with a key would otherwise write it twice); null to keep {@code body}
  */
-public record IdempotencyRecord(String key, String requestHash, int status, String body, String location, String etag,
-                                ResourceRef bodyOf) {
+public record IdempotencyRecord(
+        String key, String requestHash, int status, String body, String location, String etag, ResourceRef bodyOf) {
 
     public IdempotencyRecord(String key, String requestHash, int status, String body, String location, String etag) {
         this(key, requestHash, status, body, location, etag, null);

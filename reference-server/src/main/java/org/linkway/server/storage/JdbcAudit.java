@@ -35,25 +35,39 @@ final class JdbcAudit implements AuditTrail {
         try {
             if (postgres) {
                 try (JdbcTx.Prepared s = tx.prepare("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
-                     ResultSet rs = s.statement().executeQuery()) {
+                        ResultSet rs = s.statement().executeQuery()) {
                     rs.next();
                 }
             }
             long sequence = 0;
             String previous = AuditEntry.GENESIS;
-            try (JdbcTx.Prepared s = tx.prepare("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
-                 ResultSet rs = s.statement().executeQuery()) {
+            try (JdbcTx.Prepared s =
+                            tx.prepare("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
+                    ResultSet rs = s.statement().executeQuery()) {
                 if (rs.next()) {
                     sequence = rs.getLong(1);
                     previous = rs.getString(2);
                 }
             }
             long next = sequence + 1;
-            String hash = AuditEntry.hash(next, at, requestId, subject, organisation, role, action, resource, outcome, previous);
-            tx.execute("INSERT INTO audit_entry (sequence, at, request_id, subject, organisation, role, action, resource, outcome, "
-                    + "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    next, micros(at), requestId, subject, organisation, role, action, resource, outcome, previous, hash);
-            return new AuditEntry(next, at, requestId, subject, organisation, role, action, resource, outcome, previous, hash);
+            String hash = AuditEntry.hash(
+                    next, at, requestId, subject, organisation, role, action, resource, outcome, previous);
+            tx.execute(
+                    "INSERT INTO audit_entry (sequence, at, request_id, subject, organisation, role, action, resource, outcome, "
+                            + "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    next,
+                    micros(at),
+                    requestId,
+                    subject,
+                    organisation,
+                    role,
+                    action,
+                    resource,
+                    outcome,
+                    previous,
+                    hash);
+            return new AuditEntry(
+                    next, at, requestId, subject, organisation, role, action, resource, outcome, previous, hash);
         } catch (SQLException e) {
             throw new StoreException("cannot append to the audit trail", e);
         }
@@ -62,13 +76,25 @@ final class JdbcAudit implements AuditTrail {
     @Override
     public List<AuditEntry> after(long after, int limit) {
         List<AuditEntry> out = new ArrayList<>();
-        try (JdbcTx.Prepared p = tx.prepare("SELECT sequence, at, request_id, subject, organisation, role, action, resource, "
-                + "outcome, previous_hash, hash FROM audit_entry WHERE sequence > ? ORDER BY sequence LIMIT ?", after, limit)) {
+        try (JdbcTx.Prepared p = tx.prepare(
+                "SELECT sequence, at, request_id, subject, organisation, role, action, resource, "
+                        + "outcome, previous_hash, hash FROM audit_entry WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                after,
+                limit)) {
             try (ResultSet rs = p.statement().executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AuditEntry(rs.getLong(1), Instant.EPOCH.plus(rs.getLong(2), ChronoUnit.MICROS), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11)));
+                    out.add(new AuditEntry(
+                            rs.getLong(1),
+                            Instant.EPOCH.plus(rs.getLong(2), ChronoUnit.MICROS),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11)));
                 }
             }
         } catch (SQLException e) {

@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Store} on plain JDBC.
@@ -52,7 +52,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public final class JdbcStore implements Store {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
     static final String SQLITE = "sqlite";
     static final String POSTGRESQL = "postgresql";
@@ -67,15 +67,21 @@ public final class JdbcStore implements Store {
 
     private final String dialect;
     private final Clock clock;
-    private final GroupCommit groupCommit;     // SQLite
+    private final GroupCommit groupCommit; // SQLite
     private final Connection sqliteConnection; // SQLite, used only on groupCommit's thread
-    private final ConnectionPool pool;         // PostgreSQL; SQLite's read-only connections
-    private final Map<Connection, StatementCache> readerStatements = new ConcurrentHashMap<>(); // SQLite; one user at a time each
+    private final ConnectionPool pool; // PostgreSQL; SQLite's read-only connections
+    private final Map<Connection, StatementCache> readerStatements =
+            new ConcurrentHashMap<>(); // SQLite; one user at a time each
     private final SqliteCheckpointer checkpointer; // SQLite
     private final SqliteSchema.Preparation preparation;
 
-    private JdbcStore(String dialect, Clock clock, Connection sqliteConnection, ConnectionPool pool, Connection checkpoints,
-                      SqliteSchema.Preparation preparation) {
+    private JdbcStore(
+            String dialect,
+            Clock clock,
+            Connection sqliteConnection,
+            ConnectionPool pool,
+            Connection checkpoints,
+            SqliteSchema.Preparation preparation) {
         this.dialect = dialect;
         this.preparation = preparation;
         this.clock = clock;
@@ -102,8 +108,8 @@ public final class JdbcStore implements Store {
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             dialect = POSTGRESQL;
         } else {
-            throw new IllegalArgumentException("unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): "
-                    + redact(jdbcUrl));
+            throw new IllegalArgumentException(
+                    "unsupported database URL (use jdbc:sqlite:<file> or jdbc:postgresql://...): " + redact(jdbcUrl));
         }
         SqliteSchema.Preparation preparation = SqliteSchema.Preparation.MIGRATED;
         if (dialect.equals(SQLITE)) {
@@ -117,8 +123,10 @@ public final class JdbcStore implements Store {
         if (preparation == SqliteSchema.Preparation.MIGRATED) {
             migrate(Flyway.configure().dataSource(jdbcUrl, null, null), dialect);
         } else {
-            LOG.info("SQLite schema {} (version {}); no migrations to run", preparation == SqliteSchema.Preparation.COPIED
-                    ? "created from the packaged schema" : "is current", SqliteSchema.packagedVersion());
+            LOG.info(
+                    "SQLite schema {} (version {}); no migrations to run",
+                    preparation == SqliteSchema.Preparation.COPIED ? "created from the packaged schema" : "is current",
+                    SqliteSchema.packagedVersion());
         }
         return connect(dialect, clock, () -> DriverManager.getConnection(jdbcUrl), preparation);
     }
@@ -153,7 +161,10 @@ public final class JdbcStore implements Store {
 
     private static void migrate(FluentConfiguration flyway, String dialect) {
         try {
-            flyway.locations("classpath:db/migration/" + dialect).failOnMissingLocations(true).load().migrate();
+            flyway.locations("classpath:db/migration/" + dialect)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot prepare the " + dialect + " schema", e);
         }
@@ -177,7 +188,8 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static JdbcStore connect(String dialect, Clock clock, ConnectionPool.Opener raw, SqliteSchema.Preparation preparation) {
+    private static JdbcStore connect(
+            String dialect, Clock clock, ConnectionPool.Opener raw, SqliteSchema.Preparation preparation) {
         if (dialect.equals(SQLITE)) {
             Connection writer;
             Connection checkpoints;
@@ -192,7 +204,8 @@ public final class JdbcStore implements Store {
                 ConnectionPool.closeQuietly(writer);
                 throw new StoreException("cannot open the SQLite database", e);
             }
-            ConnectionPool readers = new ConnectionPool(() -> configureSqliteReader(raw.open()), SQLITE_READERS, POOL_WAIT_MILLIS);
+            ConnectionPool readers =
+                    new ConnectionPool(() -> configureSqliteReader(raw.open()), SQLITE_READERS, POOL_WAIT_MILLIS);
             return new JdbcStore(dialect, clock, writer, readers, checkpoints, preparation);
         }
         ConnectionPool pool = new ConnectionPool(() -> configurePostgres(raw.open()), POOL_SIZE, POOL_WAIT_MILLIS);
@@ -263,7 +276,10 @@ public final class JdbcStore implements Store {
         if (query >= 0) {
             file = file.substring(0, query);
         }
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || file.startsWith(":resource:")) {
+        if (file.isEmpty()
+                || file.startsWith(":memory:")
+                || file.startsWith("file:")
+                || file.startsWith(":resource:")) {
             return null;
         }
         return Path.of(file).toAbsolutePath();
@@ -309,7 +325,8 @@ public final class JdbcStore implements Store {
         boolean suspect = false;
         try {
             // SQLite's readers keep their statements as the writer does; PostgreSQL's driver caches its own
-            StatementCache statements = groupCommit != null ? readerStatements.computeIfAbsent(c, StatementCache::new) : null;
+            StatementCache statements =
+                    groupCommit != null ? readerStatements.computeIfAbsent(c, StatementCache::new) : null;
             T result = work.run(new JdbcTx(c, clock, dialect, statements));
             c.commit();
             return result;

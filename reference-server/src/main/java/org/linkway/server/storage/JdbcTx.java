@@ -26,8 +26,10 @@ import java.util.UUID;
  */
 final class JdbcTx implements Tx {
 
-    private static final String COLUMNS = "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
-    static final String EVENT_COLUMNS = "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
+    private static final String COLUMNS =
+            "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
+    static final String EVENT_COLUMNS =
+            "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
     static final int MAX_PAGE = 500;
     static final int MAX_EVENTS = 1000;
     /** Any constant: the key of the advisory lock that orders event appends on PostgreSQL. */
@@ -63,14 +65,18 @@ final class JdbcTx implements Tx {
 
     @Override
     public Optional<StoredResource> getForShare(String type, String id) {
-        return one("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ?" + (postgres ? " FOR SHARE" : ""), type, id);
+        return one(
+                "SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ?"
+                        + (postgres ? " FOR SHARE" : ""),
+                type,
+                id);
     }
 
     @Override
     public StoredResource create(NewResource n) {
         long now = micros();
-        StoredResource r = new StoredResource(n.type(), n.id(), 1, n.referralId(), n.status(), n.referrerOrg(), n.body(), instant(now),
-                instant(now));
+        StoredResource r = new StoredResource(
+                n.type(), n.id(), 1, n.referralId(), n.status(), n.referrerOrg(), n.body(), instant(now), instant(now));
         // a concurrent create of the same id waits for the other to finish, then inserts nothing
         if (insert("resource_latest", r, now, now, " ON CONFLICT (type, id) DO NOTHING") == 0) {
             throw new StoreException(n.type() + " " + n.id() + " already exists", null);
@@ -87,14 +93,26 @@ final class JdbcTx implements Tx {
         long now = micros();
         // the version being superseded joins the history first (a database written before this
         // scheme holds it already, hence DO NOTHING; so does a concurrent updater of the same version)
-        execute("INSERT INTO resource_version (" + COLUMNS + ") SELECT " + COLUMNS + " FROM resource_latest "
-                + "WHERE type = ? AND id = ? AND version = ? ON CONFLICT (type, id, version) DO NOTHING", type, id, expectedVersion);
+        execute(
+                "INSERT INTO resource_version (" + COLUMNS + ") SELECT " + COLUMNS + " FROM resource_latest "
+                        + "WHERE type = ? AND id = ? AND version = ? ON CONFLICT (type, id, version) DO NOTHING",
+                type,
+                id,
+                expectedVersion);
         // the row lock taken here decides between concurrent updates: under READ COMMITTED the
         // loser re-reads the row once the winner commits, finds a new version, and changes nothing
-        Optional<StoredResource> updated = one("UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
-                + "WHERE type = ? AND id = ? AND version = ? RETURNING " + COLUMNS, status, body, now, type, id, expectedVersion);
+        Optional<StoredResource> updated = one(
+                "UPDATE resource_latest SET version = version + 1, status = ?, body = ?, updated_at = ? "
+                        + "WHERE type = ? AND id = ? AND version = ? RETURNING " + COLUMNS,
+                status,
+                body,
+                now,
+                type,
+                id,
+                expectedVersion);
         if (updated.isEmpty()) {
-            StoredResource current = get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
+            StoredResource current =
+                    get(type, id).orElseThrow(() -> new NoSuchElementException("no " + type + " " + id));
             throw new VersionConflictException(type, id, expectedVersion, current.version());
         }
         return updated.get();
@@ -109,10 +127,17 @@ final class JdbcTx implements Tx {
      */
     @Override
     public List<StoredResource> history(String type, String id) {
-        return many("SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? "
-                + "AND version < (SELECT version FROM resource_latest WHERE type = ? AND id = ?) "
-                + "UNION ALL SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? ORDER BY version",
-                type, id, type, id, type, id);
+        return many(
+                "SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? "
+                        + "AND version < (SELECT version FROM resource_latest WHERE type = ? AND id = ?) "
+                        + "UNION ALL SELECT " + COLUMNS
+                        + " FROM resource_latest WHERE type = ? AND id = ? ORDER BY version",
+                type,
+                id,
+                type,
+                id,
+                type,
+                id);
     }
 
     @Override
@@ -130,17 +155,20 @@ final class JdbcTx implements Tx {
         }
         if (q.addresseeOrg() != null) {
             // the link worker service a referral is addressed to lives only in its document
-            sql.append(postgres ? " AND (body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
-                    : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
+            sql.append(
+                    postgres
+                            ? " AND (body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
+                            : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
             args.add(q.addresseeOrg());
         }
         if (q.recipientOrg() != null) {
             // a message back goes to the referrer (a column) and to every registered GP practice (in its document)
-            sql.append(postgres
-                    ? " AND (referrer_org = ? OR (body::jsonb -> 'gpPractice' -> 'entries') @> jsonb_build_array(jsonb_build_object("
-                            + "'gpPracticeIdentifier', CAST(? AS text))))"
-                    : " AND (referrer_org = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.gpPractice.entries') AS gp "
-                            + "WHERE json_extract(gp.value, '$.gpPracticeIdentifier') = ?))");
+            sql.append(
+                    postgres
+                            ? " AND (referrer_org = ? OR (body::jsonb -> 'gpPractice' -> 'entries') @> jsonb_build_array(jsonb_build_object("
+                                    + "'gpPracticeIdentifier', CAST(? AS text))))"
+                            : " AND (referrer_org = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.gpPractice.entries') AS gp "
+                                    + "WHERE json_extract(gp.value, '$.gpPracticeIdentifier') = ?))");
             args.add(q.recipientOrg());
             args.add(q.recipientOrg());
         }
@@ -183,7 +211,8 @@ final class JdbcTx implements Tx {
     @Override
     public StoredEvent appendEvent(NewEvent event) {
         if (postgres && !holdsEventLock) {
-            try (Prepared s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK); ResultSet rs = s.statement().executeQuery()) {
+            try (Prepared s = prepare("SELECT pg_advisory_xact_lock(?)", EVENT_ORDER_LOCK);
+                    ResultSet rs = s.statement().executeQuery()) {
                 rs.next();
             } catch (SQLException e) {
                 throw new StoreException("cannot take the event order lock", e);
@@ -192,14 +221,29 @@ final class JdbcTx implements Tx {
         }
         long now = micros();
         String id = UUID.randomUUID().toString();
-        try (Prepared s = prepare("INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
-                + "payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
-                id, event.referralId(), event.type(), event.resource().type(), event.resource().id(), event.resource().version(),
-                event.payload(), now);
-             ResultSet rs = s.statement().executeQuery()) {
+        try (Prepared s = prepare(
+                        "INSERT INTO event (id, referral_id, type, resource_type, resource_id, resource_version, "
+                                + "payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence",
+                        id,
+                        event.referralId(),
+                        event.type(),
+                        event.resource().type(),
+                        event.resource().id(),
+                        event.resource().version(),
+                        event.payload(),
+                        now);
+                ResultSet rs = s.statement().executeQuery()) {
             rs.next();
-            return new StoredEvent(rs.getLong(1), id, event.referralId(), event.type(), event.resource().type(), event.resource().id(),
-                    event.resource().version(), event.payload(), instant(now));
+            return new StoredEvent(
+                    rs.getLong(1),
+                    id,
+                    event.referralId(),
+                    event.type(),
+                    event.resource().type(),
+                    event.resource().id(),
+                    event.resource().version(),
+                    event.payload(),
+                    instant(now));
         } catch (SQLException e) {
             throw new StoreException("cannot append event", e);
         }
@@ -208,7 +252,9 @@ final class JdbcTx implements Tx {
     /** {@inheritDoc} At most {@value #MAX_EVENTS} at a time; a smaller limit is raised to 1. */
     @Override
     public List<StoredEvent> eventsAfter(long after, int limit) {
-        return events("SELECT " + EVENT_COLUMNS + " FROM event WHERE sequence > ? ORDER BY sequence LIMIT ?", after,
+        return events(
+                "SELECT " + EVENT_COLUMNS + " FROM event WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                after,
                 Math.max(1, Math.min(MAX_EVENTS, limit)));
     }
 
@@ -220,15 +266,23 @@ final class JdbcTx implements Tx {
     @Override
     public Optional<IdempotencyRecord> idempotency(String key) {
         IdempotencyRecord found;
-        try (Prepared s = prepare("SELECT key, request_hash, status, body, location, etag, body_type, body_id, body_version "
-                + "FROM idempotency WHERE key = ?", key);
-             ResultSet rs = s.statement().executeQuery()) {
+        try (Prepared s = prepare(
+                        "SELECT key, request_hash, status, body, location, etag, body_type, body_id, body_version "
+                                + "FROM idempotency WHERE key = ?",
+                        key);
+                ResultSet rs = s.statement().executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             String bodyType = rs.getString(7);
-            found = new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), bodyType == null ? null : new ResourceRef(bodyType, rs.getString(8), rs.getLong(9)));
+            found = new IdempotencyRecord(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    bodyType == null ? null : new ResourceRef(bodyType, rs.getString(8), rs.getLong(9)));
         } catch (SQLException e) {
             throw new StoreException("cannot read idempotency key", e);
         }
@@ -237,23 +291,40 @@ final class JdbcTx implements Tx {
         }
         ResourceRef ref = found.bodyOf();
         // the version answered may since have been superseded: then it is in resource_version
-        Optional<StoredResource> version = one("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? AND version = ? "
-                + "UNION ALL SELECT " + COLUMNS + " FROM resource_version WHERE type = ? AND id = ? AND version = ?",
-                ref.type(), ref.id(), ref.version(), ref.type(), ref.id(), ref.version());
-        String body = version.map(StoredResource::body).orElseThrow(() -> new StoreException("idempotency key " + key
-                + " answers " + ref + ", which is not stored", null));
-        return Optional.of(new IdempotencyRecord(found.key(), found.requestHash(), found.status(), body, found.location(),
-                found.etag(), ref));
+        Optional<StoredResource> version = one(
+                "SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? AND version = ? "
+                        + "UNION ALL SELECT " + COLUMNS
+                        + " FROM resource_version WHERE type = ? AND id = ? AND version = ?",
+                ref.type(),
+                ref.id(),
+                ref.version(),
+                ref.type(),
+                ref.id(),
+                ref.version());
+        String body = version.map(StoredResource::body)
+                .orElseThrow(() -> new StoreException(
+                        "idempotency key " + key + " answers " + ref + ", which is not stored", null));
+        return Optional.of(new IdempotencyRecord(
+                found.key(), found.requestHash(), found.status(), body, found.location(), found.etag(), ref));
     }
 
     /** {@inheritDoc} A key already saved, even by a transaction committing concurrently, is a {@link StoreException}. */
     @Override
     public void saveIdempotency(IdempotencyRecord r) {
         ResourceRef ref = r.bodyOf();
-        int inserted = execute("INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at, "
-                + "body_type, body_id, body_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                r.key(), r.requestHash(), r.status(), ref == null ? r.body() : "", r.location(), r.etag(), micros(),
-                ref == null ? null : ref.type(), ref == null ? null : ref.id(), ref == null ? null : ref.version());
+        int inserted = execute(
+                "INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at, "
+                        + "body_type, body_id, body_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                r.key(),
+                r.requestHash(),
+                r.status(),
+                ref == null ? r.body() : "",
+                r.location(),
+                r.etag(),
+                micros(),
+                ref == null ? null : ref.type(),
+                ref == null ? null : ref.id(),
+                ref == null ? null : ref.version());
         if (inserted == 0) {
             throw new StoreException("idempotency key " + r.key() + " is already used", null);
         }
@@ -272,8 +343,17 @@ final class JdbcTx implements Tx {
     // --- plumbing -----------------------------------------------------------------------------
 
     private int insert(String table, StoredResource r, long createdAt, long updatedAt, String onConflict) {
-        return execute("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict, r.type(), r.id(),
-                r.version(), r.referralId(), r.status(), r.referrerOrg(), r.body(), createdAt, updatedAt);
+        return execute(
+                "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict,
+                r.type(),
+                r.id(),
+                r.version(),
+                r.referralId(),
+                r.status(),
+                r.referrerOrg(),
+                r.body(),
+                createdAt,
+                updatedAt);
     }
 
     private Optional<StoredResource> one(String sql, Object... args) {
@@ -282,11 +362,20 @@ final class JdbcTx implements Tx {
     }
 
     private List<StoredResource> many(String sql, Object... args) {
-        try (Prepared s = prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
+        try (Prepared s = prepare(sql, args);
+                ResultSet rs = s.statement().executeQuery()) {
             List<StoredResource> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), instant(rs.getLong(8)), instant(rs.getLong(9))));
+                out.add(new StoredResource(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        instant(rs.getLong(8)),
+                        instant(rs.getLong(9))));
             }
             return out;
         } catch (SQLException e) {
@@ -295,11 +384,20 @@ final class JdbcTx implements Tx {
     }
 
     List<StoredEvent> events(String sql, Object... args) {
-        try (Prepared s = prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
+        try (Prepared s = prepare(sql, args);
+                ResultSet rs = s.statement().executeQuery()) {
             List<StoredEvent> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7), rs.getString(8), instant(rs.getLong(9))));
+                out.add(new StoredEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        instant(rs.getLong(9))));
             }
             return out;
         } catch (SQLException e) {
@@ -358,7 +456,9 @@ final class JdbcTx implements Tx {
     private record Cursor(long updatedAt, String id) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((updatedAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((updatedAt + ":" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor decode(String text) {

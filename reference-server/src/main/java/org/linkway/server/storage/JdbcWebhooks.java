@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class JdbcWebhooks implements Webhooks {
 
-    private static final String SUBSCRIPTION_COLUMNS = "id, url, types, referrer_org, secret, start_after, created_at, organisation";
+    private static final String SUBSCRIPTION_COLUMNS =
+            "id, url, types, referrer_org, secret, start_after, created_at, organisation";
     private static final int SUBSCRIPTION_COLUMN_COUNT = SUBSCRIPTION_COLUMNS.split(",").length;
 
     private final JdbcTx tx;
@@ -38,21 +39,33 @@ final class JdbcWebhooks implements Webhooks {
     public Subscription createSubscription(NewSubscription s) {
         long start = s.after() != null ? s.after() : latestSequence();
         long now = now();
-        tx.execute("INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at, organisation) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.url(), s.types().isEmpty() ? null : String.join(" ", s.types()),
-                s.referrerOrg(), s.secret(), start, start, now, s.organisation());
-        return new Subscription(s.id(), s.url(), s.types(), s.referrerOrg(), s.secret(), start, JdbcTx.instant(now), s.organisation());
+        tx.execute(
+                "INSERT INTO subscription (id, url, types, referrer_org, secret, start_after, scanned_to, created_at, organisation) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.id(),
+                s.url(),
+                s.types().isEmpty() ? null : String.join(" ", s.types()),
+                s.referrerOrg(),
+                s.secret(),
+                start,
+                start,
+                now,
+                s.organisation());
+        return new Subscription(
+                s.id(), s.url(), s.types(), s.referrerOrg(), s.secret(), start, JdbcTx.instant(now), s.organisation());
     }
 
     @Override
     public Optional<Subscription> subscription(String id) {
-        List<Subscription> found = subscriptions("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ? AND deleted_at IS NULL", id);
+        List<Subscription> found = subscriptions(
+                "SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE id = ? AND deleted_at IS NULL", id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
     public List<Subscription> subscriptions() {
-        return subscriptions("SELECT " + SUBSCRIPTION_COLUMNS + " FROM subscription WHERE deleted_at IS NULL ORDER BY created_at, id");
+        return subscriptions("SELECT " + SUBSCRIPTION_COLUMNS
+                + " FROM subscription WHERE deleted_at IS NULL ORDER BY created_at, id");
     }
 
     @Override
@@ -66,19 +79,30 @@ final class JdbcWebhooks implements Webhooks {
 
     @Override
     public DeliveryStats stats(String subscriptionId) {
-        try (JdbcTx.Prepared s = tx.prepare("SELECT "
-                + "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), "
-                + "MAX(last_attempt_at), MAX(delivered_at), MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) "
-                + "FROM delivery WHERE subscription_id = ?", subscriptionId); ResultSet rs = s.statement().executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare(
+                        "SELECT "
+                                + "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END), "
+                                + "MAX(last_attempt_at), MAX(delivered_at), MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) "
+                                + "FROM delivery WHERE subscription_id = ?",
+                        subscriptionId);
+                ResultSet rs = s.statement().executeQuery()) {
             rs.next();
             String lastError = null;
-            try (JdbcTx.Prepared e = tx.prepare("SELECT last_error FROM delivery WHERE subscription_id = ? AND state = 'pending' "
-                    + "AND last_error IS NOT NULL ORDER BY last_attempt_at DESC LIMIT 1", subscriptionId); ResultSet er = e.statement().executeQuery()) {
+            try (JdbcTx.Prepared e = tx.prepare(
+                            "SELECT last_error FROM delivery WHERE subscription_id = ? AND state = 'pending' "
+                                    + "AND last_error IS NOT NULL ORDER BY last_attempt_at DESC LIMIT 1",
+                            subscriptionId);
+                    ResultSet er = e.statement().executeQuery()) {
                 if (er.next()) {
                     lastError = er.getString(1);
                 }
             }
-            return new DeliveryStats(rs.getLong(1), rs.getLong(2), instantOrNull(rs, 3), instantOrNull(rs, 4), lastError,
+            return new DeliveryStats(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    instantOrNull(rs, 3),
+                    instantOrNull(rs, 4),
+                    lastError,
                     instantOrNull(rs, 5));
         } catch (SQLException e) {
             throw new StoreException("cannot read delivery statistics", e);
@@ -88,10 +112,13 @@ final class JdbcWebhooks implements Webhooks {
     @Override
     public int scan(int maxEvents) {
         long latest = latestSequence();
-        record Behind(Subscription subscription, long scannedTo) { }
+        record Behind(Subscription subscription, long scannedTo) {}
         List<Behind> behind = new ArrayList<>();
-        try (JdbcTx.Prepared s = tx.prepare("SELECT " + SUBSCRIPTION_COLUMNS + ", scanned_to FROM subscription "
-                + "WHERE deleted_at IS NULL AND scanned_to < ?" + skipLocked, latest); ResultSet rs = s.statement().executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare(
+                        "SELECT " + SUBSCRIPTION_COLUMNS + ", scanned_to FROM subscription "
+                                + "WHERE deleted_at IS NULL AND scanned_to < ?" + skipLocked,
+                        latest);
+                ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
                 behind.add(new Behind(subscription(rs), rs.getLong(SUBSCRIPTION_COLUMN_COUNT + 1)));
             }
@@ -101,21 +128,32 @@ final class JdbcWebhooks implements Webhooks {
         int made = 0;
         for (Behind b : behind) {
             long last = b.scannedTo();
-            try (JdbcTx.Prepared s = tx.prepare("SELECT e.sequence, e.referral_id, e.type, r.referrer_org FROM event e "
-                    + "LEFT JOIN resource_latest r ON r.type = 'Referral' AND r.id = e.referral_id "
-                    + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?", last, maxEvents); ResultSet rs = s.statement().executeQuery()) {
+            try (JdbcTx.Prepared s = tx.prepare(
+                            "SELECT e.sequence, e.referral_id, e.type, r.referrer_org FROM event e "
+                                    + "LEFT JOIN resource_latest r ON r.type = 'Referral' AND r.id = e.referral_id "
+                                    + "WHERE e.sequence > ? ORDER BY e.sequence LIMIT ?",
+                            last,
+                            maxEvents);
+                    ResultSet rs = s.statement().executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
                     if (b.subscription().wants(rs.getString(3), rs.getString(4))) {
-                        made += tx.execute("INSERT INTO delivery (subscription_id, event_sequence, referral_id, state, attempts, "
-                                + "next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING",
-                                b.subscription().id(), last, rs.getString(2), now());
+                        made += tx.execute(
+                                "INSERT INTO delivery (subscription_id, event_sequence, referral_id, state, attempts, "
+                                        + "next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING",
+                                b.subscription().id(),
+                                last,
+                                rs.getString(2),
+                                now());
                     }
                 }
             } catch (SQLException e) {
                 throw new StoreException("cannot scan events", e);
             }
-            tx.execute("UPDATE subscription SET scanned_to = ? WHERE id = ?", last, b.subscription().id());
+            tx.execute(
+                    "UPDATE subscription SET scanned_to = ? WHERE id = ?",
+                    last,
+                    b.subscription().id());
         }
         return made;
     }
@@ -123,15 +161,19 @@ final class JdbcWebhooks implements Webhooks {
     @Override
     public List<DueDelivery> claim(int limit, Duration lease) {
         long now = now();
-        record Claimed(String subscriptionId, long sequence, int attempts) { }
+        record Claimed(String subscriptionId, long sequence, int attempts) {}
         List<Claimed> claimed = new ArrayList<>();
         // the NOT EXISTS sees a pending earlier event even while another dispatcher holds its row,
         // so a referral's next event waits until the one before it is acknowledged
-        try (JdbcTx.Prepared s = tx.prepare("SELECT d.subscription_id, d.event_sequence, d.attempts FROM delivery d "
-                + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM delivery p "
-                + "WHERE p.subscription_id = d.subscription_id AND p.referral_id = d.referral_id AND p.state = 'pending' "
-                + "AND p.event_sequence < d.event_sequence) ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?"
-                + (skipLocked.isEmpty() ? "" : " FOR UPDATE OF d SKIP LOCKED"), now, limit); ResultSet rs = s.statement().executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare(
+                        "SELECT d.subscription_id, d.event_sequence, d.attempts FROM delivery d "
+                                + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM delivery p "
+                                + "WHERE p.subscription_id = d.subscription_id AND p.referral_id = d.referral_id AND p.state = 'pending' "
+                                + "AND p.event_sequence < d.event_sequence) ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?"
+                                + (skipLocked.isEmpty() ? "" : " FOR UPDATE OF d SKIP LOCKED"),
+                        now,
+                        limit);
+                ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
                 claimed.add(new Claimed(rs.getString(1), rs.getLong(2), rs.getInt(3)));
             }
@@ -141,12 +183,18 @@ final class JdbcWebhooks implements Webhooks {
         Map<String, Optional<Subscription>> subscriptions = new HashMap<>();
         List<DueDelivery> due = new ArrayList<>();
         for (Claimed d : claimed) {
-            tx.execute("UPDATE delivery SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ? "
-                    + "WHERE subscription_id = ? AND event_sequence = ?", now, now + lease.toNanos() / 1000, d.subscriptionId(), d.sequence());
+            tx.execute(
+                    "UPDATE delivery SET attempts = attempts + 1, last_attempt_at = ?, next_attempt_at = ? "
+                            + "WHERE subscription_id = ? AND event_sequence = ?",
+                    now,
+                    now + lease.toNanos() / 1000,
+                    d.subscriptionId(),
+                    d.sequence());
             Optional<Subscription> sub = subscriptions.computeIfAbsent(d.subscriptionId(), this::subscription);
             Optional<StoredEvent> event = event(d.sequence());
             if (sub.isPresent() && event.isPresent()) {
-                due.add(new DueDelivery(d.subscriptionId(), sub.get().url(), sub.get().secret(), d.attempts() + 1, event.get()));
+                due.add(new DueDelivery(
+                        d.subscriptionId(), sub.get().url(), sub.get().secret(), d.attempts() + 1, event.get()));
             }
         }
         return due;
@@ -154,26 +202,39 @@ final class JdbcWebhooks implements Webhooks {
 
     @Override
     public void delivered(String subscriptionId, long eventSequence, int httpStatus) {
-        tx.execute("UPDATE delivery SET state = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
-                + "WHERE subscription_id = ? AND event_sequence = ?", now(), httpStatus, subscriptionId, eventSequence);
+        tx.execute(
+                "UPDATE delivery SET state = 'delivered', delivered_at = ?, last_status = ?, last_error = NULL "
+                        + "WHERE subscription_id = ? AND event_sequence = ?",
+                now(),
+                httpStatus,
+                subscriptionId,
+                eventSequence);
     }
 
     @Override
-    public void failed(String subscriptionId, long eventSequence, Integer httpStatus, String error, Instant nextAttemptAt) {
-        tx.execute("UPDATE delivery SET next_attempt_at = ?, last_status = ?, last_error = ? "
-                + "WHERE subscription_id = ? AND event_sequence = ? AND state = 'pending'",
-                JdbcTx.toMicros(nextAttemptAt), httpStatus, error, subscriptionId, eventSequence);
+    public void failed(
+            String subscriptionId, long eventSequence, Integer httpStatus, String error, Instant nextAttemptAt) {
+        tx.execute(
+                "UPDATE delivery SET next_attempt_at = ?, last_status = ?, last_error = ? "
+                        + "WHERE subscription_id = ? AND event_sequence = ? AND state = 'pending'",
+                JdbcTx.toMicros(nextAttemptAt),
+                httpStatus,
+                error,
+                subscriptionId,
+                eventSequence);
     }
 
     @Override
     public int pruneDelivered(Instant before) {
-        return tx.execute("DELETE FROM delivery WHERE state = 'delivered' AND delivered_at < ?", JdbcTx.toMicros(before));
+        return tx.execute(
+                "DELETE FROM delivery WHERE state = 'delivered' AND delivered_at < ?", JdbcTx.toMicros(before));
     }
 
     // --- plumbing -----------------------------------------------------------------------------
 
     private long latestSequence() {
-        try (JdbcTx.Prepared s = tx.prepare("SELECT COALESCE(MAX(sequence), 0) FROM event"); ResultSet rs = s.statement().executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare("SELECT COALESCE(MAX(sequence), 0) FROM event");
+                ResultSet rs = s.statement().executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -182,11 +243,13 @@ final class JdbcWebhooks implements Webhooks {
     }
 
     private Optional<StoredEvent> event(long sequence) {
-        return tx.events("SELECT " + JdbcTx.EVENT_COLUMNS + " FROM event WHERE sequence = ?", sequence).stream().findFirst();
+        return tx.events("SELECT " + JdbcTx.EVENT_COLUMNS + " FROM event WHERE sequence = ?", sequence).stream()
+                .findFirst();
     }
 
     private List<Subscription> subscriptions(String sql, Object... args) {
-        try (JdbcTx.Prepared s = tx.prepare(sql, args); ResultSet rs = s.statement().executeQuery()) {
+        try (JdbcTx.Prepared s = tx.prepare(sql, args);
+                ResultSet rs = s.statement().executeQuery()) {
             List<Subscription> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(subscription(rs));
@@ -199,8 +262,15 @@ final class JdbcWebhooks implements Webhooks {
 
     private static Subscription subscription(ResultSet rs) throws SQLException {
         String types = rs.getString(3);
-        return new Subscription(rs.getString(1), rs.getString(2), types == null ? List.of() : Arrays.asList(types.split(" ")),
-                rs.getString(4), rs.getString(5), rs.getLong(6), JdbcTx.instant(rs.getLong(7)), rs.getString(8));
+        return new Subscription(
+                rs.getString(1),
+                rs.getString(2),
+                types == null ? List.of() : Arrays.asList(types.split(" ")),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                JdbcTx.instant(rs.getLong(7)),
+                rs.getString(8));
     }
 
     private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {

@@ -16,8 +16,16 @@ import java.time.Instant;
  * {@code recipientOrg} keeps only message backs addressed to that organisation: the referrer
  * organisation, or a registered GP practice named in the document's GP practice section.
  */
-public record ListQuery(String type, String status, String referrerOrg, String referralId, Instant updatedSince,
-                        String cursor, int limit, String addresseeOrg, String recipientOrg) {
+public record ListQuery(
+        String type,
+        String status,
+        String referrerOrg,
+        String referralId,
+        Instant updatedSince,
+        String cursor,
+        int limit,
+        String addresseeOrg,
+        String recipientOrg) {
 
     /** The first page of every resource of this type, at the store's largest page size. */
     public static ListQuery of(String type) {
@@ -25,36 +33,44 @@ public record ListQuery(String type, String status, String referrerOrg, String r
     }
 
     public ListQuery status(String status) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     public ListQuery referrerOrg(String referrerOrg) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     /** Only the records under this referral. */
     public ListQuery inReferral(String referralId) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     public ListQuery updatedSince(Instant updatedSince) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     /** The page after the one that answered this cursor (null: the first page). */
     public ListQuery after(String cursor) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     public ListQuery limit(int limit) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     public ListQuery addresseeOrg(String addresseeOrg) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 
     public ListQuery recipientOrg(String recipientOrg) {
-        return new ListQuery(type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
+        return new ListQuery(
+                type, status, referrerOrg, referralId, updatedSince, cursor, limit, addresseeOrg, recipientOrg);
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param after        the event sequence to start after, or null for the latest event now
  * @param organisation the organisation that receives the deliveries (ODS code or charity number), or null if not known
  */
-public record NewSubscription(String id, String url, List<String> types, String referrerOrg, String secret, Long after,
-                              String organisation) {
+public record NewSubscription(
+        String id, String url, List<String> types, String referrerOrg, String secret, Long after, String organisation) {
 
     /** A subscription with this id, for every event type, nothing else set yet. */
     public static NewSubscription withId(String id) {

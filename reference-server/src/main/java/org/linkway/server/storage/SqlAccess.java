@@ -9,14 +9,15 @@ import java.sql.Connection;
  */
 public final class SqlAccess {
 
-    private SqlAccess() { }
+    private SqlAccess() {}
 
     /** The connection {@code tx} runs on. */
     public static Connection connection(Tx tx) {
         if (tx instanceof JdbcTx j) {
             return j.connection();
         }
-        throw new IllegalArgumentException("not a JDBC transaction: " + tx.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a JDBC transaction: " + tx.getClass().getName());
     }
 
     /** {@code true} on PostgreSQL, where row locks are taken explicitly. */

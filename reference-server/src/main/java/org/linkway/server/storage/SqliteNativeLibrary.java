@@ -7,7 +7,6 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -27,7 +26,7 @@ final class SqliteNativeLibrary {
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
 
-    private SqliteNativeLibrary() { }
+    private SqliteNativeLibrary() {}
 
     /** Points the driver at a copy of its library under {@code dataDir}, made if missing. */
     static synchronized void useCopyIn(Path dataDir) {
@@ -36,7 +35,8 @@ final class SqliteNativeLibrary {
         }
         try {
             String name = System.mapLibraryName("sqlitejdbc");
-            URL resource = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name);
+            URL resource = SQLiteJDBCLoader.class.getResource(
+                    "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name);
             if (resource == null) {
                 return; // a platform this driver build has no library for: the driver will say so itself
             }

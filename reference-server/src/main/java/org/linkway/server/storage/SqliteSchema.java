@@ -2,6 +2,8 @@ package org.linkway.server.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,8 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite schema as Flyway built it when the server was packaged, so that a start which has
@@ -54,11 +60,11 @@ final class SqliteSchema {
     static final String TEMPLATE = "/db/template/sqlite.db";
     static final String HISTORY = "/db/template/sqlite.history";
     private static final String MIGRATIONS = "/db/migration/sqlite";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteSchema.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSchema.class);
     private static final String HISTORY_QUERY =
             "SELECT version, description, type, script, checksum, success FROM flyway_schema_history ORDER BY installed_rank";
 
-    private SqliteSchema() { }
+    private SqliteSchema() {}
 
     /**
      * Copies the packaged schema to {@code file} if there is no database there yet (no file, no
@@ -80,7 +86,8 @@ final class SqliteSchema {
             Files.copy(template, partial);
             stampInstalledNow(partial);
             if (Files.exists(sibling(partial, "-wal")) && Files.size(sibling(partial, "-wal")) > 0) {
-                throw new IOException("SQLite left a log beside the new database; refusing to use a copy that is not whole");
+                throw new IOException(
+                        "SQLite left a log beside the new database; refusing to use a copy that is not whole");
             }
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -119,7 +126,8 @@ final class SqliteSchema {
             return false;
         }
         try (Statement s = c.createStatement();
-             ResultSet table = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                ResultSet table = s.executeQuery(
+                        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
             if (!table.next()) {
                 return false;
             }
@@ -130,10 +138,11 @@ final class SqliteSchema {
     /** The history rows that decide whether a database is current, one tab-separated line each. */
     static List<String> history(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(HISTORY_QUERY); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(HISTORY_QUERY);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(rs.getString(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4) + "\t"
-                        + rs.getString(5) + "\t" + rs.getBoolean(6));
+                rows.add(rs.getString(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3) + "\t" + rs.getString(4)
+                        + "\t" + rs.getString(5) + "\t" + rs.getBoolean(6));
             }
         }
         return rows;
@@ -150,7 +159,7 @@ final class SqliteSchema {
 
     /** Read once: the packaged files do not change while the server runs. */
     private static final class Packaged {
-        static final java.util.Optional<List<String>> HISTORY = java.util.Optional.ofNullable(load());
+        static final Optional<List<String>> HISTORY = Optional.ofNullable(load());
     }
 
     private static List<String> load() {
@@ -159,14 +168,18 @@ final class SqliteSchema {
             if (in == null) {
                 return null;
             }
-            history = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList();
+            history = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new StoreException("cannot read the packaged schema history", e);
         }
         List<String> scripts = scriptsInFolder();
         if (scripts != null && !coversExactly(history, scripts)) {
-            LOG.warn("the packaged SQLite schema does not match the migration scripts on the class path; Flyway will run "
-                    + "(rebuild it with: ./mvnw -pl reference-server -am process-classes)");
+            LOG.warn(
+                    "the packaged SQLite schema does not match the migration scripts on the class path; Flyway will run "
+                            + "(rebuild it with: ./mvnw -pl reference-server -am process-classes)");
             return null;
         }
         return history;
@@ -174,19 +187,22 @@ final class SqliteSchema {
 
     /** {@code true} if the history's scripts are exactly {@code scripts}, in any order. */
     static boolean coversExactly(List<String> history, List<String> scripts) {
-        List<String> named = history.stream().map(row -> row.split("\t", -1)[3]).sorted().toList();
+        List<String> named =
+                history.stream().map(row -> row.split("\t", -1)[3]).sorted().toList();
         return named.equals(scripts.stream().sorted().toList());
     }
 
     /** The SQL scripts of the migration folder when it is a folder on disk; {@code null} inside a jar. */
     private static List<String> scriptsInFolder() {
-        java.net.URL folder = SqliteSchema.class.getResource(MIGRATIONS);
+        URL folder = SqliteSchema.class.getResource(MIGRATIONS);
         if (folder == null || !"file".equals(folder.getProtocol())) {
             return null;
         }
         try (var files = Files.list(Path.of(folder.toURI()))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
-        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql"))
+                    .toList();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return null;
         }
     }
@@ -194,12 +210,15 @@ final class SqliteSchema {
     /** The version the packaged schema is at, for the start-up log. */
     static String packagedVersion() {
         List<String> history = packagedHistory();
-        return history == null || history.isEmpty() ? "none" : history.get(history.size() - 1).split("\t", 2)[0];
+        return history == null || history.isEmpty()
+                ? "none"
+                : history.get(history.size() - 1).split("\t", 2)[0];
     }
 
     /** The copy was migrated when the server was built; its history says when this database was made. */
     private static void stampInstalledNow(Path copy) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath());
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE flyway_schema_history SET installed_on = strftime('%Y-%m-%d %H:%M:%f', 'now')");
         }
     }
@@ -216,10 +235,12 @@ final class SqliteSchema {
             String url = "jdbc:sqlite:" + db.toAbsolutePath();
             JdbcStore.migrateNewSqlite(url);
             List<String> history;
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 // no build time in the file, so two builds package the same bytes (the reproducible
                 // jar); a copy is stamped with its own time when it becomes a database
-                s.executeUpdate("UPDATE flyway_schema_history SET installed_on = '2000-01-01 00:00:00.000', execution_time = 0");
+                s.executeUpdate(
+                        "UPDATE flyway_schema_history SET installed_on = '2000-01-01 00:00:00.000', execution_time = 0");
                 s.execute("VACUUM"); // and no trace of the old values in the pages' free space
                 // everything into the file itself, so the copy needs no log beside it
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -230,7 +251,7 @@ final class SqliteSchema {
             Files.writeString(out.resolve("sqlite.history"), String.join("\n", history) + "\n", StandardCharsets.UTF_8);
         } finally {
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(SqliteSchema::deleteQuietly);
+                files.sorted(Comparator.reverseOrder()).forEach(SqliteSchema::deleteQuietly);
             }
         }
     }

@@ -14,5 +14,13 @@ import java.time.Instant;
  * @param resourceVersion the version the change produced
  * @param payload         JSON detail of the event
  */
-public record StoredEvent(long sequence, String id, String referralId, String type, String resourceType,
-                          String resourceId, long resourceVersion, String payload, Instant at) { }
+public record StoredEvent(
+        long sequence,
+        String id,
+        String referralId,
+        String type,
+        String resourceType,
+        String resourceId,
+        long resourceVersion,
+        String payload,
+        Instant at) {}

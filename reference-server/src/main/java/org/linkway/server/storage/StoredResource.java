@@ -13,8 +13,16 @@ import java.time.Instant;
  * @param referrerOrg the referring organisation's code, for referrals, else null
  * @param body        the JSON document
  */
-public record StoredResource(String type, String id, long version, String referralId, String status,
-                             String referrerOrg, String body, Instant createdAt, Instant updatedAt) {
+public record StoredResource(
+        String type,
+        String id,
+        long version,
+        String referralId,
+        String status,
+        String referrerOrg,
+        String body,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** This version, as something another record can point at. */
     public ResourceRef ref() {

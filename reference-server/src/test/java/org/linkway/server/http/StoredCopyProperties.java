@@ -16,17 +16,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import org.linkway.model.MessageType;
-import org.linkway.validation.MessageValidator;
-
 import org.linkway.testing.Gens;
+import org.linkway.validation.MessageValidator;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +43,14 @@ class StoredCopyProperties {
     private static final Intake INTAKE = new Intake(MessageValidator.create());
     private static final List<Sample> SAMPLES = samples();
 
-    record Sample(String file, MessageType type, ObjectNode message) { }
+    record Sample(String file, MessageType type, ObjectNode message) {}
 
     @Test
     void theCopyWritesWhatTheTreeWrites() {
-        qt().withFixedSeed(7_501L).withExamples(300).forAll(bodies()).checkAssert(StoredCopyProperties::copyWritesWhatTheTreeWrites);
+        qt().withFixedSeed(7_501L)
+                .withExamples(300)
+                .forAll(bodies())
+                .checkAssert(StoredCopyProperties::copyWritesWhatTheTreeWrites);
     }
 
     private static void copyWritesWhatTheTreeWrites(Body b) {
@@ -60,10 +61,13 @@ class StoredCopyProperties {
 
         Intake.Stored copied = StoredCopy.copy(b.bytes(), assigned, "referrerReferralId", ORG);
 
-        assertThat(copied).as("a valid message with all its identifying members takes the streaming path").isNotNull();
+        assertThat(copied)
+                .as("a valid message with all its identifying members takes the streaming path")
+                .isNotNull();
         assertThat(copied.json()).isEqualTo(Json.write(tree));
         assertThat(copied.picked()).isEqualTo(tree.at(ORG).asString(null));
-        assertThat(INTAKE.acceptStored(b.bytes(), b.type(), assigned, "referrerReferralId", ORG)).isEqualTo(copied);
+        assertThat(INTAKE.acceptStored(b.bytes(), b.type(), assigned, "referrerReferralId", ORG))
+                .isEqualTo(copied);
     }
 
     @Test
@@ -76,16 +80,22 @@ class StoredCopyProperties {
 
         assertThat(StoredCopy.copy(bytes(sent), assigned, null, ORG)).isNull();
         assertThatThrownBy(() -> INTAKE.acceptStored(bytes(sent), SAMPLES.get(0).type(), assigned, null, ORG))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getMessage()).contains("'status' is assigned by the server"));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class,
+                        p -> assertThat(p.getMessage()).contains("'status' is assigned by the server"));
     }
 
     @Test
     void unknownMembersAreStrippedOnTheTreePath() {
-        Sample s = SAMPLES.stream().filter(x -> x.type() == MessageType.REFERRAL).findFirst().orElseThrow();
+        Sample s = SAMPLES.stream()
+                .filter(x -> x.type() == MessageType.REFERRAL)
+                .findFirst()
+                .orElseThrow();
         ObjectNode sent = s.message().deepCopy();
         sent.put("madeUpMember", "dropped, as the validator's warning says");
 
-        Intake.Stored stored = INTAKE.acceptStored(bytes(sent), s.type(), Map.of("id", "r1", "status", "received"), null, ORG);
+        Intake.Stored stored =
+                INTAKE.acceptStored(bytes(sent), s.type(), Map.of("id", "r1", "status", "received"), null, ORG);
 
         assertThat(stored.json()).doesNotContain("madeUpMember");
         assertThat(stored.picked()).isEqualTo(s.message().at(ORG).asString(null));
@@ -99,20 +109,24 @@ class StoredCopyProperties {
     }
 
     static Gen<Body> bodies() {
-        Gen<Sample> sample = Generate.pick(SAMPLES.stream().filter(s -> s.type() == MessageType.REFERRAL).toList());
-        Gen<String> placer = Gens.orNull(Gens.text(Gens.range('a', 'z') + Gens.range('A', 'Z') + Gens.range('0', '9') + "-/ \u00e9", 1, 30),
-                40);
-        return sample.zip(placer, longs().all(), booleans().all(),
-                (s, placerId, seed, pretty) -> {
-                    ObjectNode m = s.message().deepCopy();
-                    if (placerId != null) {
-                        m.put("referrerReferralId", placerId);
-                    }
-                    ObjectNode shuffled = shuffle(m, new Random(seed));
-                    byte[] out = pretty ? Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(shuffled)
-                            : Json.MAPPER.writeValueAsBytes(shuffled);
-                    return new Body(s.type(), out);
-                });
+        Gen<Sample> sample = Generate.pick(
+                SAMPLES.stream().filter(s -> s.type() == MessageType.REFERRAL).toList());
+        Gen<String> placer = Gens.orNull(
+                Gens.text(Gens.range('a', 'z') + Gens.range('A', 'Z') + Gens.range('0', '9') + "-/ \u00e9", 1, 30), 40);
+        return sample.zip(placer, longs().all(), booleans().all(), (s, placerId, seed, pretty) -> {
+            ObjectNode m = s.message().deepCopy();
+            if (placerId != null) {
+                m.put("referrerReferralId", placerId);
+            }
+            ObjectNode shuffled = shuffle(m, new Random(seed));
+            byte[] out = pretty
+                    ? Json.MAPPER
+                            .writer()
+                            .with(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsBytes(shuffled)
+                    : Json.MAPPER.writeValueAsBytes(shuffled);
+            return new Body(s.type(), out);
+        });
     }
 
     private static ObjectNode shuffle(ObjectNode m, Random random) {
@@ -130,12 +144,19 @@ class StoredCopyProperties {
     private static List<Sample> samples() {
         Path dir = Path.of("..", "schemas", "examples", "valid");
         try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().map(f -> {
-                ObjectNode m = (ObjectNode) Json.MAPPER.readTree(f.toFile());
-                m.remove(List.of("id", "status")); // the examples show stored messages; a sender leaves these to the server
-                return MessageType.fromResourceType(m.path("resourceType").asString()).map(t -> new Sample(f.toString(), t, m))
-                        .orElse(null);
-            }).filter(java.util.Objects::nonNull).toList();
+            return files.sorted()
+                    .map(f -> {
+                        ObjectNode m = (ObjectNode) Json.MAPPER.readTree(f.toFile());
+                        m.remove(List.of(
+                                "id",
+                                "status")); // the examples show stored messages; a sender leaves these to the server
+                        return MessageType.fromResourceType(
+                                        m.path("resourceType").asString())
+                                .map(t -> new Sample(f.toString(), t, m))
+                                .orElse(null);
+                    })
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,9 +9,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.model.Referral;
 import org.quicktheories.core.Gen;
 
 /** The lifecycle is exactly the one the standard's journey describes, and every walk through it ends. */
@@ -20,19 +20,31 @@ class LifecycleProperties {
 
     /** The journey as the issue and the design write it, kept here as plain text on purpose. */
     private static final Set<String> ALLOWED = Set.of(
-            "received>accepted", "received>rejected", "received>cancelled",
-            "accepted>in-progress", "accepted>declined", "accepted>unable-to-contact", "accepted>cancelled",
-            "in-progress>completed", "in-progress>cancelled");
+            "received>accepted",
+            "received>rejected",
+            "received>cancelled",
+            "accepted>in-progress",
+            "accepted>declined",
+            "accepted>unable-to-contact",
+            "accepted>cancelled",
+            "in-progress>completed",
+            "in-progress>cancelled");
 
     @Test
     void a_move_is_allowed_exactly_when_the_journey_lists_it() {
-        qt().withFixedSeed(7_301L).withExamples(1000).forAll(arbitrary().enumValues(Lifecycle.class), arbitrary().enumValues(Lifecycle.class))
-                .checkAssert((from, to) -> assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.contains(from.code() + ">" + to.code())));
+        qt().withFixedSeed(7_301L)
+                .withExamples(1000)
+                .forAll(arbitrary().enumValues(Lifecycle.class), arbitrary().enumValues(Lifecycle.class))
+                .checkAssert((from, to) ->
+                        assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.contains(from.code() + ">" + to.code())));
     }
 
     @Test
     void every_walk_from_received_closes_within_three_moves() {
-        qt().withFixedSeed(7_302L).withExamples(1000).forAll(choices()).checkAssert(LifecycleProperties::closesWithinThreeMoves);
+        qt().withFixedSeed(7_302L)
+                .withExamples(1000)
+                .forAll(choices())
+                .checkAssert(LifecycleProperties::closesWithinThreeMoves);
     }
 
     private static void closesWithinThreeMoves(List<Integer> choices) {
@@ -54,16 +66,18 @@ class LifecycleProperties {
 
     @Test
     void endings_that_need_a_reason() {
-        assertThat(Set.of(Lifecycle.values())).filteredOn(Lifecycle::needsReason)
-                .containsExactlyInAnyOrder(Lifecycle.REJECTED, Lifecycle.DECLINED, Lifecycle.UNABLE_TO_CONTACT, Lifecycle.CANCELLED);
+        assertThat(Set.of(Lifecycle.values()))
+                .filteredOn(Lifecycle::needsReason)
+                .containsExactlyInAnyOrder(
+                        Lifecycle.REJECTED, Lifecycle.DECLINED, Lifecycle.UNABLE_TO_CONTACT, Lifecycle.CANCELLED);
     }
 
     @Test
     void codes_match_the_schema_status_values() {
-        for (org.linkway.model.Referral.Status s : org.linkway.model.Referral.Status.values()) {
+        for (Referral.Status s : Referral.Status.values()) {
             assertThat(Lifecycle.fromCode(s.value())).as(s.value()).isPresent();
         }
-        assertThat(Lifecycle.values()).hasSize(org.linkway.model.Referral.Status.values().length);
+        assertThat(Lifecycle.values()).hasSize(Referral.Status.values().length);
     }
 
     static Gen<List<Integer>> choices() {

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linkway.model.json.LinkwayJson;
@@ -19,7 +17,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,12 +49,15 @@ class SbomIT {
 
     @Test
     void listsTheRuntimeLibrariesAtTheVersionsThePomPins() {
-        assertThat(jsonPurls).anyMatch(p -> p.startsWith(
-                "pkg:maven/ca.uhn.hapi.fhir/hapi-fhir-structures-r4@" + property("linkway.expect.hapi-fhir") + "?"));
-        assertThat(jsonPurls).anyMatch(p -> p.startsWith(
-                "pkg:maven/tools.jackson.core/jackson-databind@" + property("linkway.expect.jackson") + "?"));
-        assertThat(jsonPurls).anyMatch(p -> p.startsWith(
-                "pkg:maven/io.javalin/javalin@" + property("linkway.expect.javalin") + "?"));
+        assertThat(jsonPurls)
+                .anyMatch(p -> p.startsWith("pkg:maven/ca.uhn.hapi.fhir/hapi-fhir-structures-r4@"
+                        + property("linkway.expect.hapi-fhir") + "?"));
+        assertThat(jsonPurls)
+                .anyMatch(p -> p.startsWith(
+                        "pkg:maven/tools.jackson.core/jackson-databind@" + property("linkway.expect.jackson") + "?"));
+        assertThat(jsonPurls)
+                .anyMatch(
+                        p -> p.startsWith("pkg:maven/io.javalin/javalin@" + property("linkway.expect.javalin") + "?"));
         assertThat(jsonPurls).anyMatch(p -> p.startsWith("pkg:maven/org.linkway/linkway-sdk-model@"));
     }
 
@@ -115,7 +115,9 @@ class SbomIT {
 
     private static String property(String name) {
         String value = System.getProperty(name);
-        assertThat(value).as("system property " + name + " (set by the release profile's failsafe)").isNotBlank();
+        assertThat(value)
+                .as("system property " + name + " (set by the release profile's failsafe)")
+                .isNotBlank();
         return value;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Attacker {
 
-    private Attacker() { }
+    private Attacker() {}
 
     /** The published table: values where shown, null where hidden; last row and column are totals. */
     static Long[][] publish(long[][] full, boolean[][] hidden) {
@@ -89,7 +89,7 @@ final class Attacker {
             if (k == n - 1) { // the total is the sum of the cells
                 newLo = minOthers;
                 newHi = maxOthers;
-            } else {          // a cell is the total minus the other cells
+            } else { // a cell is the total minus the other cells
                 newLo = get(lo, row, index, n - 1) - maxOthers;
                 newHi = get(hi, row, index, n - 1) - minOthers;
             }

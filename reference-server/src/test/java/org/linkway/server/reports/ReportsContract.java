@@ -2,13 +2,24 @@ package org.linkway.server.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -16,9 +27,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +42,14 @@ import org.linkway.outcomes.OutcomeScorer;
 import org.linkway.outcomes.ScoreResult;
 import org.linkway.outcomes.Trend;
 import org.linkway.server.LinkwayServer;
+import org.linkway.server.SecurityTestTokens;
 import org.linkway.server.ServerConfig;
+import org.linkway.server.security.SecuritySettings;
+import org.linkway.server.storage.JdbcStore;
+import org.linkway.server.storage.SqlAccess;
+import org.linkway.server.storage.Tx;
 import org.linkway.server.testing.LinkwayTestServer;
 import org.linkway.server.testing.TestDatabase;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,7 +66,7 @@ abstract class ReportsContract {
     private static final String ONWARD_SYSTEM = OnwardReferralCategory.SYSTEM;
 
     /** The token issuer this suite's server trusts. */
-    private static final com.nimbusds.jose.jwk.ECKey ISSUER = newIssuer();
+    private static final ECKey ISSUER = newIssuer();
 
     LinkwayTestServer running;
     Path data;
@@ -63,10 +79,12 @@ abstract class ReportsContract {
 
     /** section -> "org|rowKey" -> category -> true count */
     final Map<String, Map<String, Map<String, Long>>> truth = new HashMap<>();
+
     final Map<String, String> orgOfReferral = new HashMap<>();
     final List<String> nhsNumbers = new ArrayList<>();
     /** "referralId|instrument/score" -> the SDK scorer's score of the earliest and of the latest administration posted */
     final Map<String, double[]> scorersOutcomes = new HashMap<>();
+
     private static final OutcomeScorer SCORER = OutcomeScorer.standard();
 
     /** The JDBC URL the suite runs against, or null for the default SQLite file in the data directory. */
@@ -79,15 +97,17 @@ abstract class ReportsContract {
      * Outside development mode (no demo data in the counts), so the test is its own token issuer.
      */
     static LinkwayTestServer server(TestDatabase database) {
-        return LinkwayTestServer.on(database).configure(c -> new ServerConfig(c.host(), c.port(), c.dataDir(), c.databaseUrl(),
-                c.maxBodyBytes(), false).withSecurity(new org.linkway.server.security.SecuritySettings(trustedKeys(c.dataDir()),
-                "reports-test", "linkway-reports-test")));
+        return LinkwayTestServer.on(database)
+                .configure(
+                        c -> new ServerConfig(c.host(), c.port(), c.dataDir(), c.databaseUrl(), c.maxBodyBytes(), false)
+                                .withSecurity(new SecuritySettings(
+                                        trustedKeys(c.dataDir()), "reports-test", "linkway-reports-test")));
     }
 
-    private static com.nimbusds.jose.jwk.ECKey newIssuer() {
+    private static ECKey newIssuer() {
         try {
-            return new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("reports-test").generate();
-        } catch (com.nimbusds.jose.JOSEException e) {
+            return new ECKeyGenerator(Curve.P_256).keyID("reports-test").generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -95,9 +115,9 @@ abstract class ReportsContract {
     private static Path trustedKeys(Path dir) {
         Path keys = dir.resolve("keys-" + System.nanoTime() + ".jwks");
         try {
-            java.nio.file.Files.writeString(keys, new com.nimbusds.jose.jwk.JWKSet(ISSUER.toPublicJWK()).toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.writeString(keys, new JWKSet(ISSUER.toPublicJWK()).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return keys;
     }
@@ -107,11 +127,11 @@ abstract class ReportsContract {
         this.running = running;
         data = running.dataDir();
         server = running.server();
-        com.nimbusds.jose.jwk.ECKey issuer = ISSUER;
-        adminToken = org.linkway.server.SecurityTestTokens.sign(issuer, "admin", "LINKWAY", "reports-test", "linkway-reports-test",
-                java.time.Duration.ofHours(6));
-        commissionerToken = org.linkway.server.SecurityTestTokens.sign(issuer, "commissioner", "QEM", "reports-test",
-                "linkway-reports-test", java.time.Duration.ofHours(6));
+        ECKey issuer = ISSUER;
+        adminToken = SecurityTestTokens.sign(
+                issuer, "admin", "LINKWAY", "reports-test", "linkway-reports-test", Duration.ofHours(6));
+        commissionerToken = SecurityTestTokens.sign(
+                issuer, "commissioner", "QEM", "reports-test", "linkway-reports-test", Duration.ofHours(6));
         base = "http://127.0.0.1:" + server.port();
         startYear = LocalDate.now(ZoneOffset.UTC).getYear();
         populate(new Random(20261127L), 90);
@@ -120,28 +140,53 @@ abstract class ReportsContract {
     // --- the population --------------------------------------------------------------------
 
     private void count(String section, String org, String rowKey, String category) {
-        truth.computeIfAbsent(section, k -> new HashMap<>()).computeIfAbsent(org + "|" + rowKey, k -> new HashMap<>())
+        truth.computeIfAbsent(section, k -> new HashMap<>())
+                .computeIfAbsent(org + "|" + rowKey, k -> new HashMap<>())
                 .merge(category, 1L, Long::sum);
     }
 
     private void populate(Random rnd, int n) {
-        ObjectNode template = (ObjectNode) read("/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json");
+        ObjectNode template =
+                (ObjectNode) read("/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json");
         template.remove(List.of("id", "status", "referrerReferralId"));
         int[] ages = {16, 22, 30, 41, 52, 60, 70, 80, 90};
         String[] bands = {"0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75-84", "85+"};
         String[][] genders = {{"1", "male"}, {"2", "female"}, {"9", "indeterminate"}, {null, "not-recorded"}};
-        String[][] ethnic = {{"A", "white"}, {"H", "asian"}, {"M", "black"}, {"D", "mixed"}, {"R", "other"}, {"Z", "not-stated"}, {null, "not-recorded"}};
+        String[][] ethnic = {
+            {"A", "white"},
+            {"H", "asian"},
+            {"M", "black"},
+            {"D", "mixed"},
+            {"R", "other"},
+            {"Z", "not-stated"},
+            {null, "not-recorded"}
+        };
         String[] sources = {"general-practice", "general-practice", "general-practice", "hospital", "vcse", "self"};
         String[] routes = {"secure-email", "nhs-e-referral-service", "phone", "letter"};
         String[][] needSets = {{"422650009"}, {"422650009", "35489007"}, {"35489007"}, {}};
-        String[] paths = {"received", "accepted", "in-progress", "completed", "completed", "declined", "declined", "unable-to-contact",
-            "rejected", "cancelled"};
+        String[] paths = {
+            "received",
+            "accepted",
+            "in-progress",
+            "completed",
+            "completed",
+            "declined",
+            "declined",
+            "unable-to-contact",
+            "rejected",
+            "cancelled"
+        };
         for (int i = 0; i < n; i++) {
             String org = rnd.nextInt(5) < 3 ? ORGS[0] : ORGS[1];
             ObjectNode r = template.deepCopy();
             ObjectNode person = (ObjectNode) r.get("personDemographics");
             int a = rnd.nextInt(ages.length);
-            person.put("dateOfBirth", LocalDate.now(ZoneOffset.UTC).minusYears(ages[a]).minusDays(40).toString());
+            person.put(
+                    "dateOfBirth",
+                    LocalDate.now(ZoneOffset.UTC)
+                            .minusYears(ages[a])
+                            .minusDays(40)
+                            .toString());
             String[] g = genders[rnd.nextInt(genders.length)];
             setOrRemove(person, "gender", g[0]);
             String[] e = ethnic[rnd.nextInt(ethnic.length)];
@@ -171,9 +216,14 @@ abstract class ReportsContract {
             }
             setOrRemove(entry, "referralMethod", route);
             String[] needs = needSets[rnd.nextInt(needSets.length)];
-            ArrayNode complaints = ((ObjectNode) r.get("presentingComplaintsOrIssues")).putArray("presentingComplaints");
+            ArrayNode complaints =
+                    ((ObjectNode) r.get("presentingComplaintsOrIssues")).putArray("presentingComplaints");
             for (String code : needs) {
-                complaints.addObject().putObject("coding").put("system", "http://snomed.info/sct").put("code", code);
+                complaints
+                        .addObject()
+                        .putObject("coding")
+                        .put("system", "http://snomed.info/sct")
+                        .put("code", code);
             }
             if (needs.length == 0) {
                 complaints.addObject().put("text", "Not coded");
@@ -207,7 +257,8 @@ abstract class ReportsContract {
                 default -> List.of("cancelled");
             };
             count("process.status", org, "", path);
-            boolean closed = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled").contains(path);
+            boolean closed = List.of("completed", "declined", "unable-to-contact", "rejected", "cancelled")
+                    .contains(path);
             count("process.days-to-closure", org, "", closed ? "0-28" : "open");
             if (steps.contains("in-progress")) {
                 count("codes.snomed", org, "", "871731000000106");
@@ -249,15 +300,20 @@ abstract class ReportsContract {
             // the journey is recorded first: a closed referral takes no more records
             int version = 1;
             for (String to : steps) {
-                send("POST", "/v1/referrals/" + id + "/transitions", "{\"to\":\"" + to + "\",\"reason\":\"test population\"}",
-                        "If-Match", "\"" + version + "\"");
+                send(
+                        "POST",
+                        "/v1/referrals/" + id + "/transitions",
+                        "{\"to\":\"" + to + "\",\"reason\":\"test population\"}",
+                        "If-Match",
+                        "\"" + version + "\"");
                 version++;
             }
         }
     }
 
     private void onward(Random rnd, String referralId, String org) {
-        ObjectNode o = (ObjectNode) read("/org/linkway/schemas/examples/valid/onward-referral--walking-group-with-feedback.json");
+        ObjectNode o = (ObjectNode)
+                read("/org/linkway/schemas/examples/valid/onward-referral--walking-group-with-feedback.json");
         o.remove(List.of("id", "referralId", "status", "feedback"));
         ObjectNode service = (ObjectNode) o.at("/referral/referralTo/service");
         String category;
@@ -280,14 +336,26 @@ abstract class ReportsContract {
                 category = "uncategorised";
             }
         }
-        String id = send("POST", "/v1/referrals/" + referralId + "/onward-referrals", o.toString()).path("id").asString();
-        String[][] paths = {{}, {"accepted"}, {"declined"}, {"accepted", "attended"}, {"accepted", "did-not-attend"},
-            {"accepted", "attended", "completed"}};
+        String id = send("POST", "/v1/referrals/" + referralId + "/onward-referrals", o.toString())
+                .path("id")
+                .asString();
+        String[][] paths = {
+            {},
+            {"accepted"},
+            {"declined"},
+            {"accepted", "attended"},
+            {"accepted", "did-not-attend"},
+            {"accepted", "attended", "completed"}
+        };
         String[] steps = paths[rnd.nextInt(paths.length)];
         int version = 1;
         for (String to : steps) {
-            send("POST", "/v1/onward-referrals/" + id + "/transitions", "{\"to\":\"" + to + "\",\"reason\":\"test population\"}",
-                    "If-Match", "\"" + version + "\"");
+            send(
+                    "POST",
+                    "/v1/onward-referrals/" + id + "/transitions",
+                    "{\"to\":\"" + to + "\",\"reason\":\"test population\"}",
+                    "If-Match",
+                    "\"" + version + "\"");
             version++;
         }
         count("support.onward-referrals", org, category, steps.length == 0 ? "sent" : steps[steps.length - 1]);
@@ -312,20 +380,23 @@ abstract class ReportsContract {
             before[i] = rnd.nextInt(5) + 1;
             after[i] = rnd.nextInt(5) + 1;
         }
-        int afterTotal = java.util.stream.IntStream.of(after).sum();
+        int afterTotal = IntStream.of(after).sum();
         String first = swemwbs("2026-01-12", before, null);
         String second = swemwbs("2026-04-12", after, afterTotal);
         send("POST", "/v1/referrals/" + id + "/assessments", first);
         // a later administration with a total the answers do not give: refused, so the report never sees it
-        HttpResponse<String> wrong = raw("POST", "/v1/referrals/" + id + "/assessments", swemwbs("2026-05-12", after, afterTotal + 3));
+        HttpResponse<String> wrong =
+                raw("POST", "/v1/referrals/" + id + "/assessments", swemwbs("2026-05-12", after, afterTotal + 3));
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
         assertThat(wrong.body()).contains("LW-OUTCOME-TOTAL-MISMATCH");
         send("POST", "/v1/referrals/" + id + "/assessments", second);
         for (String score : List.of("raw-total", "metric-total")) {
-            double a = SCORER.score(assessment(first)).score(score).orElseThrow().value();
-            double b = SCORER.score(assessment(second)).score(score).orElseThrow().value();
+            double a =
+                    SCORER.score(assessment(first)).score(score).orElseThrow().value();
+            double b =
+                    SCORER.score(assessment(second)).score(score).orElseThrow().value();
             Trend t = Trend.of(a, b, Direction.HIGHER);
-            count("outcomes.change", org, "swemwbs/" + score, t.name().toLowerCase(java.util.Locale.ROOT));
+            count("outcomes.change", org, "swemwbs/" + score, t.name().toLowerCase(Locale.ROOT));
         }
         expectScores(id, first, second);
     }
@@ -335,8 +406,10 @@ abstract class ReportsContract {
         ScoreResult a = SCORER.score(assessment(first));
         ScoreResult b = SCORER.score(assessment(last));
         assertThat(a.isValid() && b.isValid()).isTrue();
-        a.scores().forEach((score, s) -> scorersOutcomes.put(referralId + "|" + a.instrumentId().orElseThrow() + "/" + score,
-                new double[] {s.value(), b.score(score).orElseThrow().value()}));
+        a.scores()
+                .forEach((score, s) -> scorersOutcomes.put(
+                        referralId + "|" + a.instrumentId().orElseThrow() + "/" + score,
+                        new double[] {s.value(), b.score(score).orElseThrow().value()}));
     }
 
     private static Assessment assessment(String json) {
@@ -344,23 +417,45 @@ abstract class ReportsContract {
     }
 
     private static String swemwbs(String at, int[] answers, Integer statedTotal) {
-        String[] items = {"optimistic-about-future", "feeling-useful", "feeling-relaxed", "dealing-with-problems-well", "thinking-clearly",
-            "feeling-close-to-others", "able-to-make-up-own-mind"};
+        String[] items = {
+            "optimistic-about-future",
+            "feeling-useful",
+            "feeling-relaxed",
+            "dealing-with-problems-well",
+            "thinking-clearly",
+            "feeling-close-to-others",
+            "able-to-make-up-own-mind"
+        };
         StringBuilder responses = new StringBuilder();
         for (int i = 0; i < 7; i++) {
-            responses.append(i == 0 ? "" : ",").append("{\"item\":\"").append(items[i]).append("\",\"value\":").append(answers[i]).append('}');
+            responses
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"item\":\"")
+                    .append(items[i])
+                    .append("\",\"value\":")
+                    .append(answers[i])
+                    .append('}');
         }
         return "{\"resourceType\":\"Assessment\",\"schemaVersion\":\"1.0.0\",\"prsbVersion\":\"1.1\",\"instrument\":\"swemwbs\","
-                + "\"timepoint\":\"" + (at.startsWith("2026-01") ? "baseline" : "review") + "\",\"administeredAt\":\"" + at + "\","
-                + "\"itemResponses\":[" + responses + "],\"assessment\":{\"assessmentType\":\"Wellbeing outcome measure\","
-                + "\"assessmentSummary\":\"Short wellbeing scale\"" + (statedTotal == null ? "" : ",\"structuredAssessment\":{\"assessmentResult\":"
-                + "{\"assessmentScore\":{\"text\":\"SWEMWBS raw total\"},\"value\":" + statedTotal + "}}") + "}}";
+                + "\"timepoint\":\"" + (at.startsWith("2026-01") ? "baseline" : "review") + "\",\"administeredAt\":\""
+                + at + "\","
+                + "\"itemResponses\":[" + responses
+                + "],\"assessment\":{\"assessmentType\":\"Wellbeing outcome measure\","
+                + "\"assessmentSummary\":\"Short wellbeing scale\""
+                + (statedTotal == null
+                        ? ""
+                        : ",\"structuredAssessment\":{\"assessmentResult\":"
+                                + "{\"assessmentScore\":{\"text\":\"SWEMWBS raw total\"},\"value\":" + statedTotal
+                                + "}}")
+                + "}}";
     }
 
     private static String ucla(String at, int[] answers) {
         return "{\"resourceType\":\"Assessment\",\"schemaVersion\":\"1.0.0\",\"prsbVersion\":\"1.1\",\"instrument\":\"ucla-3\","
-                + "\"timepoint\":\"" + (at.startsWith("2026-01") ? "baseline" : "review") + "\",\"administeredAt\":\"" + at + "\","
-                + "\"itemResponses\":[{\"item\":\"lack-companionship\",\"value\":" + answers[0] + "},{\"item\":\"feel-left-out\",\"value\":"
+                + "\"timepoint\":\"" + (at.startsWith("2026-01") ? "baseline" : "review") + "\",\"administeredAt\":\""
+                + at + "\","
+                + "\"itemResponses\":[{\"item\":\"lack-companionship\",\"value\":" + answers[0]
+                + "},{\"item\":\"feel-left-out\",\"value\":"
                 + answers[1] + "},{\"item\":\"feel-isolated\",\"value\":" + answers[2] + "}],"
                 + "\"assessment\":{\"assessmentType\":\"Loneliness outcome measure\",\"assessmentSummary\":\"Three-item loneliness scale\"}}";
     }
@@ -395,7 +490,7 @@ abstract class ReportsContract {
         try (InputStream in = ReportsContract.class.getResourceAsStream(resource)) {
             return LinkwayJson.mapper().readTree(in.readAllBytes());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -409,11 +504,12 @@ abstract class ReportsContract {
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -442,7 +538,8 @@ abstract class ReportsContract {
             Map<String, Map<String, Long>> expected = truth.getOrDefault(id, Map.of());
             Map<String, Map<String, Long>> seen = new LinkedHashMap<>();
             for (JsonNode row : section.path("rows")) {
-                String key = row.path("referrerOrg").asString() + "|" + row.path("rowKey").asString("");
+                String key = row.path("referrerOrg").asString() + "|"
+                        + row.path("rowKey").asString("");
                 assertThat(row.path("period").asString()).isEqualTo(Integer.toString(startYear));
                 Map<String, Long> want = expected.getOrDefault(key, Map.of());
                 seen.put(key, want);
@@ -450,23 +547,30 @@ abstract class ReportsContract {
                 for (var cell : row.path("cells").properties()) {
                     long truthValue = want.getOrDefault(cell.getKey(), 0L);
                     if (cell.getValue().isNumber()) {
-                        assertThat(cell.getValue().asLong()).as(id + " " + key + " " + cell.getKey()).isEqualTo(truthValue);
+                        assertThat(cell.getValue().asLong())
+                                .as(id + " " + key + " " + cell.getKey())
+                                .isEqualTo(truthValue);
                     } else {
                         assertThat(cell.getValue().asString()).isEqualTo("*");
                         hiddenCells++;
                     }
                     if (truthValue >= 1 && truthValue <= 4) {
-                        assertThat(cell.getValue().isNumber()).as(id + " " + key + " " + cell.getKey() + " = " + truthValue + " must be hidden")
+                        assertThat(cell.getValue().isNumber())
+                                .as(id + " " + key + " " + cell.getKey() + " = " + truthValue + " must be hidden")
                                 .isFalse();
                     }
                 }
                 if (row.path("total").isNumber()) {
-                    assertThat(row.path("total").asLong()).as(id + " " + key + " total").isEqualTo(total);
+                    assertThat(row.path("total").asLong())
+                            .as(id + " " + key + " total")
+                            .isEqualTo(total);
                 }
             }
             assertThat(seen.keySet()).as(id + " rows").containsExactlyInAnyOrderElementsOf(expected.keySet());
             // the published table gives nothing away to someone who subtracts
-            assertThat(Attacker.recovered(published(section))).as(id + " recoverable cells").isEmpty();
+            assertThat(Attacker.recovered(published(section)))
+                    .as(id + " recoverable cells")
+                    .isEmpty();
         }
         return hiddenCells;
     }
@@ -481,7 +585,9 @@ abstract class ReportsContract {
         Long[][] p = new Long[rows.size()][cols.size() + 1];
         for (int i = 0; i < rows.size(); i++) {
             for (int j = 0; j <= cols.size(); j++) {
-                JsonNode v = j == cols.size() ? rows.get(i).path("total") : rows.get(i).path("cells").path(cols.get(j));
+                JsonNode v = j == cols.size()
+                        ? rows.get(i).path("total")
+                        : rows.get(i).path("cells").path(cols.get(j));
                 p[i][j] = v.isNumber() ? v.asLong() : null;
             }
         }
@@ -492,8 +598,15 @@ abstract class ReportsContract {
     void the_minimum_dataset_shows_true_counts_and_hides_small_ones() {
         JsonNode report = send("GET", "/v1/reports/minimum-dataset?" + window(), null);
         assertThat(report.path("report").asString()).isEqualTo("minimum-dataset");
-        assertThat(report.path("sections")).extracting(s -> s.path("id").asString()).containsExactly("demographics.age-band",
-                "demographics.gender", "demographics.ethnicity", "needs.presenting", "support.onward-referrals", "outcomes.change");
+        assertThat(report.path("sections"))
+                .extracting(s -> s.path("id").asString())
+                .containsExactly(
+                        "demographics.age-band",
+                        "demographics.gender",
+                        "demographics.ethnicity",
+                        "needs.presenting",
+                        "support.onward-referrals",
+                        "outcomes.change");
         assertThat(check(report)).as("some cells are small in this population").isPositive();
     }
 
@@ -514,10 +627,13 @@ abstract class ReportsContract {
                 if (e.path("type").asString().equals("referral.status-changed")) {
                     String to = e.path("data").path("to").asString();
                     String referral = e.path("referralId").asString();
-                    String code = to.equals("in-progress") && engaged.putIfAbsent(referral, true) == null ? "871731000000106"
+                    String code = to.equals("in-progress") && engaged.putIfAbsent(referral, true) == null
+                            ? "871731000000106"
                             : to.equals("declined") ? "871711000000103" : null;
                     if (code != null) {
-                        fromEvents.computeIfAbsent(orgOfReferral.get(referral), k -> new HashMap<>()).merge(code, 1L, Long::sum);
+                        fromEvents
+                                .computeIfAbsent(orgOfReferral.get(referral), k -> new HashMap<>())
+                                .merge(code, 1L, Long::sum);
                     }
                 }
             }
@@ -536,7 +652,8 @@ abstract class ReportsContract {
         assertThat(snomed).isNotNull();
         long checked = 0;
         for (JsonNode row : snomed.path("rows")) {
-            Map<String, Long> want = fromEvents.getOrDefault(row.path("referrerOrg").asString(), Map.of());
+            Map<String, Long> want =
+                    fromEvents.getOrDefault(row.path("referrerOrg").asString(), Map.of());
             for (String code : List.of("871731000000106", "871711000000103")) {
                 JsonNode v = row.path("cells").path(code);
                 if (v.isNumber()) {
@@ -569,17 +686,19 @@ abstract class ReportsContract {
     void the_report_tables_rebuilt_from_the_events_alone_are_the_same() throws Exception {
         send("GET", "/v1/reports/minimum-dataset?" + window(), null); // folds everything in
         ServerConfig tests = ServerConfig.forTests(data);
-        String url = new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(), false)
+        String url = new ServerConfig(
+                        tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(), false)
                 .effectiveDatabaseUrl();
-        try (org.linkway.server.storage.JdbcStore second = org.linkway.server.storage.JdbcStore.open(url)) {
+        try (JdbcStore second = JdbcStore.open(url)) {
             String before = second.<String>transaction(tx -> snapshot(tx));
             assertThat(before).contains("demographics.gender");
             second.transaction(tx -> {
-                try (java.sql.Statement st = org.linkway.server.storage.SqlAccess.connection(tx).createStatement()) {
-                    for (String table : List.of("report_count", "report_referral", "report_onward", "report_outcome", "report_cursor")) {
+                try (Statement st = SqlAccess.connection(tx).createStatement()) {
+                    for (String table : List.of(
+                            "report_count", "report_referral", "report_onward", "report_outcome", "report_cursor")) {
                         st.executeUpdate("DELETE FROM " + table);
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 return null;
@@ -600,39 +719,57 @@ abstract class ReportsContract {
     @Test
     void the_reports_outcome_values_are_the_scorers_scores() {
         send("GET", "/v1/reports/minimum-dataset?" + window(), null); // folds everything in
-        assertThat(scorersOutcomes.keySet()).anyMatch(k -> k.endsWith("swemwbs/metric-total")).anyMatch(k -> k.endsWith("ucla-3/total"));
+        assertThat(scorersOutcomes.keySet())
+                .anyMatch(k -> k.endsWith("swemwbs/metric-total"))
+                .anyMatch(k -> k.endsWith("ucla-3/total"));
         ServerConfig tests = ServerConfig.forTests(data);
-        String url = new ServerConfig(tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(), false)
+        String url = new ServerConfig(
+                        tests.host(), tests.port(), tests.dataDir(), databaseUrl(), tests.maxBodyBytes(), false)
                 .effectiveDatabaseUrl();
         Map<String, double[]> inReport = new HashMap<>();
-        try (org.linkway.server.storage.JdbcStore second = org.linkway.server.storage.JdbcStore.open(url)) {
+        try (JdbcStore second = JdbcStore.open(url)) {
             second.transaction(tx -> {
-                try (java.sql.Statement st = org.linkway.server.storage.SqlAccess.connection(tx).createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("SELECT referral_id, instrument, score_id, first_value, last_value FROM report_outcome "
-                             + "WHERE administrations >= 2")) {
+                try (Statement st = SqlAccess.connection(tx).createStatement();
+                        ResultSet rs = st.executeQuery(
+                                "SELECT referral_id, instrument, score_id, first_value, last_value FROM report_outcome "
+                                        + "WHERE administrations >= 2")) {
                     while (rs.next()) {
-                        inReport.put(rs.getString(1) + "|" + rs.getString(2) + "/" + rs.getString(3), new double[] {rs.getDouble(4), rs.getDouble(5)});
+                        inReport.put(
+                                rs.getString(1) + "|" + rs.getString(2) + "/" + rs.getString(3),
+                                new double[] {rs.getDouble(4), rs.getDouble(5)});
                     }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 return null;
             });
         }
         assertThat(inReport.keySet()).containsExactlyInAnyOrderElementsOf(scorersOutcomes.keySet());
-        scorersOutcomes.forEach((key, expected) -> assertThat(inReport.get(key)).as(key).containsExactly(expected));
+        scorersOutcomes.forEach(
+                (key, expected) -> assertThat(inReport.get(key)).as(key).containsExactly(expected));
     }
 
-    private static String snapshot(org.linkway.server.storage.Tx tx) {
+    private static String snapshot(Tx tx) {
         StringBuilder b = new StringBuilder();
-        try (java.sql.Statement st = org.linkway.server.storage.SqlAccess.connection(tx).createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT section, month, referrer_org, row_key, category, n FROM report_count "
-                     + "WHERE n <> 0 ORDER BY section, month, referrer_org, row_key, category")) {
+        try (Statement st = SqlAccess.connection(tx).createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT section, month, referrer_org, row_key, category, n FROM report_count "
+                                + "WHERE n <> 0 ORDER BY section, month, referrer_org, row_key, category")) {
             while (rs.next()) {
-                b.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|').append(rs.getString(3)).append('|')
-                        .append(rs.getString(4)).append('|').append(rs.getString(5)).append('=').append(rs.getLong(6)).append('\n');
+                b.append(rs.getString(1))
+                        .append('|')
+                        .append(rs.getString(2))
+                        .append('|')
+                        .append(rs.getString(3))
+                        .append('|')
+                        .append(rs.getString(4))
+                        .append('|')
+                        .append(rs.getString(5))
+                        .append('=')
+                        .append(rs.getLong(6))
+                        .append('\n');
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return b.toString();
@@ -656,14 +793,25 @@ abstract class ReportsContract {
         for (JsonNode s : json.path("sections")) {
             for (JsonNode row : s.path("rows")) {
                 for (var cell : row.path("cells").properties()) {
-                    String key = s.path("id").asString() + "|" + row.path("period").asString() + "|" + row.path("referrerOrg").asString()
-                            + "|" + row.path("rowKey").asString("") + "|" + cell.getKey();
-                    assertThat(values.get(key)).as(key).isEqualTo(cell.getValue().isNumber() ? Long.toString(cell.getValue().asLong()) : "*");
+                    String key =
+                            s.path("id").asString() + "|" + row.path("period").asString() + "|"
+                                    + row.path("referrerOrg").asString() + "|"
+                                    + row.path("rowKey").asString("") + "|" + cell.getKey();
+                    assertThat(values.get(key))
+                            .as(key)
+                            .isEqualTo(
+                                    cell.getValue().isNumber()
+                                            ? Long.toString(cell.getValue().asLong())
+                                            : "*");
                     compared++;
                 }
             }
-            assertThat(values.get(s.path("id").asString() + "|all|all||total")).isEqualTo(
-                    s.path("totals").path("total").isNumber() ? Long.toString(s.path("totals").path("total").asLong()) : "*");
+            assertThat(values.get(s.path("id").asString() + "|all|all||total"))
+                    .isEqualTo(
+                            s.path("totals").path("total").isNumber()
+                                    ? Long.toString(
+                                            s.path("totals").path("total").asLong())
+                                    : "*");
         }
         assertThat(compared).isGreaterThan(50);
     }
@@ -673,11 +821,15 @@ abstract class ReportsContract {
         String w = window();
         for (String report : List.of("minimum-dataset", "process-measures")) {
             String json = raw("GET", "/v1/reports/" + report + "?" + w, null).body();
-            String csv = raw("GET", "/v1/reports/" + report + "?" + w, null, "Accept", "text/csv").body();
+            String csv = raw("GET", "/v1/reports/" + report + "?" + w, null, "Accept", "text/csv")
+                    .body();
             for (String body : List.of(json, csv)) {
                 assertThat(nhsNumbers).noneMatch(body::contains);
                 assertThat(orgOfReferral.keySet()).noneMatch(body::contains);
-                assertThat(body).doesNotContain("Ashdown").doesNotContain("Maureen").doesNotContain("1948");
+                assertThat(body)
+                        .doesNotContain("Ashdown")
+                        .doesNotContain("Maureen")
+                        .doesNotContain("1948");
             }
         }
     }
@@ -686,12 +838,19 @@ abstract class ReportsContract {
     void one_referring_organisation_and_bad_parameters() {
         JsonNode one = send("GET", "/v1/reports/process-measures?" + window() + "&referrerOrg=" + ORGS[1], null);
         for (JsonNode s : one.path("sections")) {
-            s.path("rows").forEach(r -> assertThat(r.path("referrerOrg").asString()).isEqualTo(ORGS[1]));
+            s.path("rows")
+                    .forEach(r -> assertThat(r.path("referrerOrg").asString()).isEqualTo(ORGS[1]));
         }
-        assertThat(raw("GET", "/v1/reports/minimum-dataset?to=2026-01", null).statusCode()).isEqualTo(400);
-        assertThat(raw("GET", "/v1/reports/minimum-dataset?from=2026-13&to=2026-01", null).statusCode()).isEqualTo(400);
-        assertThat(raw("GET", "/v1/reports/minimum-dataset?from=2026-05&to=2026-01", null).statusCode()).isEqualTo(400);
-        HttpResponse<String> badPeriod = raw("GET", "/v1/reports/minimum-dataset?from=2026-01&to=2026-02&period=week", null);
+        assertThat(raw("GET", "/v1/reports/minimum-dataset?to=2026-01", null).statusCode())
+                .isEqualTo(400);
+        assertThat(raw("GET", "/v1/reports/minimum-dataset?from=2026-13&to=2026-01", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(raw("GET", "/v1/reports/minimum-dataset?from=2026-05&to=2026-01", null)
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> badPeriod =
+                raw("GET", "/v1/reports/minimum-dataset?from=2026-01&to=2026-02&period=week", null);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(badPeriod.body()).contains("period");
         // a window with no referrals is empty, not an error

@@ -6,9 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.quicktheories.api.Pair;
@@ -51,7 +51,8 @@ class SuppressionTest {
         // 1 + 1 = 2 would be known from the row total: both would have to be 1
         long[][] t = {{1, 1, 30}, {9, 8, 30}};
         boolean[][] hidden = Suppression.hide(t, 3);
-        assertThat(Attacker.recovered(Attacker.publish(Suppression.withTotals(t, 3), hidden))).isEmpty();
+        assertThat(Attacker.recovered(Attacker.publish(Suppression.withTotals(t, 3), hidden)))
+                .isEmpty();
         long hiddenInRow = 0;
         for (int j = 0; j < 3; j++) {
             hiddenInRow += hidden[0][j] ? t[0][j] : 0;
@@ -65,9 +66,14 @@ class SuppressionTest {
                 Pair.of(3, longs().between(0, 0)),
                 Pair.of(4, longs().between(1, 4)),
                 Pair.of(5, longs().between(5, 60))));
-        return integers().between(1, 6).flatMap(cols -> lists().of(lists().of(count).ofSize(cols)).ofSizeBetween(1, 7)
-                .map(rows -> rows.stream().map(r -> r.stream().mapToLong(Long::longValue).toArray()).toArray(long[][]::new))
-                .describedAs(java.util.Arrays::deepToString));
+        return integers()
+                .between(1, 6)
+                .flatMap(cols -> lists().of(lists().of(count).ofSize(cols))
+                        .ofSizeBetween(1, 7)
+                        .map(rows -> rows.stream()
+                                .map(r -> r.stream().mapToLong(Long::longValue).toArray())
+                                .toArray(long[][]::new))
+                        .describedAs(Arrays::deepToString));
     }
 
     @Test
@@ -82,11 +88,14 @@ class SuppressionTest {
         for (int i = 0; i < full.length; i++) {
             for (int j = 0; j < full[0].length; j++) {
                 if (full[i][j] >= 1 && full[i][j] <= 4) {
-                    assertThat(hidden[i][j]).as("small count at %d,%d is hidden", i, j).isTrue();
+                    assertThat(hidden[i][j])
+                            .as("small count at %d,%d is hidden", i, j)
+                            .isTrue();
                 }
             }
         }
         assertThat(Attacker.recovered(Attacker.publish(full, hidden)))
-                .as("recoverable hidden entries").isEmpty();
+                .as("recoverable hidden entries")
+                .isEmpty();
     }
 }

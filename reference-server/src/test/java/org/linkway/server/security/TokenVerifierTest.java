@@ -3,17 +3,6 @@ package org.linkway.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Date;
-
-import org.junit.jupiter.api.Test;
-import org.linkway.crypto.nimbus.JwsAlgorithms;
-import org.linkway.server.http.ApiProblem;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
@@ -22,6 +11,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.junit.jupiter.api.Test;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
+import org.linkway.server.http.ApiProblem;
 
 /** The verified-token cache never outlives a token: expiry is checked on every use. */
 class TokenVerifierTest {
@@ -55,21 +53,30 @@ class TokenVerifierTest {
         Manual clock = new Manual(start);
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k").generate();
         TokenVerifier verifier = new TokenVerifier(new JWKSet(key.toPublicJWK()), "iss", "aud", clock);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k").build(), new JWTClaimsSet.Builder()
-                .issuer("iss").audience("aud").subject("s").claim("org", "8EC41").claim("role", "link-worker")
-                .expirationTime(Date.from(start.plus(Duration.ofMinutes(5)))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k").build(),
+                new JWTClaimsSet.Builder()
+                        .issuer("iss")
+                        .audience("aud")
+                        .subject("s")
+                        .claim("org", "8EC41")
+                        .claim("role", "link-worker")
+                        .expirationTime(Date.from(start.plus(Duration.ofMinutes(5))))
+                        .build());
         jwt.sign(JwsAlgorithms.signer(key));
         String token = jwt.serialize();
 
         Caller first = verifier.authenticate("Bearer " + token);
         assertThat(first).isEqualTo(new Caller("s", "8EC41", Role.LINK_WORKER));
-        assertThat(verifier.authenticate("bearer " + token)).isEqualTo(first); // from the cache; the scheme is case-insensitive
+        assertThat(verifier.authenticate("bearer " + token))
+                .isEqualTo(first); // from the cache; the scheme is case-insensitive
 
         clock.now = start.plus(Duration.ofMinutes(5)).plus(TokenVerifier.SKEW).plusSeconds(1);
-        assertThatThrownBy(() -> verifier.authenticate("Bearer " + token)).isInstanceOfSatisfying(ApiProblem.class, p -> {
-            assertThat(p.status()).isEqualTo(401);
-            assertThat(p.detail()).contains("expired").doesNotContain(token);
-        });
+        assertThatThrownBy(() -> verifier.authenticate("Bearer " + token))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(401);
+                    assertThat(p.detail()).contains("expired").doesNotContain(token);
+                });
         // and stays refused once evicted
         assertThatThrownBy(() -> verifier.authenticate("Bearer " + token)).isInstanceOf(ApiProblem.class);
     }

@@ -1,15 +1,13 @@
 package org.linkway.server.storage;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** Delivery bookkeeping on a real PostgreSQL: a database per test, two connection pools as two instances. */
 class PostgresWebhooksStoreTest extends WebhooksStoreContract {
@@ -33,7 +31,8 @@ class PostgresWebhooksStoreTest extends WebhooksStoreContract {
     @Override
     JdbcStore openFresh(MutableClock clock) {
         String name = "webhooks_" + databases.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new StoreException("cannot create test database", e);

@@ -14,8 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,8 @@ class SqliteSchemaTest {
         assertThat(history(copied)).hasSize(migrationScripts().size()).isEqualTo(history(migrated));
         assertThat(pragmas(copied)).containsExactly("4096", "wal");
         assertThat(Files.list(copied.getParent()).map(p -> p.getFileName().toString()))
-                .as("no partial copy left behind").noneMatch(n -> n.contains(".new-"));
+                .as("no partial copy left behind")
+                .noneMatch(n -> n.contains(".new-"));
     }
 
     @Test
@@ -50,8 +51,9 @@ class SqliteSchemaTest {
         String before = now();
         Path file = dir.resolve("stamped.db");
         JdbcStore.open(url(file)).close();
-        try (Connection c = DriverManager.getConnection(url(file)); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT min(installed_on) FROM flyway_schema_history")) {
+        try (Connection c = DriverManager.getConnection(url(file));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT min(installed_on) FROM flyway_schema_history")) {
             rs.next();
             assertThat(rs.getString(1)).isGreaterThanOrEqualTo(before);
         }
@@ -61,11 +63,13 @@ class SqliteSchemaTest {
     void reopening_a_current_database_runs_no_migration_and_keeps_its_data() {
         Path file = dir.resolve("reopened.db");
         try (JdbcStore store = JdbcStore.open(url(file))) {
-            store.transaction(tx -> tx.create(NewResource.of("Referral", "r1").inReferral("r1").body("{}")));
+            store.transaction(tx ->
+                    tx.create(NewResource.of("Referral", "r1").inReferral("r1").body("{}")));
         }
         try (JdbcStore store = JdbcStore.open(url(file))) {
             assertThat(store.preparation()).isEqualTo(SqliteSchema.Preparation.CURRENT);
-            assertThat(store.<java.util.Optional<StoredResource>>read(tx -> tx.get("Referral", "r1"))).isPresent();
+            assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", "r1")))
+                    .isPresent();
         }
     }
 
@@ -73,7 +77,12 @@ class SqliteSchemaTest {
     void a_database_behind_the_packaged_schema_is_migrated_by_flyway() throws SQLException {
         Path file = dir.resolve("behind.db");
         String behind = Integer.toString(migrationScripts().size() - 1);
-        Flyway.configure().dataSource(url(file), null, null).locations("classpath:db/migration/sqlite").target(behind).load().migrate();
+        Flyway.configure()
+                .dataSource(url(file), null, null)
+                .locations("classpath:db/migration/sqlite")
+                .target(behind)
+                .load()
+                .migrate();
         try (JdbcStore store = JdbcStore.open(url(file))) {
             assertThat(store.preparation()).isEqualTo(SqliteSchema.Preparation.MIGRATED);
         }
@@ -84,11 +93,13 @@ class SqliteSchemaTest {
     void an_edited_history_is_left_to_flyway_which_refuses_it() throws SQLException {
         Path file = dir.resolve("edited.db");
         JdbcStore.open(url(file)).close();
-        try (Connection c = DriverManager.getConnection(url(file)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(file));
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
         }
         assertThatThrownBy(() -> JdbcStore.open(url(file)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("cannot prepare the sqlite schema");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot prepare the sqlite schema");
     }
 
     @Test
@@ -101,13 +112,17 @@ class SqliteSchemaTest {
         assertThat(SqliteSchema.copyIfNew(file)).isFalse();
         Path logOnly = dir.resolve("log-only.db");
         Files.writeString(dir.resolve("log-only.db-wal"), "");
-        assertThat(SqliteSchema.copyIfNew(logOnly)).as("a log without its database is not a new database").isFalse();
+        assertThat(SqliteSchema.copyIfNew(logOnly))
+                .as("a log without its database is not a new database")
+                .isFalse();
         assertThat(logOnly).doesNotExist();
     }
 
     @Test
     void the_packaged_schema_was_built_from_every_migration_script() {
-        List<String> scripts = SqliteSchema.packagedHistory().stream().map(row -> row.split("\t")[3]).toList();
+        List<String> scripts = SqliteSchema.packagedHistory().stream()
+                .map(row -> row.split("\t")[3])
+                .toList();
         assertThat(scripts).isEqualTo(migrationScripts());
         assertThat(SqliteSchema.packagedVersion()).isEqualTo(Integer.toString(scripts.size()));
     }
@@ -119,14 +134,20 @@ class SqliteSchemaTest {
         assertThat(SqliteSchema.coversExactly(history, scripts)).isTrue();
         List<String> withLater = new ArrayList<>(scripts);
         withLater.add("V99__added_in_an_ide.sql");
-        assertThat(SqliteSchema.coversExactly(history, withLater)).as("a script the packaged schema lacks").isFalse();
-        assertThat(SqliteSchema.coversExactly(history.subList(0, history.size() - 1), scripts)).isFalse();
+        assertThat(SqliteSchema.coversExactly(history, withLater))
+                .as("a script the packaged schema lacks")
+                .isFalse();
+        assertThat(SqliteSchema.coversExactly(history.subList(0, history.size() - 1), scripts))
+                .isFalse();
     }
 
     private static List<String> migrationScripts() {
-        try (Stream<Path> files = Files.list(Path.of(SqliteSchemaTest.class.getResource("/db/migration/sqlite").toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
+        try (Stream<Path> files = Files.list(Path.of(
+                SqliteSchemaTest.class.getResource("/db/migration/sqlite").toURI()))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql"))
+                    .sorted((a, b) -> Integer.compare(version(a), version(b)))
+                    .toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -141,8 +162,9 @@ class SqliteSchemaTest {
     }
 
     private static String now() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")) {
             rs.next();
             return rs.getString(1);
         }
@@ -167,7 +189,9 @@ class SqliteSchemaTest {
 
     private static List<String> rows(Path file, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url(file)); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url(file));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();

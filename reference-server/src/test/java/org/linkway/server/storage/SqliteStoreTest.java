@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ class SqliteStoreTest extends StoreContract {
 
     @TempDir
     static Path dir;
+
     static JdbcStore store;
     static final AtomicInteger files = new AtomicInteger();
 
@@ -57,7 +61,11 @@ class SqliteStoreTest extends StoreContract {
     void the_connection_is_durable_and_waits_rather_than_failing_when_busy() {
         List<String> settings = store.transaction(tx -> {
             try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
-                return List.of(pragma(s, "journal_mode"), pragma(s, "synchronous"), pragma(s, "foreign_keys"), pragma(s, "busy_timeout"));
+                return List.of(
+                        pragma(s, "journal_mode"),
+                        pragma(s, "synchronous"),
+                        pragma(s, "foreign_keys"),
+                        pragma(s, "busy_timeout"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -82,18 +90,22 @@ class SqliteStoreTest extends StoreContract {
                 }
             });
             assertThat(autocheckpoint).isEqualTo("0");
-            long before = java.nio.file.Files.size(file);
+            long before = Files.size(file);
             String body = "{\"text\":\"" + "x".repeat(20_000) + "\"}";
             for (int i = 0; i < 50; i++) {
                 String id = "cp-" + i;
-                s.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received")
-                        .referrerOrg("RX9E2").body(body)));
+                s.transaction(tx -> tx.create(NewResource.of("Referral", id)
+                        .inReferral(id)
+                        .status("received")
+                        .referrerOrg("RX9E2")
+                        .body(body)));
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-            while (java.nio.file.Files.size(file) < before + 50 * 20_000L && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Files.size(file) < before + 50 * 20_000L && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(java.nio.file.Files.size(file)).as("pages copied from the log into the database file")
+            assertThat(Files.size(file))
+                    .as("pages copied from the log into the database file")
                     .isGreaterThanOrEqualTo(before + 50 * 20_000L);
         }
     }
@@ -114,12 +126,14 @@ class SqliteStoreTest extends StoreContract {
     @Test
     void an_existing_file_keeps_its_page_size() throws Exception {
         Path file = dir.resolve("small-pages.db");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA page_size=4096");
             s.execute("PRAGMA journal_mode=WAL"); // writes the header: the page size is fixed from here on
         }
         try (JdbcStore s = JdbcStore.open("jdbc:sqlite:" + file)) {
-            s.transaction(tx -> tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
+            s.transaction(tx ->
+                    tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
             String pageSize = s.transaction(tx -> {
                 try (Statement st = ((JdbcTx) tx).connection().createStatement()) {
                     return pragma(st, "page_size");
@@ -128,62 +142,83 @@ class SqliteStoreTest extends StoreContract {
                 }
             });
             assertThat(pageSize).isEqualTo("4096");
-            assertThat(s.<Optional<StoredResource>>read(tx -> tx.get("Referral", "a"))).isPresent();
+            assertThat(s.<Optional<StoredResource>>read(tx -> tx.get("Referral", "a")))
+                    .isPresent();
         }
     }
 
     @Test
     void a_write_inside_a_read_fails_and_writes_nothing() {
         String id = newId();
-        assertThatThrownBy(() -> store.read(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
+        assertThatThrownBy(() -> store.read(tx ->
+                        tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
                 .isInstanceOf(StoreException.class);
-        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).isEmpty();
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id)))
+                .isEmpty();
         // the read-only connection that refused is still good for reading
-        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
+        store.transaction(
+                tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
         for (int i = 0; i < 8; i++) {
-            assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isPresent();
+            assertThat(store.<Optional<StoredResource>>read(tx -> tx.get("Referral", id)))
+                    .isPresent();
         }
     }
 
     @Test
     void the_writer_reuses_its_statements_across_transactions_and_failures() {
         String id = newId();
-        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{\"n\":1}")));
+        store.transaction(
+                tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{\"n\":1}")));
         // the same insert is refused (duplicate id), then fails in SQLite itself (no body: NOT NULL),
         // each rolled back to its savepoint, and the cached statement is reused after both
-        assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
+        assertThatThrownBy(() -> store.transaction(tx ->
+                        tx.create(NewResource.of("Referral", id).inReferral(id).body("{}"))))
                 .isInstanceOf(StoreException.class);
         String failing = newId();
-        assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of("Referral", failing).inReferral(failing))))
-                .isInstanceOf(StoreException.class).hasRootCauseInstanceOf(SQLException.class);
-        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", failing))).isEmpty();
+        assertThatThrownBy(() -> store.transaction(
+                        tx -> tx.create(NewResource.of("Referral", failing).inReferral(failing))))
+                .isInstanceOf(StoreException.class)
+                .hasRootCauseInstanceOf(SQLException.class);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", failing)))
+                .isEmpty();
         String other = newId();
-        StoredResource created = store.transaction(tx -> tx.create(NewResource.of("Referral", other).inReferral(other)
-                .status("received").referrerOrg("ORG").body("{\"n\":2}")));
-        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other))).contains(created);
-        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id))).map(StoredResource::body).contains("{\"n\":1}");
+        StoredResource created = store.transaction(tx -> tx.create(NewResource.of("Referral", other)
+                .inReferral(other)
+                .status("received")
+                .referrerOrg("ORG")
+                .body("{\"n\":2}")));
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", other)))
+                .contains(created);
+        assertThat(store.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", id)))
+                .map(StoredResource::body)
+                .contains("{\"n\":1}");
     }
 
     @Test
     void history_is_right_on_a_database_that_also_kept_the_current_version_in_resource_version() {
         String id = newId();
-        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("ORG")
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id)
+                .inReferral(id)
+                .status("received")
+                .referrerOrg("ORG")
                 .body("{\"v\":1}")));
         // the layout written before creates kept one copy: version 1 also in resource_version
         store.transaction(tx -> {
             try (Statement s = ((JdbcTx) tx).connection().createStatement()) {
-                return s.executeUpdate("INSERT INTO resource_version SELECT type, id, version, referral_id, status, referrer_org, body, "
-                        + "created_at, updated_at FROM resource_latest WHERE id = '" + id + "'");
+                return s.executeUpdate(
+                        "INSERT INTO resource_version SELECT type, id, version, referral_id, status, referrer_org, body, "
+                                + "created_at, updated_at FROM resource_latest WHERE id = '" + id + "'");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
         assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
-                .extracting(StoredResource::version).containsExactly(1L);
+                .extracting(StoredResource::version)
+                .containsExactly(1L);
         store.transaction(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"v\":2}"));
         assertThat(store.<List<StoredResource>>transaction(tx -> tx.history("Referral", id)))
-                .extracting(StoredResource::version, StoredResource::body).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1L, "{\"v\":1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"v\":2}"));
+                .extracting(StoredResource::version, StoredResource::body)
+                .containsExactly(Tuple.tuple(1L, "{\"v\":1}"), Tuple.tuple(2L, "{\"v\":2}"));
     }
 
     private static String pragma(Statement s, String name) throws SQLException {
@@ -199,22 +234,35 @@ class SqliteStoreTest extends StoreContract {
         IdempotencyRecord key = new IdempotencyRecord("k", "h", 201, "{}", "/v1/referrals/kept", "\"1\"");
         StoredEvent event;
         try (JdbcStore first = JdbcStore.open(url)) {
-            first.transaction(tx -> tx.create(NewResource.of("Referral", "kept").inReferral("kept").status("received")
-                    .referrerOrg("ORG").body("{\"x\":1}")));
+            first.transaction(tx -> tx.create(NewResource.of("Referral", "kept")
+                    .inReferral("kept")
+                    .status("received")
+                    .referrerOrg("ORG")
+                    .body("{\"x\":1}")));
             first.transaction(tx -> tx.update(new ResourceRef("Referral", "kept", 1), "accepted", "{\"x\":2}"));
             event = first.transaction(tx -> {
                 tx.saveIdempotency(key);
-                return tx.appendEvent(NewEvent.named("referral.accepted").about(new ResourceRef("Referral", "kept", 2))
-                        .inReferral("kept").payload("{}"));
+                return tx.appendEvent(NewEvent.named("referral.accepted")
+                        .about(new ResourceRef("Referral", "kept", 2))
+                        .inReferral("kept")
+                        .payload("{}"));
             });
         }
         try (JdbcStore again = JdbcStore.open(url)) {
-            assertThat(again.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "kept"))).map(StoredResource::body).contains("{\"x\":2}");
-            assertThat(again.<List<StoredResource>>transaction(tx -> tx.history("Referral", "kept"))).extracting(StoredResource::version).containsExactly(1L, 2L);
-            assertThat(again.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral("kept"))).containsExactly(event);
-            assertThat(again.<Optional<IdempotencyRecord>>transaction(tx -> tx.idempotency("k"))).contains(key);
+            assertThat(again.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "kept")))
+                    .map(StoredResource::body)
+                    .contains("{\"x\":2}");
+            assertThat(again.<List<StoredResource>>transaction(tx -> tx.history("Referral", "kept")))
+                    .extracting(StoredResource::version)
+                    .containsExactly(1L, 2L);
+            assertThat(again.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral("kept")))
+                    .containsExactly(event);
+            assertThat(again.<Optional<IdempotencyRecord>>transaction(tx -> tx.idempotency("k")))
+                    .contains(key);
             StoredEvent next = again.transaction(tx -> tx.appendEvent(NewEvent.named("x")
-                    .about(new ResourceRef("Referral", "kept", 2)).inReferral("kept").payload("{}")));
+                    .about(new ResourceRef("Referral", "kept", 2))
+                    .inReferral("kept")
+                    .payload("{}")));
             assertThat(next.sequence()).as("the sequence goes on").isGreaterThan(event.sequence());
         }
     }
@@ -225,8 +273,10 @@ class SqliteStoreTest extends StoreContract {
         source.setUrl("jdbc:sqlite:" + dir.resolve("from-data-source.db"));
         try (JdbcStore s = JdbcStore.open(source, "SQLite")) {
             assertThat(s.dialect()).isEqualTo("sqlite");
-            s.transaction(tx -> tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
-            assertThat(s.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "a"))).isPresent();
+            s.transaction(tx ->
+                    tx.create(NewResource.of("Referral", "a").inReferral("a").body("{}")));
+            assertThat(s.<Optional<StoredResource>>transaction(tx -> tx.get("Referral", "a")))
+                    .isPresent();
         }
         assertThatThrownBy(() -> JdbcStore.open(source, "oracle")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -2,7 +2,6 @@ package org.linkway.server.storage;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,6 +12,7 @@ class SqliteWebhooksStoreTest extends WebhooksStoreContract {
 
     @TempDir
     static Path dir;
+
     static final AtomicInteger files = new AtomicInteger();
 
     @Override

@@ -23,9 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -89,8 +89,11 @@ abstract class StoreContract {
     @Test
     void create_get_update_and_history_keep_every_version() {
         String id = newId();
-        StoredResource v1 = tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received")
-                .referrerOrg("Y1234").body("{\"v\":1}")));
+        StoredResource v1 = tx(tx -> tx.create(NewResource.of("Referral", id)
+                .inReferral(id)
+                .status("received")
+                .referrerOrg("Y1234")
+                .body("{\"v\":1}")));
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.createdAt()).isEqualTo(v1.updatedAt());
         StoredResource v2 = tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"v\":2}"));
@@ -104,9 +107,14 @@ abstract class StoreContract {
         assertThat(v3.status()).isNull();
         assertThat(history(id))
                 .extracting(StoredResource::version, StoredResource::status, StoredResource::body)
-                .containsExactly(tuple(1L, "received", "{\"v\":1}"), tuple(2L, "accepted", "{\"v\":2}"), tuple(3L, null, "{\"v\":3}"));
+                .containsExactly(
+                        tuple(1L, "received", "{\"v\":1}"),
+                        tuple(2L, "accepted", "{\"v\":2}"),
+                        tuple(3L, null, "{\"v\":3}"));
         assertThat(history(id)).last().isEqualTo(v3);
-        assertThat(this.<Optional<StoredResource>>tx(tx -> tx.get("CarePlan", id))).as("the type is part of the key").isEmpty();
+        assertThat(this.<Optional<StoredResource>>tx(tx -> tx.get("CarePlan", id)))
+                .as("the type is part of the key")
+                .isEmpty();
         assertThat(get("missing-" + id)).isEmpty();
         assertThat(history("missing-" + id)).isEmpty();
     }
@@ -114,32 +122,47 @@ abstract class StoreContract {
     @Test
     void a_read_sees_every_transaction_that_returned_before_it() {
         String id = newId();
-        assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id))).isEmpty();
+        assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id)))
+                .isEmpty();
         for (int version = 1; version <= 3; version++) {
             long v = version;
-            tx(tx -> v == 1 ? tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("ORG")
-                    .body("{\"v\":1}"))
+            tx(tx -> v == 1
+                    ? tx.create(NewResource.of("Referral", id)
+                            .inReferral(id)
+                            .status("received")
+                            .referrerOrg("ORG")
+                            .body("{\"v\":1}"))
                     : tx.update(new ResourceRef("Referral", id, v - 1), "received", "{\"v\":" + v + "}"));
             assertThat(store().<Optional<StoredResource>>read(tx -> tx.get("Referral", id)))
-                    .map(StoredResource::body).contains("{\"v\":" + version + "}");
+                    .map(StoredResource::body)
+                    .contains("{\"v\":" + version + "}");
         }
         IdempotencyRecord r = new IdempotencyRecord("key-" + id, "h", 201, "{}", "/v1/referrals/" + id, "\"3\"");
         tx(tx -> {
             tx.saveIdempotency(r);
             return null;
         });
-        assertThat(store().<Optional<IdempotencyRecord>>read(tx -> tx.idempotency(r.key()))).contains(r);
-        assertThat(store().<Page<StoredResource>>read(tx -> tx.list(ListQuery.of("Referral").inReferral(id).limit(10))).items())
-                .extracting(StoredResource::version).containsExactly(3L);
+        assertThat(store().<Optional<IdempotencyRecord>>read(tx -> tx.idempotency(r.key())))
+                .contains(r);
+        assertThat(store().<Page<StoredResource>>read(tx ->
+                                tx.list(ListQuery.of("Referral").inReferral(id).limit(10)))
+                        .items())
+                .extracting(StoredResource::version)
+                .containsExactly(3L);
     }
 
     @Test
     void a_transaction_sees_its_own_writes() {
         String id = newId();
         List<StoredResource> seen = tx(tx -> {
-            tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}"));
+            tx.create(NewResource.of("Referral", id)
+                    .inReferral(id)
+                    .status("received")
+                    .body("{}"));
             tx.update(new ResourceRef("Referral", id, 1), "accepted", "{}");
-            return List.of(tx.get("Referral", id).orElseThrow(), tx.history("Referral", id).get(0));
+            return List.of(
+                    tx.get("Referral", id).orElseThrow(),
+                    tx.history("Referral", id).get(0));
         });
         assertThat(seen).extracting(StoredResource::version).containsExactly(2L, 1L);
     }
@@ -147,10 +170,16 @@ abstract class StoreContract {
     @Test
     void a_duplicate_create_is_refused_clearly_and_changes_nothing() {
         String id = newId();
-        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("A")
+        tx(tx -> tx.create(NewResource.of("Referral", id)
+                .inReferral(id)
+                .status("received")
+                .referrerOrg("A")
                 .body("{\"first\":true}")));
-        assertThatThrownBy(() -> tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("other")
-                .referrerOrg("B").body("{\"second\":true}"))))
+        assertThatThrownBy(() -> tx(tx -> tx.create(NewResource.of("Referral", id)
+                        .inReferral(id)
+                        .status("other")
+                        .referrerOrg("B")
+                        .body("{\"second\":true}"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("Referral " + id + " already exists");
         assertThat(history(id)).singleElement().extracting(StoredResource::body).isEqualTo("{\"first\":true}");
@@ -168,10 +197,12 @@ abstract class StoreContract {
             return null;
         });
         tx(tx -> {
-            assertThatThrownBy(() -> tx.create(NewResource.of("Referral", id).inReferral(id)
-                    .body("{}"))).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> tx.create(
+                            NewResource.of("Referral", id).inReferral(id).body("{}")))
+                    .isInstanceOf(StoreException.class);
             assertThatThrownBy(() -> tx.saveIdempotency(record)).isInstanceOf(StoreException.class);
-            assertThatThrownBy(() -> tx.update(new ResourceRef("Referral", id, 7), null, "{}")).isInstanceOf(VersionConflictException.class);
+            assertThatThrownBy(() -> tx.update(new ResourceRef("Referral", id, 7), null, "{}"))
+                    .isInstanceOf(VersionConflictException.class);
             tx.create(NewResource.of("Referral", other).inReferral(other).body("{}"));
             return null;
         });
@@ -184,16 +215,20 @@ abstract class StoreContract {
     @Test
     void a_stale_version_conflicts_and_writes_nothing() {
         String id = newId();
-        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
+        tx(tx -> tx.create(
+                NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
         StoredResource v2 = tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"a\":1}"));
         assertThatThrownBy(() -> tx(tx -> {
-            tx.appendEvent(NewEvent.named("referral.rejected").about(new ResourceRef("Referral", id, 3)).inReferral(id)
-                    .payload("{}"));
-            return tx.update(new ResourceRef("Referral", id, 1), "rejected", "{\"b\":1}");
-        })).isInstanceOfSatisfying(VersionConflictException.class, e -> {
-            assertThat(e.currentVersion()).isEqualTo(2);
-            assertThat(e).hasMessageContaining("version 2, not 1");
-        });
+                    tx.appendEvent(NewEvent.named("referral.rejected")
+                            .about(new ResourceRef("Referral", id, 3))
+                            .inReferral(id)
+                            .payload("{}"));
+                    return tx.update(new ResourceRef("Referral", id, 1), "rejected", "{\"b\":1}");
+                }))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.currentVersion()).isEqualTo(2);
+                    assertThat(e).hasMessageContaining("version 2, not 1");
+                });
         assertThatThrownBy(() -> tx(tx -> tx.update(new ResourceRef("Referral", id, 3), "rejected", "{}")))
                 .as("a version from the future conflicts too")
                 .isInstanceOf(VersionConflictException.class);
@@ -212,16 +247,25 @@ abstract class StoreContract {
     void a_failed_transaction_leaves_nothing_behind() {
         String id = newId();
         String existing = newId();
-        tx(tx -> tx.create(NewResource.of("Referral", existing).inReferral(existing).status("received").body("{}")));
+        tx(tx -> tx.create(NewResource.of("Referral", existing)
+                .inReferral(existing)
+                .status("received")
+                .body("{}")));
         IllegalStateException boom = new IllegalStateException("boom");
         assertThatThrownBy(() -> tx(tx -> {
-            tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}"));
-            tx.update(new ResourceRef("Referral", existing, 1), "accepted", "{\"changed\":true}");
-            tx.appendEvent(NewEvent.named("referral.received").about(new ResourceRef("Referral", id, 1)).inReferral(id)
-                    .payload("{}"));
-            tx.saveIdempotency(new IdempotencyRecord("key-" + id, "h", 201, "{}", null, null));
-            throw boom;
-        })).isSameAs(boom);
+                    tx.create(NewResource.of("Referral", id)
+                            .inReferral(id)
+                            .status("received")
+                            .body("{}"));
+                    tx.update(new ResourceRef("Referral", existing, 1), "accepted", "{\"changed\":true}");
+                    tx.appendEvent(NewEvent.named("referral.received")
+                            .about(new ResourceRef("Referral", id, 1))
+                            .inReferral(id)
+                            .payload("{}"));
+                    tx.saveIdempotency(new IdempotencyRecord("key-" + id, "h", 201, "{}", null, null));
+                    throw boom;
+                }))
+                .isSameAs(boom);
         assertThat(get(id)).isEmpty();
         assertThat(history(id)).isEmpty();
         assertThat(history(existing)).hasSize(1);
@@ -233,7 +277,8 @@ abstract class StoreContract {
     @Test
     void sql_errors_are_wrapped_and_the_store_goes_on() {
         String id = newId();
-        assertThatThrownBy(() -> tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id))))
+        assertThatThrownBy(
+                        () -> tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id))))
                 .as("body is NOT NULL")
                 .isInstanceOf(StoreException.class)
                 .hasCauseInstanceOf(SQLException.class);
@@ -245,17 +290,19 @@ abstract class StoreContract {
     @Test
     void of_two_updates_from_the_same_version_only_one_wins() throws Exception {
         String id = newId();
-        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
+        tx(tx -> tx.create(
+                NewResource.of("Referral", id).inReferral(id).status("received").body("{}")));
         CountDownLatch firstUpdated = new CountDownLatch(1);
         CountDownLatch secondSubmitted = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Thread> secondThread = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<StoredResource> first = threads.submit(() -> tx(tx -> {
                 StoredResource r = tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"by\":\"first\"}");
                 firstUpdated.countDown();
                 await(secondSubmitted);
-                // not a pause that may be too short on a busy machine: the second must be seen waiting while this one is open
+                // not a pause that may be too short on a busy machine: the second must be seen waiting while this one
+                // is open
                 awaitWaitingWriter(secondThread.get());
                 return r;
             }));
@@ -311,29 +358,49 @@ abstract class StoreContract {
         try (JdbcStore s = openStore(clock)) {
             s.transaction(tx -> {
                 for (int i = 0; i < ids.size(); i++) {
-                    tx.create(NewResource.of(type, ids.get(i)).inReferral("ref" + (i % 5))
-                            .status(i % 3 == 0 ? "accepted" : "received").referrerOrg("ORG" + (i % 2)).body("{}"));
+                    tx.create(NewResource.of(type, ids.get(i))
+                            .inReferral("ref" + (i % 5))
+                            .status(i % 3 == 0 ? "accepted" : "received")
+                            .referrerOrg("ORG" + (i % 2))
+                            .body("{}"));
                 }
                 return null;
             });
             for (int size : new int[] {1, 7, 10, 236, 237, 500}) {
-                List<StoredResource> all = walk(s, c -> ListQuery.of(type).after(c).limit(size), size);
-                assertThat(all).extracting(StoredResource::id).as("page size " + size)
-                        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+                List<StoredResource> all =
+                        walk(s, c -> ListQuery.of(type).after(c).limit(size), size);
+                assertThat(all)
+                        .extracting(StoredResource::id)
+                        .as("page size " + size)
+                        .doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(all).allSatisfy(r -> assertThat(r.updatedAt()).isEqualTo(t));
                 assertThat(all).isSortedAccordingTo(LIST_ORDER);
             }
-            List<StoredResource> accepted = walk(s, c -> ListQuery.of(type).status("accepted").after(c).limit(9), 9);
-            assertThat(accepted).hasSize(79).allSatisfy(r -> assertThat(r.status()).isEqualTo("accepted"))
-                    .extracting(StoredResource::id).doesNotHaveDuplicates();
-            List<StoredResource> org0 = walk(s, c -> ListQuery.of(type).status("accepted").referrerOrg("ORG0").after(c)
-                    .limit(4), 4);
+            List<StoredResource> accepted =
+                    walk(s, c -> ListQuery.of(type).status("accepted").after(c).limit(9), 9);
+            assertThat(accepted)
+                    .hasSize(79)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("accepted"))
+                    .extracting(StoredResource::id)
+                    .doesNotHaveDuplicates();
+            List<StoredResource> org0 = walk(
+                    s,
+                    c -> ListQuery.of(type)
+                            .status("accepted")
+                            .referrerOrg("ORG0")
+                            .after(c)
+                            .limit(4),
+                    4);
             assertThat(org0).hasSize(40).allSatisfy(r -> {
                 assertThat(r.status()).isEqualTo("accepted");
                 assertThat(r.referrerOrg()).isEqualTo("ORG0");
             });
-            List<StoredResource> ref3 = walk(s, c -> ListQuery.of(type).inReferral("ref3").after(c).limit(5), 5);
-            assertThat(ref3).hasSize(47).allSatisfy(r -> assertThat(r.referralId()).isEqualTo("ref3"));
+            List<StoredResource> ref3 =
+                    walk(s, c -> ListQuery.of(type).inReferral("ref3").after(c).limit(5), 5);
+            assertThat(ref3)
+                    .hasSize(47)
+                    .allSatisfy(r -> assertThat(r.referralId()).isEqualTo("ref3"));
         }
     }
 
@@ -348,7 +415,10 @@ abstract class StoreContract {
                 String id = String.format("r%02d-%s", i, newId());
                 ids.add(id);
                 clock.set(t0.plusSeconds(i % 4)); // four timestamps, interleaved with the ids
-                s.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(id).status("received").body("{}")));
+                s.transaction(tx -> tx.create(NewResource.of(type, id)
+                        .inReferral(id)
+                        .status("received")
+                        .body("{}")));
             }
             // move five rows to the end by updating them later
             clock.set(t0.plusSeconds(60));
@@ -359,14 +429,25 @@ abstract class StoreContract {
             List<StoredResource> all = walk(s, c -> ListQuery.of(type).after(c).limit(4), 4);
             assertThat(all).hasSize(30).isSortedAccordingTo(LIST_ORDER);
             assertThat(all.subList(25, 30)).extracting(StoredResource::id).containsExactlyInAnyOrderElementsOf(moved);
-            assertThat(all.subList(25, 30)).allSatisfy(r -> assertThat(r.version()).as("latest version only").isEqualTo(2));
-            List<StoredResource> since = walk(s, c -> ListQuery.of(type).updatedSince(t0.plusSeconds(3)).after(c).limit(3), 3);
-            assertThat(since).as("updatedSince is inclusive")
+            assertThat(all.subList(25, 30))
+                    .allSatisfy(r ->
+                            assertThat(r.version()).as("latest version only").isEqualTo(2));
+            List<StoredResource> since = walk(
+                    s,
+                    c -> ListQuery.of(type)
+                            .updatedSince(t0.plusSeconds(3))
+                            .after(c)
+                            .limit(3),
+                    3);
+            assertThat(since)
+                    .as("updatedSince is inclusive")
                     .allSatisfy(r -> assertThat(r.updatedAt()).isAfterOrEqualTo(t0.plusSeconds(3)))
                     .hasSize(5 + 6); // the moved five, and 7, 11, 15, 19, 23, 27 at t0 + 3 s
             assertThat(walk(s, c -> ListQuery.of(type).status("accepted").after(c), 500))
-                    .extracting(StoredResource::id).containsExactlyInAnyOrderElementsOf(moved);
-            assertThat(s.<Page<StoredResource>>transaction(tx -> tx.list(ListQuery.of("None" + type).limit(10))))
+                    .extracting(StoredResource::id)
+                    .containsExactlyInAnyOrderElementsOf(moved);
+            assertThat(s.<Page<StoredResource>>transaction(
+                            tx -> tx.list(ListQuery.of("None" + type).limit(10))))
                     .isEqualTo(new Page<>(List.of(), null));
         }
     }
@@ -382,17 +463,22 @@ abstract class StoreContract {
                 }
                 return null;
             });
-            Page<StoredResource> zero = s.transaction(tx -> tx.list(ListQuery.of(type).limit(0)));
+            Page<StoredResource> zero =
+                    s.transaction(tx -> tx.list(ListQuery.of(type).limit(0)));
             assertThat(zero.items()).hasSize(1);
             assertThat(zero.nextCursor()).isNotNull();
-            Page<StoredResource> huge = s.transaction(tx -> tx.list(ListQuery.of(type).limit(10_000)));
+            Page<StoredResource> huge =
+                    s.transaction(tx -> tx.list(ListQuery.of(type).limit(10_000)));
             assertThat(huge.items()).hasSize(500);
-            Page<StoredResource> rest = s.transaction(tx -> tx.list(ListQuery.of(type).after(huge.nextCursor())));
+            Page<StoredResource> rest =
+                    s.transaction(tx -> tx.list(ListQuery.of(type).after(huge.nextCursor())));
             assertThat(rest.items()).extracting(StoredResource::id).containsExactly("r0500", "r0501");
             assertThat(rest.nextCursor()).isNull();
             for (String bad : List.of("not-a-cursor!", "", "YWJj", "Zm9vOmJhcg")) {
-                assertThatThrownBy(() -> s.transaction(tx -> tx.list(ListQuery.of(type).after(bad).limit(5))))
-                        .as(bad).isInstanceOf(InvalidCursorException.class);
+                assertThatThrownBy(() -> s.transaction(
+                                tx -> tx.list(ListQuery.of(type).after(bad).limit(5))))
+                        .as(bad)
+                        .isInstanceOf(InvalidCursorException.class);
             }
         }
     }
@@ -404,11 +490,21 @@ abstract class StoreContract {
         String id = newId();
         String other = newId();
         List<StoredEvent> written = tx(tx -> List.of(
-                tx.appendEvent(NewEvent.named("a").about(new ResourceRef("Referral", id, 1)).inReferral(id).payload("{\"n\":1}")),
-                tx.appendEvent(NewEvent.named("x").about(new ResourceRef("Referral", other, 1)).inReferral(other).payload("{}")),
-                tx.appendEvent(NewEvent.named("b").about(new ResourceRef("Referral", id, 2)).inReferral(id)
+                tx.appendEvent(NewEvent.named("a")
+                        .about(new ResourceRef("Referral", id, 1))
+                        .inReferral(id)
+                        .payload("{\"n\":1}")),
+                tx.appendEvent(NewEvent.named("x")
+                        .about(new ResourceRef("Referral", other, 1))
+                        .inReferral(other)
+                        .payload("{}")),
+                tx.appendEvent(NewEvent.named("b")
+                        .about(new ResourceRef("Referral", id, 2))
+                        .inReferral(id)
                         .payload("{\"n\":2}"))));
-        StoredEvent c = tx(tx -> tx.appendEvent(NewEvent.named("c").about(new ResourceRef("CarePlan", id, 1)).inReferral(id)
+        StoredEvent c = tx(tx -> tx.appendEvent(NewEvent.named("c")
+                .about(new ResourceRef("CarePlan", id, 1))
+                .inReferral(id)
                 .payload("{\"n\":3}")));
         assertThat(eventsFor(id)).extracting(StoredEvent::type).containsExactly("a", "b", "c");
         assertThat(eventsFor(id).get(2)).isEqualTo(c);
@@ -418,11 +514,17 @@ abstract class StoreContract {
         assertThat(written.get(1).sequence()).isGreaterThan(first);
         assertThat(c.sequence()).isGreaterThan(written.get(2).sequence());
         assertThat(eventsAfter(first, 2)).extracting(StoredEvent::type).containsExactly("x", "b");
-        assertThat(eventsAfter(first, 0)).as("limit raised to 1").extracting(StoredEvent::type).containsExactly("x");
+        assertThat(eventsAfter(first, 0))
+                .as("limit raised to 1")
+                .extracting(StoredEvent::type)
+                .containsExactly("x");
         assertThat(eventsAfter(c.sequence(), 10)).isEmpty();
         assertThat(eventsAfter(first - 1, 100)).startsWith(written.get(0), written.get(1), written.get(2), c);
-        assertThat(written).extracting(StoredEvent::id).doesNotHaveDuplicates()
-                .allSatisfy(eventId -> assertThat(UUID.fromString(eventId).version()).isEqualTo(4));
+        assertThat(written)
+                .extracting(StoredEvent::id)
+                .doesNotHaveDuplicates()
+                .allSatisfy(eventId ->
+                        assertThat(UUID.fromString(eventId).version()).isEqualTo(4));
     }
 
     /**
@@ -444,8 +546,10 @@ abstract class StoreContract {
                     for (int i = 0; i < perWriter; i++) {
                         String id = newId();
                         StoredEvent e = tx(tx -> {
-                            StoredEvent appended = tx.appendEvent(NewEvent.named("e").about(new ResourceRef("Referral", id, 1))
-                                    .inReferral(id).payload("{}"));
+                            StoredEvent appended = tx.appendEvent(NewEvent.named("e")
+                                    .about(new ResourceRef("Referral", id, 1))
+                                    .inReferral(id)
+                                    .payload("{}"));
                             sleep(ThreadLocalRandom.current().nextInt(3)); // commit at a different moment than drawn
                             return appended;
                         });
@@ -497,9 +601,11 @@ abstract class StoreContract {
         assertThat(idempotency(key)).contains(r);
         IdempotencyRecord again = new IdempotencyRecord(key, "other-hash", 200, "{}", null, null);
         assertThatThrownBy(() -> tx(tx -> {
-            tx.saveIdempotency(again);
-            return null;
-        })).isInstanceOf(StoreException.class).hasMessageContaining(key);
+                    tx.saveIdempotency(again);
+                    return null;
+                }))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(key);
         assertThat(idempotency(key)).as("the first answer stays").contains(r);
         IdempotencyRecord nulls = new IdempotencyRecord("key-" + newId(), "h", 422, "{}", null, null);
         tx(tx -> {
@@ -514,9 +620,13 @@ abstract class StoreContract {
         String id = newId();
         String key = "key-" + newId();
         StoredResource created = tx(tx -> {
-            StoredResource r = tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg("RX9E2")
+            StoredResource r = tx.create(NewResource.of("Referral", id)
+                    .inReferral(id)
+                    .status("received")
+                    .referrerOrg("RX9E2")
                     .body("{\"id\":\"" + id + "\",\"v\":1}"));
-            tx.saveIdempotency(new IdempotencyRecord(key, "hash", 201, r.body(), "/v1/referrals/" + id, "\"1\"", r.ref()));
+            tx.saveIdempotency(
+                    new IdempotencyRecord(key, "hash", 201, r.body(), "/v1/referrals/" + id, "\"1\"", r.ref()));
             return r;
         });
         tx(tx -> tx.update(new ResourceRef("Referral", id, 1), "accepted", "{\"id\":\"" + id + "\",\"v\":2}"));
@@ -533,7 +643,8 @@ abstract class StoreContract {
     @Test
     void concurrent_read_modify_write_loses_no_update() throws Exception {
         String id = newId();
-        tx(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").body("0")));
+        tx(tx -> tx.create(
+                NewResource.of("Referral", id).inReferral(id).status("received").body("0")));
         int threads = 8;
         int updatesEach = 50;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -547,7 +658,10 @@ abstract class StoreContract {
                             try {
                                 tx(tx -> {
                                     StoredResource r = tx.get("Referral", id).orElseThrow();
-                                    return tx.update(new ResourceRef("Referral", id, r.version()), null, String.valueOf(Long.parseLong(r.body()) + 1));
+                                    return tx.update(
+                                            new ResourceRef("Referral", id, r.version()),
+                                            null,
+                                            String.valueOf(Long.parseLong(r.body()) + 1));
                                 });
                                 break;
                             } catch (VersionConflictException lost) {
@@ -568,10 +682,15 @@ abstract class StoreContract {
         assertThat(last.version()).isEqualTo(1 + threads * updatesEach);
         assertThat(last.body()).isEqualTo(String.valueOf(threads * updatesEach));
         List<StoredResource> history = history(id);
-        assertThat(history).extracting(StoredResource::version)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 1 + threads * updatesEach).boxed().toList());
+        assertThat(history)
+                .extracting(StoredResource::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 1 + threads * updatesEach)
+                        .boxed()
+                        .toList());
         for (int i = 0; i < history.size(); i++) {
-            assertThat(history.get(i).body()).as("version %d counts every update before it", i + 1).isEqualTo(String.valueOf(i));
+            assertThat(history.get(i).body())
+                    .as("version %d counts every update before it", i + 1)
+                    .isEqualTo(String.valueOf(i));
         }
     }
 
@@ -591,9 +710,13 @@ abstract class StoreContract {
                         boolean fail = (thread + i) % 2 == 1;
                         try {
                             tx(tx -> {
-                                tx.create(NewResource.of("Referral", id).inReferral(prefix).body("{}"));
+                                tx.create(NewResource.of("Referral", id)
+                                        .inReferral(prefix)
+                                        .body("{}"));
                                 tx.appendEvent(NewEvent.named(fail ? "doomed" : "kept")
-                                        .about(new ResourceRef("Referral", id, 1)).inReferral(prefix).payload("{}"));
+                                        .about(new ResourceRef("Referral", id, 1))
+                                        .inReferral(prefix)
+                                        .payload("{}"));
                                 if (fail) {
                                     throw new IllegalStateException("fail " + id);
                                 }
@@ -613,13 +736,17 @@ abstract class StoreContract {
         } finally {
             pool.shutdownNow();
         }
-        List<StoredResource> kept = walk(store(), c -> ListQuery.of("Referral").inReferral(prefix).after(c), 500);
-        assertThat(kept).hasSize(threads * each / 2)
-                .allSatisfy(r -> {
-                    String[] parts = r.id().substring(prefix.length() + 1).split("-");
-                    assertThat((Integer.parseInt(parts[0]) + Integer.parseInt(parts[1])) % 2).isZero();
-                });
-        assertThat(eventsFor(prefix)).hasSize(threads * each / 2).extracting(StoredEvent::type).containsOnly("kept");
+        List<StoredResource> kept =
+                walk(store(), c -> ListQuery.of("Referral").inReferral(prefix).after(c), 500);
+        assertThat(kept).hasSize(threads * each / 2).allSatisfy(r -> {
+            String[] parts = r.id().substring(prefix.length() + 1).split("-");
+            assertThat((Integer.parseInt(parts[0]) + Integer.parseInt(parts[1])) % 2)
+                    .isZero();
+        });
+        assertThat(eventsFor(prefix))
+                .hasSize(threads * each / 2)
+                .extracting(StoredEvent::type)
+                .containsOnly("kept");
     }
 
     // --- lifecycle ----------------------------------------------------------------------------------
@@ -628,7 +755,8 @@ abstract class StoreContract {
     void a_closed_store_refuses_transactions() {
         JdbcStore s = openStore(Clock.systemUTC());
         String id = newId();
-        s.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
+        s.transaction(
+                tx -> tx.create(NewResource.of("Referral", id).inReferral(id).body("{}")));
         s.close();
         s.close();
         assertThatThrownBy(() -> s.transaction(tx -> tx.get("Referral", id))).isInstanceOf(StoreException.class);
@@ -641,10 +769,12 @@ abstract class StoreContract {
      */
     void awaitWaitingWriter(Thread second) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (second.getState() != Thread.State.WAITING && second.getState() != Thread.State.TIMED_WAITING
+        while (second.getState() != Thread.State.WAITING
+                && second.getState() != Thread.State.TIMED_WAITING
                 && second.getState() != Thread.State.BLOCKED) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the second update never waited for the first (thread " + second.getState() + ")");
+                throw new AssertionError(
+                        "the second update never waited for the first (thread " + second.getState() + ")");
             }
             sleep(5);
         }

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,8 @@ class StoreModelProperties {
     static void open() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         dir = Files.createTempDirectory("linkway-store-model");
-        stores = List.of(JdbcStore.open("jdbc:sqlite:" + dir.resolve("model.db")),
+        stores = List.of(
+                JdbcStore.open("jdbc:sqlite:" + dir.resolve("model.db")),
                 JdbcStore.open(postgres.getJdbcUrl("postgres", "postgres")));
     }
 
@@ -66,18 +66,18 @@ class StoreModelProperties {
         }
     }
 
-    sealed interface Op permits Create, Update, Aborted { }
+    sealed interface Op permits Create, Update, Aborted {}
 
-    record Create(int key, String status, String body) implements Op { }
+    record Create(int key, String status, String body) implements Op {}
 
     /** {@code skew} 0 names the current version; otherwise a stale (negative) or future one. */
-    record Update(int key, int skew, String status, String body) implements Op { }
+    record Update(int key, int skew, String status, String body) implements Op {}
 
     /** A transaction that creates or updates, then throws: it must leave no trace. */
-    record Aborted(int key, String body) implements Op { }
+    record Aborted(int key, String body) implements Op {}
 
     /** What the model keeps per id: each version's status and body, oldest first. */
-    record Version(String status, String body) { }
+    record Version(String status, String body) {}
 
     private static final int KEYS = 3;
 
@@ -99,11 +99,15 @@ class StoreModelProperties {
     @Test
     void the_store_keeps_exactly_the_history_the_model_does() {
         // shrinking is capped: each step replays a sequence on two databases
-        qt().withFixedSeed(7_601L).withExamples(60).withShrinkCycles(50).forAll(ops()).checkAssert(ops -> {
-            for (JdbcStore store : stores) {
-                check(store, ops);
-            }
-        });
+        qt().withFixedSeed(7_601L)
+                .withExamples(60)
+                .withShrinkCycles(50)
+                .forAll(ops())
+                .checkAssert(ops -> {
+                    for (JdbcStore store : stores) {
+                        check(store, ops);
+                    }
+                });
     }
 
     private static void check(Store store, List<Op> ops) {
@@ -114,12 +118,19 @@ class StoreModelProperties {
             if (op instanceof Create c) {
                 String id = id(run, c.key());
                 if (model.containsKey(c.key())) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(run).status(c
-                            .status()).referrerOrg("O").body(c.body()))))
-                            .as(store.dialect() + " " + op).isInstanceOf(StoreException.class);
+                    assertThatThrownBy(() -> store.transaction(tx -> tx.create(NewResource.of(type, id)
+                                    .inReferral(run)
+                                    .status(c.status())
+                                    .referrerOrg("O")
+                                    .body(c.body()))))
+                            .as(store.dialect() + " " + op)
+                            .isInstanceOf(StoreException.class);
                 } else {
-                    StoredResource r = store.transaction(tx -> tx.create(NewResource.of(type, id).inReferral(run).status(c
-                            .status()).referrerOrg("O").body(c.body())));
+                    StoredResource r = store.transaction(tx -> tx.create(NewResource.of(type, id)
+                            .inReferral(run)
+                            .status(c.status())
+                            .referrerOrg("O")
+                            .body(c.body())));
                     assertThat(r.version()).isEqualTo(1);
                     model.put(c.key(), new ArrayList<>(List.of(new Version(c.status(), c.body()))));
                 }
@@ -129,15 +140,20 @@ class StoreModelProperties {
                 long current = versions == null ? 0 : versions.size();
                 long expected = Math.max(0, current + u.skew());
                 if (versions == null) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
-                            .as(store.dialect() + " " + op).isInstanceOf(NoSuchElementException.class);
-                } else if (expected != current) {
-                    assertThatThrownBy(() -> store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
+                    assertThatThrownBy(() -> store.transaction(
+                                    tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
                             .as(store.dialect() + " " + op)
-                            .isInstanceOfSatisfying(VersionConflictException.class,
+                            .isInstanceOf(NoSuchElementException.class);
+                } else if (expected != current) {
+                    assertThatThrownBy(() -> store.transaction(
+                                    tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body())))
+                            .as(store.dialect() + " " + op)
+                            .isInstanceOfSatisfying(
+                                    VersionConflictException.class,
                                     e -> assertThat(e.currentVersion()).isEqualTo(current));
                 } else {
-                    StoredResource r = store.transaction(tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body()));
+                    StoredResource r = store.transaction(
+                            tx -> tx.update(new ResourceRef(type, id, expected), u.status(), u.body()));
                     assertThat(r.version()).isEqualTo(current + 1);
                     versions.add(new Version(u.status(), u.body()));
                 }
@@ -145,21 +161,29 @@ class StoreModelProperties {
                 String id = id(run, a.key());
                 List<Version> versions = model.get(a.key());
                 assertThatThrownBy(() -> store.transaction(tx -> {
-                    if (versions == null) {
-                        tx.create(NewResource.of(type, id).inReferral(run).referrerOrg("O").body(a.body()));
-                    } else {
-                        tx.update(new ResourceRef(type, id, versions.size()), null, a.body());
-                    }
-                    tx.appendEvent(NewEvent.named("aborted").about(new ResourceRef(type, id, 0)).inReferral(run).payload("{}"));
-                    throw new IllegalStateException("abort");
-                })).hasMessage("abort");
+                            if (versions == null) {
+                                tx.create(NewResource.of(type, id)
+                                        .inReferral(run)
+                                        .referrerOrg("O")
+                                        .body(a.body()));
+                            } else {
+                                tx.update(new ResourceRef(type, id, versions.size()), null, a.body());
+                            }
+                            tx.appendEvent(NewEvent.named("aborted")
+                                    .about(new ResourceRef(type, id, 0))
+                                    .inReferral(run)
+                                    .payload("{}"));
+                            throw new IllegalStateException("abort");
+                        }))
+                        .hasMessage("abort");
             }
         }
         for (int key = 0; key < KEYS; key++) {
             String id = id(run, key);
             List<Version> expected = model.getOrDefault(key, List.of());
             List<StoredResource> history = store.transaction(tx -> tx.history(type, id));
-            assertThat(history).as(store.dialect() + " history of key " + key)
+            assertThat(history)
+                    .as(store.dialect() + " history of key " + key)
                     .extracting(r -> new Version(r.status(), r.body()))
                     .containsExactlyElementsOf(expected);
             for (int v = 0; v < history.size(); v++) {
@@ -168,13 +192,20 @@ class StoreModelProperties {
                 assertThat(history.get(v).createdAt()).isEqualTo(history.get(0).createdAt());
             }
             Optional<StoredResource> latest = store.transaction(tx -> tx.get(type, id));
-            assertThat(latest).as(store.dialect() + " latest of key " + key)
+            assertThat(latest)
+                    .as(store.dialect() + " latest of key " + key)
                     .isEqualTo(history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1)));
         }
-        List<StoredResource> listed = store.transaction(tx -> tx.list(ListQuery.of(type).inReferral(run))).items();
-        assertThat(listed).extracting(StoredResource::id)
-                .containsExactlyInAnyOrderElementsOf(model.keySet().stream().map(k -> id(run, k)).toList());
-        assertThat(store.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral(run))).as("aborted transactions' events").isEmpty();
+        List<StoredResource> listed = store.transaction(
+                        tx -> tx.list(ListQuery.of(type).inReferral(run)))
+                .items();
+        assertThat(listed)
+                .extracting(StoredResource::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        model.keySet().stream().map(k -> id(run, k)).toList());
+        assertThat(store.<List<StoredEvent>>transaction(tx -> tx.eventsForReferral(run)))
+                .as("aborted transactions' events")
+                .isEmpty();
     }
 
     private static String id(String run, int key) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,8 @@ abstract class WebhooksStoreContract {
 
             int made = store.transaction(tx -> tx.webhooks().scan(100));
             assertThat(made).isEqualTo(2 + 1 + 3 + 2 + 0);
-            assertThat(store.<Integer>transaction(tx -> tx.webhooks().scan(100))).isZero();
+            assertThat(store.<Integer>transaction(tx -> tx.webhooks().scan(100)))
+                    .isZero();
             assertThat(pending(store, all)).isEqualTo(2);
             assertThat(pending(store, changes)).isEqualTo(1);
             assertThat(pending(store, replay)).isEqualTo(3);
@@ -71,14 +72,19 @@ abstract class WebhooksStoreContract {
             store.transaction(tx -> tx.webhooks().scan(100));
 
             assertThat(sequences(claim(store, 10))).containsExactlyInAnyOrder(first, other);
-            assertThat(claim(store, 10)).as("claimed ones are leased; r1's second waits for its first").isEmpty();
+            assertThat(claim(store, 10))
+                    .as("claimed ones are leased; r1's second waits for its first")
+                    .isEmpty();
 
             store.transaction(tx -> {
-                tx.webhooks().failed(s.id(), first, 503, "HTTP 503", clock.instant().plusSeconds(5));
+                tx.webhooks()
+                        .failed(s.id(), first, 503, "HTTP 503", clock.instant().plusSeconds(5));
                 tx.webhooks().delivered(s.id(), other, 204);
                 return null;
             });
-            assertThat(claim(store, 10)).as("a retry not yet due still holds back the next event").isEmpty();
+            assertThat(claim(store, 10))
+                    .as("a retry not yet due still holds back the next event")
+                    .isEmpty();
             clock.set(clock.instant().plusSeconds(6));
             List<DueDelivery> retry = claim(store, 10);
             assertThat(sequences(retry)).containsExactly(first);
@@ -118,10 +124,14 @@ abstract class WebhooksStoreContract {
             Subscription s = subscribe(store, List.of(), null, null);
             event(store, "r1", "referral.received");
             store.transaction(tx -> tx.webhooks().scan(100));
-            assertThat(store.<Boolean>transaction(tx -> tx.webhooks().deleteSubscription(s.id()))).isTrue();
-            assertThat(store.<Boolean>transaction(tx -> tx.webhooks().deleteSubscription(s.id()))).isFalse();
+            assertThat(store.<Boolean>transaction(tx -> tx.webhooks().deleteSubscription(s.id())))
+                    .isTrue();
+            assertThat(store.<Boolean>transaction(tx -> tx.webhooks().deleteSubscription(s.id())))
+                    .isFalse();
             assertThat(claim(store, 10)).isEmpty();
-            assertThat(store.<java.util.Optional<Subscription>>transaction(tx -> tx.webhooks().subscription(s.id()))).isEmpty();
+            assertThat(store.<Optional<Subscription>>transaction(
+                            tx -> tx.webhooks().subscription(s.id())))
+                    .isEmpty();
         }
     }
 
@@ -131,7 +141,8 @@ abstract class WebhooksStoreContract {
      */
     @Test
     void dispatchers_of_two_instances_never_share_a_delivery_nor_reorder_a_referral() throws Exception {
-        try (JdbcStore a = openFresh(clock); JdbcStore b = openSecond(a, clock)) {
+        try (JdbcStore a = openFresh(clock);
+                JdbcStore b = openSecond(a, clock)) {
             Subscription s1 = subscribe(a, List.of(), null, null);
             Subscription s2 = subscribe(b, List.of(), null, null);
             Random random = new Random(42);
@@ -153,7 +164,8 @@ abstract class WebhooksStoreContract {
                     int idle = 0;
                     while (seen.size() < expected && idle < 200) {
                         store.transaction(tx -> tx.webhooks().scan(50));
-                        List<DueDelivery> due = store.transaction(tx -> tx.webhooks().claim(5, LEASE));
+                        List<DueDelivery> due =
+                                store.transaction(tx -> tx.webhooks().claim(5, LEASE));
                         idle = due.isEmpty() ? idle + 1 : 0;
                         for (DueDelivery d : due) {
                             String key = d.subscriptionId() + "/" + d.event().sequence();
@@ -163,7 +175,8 @@ abstract class WebhooksStoreContract {
                             }
                         }
                         store.transaction(tx -> {
-                            due.forEach(d -> tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), 204));
+                            due.forEach(d -> tx.webhooks()
+                                    .delivered(d.subscriptionId(), d.event().sequence(), 204));
                             return null;
                         });
                         if (due.isEmpty()) {
@@ -199,18 +212,29 @@ abstract class WebhooksStoreContract {
 
     Subscription subscribe(JdbcStore store, List<String> types, String org, Long after) {
         String id = UUID.randomUUID().toString();
-        return store.transaction(tx -> tx.webhooks().createSubscription(NewSubscription.withId(id).url("http://127.0.0.1:9/hook")
-                .types(types).referrerOrg(org).secret("whsec_AAAA").after(after)));
+        return store.transaction(tx -> tx.webhooks()
+                .createSubscription(NewSubscription.withId(id)
+                        .url("http://127.0.0.1:9/hook")
+                        .types(types)
+                        .referrerOrg(org)
+                        .secret("whsec_AAAA")
+                        .after(after)));
     }
 
     static void referral(JdbcStore store, String id, String org) {
-        store.transaction(tx -> tx.create(NewResource.of("Referral", id).inReferral(id).status("received").referrerOrg(org)
+        store.transaction(tx -> tx.create(NewResource.of("Referral", id)
+                .inReferral(id)
+                .status("received")
+                .referrerOrg(org)
                 .body("{}")));
     }
 
     static long event(JdbcStore store, String referral, String type) {
-        return store.transaction(tx -> tx.appendEvent(NewEvent.named(type).about(new ResourceRef("Referral", referral, 1))
-                .inReferral(referral).payload("{}"))).sequence();
+        return store.transaction(tx -> tx.appendEvent(NewEvent.named(type)
+                        .about(new ResourceRef("Referral", referral, 1))
+                        .inReferral(referral)
+                        .payload("{}")))
+                .sequence();
     }
 
     static List<DueDelivery> claim(JdbcStore store, int limit) {

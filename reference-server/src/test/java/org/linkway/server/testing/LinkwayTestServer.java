@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -88,7 +87,8 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
         if (server != null) {
             return; // already running for an enclosing class
         }
-        start(() -> context.getRoot().getStore(SHARED)
+        start(() -> context.getRoot()
+                .getStore(SHARED)
                 .computeIfAbsent(SharedPostgres.class, k -> new SharedPostgres(), SharedPostgres.class));
         startedFor = context.getUniqueId();
     }
@@ -107,7 +107,8 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
      */
     public LinkwayTestServer start() {
         if (database == TestDatabase.POSTGRES) {
-            throw new IllegalStateException("a PostgreSQL test server is registered with @RegisterExtension, not started by hand");
+            throw new IllegalStateException(
+                    "a PostgreSQL test server is registered with @RegisterExtension, not started by hand");
         }
         start(() -> {
             throw new IllegalStateException("no PostgreSQL");
@@ -121,7 +122,8 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
         }
         try {
             dataDir = Files.createTempDirectory("linkway-test-server");
-            String databaseUrl = database == TestDatabase.POSTGRES ? postgres.get().newDatabase() : null;
+            String databaseUrl =
+                    database == TestDatabase.POSTGRES ? postgres.get().newDatabase() : null;
             config = adjust.apply(ServerConfig.forTests(dataDir).withDatabaseUrl(databaseUrl));
             server = LinkwayServer.start(config, clock);
         } catch (IOException e) {
@@ -165,7 +167,8 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
 
     public LinkwayServer server() {
         if (server == null) {
-            throw new IllegalStateException("the test server is not running: register it with @RegisterExtension on a static field, or call start()");
+            throw new IllegalStateException(
+                    "the test server is not running: register it with @RegisterExtension on a static field, or call start()");
         }
         return server;
     }
@@ -196,13 +199,21 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
 
     /** A development token for {@code role} acting for {@code organisation}. */
     public String token(Role role, String organisation) {
-        return DevTokens.forPort(port()).orElseThrow(() -> new IllegalStateException(
-                "this test server is not in development mode, so it has no tokens to hand out")).mint(role, organisation);
+        return DevTokens.forPort(port())
+                .orElseThrow(() -> new IllegalStateException(
+                        "this test server is not in development mode, so it has no tokens to hand out"))
+                .mint(role, organisation);
     }
 
     /** A development token for {@code role}, acting for that role's first demo organisation. */
     public String token(Role role) {
-        return token(role, DevTokens.DEMOS.stream().filter(d -> d.role() == role).findFirst().orElseThrow().organisation());
+        return token(
+                role,
+                DevTokens.DEMOS.stream()
+                        .filter(d -> d.role() == role)
+                        .findFirst()
+                        .orElseThrow()
+                        .organisation());
     }
 
     public String adminToken() {

@@ -1,13 +1,12 @@
 package org.linkway.server.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One embedded PostgreSQL for the whole test run, kept in JUnit's root store so it is closed
@@ -30,7 +29,8 @@ final class SharedPostgres implements AutoCloseable {
     /** A new, empty database, as a JDBC URL with its credentials. */
     String newDatabase() {
         String name = "linkway_test_" + databases.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name, e);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +23,10 @@ final class CoverageReport {
 
     /** Where the report is written, relative to the schemas module. */
     static final String FILE = "PRSB-COVERAGE.md";
+
     static final String REGENERATE = "./mvnw -pl schemas compile exec:java@generate";
 
-    private record Message(String resourceType, String title, String file, Set<String> sections) { }
+    private record Message(String resourceType, String title, String file, Set<String> sections) {}
 
     private final PrsbStandard prsb;
     private final LengthOverrides lengths;
@@ -40,8 +40,8 @@ final class CoverageReport {
      * module, as {@link Regenerate#files} returns them) is written: generated schemas are read
      * from there, the hand-written ones from {@code json/}.
      */
-    static String generate(PrsbStandard prsb, JsonNode messages, LengthOverrides lengths, Path module,
-                           Map<String, String> generated) {
+    static String generate(
+            PrsbStandard prsb, JsonNode messages, LengthOverrides lengths, Path module, Map<String, String> generated) {
         Map<String, String> fresh = new HashMap<>();
         generated.forEach((file, content) -> {
             if (file.startsWith("json/")) {
@@ -61,8 +61,11 @@ final class CoverageReport {
         for (JsonNode m : messagesJson.path("messages")) {
             Set<String> sections = new LinkedHashSet<>();
             m.path("sections").forEach(s -> sections.add(s.asString()));
-            messages.add(new Message(m.path("resourceType").asString(), m.path("title").asString(),
-                    m.path("file").asString(), sections));
+            messages.add(new Message(
+                    m.path("resourceType").asString(),
+                    m.path("title").asString(),
+                    m.path("file").asString(),
+                    sections));
         }
         // the two PRSB messages first, as messages.json lists them; then the other resources by file name
         List<String> files = new ArrayList<>();
@@ -83,7 +86,9 @@ final class CoverageReport {
             for (SchemaWalker.Home h : w.homes()) {
                 homes.computeIfAbsent(h.prsbPath(), k -> new ArrayList<>()).add(h);
                 if (h.groupPath() != null) {
-                    foldedHomes.computeIfAbsent(h.groupPath(), k -> new ArrayList<>()).add(h);
+                    foldedHomes
+                            .computeIfAbsent(h.groupPath(), k -> new ArrayList<>())
+                            .add(h);
                 }
             }
         }
@@ -110,7 +115,9 @@ final class CoverageReport {
 
     /** Elements PRSB gives a minimum of 1 without marking them mandatory. */
     List<PrsbElement> minimumOneNotMandatory() {
-        return prsb.elements().stream().filter(e -> e.min() >= 1 && !e.isMandatory()).toList();
+        return prsb.elements().stream()
+                .filter(e -> e.min() >= 1 && !e.isMandatory())
+                .toList();
     }
 
     /** Groups folded into their only item, in the standard's order, with the item each is folded into. */
@@ -135,36 +142,72 @@ final class CoverageReport {
         long placedItems = all.stream().filter(e -> !e.isGroup() && isPlaced(e)).count();
         long items = all.size() - groups;
 
-        md.append("# PRSB Social Prescribing Information Standard v").append(PrsbStandard.VERSION).append(": coverage\n\n");
+        md.append("# PRSB Social Prescribing Information Standard v")
+                .append(PrsbStandard.VERSION)
+                .append(": coverage\n\n");
         md.append("<!-- GENERATED from prsb/elements.tsv, prsb/messages.json and json/*.schema.json by ")
-                .append("org.linkway.schemas.prsb.Regenerate. Do not edit by hand: run ").append(REGENERATE).append(" -->\n\n");
-        md.append("Where each element of the PRSB Social Prescribing Information Standard v").append(PrsbStandard.VERSION)
-                .append(" lives in the Linkway schemas. A *home* is a place in a Linkway resource that holds the element: ")
-                .append("the resource type and a JSON pointer into the resource, with `*` standing for any array index. ")
+                .append("org.linkway.schemas.prsb.Regenerate. Do not edit by hand: run ")
+                .append(REGENERATE)
+                .append(" -->\n\n");
+        md.append("Where each element of the PRSB Social Prescribing Information Standard v")
+                .append(PrsbStandard.VERSION)
+                .append(
+                        " lives in the Linkway schemas. A *home* is a place in a Linkway resource that holds the element: ")
+                .append(
+                        "the resource type and a JSON pointer into the resource, with `*` standing for any array index. ")
                 .append("Homes are found by following the `x-prsb`, `x-prsb-relative` and `x-prsb-group` annotations ")
                 .append("of the schemas from each resource down through every `$ref`.\n\n");
 
         md.append("## Summary\n\n");
         md.append("| | Elements | Groups | Items |\n|---|---:|---:|---:|\n");
-        md.append("| In the standard | ").append(all.size()).append(" | ").append(groups).append(" | ").append(items).append(" |\n");
-        md.append("| Placed | ").append(placedGroups + placedItems).append(" | ").append(placedGroups).append(" | ")
-                .append(placedItems).append(" |\n");
-        md.append("| Not placed | ").append(all.size() - placedGroups - placedItems).append(" | ")
-                .append(groups - placedGroups).append(" | ").append(items - placedItems).append(" |\n\n");
+        md.append("| In the standard | ")
+                .append(all.size())
+                .append(" | ")
+                .append(groups)
+                .append(" | ")
+                .append(items)
+                .append(" |\n");
+        md.append("| Placed | ")
+                .append(placedGroups + placedItems)
+                .append(" | ")
+                .append(placedGroups)
+                .append(" | ")
+                .append(placedItems)
+                .append(" |\n");
+        md.append("| Not placed | ")
+                .append(all.size() - placedGroups - placedItems)
+                .append(" | ")
+                .append(groups - placedGroups)
+                .append(" | ")
+                .append(items - placedItems)
+                .append(" |\n\n");
 
         md.append("### Resources\n\n| Resource | Schema | PRSB message | Homes |\n|---|---|---|---:|\n");
         for (SchemaWalker.Walk w : walks) {
             Message m = messageFor(w.resource());
-            md.append("| ").append(w.resource()).append(" | `json/").append(w.file()).append("` | ")
-                    .append(m == null ? "" : cell(m.title())).append(" | ").append(w.homes().size()).append(" |\n");
+            md.append("| ")
+                    .append(w.resource())
+                    .append(" | `json/")
+                    .append(w.file())
+                    .append("` | ")
+                    .append(m == null ? "" : cell(m.title()))
+                    .append(" | ")
+                    .append(w.homes().size())
+                    .append(" |\n");
         }
         int gaps = walks.stream().mapToInt(w -> w.gaps().size()).sum();
         md.append("\nProperties with none of `x-prsb`, `x-prsb-relative` or `x-linkway` (traceability gaps): ")
-                .append(gaps).append(".\n");
+                .append(gaps)
+                .append(".\n");
         for (SchemaWalker.Walk w : walks) {
             for (SchemaWalker.Gap g : w.gaps()) {
-                md.append("- ").append(g.resource()).append(": `").append(g.pointer()).append("` (`")
-                        .append(g.location()).append("`)\n");
+                md.append("- ")
+                        .append(g.resource())
+                        .append(": `")
+                        .append(g.pointer())
+                        .append("` (`")
+                        .append(g.location())
+                        .append("`)\n");
             }
         }
         md.append('\n');
@@ -179,12 +222,23 @@ final class CoverageReport {
         for (PrsbElement section : prsb.sections()) {
             List<PrsbElement> members = members(section);
             long placed = members.stream().filter(this::isPlaced).count();
-            md.append("| [").append(cell(section.name())).append("](#").append(slug(section.name())).append(") | ")
-                    .append(members.size()).append(" | ").append(placed).append(" | ").append(members.size() - placed).append(" |");
+            md.append("| [")
+                    .append(cell(section.name()))
+                    .append("](#")
+                    .append(slug(section.name()))
+                    .append(") | ")
+                    .append(members.size())
+                    .append(" | ")
+                    .append(placed)
+                    .append(" | ")
+                    .append(members.size() - placed)
+                    .append(" |");
             for (Message m : messages) {
                 md.append(m.sections().contains(section.path()) ? " carried |" : " |");
             }
-            md.append(' ').append(String.join(", ", alsoPlacedIn(section, members))).append(" |\n");
+            md.append(' ')
+                    .append(String.join(", ", alsoPlacedIn(section, members)))
+                    .append(" |\n");
         }
         md.append('\n');
 
@@ -209,8 +263,15 @@ final class CoverageReport {
         } else {
             md.append("| Element | Cardinality | MRO | In the schemas |\n|---|---|---|---|\n");
             for (PrsbElement e : minOne) {
-                md.append("| ").append(code(e.path())).append(" | ").append(e.cardinality()).append(" | ")
-                        .append(e.mro().isEmpty() ? "-" : e.mro()).append(" | ").append(treatment(e)).append(" |\n");
+                md.append("| ")
+                        .append(code(e.path()))
+                        .append(" | ")
+                        .append(e.cardinality())
+                        .append(" | ")
+                        .append(e.mro().isEmpty() ? "-" : e.mro())
+                        .append(" | ")
+                        .append(treatment(e))
+                        .append(" |\n");
             }
             md.append('\n');
         }
@@ -223,8 +284,11 @@ final class CoverageReport {
             md.append("None.\n\n");
         } else {
             md.append("| Group | Folded into |\n|---|---|\n");
-            folded.forEach((group, item) -> md.append("| ").append(code(group.path())).append(" | ")
-                    .append(code(item)).append(" |\n"));
+            folded.forEach((group, item) -> md.append("| ")
+                    .append(code(group.path()))
+                    .append(" | ")
+                    .append(code(item))
+                    .append(" |\n"));
             md.append('\n');
         }
         renderLengths(md);
@@ -234,7 +298,9 @@ final class CoverageReport {
     private void renderLengths(StringBuilder md) {
         md.append("### Longer than the standard allows\n\n")
                 .append("Where a PRSB length cannot hold the values the element exists for, the schemas allow more. ")
-                .append("Each departure is listed in `").append(LengthOverrides.FILE).append("` with its reason; the build ")
+                .append("Each departure is listed in `")
+                .append(LengthOverrides.FILE)
+                .append("` with its reason; the build ")
                 .append("checks every home of the element carries it.\n\n");
         List<LengthOverrides.Override> all = lengths.all();
         if (all.isEmpty()) {
@@ -242,13 +308,24 @@ final class CoverageReport {
             return;
         }
         Map<String, List<LengthOverrides.Override>> byReason = new LinkedHashMap<>();
-        all.forEach(o -> byReason.computeIfAbsent(o.reason(), k -> new ArrayList<>()).add(o));
+        all.forEach(o ->
+                byReason.computeIfAbsent(o.reason(), k -> new ArrayList<>()).add(o));
         byReason.forEach((reason, overrides) -> {
             md.append(reason).append("\n\n| Element | PRSB | Linkway | Homes |\n|---|---|---|---|\n");
             for (LengthOverrides.Override o : overrides) {
-                md.append("| ").append(code(o.element().path())).append(" | ").append(o.element().valueType()).append('(')
-                        .append(o.prsbMaxLength()).append(") | ").append(o.element().valueType()).append('(').append(o.maxLength())
-                        .append(") | ").append(homesOf(o.element()).size()).append(" |\n");
+                md.append("| ")
+                        .append(code(o.element().path()))
+                        .append(" | ")
+                        .append(o.element().valueType())
+                        .append('(')
+                        .append(o.prsbMaxLength())
+                        .append(") | ")
+                        .append(o.element().valueType())
+                        .append('(')
+                        .append(o.maxLength())
+                        .append(") | ")
+                        .append(homesOf(o.element()).size())
+                        .append(" |\n");
             }
             md.append('\n');
         });
@@ -267,27 +344,49 @@ final class CoverageReport {
                 enforced.add(home.label());
             }
         }
-        return enforced.isEmpty() ? "optional" : "required at " + String.join("<br>", enforced.stream().map(CoverageReport::code).toList());
+        return enforced.isEmpty()
+                ? "optional"
+                : "required at "
+                        + String.join(
+                                "<br>",
+                                enforced.stream().map(CoverageReport::code).toList());
     }
 
     private void renderSection(StringBuilder md, PrsbElement section) {
         List<PrsbElement> members = members(section);
         long placed = members.stream().filter(this::isPlaced).count();
         md.append("## ").append(section.name()).append("\n\n");
-        List<String> carriedBy = messages.stream().filter(m -> m.sections().contains(section.path()))
-                .map(Message::resourceType).toList();
+        List<String> carriedBy = messages.stream()
+                .filter(m -> m.sections().contains(section.path()))
+                .map(Message::resourceType)
+                .toList();
         md.append("Carried by: ").append(carriedBy.isEmpty() ? "neither PRSB message" : String.join(", ", carriedBy));
         List<String> also = alsoPlacedIn(section, members);
         if (!also.isEmpty()) {
             md.append(". Also placed in: ").append(String.join(", ", also));
         }
-        md.append(". ").append(members.size()).append(" elements, ").append(placed).append(" placed")
-                .append(placed == members.size() ? "" : ", " + (members.size() - placed) + " not placed").append(".\n\n");
+        md.append(". ")
+                .append(members.size())
+                .append(" elements, ")
+                .append(placed)
+                .append(" placed")
+                .append(placed == members.size() ? "" : ", " + (members.size() - placed) + " not placed")
+                .append(".\n\n");
         md.append("| Element | Kind | Cardinality | MRO | Value | Homes |\n|---|---|---|---|---|---|\n");
         for (PrsbElement e : members) {
-            md.append("| ").append(code(e.path())).append(" | ").append(e.isGroup() ? "group" : "item").append(" | ")
-                    .append(e.cardinality()).append(" | ").append(e.mro().isEmpty() ? "-" : e.mro()).append(" | ")
-                    .append(value(e)).append(" | ").append(homesCell(e)).append(" |\n");
+            md.append("| ")
+                    .append(code(e.path()))
+                    .append(" | ")
+                    .append(e.isGroup() ? "group" : "item")
+                    .append(" | ")
+                    .append(e.cardinality())
+                    .append(" | ")
+                    .append(e.mro().isEmpty() ? "-" : e.mro())
+                    .append(" | ")
+                    .append(value(e))
+                    .append(" | ")
+                    .append(homesCell(e))
+                    .append(" |\n");
         }
         md.append('\n');
     }
@@ -307,13 +406,16 @@ final class CoverageReport {
         if (e.valueType().isEmpty()) {
             return "";
         }
-        return e.valueType() + (e.maxLength().isPresent() ? " (max " + e.maxLength().getAsInt() + ")" : "");
+        return e.valueType()
+                + (e.maxLength().isPresent() ? " (max " + e.maxLength().getAsInt() + ")" : "");
     }
 
     /** The section and every element below it, in the standard's order. */
     private List<PrsbElement> members(PrsbElement section) {
         String prefix = section.path() + PrsbElement.PATH_SEPARATOR;
-        return prsb.elements().stream().filter(e -> e.path().equals(section.path()) || e.path().startsWith(prefix)).toList();
+        return prsb.elements().stream()
+                .filter(e -> e.path().equals(section.path()) || e.path().startsWith(prefix))
+                .toList();
     }
 
     /** Resources with homes in the section, other than the messages that carry it. */
@@ -341,7 +443,10 @@ final class CoverageReport {
     }
 
     private Message messageFor(String resourceType) {
-        return messages.stream().filter(m -> m.resourceType().equals(resourceType)).findFirst().orElse(null);
+        return messages.stream()
+                .filter(m -> m.resourceType().equals(resourceType))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String code(String s) {

@@ -23,7 +23,7 @@ final class LengthOverrides {
     static final String FILE = "prsb/deliberate-lengths.tsv";
 
     /** One departure: the element, the standard's length, Linkway's, and why. */
-    record Override(PrsbElement element, int prsbMaxLength, int maxLength, String reason) { }
+    record Override(PrsbElement element, int prsbMaxLength, int maxLength, String reason) {}
 
     private final Map<String, Override> byPath;
 
@@ -59,9 +59,11 @@ final class LengthOverrides {
                 throw new IllegalStateException(where + "expected path, max_length and a reason, tab-separated");
             }
             PrsbElement e = prsb.element(f[0].strip())
-                    .orElseThrow(() -> new IllegalStateException(where + "'" + f[0].strip() + "' is not a PRSB element"));
+                    .orElseThrow(
+                            () -> new IllegalStateException(where + "'" + f[0].strip() + "' is not a PRSB element"));
             if (e.maxLength().isEmpty()) {
-                throw new IllegalStateException(where + "PRSB gives '" + e.path() + "' no maximum length to depart from");
+                throw new IllegalStateException(
+                        where + "PRSB gives '" + e.path() + "' no maximum length to depart from");
             }
             int max = Integer.parseInt(f[1].strip());
             if (max == e.maxLength().getAsInt()) {

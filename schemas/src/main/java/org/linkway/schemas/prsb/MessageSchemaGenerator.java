@@ -2,7 +2,6 @@ package org.linkway.schemas.prsb;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +38,9 @@ final class MessageSchemaGenerator {
         String type = m.path("resourceType").asString();
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$comment", "GENERATED from prsb/messages.json by org.linkway.schemas.prsb.Regenerate. Do not edit by hand.");
+        root.put(
+                "$comment",
+                "GENERATED from prsb/messages.json by org.linkway.schemas.prsb.Regenerate. Do not edit by hand.");
         root.put("title", m.path("title").asString());
         root.put("description", m.path("description").asString());
         root.put("x-prsb-message", m.path("title").asString());
@@ -49,7 +50,9 @@ final class MessageSchemaGenerator {
         ArrayNode required = NODES.arrayNode();
 
         ObjectNode resourceType = props.putObject("resourceType");
-        resourceType.put("x-linkway", "Names the kind of message so a reader can tell a Referral from a Message back without guessing.");
+        resourceType.put(
+                "x-linkway",
+                "Names the kind of message so a reader can tell a Referral from a Message back without guessing.");
         resourceType.put("const", type);
         resourceType.put("type", "string");
         props.set("schemaVersion", linkwayRef("SchemaVersion"));
@@ -58,16 +61,20 @@ final class MessageSchemaGenerator {
         props.set("id", id);
         required.add("resourceType").add("schemaVersion").add("prsbVersion");
 
-        m.path("envelope").properties().forEach(e -> props.set(e.getKey(), e.getValue().deepCopy()));
+        m.path("envelope")
+                .properties()
+                .forEach(e -> props.set(e.getKey(), e.getValue().deepCopy()));
         for (JsonNode r : m.path("required")) {
             required.add(r.asString());
         }
 
         for (JsonNode s : m.path("sections")) {
-            PrsbElement section = prsb.element(s.asString()).orElseThrow(() ->
-                    new IllegalStateException("messages.json lists '" + s.asString() + "', which is not a PRSB section"));
+            PrsbElement section = prsb.element(s.asString())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "messages.json lists '" + s.asString() + "', which is not a PRSB section"));
             if (section.parent() != null) {
-                throw new IllegalStateException("messages.json lists '" + s.asString() + "', which is not a top-level section");
+                throw new IllegalStateException(
+                        "messages.json lists '" + s.asString() + "', which is not a top-level section");
             }
             String property = names.property(section);
             ObjectNode p = props.putObject(property);

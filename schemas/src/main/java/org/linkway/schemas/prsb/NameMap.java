@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class NameMap {
 
-    record Override(String property, String definition, String type) { }
+    record Override(String property, String definition, String type) {}
 
     private final Map<String, Override> overrides;
 

@@ -27,8 +27,17 @@ final class PrsbElement {
     private final PrsbElement parent;
     private final List<PrsbElement> children = new ArrayList<>();
 
-    PrsbElement(String path, boolean group, int min, boolean many, String mro, String valueType,
-                Integer maxLength, String valueSet, String description, PrsbElement parent) {
+    PrsbElement(
+            String path,
+            boolean group,
+            int min,
+            boolean many,
+            String mro,
+            String valueType,
+            Integer maxLength,
+            String valueSet,
+            String description,
+            PrsbElement parent) {
         this.path = path;
         int cut = path.lastIndexOf(PATH_SEPARATOR);
         this.name = cut < 0 ? path : path.substring(cut + PATH_SEPARATOR.length());
@@ -43,29 +52,74 @@ final class PrsbElement {
         this.parent = parent;
     }
 
-    public String path() { return path; }
-    public String name() { return name; }
-    public boolean isGroup() { return group; }
-    public int min() { return min; }
-    /** True when the standard allows more than one (max {@code *}). */
-    public boolean isRepeating() { return many; }
-    /** M (mandatory), R (required: record if available), O (optional) or empty where PRSB gives none. */
-    public String mro() { return mro; }
-    public boolean isMandatory() { return "M".equals(mro); }
-    /** PRSB value type (string, text, date, datetime, boolean, decimal, quantity, identifier) or empty. */
-    public String valueType() { return valueType; }
-    public OptionalInt maxLength() { return maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength); }
-    public String valueSet() { return valueSet; }
-    public String description() { return description; }
-    public PrsbElement parent() { return parent; }
-    public List<PrsbElement> children() { return Collections.unmodifiableList(children); }
-    public String section() { int cut = path.indexOf(PATH_SEPARATOR); return cut < 0 ? path : path.substring(0, cut); }
+    public String path() {
+        return path;
+    }
 
-    void addChild(PrsbElement child) { children.add(child); }
+    public String name() {
+        return name;
+    }
+
+    public boolean isGroup() {
+        return group;
+    }
+
+    public int min() {
+        return min;
+    }
+    /** True when the standard allows more than one (max {@code *}). */
+    public boolean isRepeating() {
+        return many;
+    }
+    /** M (mandatory), R (required: record if available), O (optional) or empty where PRSB gives none. */
+    public String mro() {
+        return mro;
+    }
+
+    public boolean isMandatory() {
+        return "M".equals(mro);
+    }
+    /** PRSB value type (string, text, date, datetime, boolean, decimal, quantity, identifier) or empty. */
+    public String valueType() {
+        return valueType;
+    }
+
+    public OptionalInt maxLength() {
+        return maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength);
+    }
+
+    public String valueSet() {
+        return valueSet;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public PrsbElement parent() {
+        return parent;
+    }
+
+    public List<PrsbElement> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public String section() {
+        int cut = path.indexOf(PATH_SEPARATOR);
+        return cut < 0 ? path : path.substring(0, cut);
+    }
+
+    void addChild(PrsbElement child) {
+        children.add(child);
+    }
 
     /** The cardinality as PRSB writes it, e.g. {@code 0..*}. */
-    public String cardinality() { return min + ".." + (many ? "*" : "1"); }
+    public String cardinality() {
+        return min + ".." + (many ? "*" : "1");
+    }
 
     @Override
-    public String toString() { return path; }
+    public String toString() {
+        return path;
+    }
 }

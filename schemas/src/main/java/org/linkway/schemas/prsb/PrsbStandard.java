@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,11 +75,20 @@ final class PrsbStandard {
             int cut = path.lastIndexOf(PrsbElement.PATH_SEPARATOR);
             PrsbElement parent = cut < 0 ? null : byPath.get(path.substring(0, cut));
             if (cut >= 0 && parent == null) {
-                throw new IllegalStateException("elements.tsv line " + (i + 1) + ": parent of '" + path + "' not listed before it");
+                throw new IllegalStateException(
+                        "elements.tsv line " + (i + 1) + ": parent of '" + path + "' not listed before it");
             }
-            PrsbElement e = new PrsbElement(path, "group".equals(f[1]), Integer.parseInt(f[2]), "*".equals(f[3]),
-                    f[4].strip(), f[5].strip(), f[6].isBlank() ? null : Integer.valueOf(f[6].strip()),
-                    f[7].strip(), descriptions.getOrDefault(path, ""), parent);
+            PrsbElement e = new PrsbElement(
+                    path,
+                    "group".equals(f[1]),
+                    Integer.parseInt(f[2]),
+                    "*".equals(f[3]),
+                    f[4].strip(),
+                    f[5].strip(),
+                    f[6].isBlank() ? null : Integer.valueOf(f[6].strip()),
+                    f[7].strip(),
+                    descriptions.getOrDefault(path, ""),
+                    parent);
             byPath.put(path, e);
             if (parent == null) {
                 sections.add(e);
@@ -115,15 +123,28 @@ final class PrsbStandard {
     /** PRSB descriptions are HTML fragments; the schemas carry them as one line of plain text. */
     static String plain(String html) {
         return html.replaceAll("<[^>]*>", " ")
-                .replace("&#34;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#34;", "\"")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace('\u00a0', ' ')
                 .replaceAll("\\s+", " ")
                 .strip();
     }
 
-    public List<PrsbElement> sections() { return sections; }
-    public Optional<PrsbElement> element(String path) { return Optional.ofNullable(byPath.get(path)); }
+    public List<PrsbElement> sections() {
+        return sections;
+    }
+
+    public Optional<PrsbElement> element(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
     /** Every element, groups and items, in the order the standard lists them. */
-    public List<PrsbElement> elements() { return List.copyOf(byPath.values()); }
-    public int size() { return byPath.size(); }
+    public List<PrsbElement> elements() {
+        return List.copyOf(byPath.values());
+    }
+
+    public int size() {
+        return byPath.size();
+    }
 }

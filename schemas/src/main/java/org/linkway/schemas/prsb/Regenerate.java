@@ -18,7 +18,7 @@ public final class Regenerate {
 
     static final String SECTIONS_FILE = "json/prsb-sections.schema.json";
 
-    private Regenerate() { }
+    private Regenerate() {}
 
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args.length > 0 ? args[0] : "schemas");
@@ -37,7 +37,8 @@ public final class Regenerate {
         out.put(SECTIONS_FILE, Json.pretty(new SectionSchemaGenerator(prsb, names, lengths).generate()));
         try {
             var messages = Json.MAPPER.readTree(Files.readString(module.resolve("prsb/messages.json")));
-            new MessageSchemaGenerator(prsb, names).generate(messages)
+            new MessageSchemaGenerator(prsb, names)
+                    .generate(messages)
                     .forEach((file, schema) -> out.put("json/" + file, Json.pretty(schema)));
             out.put(CoverageReport.FILE, CoverageReport.generate(prsb, messages, lengths, module, out));
         } catch (IOException e) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -83,7 +82,7 @@ final class SchemaWalker {
     }
 
     /** Everything one walk found. */
-    record Walk(String resource, String file, List<Home> homes, List<Gap> gaps, List<String> problems) { }
+    record Walk(String resource, String file, List<Home> homes, List<Gap> gaps, List<String> problems) {}
 
     /** A schema node and the file it sits in, so relative $refs inside it can be resolved. */
     private record Located(String file, String pointer, JsonNode node) {
@@ -119,7 +118,9 @@ final class SchemaWalker {
     List<String> resourceFiles() {
         Set<String> names = new TreeSet<>(overrides.keySet());
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(names::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .forEach(names::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,28 +188,46 @@ final class SchemaWalker {
             }
             JsonNode items = node.path("items");
             if (items.isObject()) {
-                walkSchema(new Located(at.file(), at.pointer() + "/items", items), pointer + "/*", ctx, Set.of(), active);
+                walkSchema(
+                        new Located(at.file(), at.pointer() + "/items", items), pointer + "/*", ctx, Set.of(), active);
             }
             JsonNode prefixItems = node.path("prefixItems");
             for (int i = 0; i < prefixItems.size(); i++) {
-                walkSchema(new Located(at.file(), at.pointer() + "/prefixItems/" + i, prefixItems.get(i)),
-                        pointer + "/" + i, ctx, Set.of(), active);
+                walkSchema(
+                        new Located(at.file(), at.pointer() + "/prefixItems/" + i, prefixItems.get(i)),
+                        pointer + "/" + i,
+                        ctx,
+                        Set.of(),
+                        active);
             }
             JsonNode additional = node.path("additionalProperties");
             if (additional.isObject()) {
-                walkSchema(new Located(at.file(), at.pointer() + "/additionalProperties", additional),
-                        pointer + "/{any}", ctx, Set.of(), active);
+                walkSchema(
+                        new Located(at.file(), at.pointer() + "/additionalProperties", additional),
+                        pointer + "/{any}",
+                        ctx,
+                        Set.of(),
+                        active);
             }
             for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
                 JsonNode subs = node.path(combinator);
                 for (int i = 0; i < subs.size(); i++) {
-                    walkSchema(new Located(at.file(), at.pointer() + "/" + combinator + "/" + i, subs.get(i)),
-                            pointer, ctx, "allOf".equals(combinator) ? required : Set.of(), active);
+                    walkSchema(
+                            new Located(at.file(), at.pointer() + "/" + combinator + "/" + i, subs.get(i)),
+                            pointer,
+                            ctx,
+                            "allOf".equals(combinator) ? required : Set.of(),
+                            active);
                 }
             }
             for (String branch : List.of("then", "else")) {
                 if (node.path(branch).isObject()) {
-                    walkSchema(new Located(at.file(), at.pointer() + "/" + branch, node.get(branch)), pointer, ctx, Set.of(), active);
+                    walkSchema(
+                            new Located(at.file(), at.pointer() + "/" + branch, node.get(branch)),
+                            pointer,
+                            ctx,
+                            Set.of(),
+                            active);
                 }
             }
             if (node.has("$ref")) {
@@ -247,8 +266,18 @@ final class SchemaWalker {
             Context inner;
             if (path != null) {
                 ObjectNode value = isArray(flat) ? flatten(keyword(prop, "items", problems), problems) : flat;
-                homes.add(new Home(resource, file, pointer, path, xPrsb != null ? group : null, composed,
-                        ctx.prsbPath(), required, flat, value, prop.location()));
+                homes.add(new Home(
+                        resource,
+                        file,
+                        pointer,
+                        path,
+                        xPrsb != null ? group : null,
+                        composed,
+                        ctx.prsbPath(),
+                        required,
+                        flat,
+                        value,
+                        prop.location()));
                 inner = new Context(path, false);
             } else if (linkway || (relative != null && ctx.linkway())) {
                 inner = Context.LINKWAY;
@@ -301,7 +330,8 @@ final class SchemaWalker {
         Located cur = at;
         while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
             if (cur.node().has(keyword)) {
-                return new Located(cur.file(), cur.pointer() + "/" + keyword, cur.node().get(keyword));
+                return new Located(
+                        cur.file(), cur.pointer() + "/" + keyword, cur.node().get(keyword));
             }
             cur = cur.node().has("$ref") ? resolve(cur, problems) : null;
         }

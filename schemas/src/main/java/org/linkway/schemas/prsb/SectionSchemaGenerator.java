@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,8 +59,10 @@ final class SectionSchemaGenerator {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "PRSB Social Prescribing Information Standard v" + PrsbStandard.VERSION + " sections");
-        root.put("$comment", "GENERATED from prsb/elements.tsv and prsb/name-map.tsv by org.linkway.schemas.prsb.Regenerate."
-                + " Do not edit by hand: change the name map and re-run.");
+        root.put(
+                "$comment",
+                "GENERATED from prsb/elements.tsv and prsb/name-map.tsv by org.linkway.schemas.prsb.Regenerate."
+                        + " Do not edit by hand: change the name map and re-run.");
         root.put("x-prsb-version", PrsbStandard.VERSION);
         ObjectNode defs = root.putObject("$defs");
         definitions.forEach(defs::set);
@@ -165,13 +166,17 @@ final class SectionSchemaGenerator {
     /** Returns the common definition a {Coded value, Free text} group matches, or null. */
     static String sharedShape(PrsbElement group) {
         List<PrsbElement> c = group.children();
-        if (c.size() != 2 || !c.get(0).name().equals("Coded value") || !c.get(1).name().equals("Free text")) {
+        if (c.size() != 2
+                || !c.get(0).name().equals("Coded value")
+                || !c.get(1).name().equals("Free text")) {
             return null;
         }
         PrsbElement code = c.get(0);
         PrsbElement text = c.get(1);
         boolean ods = code.valueSet().toLowerCase(Locale.ROOT).contains("organisation data service");
-        if (ods && "string".equals(code.valueType()) && code.maxLength().orElse(-1) == 5
+        if (ods
+                && "string".equals(code.valueType())
+                && code.maxLength().orElse(-1) == 5
                 && text.maxLength().orElse(-1) == 150) {
             return "OdsCodedText";
         }

@@ -1,18 +1,19 @@
 package org.linkway.schemas.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.function.BiConsumer;
 
 /**
  * {@code schemas/openapi.yaml} read as a plain tree, for checks the OpenAPI parser does not make:
@@ -25,7 +26,7 @@ final class OpenApiDocument {
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** One operation: {@code "POST /v1/referrals"} with its node. */
-    record Operation(String key, String method, String path, JsonNode node) { }
+    record Operation(String key, String method, String path, JsonNode node) {}
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new JsonMapper();
@@ -64,8 +65,11 @@ final class OpenApiDocument {
         for (Map.Entry<String, JsonNode> item : items.properties()) {
             for (Map.Entry<String, JsonNode> op : item.getValue().properties()) {
                 if (METHODS.contains(op.getKey())) {
-                    out.add(new Operation(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + item.getKey(),
-                            op.getKey(), item.getKey(), op.getValue()));
+                    out.add(new Operation(
+                            op.getKey().toUpperCase(Locale.ROOT) + " " + item.getKey(),
+                            op.getKey(),
+                            item.getKey(),
+                            op.getValue()));
                 }
             }
         }
@@ -77,7 +81,8 @@ final class OpenApiDocument {
         JsonNode n = node;
         for (int hops = 0; n.has("$ref") && n.get("$ref").asText().startsWith("#/"); hops++) {
             if (hops > 10) {
-                throw new IllegalStateException("reference loop at " + node.get("$ref").asText());
+                throw new IllegalStateException(
+                        "reference loop at " + node.get("$ref").asText());
             }
             String pointer = n.get("$ref").asText().substring(1);
             JsonNode target = root.at(pointer);
@@ -90,7 +95,7 @@ final class OpenApiDocument {
     }
 
     /** Calls {@code visitor} with each string value whose member name is one of {@code names}, anywhere in the tree. */
-    static void strings(JsonNode node, Set<String> names, java.util.function.BiConsumer<String, String> visitor) {
+    static void strings(JsonNode node, Set<String> names, BiConsumer<String, String> visitor) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (names.contains(e.getKey()) && e.getValue().isTextual()) {

@@ -2,6 +2,13 @@ package org.linkway.schemas.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,15 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.swagger.v3.oas.models.SpecVersion;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
  * {@code schemas/openapi.yaml} is valid OpenAPI 3.1, lists exactly the operations the reference
@@ -94,7 +94,9 @@ class OpenApiDocumentTest {
         options.setResolve(true); // loads every external $ref, so a broken one is a message too
         SwaggerParseResult result = new OpenAPIV3Parser().readLocation(OpenApiDocument.FILE.toString(), null, options);
 
-        assertThat(result.getMessages()).as("swagger-parser messages for %s", OpenApiDocument.FILE).isEmpty();
+        assertThat(result.getMessages())
+                .as("swagger-parser messages for %s", OpenApiDocument.FILE)
+                .isEmpty();
         assertThat(result.getOpenAPI()).isNotNull();
         assertThat(result.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
@@ -112,7 +114,9 @@ class OpenApiDocumentTest {
                 unmarked.add(op.key() + " has " + STATUS + ": '" + status + "'");
             }
         }
-        assertThat(unmarked).as("every operation needs %s: implemented or planned", STATUS).isEmpty();
+        assertThat(unmarked)
+                .as("every operation needs %s: implemented or planned", STATUS)
+                .isEmpty();
     }
 
     @Test
@@ -172,18 +176,27 @@ class OpenApiDocumentTest {
                 if (!response.path("headers").has("X-Request-Id")) {
                     problems.add(where + ": no X-Request-Id header");
                 }
-                boolean error = r.getKey().startsWith("4") || r.getKey().startsWith("5") || r.getKey().equals("default");
+                boolean error = r.getKey().startsWith("4")
+                        || r.getKey().startsWith("5")
+                        || r.getKey().equals("default");
                 if (error && op.key().contains(" /fhir/R4/")) {
                     JsonNode content = response.path("content");
-                    if (content.size() != 1 || !content.path("application/fhir+json").path("schema").path("$ref").asText("")
-                            .equals("#/components/schemas/FhirOperationOutcome")) {
+                    if (content.size() != 1
+                            || !content.path("application/fhir+json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asText("")
+                                    .equals("#/components/schemas/FhirOperationOutcome")) {
                         problems.add(where + ": a FHIR facade error must be an application/fhir+json OperationOutcome");
                     }
                 } else if (error) {
                     JsonNode content = response.path("content");
                     if (content.size() != 1 || !content.has("application/problem+json")) {
                         problems.add(where + ": an error must be application/problem+json only");
-                    } else if (!content.path("application/problem+json").path("schema").path("$ref").asText("")
+                    } else if (!content.path("application/problem+json")
+                            .path("schema")
+                            .path("$ref")
+                            .asText("")
                             .equals("#/components/schemas/Problem")) {
                         problems.add(where + ": an error's schema must be #/components/schemas/Problem");
                     }
@@ -218,7 +231,9 @@ class OpenApiDocumentTest {
                 int hash = value.indexOf('#');
                 String filePart = hash < 0 ? value : value.substring(0, hash);
                 String fragment = hash < 0 ? "" : value.substring(hash + 1);
-                Path target = filePart.isEmpty() ? file : file.getParent().resolve(filePart).normalize();
+                Path target = filePart.isEmpty()
+                        ? file
+                        : file.getParent().resolve(filePart).normalize();
                 if (!OpenApiDocument.exists(target)) {
                     broken.add(where + " (no file " + base.getParent().relativize(target) + ")");
                     return;
@@ -243,16 +258,19 @@ class OpenApiDocumentTest {
             });
         }
         assertThat(broken).as("references that do not resolve").isEmpty();
-        assertThat(visited).as("files reached from openapi.yaml")
+        assertThat(visited)
+                .as("files reached from openapi.yaml")
                 .anySatisfy(p -> assertThat(p.toString()).endsWith("referral.schema.json"));
     }
 
     /** {@code GET /json/{file}} offers exactly the schemas in {@code json/}, which the document's {@code $ref}s name. */
     @Test
-    void servedSchemaFilesAreTheFilesInJson() throws java.io.IOException {
+    void servedSchemaFilesAreTheFilesInJson() throws IOException {
         Set<String> onDisk = new TreeSet<>();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("json"))) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".schema.json")).forEach(onDisk::add);
+        try (Stream<Path> files = Files.list(Path.of("json"))) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".schema.json"))
+                    .forEach(onDisk::add);
         }
         Set<String> offered = new TreeSet<>();
         doc.root.at("/paths/~1json~1{file}/parameters/0/schema/enum").forEach(n -> offered.add(n.asText()));
@@ -268,7 +286,8 @@ class OpenApiDocumentTest {
 
     @Test
     void referralStatesMatchTheReferralSchema() {
-        JsonNode schemaEnum = OpenApiDocument.read(Path.of("json/referral.schema.json")).at("/properties/status/enum");
+        JsonNode schemaEnum =
+                OpenApiDocument.read(Path.of("json/referral.schema.json")).at("/properties/status/enum");
         JsonNode docEnum = doc.root.at("/components/schemas/ReferralStatus/enum");
         assertThat(docEnum).isEqualTo(schemaEnum);
     }
@@ -276,7 +295,8 @@ class OpenApiDocumentTest {
     @Test
     void onwardReferralTransitionsOnlyNameOnwardReferralStates() {
         Set<String> states = new HashSet<>();
-        OpenApiDocument.read(Path.of("json/onward-referral.schema.json")).at("/properties/status/enum")
+        OpenApiDocument.read(Path.of("json/onward-referral.schema.json"))
+                .at("/properties/status/enum")
                 .forEach(n -> states.add(n.asText()));
         JsonNode targets = doc.root.at("/components/schemas/OnwardTransitionRequest/properties/to/enum");
         assertThat(targets.size()).isPositive();

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +46,8 @@ final class CoverageChecks {
             String file = m.path("file").asString();
             String resource = m.path("resourceType").asString();
             if (!resource.equals(walker.resourceType(file))) {
-                missing.add(file + ": resourceType is " + walker.resourceType(file) + ", messages.json says " + resource);
+                missing.add(
+                        file + ": resourceType is " + walker.resourceType(file) + ", messages.json says " + resource);
                 continue;
             }
             Set<String> placed = SchemaWalker.placedPaths(List.of(walker.walk(file)));
@@ -69,7 +69,10 @@ final class CoverageChecks {
     /** PRSB elements with no home in any resource. */
     List<String> notPlaced() {
         Set<String> placed = SchemaWalker.placedPaths(walks);
-        return prsb.elements().stream().map(PrsbElement::path).filter(p -> !placed.contains(p)).toList();
+        return prsb.elements().stream()
+                .map(PrsbElement::path)
+                .filter(p -> !placed.contains(p))
+                .toList();
     }
 
     /** x-prsb, composed x-prsb-relative and x-prsb-group values that are not elements (or not a folded group). */
@@ -78,14 +81,19 @@ final class CoverageChecks {
         for (SchemaWalker.Home h : homes) {
             Optional<PrsbElement> e = prsb.element(h.prsbPath());
             if (e.isEmpty()) {
-                wrong.add(h.label() + " (" + h.location() + "): " + (h.relative() ? "composed x-prsb-relative" : "x-prsb")
-                        + " '" + h.prsbPath() + "' is not in elements.tsv");
+                wrong.add(
+                        h.label() + " (" + h.location() + "): " + (h.relative() ? "composed x-prsb-relative" : "x-prsb")
+                                + " '" + h.prsbPath() + "' is not in elements.tsv");
             }
             if (h.groupPath() != null) {
                 Optional<PrsbElement> g = prsb.element(h.groupPath());
                 if (g.isEmpty()) {
-                    wrong.add(h.label() + " (" + h.location() + "): x-prsb-group '" + h.groupPath() + "' is not in elements.tsv");
-                } else if (e.isPresent() && (!g.get().isGroup() || e.get().parent() != g.get() || g.get().children().size() != 1)) {
+                    wrong.add(h.label() + " (" + h.location() + "): x-prsb-group '" + h.groupPath()
+                            + "' is not in elements.tsv");
+                } else if (e.isPresent()
+                        && (!g.get().isGroup()
+                                || e.get().parent() != g.get()
+                                || g.get().children().size() != 1)) {
                     wrong.add(h.label() + " (" + h.location() + "): x-prsb-group '" + h.groupPath()
                             + "' is not a group whose only member is '" + h.prsbPath() + "'");
                 }
@@ -105,8 +113,8 @@ final class CoverageChecks {
             Optional<PrsbElement> e = prsb.element(held);
             String parent = e.map(PrsbElement::parent).map(PrsbElement::path).orElse(null);
             if (e.isPresent() && !h.enclosingPath().equals(parent)) {
-                wrong.add(h.label() + " holds '" + held + "' inside '" + h.enclosingPath() + "', not inside its parent '"
-                        + parent + "'");
+                wrong.add(h.label() + " holds '" + held + "' inside '" + h.enclosingPath()
+                        + "', not inside its parent '" + parent + "'");
             }
         }
         return List.copyOf(wrong);
@@ -127,9 +135,11 @@ final class CoverageChecks {
             JsonNode max = h.valueSchema().path("maxLength");
             if (!max.isNumber() || max.asInt() != expected) {
                 boolean deliberate = expected != e.get().maxLength().getAsInt();
-                wrong.add(h.label() + " (" + h.prsbPath() + "): " + (deliberate ? "deliberate-lengths.tsv max length " : "PRSB max length ")
+                wrong.add(h.label() + " (" + h.prsbPath() + "): "
+                        + (deliberate ? "deliberate-lengths.tsv max length " : "PRSB max length ")
                         + expected + ", schema "
-                        + (max.isNumber() ? "maxLength " + max.asInt() : "has no maxLength") + (h.isArray() ? " on items" : ""));
+                        + (max.isNumber() ? "maxLength " + max.asInt() : "has no maxLength")
+                        + (h.isArray() ? " on items" : ""));
             }
         }
         return List.copyOf(wrong);
@@ -159,11 +169,17 @@ final class CoverageChecks {
 
     /** Properties with none of x-prsb, x-prsb-relative, x-linkway. */
     List<String> traceabilityGaps() {
-        return walks.stream().flatMap(w -> w.gaps().stream()).map(SchemaWalker.Gap::toString).distinct().toList();
+        return walks.stream()
+                .flatMap(w -> w.gaps().stream())
+                .map(SchemaWalker.Gap::toString)
+                .distinct()
+                .toList();
     }
 
     private List<PrsbElement> members(String section) {
         String prefix = section + PrsbElement.PATH_SEPARATOR;
-        return prsb.elements().stream().filter(e -> e.path().equals(section) || e.path().startsWith(prefix)).toList();
+        return prsb.elements().stream()
+                .filter(e -> e.path().equals(section) || e.path().startsWith(prefix))
+                .toList();
     }
 }

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,8 +32,10 @@ class CoverageChecksTest {
         ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Files.readString(dir.resolve(file)));
         breakIt.accept(root);
         Files.writeString(dir.resolve(file), Json.pretty(root), StandardCharsets.UTF_8);
-        return new CoverageChecks(PrsbStandard.v1_1(),
-                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))), new SchemaWalker(dir),
+        return new CoverageChecks(
+                PrsbStandard.v1_1(),
+                Json.MAPPER.readTree(Files.readString(Path.of("prsb/messages.json"))),
+                new SchemaWalker(dir),
                 LengthOverrides.load(Path.of(LengthOverrides.FILE), PrsbStandard.v1_1()));
     }
 
@@ -49,7 +49,7 @@ class CoverageChecksTest {
 
     @Test
     void theUnbrokenCopyPasses() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS, root -> { });
+        CoverageChecks checks = checksAfter(SECTIONS, root -> {});
         assertThat(checks.notPlaced()).isEmpty();
         assertThat(checks.wrongMaxLengths()).isEmpty();
         assertThat(checks.optionalMandatoryElements()).isEmpty();
@@ -58,20 +58,24 @@ class CoverageChecksTest {
 
     @Test
     void aWrongMaxLengthOnArrayItemsIsReported() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS,
+        CoverageChecks checks = checksAfter(
+                SECTIONS,
                 root -> ((ObjectNode) property(root, "PersonName", "firstNames").get("items")).put("maxLength", 36));
-        assertThat(checks.wrongMaxLengths()).containsExactlyInAnyOrder(
-                "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
-                        + " PRSB max length 35, schema maxLength 36 on items",
-                "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
-                        + " PRSB max length 35, schema maxLength 36 on items");
+        assertThat(checks.wrongMaxLengths())
+                .containsExactlyInAnyOrder(
+                        "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
+                                + " PRSB max length 35, schema maxLength 36 on items",
+                        "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
+                                + " PRSB max length 35, schema maxLength 36 on items");
     }
 
     @Test
     @Timeout(60)
     void anOdsCodeBackAtTheStandardsFiveCharactersIsReported() throws IOException {
         // the deliberate difference is checked where it lives, in the shared OdsCodedText
-        CoverageChecks checks = checksAfter("common.schema.json", root -> property(root, "OdsCodedText", "code").put("maxLength", 5));
+        CoverageChecks checks = checksAfter(
+                "common.schema.json",
+                root -> property(root, "OdsCodedText", "code").put("maxLength", 5));
         assertThat(checks.wrongMaxLengths())
                 .anyMatch(s -> s.startsWith("Referral: /referralDetails/entries/*/referrerDetails/organisation/code ")
                         && s.endsWith("deliberate-lengths.tsv max length 6, schema maxLength 5"))
@@ -80,9 +84,13 @@ class CoverageChecksTest {
 
     @Test
     void aMissingMaxLengthIsReported() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS, root -> property(root, "PersonDemographics", "nhsNumber").remove("maxLength"));
-        assertThat(checks.wrongMaxLengths()).hasSize(2).allMatch(s -> s.contains("/personDemographics/nhsNumber")
-                && s.endsWith("PRSB max length 10, schema has no maxLength"));
+        CoverageChecks checks = checksAfter(
+                SECTIONS,
+                root -> property(root, "PersonDemographics", "nhsNumber").remove("maxLength"));
+        assertThat(checks.wrongMaxLengths())
+                .hasSize(2)
+                .allMatch(s -> s.contains("/personDemographics/nhsNumber")
+                        && s.endsWith("PRSB max length 10, schema has no maxLength"));
     }
 
     @Test
@@ -92,22 +100,25 @@ class CoverageChecksTest {
             required.remove(0); // firstNames
             property(root, "PersonName", "firstNames").remove("minItems");
         });
-        assertThat(checks.optionalMandatoryElements()).containsExactlyInAnyOrder(
-                "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
-                        + " not in its object's required",
-                "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
-                        + " array without minItems 1",
-                "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
-                        + " not in its object's required",
-                "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
-                        + " array without minItems 1");
+        assertThat(checks.optionalMandatoryElements())
+                .containsExactlyInAnyOrder(
+                        "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " not in its object's required",
+                        "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " array without minItems 1",
+                        "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " not in its object's required",
+                        "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " array without minItems 1");
     }
 
     @Test
     void aMistypedPathIsReportedAndItsElementNotPlaced() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS,
+        CoverageChecks checks = checksAfter(
+                SECTIONS,
                 root -> property(root, "PersonDemographics", "sex").put("x-prsb", "Person demographics / Sexx"));
-        assertThat(checks.unknownPaths()).hasSize(2)
+        assertThat(checks.unknownPaths())
+                .hasSize(2)
                 .allMatch(s -> s.endsWith("x-prsb 'Person demographics / Sexx' is not in elements.tsv"));
         assertThat(checks.notPlaced()).containsExactly("Person demographics / Sex");
         assertThat(checks.missingFromMessages())
@@ -116,39 +127,49 @@ class CoverageChecksTest {
 
     @Test
     void aWrongFoldedGroupIsReported() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS,
-                root -> property(root, "AboutMe", "whatIsMostImportantToMe").put("x-prsb-group", "About me / My wellness"));
-        assertThat(checks.unknownPaths()).containsExactly(
-                "Referral: /aboutMe/whatIsMostImportantToMe (prsb-sections.schema.json#/$defs/AboutMe/properties/whatIsMostImportantToMe):"
-                        + " x-prsb-group 'About me / My wellness' is not a group whose only member is"
-                        + " 'About me / What is most important to me / What is most important to me'");
+        CoverageChecks checks = checksAfter(
+                SECTIONS,
+                root -> property(root, "AboutMe", "whatIsMostImportantToMe")
+                        .put("x-prsb-group", "About me / My wellness"));
+        assertThat(checks.unknownPaths())
+                .containsExactly(
+                        "Referral: /aboutMe/whatIsMostImportantToMe (prsb-sections.schema.json#/$defs/AboutMe/properties/whatIsMostImportantToMe):"
+                                + " x-prsb-group 'About me / My wellness' is not a group whose only member is"
+                                + " 'About me / What is most important to me / What is most important to me'");
         assertThat(checks.notPlaced()).containsExactly("About me / What is most important to me");
     }
 
     @Test
     void anElementUnderTheWrongParentIsReported() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS,
-                root -> property(root, "PersonName", "title").put("x-prsb", "Person demographics / Gender"));
-        assertThat(checks.misplaced()).contains("Referral: /personDemographics/name/title holds 'Person demographics / Gender'"
-                + " inside 'Person demographics / Person name', not inside its parent 'Person demographics'");
+        CoverageChecks checks = checksAfter(
+                SECTIONS, root -> property(root, "PersonName", "title").put("x-prsb", "Person demographics / Gender"));
+        assertThat(checks.misplaced())
+                .contains("Referral: /personDemographics/name/title holds 'Person demographics / Gender'"
+                        + " inside 'Person demographics / Person name', not inside its parent 'Person demographics'");
         assertThat(checks.notPlaced()).containsExactly("Person demographics / Person name / Title");
     }
 
     @Test
     void anUntracedPropertyIsReported() throws IOException {
-        CoverageChecks checks = checksAfter(SECTIONS,
-                root -> ((ObjectNode) def(root, "PersonName").get("properties")).putObject("nickname").put("type", "string"));
-        assertThat(checks.traceabilityGaps()).containsExactlyInAnyOrder(
-                "Referral /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)",
-                "MessageBack /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)");
+        CoverageChecks checks = checksAfter(
+                SECTIONS,
+                root -> ((ObjectNode) def(root, "PersonName").get("properties"))
+                        .putObject("nickname")
+                        .put("type", "string"));
+        assertThat(checks.traceabilityGaps())
+                .containsExactlyInAnyOrder(
+                        "Referral /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)",
+                        "MessageBack /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)");
     }
 
     @Test
     void aBrokenReferenceIsReported() throws IOException {
-        CoverageChecks checks = checksAfter("consent.schema.json",
+        CoverageChecks checks = checksAfter(
+                "consent.schema.json",
                 root -> ((ObjectNode) root.get("properties").get("id")).put("$ref", "common.schema.json#/$defs/Nope"));
-        assertThat(checks.walkerProblems()).containsExactly(
-                "consent.schema.json#/properties/id: $ref 'common.schema.json#/$defs/Nope' points at nothing");
+        assertThat(checks.walkerProblems())
+                .containsExactly(
+                        "consent.schema.json#/properties/id: $ref 'common.schema.json#/$defs/Nope' points at nothing");
         assertThat(checks.traceabilityGaps()).containsExactly("Consent /id (consent.schema.json#/properties/id)");
     }
 }

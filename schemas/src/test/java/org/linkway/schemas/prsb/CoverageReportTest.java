@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,9 @@ class CoverageReportTest {
     Path dir;
 
     private CoverageReport report() throws IOException {
-        return new CoverageReport(TinySchemas.standard(), Json.MAPPER.readTree(TinySchemas.MESSAGES),
+        return new CoverageReport(
+                TinySchemas.standard(),
+                Json.MAPPER.readTree(TinySchemas.MESSAGES),
                 new SchemaWalker(TinySchemas.write(dir)));
     }
 
@@ -31,7 +32,8 @@ class CoverageReportTest {
                 .contains("| [S](#s) | 10 | 9 | 1 | carried |")
                 .contains("| [T](#t) | 2 | 0 | 2 | |")
                 .contains("| `S / Name` | item | 1..* | M | string (max 35) | Thing: `/section/names` |")
-                .contains("| `S / Where / Coded value` | item | 0..1 | R | string (max 5) | Thing: `/section/where/code` |")
+                .contains(
+                        "| `S / Where / Coded value` | item | 0..1 | R | string (max 5) | Thing: `/section/where/code` |")
                 .contains("| `S / Thing` | group | 0..1 | R |  | Thing: `/section/folded` (folded into its item) |")
                 .contains("| `S / Entry / At` | item | 0..1 | R | datetime | Thing: `/section/entries/*/at` |")
                 .contains("| `T / Lost` | item | 0..1 | - | string | **not placed** |")

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The committed generated files (schemas and PRSB-COVERAGE.md) are what the generator writes today. */
@@ -18,8 +17,12 @@ class GeneratedFilesAreCurrentTest {
     @Test
     void everyGeneratedFileMatchesTheFileOnDisk() throws IOException {
         Map<String, String> generated = Regenerate.files(Path.of("."));
-        assertThat(generated).containsKeys(Regenerate.SECTIONS_FILE, "json/referral.schema.json",
-                "json/message-back.schema.json", CoverageReport.FILE);
+        assertThat(generated)
+                .containsKeys(
+                        Regenerate.SECTIONS_FILE,
+                        "json/referral.schema.json",
+                        "json/message-back.schema.json",
+                        CoverageReport.FILE);
 
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, String> f : generated.entrySet()) {

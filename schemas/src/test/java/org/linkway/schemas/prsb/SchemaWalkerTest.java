@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,13 @@ class SchemaWalkerTest {
         assertThat(walk.resource()).isEqualTo("Thing");
         assertThat(walk.problems()).isEmpty();
         assertThat(walk.homes())
-                .extracting(SchemaWalker.Home::pointer, SchemaWalker.Home::prsbPath, SchemaWalker.Home::groupPath,
-                        SchemaWalker.Home::relative, SchemaWalker.Home::enclosingPath, SchemaWalker.Home::required)
+                .extracting(
+                        SchemaWalker.Home::pointer,
+                        SchemaWalker.Home::prsbPath,
+                        SchemaWalker.Home::groupPath,
+                        SchemaWalker.Home::relative,
+                        SchemaWalker.Home::enclosingPath,
+                        SchemaWalker.Home::required)
                 .containsExactly(
                         tuple("/section", "S", null, false, null, true),
                         tuple("/section/names", "S / Name", null, false, "S", true),
@@ -46,13 +51,24 @@ class SchemaWalkerTest {
         assertThat(names.valueSchema().path("maxLength").asInt()).isEqualTo(35);
 
         // the member of a shared type in another file, reached through a $ref
-        assertThat(byPointer.get("/section/where/code").valueSchema().path("maxLength").asInt()).isEqualTo(5);
-        assertThat(byPointer.get("/section/where/code").location()).isEqualTo("common.json#/$defs/Coded/properties/code");
+        assertThat(byPointer
+                        .get("/section/where/code")
+                        .valueSchema()
+                        .path("maxLength")
+                        .asInt())
+                .isEqualTo(5);
+        assertThat(byPointer.get("/section/where/code").location())
+                .isEqualTo("common.json#/$defs/Coded/properties/code");
         // a property's $ref merged into its own keywords
         SchemaWalker.Home section = byPointer.get("/section");
         assertThat(section.schema().has("$ref")).isFalse();
         assertThat(section.schema().path("type").asString()).isEqualTo("object");
-        assertThat(byPointer.get("/section/entries").valueSchema().path("properties").has("at")).isTrue();
+        assertThat(byPointer
+                        .get("/section/entries")
+                        .valueSchema()
+                        .path("properties")
+                        .has("at"))
+                .isTrue();
     }
 
     @Test
@@ -61,9 +77,11 @@ class SchemaWalkerTest {
 
         // "id" is traced by the x-linkway on its $ref target; "party" is Linkway's, so its
         // x-prsb-relative members are neither homes nor gaps; the recursive "tree" is walked once
-        assertThat(walk.gaps()).extracting(SchemaWalker.Gap::pointer)
+        assertThat(walk.gaps())
+                .extracting(SchemaWalker.Gap::pointer)
                 .containsExactly("/section/entries/*/nested", "/section/entries/*/nested/deep", "/untraced");
-        assertThat(walk.homes()).noneMatch(h -> h.pointer().startsWith("/party") || h.pointer().startsWith("/tree"));
+        assertThat(walk.homes())
+                .noneMatch(h -> h.pointer().startsWith("/party") || h.pointer().startsWith("/tree"));
     }
 
     @Test
@@ -81,7 +99,8 @@ class SchemaWalkerTest {
         assertThat(walker.resourceFiles()).containsExactly("bad.json", "res.json");
 
         SchemaWalker.Walk walk = walker.walk("bad.json");
-        assertThat(walk.problems()).anyMatch(p -> p.contains("x-prsb-relative 'Free text'"))
+        assertThat(walk.problems())
+                .anyMatch(p -> p.contains("x-prsb-relative 'Free text'"))
                 .anyMatch(p -> p.contains("common.json#/$defs/Missing"));
         assertThat(walk.gaps()).extracting(SchemaWalker.Gap::pointer).containsExactly("/loose");
         assertThat(walk.homes()).extracting(SchemaWalker.Home::pointer).containsExactly("/cycle");
@@ -97,6 +116,6 @@ class SchemaWalkerTest {
 
     private Map<String, SchemaWalker.Home> homes() throws IOException {
         SchemaWalker.Walk walk = new SchemaWalker(TinySchemas.write(dir)).walk("res.json");
-        return walk.homes().stream().collect(java.util.stream.Collectors.toMap(SchemaWalker.Home::pointer, h -> h));
+        return walk.homes().stream().collect(Collectors.toMap(SchemaWalker.Home::pointer, h -> h));
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** A miniature standard and resource schema for testing the walker and the report without the real ones. */
 final class TinySchemas {
 
-    private TinySchemas() { }
+    private TinySchemas() {}
 
     static final String COMMON = """
             {"$defs": {
@@ -46,20 +46,22 @@ final class TinySchemas {
              }}
             """;
 
-    static final String ELEMENTS = String.join("\n",
-            "path\tkind\tmin\tmax\tmro\tvalue_type\tmax_length\tvalue_set",
-            "S\tgroup\t1\t1\tM\t\t\t",
-            "S / Name\titem\t1\t*\tM\tstring\t35\t",
-            "S / Where\tgroup\t0\t1\tR\t\t\t",
-            "S / Where / Coded value\titem\t0\t1\tR\tstring\t5\t",
-            "S / Where / Free text\titem\t0\t1\tR\ttext\t150\tFree text",
-            "S / Thing\tgroup\t0\t1\tR\t\t\t",
-            "S / Thing / Thing\titem\t0\t1\tR\tstring\t10\t",
-            "S / Entry\tgroup\t0\t*\tR\t\t\t",
-            "S / Entry / At\titem\t0\t1\tR\tdatetime\t\t",
-            "S / Suffix\titem\t1\t*\tR\tstring\t35\t",
-            "T\tgroup\t0\t1\tR\t\t\t",
-            "T / Lost\titem\t0\t1\t\tstring\t\t") + "\n";
+    static final String ELEMENTS = String.join(
+                    "\n",
+                    "path\tkind\tmin\tmax\tmro\tvalue_type\tmax_length\tvalue_set",
+                    "S\tgroup\t1\t1\tM\t\t\t",
+                    "S / Name\titem\t1\t*\tM\tstring\t35\t",
+                    "S / Where\tgroup\t0\t1\tR\t\t\t",
+                    "S / Where / Coded value\titem\t0\t1\tR\tstring\t5\t",
+                    "S / Where / Free text\titem\t0\t1\tR\ttext\t150\tFree text",
+                    "S / Thing\tgroup\t0\t1\tR\t\t\t",
+                    "S / Thing / Thing\titem\t0\t1\tR\tstring\t10\t",
+                    "S / Entry\tgroup\t0\t*\tR\t\t\t",
+                    "S / Entry / At\titem\t0\t1\tR\tdatetime\t\t",
+                    "S / Suffix\titem\t1\t*\tR\tstring\t35\t",
+                    "T\tgroup\t0\t1\tR\t\t\t",
+                    "T / Lost\titem\t0\t1\t\tstring\t\t")
+            + "\n";
 
     static final String MESSAGES = """
             {"messages": [{"file": "res.json", "resourceType": "Thing", "title": "A thing", "sections": ["S"]}]}
@@ -72,7 +74,8 @@ final class TinySchemas {
     }
 
     static PrsbStandard standard() {
-        return PrsbStandard.load(new ByteArrayInputStream(ELEMENTS.getBytes(StandardCharsets.UTF_8)),
+        return PrsbStandard.load(
+                new ByteArrayInputStream(ELEMENTS.getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayInputStream("{\"dataset\": []}".getBytes(StandardCharsets.UTF_8)));
     }
 }

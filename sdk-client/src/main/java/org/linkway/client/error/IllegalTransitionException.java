@@ -23,7 +23,8 @@ public class IllegalTransitionException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
     // the server's detail: "... that is 'received' cannot become 'completed'; allowed from 'received': a, b"
-    private static final Pattern DETAIL = Pattern.compile("that is '([^']+)' cannot become '([^']+)'; allowed[^:]*: (.*)$");
+    private static final Pattern DETAIL =
+            Pattern.compile("that is '([^']+)' cannot become '([^']+)'; allowed[^:]*: (.*)$");
 
     public IllegalTransitionException(Problem problem) {
         super(problem);
@@ -53,11 +54,17 @@ public class IllegalTransitionException extends ConflictException {
     public List<String> allowed() {
         Object member = problem().map(p -> p.members().get("allowed")).orElse(null);
         if (member instanceof List<?> list) {
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         return parsed().map(m -> m.group(3).strip())
                 .filter(list -> !list.startsWith("none"))
-                .map(list -> Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .map(list -> Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

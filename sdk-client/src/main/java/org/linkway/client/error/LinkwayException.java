@@ -1,7 +1,6 @@
 package org.linkway.client.error;
 
 import java.util.Optional;
-
 import org.linkway.model.ProblemType;
 
 /**
@@ -40,7 +39,8 @@ public abstract class LinkwayException extends RuntimeException {
      * @param message   what went wrong, for people
      * @param cause     the underlying failure, or null
      */
-    protected LinkwayException(String code, int status, String requestId, Problem problem, String message, Throwable cause) {
+    protected LinkwayException(
+            String code, int status, String requestId, Problem problem, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.status = status;

@@ -3,7 +3,7 @@ package org.linkway.client.error;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
+import java.util.Optional;
 import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
 
@@ -30,8 +30,15 @@ import org.linkway.validation.Finding;
  *                  {@code currentVersion}): strings, numbers ({@code Long} or {@code Double}),
  *                  booleans and lists of these
  */
-public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-                      List<Finding> findings, Map<String, Object> members) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
+        List<Finding> findings,
+        Map<String, Object> members) {
 
     /** The prefix of every Linkway problem type. */
     public static final String TYPE_PREFIX = ProblemType.TYPE_PREFIX;
@@ -43,19 +50,27 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     /** A problem without extension members. */
-    public Problem(String type, String title, int status, String detail, String instance, String requestId, List<Finding> findings) {
+    public Problem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            String requestId,
+            List<Finding> findings) {
         this(type, title, status, detail, instance, requestId, findings, Map.of());
     }
 
     /** An extension member that is text. */
-    public java.util.Optional<String> member(String name) {
-        return members.get(name) instanceof String text ? java.util.Optional.of(text) : java.util.Optional.empty();
+    public Optional<String> member(String name) {
+        return members.get(name) instanceof String text ? Optional.of(text) : Optional.empty();
     }
 
     /** The stable slug of {@link #type()}, or {@code http-<status>} for a type outside Linkway's namespace. */
     public String code() {
         return type.startsWith(TYPE_PREFIX) && type.length() > TYPE_PREFIX.length()
-                ? type.substring(TYPE_PREFIX.length()) : "http-" + status;
+                ? type.substring(TYPE_PREFIX.length())
+                : "http-" + status;
     }
 
     String describe() {

@@ -37,6 +37,10 @@ public class StaleVersionException extends ConflictException {
         if (member instanceof Long version) {
             return Optional.of(version);
         }
-        return problem().map(Problem::detail).map(CURRENT::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1)));
+        return problem()
+                .map(Problem::detail)
+                .map(CURRENT::matcher)
+                .filter(Matcher::find)
+                .map(m -> Long.parseLong(m.group(1)));
     }
 }

@@ -1,7 +1,6 @@
 package org.linkway.client.error;
 
 import java.util.List;
-
 import org.linkway.validation.Finding;
 
 /**

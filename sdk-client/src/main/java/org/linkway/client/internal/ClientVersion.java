@@ -12,7 +12,7 @@ public final class ClientVersion {
 
     private static final String NUMBER = read();
 
-    private ClientVersion() { }
+    private ClientVersion() {}
 
     /** The project version, e.g. {@code 1.0.0}; {@code unknown} when run from sources the build did not process. */
     public static String number() {

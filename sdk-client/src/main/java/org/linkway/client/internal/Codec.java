@@ -2,11 +2,9 @@ package org.linkway.client.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +22,7 @@ public final class Codec {
 
     private static final JsonMapper MAPPER = LinkwayJson.mapper();
 
-    private Codec() { }
+    private Codec() {}
 
     public static JsonMapper mapper() {
         return MAPPER;
@@ -55,8 +53,11 @@ public final class Codec {
         try {
             return MAPPER.readValue(response.body(), type);
         } catch (JacksonException e) {
-            throw new UnexpectedResponseException(response.status(), response.requestId(),
-                    "the answer is not a " + type.getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+            throw new UnexpectedResponseException(
+                    response.status(),
+                    response.requestId(),
+                    "the answer is not a " + type.getSimpleName() + " as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -64,8 +65,11 @@ public final class Codec {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JacksonException e) {
-            throw new UnexpectedResponseException(response.status(), response.requestId(),
-                    "an item of the answer is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new UnexpectedResponseException(
+                    response.status(),
+                    response.requestId(),
+                    "an item of the answer is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -73,12 +77,13 @@ public final class Codec {
         try {
             JsonNode node = MAPPER.readTree(response.body());
             if (node == null || !node.isObject()) {
-                throw new UnexpectedResponseException(response.status(), response.requestId(), "the answer is not a JSON object", null);
+                throw new UnexpectedResponseException(
+                        response.status(), response.requestId(), "the answer is not a JSON object", null);
             }
             return node;
         } catch (JacksonException e) {
-            throw new UnexpectedResponseException(response.status(), response.requestId(),
-                    "the answer is not JSON: " + e.getOriginalMessage(), e);
+            throw new UnexpectedResponseException(
+                    response.status(), response.requestId(), "the answer is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -2,9 +2,7 @@ package org.linkway.client.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-
 import org.linkway.client.Event;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EventJson {
 
-    private EventJson() { }
+    private EventJson() {}
 
     /** @throws IllegalArgumentException naming the missing or malformed member */
     public static Event read(JsonNode n) {
@@ -24,8 +22,15 @@ public final class EventJson {
             throw new IllegalArgumentException("an event must be a JSON object");
         }
         try {
-            return new Event(number(n, "sequence"), text(n, "id"), text(n, "type"), text(n, "referralId"),
-                    text(n, "resourceType"), text(n, "resourceId"), number(n, "resourceVersion"), Instant.parse(text(n, "at")),
+            return new Event(
+                    number(n, "sequence"),
+                    text(n, "id"),
+                    text(n, "type"),
+                    text(n, "referralId"),
+                    text(n, "resourceType"),
+                    text(n, "resourceId"),
+                    number(n, "resourceVersion"),
+                    Instant.parse(text(n, "at")),
                     n.has("data") ? Codec.mapper().writeValueAsString(n.get("data")) : "{}");
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("event member 'at' must be a date-time", e);

@@ -2,10 +2,12 @@ package org.linkway.client.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-
+import java.util.Set;
 import org.linkway.client.error.BadRequestException;
 import org.linkway.client.error.ConflictException;
 import org.linkway.client.error.ForbiddenException;
@@ -24,7 +26,6 @@ import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ProblemMapper {
 
-    private ProblemMapper() { }
+    private ProblemMapper() {}
 
     /**
      * @param status      HTTP status of the answer
@@ -46,7 +47,8 @@ public final class ProblemMapper {
      * @param requestId   the answer's X-Request-Id, else the one sent
      * @param retryAfter  the parsed Retry-After, or null
      */
-    public static LinkwayException map(int status, String contentType, byte[] body, String requestId, Duration retryAfter) {
+    public static LinkwayException map(
+            int status, String contentType, byte[] body, String requestId, Duration retryAfter) {
         Problem problem = parse(status, contentType, body, requestId);
         return classify(problem, retryAfter);
     }
@@ -65,12 +67,31 @@ public final class ProblemMapper {
     /** The documented exception of each catalogue entry; the switch has no default, so a new entry must be placed here. */
     static LinkwayException forType(ProblemType type, Problem p, Duration retryAfter) {
         return switch (type) {
-            case MALFORMED_BODY, INVALID_REFERRAL, INVALID_ONWARD_REFERRAL, INVALID_CARE_PLAN, INVALID_CONSENT,
-                    INVALID_CONTACT_RECORD, INVALID_ASSESSMENT, INVALID_SIGNPOST, INVALID_FEEDBACK, INVALID_FHIR_REFERRAL,
-                    INVALID_SUBSCRIPTION, INVALID_WITHOUT_UNKNOWN_PROPERTIES, WRONG_MESSAGE_TYPE, SERVER_ASSIGNED,
-                    IDEMPOTENCY_KEY_REUSED, INVALID_TRANSITION_REQUEST, REASON_REQUIRED, SIGNATURE_INVALID,
+            case MALFORMED_BODY,
+                    INVALID_REFERRAL,
+                    INVALID_ONWARD_REFERRAL,
+                    INVALID_CARE_PLAN,
+                    INVALID_CONSENT,
+                    INVALID_CONTACT_RECORD,
+                    INVALID_ASSESSMENT,
+                    INVALID_SIGNPOST,
+                    INVALID_FEEDBACK,
+                    INVALID_FHIR_REFERRAL,
+                    INVALID_SUBSCRIPTION,
+                    INVALID_WITHOUT_UNKNOWN_PROPERTIES,
+                    WRONG_MESSAGE_TYPE,
+                    SERVER_ASSIGNED,
+                    IDEMPOTENCY_KEY_REUSED,
+                    INVALID_TRANSITION_REQUEST,
+                    REASON_REQUIRED,
+                    SIGNATURE_INVALID,
                     SIGNATURE_REQUIRED -> new ValidationException(p);
-            case BAD_PARAMETER, BAD_HEADER, BAD_REQUEST, METHOD_NOT_ALLOWED, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+            case BAD_PARAMETER,
+                    BAD_HEADER,
+                    BAD_REQUEST,
+                    METHOD_NOT_ALLOWED,
+                    TOO_LARGE,
+                    UNSUPPORTED_MEDIA_TYPE,
                     IF_MATCH_REQUIRED -> new BadRequestException(p);
             case UNAUTHORISED -> new UnauthorisedException(p);
             case FORBIDDEN -> new ForbiddenException(p);
@@ -95,16 +116,22 @@ public final class ProblemMapper {
             case 412 -> new StaleVersionException(p);
             case 422 -> new ValidationException(p);
             case 429 -> new RateLimitedException(p, retryAfter);
-            default -> status >= 500 && status <= 599 ? new ServerException(p)
-                    : status >= 400 && status <= 499 ? new BadRequestException(p)
-                    : new UnexpectedResponseException(p);
+            default ->
+                status >= 500 && status <= 599
+                        ? new ServerException(p)
+                        : status >= 400 && status <= 499
+                                ? new BadRequestException(p)
+                                : new UnexpectedResponseException(p);
         };
     }
 
     /** The problem document, or one standing in for an answer that was not a problem document. */
     static Problem parse(int status, String contentType, byte[] body, String requestId) {
         JsonNode doc = null;
-        if (body != null && body.length > 0 && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
+        if (body != null
+                && body.length > 0
+                && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             try {
                 doc = LinkwayJson.mapper().readTree(body);
             } catch (JacksonException notJson) {
@@ -112,22 +139,34 @@ public final class ProblemMapper {
             }
         }
         if (doc == null || !doc.isObject() || !doc.path("type").isString()) {
-            return new Problem("about:blank", "HTTP " + status, status,
+            return new Problem(
+                    "about:blank",
+                    "HTTP " + status,
+                    status,
                     "the answer was not a problem document" + (contentType == null ? "" : " (" + contentType + ")"),
-                    null, requestId, List.of());
+                    null,
+                    requestId,
+                    List.of());
         }
         String givenId = text(doc, "requestId");
         // the HTTP status is what happened; a document claiming another is not believed
-        return new Problem(doc.path("type").asString(), text(doc, "title"), status,
-                text(doc, "detail"), text(doc, "instance"), givenId != null ? givenId : requestId, findings(doc), members(doc));
+        return new Problem(
+                doc.path("type").asString(),
+                text(doc, "title"),
+                status,
+                text(doc, "detail"),
+                text(doc, "instance"),
+                givenId != null ? givenId : requestId,
+                findings(doc),
+                members(doc));
     }
 
-    private static final java.util.Set<String> STANDARD = java.util.Set.of("type", "title", "status", "detail", "instance",
-            "requestId", "findings", "errors");
+    private static final Set<String> STANDARD =
+            Set.of("type", "title", "status", "detail", "instance", "requestId", "findings", "errors");
 
     /** Extension members with simple values; anything nested deeper is left out rather than guessed at. */
-    private static java.util.Map<String, Object> members(JsonNode doc) {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> members(JsonNode doc) {
+        Map<String, Object> out = new LinkedHashMap<>();
         for (String name : doc.propertyNames()) {
             if (STANDARD.contains(name)) {
                 continue;
@@ -169,8 +208,12 @@ public final class ProblemMapper {
         for (String field : new String[] {"findings", "errors"}) {
             for (JsonNode f : doc.path(field)) {
                 if (f.isObject()) {
-                    out.add(new Finding(severity(f.path("severity").asString("")), orEmpty(f, "ruleId"), orEmpty(f, "pointer"),
-                            orEmpty(f, "prsbPath"), orEmpty(f, "message")));
+                    out.add(new Finding(
+                            severity(f.path("severity").asString("")),
+                            orEmpty(f, "ruleId"),
+                            orEmpty(f, "pointer"),
+                            orEmpty(f, "prsbPath"),
+                            orEmpty(f, "message")));
                 }
             }
         }

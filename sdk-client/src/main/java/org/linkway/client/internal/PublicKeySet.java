@@ -2,7 +2,6 @@ package org.linkway.client.internal;
 
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +15,7 @@ public final class PublicKeySet {
     /** The JWK members (RFC 7517, 7518, 8037) that hold private or secret key material. */
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
-    private PublicKeySet() { }
+    private PublicKeySet() {}
 
     /** The document with public members only, or empty when it is not an object with a {@code keys} array of objects. */
     public static Optional<String> read(byte[] body) {

@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class RetryAfter {
 
-    private RetryAfter() { }
+    private RetryAfter() {}
 
     /** The wait it asks for, or null when absent or unreadable (a bad header is no reason to fail). */
     public static Duration parse(String value, Clock clock) {
@@ -29,7 +29,8 @@ public final class RetryAfter {
             return v.length() > 9 ? Duration.ofSeconds(999_999_999L) : Duration.ofSeconds(Long.parseLong(v));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(clock.instant(), at);
             return d.isNegative() ? Duration.ZERO : d;
         } catch (DateTimeParseException e) {

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.linkway.client.RetryPolicy;
 import org.linkway.client.TokenProvider;
 import org.linkway.client.error.LinkwayException;
@@ -42,8 +41,14 @@ public final class Transport {
     private final String userAgent;
     private final Clock clock;
 
-    private Transport(URI baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retry, Duration requestTimeout,
-                      String userAgent, Clock clock) {
+    private Transport(
+            URI baseUrl,
+            HttpClient http,
+            TokenProvider tokens,
+            RetryPolicy retry,
+            Duration requestTimeout,
+            String userAgent,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.http = http;
         this.tokens = tokens;
@@ -54,8 +59,14 @@ public final class Transport {
     }
 
     /** The client's builder creates its transport here; nothing else should. */
-    public static Transport create(URI baseUrl, HttpClient http, TokenProvider tokens, RetryPolicy retry, Duration requestTimeout,
-                                   String userAgent, Clock clock) {
+    public static Transport create(
+            URI baseUrl,
+            HttpClient http,
+            TokenProvider tokens,
+            RetryPolicy retry,
+            Duration requestTimeout,
+            String userAgent,
+            Clock clock) {
         return new Transport(baseUrl, http, tokens, retry, requestTimeout, userAgent, clock);
     }
 
@@ -72,8 +83,11 @@ public final class Transport {
         } catch (LinkwayException e) {
             return CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new TransportException("transport", requestId,
-                    "could not prepare " + request.method() + " " + request.path() + ": " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(new TransportException(
+                    "transport",
+                    requestId,
+                    "could not prepare " + request.method() + " " + request.path() + ": " + e.getMessage(),
+                    e));
         }
         return http.sendAsync(outgoing, HttpResponse.BodyHandlers.ofByteArray())
                 .handle((answer, error) -> error != null
@@ -82,7 +96,8 @@ public final class Transport {
                 .thenCompose(next -> next);
     }
 
-    private CompletableFuture<ApiResponse> afterFailure(ApiRequest request, String requestId, int attempt, Throwable error) {
+    private CompletableFuture<ApiResponse> afterFailure(
+            ApiRequest request, String requestId, int attempt, Throwable error) {
         // a refused connection carried nothing; a dropped one may have carried the request to the server
         boolean neverSent = error instanceof ConnectException || error instanceof HttpConnectTimeoutException;
         boolean retryable = error instanceof IOException && (neverSent || request.replayable());
@@ -90,29 +105,44 @@ public final class Transport {
             return later(request, requestId, attempt, null);
         }
         String code = error instanceof HttpTimeoutException && !neverSent ? "timeout" : "transport";
-        return CompletableFuture.failedFuture(new TransportException(code, requestId, request.method() + " " + request.path()
-                + " failed after " + attempt + " attempt(s): " + error, error));
+        return CompletableFuture.failedFuture(new TransportException(
+                code,
+                requestId,
+                request.method() + " " + request.path() + " failed after " + attempt + " attempt(s): " + error,
+                error));
     }
 
-    private CompletableFuture<ApiResponse> afterAnswer(ApiRequest request, String requestId, int attempt, HttpResponse<byte[]> answer) {
+    private CompletableFuture<ApiResponse> afterAnswer(
+            ApiRequest request, String requestId, int attempt, HttpResponse<byte[]> answer) {
         int status = answer.statusCode();
         String answeredId = answer.headers().firstValue("X-Request-Id").orElse(requestId);
         if (status >= 200 && status < 300 || status == 304) {
-            return CompletableFuture.completedFuture(new ApiResponse(status, answer.headers(), answer.body(), answeredId));
+            return CompletableFuture.completedFuture(
+                    new ApiResponse(status, answer.headers(), answer.body(), answeredId));
         }
-        Duration retryAfter = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock);
+        Duration retryAfter =
+                RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock);
         boolean throttled = status == 429 || status == 503;
         boolean waitAcceptable = retryAfter == null || retryAfter.compareTo(retry.maxRetryAfter()) <= 0;
         if (throttled && waitAcceptable && attempt < retry.maxAttempts()) {
             return later(request, requestId, attempt, retryAfter);
         }
-        return CompletableFuture.failedFuture(ProblemMapper.map(status, answer.headers().firstValue("Content-Type").orElse(null),
-                answer.body(), answeredId, retryAfter));
+        return CompletableFuture.failedFuture(ProblemMapper.map(
+                status,
+                answer.headers().firstValue("Content-Type").orElse(null),
+                answer.body(),
+                answeredId,
+                retryAfter));
     }
 
-    private CompletableFuture<ApiResponse> later(ApiRequest request, String requestId, int attempt, Duration retryAfter) {
-        Duration wait = retry.delayBefore(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
-        return retry.sleeper().sleep(wait).toCompletableFuture().thenCompose(done -> attempt(request, requestId, attempt + 1));
+    private CompletableFuture<ApiResponse> later(
+            ApiRequest request, String requestId, int attempt, Duration retryAfter) {
+        Duration wait = retry.delayBefore(
+                attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
+        return retry.sleeper()
+                .sleep(wait)
+                .toCompletableFuture()
+                .thenCompose(done -> attempt(request, requestId, attempt + 1));
     }
 
     private HttpRequest build(ApiRequest request, String requestId) {

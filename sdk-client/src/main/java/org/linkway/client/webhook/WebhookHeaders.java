@@ -2,7 +2,6 @@ package org.linkway.client.webhook;
 
 import java.util.Collection;
 import java.util.Map;
-
 import org.linkway.client.error.WebhookVerificationException;
 
 /**
@@ -47,7 +46,10 @@ public record WebhookHeaders(String id, String timestamp, String signature) {
         if (headers == null) {
             throw new WebhookVerificationException("webhook-missing-header", "no headers given");
         }
-        return new WebhookHeaders(header(headers, "webhook-id"), header(headers, "webhook-timestamp"), header(headers, "webhook-signature"));
+        return new WebhookHeaders(
+                header(headers, "webhook-id"),
+                header(headers, "webhook-timestamp"),
+                header(headers, "webhook-signature"));
     }
 
     static String header(Map<String, ? extends Collection<String>> headers, String name) {
@@ -55,9 +57,12 @@ public record WebhookHeaders(String id, String timestamp, String signature) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
                 Collection<String> values = e.getValue();
                 if (values != null && values.size() > 1) {
-                    throw new WebhookVerificationException("webhook-malformed-header", name + " was sent more than once");
+                    throw new WebhookVerificationException(
+                            "webhook-malformed-header", name + " was sent more than once");
                 }
-                return values == null || values.isEmpty() ? null : values.iterator().next();
+                return values == null || values.isEmpty()
+                        ? null
+                        : values.iterator().next();
             }
         }
         return null;

@@ -10,21 +10,17 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.linkway.client.Event;
 import org.linkway.client.SignatureVerifier;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.client.error.WebhookVerificationException;
 import org.linkway.client.internal.Codec;
 import org.linkway.client.internal.EventJson;
-
 import org.linkway.signature.SignatureChecker;
 import org.linkway.signature.SignatureVerification;
 import org.linkway.validation.Finding;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -61,6 +57,7 @@ public final class WebhookVerifier {
 
     /** The tolerance Standard Webhooks recommends. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
     private static final String PREFIX = "whsec_";
     private static final int MAX_SIGNATURE_HEADER = 8 * 1024;
 
@@ -106,13 +103,20 @@ public final class WebhookVerifier {
             return;
         }
         if (linkwaySignature == null || linkwaySignature.isBlank()) {
-            throw new WebhookVerificationException("webhook-missing-header", SignatureVerifier.HEADER + " is missing; the server's "
-                    + "keys were given, so deliveries must carry its signature");
+            throw new WebhookVerificationException(
+                    "webhook-missing-header",
+                    SignatureVerifier.HEADER + " is missing; the server's "
+                            + "keys were given, so deliveries must carry its signature");
         }
         SignatureVerification v = jws.check(body, linkwaySignature.strip());
         if (!v.valid()) {
-            throw new WebhookVerificationException("webhook-jws-invalid", SignatureVerifier.HEADER + " does not hold: "
-                    + v.findings().stream().map(Finding::message).reduce((a, c) -> a + "; " + c).orElse(""));
+            throw new WebhookVerificationException(
+                    "webhook-jws-invalid",
+                    SignatureVerifier.HEADER + " does not hold: "
+                            + v.findings().stream()
+                                    .map(Finding::message)
+                                    .reduce((a, c) -> a + "; " + c)
+                                    .orElse(""));
         }
     }
 
@@ -125,11 +129,13 @@ public final class WebhookVerifier {
             JsonNode tree = Codec.mapper().readTree(body);
             event = EventJson.read(tree);
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new WebhookVerificationException("webhook-malformed-body", "the signed body is not an event: " + e.getMessage(), e);
+            throw new WebhookVerificationException(
+                    "webhook-malformed-body", "the signed body is not an event: " + e.getMessage(), e);
         }
         if (!event.id().equals(webhookId)) {
             // the contract makes webhook-id the event id; a mismatch means the body is not what was announced
-            throw new WebhookVerificationException("webhook-id-mismatch", "webhook-id '" + webhookId + "' is not the event's id");
+            throw new WebhookVerificationException(
+                    "webhook-id-mismatch", "webhook-id '" + webhookId + "' is not the event's id");
         }
         return event;
     }
@@ -149,13 +155,16 @@ public final class WebhookVerifier {
             throw new WebhookVerificationException("webhook-malformed-body", "no body given");
         }
         if (webhookId.contains(".") || webhookId.length() > 256) {
-            throw new WebhookVerificationException("webhook-malformed-header", "webhook-id must not contain '.' and be at most 256 characters");
+            throw new WebhookVerificationException(
+                    "webhook-malformed-header", "webhook-id must not contain '.' and be at most 256 characters");
         }
         long seconds = timestamp(webhookTimestamp);
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - seconds) > tolerance.toSeconds()) {
-            throw new WebhookVerificationException("webhook-timestamp-out-of-tolerance", "webhook-timestamp " + seconds
-                    + " is more than " + tolerance.toSeconds() + " s from now (" + now + ")");
+            throw new WebhookVerificationException(
+                    "webhook-timestamp-out-of-tolerance",
+                    "webhook-timestamp " + seconds + " is more than " + tolerance.toSeconds() + " s from now (" + now
+                            + ")");
         }
         if (webhookSignature.length() > MAX_SIGNATURE_HEADER) {
             throw new WebhookVerificationException("webhook-malformed-header", "webhook-signature is too long");
@@ -171,7 +180,8 @@ public final class WebhookVerifier {
             }
         }
         if (!match) {
-            throw new WebhookVerificationException("webhook-signature-mismatch", "no v1 signature matches this body with the configured secret(s)");
+            throw new WebhookVerificationException(
+                    "webhook-signature-mismatch", "no v1 signature matches this body with the configured secret(s)");
         }
     }
 
@@ -181,7 +191,8 @@ public final class WebhookVerifier {
         for (String entry : header.strip().split(" +")) {
             int comma = entry.indexOf(',');
             if (comma < 0) {
-                throw new WebhookVerificationException("webhook-malformed-header", "webhook-signature entries must be '<version>,<signature>'");
+                throw new WebhookVerificationException(
+                        "webhook-malformed-header", "webhook-signature entries must be '<version>,<signature>'");
             }
             if (!entry.substring(0, comma).equals("v1")) {
                 continue; // other schemes (v1a, future versions) are not ours to check
@@ -202,7 +213,8 @@ public final class WebhookVerifier {
     private static long timestamp(String text) {
         String t = text.strip();
         if (t.isEmpty() || t.length() > 15 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new WebhookVerificationException("webhook-malformed-header", "webhook-timestamp must be unix seconds");
+            throw new WebhookVerificationException(
+                    "webhook-malformed-header", "webhook-timestamp must be unix seconds");
         }
         return Long.parseLong(t);
     }
@@ -238,7 +250,7 @@ public final class WebhookVerifier {
         private Clock clock = Clock.systemUTC();
         private SignatureVerifier jws;
 
-        private Builder() { }
+        private Builder() {}
 
         /**
          * The server's public keys ({@link org.linkway.client.LinkwayClient#serverKeys()}, or a
@@ -253,7 +265,8 @@ public final class WebhookVerifier {
         /** A signing secret as the server gave it ({@code whsec_<base64>}); call again to add more while rotating. */
         public Builder secret(String secret) {
             InvalidArgumentException.require(secret, "secret");
-            String encoded = secret.strip().startsWith(PREFIX) ? secret.strip().substring(PREFIX.length()) : secret.strip();
+            String encoded =
+                    secret.strip().startsWith(PREFIX) ? secret.strip().substring(PREFIX.length()) : secret.strip();
             byte[] key;
             try {
                 key = Base64.getDecoder().decode(encoded);
@@ -261,7 +274,8 @@ public final class WebhookVerifier {
                 throw new InvalidArgumentException("secret", "must be 'whsec_' followed by base64");
             }
             if (key.length < 16) {
-                throw new InvalidArgumentException("secret", "must hold at least 16 bytes of key (the server issues 32)");
+                throw new InvalidArgumentException(
+                        "secret", "must hold at least 16 bytes of key (the server issues 32)");
             }
             keys.add(key);
             return this;

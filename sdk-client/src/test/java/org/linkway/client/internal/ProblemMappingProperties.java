@@ -10,10 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import org.linkway.client.error.BadRequestException;
 import org.linkway.client.error.ConflictException;
 import org.linkway.client.error.ForbiddenException;
@@ -29,9 +27,8 @@ import org.linkway.client.error.UnexpectedResponseException;
 import org.linkway.client.error.ValidationException;
 import org.linkway.model.ProblemType;
 import org.linkway.model.json.LinkwayJson;
-import org.linkway.validation.Severity;
-
 import org.linkway.testing.Gens;
+import org.linkway.validation.Severity;
 import org.quicktheories.core.Gen;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,21 +59,31 @@ class ProblemMappingProperties {
         }
         ArrayNode list = doc.putArray("findings");
         for (int i = 0; i < findings; i++) {
-            list.addObject().put("severity", i % 2 == 0 ? "ERROR" : "WARNING").put("ruleId", "LW-RULE-" + i)
-                    .put("pointer", "/a/" + i).put("prsbPath", "A / B").put("message", "finding " + i);
+            list.addObject()
+                    .put("severity", i % 2 == 0 ? "ERROR" : "WARNING")
+                    .put("ruleId", "LW-RULE-" + i)
+                    .put("pointer", "/a/" + i)
+                    .put("prsbPath", "A / B")
+                    .put("message", "finding " + i);
         }
         return LinkwayJson.mapper().writeValueAsBytes(doc);
     }
 
     @Test
     void code_status_request_id_and_findings_survive_the_mapping() {
-        qt().withFixedSeed(6_401L).withExamples(1000).forAll(slugs(), errorStatuses(), Gens.anyText(300), integers().between(0, 5))
+        qt().withFixedSeed(6_401L)
+                .withExamples(1000)
+                .forAll(slugs(), errorStatuses(), Gens.anyText(300), integers().between(0, 5))
                 .checkAssert(ProblemMappingProperties::fieldsSurvive);
     }
 
     private static void fieldsSurvive(String slug, int status, String detail, int findings) {
-        LinkwayException e = ProblemMapper.map(status, "application/problem+json", problem(slug, status, detail, "req-1", findings),
-                "header-id", null);
+        LinkwayException e = ProblemMapper.map(
+                status,
+                "application/problem+json",
+                problem(slug, status, detail, "req-1", findings),
+                "header-id",
+                null);
 
         assertThat(e.code()).isEqualTo(slug);
         assertThat(e.status()).isEqualTo(status);
@@ -84,24 +91,35 @@ class ProblemMappingProperties {
         assertThat(e.problem()).hasValueSatisfying(p -> {
             assertThat(p.detail()).isEqualTo(detail);
             assertThat(p.findings()).hasSize(findings);
-            assertThat(p.findings()).extracting(f -> f.severity()).allMatch(s -> s == Severity.ERROR || s == Severity.WARNING);
+            assertThat(p.findings())
+                    .extracting(f -> f.severity())
+                    .allMatch(s -> s == Severity.ERROR || s == Severity.WARNING);
         });
         assertThat(e.getMessage()).contains("code: " + slug).contains("request-id: req-1");
     }
 
     @Test
     void the_exception_class_follows_the_status() {
-        qt().withFixedSeed(6_402L).withExamples(1000).forAll(slugs(), errorStatuses()).checkAssert(ProblemMappingProperties::classFollowsStatus);
+        qt().withFixedSeed(6_402L)
+                .withExamples(1000)
+                .forAll(slugs(), errorStatuses())
+                .checkAssert(ProblemMappingProperties::classFollowsStatus);
     }
 
     private static void classFollowsStatus(String slug, int status) {
-        LinkwayException e = ProblemMapper.map(status, "application/problem+json; charset=utf-8", problem(slug, status, "d", null, 0),
-                "header-id", Duration.ofSeconds(7));
+        LinkwayException e = ProblemMapper.map(
+                status,
+                "application/problem+json; charset=utf-8",
+                problem(slug, status, "d", null, 0),
+                "header-id",
+                Duration.ofSeconds(7));
 
         assertThat(e.requestId()).isEqualTo("header-id");
         // a random slug is (almost) never in the catalogue, so the status alone decides
-        Class<? extends LinkwayException> expected = ProblemType.fromSlug(slug).filter(t -> t.status() == status)
-                .<Class<? extends LinkwayException>>map(DOCUMENTED::get).orElseGet(() -> byStatus(status));
+        Class<? extends LinkwayException> expected = ProblemType.fromSlug(slug)
+                .filter(t -> t.status() == status)
+                .<Class<? extends LinkwayException>>map(DOCUMENTED::get)
+                .orElseGet(() -> byStatus(status));
         assertThat(e).isExactlyInstanceOf(expected);
         if (e instanceof RateLimitedException r) {
             assertThat(r.retryAfter()).contains(Duration.ofSeconds(7));
@@ -137,10 +155,16 @@ class ProblemMappingProperties {
 
     @Test
     void every_catalogue_entry_maps_to_its_documented_exception_keeping_its_code() {
-        qt().withFixedSeed(6_405L).withExamples(1000).forAll(Gens.pick(ProblemType.values()), Gens.anyText(100))
+        qt().withFixedSeed(6_405L)
+                .withExamples(1000)
+                .forAll(Gens.pick(ProblemType.values()), Gens.anyText(100))
                 .checkAssert((type, detail) -> {
-                    LinkwayException e = ProblemMapper.map(type.status(), "application/problem+json",
-                            problem(type.slug(), type.status(), detail, "req-1", 0), "header-id", null);
+                    LinkwayException e = ProblemMapper.map(
+                            type.status(),
+                            "application/problem+json",
+                            problem(type.slug(), type.status(), detail, "req-1", 0),
+                            "header-id",
+                            null);
                     assertThat(e).isExactlyInstanceOf(DOCUMENTED.get(type));
                     assertThat(e.code()).isEqualTo(type.slug());
                     assertThat(e.problemType()).contains(type);
@@ -158,22 +182,25 @@ class ProblemMappingProperties {
                 if (status == slug.status()) {
                     continue;
                 }
-                LinkwayException e = ProblemMapper.map(status, "application/problem+json", problem(slug.slug(), status, "d", "r", 0), "r", null);
+                LinkwayException e = ProblemMapper.map(
+                        status, "application/problem+json", problem(slug.slug(), status, "d", "r", 0), "r", null);
                 assertThat(e).as("%s with %s", status, slug.slug()).isExactlyInstanceOf(byStatus(status));
                 assertThat(e.code()).isEqualTo(slug.slug());
             }
         }
-        assertThat(ProblemMapper.map(401, "application/problem+json", problem("stale-version", 401, "d", "r", 0), "r", null))
+        assertThat(ProblemMapper.map(
+                        401, "application/problem+json", problem("stale-version", 401, "d", "r", 0), "r", null))
                 .isExactlyInstanceOf(UnauthorisedException.class);
-        assertThat(ProblemMapper.map(400, "application/problem+json", problem("illegal-transition", 400, "d", "r", 0), "r", null))
+        assertThat(ProblemMapper.map(
+                        400, "application/problem+json", problem("illegal-transition", 400, "d", "r", 0), "r", null))
                 .isExactlyInstanceOf(BadRequestException.class);
     }
 
     @Test
     void a_slug_from_a_newer_server_maps_by_status_and_keeps_its_raw_code() {
         qt().withFixedSeed(6_406L).withExamples(500).forAll(errorStatuses()).checkAssert(status -> {
-            LinkwayException e = ProblemMapper.map(status, "application/problem+json",
-                    problem("from-a-newer-server", status, "d", "r", 0), "r", null);
+            LinkwayException e = ProblemMapper.map(
+                    status, "application/problem+json", problem("from-a-newer-server", status, "d", "r", 0), "r", null);
             assertThat(e).isExactlyInstanceOf(byStatus(status));
             assertThat(e.code()).isEqualTo("from-a-newer-server");
             assertThat(e.problemType()).isEmpty();
@@ -182,7 +209,9 @@ class ProblemMappingProperties {
 
     @Test
     void an_answer_that_is_not_a_problem_document_is_still_classified_by_status() {
-        qt().withFixedSeed(6_403L).withExamples(1000).forAll(errorStatuses(), Gens.bytes(0, 255), contentTypes())
+        qt().withFixedSeed(6_403L)
+                .withExamples(1000)
+                .forAll(errorStatuses(), Gens.bytes(0, 255), contentTypes())
                 .checkAssert(ProblemMappingProperties::classifiedByStatus);
     }
 
@@ -204,22 +233,33 @@ class ProblemMappingProperties {
     @Test
     void a_type_outside_linkways_namespace_gets_an_http_code() {
         qt().withFixedSeed(6_404L).withExamples(1000).forAll(errorStatuses()).checkAssert(status -> {
-            byte[] body = ("{\"type\":\"https://example.org/probs/out-of-credit\",\"title\":\"x\",\"status\":" + status + "}")
+            byte[] body = ("{\"type\":\"https://example.org/probs/out-of-credit\",\"title\":\"x\",\"status\":" + status
+                            + "}")
                     .getBytes(StandardCharsets.UTF_8);
-            assertThat(ProblemMapper.map(status, "application/problem+json", body, "r", null).code()).isEqualTo("http-" + status);
+            assertThat(ProblemMapper.map(status, "application/problem+json", body, "r", null)
+                            .code())
+                    .isEqualTo("http-" + status);
         });
     }
 
     @Test
     void an_illegal_transition_detail_is_read_into_states() {
-        IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", problem(
-                "illegal-transition", 409, "an onward referral that is 'completed' cannot become 'accepted'; allowed: none (it is closed)",
-                "r", 0), "r", null);
+        IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(
+                409,
+                "application/problem+json",
+                problem(
+                        "illegal-transition",
+                        409,
+                        "an onward referral that is 'completed' cannot become 'accepted'; allowed: none (it is closed)",
+                        "r",
+                        0),
+                "r",
+                null);
         assertThat(e.currentState()).contains("completed");
         assertThat(e.allowed()).isEmpty();
 
-        IllegalTransitionException vague = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json",
-                problem("illegal-transition", 409, "not now", "r", 0), "r", null);
+        IllegalTransitionException vague = (IllegalTransitionException) ProblemMapper.map(
+                409, "application/problem+json", problem("illegal-transition", 409, "not now", "r", 0), "r", null);
         assertThat(vague.currentState()).isEmpty();
         assertThat(vague.allowed()).isEmpty();
     }
@@ -227,24 +267,29 @@ class ProblemMappingProperties {
     @Test
     void structured_members_win_over_the_detail_text() {
         byte[] body = ("{\"type\":\"urn:linkway:problem:illegal-transition\",\"title\":\"t\",\"status\":409,"
-                + "\"detail\":\"a referral that is 'x' cannot become 'y'; allowed from 'x': z\",\"currentState\":\"accepted\","
-                + "\"requestedState\":\"completed\",\"allowed\":[\"in-progress\",\"declined\"],\"nested\":{\"a\":1}}")
+                        + "\"detail\":\"a referral that is 'x' cannot become 'y'; allowed from 'x': z\",\"currentState\":\"accepted\","
+                        + "\"requestedState\":\"completed\",\"allowed\":[\"in-progress\",\"declined\"],\"nested\":{\"a\":1}}")
                 .getBytes(StandardCharsets.UTF_8);
-        IllegalTransitionException e = (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", body, "r", null);
+        IllegalTransitionException e =
+                (IllegalTransitionException) ProblemMapper.map(409, "application/problem+json", body, "r", null);
         assertThat(e.currentState()).contains("accepted");
         assertThat(e.requestedState()).contains("completed");
         assertThat(e.allowed()).containsExactly("in-progress", "declined");
         assertThat(e.problem().orElseThrow().members()).doesNotContainKey("nested");
 
         byte[] stale = ("{\"type\":\"urn:linkway:problem:stale-version\",\"title\":\"t\",\"status\":412,"
-                + "\"detail\":\"changed\",\"currentVersion\":7}").getBytes(StandardCharsets.UTF_8);
-        assertThat(((StaleVersionException) ProblemMapper.map(412, "application/problem+json", stale, "r", null)).currentVersion()).contains(7L);
+                        + "\"detail\":\"changed\",\"currentVersion\":7}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(((StaleVersionException) ProblemMapper.map(412, "application/problem+json", stale, "r", null))
+                        .currentVersion())
+                .contains(7L);
     }
 
     @Test
     void a_redirect_or_other_non_error_status_is_unexpected() {
-        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null)).isInstanceOf(UnexpectedResponseException.class);
-        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null).problem()).hasValueSatisfying(
-                p -> assertThat(p.findings()).isEqualTo(List.of()));
+        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null))
+                .isInstanceOf(UnexpectedResponseException.class);
+        assertThat(ProblemMapper.map(302, null, new byte[0], "r", null).problem())
+                .hasValueSatisfying(p -> assertThat(p.findings()).isEqualTo(List.of()));
     }
 }

@@ -3,7 +3,6 @@ package org.linkway.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Whatever a server sends as its key set, the client hands on public members only, or nothing. */
@@ -19,7 +18,9 @@ class PublicKeySetTest {
                 + "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"k2\",\"x\":\"BBBB\",\"y\":\"CCCC\",\"d\":\"SECRET\"},"
                 + "{\"kty\":\"oct\",\"kid\":\"k3\",\"k\":\"SECRET\"}]}";
         String read = PublicKeySet.read(utf8(jwks)).orElseThrow();
-        assertThat(read).doesNotContain("SECRET").contains("\"kid\":\"k1\"", "\"x\":\"AAAA\"", "\"y\":\"CCCC\"", "\"kid\":\"k3\"");
+        assertThat(read)
+                .doesNotContain("SECRET")
+                .contains("\"kid\":\"k1\"", "\"x\":\"AAAA\"", "\"y\":\"CCCC\"", "\"kid\":\"k3\"");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.testing.Gens;
@@ -23,16 +22,23 @@ class RetryAfterProperties {
 
     @Test
     void whole_seconds_are_read() {
-        qt().withFixedSeed(6_201L).withExamples(1000).forAll(longs().between(0, 999_999_999))
-                .checkAssert(seconds -> assertThat(RetryAfter.parse(Long.toString(seconds), CLOCK)).isEqualTo(Duration.ofSeconds(seconds)));
+        qt().withFixedSeed(6_201L)
+                .withExamples(1000)
+                .forAll(longs().between(0, 999_999_999))
+                .checkAssert(seconds -> assertThat(RetryAfter.parse(Long.toString(seconds), CLOCK))
+                        .isEqualTo(Duration.ofSeconds(seconds)));
     }
 
     @Test
     void an_http_date_is_the_wait_until_it() {
-        qt().withFixedSeed(6_202L).withExamples(1000).forAll(longs().between(-86_400, 86_400)).checkAssert(offset -> {
-            String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(CLOCK.instant().plusSeconds(offset).atZone(ZoneOffset.UTC));
-            assertThat(RetryAfter.parse(date, CLOCK)).isEqualTo(Duration.ofSeconds(Math.max(0, offset)));
-        });
+        qt().withFixedSeed(6_202L)
+                .withExamples(1000)
+                .forAll(longs().between(-86_400, 86_400))
+                .checkAssert(offset -> {
+                    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            CLOCK.instant().plusSeconds(offset).atZone(ZoneOffset.UTC));
+                    assertThat(RetryAfter.parse(date, CLOCK)).isEqualTo(Duration.ofSeconds(Math.max(0, offset)));
+                });
     }
 
     @Test
@@ -47,7 +53,9 @@ class RetryAfterProperties {
 
     @Test
     void digits_of_other_scripts_are_no_hint() {
-        assertThat(RetryAfter.parse("\u0663", CLOCK)).as("ARABIC-INDIC DIGIT THREE").isNull();
+        assertThat(RetryAfter.parse("\u0663", CLOCK))
+                .as("ARABIC-INDIC DIGIT THREE")
+                .isNull();
         assertThat(RetryAfter.parse("\uff15", CLOCK)).as("FULLWIDTH DIGIT FIVE").isNull();
         assertThat(RetryAfter.parse("5", CLOCK)).isEqualTo(Duration.ofSeconds(5));
     }

@@ -3,14 +3,13 @@ package org.linkway.client.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Signs deliveries as the contract says a server must, written from the contract, not from the verifier. */
 final class Signing {
 
-    private Signing() { }
+    private Signing() {}
 
     static String secret(byte[] key) {
         return "whsec_" + Base64.getEncoder().encodeToString(key);
@@ -31,7 +30,8 @@ final class Signing {
         String json = "{\"sequence\":" + sequence + ",\"id\":\"" + id + "\",\"type\":\"referral.status-changed\","
                 + "\"referralId\":\"4c3e2a10-0d7b-4a43-9a53-5f0f1f7e2b11\",\"resourceType\":\"Referral\","
                 + "\"resourceId\":\"4c3e2a10-0d7b-4a43-9a53-5f0f1f7e2b11\",\"resourceVersion\":2,\"at\":\"2026-11-27T03:00:00Z\","
-                + "\"data\":{\"from\":\"received\",\"to\":\"rejected\",\"reason\":" + quote(reason) + ",\"at\":\"2026-11-27T03:00:00Z\"}}";
+                + "\"data\":{\"from\":\"received\",\"to\":\"rejected\",\"reason\":" + quote(reason)
+                + ",\"at\":\"2026-11-27T03:00:00Z\"}}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.linkway.client.error.InvalidArgumentException;
 
@@ -27,12 +26,20 @@ class WebhookVerifierTest {
         long ts = NOW.getEpochSecond();
         byte[] body = "{\"hello\":1}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
-                .signature(key, id, ts, body)), body)))
+        assertThat(code(() -> verifier(key)
+                        .verify(
+                                WebhookHeaders.webhookId(id)
+                                        .timestamp(Long.toString(ts))
+                                        .signature(Signing.signature(key, id, ts, body)),
+                                body)))
                 .isEqualTo("webhook-malformed-body");
         // the generic check still serves bodies that are not Linkway events
-        verifier(key).verifySignature(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
-                .signature(key, id, ts, body)), body);
+        verifier(key)
+                .verifySignature(
+                        WebhookHeaders.webhookId(id)
+                                .timestamp(Long.toString(ts))
+                                .signature(Signing.signature(key, id, ts, body)),
+                        body);
     }
 
     @Test
@@ -42,8 +49,12 @@ class WebhookVerifierTest {
         long ts = NOW.getEpochSecond();
         byte[] body = Signing.event(id, 1, "x");
 
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(announced).timestamp(Long.toString(ts))
-                .signature(Signing.signature(key, announced, ts, body)), body)))
+        assertThat(code(() -> verifier(key)
+                        .verify(
+                                WebhookHeaders.webhookId(announced)
+                                        .timestamp(Long.toString(ts))
+                                        .signature(Signing.signature(key, announced, ts, body)),
+                                body)))
                 .isEqualTo("webhook-id-mismatch");
     }
 
@@ -53,13 +64,17 @@ class WebhookVerifierTest {
         byte[] body = Signing.event(id, 1, "x");
         String ts = Long.toString(NOW.getEpochSecond());
 
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("v2,abc"), body)))
+        assertThat(code(() -> verifier(key)
+                        .verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("v2,abc"), body)))
                 .isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts)
-                .signature("v1,not*base64"), body))).isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("nocomma"), body)))
+        assertThat(code(() -> verifier(key)
+                        .verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("v1,not*base64"), body)))
                 .isEqualTo("webhook-malformed-header");
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(null).signature("v1,AAAA"), body)))
+        assertThat(code(() -> verifier(key)
+                        .verify(WebhookHeaders.webhookId(id).timestamp(ts).signature("nocomma"), body)))
+                .isEqualTo("webhook-malformed-header");
+        assertThat(code(() -> verifier(key)
+                        .verify(WebhookHeaders.webhookId(id).timestamp(null).signature("v1,AAAA"), body)))
                 .isEqualTo("webhook-missing-header");
     }
 
@@ -68,23 +83,43 @@ class WebhookVerifierTest {
         String id = UUID.randomUUID().toString();
         long ts = NOW.getEpochSecond() - 3600;
         byte[] body = Signing.event(id, 1, "x");
-        WebhookVerifier lenient = WebhookVerifier.builder().secret(Signing.secret(key)).tolerance(Duration.ofHours(2))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        WebhookVerifier lenient = WebhookVerifier.builder()
+                .secret(Signing.secret(key))
+                .tolerance(Duration.ofHours(2))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
 
-        assertThat(lenient.verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
-                .signature(key, id, ts, body)), body).id()).isEqualTo(id);
-        assertThat(code(() -> verifier(key).verify(WebhookHeaders.webhookId(id).timestamp(Long.toString(ts)).signature(Signing
-                .signature(key, id, ts, body)), body)))
+        assertThat(lenient.verify(
+                                WebhookHeaders.webhookId(id)
+                                        .timestamp(Long.toString(ts))
+                                        .signature(Signing.signature(key, id, ts, body)),
+                                body)
+                        .id())
+                .isEqualTo(id);
+        assertThat(code(() -> verifier(key)
+                        .verify(
+                                WebhookHeaders.webhookId(id)
+                                        .timestamp(Long.toString(ts))
+                                        .signature(Signing.signature(key, id, ts, body)),
+                                body)))
                 .isEqualTo("webhook-timestamp-out-of-tolerance");
     }
 
     @Test
     void secrets_are_checked_when_the_verifier_is_built() {
-        assertThatThrownBy(() -> WebhookVerifier.builder().build()).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("secret");
-        assertThatThrownBy(() -> WebhookVerifier.builder().secret("whsec_***")).isInstanceOf(InvalidArgumentException.class);
-        assertThatThrownBy(() -> WebhookVerifier.builder().secret("whsec_" + Base64.getEncoder().encodeToString(new byte[4])))
-                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("16 bytes");
+        assertThatThrownBy(() -> WebhookVerifier.builder().build())
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("secret");
+        assertThatThrownBy(() -> WebhookVerifier.builder().secret("whsec_***"))
+                .isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> WebhookVerifier.builder()
+                        .secret("whsec_" + Base64.getEncoder().encodeToString(new byte[4])))
+                .isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("16 bytes");
         // the prefix is optional, as in other Standard Webhooks verifiers
-        assertThat(WebhookVerifier.builder().secret(Base64.getEncoder().encodeToString(key)).build()).isNotNull();
+        assertThat(WebhookVerifier.builder()
+                        .secret(Base64.getEncoder().encodeToString(key))
+                        .build())
+                .isNotNull();
     }
 }

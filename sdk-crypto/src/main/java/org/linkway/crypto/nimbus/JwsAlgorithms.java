@@ -1,17 +1,5 @@
 package org.linkway.crypto.nimbus;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
-import java.util.Set;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,6 +13,18 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The two signature algorithms Linkway accepts, ES256 (P-256) and EdDSA (Ed25519), each bound to
@@ -39,7 +39,7 @@ public final class JwsAlgorithms {
     private static final byte[] ED25519_PKCS8_PREFIX = hex("302e020100300506032b657004220420");
     private static final byte[] ED25519_X509_PREFIX = hex("302a300506032b6570032100");
 
-    private JwsAlgorithms() { }
+    private JwsAlgorithms() {}
 
     /** The algorithm a key signs with, or null for a key Linkway does not use. */
     public static JWSAlgorithm algorithmFor(JWK key) {
@@ -96,12 +96,17 @@ public final class JwsAlgorithms {
                 || pair.getPrivate().getEncoded().length != ED25519_PKCS8_PREFIX.length + 32) {
             throw new JOSEException("the key pair is not encoded as an Ed25519 pair from the Java runtime");
         }
-        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d)).keyID(keyId).build();
+        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+                .d(Base64URL.encode(d))
+                .keyID(keyId)
+                .build();
     }
 
     /** The JWK of a Java Ed25519 public key (X.509 encoded), e.g. one read from a PEM file. */
     public static OctetKeyPair ed25519PublicJwk(PublicKey key, String keyId) {
-        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(tail(key.getEncoded()))).keyID(keyId).build();
+        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(tail(key.getEncoded())))
+                .keyID(keyId)
+                .build();
     }
 
     private static byte[] tail(byte[] encoded) {
@@ -110,7 +115,9 @@ public final class JwsAlgorithms {
 
     private static PrivateKey privateKey(OctetKeyPair key) throws JOSEException {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(ED25519_PKCS8_PREFIX, key.getD().decode())));
+            return KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new PKCS8EncodedKeySpec(
+                            concat(ED25519_PKCS8_PREFIX, key.getD().decode())));
         } catch (GeneralSecurityException e) {
             throw new JOSEException("not a usable Ed25519 private key", e);
         }
@@ -118,7 +125,9 @@ public final class JwsAlgorithms {
 
     private static PublicKey publicKey(OctetKeyPair key) throws JOSEException {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(concat(ED25519_X509_PREFIX, key.getX().decode())));
+            return KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(
+                            concat(ED25519_X509_PREFIX, key.getX().decode())));
         } catch (GeneralSecurityException e) {
             throw new JOSEException("not a usable Ed25519 public key", e);
         }
@@ -131,7 +140,7 @@ public final class JwsAlgorithms {
     }
 
     private static byte[] hex(String s) {
-        return java.util.HexFormat.of().parseHex(s);
+        return HexFormat.of().parseHex(s);
     }
 
     private static final class Ed25519Signer implements JWSSigner {

@@ -1,20 +1,18 @@
 package org.linkway.fhir.internal;
 
 import java.math.BigDecimal;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Outcome assessment -> QuestionnaireResponse (the item answers) + Observation (total and subscales). */
 final class AssessmentMapper {
 
-    private AssessmentMapper() { }
+    private AssessmentMapper() {}
 
     static Bundle write(ObjectNode message) {
         FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
@@ -37,7 +35,8 @@ final class AssessmentMapper {
         }
         for (LinkwayJsonSource item : root.items("itemResponses")) {
             String linkId = item.str("item");
-            QuestionnaireResponse.QuestionnaireResponseItemComponent qi = qr.addItem().setLinkId(linkId);
+            QuestionnaireResponse.QuestionnaireResponseItemComponent qi =
+                    qr.addItem().setLinkId(linkId);
             BigDecimal value = item.number("value");
             if (value != null) {
                 qi.addAnswer().setValue(new DecimalType(value));

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class AssessmentNarrative {
 
-    private AssessmentNarrative() { }
+    private AssessmentNarrative() {}
 
     static Xhtml of(JsonNode section) {
         Map<String, BigDecimal> baseline = new HashMap<>();
@@ -24,16 +23,24 @@ final class AssessmentNarrative {
             JsonNode sa = e.get("structuredAssessment");
             String instrument = sa == null ? null : Letter.text(sa.get("structuredAssessmentName"));
             String type = Letter.text(e.get("assessmentType"));
-            String title = instrument != null ? instrument + (type == null ? "" : " (" + type + ")") : type != null ? type : "Assessment";
+            String title = instrument != null
+                    ? instrument + (type == null ? "" : " (" + type + ")")
+                    : type != null ? type : "Assessment";
             String key = (instrument != null ? instrument : title).toLowerCase(Locale.ROOT);
             List<String> scores = new ArrayList<>();
             if (sa != null && sa.isObject()) {
-                scores.add(score(sa.get("assessmentResult"), "assessmentScore", "Total score", key + "|total", baseline));
+                scores.add(
+                        score(sa.get("assessmentResult"), "assessmentScore", "Total score", key + "|total", baseline));
                 JsonNode subs = sa.get("subscaleResult");
                 if (subs != null && subs.isArray()) {
                     for (JsonNode s : subs.values()) {
                         String label = Letter.text(s.get("subscaleScore"));
-                        scores.add(score(s, "subscaleScore", "Subscale score", key + "|" + (label == null ? "" : label.toLowerCase(Locale.ROOT)), baseline));
+                        scores.add(score(
+                                s,
+                                "subscaleScore",
+                                "Subscale score",
+                                key + "|" + (label == null ? "" : label.toLowerCase(Locale.ROOT)),
+                                baseline));
                     }
                 }
             }
@@ -44,13 +51,15 @@ final class AssessmentNarrative {
             parts.add(summary == null ? null : "Summary: " + Letter.sentence(summary));
             String comment = Letter.text(e.get("comment"));
             parts.add(comment == null ? null : "Comment: " + Letter.sentence(comment));
-            lines.add(Letter.join(" ", parts.stream().map(MessageBackNarrative::nz).toList()));
+            lines.add(Letter.join(
+                    " ", parts.stream().map(MessageBackNarrative::nz).toList()));
         }
         return new Xhtml().list(lines);
     }
 
     /** "Life satisfaction 7 (baseline 4, up 3)"; the first score under a key is its baseline. */
-    private static String score(JsonNode result, String codeName, String fallback, String key, Map<String, BigDecimal> baseline) {
+    private static String score(
+            JsonNode result, String codeName, String fallback, String key, Map<String, BigDecimal> baseline) {
         if (result == null || !result.isObject()) {
             return null;
         }
@@ -72,7 +81,11 @@ final class AssessmentNarrative {
         if (value != null) {
             BigDecimal first = baseline.putIfAbsent(key, value);
             if (first != null) {
-                sb.append(" (baseline ").append(Letter.number(first)).append(", ").append(change(value.subtract(first))).append(')');
+                sb.append(" (baseline ")
+                        .append(Letter.number(first))
+                        .append(", ")
+                        .append(change(value.subtract(first)))
+                        .append(')');
             }
         }
         return sb.toString();

@@ -2,14 +2,12 @@ package org.linkway.fhir.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AssessmentSection {
 
-    private AssessmentSection() { }
+    private AssessmentSection() {}
 
     // ---------------------------------------------------------------- assessments -> Observation
 
@@ -66,7 +64,8 @@ final class AssessmentSection {
         return o;
     }
 
-    private static Observation.ObservationComponentComponent score(LinkwayJsonSource s, String codeName, String marker, String markerDisplay) {
+    private static Observation.ObservationComponentComponent score(
+            LinkwayJsonSource s, String codeName, String marker, String markerDisplay) {
         Observation.ObservationComponentComponent c = new Observation.ObservationComponentComponent();
         LinkwayJsonSource code = s.child(codeName);
         c.setCode(code != null ? Codes.concept(code) : Codes.marker(Urls.CS_RECORD_KIND, marker, markerDisplay));
@@ -93,18 +92,25 @@ final class AssessmentSection {
         ArrayNode subs = LinkwayJsonBuilder.arr();
         for (int i = 0; i < o.getComponent().size(); i++) {
             Observation.ObservationComponentComponent c = o.getComponent().get(i);
-            boolean total = !Codes.is(c.getCode(), Urls.CS_RECORD_KIND, "subscale-score") && !sa.has("assessmentResult") && i == 0;
+            boolean total = !Codes.is(c.getCode(), Urls.CS_RECORD_KIND, "subscale-score")
+                    && !sa.has("assessmentResult")
+                    && i == 0;
             ObjectNode r = LinkwayJsonBuilder.obj();
             String marker = total ? "total-score" : "subscale-score";
             if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, marker)) {
-                r.set(total ? "assessmentScore" : "subscaleScore", Codes.codedText(c.getCode(), in, path + ".component[" + i + "].code"));
+                r.set(
+                        total ? "assessmentScore" : "subscaleScore",
+                        Codes.codedText(c.getCode(), in, path + ".component[" + i + "].code"));
             }
             if (c.hasValueQuantity()) {
                 r.put("value", c.getValueQuantity().getValue());
                 LinkwayJsonBuilder.put(r, "unitsOfMeasure", c.getValueQuantity().getUnit());
             }
             if (c.hasInterpretation()) {
-                r.set("ordinal", Codes.codedText(c.getInterpretationFirstRep(), in, path + ".component[" + i + "].interpretation[0]"));
+                r.set(
+                        "ordinal",
+                        Codes.codedText(
+                                c.getInterpretationFirstRep(), in, path + ".component[" + i + "].interpretation[0]"));
             }
             if (total) {
                 if (!r.isEmpty()) {
@@ -125,7 +131,8 @@ final class AssessmentSection {
             }
         }
         if (o.hasValueStringType()) {
-            LinkwayJsonBuilder.put(e, "assessmentSummary", o.getValueStringType().getValue());
+            LinkwayJsonBuilder.put(
+                    e, "assessmentSummary", o.getValueStringType().getValue());
         }
         if (o.hasNote()) {
             LinkwayJsonBuilder.put(e, "comment", o.getNoteFirstRep().getText());

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -12,7 +11,6 @@ import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Resource;
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /** Wraps the resources of one conversion into a transaction, message or document Bundle. */
@@ -21,12 +19,13 @@ final class Bundles {
     /** Where Linkway-produced FHIR messages say they come from when the caller names no endpoint. */
     static final String SOURCE_ENDPOINT = "urn:linkway:sdk";
 
-    private Bundles() { }
+    private Bundles() {}
 
     /** The seed for name-based full URLs: the message id when it has one, else a digest of its content. */
     static String seed(ObjectNode message) {
         if (message.get("id") != null && message.get("id").isString()) {
-            return message.get("resourceType").asString("") + "/" + message.get("id").stringValue();
+            return message.get("resourceType").asString("") + "/"
+                    + message.get("id").stringValue();
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -68,8 +67,12 @@ final class Bundles {
     static Bundle transaction(FhirBundleWriter out) {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (Resource r : out.resources()) {
-            b.addEntry().setFullUrl(out.url(r)).setResource(r).getRequest()
-                    .setMethod(Bundle.HTTPVerb.POST).setUrl(r.fhirType());
+            b.addEntry()
+                    .setFullUrl(out.url(r))
+                    .setResource(r)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST)
+                    .setUrl(r.fhirType());
         }
         return b;
     }

@@ -1,21 +1,24 @@
 package org.linkway.fhir.internal;
 
 import java.math.BigDecimal;
-
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +33,7 @@ final class CarePlanMapper {
     static final String STRENGTH = "strength";
     static final String STAGE_GOAL = "stage-goal";
 
-    private CarePlanMapper() { }
+    private CarePlanMapper() {}
 
     static Bundle write(ObjectNode message) {
         FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
@@ -74,14 +77,18 @@ final class CarePlanMapper {
                     description.addCoding(Codes.coding(coding));
                 }
                 description.setText(g.str("text"));
-                goal.setDescription(description.isEmpty() ? Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal") : description);
+                goal.setDescription(
+                        description.isEmpty() ? Codes.marker(Urls.CS_RECORD_KIND, "goal", "Goal") : description);
                 goal.addAddresses(out.ref(c));
                 goal.setAchievementStatus(achievement(g.child("goalStatus")));
                 for (LinkwayJsonSource o : g.items("outcomes")) {
                     goal.addOutcomeCode(Codes.concept(o));
                 }
                 BigDecimal importance = g.number("goalImportanceScore");
-                FhirBundleWriter.ext(goal, Extensions.GOAL_IMPORTANCE_SCORE, importance == null ? null : new DecimalType(importance));
+                FhirBundleWriter.ext(
+                        goal,
+                        Extensions.GOAL_IMPORTANCE_SCORE,
+                        importance == null ? null : new DecimalType(importance));
                 plan.addGoal(out.ref(goal));
                 for (LinkwayJsonSource a : g.detachItems("actionsAndActivities")) {
                     activity(out, plan, goal, a, subject);
@@ -101,7 +108,7 @@ final class CarePlanMapper {
             FhirBundleWriter.remainder(o, s);
             plan.addSupportingInfo(out.ref(o));
         }
-        java.util.List<String> documents = csp.strings("otherCarePlanningDocuments");
+        List<String> documents = csp.strings("otherCarePlanningDocuments");
         if (documents != null) {
             // named, not linked: PRSB gives only a description of each document
             documents.forEach(d -> plan.addSupportingInfo(new Reference().setDisplay(d)));
@@ -112,7 +119,7 @@ final class CarePlanMapper {
         }
         if (agreed != null) {
             Boolean yes = agreed.bool("personOrLegitimateRepresentative");
-            FhirBundleWriter.ext(plan, Extensions.PLAN_AGREED, yes == null ? null : new org.hl7.fhir.r4.model.BooleanType(yes));
+            FhirBundleWriter.ext(plan, Extensions.PLAN_AGREED, yes == null ? null : new BooleanType(yes));
         }
         LinkwayJsonSource funding = csp.child("careFundingSource");
         if (funding != null && !funding.view().isEmpty()) {
@@ -130,8 +137,16 @@ final class CarePlanMapper {
     }
 
     static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
-    private static final java.util.Set<String> ACHIEVEMENT_CODES = java.util.Set.of("in-progress", "improving", "worsening",
-            "no-change", "achieved", "sustaining", "not-achieved", "no-progress", "not-attainable");
+    private static final Set<String> ACHIEVEMENT_CODES = Set.of(
+            "in-progress",
+            "improving",
+            "worsening",
+            "no-change",
+            "achieved",
+            "sustaining",
+            "not-achieved",
+            "no-progress",
+            "not-attainable");
 
     /**
      * A goal status as Goal.achievementStatus. A code the HL7 goal-achievement code system does not
@@ -139,7 +154,10 @@ final class CarePlanMapper {
      */
     private static CodeableConcept achievement(LinkwayJsonSource status) {
         String code = status == null ? null : status.peek("code");
-        if (status == null || (GOAL_ACHIEVEMENT.equals(status.peek("system")) && code != null && !ACHIEVEMENT_CODES.contains(code))) {
+        if (status == null
+                || (GOAL_ACHIEVEMENT.equals(status.peek("system"))
+                        && code != null
+                        && !ACHIEVEMENT_CODES.contains(code))) {
             return null;
         }
         return new CodeableConcept().addCoding(Codes.coding(status));
@@ -150,7 +168,8 @@ final class CarePlanMapper {
         return v == null ? null : Dates.dateTime(v);
     }
 
-    private static void activity(FhirBundleWriter out, CarePlan plan, Goal goal, LinkwayJsonSource a, Reference subject) {
+    private static void activity(
+            FhirBundleWriter out, CarePlan plan, Goal goal, LinkwayJsonSource a, Reference subject) {
         CarePlan.CarePlanActivityComponent activity = plan.addActivity();
         CarePlan.CarePlanActivityDetailComponent d = activity.getDetail();
         d.setStatus(CarePlan.CarePlanActivityStatus.UNKNOWN);
@@ -161,7 +180,7 @@ final class CarePlanMapper {
         }
         String when = a.str("when");
         if (when != null) {
-            d.setScheduled(new org.hl7.fhir.r4.model.StringType(when));
+            d.setScheduled(new StringType(when));
         }
         LinkwayJsonSource who = a.detach("who");
         if (who != null) {
@@ -184,8 +203,10 @@ final class CarePlanMapper {
             stage.addCategory(Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
             stage.setSubject(subject.copy());
             LinkwayJsonSource text = sg.child("stageGoal");
-            stage.setDescription(text != null && !text.view().isEmpty() ? Codes.concept(text)
-                    : Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
+            stage.setDescription(
+                    text != null && !text.view().isEmpty()
+                            ? Codes.concept(text)
+                            : Codes.marker(Urls.CS_RECORD_KIND, STAGE_GOAL, "Stage goal"));
             LinkwayJsonSource outcome = sg.child("outcome");
             if (outcome != null && !outcome.view().isEmpty()) {
                 stage.addOutcomeCode(Codes.concept(outcome));
@@ -238,7 +259,9 @@ final class CarePlanMapper {
         }
         for (int k = 0; k < plan.getActivity().size(); k++) {
             if (plan.getActivity().get(k).getDetail().getGoal().isEmpty()) {
-                in.unmapped(pp + ".activity[" + k + "]", "A PRSB action belongs to a goal; this activity names none and was not carried over.");
+                in.unmapped(
+                        pp + ".activity[" + k + "]",
+                        "A PRSB action belongs to a goal; this activity names none and was not carried over.");
             }
         }
         ObjectNode csp = LinkwayJsonBuilder.obj();
@@ -253,10 +276,14 @@ final class CarePlanMapper {
             }
             Resource target = in.resolveAny(r, pp + ".supportingInfo[" + i + "]");
             if (target instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, STRENGTH)) {
-                ObjectNode s = o.hasValueCodeableConcept() ? Codes.codedText(o.getValueCodeableConcept(), in, in.path(o) + ".valueCodeableConcept") : LinkwayJsonBuilder.obj();
+                ObjectNode s = o.hasValueCodeableConcept()
+                        ? Codes.codedText(o.getValueCodeableConcept(), in, in.path(o) + ".valueCodeableConcept")
+                        : LinkwayJsonBuilder.obj();
                 strengths.add(LinkwayJsonBuilder.merge(s, in.remainder(o)));
             } else if (target != null) {
-                in.unmapped(pp + ".supportingInfo[" + i + "]", "Only strengths and other care planning documents are carried from supportingInfo.");
+                in.unmapped(
+                        pp + ".supportingInfo[" + i + "]",
+                        "Only strengths and other care planning documents are carried from supportingInfo.");
             }
         }
         LinkwayJsonBuilder.put(csp, "strengths", strengths);
@@ -270,11 +297,13 @@ final class CarePlanMapper {
             agreed.put("personFullName", plan.getContributorFirstRep().getDisplay());
         }
         LinkwayJsonBuilder.put(csp, "agreedWithPersonOrLegitimateRepresentative", agreed);
-        CodeableConcept funding = in.ext(plan.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
+        CodeableConcept funding =
+                in.ext(plan.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
         if (funding != null) {
             csp.set("careFundingSource", Codes.codedText(funding, in, pp + ".extension('care-funding-source')"));
         }
-        LinkwayJsonBuilder.put(csp, "dateThisPlanWasLastUpdated", dateText(in, plan.getExtension(), Extensions.DATE_LAST_UPDATED));
+        LinkwayJsonBuilder.put(
+                csp, "dateThisPlanWasLastUpdated", dateText(in, plan.getExtension(), Extensions.DATE_LAST_UPDATED));
         LinkwayJsonBuilder.put(csp, "plannedReviewDate", dateText(in, plan.getExtension(), Extensions.REVIEW_DATE));
         if (plan.hasAuthor()) {
             PractitionerRole role = in.resolve(plan.getAuthor(), PractitionerRole.class, pp + ".author");
@@ -285,12 +314,12 @@ final class CarePlanMapper {
         return csp;
     }
 
-    private static String dateText(FhirBundleReader in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+    private static String dateText(FhirBundleReader in, List<Extension> exts, Extensions.Def def) {
         DateTimeType d = in.ext(exts, def.url(), DateTimeType.class);
         return d == null ? null : d.getValueAsString();
     }
 
-    private static BigDecimal decimal(FhirBundleReader in, java.util.List<org.hl7.fhir.r4.model.Extension> exts, Extensions.Def def) {
+    private static BigDecimal decimal(FhirBundleReader in, List<Extension> exts, Extensions.Def def) {
         DecimalType d = in.ext(exts, def.url(), DecimalType.class);
         return d == null ? null : d.getValue();
     }
@@ -300,7 +329,12 @@ final class CarePlanMapper {
         ObjectNode g = LinkwayJsonBuilder.obj();
         if (!Codes.is(goal.getDescription(), Urls.CS_RECORD_KIND, "goal")) {
             if (goal.getDescription().hasCoding()) {
-                g.set("coding", Codes.coding(goal.getDescription().getCodingFirstRep(), in, in.path(goal) + ".description.coding[0]"));
+                g.set(
+                        "coding",
+                        Codes.coding(
+                                goal.getDescription().getCodingFirstRep(),
+                                in,
+                                in.path(goal) + ".description.coding[0]"));
             }
             LinkwayJsonBuilder.put(g, "text", goal.getDescription().getText());
         }
@@ -309,7 +343,12 @@ final class CarePlanMapper {
             g.put("goalImportanceScore", importance);
         }
         if (goal.hasAchievementStatus() && goal.getAchievementStatus().hasCoding()) {
-            g.set("goalStatus", Codes.coding(goal.getAchievementStatus().getCodingFirstRep(), in, in.path(goal) + ".achievementStatus.coding[0]"));
+            g.set(
+                    "goalStatus",
+                    Codes.coding(
+                            goal.getAchievementStatus().getCodingFirstRep(),
+                            in,
+                            in.path(goal) + ".achievementStatus.coding[0]"));
         }
         ArrayNode outcomes = LinkwayJsonBuilder.arr();
         for (int j = 0; j < goal.getOutcomeCode().size(); j++) {
@@ -350,7 +389,8 @@ final class CarePlanMapper {
             if (confidence != null) {
                 a.put("confidence", confidence);
             }
-            LinkwayJsonBuilder.put(a, "dateLastUpdated", dateText(in, activity.getExtension(), Extensions.DATE_LAST_UPDATED));
+            LinkwayJsonBuilder.put(
+                    a, "dateLastUpdated", dateText(in, activity.getExtension(), Extensions.DATE_LAST_UPDATED));
             LinkwayJsonBuilder.put(a, "reviewDate", dateText(in, activity.getExtension(), Extensions.REVIEW_DATE));
             ArrayNode stages = LinkwayJsonBuilder.arr();
             for (int s = 1; s < d.getGoal().size(); s++) {
@@ -363,10 +403,17 @@ final class CarePlanMapper {
                     sg.set("stageGoal", Codes.codedText(stage.getDescription(), in, in.path(stage) + ".description"));
                 }
                 if (stage.hasOutcomeCode()) {
-                    sg.set("outcome", Codes.codedText(stage.getOutcomeCodeFirstRep(), in, in.path(stage) + ".outcomeCode[0]"));
+                    sg.set(
+                            "outcome",
+                            Codes.codedText(stage.getOutcomeCodeFirstRep(), in, in.path(stage) + ".outcomeCode[0]"));
                 }
                 if (stage.hasAchievementStatus() && stage.getAchievementStatus().hasCoding()) {
-                    sg.set("goalStatus", Codes.coding(stage.getAchievementStatus().getCodingFirstRep(), in, in.path(stage) + ".achievementStatus.coding[0]"));
+                    sg.set(
+                            "goalStatus",
+                            Codes.coding(
+                                    stage.getAchievementStatus().getCodingFirstRep(),
+                                    in,
+                                    in.path(stage) + ".achievementStatus.coding[0]"));
                 }
                 stages.add(LinkwayJsonBuilder.merge(sg, in.remainder(stage)));
             }

@@ -1,21 +1,27 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-
+import org.linkway.validation.Rule;
+import org.linkway.validation.Severity;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Linkway coded values (Coding, CodedText) to FHIR CodeableConcept and back. */
 final class Codes {
 
     /** Code systems this binding writes or expects; anything else is kept and reported. */
-    private static final List<String> KNOWN_PREFIXES = List.of(Urls.SNOMED, "http://terminology.hl7.org/",
-            "http://hl7.org/fhir/", Urls.BASE + "/", "https://fhir.hl7.org.uk/", "https://fhir.nhs.uk/",
-            "http://loinc.org", "http://unitsofmeasure.org");
+    private static final List<String> KNOWN_PREFIXES = List.of(
+            Urls.SNOMED,
+            "http://terminology.hl7.org/",
+            "http://hl7.org/fhir/",
+            Urls.BASE + "/",
+            "https://fhir.hl7.org.uk/",
+            "https://fhir.nhs.uk/",
+            "http://loinc.org",
+            "http://unitsofmeasure.org");
 
-    private Codes() { }
+    private Codes() {}
 
     static Coding coding(LinkwayJsonSource c) {
         if (c == null) {
@@ -71,7 +77,10 @@ final class Codes {
         LinkwayJsonBuilder.put(o, "code", c.getCode());
         LinkwayJsonBuilder.put(o, "display", c.getDisplay());
         if (c.hasSystem() && KNOWN_PREFIXES.stream().noneMatch(c.getSystem()::startsWith)) {
-            in.add(org.linkway.validation.Rule.FHIR_CODE_SYSTEM, org.linkway.validation.Severity.WARNING, path + ".system",
+            in.add(
+                    Rule.FHIR_CODE_SYSTEM,
+                    Severity.WARNING,
+                    path + ".system",
                     "The code system '" + c.getSystem() + "' is not one the binding knows; the code is kept as given.");
         }
         return o;
@@ -86,7 +95,9 @@ final class Codes {
         if (cc.hasCoding()) {
             o.set("coding", coding(cc.getCodingFirstRep(), in, path + ".coding[0]"));
             for (int i = 1; i < cc.getCoding().size(); i++) {
-                in.unmapped(path + ".coding[" + i + "]", "A Linkway coded value holds one coding; this further coding was not carried over.");
+                in.unmapped(
+                        path + ".coding[" + i + "]",
+                        "A Linkway coded value holds one coding; this further coding was not carried over.");
             }
         }
         LinkwayJsonBuilder.put(o, "text", cc.getText());

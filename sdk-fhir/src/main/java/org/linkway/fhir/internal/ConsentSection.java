@@ -1,5 +1,7 @@
 package org.linkway.fhir.internal;
 
+import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -9,7 +11,7 @@ import org.hl7.fhir.r4.model.Patient;
  */
 final class ConsentSection {
 
-    private ConsentSection() { }
+    private ConsentSection() {}
 
     // ---------------------------------------------------------------- consent
 
@@ -24,8 +26,7 @@ final class ConsentSection {
         if (text != null) {
             c.setText(Narratives.narrative(text));
             // the consent as recorded is the source the Consent is based on: kept byte for byte
-            c.setSource(new org.hl7.fhir.r4.model.Attachment().setContentType(TEXT_PLAIN)
-                    .setData(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            c.setSource(new Attachment().setContentType(TEXT_PLAIN).setData(text.getBytes(StandardCharsets.UTF_8)));
         }
         FhirBundleWriter.remainder(c, consent);
         return c;
@@ -35,9 +36,11 @@ final class ConsentSection {
 
     /** The consent as recorded: Linkway's text attachment, else another system's narrative. */
     static String consentText(Consent c) {
-        if (c.hasSourceAttachment() && c.getSourceAttachment().hasData()
-                && c.getSourceAttachment().getContentType() != null && c.getSourceAttachment().getContentType().startsWith("text/plain")) {
-            return new String(c.getSourceAttachment().getData(), java.nio.charset.StandardCharsets.UTF_8);
+        if (c.hasSourceAttachment()
+                && c.getSourceAttachment().hasData()
+                && c.getSourceAttachment().getContentType() != null
+                && c.getSourceAttachment().getContentType().startsWith("text/plain")) {
+            return new String(c.getSourceAttachment().getData(), StandardCharsets.UTF_8);
         }
         if (c.hasText()) {
             String text = c.getText().getDiv().allText();

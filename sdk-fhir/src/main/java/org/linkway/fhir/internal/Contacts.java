@@ -2,7 +2,6 @@ package org.linkway.fhir.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
@@ -11,7 +10,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +25,7 @@ final class Contacts {
     static final String SIGNPOST = "signpost";
     private static final String PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
-    private Contacts() { }
+    private Contacts() {}
 
     static List<Resource> writeContacts(FhirBundleWriter out, LinkwayJsonSource root, Patient patient) {
         List<Resource> written = new ArrayList<>();
@@ -68,7 +66,8 @@ final class Contacts {
         return written;
     }
 
-    private static void participant(FhirBundleWriter out, Encounter enc, LinkwayJsonSource who, String type, String display) {
+    private static void participant(
+            FhirBundleWriter out, Encounter enc, LinkwayJsonSource who, String type, String display) {
         PractitionerRole role = Parties.party(out, who);
         enc.addParticipant().addType(Codes.marker(PARTICIPATION, type, display)).setIndividual(out.ref(role));
         FhirBundleWriter.remainder(role, who);
@@ -82,7 +81,8 @@ final class Contacts {
         }
         for (LinkwayJsonSource e : section.detachItems("entries")) {
             ServiceRequest sr = out.add(new ServiceRequest());
-            sr.setStatus(ServiceRequest.ServiceRequestStatus.COMPLETED).setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+            sr.setStatus(ServiceRequest.ServiceRequestStatus.COMPLETED)
+                    .setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
             sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, SIGNPOST, "Signpost"));
             sr.setSubject(out.ref(patient));
             String date = e.str("date");
@@ -122,14 +122,18 @@ final class Contacts {
             if (enc.hasType()) {
                 LinkwayJsonBuilder.put(e, "contactType", Narratives.conceptText(enc.getTypeFirstRep()));
             }
-            LinkwayJsonBuilder.put(e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
+            LinkwayJsonBuilder.put(
+                    e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
             LinkwayJsonBuilder.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
-            LinkwayJsonBuilder.put(e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
+            LinkwayJsonBuilder.put(
+                    e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
             ArrayNode seenBy = LinkwayJsonBuilder.arr();
             for (int i = 0; i < enc.getParticipant().size(); i++) {
                 var part = enc.getParticipant().get(i);
                 PractitionerRole role = part.hasIndividual()
-                        ? in.resolve(part.getIndividual(), PractitionerRole.class, p + ".participant[" + i + "].individual") : null;
+                        ? in.resolve(
+                                part.getIndividual(), PractitionerRole.class, p + ".participant[" + i + "].individual")
+                        : null;
                 if (role == null) {
                     continue;
                 }
@@ -164,7 +168,8 @@ final class Contacts {
                 e.put("date", sr.getAuthoredOnElement().getValueAsString());
             }
             if (sr.hasPerformer()) {
-                PractitionerRole role = in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, p + ".performer[0]");
+                PractitionerRole role =
+                        in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, p + ".performer[0]");
                 if (role != null) {
                     ObjectNode to = Parties.party(role, in);
                     // PRSB names a signpost's organisation in free text only

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.InstantType;
  */
 final class Dates {
 
-    private Dates() { }
+    private Dates() {}
 
     static DateTimeType dateTime(String linkway) {
         return new DateTimeType(withSeconds(linkway));

@@ -1,19 +1,22 @@
 package org.linkway.fhir.internal;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.linkway.model.MessageType;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The conversions behind {@code org.linkway.fhir.FhirBinding}, on Linkway JSON trees. */
@@ -22,7 +25,7 @@ public final class Engine {
     /** HAPI's context is costly to build (model scan) and thread-safe once built: one per JVM. */
     private static final FhirContext CONTEXT = FhirContext.forR4Cached();
 
-    private Engine() { }
+    private Engine() {}
 
     public static FhirContext context() {
         return CONTEXT;
@@ -76,13 +79,21 @@ public final class Engine {
             IParser parser = CONTEXT.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
             var resource = parser.parseResource(json);
             if (!(resource instanceof Bundle b)) {
-                findings.add(new Finding(Severity.ERROR, Rule.FHIR_RESOURCE_TYPE.id(), resource.fhirType(), "",
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        Rule.FHIR_RESOURCE_TYPE.id(),
+                        resource.fhirType(),
+                        "",
                         "A Linkway message in FHIR is a Bundle, not a " + resource.fhirType() + "."));
                 return new Read(null, null, findings);
             }
             bundle = b;
         } catch (RuntimeException | StackOverflowError e) {
-            findings.add(new Finding(Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "",
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    Rule.FHIR_MALFORMED.id(),
+                    "Bundle",
+                    "",
                     "The input is not FHIR R4 JSON that can be read: " + oneLine(e.getMessage())));
             return new Read(null, null, findings);
         }
@@ -121,29 +132,38 @@ public final class Engine {
             return null;
         }
         List<Resource> resources = new ArrayList<>();
-        bundle.getEntry().forEach(e -> { if (e.getResource() != null) { resources.add(e.getResource()); } });
+        bundle.getEntry().forEach(e -> {
+            if (e.getResource() != null) {
+                resources.add(e.getResource());
+            }
+        });
         if (!resources.isEmpty() && resources.get(0) instanceof MessageHeader h) {
             in.use(h);
         }
-        if (resources.stream().anyMatch(r -> r instanceof org.hl7.fhir.r4.model.Composition)) {
+        if (resources.stream().anyMatch(r -> r instanceof Composition)) {
             return MessageType.MESSAGE_BACK;
         }
-        if (resources.stream().anyMatch(r -> r instanceof org.hl7.fhir.r4.model.CarePlan)) {
+        if (resources.stream().anyMatch(r -> r instanceof CarePlan)) {
             return MessageType.CARE_PLAN;
         }
-        if (resources.stream().anyMatch(r -> r instanceof org.hl7.fhir.r4.model.QuestionnaireResponse)) {
+        if (resources.stream().anyMatch(r -> r instanceof QuestionnaireResponse)) {
             return MessageType.ASSESSMENT;
         }
         for (Resource r : resources) {
-            if (r instanceof org.hl7.fhir.r4.model.ServiceRequest sr) {
-                return Codes.is(sr.getCode(), Urls.SNOMED, Urls.REFERRAL_TO_SP) ? MessageType.REFERRAL : MessageType.ONWARD_REFERRAL;
+            if (r instanceof ServiceRequest sr) {
+                return Codes.is(sr.getCode(), Urls.SNOMED, Urls.REFERRAL_TO_SP)
+                        ? MessageType.REFERRAL
+                        : MessageType.ONWARD_REFERRAL;
             }
         }
-        if (resources.stream().anyMatch(r -> r instanceof org.hl7.fhir.r4.model.Observation)) {
+        if (resources.stream().anyMatch(r -> r instanceof Observation)) {
             return MessageType.ASSESSMENT;
         }
-        in.error(Rule.FHIR_STRUCTURE, "Bundle.entry", "The Bundle holds none of the resources a Linkway message maps to "
-                + "(ServiceRequest, Composition, CarePlan, QuestionnaireResponse).");
+        in.error(
+                Rule.FHIR_STRUCTURE,
+                "Bundle.entry",
+                "The Bundle holds none of the resources a Linkway message maps to "
+                        + "(ServiceRequest, Composition, CarePlan, QuestionnaireResponse).");
         return null;
     }
 

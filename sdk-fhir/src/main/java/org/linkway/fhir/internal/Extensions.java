@@ -1,6 +1,7 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Linkway's narrow FHIR extensions: one per PRSB element that FHIR R4 and the core extensions
@@ -61,103 +62,200 @@ public final class Extensions {
         }
     }
 
-    public static final Def NHS_NUMBER_STATUS = new Def("nhs-number-verification-status", "NhsNumberVerificationStatus",
+    public static final Def NHS_NUMBER_STATUS = new Def(
+            "nhs-number-verification-status",
+            "NhsNumberVerificationStatus",
             "NHS number verification status",
             "The NHS Data Dictionary NHS number status indicator (01 to 08) of the NHS number this identifier holds.",
-            List.of("Identifier"), "code");
-    public static final Def SEX = new Def("sex", "PhenotypicSex", "Phenotypic sex",
+            List.of("Identifier"),
+            "code");
+    public static final Def SEX = new Def(
+            "sex",
+            "PhenotypicSex",
+            "Phenotypic sex",
             "The person's phenotypic sex as the NHS Data Dictionary codes it (PRSB Person demographics / Sex). FHIR R4's "
                     + "Patient.gender is administrative gender, which PRSB records separately.",
-            List.of("Patient"), "code");
-    public static final Def ETHNIC_CATEGORY = new Def("ethnic-category", "EthnicCategory", "Ethnic category",
+            List.of("Patient"),
+            "code");
+    public static final Def ETHNIC_CATEGORY = new Def(
+            "ethnic-category",
+            "EthnicCategory",
+            "Ethnic category",
             "The person's ethnic category as an NHS Data Dictionary ETHNIC CATEGORY code (PRSB Person demographics / "
                     + "Ethnicity). Stands in for UK Core's ethnic category extension until the UK Core package can be used to validate it.",
-            List.of("Patient"), "code");
-    public static final Def PRONOUN = new Def("pronoun", "Pronoun", "Pronoun",
+            List.of("Patient"),
+            "code");
+    public static final Def PRONOUN = new Def(
+            "pronoun",
+            "Pronoun",
+            "Pronoun",
             "The pronoun the person prefers, as they give it (PRSB Person demographics / Pronoun); FHIR R4 has no element for it.",
-            List.of("Patient"), "string");
-    public static final Def PREFERRED_CONTACT_METHOD = new Def("preferred-contact-method", "PreferredContactMethod",
+            List.of("Patient"),
+            "string");
+    public static final Def PREFERRED_CONTACT_METHOD = new Def(
+            "preferred-contact-method",
+            "PreferredContactMethod",
             "Preferred contact method",
             "How the person prefers to be contacted, as the PRSB one-character code (Person demographics / Person's contact "
                     + "details / Preferred contact method).",
-            List.of("Patient"), "code");
-    public static final Def REFERRAL_METHOD = new Def("referral-method", "ReferralMethod", "Referral method",
+            List.of("Patient"),
+            "code");
+    public static final Def REFERRAL_METHOD = new Def(
+            "referral-method",
+            "ReferralMethod",
+            "Referral method",
             "How the referral was sent: fax, phone, secure-messaging, secure-email, letter, nhs-e-referral-service or "
                     + "self-referral (PRSB Referral details / Referral method).",
-            List.of("ServiceRequest"), "code");
-    public static final Def RETURN_RESPONSE_TO = new Def("return-response-to", "ReturnResponseTo", "Return response to",
+            List.of("ServiceRequest"),
+            "code");
+    public static final Def RETURN_RESPONSE_TO = new Def(
+            "return-response-to",
+            "ReturnResponseTo",
+            "Return response to",
             "Who the response to this referral should go to, as free text (PRSB Referral details / Return response to).",
-            List.of("ServiceRequest"), "string");
-    public static final Def FLAG_COMMENT = new Def("flag-comment", "FlagComment", "Flag comment",
+            List.of("ServiceRequest"),
+            "string");
+    public static final Def FLAG_COMMENT = new Def(
+            "flag-comment",
+            "FlagComment",
+            "Flag comment",
             "A free-text comment or further detail on a flag (PRSB Risks / Comment, Safeguarding concerns / Comment, "
                     + "Reasonable adjustment additional detail); an R4 Flag has no note element.",
-            List.of("Flag"), "string");
-    public static final Def SAFEGUARDING_INDICATOR = new Def("safeguarding-indicator", "SafeguardingIndicator",
+            List.of("Flag"),
+            "string");
+    public static final Def SAFEGUARDING_INDICATOR = new Def(
+            "safeguarding-indicator",
+            "SafeguardingIndicator",
             "Safeguarding indicator",
             "Whether there are safeguarding concerns (PRSB Safeguarding concerns / Safeguarding indicator). Flag.status "
                     + "says the same for readers that ignore extensions (inactive when false).",
-            List.of("Flag"), "boolean");
-    public static final Def REASONABLE_ADJUSTMENT_FLAG = new Def("reasonable-adjustment-flag", "ReasonableAdjustmentFlag",
+            List.of("Flag"),
+            "boolean");
+    public static final Def REASONABLE_ADJUSTMENT_FLAG = new Def(
+            "reasonable-adjustment-flag",
+            "ReasonableAdjustmentFlag",
             "Reasonable adjustment flag",
             "Whether the person has a reasonable adjustment flag on their record (PRSB Reasonable adjustment flag). "
                     + "Flag.status says the same for readers that ignore extensions (inactive when false).",
-            List.of("Flag"), "boolean");
-    public static final Def SOCIAL_CARE_PACKAGE_NAME = new Def("social-care-package-name", "SocialCarePackageName",
+            List.of("Flag"),
+            "boolean");
+    public static final Def SOCIAL_CARE_PACKAGE_NAME = new Def(
+            "social-care-package-name",
+            "SocialCarePackageName",
             "Social care package name",
             "The name of a social care package the person receives (PRSB Services and care / Social care package name).",
-            List.of("EpisodeOfCare"), "string");
-    public static final Def CARE_FUNDING_SOURCE = new Def("care-funding-source", "CareFundingSource", "Care funding source",
+            List.of("EpisodeOfCare"),
+            "string");
+    public static final Def CARE_FUNDING_SOURCE = new Def(
+            "care-funding-source",
+            "CareFundingSource",
+            "Care funding source",
             "Who funds the care (PRSB Services and care / Care funding source, free text; Care and support plan / Care "
                     + "funding source, coded or free text).",
-            List.of("EpisodeOfCare", "CarePlan"), "CodeableConcept");
-    public static final Def DATE_LAST_UPDATED = new Def("date-last-updated", "DateLastUpdated", "Date last updated",
+            List.of("EpisodeOfCare", "CarePlan"),
+            "CodeableConcept");
+    public static final Def DATE_LAST_UPDATED = new Def(
+            "date-last-updated",
+            "DateLastUpdated",
+            "Date last updated",
             "When a care and support plan, or one of its actions, was last updated by the people who agreed it (PRSB Date "
                     + "this plan was last updated, Actions and activities / Date last updated). Not meta.lastUpdated, which a server sets.",
-            List.of("CarePlan", "CarePlan.activity"), "dateTime");
-    public static final Def REVIEW_DATE = new Def("review-date", "ReviewDate", "Review date",
+            List.of("CarePlan", "CarePlan.activity"),
+            "dateTime");
+    public static final Def REVIEW_DATE = new Def(
+            "review-date",
+            "ReviewDate",
+            "Review date",
             "When a care and support plan, or one of its actions, is to be reviewed (PRSB Planned review date, Actions and "
                     + "activities / Review date).",
-            List.of("CarePlan", "CarePlan.activity"), "dateTime");
-    public static final Def CONFIDENCE = new Def("confidence", "Confidence", "Confidence",
+            List.of("CarePlan", "CarePlan.activity"),
+            "dateTime");
+    public static final Def CONFIDENCE = new Def(
+            "confidence",
+            "Confidence",
+            "Confidence",
             "How confident the person is that they can carry out an action, as the score PRSB records (Actions and activities / Confidence).",
-            List.of("CarePlan.activity"), "decimal");
-    public static final Def GOAL_IMPORTANCE_SCORE = new Def("goal-importance-score", "GoalImportanceScore", "Goal importance score",
+            List.of("CarePlan.activity"),
+            "decimal");
+    public static final Def GOAL_IMPORTANCE_SCORE = new Def(
+            "goal-importance-score",
+            "GoalImportanceScore",
+            "Goal importance score",
             "How important the goal is to the person, as the score PRSB records (Goals and hopes / Goal importance score); "
                     + "Goal.priority is a coded high/medium/low.",
-            List.of("Goal"), "decimal");
+            List.of("Goal"),
+            "decimal");
 
-    public static final Def CONSULTATION_METHOD = new Def("consultation-method", "ConsultationMethod", "Consultation method",
+    public static final Def CONSULTATION_METHOD = new Def(
+            "consultation-method",
+            "ConsultationMethod",
+            "Consultation method",
             "How a contact with a professional took place, as the NHS Data Dictionary consultation mechanism code PRSB "
                     + "records (Contacts with professionals / Consultation method).",
-            List.of("Encounter"), "code");
-    public static final Def LOCATION_TYPE = new Def("location-type", "LocationType", "Location type",
+            List.of("Encounter"),
+            "code");
+    public static final Def LOCATION_TYPE = new Def(
+            "location-type",
+            "LocationType",
+            "Location type",
             "Where a contact with a professional took place, as the NHS Data Dictionary activity location type code PRSB "
                     + "records (Contacts with professionals / Location type).",
-            List.of("Encounter"), "code");
-    public static final Def OUTCOME_OF_CONTACT = new Def("outcome-of-contact", "OutcomeOfContact", "Outcome of contact",
+            List.of("Encounter"),
+            "code");
+    public static final Def OUTCOME_OF_CONTACT = new Def(
+            "outcome-of-contact",
+            "OutcomeOfContact",
+            "Outcome of contact",
             "The outcome of a contact with a professional, as the code PRSB records (Contacts with professionals / Outcome "
                     + "of contact); an R4 Encounter has no outcome element.",
-            List.of("Encounter"), "code");
+            List.of("Encounter"),
+            "code");
 
-    public static final Def PLAN_AGREED = new Def("plan-agreed", "PlanAgreed", "Plan agreed with the person",
+    public static final Def PLAN_AGREED = new Def(
+            "plan-agreed",
+            "PlanAgreed",
+            "Plan agreed with the person",
             "Whether the care and support plan was discussed and agreed with the person or their legitimate representative "
                     + "(PRSB Agreed with person or legitimate representative / Person or legitimate representative).",
-            List.of("CarePlan"), "boolean");
-    public static final Def ATTENDANCE = new Def("attendance", "Attendance", "Attendance",
+            List.of("CarePlan"),
+            "boolean");
+    public static final Def ATTENDANCE = new Def(
+            "attendance",
+            "Attendance",
+            "Attendance",
             "Whether the person took part in the community service a provider reports on: attended, did-not-attend or "
                     + "partially-attended (Linkway onward referral feedback).",
-            List.of("Communication"), "code");
+            List.of("Communication"),
+            "code");
 
     /** Every narrow extension, in the order the validator loads them. */
-    public static final List<Def> ALL = List.of(NHS_NUMBER_STATUS, SEX, ETHNIC_CATEGORY, PRONOUN, PREFERRED_CONTACT_METHOD,
-            REFERRAL_METHOD, RETURN_RESPONSE_TO, FLAG_COMMENT, SAFEGUARDING_INDICATOR, REASONABLE_ADJUSTMENT_FLAG,
-            SOCIAL_CARE_PACKAGE_NAME, CARE_FUNDING_SOURCE, DATE_LAST_UPDATED, REVIEW_DATE, CONFIDENCE, GOAL_IMPORTANCE_SCORE,
-            CONSULTATION_METHOD, LOCATION_TYPE, OUTCOME_OF_CONTACT, PLAN_AGREED, ATTENDANCE);
+    public static final List<Def> ALL = List.of(
+            NHS_NUMBER_STATUS,
+            SEX,
+            ETHNIC_CATEGORY,
+            PRONOUN,
+            PREFERRED_CONTACT_METHOD,
+            REFERRAL_METHOD,
+            RETURN_RESPONSE_TO,
+            FLAG_COMMENT,
+            SAFEGUARDING_INDICATOR,
+            REASONABLE_ADJUSTMENT_FLAG,
+            SOCIAL_CARE_PACKAGE_NAME,
+            CARE_FUNDING_SOURCE,
+            DATE_LAST_UPDATED,
+            REVIEW_DATE,
+            CONFIDENCE,
+            GOAL_IMPORTANCE_SCORE,
+            CONSULTATION_METHOD,
+            LOCATION_TYPE,
+            OUTCOME_OF_CONTACT,
+            PLAN_AGREED,
+            ATTENDANCE);
 
     /** The record-kind codes the binding writes for PRSB records with no code of their own (code -> display). */
-    public static java.util.Map<String, String> recordKindCodes() {
+    public static Map<String, String> recordKindCodes() {
         return PersonRecords.codes();
     }
 
-    private Extensions() { }
+    private Extensions() {}
 }

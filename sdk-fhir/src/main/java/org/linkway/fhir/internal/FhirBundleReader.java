@@ -7,18 +7,20 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +36,7 @@ final class FhirBundleReader {
     private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Extensions a mapper read into a Linkway property: not reported as unknown. */
     private final Set<Extension> read = Collections.newSetFromMap(new IdentityHashMap<>());
+
     final List<Finding> findings = new ArrayList<>();
 
     FhirBundleReader(Bundle bundle) {
@@ -82,13 +85,17 @@ final class FhirBundleReader {
     <T extends Resource> T resolve(Reference ref, Class<T> type, String path) {
         Resource r = lookup(ref);
         if (r == null) {
-            error(Rule.FHIR_REFERENCE, path, "The reference '" + ref.getReference()
-                    + "' does not resolve to a resource in the Bundle.");
+            error(
+                    Rule.FHIR_REFERENCE,
+                    path,
+                    "The reference '" + ref.getReference() + "' does not resolve to a resource in the Bundle.");
             return null;
         }
         if (!type.isInstance(r)) {
-            error(Rule.FHIR_RESOURCE_TYPE, path, "The reference points to a " + r.fhirType() + "; a "
-                    + type.getSimpleName() + " is expected here.");
+            error(
+                    Rule.FHIR_RESOURCE_TYPE,
+                    path,
+                    "The reference points to a " + r.fhirType() + "; a " + type.getSimpleName() + " is expected here.");
             return null;
         }
         used.add(r);
@@ -99,8 +106,10 @@ final class FhirBundleReader {
     Resource resolveAny(Reference ref, String path) {
         Resource r = lookup(ref);
         if (r == null) {
-            error(Rule.FHIR_REFERENCE, path, "The reference '" + ref.getReference()
-                    + "' does not resolve to a resource in the Bundle.");
+            error(
+                    Rule.FHIR_REFERENCE,
+                    path,
+                    "The reference '" + ref.getReference() + "' does not resolve to a resource in the Bundle.");
             return null;
         }
         used.add(r);
@@ -130,7 +139,7 @@ final class FhirBundleReader {
      * The value of the first extension with this URL and value type, marked as read; null when
      * there is none. One with another value type stays unread, so it is reported as unmapped.
      */
-    <T extends org.hl7.fhir.r4.model.Type> T ext(List<Extension> exts, String url, Class<T> type) {
+    <T extends Type> T ext(List<Extension> exts, String url, Class<T> type) {
         for (Extension x : exts) {
             if (url.equals(x.getUrl()) && !read.contains(x) && type.isInstance(x.getValue())) {
                 read.add(x);
@@ -143,11 +152,12 @@ final class FhirBundleReader {
     /** A code or string extension value as text, or null. */
     String extText(List<Extension> exts, String url) {
         for (Extension x : exts) {
-            if (url.equals(x.getUrl()) && !read.contains(x)
-                    && (x.getValue() instanceof org.hl7.fhir.r4.model.StringType || x.getValue() instanceof org.hl7.fhir.r4.model.CodeType)
-                    && ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).hasValue()) {
+            if (url.equals(x.getUrl())
+                    && !read.contains(x)
+                    && (x.getValue() instanceof StringType || x.getValue() instanceof CodeType)
+                    && ((PrimitiveType<?>) x.getValue()).hasValue()) {
                 read.add(x);
-                return ((org.hl7.fhir.r4.model.PrimitiveType<?>) x.getValue()).getValueAsString();
+                return ((PrimitiveType<?>) x.getValue()).getValueAsString();
             }
         }
         return null;
@@ -155,7 +165,7 @@ final class FhirBundleReader {
 
     /** A boolean extension value, or null. */
     Boolean extBool(List<Extension> exts, String url) {
-        var b = ext(exts, url, org.hl7.fhir.r4.model.BooleanType.class);
+        var b = ext(exts, url, BooleanType.class);
         return b != null && b.hasValue() ? b.getValue() : null;
     }
 
@@ -166,8 +176,11 @@ final class FhirBundleReader {
     ObjectNode remainder(DomainResource r) {
         ObjectNode rest = remainder(r.getExtension(), path(r));
         if (r.hasModifierExtension()) {
-            error(Rule.FHIR_EXTENSION, path(r) + ".modifierExtension[0]",
-                    "The resource has a modifier extension ('" + r.getModifierExtension().get(0).getUrl()
+            error(
+                    Rule.FHIR_EXTENSION,
+                    path(r) + ".modifierExtension[0]",
+                    "The resource has a modifier extension ('"
+                            + r.getModifierExtension().get(0).getUrl()
                             + "') this reader does not understand, so it cannot safely be read.");
         }
         return rest;
@@ -193,7 +206,10 @@ final class FhirBundleReader {
                 }
                 error(Rule.FHIR_EXTENSION, p, "The linkway-data extension must hold a JSON object.");
             } else {
-                unmapped(p, "The extension '" + x.getUrl() + "' has no place in a Linkway message; it was not carried over.");
+                unmapped(
+                        p,
+                        "The extension '" + x.getUrl()
+                                + "' has no place in a Linkway message; it was not carried over.");
             }
         }
         return rest;
@@ -216,8 +232,9 @@ final class FhirBundleReader {
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource r = bundle.getEntry().get(i).getResource();
             if (r != null && !used.contains(r)) {
-                unmapped("Bundle.entry[" + i + "].resource", "This " + r.fhirType()
-                        + " has no place in the Linkway message; it was not carried over.");
+                unmapped(
+                        "Bundle.entry[" + i + "].resource",
+                        "This " + r.fhirType() + " has no place in the Linkway message; it was not carried over.");
             }
         }
     }

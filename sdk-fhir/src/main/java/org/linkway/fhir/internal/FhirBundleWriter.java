@@ -6,14 +6,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,14 +56,14 @@ final class FhirBundleWriter {
     }
 
     /** Adds one of Linkway's narrow extensions (nothing when the value is null). */
-    static void ext(org.hl7.fhir.r4.model.DomainResource r, Extensions.Def def, org.hl7.fhir.r4.model.Type value) {
+    static void ext(DomainResource r, Extensions.Def def, Type value) {
         if (value != null) {
             r.addExtension(new Extension(def.url(), value));
         }
     }
 
     /** The same on an element (a care plan activity). */
-    static void ext(org.hl7.fhir.r4.model.Element e, Extensions.Def def, org.hl7.fhir.r4.model.Type value) {
+    static void ext(Element e, Extensions.Def def, Type value) {
         if (value != null) {
             e.addExtension(new Extension(def.url(), value));
         }
@@ -71,13 +71,14 @@ final class FhirBundleWriter {
 
     /** Puts what FHIR had no element for on the resource, as Linkway JSON (nothing when nothing is left). */
     /** The same for a backbone element (a care plan activity) that has no resource of its own. */
-    static void remainder(org.hl7.fhir.r4.model.Element element, LinkwayJsonSource src) {
+    static void remainder(Element element, LinkwayJsonSource src) {
         if (src == null) {
             return;
         }
         ObjectNode rest = src.rest();
         if (rest != null) {
-            element.addExtension(new Extension(Urls.EXT_LINKWAY_DATA, new StringType(LinkwayJson.mapper().writeValueAsString(rest))));
+            element.addExtension(new Extension(
+                    Urls.EXT_LINKWAY_DATA, new StringType(LinkwayJson.mapper().writeValueAsString(rest))));
         }
     }
 
@@ -87,7 +88,8 @@ final class FhirBundleWriter {
         }
         ObjectNode rest = src.rest();
         if (rest != null) {
-            r.addExtension(new Extension(Urls.EXT_LINKWAY_DATA, new StringType(LinkwayJson.mapper().writeValueAsString(rest))));
+            r.addExtension(new Extension(
+                    Urls.EXT_LINKWAY_DATA, new StringType(LinkwayJson.mapper().writeValueAsString(rest))));
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +22,7 @@ final class IndividualRequirementsSection {
     static final String REASONABLE_ADJUSTMENT = "reasonable-adjustment";
     static final String INDIVIDUAL_REQUIREMENT = "individual-requirement";
 
-    private IndividualRequirementsSection() { }
+    private IndividualRequirementsSection() {}
 
     static void write(FhirBundleWriter out, LinkwayJsonSource req, Patient patient, List<Resource> written) {
         LinkwayJsonSource ra = req.child("reasonableAdjustment");
@@ -34,10 +32,13 @@ final class IndividualRequirementsSection {
                 f.setStatus(Flag.FlagStatus.ACTIVE);
                 f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT, "Reasonable adjustment"));
                 LinkwayJsonSource what = e.child("reasonableAdjustment");
-                f.setCode(what != null && !what.view().isEmpty() ? Codes.concept(what)
-                        : Codes.marker(Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT, "Reasonable adjustment"));
+                f.setCode(
+                        what != null && !what.view().isEmpty()
+                                ? Codes.concept(what)
+                                : Codes.marker(Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT, "Reasonable adjustment"));
                 f.setSubject(out.ref(patient));
-                ProblemsAndRisksSection.indicator(f, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
+                ProblemsAndRisksSection.indicator(
+                        f, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
                 ProblemsAndRisksSection.comment(f, e, "reasonableAdjustmentAdditionalDetail");
                 FhirBundleWriter.remainder(f, e);
                 written.add(f);
@@ -73,8 +74,11 @@ final class IndividualRequirementsSection {
             f.setStatus(Flag.FlagStatus.ACTIVE);
             f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT, "Other individual requirement"));
             String text = e.str("otherIndividualRequirement");
-            f.setCode(text != null ? new CodeableConcept().setText(text)
-                    : Codes.marker(Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT, "Other individual requirement"));
+            f.setCode(
+                    text != null
+                            ? new CodeableConcept().setText(text)
+                            : Codes.marker(
+                                    Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT, "Other individual requirement"));
             f.setSubject(out.ref(patient));
             FhirBundleWriter.remainder(f, e);
             written.add(f);
@@ -90,17 +94,22 @@ final class IndividualRequirementsSection {
             if (AssessmentSection.hasKind(f.getCategoryFirstRep(), REASONABLE_ADJUSTMENT)) {
                 in.use(f);
                 ObjectNode e = LinkwayJsonBuilder.obj();
-                ProblemsAndRisksSection.readIndicator(f, in, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
+                ProblemsAndRisksSection.readIndicator(
+                        f, in, e, "reasonableAdjustmentFlag", Extensions.REASONABLE_ADJUSTMENT_FLAG);
                 if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, REASONABLE_ADJUSTMENT)) {
                     e.set("reasonableAdjustment", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
                 }
-                LinkwayJsonBuilder.put(e, "reasonableAdjustmentAdditionalDetail", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
+                LinkwayJsonBuilder.put(
+                        e,
+                        "reasonableAdjustmentAdditionalDetail",
+                        in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
                 ra.add(LinkwayJsonBuilder.merge(e, in.remainder(f)));
             } else if (AssessmentSection.hasKind(f.getCategoryFirstRep(), INDIVIDUAL_REQUIREMENT)) {
                 in.use(f);
                 ObjectNode e = LinkwayJsonBuilder.obj();
                 if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, INDIVIDUAL_REQUIREMENT)) {
-                    LinkwayJsonBuilder.put(e, "otherIndividualRequirement", f.getCode().getText());
+                    LinkwayJsonBuilder.put(
+                            e, "otherIndividualRequirement", f.getCode().getText());
                 }
                 other.add(LinkwayJsonBuilder.merge(e, in.remainder(f)));
             }
@@ -113,7 +122,8 @@ final class IndividualRequirementsSection {
                     e.set("impairmentCategory", Codes.codedText(c.getCode(), in, in.path(c) + ".code"));
                 }
                 if (c.hasNote()) {
-                    LinkwayJsonBuilder.put(e, "impairmentAdditionalDetail", c.getNoteFirstRep().getText());
+                    LinkwayJsonBuilder.put(
+                            e, "impairmentAdditionalDetail", c.getNoteFirstRep().getText());
                 }
                 impairments.add(LinkwayJsonBuilder.merge(e, in.remainder(c)));
             }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,11 +23,12 @@ final class Letter {
 
     /** A GP in England reads times on the clock on the wall. */
     static final ZoneId UK = ZoneId.of("Europe/London");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
-    private Letter() { }
+    private Letter() {}
 
     /** An ISO date or date-time in words; a value that is neither is returned as written. */
     static String date(String iso) {
@@ -110,11 +110,17 @@ final class Letter {
             return text(name);
         }
         String full = text(name.get("fullName"));
-        String built = join(" ", List.of(Objects.toString(text(name.get("title")), ""),
-                Objects.toString(spaced(name.get("firstNames")), ""), Objects.toString(spaced(name.get("familyNames")), "")));
+        String built = join(
+                " ",
+                List.of(
+                        Objects.toString(text(name.get("title")), ""),
+                        Objects.toString(spaced(name.get("firstNames")), ""),
+                        Objects.toString(spaced(name.get("familyNames")), "")));
         String main = built != null ? built : full;
         String preferred = text(name.get("preferredName"));
-        return preferred != null && main != null ? main + " (known as " + preferred + ")" : main != null ? main : preferred;
+        return preferred != null && main != null
+                ? main + " (known as " + preferred + ")"
+                : main != null ? main : preferred;
     }
 
     /** A professional or service: name, team, service and organisation, as far as given. */
@@ -122,7 +128,8 @@ final class Letter {
         if (p == null || !p.isObject()) {
             return text(p);
         }
-        String about = join(", ", List.of(Objects.toString(text(p.get("role")), ""), Objects.toString(text(p.get("grade")), "")));
+        String about = join(
+                ", ", List.of(Objects.toString(text(p.get("role")), ""), Objects.toString(text(p.get("grade")), "")));
         String who = text(p.get("name"));
         if (who != null && about != null) {
             who = who + " (" + about + ")";
@@ -131,9 +138,14 @@ final class Letter {
         }
         String specialty = text(p.get("specialty"));
         String org = organisation(p.get("organisation"));
-        return join(", ", List.of(Objects.toString(who, ""), Objects.toString(text(p.get("team")), ""),
-                specialty == null ? "" : "specialty " + specialty,
-                Objects.toString(text(p.get("service")), ""), Objects.toString(org, "")));
+        return join(
+                ", ",
+                List.of(
+                        Objects.toString(who, ""),
+                        Objects.toString(text(p.get("team")), ""),
+                        specialty == null ? "" : "specialty " + specialty,
+                        Objects.toString(text(p.get("service")), ""),
+                        Objects.toString(org, "")));
     }
 
     /** An organisation: its name, with its ODS code when the name does not already show it. */
@@ -160,18 +172,22 @@ final class Letter {
 
     /** An NHS number in its usual 3-3-4 groups. */
     static String nhsNumber(String n) {
-        return n != null && n.matches("\\d{10}") ? n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6) : n;
+        return n != null && n.matches("\\d{10}")
+                ? n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6)
+                : n;
     }
 
     /** The non-empty parts joined; null when there are none. */
     static String join(String separator, List<String> parts) {
-        List<String> some = parts.stream().filter(s -> s != null && !s.isBlank()).toList();
+        List<String> some =
+                parts.stream().filter(s -> s != null && !s.isBlank()).toList();
         return some.isEmpty() ? null : String.join(separator, some);
     }
 
     /** "a, b and c". */
     static String and(List<String> parts) {
-        List<String> some = parts.stream().filter(s -> s != null && !s.isBlank()).toList();
+        List<String> some =
+                parts.stream().filter(s -> s != null && !s.isBlank()).toList();
         if (some.size() <= 1) {
             return some.isEmpty() ? null : some.get(0);
         }

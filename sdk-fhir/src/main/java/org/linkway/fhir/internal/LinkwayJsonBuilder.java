@@ -10,7 +10,7 @@ final class LinkwayJsonBuilder {
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private LinkwayJsonBuilder() { }
+    private LinkwayJsonBuilder() {}
 
     static ObjectNode obj() {
         return F.objectNode();

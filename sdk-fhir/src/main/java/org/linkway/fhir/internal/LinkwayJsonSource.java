@@ -1,9 +1,11 @@
 package org.linkway.fhir.internal;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,9 +89,9 @@ final class LinkwayJsonSource {
     }
 
     /** A nested array's objects, consumed in place (index placeholders keep positions in the remainder). */
-    java.util.List<LinkwayJsonSource> items(String name) {
+    List<LinkwayJsonSource> items(String name) {
         JsonNode v = node.get(name);
-        java.util.List<LinkwayJsonSource> out = new java.util.ArrayList<>();
+        List<LinkwayJsonSource> out = new ArrayList<>();
         if (v instanceof ArrayNode a) {
             for (JsonNode item : a) {
                 if (item instanceof ObjectNode o) {
@@ -101,18 +103,18 @@ final class LinkwayJsonSource {
     }
 
     /** Detaches a nested array of objects, each to be mapped to a resource of its own. */
-    java.util.List<LinkwayJsonSource> detachItems(String name) {
+    List<LinkwayJsonSource> detachItems(String name) {
         JsonNode v = node.get(name);
         if (!(v instanceof ArrayNode a) || a.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         for (JsonNode item : a) {
             if (!(item instanceof ObjectNode)) {
-                return java.util.List.of();
+                return List.of();
             }
         }
         node.remove(name);
-        java.util.List<LinkwayJsonSource> out = new java.util.ArrayList<>();
+        List<LinkwayJsonSource> out = new ArrayList<>();
         for (JsonNode item : a) {
             out.add(new LinkwayJsonSource((ObjectNode) item, emptyAtStart));
         }
@@ -120,12 +122,12 @@ final class LinkwayJsonSource {
     }
 
     /** Takes an array of strings whole, or null when absent or holding anything but strings. */
-    java.util.List<String> strings(String name) {
+    List<String> strings(String name) {
         JsonNode v = node.get(name);
         if (!(v instanceof ArrayNode a) || a.isEmpty()) {
             return null;
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode item : a) {
             if (!item.isString()) {
                 return null;
@@ -137,7 +139,7 @@ final class LinkwayJsonSource {
     }
 
     /** Takes a number property, or null. */
-    java.math.BigDecimal number(String name) {
+    BigDecimal number(String name) {
         JsonNode v = node.get(name);
         if (v == null || !v.isNumber()) {
             return null;
@@ -170,7 +172,7 @@ final class LinkwayJsonSource {
     /** Removes containers emptied by mapping; returns true when {@code n} itself was emptied. */
     private boolean prune(JsonNode n) {
         if (n instanceof ObjectNode o) {
-            java.util.List<String> gone = new java.util.ArrayList<>();
+            List<String> gone = new ArrayList<>();
             for (var e : o.properties()) {
                 if (e.getValue().isContainer() && prune(e.getValue())) {
                     gone.add(e.getKey());

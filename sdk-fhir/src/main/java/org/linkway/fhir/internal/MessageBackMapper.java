@@ -1,14 +1,17 @@
 package org.linkway.fhir.internal;
 
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Device;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
@@ -17,8 +20,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,7 +35,8 @@ final class MessageBackMapper {
     static final String DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
     /** Section code -> title, in the order a GP reads them. */
-    private static final Map<String, String> TITLES = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> TITLES = new LinkedHashMap<>();
+
     static {
         TITLES.put("contactsWithProfessionals", "Contacts with professionals");
         TITLES.put("clinicalSummary", "Clinical summary");
@@ -42,7 +46,7 @@ final class MessageBackMapper {
         TITLES.put("onward-referrals", "Onward referrals");
     }
 
-    private MessageBackMapper() { }
+    private MessageBackMapper() {}
 
     static Bundle write(ObjectNode mb) {
         FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(mb));
@@ -54,9 +58,11 @@ final class MessageBackMapper {
         Composition comp = out.add(new Composition());
         Patient patient = ReferralDetailsSection.patientOf(out, root);
 
-        ServiceRequest.ServiceRequestStatus closed = "completed".equals(outcome) ? ServiceRequest.ServiceRequestStatus.COMPLETED
+        ServiceRequest.ServiceRequestStatus closed = "completed".equals(outcome)
+                ? ServiceRequest.ServiceRequestStatus.COMPLETED
                 : ServiceRequest.ServiceRequestStatus.REVOKED;
-        List<ServiceRequest> requests = ReferralDetailsSection.referralRequests(out, root, patient, sr -> sr.setStatus(closed));
+        List<ServiceRequest> requests =
+                ReferralDetailsSection.referralRequests(out, root, patient, sr -> sr.setStatus(closed));
         ServiceRequest main = requests.isEmpty() ? null : requests.get(0);
         if (main != null) {
             ReferralDetailsSection.identify(main, root.str("referralId"), root.str("referrerReferralId"));
@@ -65,8 +71,8 @@ final class MessageBackMapper {
         Map<String, Narrative> narratives = MessageBackNarrative.sections(mb);
         LinkwayJsonSource csp = root.detach("careAndSupportPlan");
         if (csp != null) {
-            org.hl7.fhir.r4.model.CarePlan plan = out.add(new org.hl7.fhir.r4.model.CarePlan());
-            plan.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.ACTIVE).setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.PLAN);
+            CarePlan plan = out.add(new CarePlan());
+            plan.setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN);
             plan.setSubject(out.ref(patient));
             CarePlanMapper.writePlan(out, csp, plan);
             FhirBundleWriter.remainder(plan, csp);
@@ -76,7 +82,9 @@ final class MessageBackMapper {
         Contacts.writeSignposts(out, root, patient);
         List<Resource> assessments = new ArrayList<>();
         for (Resource r : new ArrayList<>(out.resources())) {
-            if (r instanceof Observation o && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey") && !ScoreObservations.is(o)) {
+            if (r instanceof Observation o
+                    && Codes.is(o.getCategoryFirstRep(), Urls.OBSERVATION_CATEGORY, "survey")
+                    && !ScoreObservations.is(o)) {
                 assessments.add(o);
                 // each score as an Observation of its own, beside the assessment it comes from
                 assessments.addAll(ScoreObservations.write(out, o, patient));
@@ -137,7 +145,7 @@ final class MessageBackMapper {
         if (sentAt != null && sentAt.matches(".*T\\d\\d:\\d\\d:\\d\\d.*")) {
             b.setTimestampElement(Dates.instant(sentAt));
         } else {
-            b.setTimestamp(new java.util.Date());
+            b.setTimestamp(new Date());
         }
         for (Resource r : out.resources()) {
             b.addEntry().setFullUrl(out.url(r)).setResource(r);
@@ -149,15 +157,18 @@ final class MessageBackMapper {
     private static List<Resource> textSectionEntries(FhirBundleWriter out, String section) {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
-            if ("clinicalSummary".equals(section) && r instanceof Observation o && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
+            if ("clinicalSummary".equals(section)
+                    && r instanceof Observation o
+                    && Codes.is(o.getCode(), Urls.CS_RECORD_KIND, "clinical-summary")) {
                 list.add(r);
-            } else if ("contactsWithProfessionals".equals(section) && r instanceof org.hl7.fhir.r4.model.Encounter) {
+            } else if ("contactsWithProfessionals".equals(section) && r instanceof Encounter) {
                 list.add(r);
             } else if ("signpostDetails".equals(section) && r instanceof ServiceRequest sr && Contacts.isSignpost(sr)) {
                 list.add(r);
-            } else if ("careAndSupportPlan".equals(section) && r instanceof org.hl7.fhir.r4.model.CarePlan) {
+            } else if ("careAndSupportPlan".equals(section) && r instanceof CarePlan) {
                 list.add(r);
-            } else if ("planAndRequestedActions".equals(section) && r instanceof org.hl7.fhir.r4.model.Task t
+            } else if ("planAndRequestedActions".equals(section)
+                    && r instanceof Task t
                     && Codes.is(t.getCode(), Urls.CS_RECORD_KIND, PlanAndCareSection.PLAN)) {
                 list.add(r);
             }
@@ -168,14 +179,22 @@ final class MessageBackMapper {
     private static List<Resource> byType(FhirBundleWriter out, Class<? extends Resource> type, String kind) {
         List<Resource> list = new ArrayList<>();
         for (Resource r : out.resources()) {
-            if (type.isInstance(r) && (kind == null || (r instanceof Flag f && AssessmentSection.hasKind(f.getCategoryFirstRep(), kind)))) {
+            if (type.isInstance(r)
+                    && (kind == null
+                            || (r instanceof Flag f && AssessmentSection.hasKind(f.getCategoryFirstRep(), kind)))) {
                 list.add(r);
             }
         }
         return list;
     }
 
-    private static void section(FhirBundleWriter out, Composition comp, String code, String title, List<Resource> entries, Map<String, Narrative> narratives) {
+    private static void section(
+            FhirBundleWriter out,
+            Composition comp,
+            String code,
+            String title,
+            List<Resource> entries,
+            Map<String, Narrative> narratives) {
         Narrative text = narratives.get(code);
         if (entries.isEmpty() && text == null) {
             return;
@@ -194,7 +213,10 @@ final class MessageBackMapper {
         in.use(comp);
         String cp = in.path(comp);
         if (in.bundle.getType() != Bundle.BundleType.DOCUMENT) {
-            in.error(Rule.FHIR_STRUCTURE, "Bundle.type", "A message back is a FHIR document: Bundle.type must be 'document'.");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    "Bundle.type",
+                    "A message back is a FHIR document: Bundle.type must be 'document'.");
         }
         ObjectNode mb = Bundles.start("MessageBack");
         if (comp.hasIdentifier() && Urls.ID_RECORD.equals(comp.getIdentifier().getSystem())) {
@@ -215,8 +237,11 @@ final class MessageBackMapper {
             }
         }
         if (outcome == null) {
-            in.error(Rule.FHIR_STRUCTURE, cp + ".section", "A message back needs its outcome: an Observation coded "
-                    + Urls.CS_RECORD_KIND + "|referral-outcome, or " + Urls.SNOMED + "|" + Urls.SP_DECLINED + ".");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    cp + ".section",
+                    "A message back needs its outcome: an Observation coded " + Urls.CS_RECORD_KIND
+                            + "|referral-outcome, or " + Urls.SNOMED + "|" + Urls.SP_DECLINED + ".");
         }
         LinkwayJsonBuilder.put(mb, "outcome", outcome);
         if (comp.getDateElement().hasValue()) {
@@ -224,7 +249,10 @@ final class MessageBackMapper {
         }
         Patient patient = comp.hasSubject() ? in.resolve(comp.getSubject(), Patient.class, cp + ".subject") : null;
         if (patient == null && !comp.hasSubject()) {
-            in.error(Rule.FHIR_STRUCTURE, cp + ".subject", "The message back's Composition must name the person (a Patient).");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    cp + ".subject",
+                    "The message back's Composition must name the person (a Patient).");
         }
         if (patient != null) {
             mb.set("personDemographics", PersonSection.person(patient, in));
@@ -243,7 +271,8 @@ final class MessageBackMapper {
             for (Identifier id : main.getIdentifier()) {
                 if (Urls.ID_REFERRAL.equals(id.getSystem())) {
                     LinkwayJsonBuilder.put(mb, "referralId", id.getValue());
-                } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem()) || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
+                } else if (Urls.ID_REFERRER_REFERRAL.equals(id.getSystem())
+                        || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
                     LinkwayJsonBuilder.put(mb, "referrerReferralId", id.getValue());
                 }
             }
@@ -252,10 +281,12 @@ final class MessageBackMapper {
             in.resolveAny(comp.getAuthor().get(i), cp + ".author[" + i + "]");
         }
         Contacts.read(in, mb);
-        for (org.hl7.fhir.r4.model.CarePlan plan : in.all(org.hl7.fhir.r4.model.CarePlan.class)) {
+        for (CarePlan plan : in.all(CarePlan.class)) {
             // read before the shared sections, which would take the plan's needs and strengths for other records
             in.use(plan);
-            mb.set("careAndSupportPlan", LinkwayJsonBuilder.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
+            mb.set(
+                    "careAndSupportPlan",
+                    LinkwayJsonBuilder.merge(CarePlanMapper.readPlan(in, plan), in.remainder(plan)));
             break;
         }
         // the score Observations repeat what the assessment Observations hold
@@ -263,11 +294,16 @@ final class MessageBackMapper {
         ReferralMapper.readSections(in, mb, main);
         // a Condition in a message back has no PRSB section to go to
         if (mb.remove("presentingComplaintsOrIssues") != null) {
-            in.unmapped("Bundle.entry", "A message back has no section for conditions; the Condition resources were not carried over.");
+            in.unmapped(
+                    "Bundle.entry",
+                    "A message back has no section for conditions; the Condition resources were not carried over.");
         }
         for (String referralOnly : List.of("aboutMe", "individualRequirements", "socialContext", "servicesAndCare")) {
             if (mb.remove(referralOnly) != null) {
-                in.unmapped("Bundle.entry", "A message back has no '" + referralOnly + "' section; the resources that hold it were not carried over.");
+                in.unmapped(
+                        "Bundle.entry",
+                        "A message back has no '" + referralOnly
+                                + "' section; the resources that hold it were not carried over.");
             }
         }
         return Bundles.finish(LinkwayJsonBuilder.merge(mb, in.remainder(comp)));

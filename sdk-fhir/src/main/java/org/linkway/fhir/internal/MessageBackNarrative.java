@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Narrative;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MessageBackNarrative {
 
-    private MessageBackNarrative() { }
+    private MessageBackNarrative() {}
 
     /** Each section code with something to say -> its narrative. */
     static Map<String, Narrative> sections(ObjectNode mb) {
@@ -45,12 +43,14 @@ final class MessageBackNarrative {
         String who = pd == null ? null : Letter.personName(pd.get("name"));
         String born = pd == null ? null : Letter.date(pd.get("dateOfBirth"));
         String nhs = pd == null ? null : Letter.nhsNumber(Letter.text(pd.get("nhsNumber")));
-        String person = Letter.join(", ", List.of(nz(who), born == null ? "" : "born " + born, nhs == null ? "" : "NHS number " + nhs));
+        String person = Letter.join(
+                ", ", List.of(nz(who), born == null ? "" : "born " + born, nhs == null ? "" : "NHS number " + nhs));
         Xhtml x = new Xhtml().p("Social prescribing message back" + (person == null ? "" : " about " + person) + ".");
         JsonNode first = first(mb.get("referralDetails"));
         String from = first == null ? null : Letter.party(first.get("referralTo"));
         String sent = Letter.date(mb.get("sentAt"));
-        x.p(Letter.sentence(Letter.join(" ", List.of(sent == null ? "" : "Sent on " + sent, from == null ? "" : "by " + from))));
+        x.p(Letter.sentence(
+                Letter.join(" ", List.of(sent == null ? "" : "Sent on " + sent, from == null ? "" : "by " + from))));
         x.p("Outcome:", NhsCodes.outcome(Letter.text(mb.get("outcome"))));
         JsonNode actions = mb.get("planAndRequestedActions");
         List<String> asks = new ArrayList<>();
@@ -80,8 +80,16 @@ final class MessageBackNarrative {
             String date = Letter.date(e.get("date"));
             String by = Letter.party(e.get("referrerDetails"));
             String method = NhsCodes.referralMethod(Letter.text(e.get("referralMethod")));
-            x.p(Letter.sentence(Letter.join("; ", List.of(nz(Letter.join(" ", List.of("Referred", date == null ? "" : "on " + date,
-                    by == null ? "" : "by " + by))), method == null ? "" : "sent " + method))));
+            x.p(Letter.sentence(Letter.join(
+                    "; ",
+                    List.of(
+                            nz(Letter.join(
+                                    " ",
+                                    List.of(
+                                            "Referred",
+                                            date == null ? "" : "on " + date,
+                                            by == null ? "" : "by " + by))),
+                            method == null ? "" : "sent " + method))));
             x.p("Referrer's contact details:", Letter.text(field(e.get("referrerDetails"), "contactDetails")));
             x.p("Referred to:", Letter.party(e.get("referralTo")));
             x.p("Reason for referral:", Letter.text(e.get("reasonForReferral")));
@@ -94,8 +102,11 @@ final class MessageBackNarrative {
         List<String> lines = new ArrayList<>();
         for (JsonNode e : entries(section)) {
             String period = period(e.get("startDateOfRisk"), e.get("endDateOfRisk"));
-            lines.add(Letter.join(". ", List.of(nz(Letter.text(e.get("risk"))) + (period == null ? "" : " (" + period + ")"),
-                    nz(Letter.sentence(Letter.text(e.get("comment")))))));
+            lines.add(Letter.join(
+                    ". ",
+                    List.of(
+                            nz(Letter.text(e.get("risk"))) + (period == null ? "" : " (" + period + ")"),
+                            nz(Letter.sentence(Letter.text(e.get("comment")))))));
         }
         return new Xhtml().list(lines);
     }
@@ -111,11 +122,15 @@ final class MessageBackNarrative {
             for (JsonNode c : concerns.values()) {
                 JsonNode flag = c.get("safeguardingIndicator");
                 String concern = Letter.text(c.get("safeguardingConcerns"));
-                String lead = flag != null && flag.isBoolean() && !flag.booleanValue() ? "No safeguarding concerns"
+                String lead = flag != null && flag.isBoolean() && !flag.booleanValue()
+                        ? "No safeguarding concerns"
                         : concern != null ? "Safeguarding concern: " + concern : "Safeguarding concern";
                 String period = period(c.get("safeguardingConcernsDate"), c.get("safeguardingConcernsEndDate"));
-                lines.add(Letter.join(". ", List.of(lead + (period == null ? "" : " (" + period + ")"),
-                        nz(Letter.sentence(Letter.text(c.get("comment")))))));
+                lines.add(Letter.join(
+                        ". ",
+                        List.of(
+                                lead + (period == null ? "" : " (" + period + ")"),
+                                nz(Letter.sentence(Letter.text(c.get("comment")))))));
             }
         }
         x.list(lines);

@@ -2,6 +2,7 @@ package org.linkway.fhir.internal;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.utilities.xhtml.NodeType;
 
 /**
  * Text in FHIR: a CodeableConcept's words and the XHTML narratives of resources, escaped on the way
@@ -9,13 +10,17 @@ import org.hl7.fhir.r4.model.Narrative;
  */
 final class Narratives {
 
-    private Narratives() { }
+    private Narratives() {}
 
     static String conceptText(CodeableConcept cc) {
         if (cc.hasText()) {
             return cc.getText();
         }
-        return cc.hasCoding() ? (cc.getCodingFirstRep().hasDisplay() ? cc.getCodingFirstRep().getDisplay() : cc.getCodingFirstRep().getCode()) : null;
+        return cc.hasCoding()
+                ? (cc.getCodingFirstRep().hasDisplay()
+                        ? cc.getCodingFirstRep().getDisplay()
+                        : cc.getCodingFirstRep().getCode())
+                : null;
     }
 
     /** A narrative holding exactly one text (no paragraph), so the text reads back unchanged. */
@@ -33,7 +38,8 @@ final class Narratives {
         }
         var div = n.getDiv();
         String all = div.allText();
-        boolean exact = div.getChildNodes().size() == 1 && div.getChildNodes().get(0).getNodeType() == org.hl7.fhir.utilities.xhtml.NodeType.Text;
+        boolean exact =
+                div.getChildNodes().size() == 1 && div.getChildNodes().get(0).getNodeType() == NodeType.Text;
         if (all == null) {
             return null;
         }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class NhsCodes {
 
-    private NhsCodes() { }
+    private NhsCodes() {}
 
     /** NHS Data Dictionary CONSULTATION MEDIUM USED / CONSULTATION MECHANISM, as a phrase ("by telephone"). */
     private static final Map<String, String> CONSULTATION = Map.ofEntries(
@@ -87,9 +87,24 @@ final class NhsCodes {
 
     /** HL7 goal-achievement (http://terminology.hl7.org/CodeSystem/goal-achievement). */
     private static final Map<String, String> GOAL = Map.of(
-            "in-progress", "In progress", "improving", "Improving", "worsening", "Worsening",
-            "no-change", "No change", "achieved", "Achieved", "sustaining", "Sustaining",
-            "not-achieved", "Not achieved", "no-progress", "No progress", "not-attainable", "Not attainable");
+            "in-progress",
+            "In progress",
+            "improving",
+            "Improving",
+            "worsening",
+            "Worsening",
+            "no-change",
+            "No change",
+            "achieved",
+            "Achieved",
+            "sustaining",
+            "Sustaining",
+            "not-achieved",
+            "Not achieved",
+            "no-progress",
+            "No progress",
+            "not-attainable",
+            "Not attainable");
 
     /** How the referral ended (MessageBack.outcome), said to the GP. */
     private static final Map<String, String> OUTCOME = Map.of(
@@ -101,15 +116,37 @@ final class NhsCodes {
 
     /** PRSB referral method (Linkway enum). */
     private static final Map<String, String> REFERRAL_METHOD = Map.of(
-            "fax", "by fax", "phone", "by telephone", "secure-messaging", "by secure message",
-            "secure-email", "by secure email", "letter", "by letter",
-            "nhs-e-referral-service", "through the NHS e-Referral Service", "self-referral", "as a self-referral");
+            "fax",
+            "by fax",
+            "phone",
+            "by telephone",
+            "secure-messaging",
+            "by secure message",
+            "secure-email",
+            "by secure email",
+            "letter",
+            "by letter",
+            "nhs-e-referral-service",
+            "through the NHS e-Referral Service",
+            "self-referral",
+            "as a self-referral");
 
     /** Onward referral status and attendance (Linkway enums). */
     private static final Map<String, String> ONWARD = Map.of(
-            "sent", "sent", "accepted", "accepted by the provider", "declined", "declined by the provider",
-            "attended", "attended", "did-not-attend", "did not attend", "partially-attended", "partly attended",
-            "completed", "completed");
+            "sent",
+            "sent",
+            "accepted",
+            "accepted by the provider",
+            "declined",
+            "declined by the provider",
+            "attended",
+            "attended",
+            "did-not-attend",
+            "did not attend",
+            "partially-attended",
+            "partly attended",
+            "completed",
+            "completed");
 
     static String consultation(String code) {
         return words(CONSULTATION, code);

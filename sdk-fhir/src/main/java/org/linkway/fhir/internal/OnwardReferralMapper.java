@@ -1,14 +1,15 @@
 package org.linkway.fhir.internal;
 
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +24,7 @@ final class OnwardReferralMapper {
             "did-not-attend", Task.TaskStatus.FAILED,
             "completed", Task.TaskStatus.COMPLETED);
 
-    private OnwardReferralMapper() { }
+    private OnwardReferralMapper() {}
 
     static Bundle write(ObjectNode message, boolean asMessage) {
         FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(message));
@@ -34,9 +35,12 @@ final class OnwardReferralMapper {
         String status = root.str("status");
         Task task = out.add(new Task());
         LinkwayJsonSource entry = root.detach("referral");
-        ServiceRequest sr = entry != null ? ReferralDetailsSection.referralEntry(out, entry, ReferralDetailsSection.personOfReferral())
-                : out.add(new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
-                        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(ReferralDetailsSection.personOfReferral()));
+        ServiceRequest sr = entry != null
+                ? ReferralDetailsSection.referralEntry(out, entry, ReferralDetailsSection.personOfReferral())
+                : out.add(new ServiceRequest()
+                        .setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
+                        .setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
+                        .setSubject(ReferralDetailsSection.personOfReferral()));
         sr.setCode(Codes.marker(Urls.CS_RECORD_KIND, "onward-referral", "Onward referral to a community service"));
         FhirBundleWriter.remainder(sr, entry);
         if (id != null) {
@@ -48,7 +52,8 @@ final class OnwardReferralMapper {
         String consentId = root.str("consentId");
         if (consentId != null) {
             // the consent that covers disclosure to this provider, by its Linkway id
-            sr.addSupportingInfo(new org.hl7.fhir.r4.model.Reference().setType("Consent")
+            sr.addSupportingInfo(new Reference()
+                    .setType("Consent")
                     .setIdentifier(new Identifier().setSystem(Urls.ID_RECORD).setValue(consentId)));
         }
         LinkwayJsonSource provider = root.detach("provider");
@@ -72,14 +77,15 @@ final class OnwardReferralMapper {
             feedback(out, f, sr, task);
         }
         FhirBundleWriter.remainder(task, root);
-        return asMessage ? Bundles.message(out, "onward-referral-request", "Onward referral to a community service", sr)
+        return asMessage
+                ? Bundles.message(out, "onward-referral-request", "Onward referral to a community service", sr)
                 : Bundles.transaction(out);
     }
 
     /** One piece of provider feedback: a Communication from the provider about the onward referral. */
     private static void feedback(FhirBundleWriter out, LinkwayJsonSource f, ServiceRequest sr, Task task) {
-        org.hl7.fhir.r4.model.Communication c = out.add(new org.hl7.fhir.r4.model.Communication());
-        c.setStatus(org.hl7.fhir.r4.model.Communication.CommunicationStatus.COMPLETED);
+        Communication c = out.add(new Communication());
+        c.setStatus(Communication.CommunicationStatus.COMPLETED);
         c.addBasedOn(out.ref(sr));
         c.addPartOf(out.ref(task));
         c.setSubject(ReferralDetailsSection.personOfReferral());
@@ -96,12 +102,12 @@ final class OnwardReferralMapper {
         FhirBundleWriter.ext(c, Extensions.ATTENDANCE, PersonSection.codeType(f, "attendance"));
         String text = f.str("text");
         if (text != null) {
-            c.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(text));
+            c.addPayload().setContent(new StringType(text));
         }
         FhirBundleWriter.remainder(c, f);
     }
 
-    private static ObjectNode feedback(org.hl7.fhir.r4.model.Communication c, FhirBundleReader in) {
+    private static ObjectNode feedback(Communication c, FhirBundleReader in) {
         String p = in.path(c);
         ObjectNode f = LinkwayJsonBuilder.obj();
         if (c.hasSentElement()) {
@@ -136,10 +142,14 @@ final class OnwardReferralMapper {
         LinkwayJsonBuilder.put(msg, "referralId", ReferralDetailsSection.referralId(sr.getBasedOn()));
         msg.set("referral", ReferralDetailsSection.referralEntry(sr, in));
         for (var info : sr.getSupportingInfo()) {
-            if ("Consent".equals(info.getType()) && info.hasIdentifier() && Urls.ID_RECORD.equals(info.getIdentifier().getSystem())) {
+            if ("Consent".equals(info.getType())
+                    && info.hasIdentifier()
+                    && Urls.ID_RECORD.equals(info.getIdentifier().getSystem())) {
                 LinkwayJsonBuilder.put(msg, "consentId", info.getIdentifier().getValue());
             } else {
-                in.unmapped(in.path(sr) + ".supportingInfo", "Only the covering consent (a Consent by Linkway id) is carried from supportingInfo.");
+                in.unmapped(
+                        in.path(sr) + ".supportingInfo",
+                        "Only the covering consent (a Consent by Linkway id) is carried from supportingInfo.");
             }
         }
         Task task = null;
@@ -151,7 +161,10 @@ final class OnwardReferralMapper {
             }
         }
         if (task == null) {
-            in.error(Rule.FHIR_STRUCTURE, in.path(sr), "An onward referral needs a Task whose focus is its ServiceRequest and whose owner is the provider.");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    in.path(sr),
+                    "An onward referral needs a Task whose focus is its ServiceRequest and whose owner is the provider.");
             return null;
         }
         String tp = in.path(task);
@@ -168,10 +181,13 @@ final class OnwardReferralMapper {
                 msg.set("provider", Parties.party(owner, in));
             }
         } else {
-            in.error(Rule.FHIR_STRUCTURE, tp + ".owner", "The Task must be owned by the provider the person is referred to.");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    tp + ".owner",
+                    "The Task must be owned by the provider the person is referred to.");
         }
         ArrayNode feedback = LinkwayJsonBuilder.arr();
-        for (org.hl7.fhir.r4.model.Communication c : in.all(org.hl7.fhir.r4.model.Communication.class)) {
+        for (Communication c : in.all(Communication.class)) {
             in.use(c);
             feedback.add(feedback(c, in));
         }

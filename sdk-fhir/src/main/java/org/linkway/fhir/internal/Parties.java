@@ -1,7 +1,6 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Identifier;
@@ -11,7 +10,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Parties {
 
-    private Parties() { }
+    private Parties() {}
 
     // ---------------------------------------------------------------- GP practice
 
@@ -64,16 +62,21 @@ final class Parties {
             Organization org = null;
             if (r instanceof PractitionerRole role) {
                 Practitioner doc = role.hasPractitioner()
-                        ? in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner") : null;
+                        ? in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner")
+                        : null;
                 if (doc != null && doc.hasName()) {
                     LinkwayJsonBuilder.put(e, "gpName", doc.getNameFirstRep().getText());
                 }
                 org = role.hasOrganization()
-                        ? in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization") : null;
+                        ? in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization")
+                        : null;
             } else if (r instanceof Organization o) {
                 org = o;
             } else if (r != null) {
-                in.error(Rule.FHIR_RESOURCE_TYPE, path, "A GP practice is an Organization or a PractitionerRole, not a " + r.fhirType() + ".");
+                in.error(
+                        Rule.FHIR_RESOURCE_TYPE,
+                        path,
+                        "A GP practice is an Organization or a PractitionerRole, not a " + r.fhirType() + ".");
             }
             if (org != null) {
                 LinkwayJsonBuilder.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
@@ -155,7 +158,8 @@ final class Parties {
             role.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(contact);
         }
         if (role.isEmpty()) {
-            // a party PRSB gives nothing for (say, a professional whose name was left out) is still a resource, not an empty entry
+            // a party PRSB gives nothing for (say, a professional whose name was left out) is still a resource, not an
+            // empty entry
             role.setActive(true);
         }
         return role;
@@ -186,7 +190,9 @@ final class Parties {
             } else if (!code.hasCoding() && code.hasText() && !p.has("grade")) {
                 p.put("grade", code.getText());
             } else {
-                in.unmapped(in.path(role) + ".code[" + i + "]", "PRSB holds one role and one grade; this code was not carried over.");
+                in.unmapped(
+                        in.path(role) + ".code[" + i + "]",
+                        "PRSB holds one role and one grade; this code was not carried over.");
             }
         }
         if (role.hasOrganization()) {
@@ -194,7 +200,9 @@ final class Parties {
             if (org != null && Codes.is(org.getTypeFirstRep(), Urls.ORGANIZATION_TYPE, "team")) {
                 LinkwayJsonBuilder.put(p, "team", org.getName());
                 LinkwayJsonBuilder.merge(p, in.remainder(org));
-                org = org.hasPartOf() ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf") : null;
+                org = org.hasPartOf()
+                        ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf")
+                        : null;
             }
             if (org != null) {
                 LinkwayJsonBuilder.put(p, "organisation", organisation(org));
@@ -209,7 +217,8 @@ final class Parties {
             p.set("service", Codes.codedText(role.getSpecialtyFirstRep(), in, in.path(role) + ".specialty[0]"));
         }
         if (role.hasTelecom()) {
-            LinkwayJsonBuilder.put(p, "contactDetails", role.getTelecomFirstRep().getValue());
+            LinkwayJsonBuilder.put(
+                    p, "contactDetails", role.getTelecomFirstRep().getValue());
         }
         return LinkwayJsonBuilder.merge(p, in.remainder(role));
     }

@@ -1,12 +1,11 @@
 package org.linkway.fhir.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.RelatedPerson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +19,7 @@ final class PersonContactDetails {
 
     private static final Set<String> CONTACT_USES = Set.of("home", "work", "temp", "old", "mobile");
 
-    private PersonContactDetails() { }
+    private PersonContactDetails() {}
 
     static void writeContactDetails(Patient p, LinkwayJsonSource c) {
         if (c == null) {
@@ -36,7 +35,8 @@ final class PersonContactDetails {
         if (other != null) {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(other);
         }
-        FhirBundleWriter.ext(p, Extensions.PREFERRED_CONTACT_METHOD, PersonSection.codeType(c, "preferredContactMethod"));
+        FhirBundleWriter.ext(
+                p, Extensions.PREFERRED_CONTACT_METHOD, PersonSection.codeType(c, "preferredContactMethod"));
     }
 
     static void writeRelevantContacts(FhirBundleWriter out, Patient p, String contacts) {
@@ -49,7 +49,8 @@ final class PersonContactDetails {
         rp.setText(Narratives.exactNarrative(contacts));
     }
 
-    private static ContactPoint contactPoint(LinkwayJsonSource s, String valueName, ContactPoint.ContactPointSystem system) {
+    private static ContactPoint contactPoint(
+            LinkwayJsonSource s, String valueName, ContactPoint.ContactPointSystem system) {
         ContactPoint cp = new ContactPoint().setSystem(system).setValue(s.str(valueName));
         String use = s.peek("use");
         if (use != null && CONTACT_USES.contains(use)) {
@@ -74,7 +75,9 @@ final class PersonContactDetails {
                 continue;
             }
             if (!phone && cp.getSystem() != ContactPoint.ContactPointSystem.EMAIL) {
-                in.unmapped(path + ".telecom[" + i + "]", "Only telephone numbers, email addresses and one other contact are carried.");
+                in.unmapped(
+                        path + ".telecom[" + i + "]",
+                        "Only telephone numbers, email addresses and one other contact are carried.");
                 continue;
             }
             ObjectNode o = LinkwayJsonBuilder.obj();
@@ -103,7 +106,7 @@ final class PersonContactDetails {
      * relationship and telecom, one contact after another.
      */
     static String relevantContacts(Patient p, FhirBundleReader in) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (RelatedPerson rp : in.all(RelatedPerson.class)) {
             if (!in.refersTo(rp.getPatient(), p)) {
                 continue;
@@ -113,13 +116,19 @@ final class PersonContactDetails {
             if (!rp.hasName() && !rp.hasTelecom() && rp.hasText()) {
                 parts.add(Narratives.narrativeText(rp.getText()));
             } else {
-                parts.add(describe(rp.hasName() ? rp.getNameFirstRep().getNameAsSingleString() : null,
-                        rp.getRelationship().stream().map(Narratives::conceptText).toList(), rp.getTelecom()));
+                parts.add(describe(
+                        rp.hasName() ? rp.getNameFirstRep().getNameAsSingleString() : null,
+                        rp.getRelationship().stream()
+                                .map(Narratives::conceptText)
+                                .toList(),
+                        rp.getTelecom()));
             }
         }
         for (Patient.ContactComponent c : p.getContact()) {
-            parts.add(describe(c.hasName() ? c.getName().getNameAsSingleString() : null,
-                    c.getRelationship().stream().map(Narratives::conceptText).toList(), c.getTelecom()));
+            parts.add(describe(
+                    c.hasName() ? c.getName().getNameAsSingleString() : null,
+                    c.getRelationship().stream().map(Narratives::conceptText).toList(),
+                    c.getTelecom()));
         }
         parts.removeIf(t -> t == null || t.isBlank());
         return parts.isEmpty() ? null : String.join("; ", parts);
@@ -127,9 +136,13 @@ final class PersonContactDetails {
 
     private static String describe(String name, List<String> relationships, List<ContactPoint> telecom) {
         StringBuilder sb = new StringBuilder(name == null ? "" : name);
-        List<String> rels = relationships.stream().filter(r -> r != null && !r.isBlank()).toList();
+        List<String> rels =
+                relationships.stream().filter(r -> r != null && !r.isBlank()).toList();
         if (!rels.isEmpty()) {
-            sb.append(sb.length() > 0 ? " " : "").append("(").append(String.join(", ", rels)).append(")");
+            sb.append(sb.length() > 0 ? " " : "")
+                    .append("(")
+                    .append(String.join(", ", rels))
+                    .append(")");
         }
         for (ContactPoint cp : telecom) {
             if (cp.hasValue()) {

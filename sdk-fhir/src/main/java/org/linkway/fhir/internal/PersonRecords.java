@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PersonRecords {
 
-    private PersonRecords() { }
+    private PersonRecords() {}
 
     /** Every record-kind code this class writes, with its display, for the CodeSystem. */
     static Map<String, String> codes() {

@@ -1,7 +1,9 @@
 package org.linkway.fhir.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -16,7 +18,6 @@ import org.hl7.fhir.r4.model.StringType;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
 import org.linkway.validation.checks.NhsNumber;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,17 +31,19 @@ final class PersonSection {
 
     static final String OTHER_IDENTIFIER = "Other identifier";
     /** PRSB person demographics coded as social-history Observations about the Patient: property -> {code, display}. */
-    static final java.util.Map<String, String[]> PERSON_OBSERVATIONS = new java.util.LinkedHashMap<>();
+    static final Map<String, String[]> PERSON_OBSERVATIONS = new LinkedHashMap<>();
+
     static {
         PERSON_OBSERVATIONS.put("carerStatus", new String[] {"carer-status", "Carer status"});
         PERSON_OBSERVATIONS.put("sexualOrientation", new String[] {"sexual-orientation", "Sexual orientation"});
     }
     /** NHS Data Dictionary legal marital status codes that mean the same in HL7 v3 MaritalStatus. */
-    static final java.util.Map<String, String> MARITAL = java.util.Map.of(
-            "S", "Never Married", "M", "Married", "D", "Divorced", "W", "Widowed");
-    private static final java.util.regex.Pattern FHIR_CODE = java.util.regex.Pattern.compile("[^\\s]+( [^\\s]+)*");
+    static final Map<String, String> MARITAL =
+            Map.of("S", "Never Married", "M", "Married", "D", "Divorced", "W", "Widowed");
 
-    private PersonSection() { }
+    private static final Pattern FHIR_CODE = Pattern.compile("[^\\s]+( [^\\s]+)*");
+
+    private PersonSection() {}
 
     // ---------------------------------------------------------------- person -> Patient
 
@@ -119,7 +122,9 @@ final class PersonSection {
         List<String> others = pd.strings("otherIdentifiers");
         if (others != null) {
             // PRSB gives no issuer for these, so they carry no system: a type names them
-            others.forEach(v -> p.addIdentifier().setType(new CodeableConcept().setText(OTHER_IDENTIFIER)).setValue(v));
+            others.forEach(v -> p.addIdentifier()
+                    .setType(new CodeableConcept().setText(OTHER_IDENTIFIER))
+                    .setValue(v));
         }
     }
 
@@ -231,7 +236,9 @@ final class PersonSection {
                 LinkwayJsonBuilder.put(n, "fullName", h.getText());
                 pd.set("name", n);
             } else {
-                in.unmapped(path + ".name[" + i + "]", "PRSB holds one name and a preferred name; this further name was not carried over.");
+                in.unmapped(
+                        path + ".name[" + i + "]",
+                        "PRSB holds one name and a preferred name; this further name was not carried over.");
             }
         }
         JsonNode preferred = pd.remove("preferred");
@@ -253,7 +260,10 @@ final class PersonSection {
                 String value = id.getValue();
                 var problem = NhsNumber.problem(value == null ? "" : value);
                 if (problem.isPresent()) {
-                    in.error(Rule.NHS_NUMBER, ip + ".value", "The NHS number '" + value + "' is not valid: " + problem.get() + ".");
+                    in.error(
+                            Rule.NHS_NUMBER,
+                            ip + ".value",
+                            "The NHS number '" + value + "' is not valid: " + problem.get() + ".");
                 }
                 LinkwayJsonBuilder.put(pd, "nhsNumber", value);
                 for (int j = 0; j < id.getExtension().size(); j++) {
@@ -261,21 +271,34 @@ final class PersonSection {
                     if (Urls.EXT_NHS_NUMBER_STATUS.equals(x.getUrl()) && x.getValue() instanceof CodeType code) {
                         pd.put("nhsNumberStatusIndicator", code.getValue());
                     } else {
-                        in.unmapped(ip + ".extension[" + j + "]", "The extension '" + x.getUrl() + "' has no place in a Linkway message; it was not carried over.");
+                        in.unmapped(
+                                ip + ".extension[" + j + "]",
+                                "The extension '" + x.getUrl()
+                                        + "' has no place in a Linkway message; it was not carried over.");
                     }
                 }
-            } else if (Urls.NHS_NUMBER.equals(id.getSystem()) || !id.hasValue() || id.getValue().length() > 20) {
-                in.unmapped(ip, "PRSB holds one NHS number and other identifiers of up to 20 characters; this identifier was not carried over.");
+            } else if (Urls.NHS_NUMBER.equals(id.getSystem())
+                    || !id.hasValue()
+                    || id.getValue().length() > 20) {
+                in.unmapped(
+                        ip,
+                        "PRSB holds one NHS number and other identifiers of up to 20 characters; this identifier was not carried over.");
             } else {
                 others.add(id.getValue());
                 if (id.hasSystem()) {
-                    in.unmapped(ip + ".system", "A PRSB other identifier is a bare value; its system ('" + id.getSystem() + "') was not carried over.");
+                    in.unmapped(
+                            ip + ".system",
+                            "A PRSB other identifier is a bare value; its system ('" + id.getSystem()
+                                    + "') was not carried over.");
                 }
             }
         }
         LinkwayJsonBuilder.put(pd, "otherIdentifiers", others);
         if (!nhsFound) {
-            in.add(Rule.FHIR_NO_NHS_NUMBER, Severity.INFORMATION, path + ".identifier",
+            in.add(
+                    Rule.FHIR_NO_NHS_NUMBER,
+                    Severity.INFORMATION,
+                    path + ".identifier",
                     "No NHS number: PRSB allows that when it is not known; match the person on name, date of birth and address.");
         }
     }
@@ -293,7 +316,9 @@ final class PersonSection {
             }
             pd.set("address", a);
             for (int i = 1; i < p.getAddress().size(); i++) {
-                in.unmapped(path + ".address[" + i + "]", "PRSB holds one address; this further address was not carried over.");
+                in.unmapped(
+                        path + ".address[" + i + "]",
+                        "PRSB holds one address; this further address was not carried over.");
             }
         }
     }
@@ -307,7 +332,9 @@ final class PersonSection {
                 }
             }
             if (code == null) {
-                in.unmapped(path + ".maritalStatus", "Only the HL7 v3 marital status codes S, M, D and W have a PRSB equivalent; this one was not carried over.");
+                in.unmapped(
+                        path + ".maritalStatus",
+                        "Only the HL7 v3 marital status codes S, M, D and W have a PRSB equivalent; this one was not carried over.");
             }
             LinkwayJsonBuilder.put(pd, "maritalStatus", code);
         }
@@ -321,13 +348,18 @@ final class PersonSection {
             for (var po : PERSON_OBSERVATIONS.entrySet()) {
                 if (Codes.is(o.getCode(), Urls.CS_RECORD_KIND, po.getValue()[0]) && !pd.has(po.getKey())) {
                     in.use(o);
-                    if (o.hasValueCodeableConcept() && o.getValueCodeableConcept().hasCoding()) {
-                        pd.set(po.getKey(), Codes.coding(o.getValueCodeableConcept().getCodingFirstRep(), in, in.path(o) + ".valueCodeableConcept.coding[0]"));
+                    if (o.hasValueCodeableConcept()
+                            && o.getValueCodeableConcept().hasCoding()) {
+                        pd.set(
+                                po.getKey(),
+                                Codes.coding(
+                                        o.getValueCodeableConcept().getCodingFirstRep(),
+                                        in,
+                                        in.path(o) + ".valueCodeableConcept.coding[0]"));
                     }
                     in.remainder(o);
                 }
             }
         }
     }
-
 }

@@ -2,14 +2,14 @@ package org.linkway.fhir.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Locale;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
-
+import org.hl7.fhir.r4.model.Type;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,12 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class PersonStatements {
 
     /** How a PRSB value sits in Observation.value[x]. */
-    enum Shape { TEXT, CODED_TEXT, CODE_AND_TEXT }
+    enum Shape {
+        TEXT,
+        CODED_TEXT,
+        CODE_AND_TEXT
+    }
 
     /** One PRSB statement: section.property <-> an Observation coded {@code record-kind|code}. */
-    record Statement(String section, String property, String code, String display, Shape shape, boolean socialHistory) { }
+    record Statement(
+            String section, String property, String code, String display, Shape shape, boolean socialHistory) {}
 
     static final List<Statement> STATEMENTS = new ArrayList<>();
+
     static {
         about("whatIsMostImportantToMe", "What is most important to me");
         about("peopleWhoAreImportantToMe", "People who are important to me");
@@ -49,11 +55,13 @@ final class PersonStatements {
         social("dependants", "Dependants", Shape.TEXT);
         social("accommodationStatus", "Accommodation status", Shape.CODE_AND_TEXT);
         social("householdEnvironment", "Household environment", Shape.TEXT);
-        STATEMENTS.add(new Statement("clinicalSummary", "clinicalSummary", "clinical-summary", "Clinical summary", Shape.TEXT, false));
+        STATEMENTS.add(new Statement(
+                "clinicalSummary", "clinicalSummary", "clinical-summary", "Clinical summary", Shape.TEXT, false));
     }
 
     private static void about(String property, String display) {
-        STATEMENTS.add(new Statement("aboutMe", property, "about-me-" + kebab(property), "About me: " + display, Shape.TEXT, false));
+        STATEMENTS.add(new Statement(
+                "aboutMe", property, "about-me-" + kebab(property), "About me: " + display, Shape.TEXT, false));
     }
 
     private static void social(String property, String display, Shape shape) {
@@ -61,13 +69,13 @@ final class PersonStatements {
     }
 
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     static final String SMOKING_STATUS = "smoking-status";
     static final String DATE_STOPPED_SMOKING = "date-stopped-smoking";
 
-    private PersonStatements() { }
+    private PersonStatements() {}
 
     /** Writes each statement of About me, Social context and the clinical summary, and the smoking status, taken out of {@code root}. */
     static void write(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, List<Resource> written) {
@@ -105,17 +113,22 @@ final class PersonStatements {
                 in.use(o);
                 JsonNode value = null;
                 if (st.shape() == Shape.TEXT && o.hasValueStringType()) {
-                    value = LinkwayJsonBuilder.F.stringNode(o.getValueStringType().getValue());
+                    value = LinkwayJsonBuilder.F.stringNode(
+                            o.getValueStringType().getValue());
                 } else if (st.shape() == Shape.CODED_TEXT && o.hasValueCodeableConcept()) {
                     value = Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept");
                 } else if (st.shape() == Shape.CODE_AND_TEXT && o.hasValueCodeableConcept()) {
                     CodeableConcept cc = o.getValueCodeableConcept();
                     ObjectNode v = LinkwayJsonBuilder.obj();
-                    LinkwayJsonBuilder.put(v, "code", cc.hasCoding() ? cc.getCodingFirstRep().getCode() : null);
+                    LinkwayJsonBuilder.put(
+                            v, "code", cc.hasCoding() ? cc.getCodingFirstRep().getCode() : null);
                     LinkwayJsonBuilder.put(v, "text", cc.getText());
                     value = v;
                 } else if (o.hasValue()) {
-                    in.unmapped(p + ".value[x]", "PRSB " + st.display() + " is not a " + o.getValue().fhirType() + "; the value was not carried over.");
+                    in.unmapped(
+                            p + ".value[x]",
+                            "PRSB " + st.display() + " is not a " + o.getValue().fhirType()
+                                    + "; the value was not carried over.");
                 }
                 if (value != null) {
                     PersonRecords.section(msg, st.section()).set(st.property(), value);
@@ -128,19 +141,22 @@ final class PersonStatements {
                 in.use(o);
                 ObjectNode e = LinkwayJsonBuilder.obj();
                 if (o.hasValueCodeableConcept()) {
-                    e.set("mobilityNeeds", Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept"));
+                    e.set(
+                            "mobilityNeeds",
+                            Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept"));
                 }
                 mobility.add(LinkwayJsonBuilder.merge(e, in.remainder(o)));
             }
         }
     }
 
-    private static Observation statement(FhirBundleWriter out, LinkwayJsonSource section, Statement st, Patient patient) {
+    private static Observation statement(
+            FhirBundleWriter out, LinkwayJsonSource section, Statement st, Patient patient) {
         JsonNode v = section.view().get(st.property());
         if (v == null) {
             return null;
         }
-        org.hl7.fhir.r4.model.Type value = null;
+        Type value = null;
         if (st.shape() == Shape.TEXT && v.isString()) {
             value = new StringType(section.str(st.property()));
         } else if (st.shape() == Shape.CODED_TEXT && v instanceof ObjectNode o && !o.isEmpty()) {
@@ -163,7 +179,8 @@ final class PersonStatements {
         return o;
     }
 
-    static Observation observation(FhirBundleWriter out, String code, String display, boolean socialHistory, Patient patient) {
+    static Observation observation(
+            FhirBundleWriter out, String code, String display, boolean socialHistory, Patient patient) {
         Observation o = out.add(new Observation());
         o.setStatus(Observation.ObservationStatus.FINAL);
         if (socialHistory) {
@@ -190,8 +207,10 @@ final class PersonStatements {
         if (stopped != null && !stopped.view().isEmpty()) {
             Observation.ObservationComponentComponent c = o.addComponent();
             LinkwayJsonSource coding = stopped.child("coding");
-            c.setCode(coding != null ? new CodeableConcept().addCoding(Codes.coding(coding))
-                    : Codes.marker(Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING, "Date stopped smoking"));
+            c.setCode(
+                    coding != null
+                            ? new CodeableConcept().addCoding(Codes.coding(coding))
+                            : Codes.marker(Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING, "Date stopped smoking"));
             String date = stopped.str("date");
             if (date != null) {
                 c.setValue(Dates.dateTime(date));
@@ -216,13 +235,17 @@ final class PersonStatements {
             s.set("smokingStatus", Codes.codedText(o.getValueCodeableConcept(), in, p + ".valueCodeableConcept"));
         }
         if (o.hasNote()) {
-            LinkwayJsonBuilder.put(s, "smokingStatusDetails", o.getNoteFirstRep().getText());
+            LinkwayJsonBuilder.put(
+                    s, "smokingStatusDetails", o.getNoteFirstRep().getText());
         }
         if (o.hasComponent()) {
             var c = o.getComponentFirstRep();
             ObjectNode stopped = LinkwayJsonBuilder.obj();
-            if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING) && c.getCode().hasCoding()) {
-                stopped.set("coding", Codes.coding(c.getCode().getCodingFirstRep(), in, p + ".component[0].code.coding[0]"));
+            if (!Codes.is(c.getCode(), Urls.CS_RECORD_KIND, DATE_STOPPED_SMOKING)
+                    && c.getCode().hasCoding()) {
+                stopped.set(
+                        "coding",
+                        Codes.coding(c.getCode().getCodingFirstRep(), in, p + ".component[0].code.coding[0]"));
             }
             if (c.hasValueDateTimeType()) {
                 stopped.put("date", c.getValueDateTimeType().getValueAsString());

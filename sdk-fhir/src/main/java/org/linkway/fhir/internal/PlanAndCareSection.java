@@ -3,7 +3,6 @@ package org.linkway.fhir.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Organization;
@@ -11,7 +10,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,13 +21,16 @@ final class PlanAndCareSection {
 
     static final String PLAN = "plan-and-requested-actions";
     static final Map<String, String> PLAN_INPUTS = new LinkedHashMap<>();
+
     static {
         PLAN_INPUTS.put("actionsForProfessionals", "Actions for professionals");
         PLAN_INPUTS.put("actionsForPersonOrTheirCarer", "Actions for person or their carer");
-        PLAN_INPUTS.put("agreedWithThePersonOrTheirLegitimateRepresentative", "Agreed with the person or their legitimate representative");
+        PLAN_INPUTS.put(
+                "agreedWithThePersonOrTheirLegitimateRepresentative",
+                "Agreed with the person or their legitimate representative");
     }
 
-    private PlanAndCareSection() { }
+    private PlanAndCareSection() {}
 
     /** Writes plan and requested actions as Tasks, and services and care as EpisodeOfCare, taken out of {@code root}. */
     static void write(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, List<Resource> written) {
@@ -43,7 +44,9 @@ final class PlanAndCareSection {
                 for (var in : PLAN_INPUTS.entrySet()) {
                     String text = e.str(in.getKey());
                     if (text != null) {
-                        t.addInput().setType(Codes.marker(Urls.CS_RECORD_KIND, PersonStatements.kebab(in.getKey()), in.getValue()))
+                        t.addInput()
+                                .setType(Codes.marker(
+                                        Urls.CS_RECORD_KIND, PersonStatements.kebab(in.getKey()), in.getValue()))
                                 .setValue(new StringType(text));
                     }
                 }
@@ -78,7 +81,9 @@ final class PlanAndCareSection {
                 if (name != null && input.getValue() instanceof StringType s) {
                     e.put(name, s.getValue());
                 } else {
-                    in.unmapped(in.path(t) + ".input[" + i + "]", "This input has no place in PRSB plan and requested actions; it was not carried over.");
+                    in.unmapped(
+                            in.path(t) + ".input[" + i + "]",
+                            "This input has no place in PRSB plan and requested actions; it was not carried over.");
                 }
             }
             plan.add(LinkwayJsonBuilder.merge(e, in.remainder(t)));
@@ -100,7 +105,8 @@ final class PlanAndCareSection {
         EpisodeOfCare ep = out.add(new EpisodeOfCare());
         String start = e.str("serviceStartDate");
         String end = e.str("serviceEndDate");
-        ep.setStatus(end == null ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE : EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
+        ep.setStatus(
+                end == null ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE : EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
         ep.setPeriod(ProblemsAndRisksSection.period(start, end));
         ep.setPatient(out.ref(patient));
         String type = e.str("socialCarePackageType");
@@ -114,29 +120,39 @@ final class PlanAndCareSection {
         String name = e.str("socialCarePackageName");
         FhirBundleWriter.ext(ep, Extensions.SOCIAL_CARE_PACKAGE_NAME, name == null ? null : new StringType(name));
         String funding = e.str("careFundingSource");
-        FhirBundleWriter.ext(ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new CodeableConcept().setText(funding));
+        FhirBundleWriter.ext(
+                ep, Extensions.CARE_FUNDING_SOURCE, funding == null ? null : new CodeableConcept().setText(funding));
         FhirBundleWriter.remainder(ep, e);
         return ep;
     }
 
     private static ObjectNode episode(EpisodeOfCare ep, FhirBundleReader in) {
         ObjectNode e = LinkwayJsonBuilder.obj();
-        LinkwayJsonBuilder.put(e, "socialCarePackageName", in.extText(ep.getExtension(), Extensions.SOCIAL_CARE_PACKAGE_NAME.url()));
+        LinkwayJsonBuilder.put(
+                e, "socialCarePackageName", in.extText(ep.getExtension(), Extensions.SOCIAL_CARE_PACKAGE_NAME.url()));
         if (ep.hasType()) {
             LinkwayJsonBuilder.put(e, "socialCarePackageType", Narratives.conceptText(ep.getTypeFirstRep()));
         }
         if (ep.hasPeriod()) {
-            LinkwayJsonBuilder.put(e, "serviceStartDate", ep.getPeriod().hasStart() ? ep.getPeriod().getStartElement().getValueAsString() : null);
-            LinkwayJsonBuilder.put(e, "serviceEndDate", ep.getPeriod().hasEnd() ? ep.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "serviceStartDate",
+                    ep.getPeriod().hasStart() ? ep.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "serviceEndDate",
+                    ep.getPeriod().hasEnd() ? ep.getPeriod().getEndElement().getValueAsString() : null);
         }
         if (ep.hasManagingOrganization()) {
-            Organization org = in.resolve(ep.getManagingOrganization(), Organization.class, in.path(ep) + ".managingOrganization");
+            Organization org =
+                    in.resolve(ep.getManagingOrganization(), Organization.class, in.path(ep) + ".managingOrganization");
             if (org != null) {
                 e.set("localAuthority", Parties.organisation(org));
                 LinkwayJsonBuilder.merge(e, in.remainder(org));
             }
         }
-        CodeableConcept funding = in.ext(ep.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
+        CodeableConcept funding =
+                in.ext(ep.getExtension(), Extensions.CARE_FUNDING_SOURCE.url(), CodeableConcept.class);
         if (funding != null) {
             LinkwayJsonBuilder.put(e, "careFundingSource", funding.getText());
         }

@@ -1,8 +1,8 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Annotation;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.StringType;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ProblemsAndRisksSection {
 
-    private ProblemsAndRisksSection() { }
+    private ProblemsAndRisksSection() {}
 
     // ---------------------------------------------------------------- conditions
 
@@ -44,7 +43,8 @@ final class ProblemsAndRisksSection {
         if (end != null) {
             c.setAbatement(Dates.dateTime(end));
         }
-        c.setClinicalStatus(Codes.marker(Urls.CONDITION_CLINICAL, end == null ? "active" : "resolved", end == null ? "Active" : "Resolved"));
+        c.setClinicalStatus(Codes.marker(
+                Urls.CONDITION_CLINICAL, end == null ? "active" : "resolved", end == null ? "Active" : "Resolved"));
         String stage = e.str("stageOfDisease");
         if (stage != null) {
             c.addStage().setSummary(new CodeableConcept().setText(stage));
@@ -68,7 +68,8 @@ final class ProblemsAndRisksSection {
             e.put("endDate", c.getAbatementDateTimeType().getValueAsString());
         }
         if (c.hasStage() && c.getStageFirstRep().hasSummary()) {
-            LinkwayJsonBuilder.put(e, "stageOfDisease", c.getStageFirstRep().getSummary().getText());
+            LinkwayJsonBuilder.put(
+                    e, "stageOfDisease", c.getStageFirstRep().getSummary().getText());
         }
         ArrayNode comments = LinkwayJsonBuilder.arr();
         c.getNote().forEach(n -> comments.add(n.getText()));
@@ -93,8 +94,14 @@ final class ProblemsAndRisksSection {
     static ObjectNode risk(Flag f, FhirBundleReader in) {
         ObjectNode e = LinkwayJsonBuilder.obj();
         if (f.hasPeriod()) {
-            LinkwayJsonBuilder.put(e, "startDateOfRisk", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
-            LinkwayJsonBuilder.put(e, "endDateOfRisk", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "startDateOfRisk",
+                    f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "endDateOfRisk",
+                    f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
         }
         e.set("risk", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
         LinkwayJsonBuilder.put(e, "comment", in.extText(f.getExtension(), Extensions.FLAG_COMMENT.url()));
@@ -106,7 +113,10 @@ final class ProblemsAndRisksSection {
         f.setStatus(Flag.FlagStatus.ACTIVE);
         f.addCategory(Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
         LinkwayJsonSource concern = e.child("safeguardingConcerns");
-        f.setCode(concern != null ? Codes.concept(concern) : Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
+        f.setCode(
+                concern != null
+                        ? Codes.concept(concern)
+                        : Codes.marker(Urls.CS_RECORD_KIND, "safeguarding", "Safeguarding"));
         f.setSubject(out.ref(patient));
         f.setPeriod(period(e.str("safeguardingConcernsDate"), e.str("safeguardingConcernsEndDate")));
         indicator(f, e, "safeguardingIndicator", Extensions.SAFEGUARDING_INDICATOR);
@@ -118,8 +128,14 @@ final class ProblemsAndRisksSection {
     static ObjectNode safeguarding(Flag f, FhirBundleReader in) {
         ObjectNode e = LinkwayJsonBuilder.obj();
         if (f.hasPeriod()) {
-            LinkwayJsonBuilder.put(e, "safeguardingConcernsDate", f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
-            LinkwayJsonBuilder.put(e, "safeguardingConcernsEndDate", f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "safeguardingConcernsDate",
+                    f.getPeriod().hasStart() ? f.getPeriod().getStartElement().getValueAsString() : null);
+            LinkwayJsonBuilder.put(
+                    e,
+                    "safeguardingConcernsEndDate",
+                    f.getPeriod().hasEnd() ? f.getPeriod().getEndElement().getValueAsString() : null);
         }
         if (!Codes.is(f.getCode(), Urls.CS_RECORD_KIND, "safeguarding")) {
             e.set("safeguardingConcerns", Codes.codedText(f.getCode(), in, in.path(f) + ".code"));
@@ -139,7 +155,7 @@ final class ProblemsAndRisksSection {
     static void indicator(Flag f, LinkwayJsonSource e, String name, Extensions.Def def) {
         Boolean b = e.bool(name);
         if (b != null) {
-            f.addExtension(new Extension(def.url(), new org.hl7.fhir.r4.model.BooleanType(b)));
+            f.addExtension(new Extension(def.url(), new BooleanType(b)));
             if (!b) {
                 f.setStatus(Flag.FlagStatus.INACTIVE);
             }

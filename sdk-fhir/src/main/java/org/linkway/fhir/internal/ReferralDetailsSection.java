@@ -1,14 +1,14 @@
 package org.linkway.fhir.internal;
 
+import java.util.ArrayList;
 import java.util.List;
-
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReferralDetailsSection {
 
-    private ReferralDetailsSection() { }
+    private ReferralDetailsSection() {}
 
     // ---------------------------------------------------------------- referral details -> ServiceRequest
 
@@ -31,8 +31,9 @@ final class ReferralDetailsSection {
      * Each referral details entry as a ServiceRequest about {@code patient}, with {@code adjust}
      * applied and what FHIR has no element for kept on it; the entries are taken out of {@code root}.
      */
-    static List<ServiceRequest> referralRequests(FhirBundleWriter out, LinkwayJsonSource root, Patient patient, java.util.function.Consumer<ServiceRequest> adjust) {
-        List<ServiceRequest> requests = new java.util.ArrayList<>();
+    static List<ServiceRequest> referralRequests(
+            FhirBundleWriter out, LinkwayJsonSource root, Patient patient, Consumer<ServiceRequest> adjust) {
+        List<ServiceRequest> requests = new ArrayList<>();
         LinkwayJsonSource details = root.child("referralDetails");
         if (details != null) {
             for (LinkwayJsonSource e : details.detachItems("entries")) {
@@ -51,7 +52,9 @@ final class ReferralDetailsSection {
             sr.addIdentifier().setSystem(Urls.ID_REFERRAL).setValue(referralId);
         }
         if (placerId != null) {
-            sr.addIdentifier().setSystem(Urls.ID_REFERRER_REFERRAL).setValue(placerId)
+            sr.addIdentifier()
+                    .setSystem(Urls.ID_REFERRER_REFERRAL)
+                    .setValue(placerId)
                     .setType(Codes.marker(Urls.V2_0203, "PLAC", "Placer Identifier"));
         }
     }
@@ -113,7 +116,8 @@ final class ReferralDetailsSection {
         }
         ObjectNode to = null;
         if (sr.hasPerformer()) {
-            PractitionerRole role = in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, path + ".performer[0]");
+            PractitionerRole role =
+                    in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, path + ".performer[0]");
             if (role != null) {
                 to = Parties.party(role, in);
             }
@@ -129,10 +133,14 @@ final class ReferralDetailsSection {
         }
         LinkwayJsonBuilder.put(e, "referralTo", to);
         if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
-            e.set("reasonForReferral", LinkwayJsonBuilder.obj().put("text", sr.getReasonCodeFirstRep().getText()));
+            e.set(
+                    "reasonForReferral",
+                    LinkwayJsonBuilder.obj()
+                            .put("text", sr.getReasonCodeFirstRep().getText()));
         }
         LinkwayJsonBuilder.put(e, "referralMethod", in.extText(sr.getExtension(), Extensions.REFERRAL_METHOD.url()));
-        LinkwayJsonBuilder.put(e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
+        LinkwayJsonBuilder.put(
+                e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
         return LinkwayJsonBuilder.merge(e, in.remainder(sr));
     }
 

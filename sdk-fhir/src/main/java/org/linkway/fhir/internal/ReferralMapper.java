@@ -3,7 +3,6 @@ package org.linkway.fhir.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
@@ -12,10 +11,10 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.linkway.validation.Rule;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +35,7 @@ final class ReferralMapper {
             "completed", Task.TaskStatus.COMPLETED,
             "cancelled", Task.TaskStatus.CANCELLED);
 
-    private ReferralMapper() { }
+    private ReferralMapper() {}
 
     static Bundle write(ObjectNode referral, boolean message) {
         FhirBundleWriter out = new FhirBundleWriter(Bundles.seed(referral));
@@ -49,7 +48,7 @@ final class ReferralMapper {
         Task task = out.add(new Task());
         Patient patient = ReferralDetailsSection.patientOf(out, root);
 
-        List<ServiceRequest> requests = ReferralDetailsSection.referralRequests(out, root, patient, sr -> { });
+        List<ServiceRequest> requests = ReferralDetailsSection.referralRequests(out, root, patient, sr -> {});
         ServiceRequest main = requests.isEmpty() ? placeholderRequest(out, patient) : requests.get(0);
         ReferralDetailsSection.identify(main, id, placer);
 
@@ -70,7 +69,9 @@ final class ReferralMapper {
             task.setOwner(main.getPerformerFirstRep().copy());
         }
         FhirBundleWriter.remainder(task, root);
-        return message ? Bundles.message(out, "referral-request", "Referral to social prescribing", main) : Bundles.transaction(out);
+        return message
+                ? Bundles.message(out, "referral-request", "Referral to social prescribing", main)
+                : Bundles.transaction(out);
     }
 
     /** The PRSB sections a referral and a message back share, each to its FHIR resources. */
@@ -83,7 +84,8 @@ final class ReferralMapper {
         LinkwayJsonSource issues = root.child("presentingComplaintsOrIssues");
         if (issues != null) {
             for (LinkwayJsonSource ct : issues.detachItems("presentingComplaints")) {
-                Condition c = ProblemsAndRisksSection.condition(out, patient, "presenting-complaint", "Presenting complaint");
+                Condition c =
+                        ProblemsAndRisksSection.condition(out, patient, "presenting-complaint", "Presenting complaint");
                 c.setCode(Codes.concept(ct));
                 FhirBundleWriter.remainder(c, ct);
                 main.addReasonReference(out.ref(c));
@@ -91,7 +93,8 @@ final class ReferralMapper {
             List<String> reported = issues.strings("personReportedIssues");
             if (reported != null) {
                 for (String text : reported) {
-                    Condition c = ProblemsAndRisksSection.condition(out, patient, "person-reported-issue", "Person-reported issue");
+                    Condition c = ProblemsAndRisksSection.condition(
+                            out, patient, "person-reported-issue", "Person-reported issue");
                     c.setCode(new CodeableConcept().setText(text));
                     main.addReasonReference(out.ref(c));
                 }
@@ -107,18 +110,19 @@ final class ReferralMapper {
         }
         LinkwayJsonSource safeguarding = root.child("safeguarding");
         if (safeguarding != null) {
-            safeguarding.detachItems("safeguardingConcerns").forEach(e -> ProblemsAndRisksSection.safeguarding(out, e, patient));
+            safeguarding
+                    .detachItems("safeguardingConcerns")
+                    .forEach(e -> ProblemsAndRisksSection.safeguarding(out, e, patient));
         }
         LinkwayJsonSource assessments = root.child("assessments");
         if (assessments != null) {
             assessments.detachItems("entries").forEach(e -> AssessmentSection.assessment(out, e, patient));
         }
-        List<org.hl7.fhir.r4.model.Resource> records = PersonRecords.write(out, root, patient);
+        List<Resource> records = PersonRecords.write(out, root, patient);
         if (main != null) {
             // what the person and the referrer say about them is what supports the request
             records.forEach(r -> main.addSupportingInfo(out.ref(r)));
         }
-
     }
 
     private static ServiceRequest placeholderRequest(FhirBundleWriter out, Patient patient) {
@@ -137,8 +141,11 @@ final class ReferralMapper {
             }
         }
         if (requests.isEmpty()) {
-            in.error(Rule.FHIR_STRUCTURE, "Bundle.entry", "A referral Bundle needs a ServiceRequest coded "
-                    + Urls.SNOMED + "|" + Urls.REFERRAL_TO_SP + " (" + Urls.REFERRAL_TO_SP_DISPLAY + ").");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    "Bundle.entry",
+                    "A referral Bundle needs a ServiceRequest coded " + Urls.SNOMED + "|" + Urls.REFERRAL_TO_SP + " ("
+                            + Urls.REFERRAL_TO_SP_DISPLAY + ").");
             return null;
         }
         requests.forEach(in::use);
@@ -162,7 +169,9 @@ final class ReferralMapper {
                     || Codes.is(id.getType(), Urls.V2_0203, "PLAC")) {
                 LinkwayJsonBuilder.put(ref, "referrerReferralId", id.getValue());
             } else {
-                in.unmapped(mainPath + ".identifier[" + i + "]", "This identifier is neither Linkway's referral id nor the referrer's (placer) id; it was not carried over.");
+                in.unmapped(
+                        mainPath + ".identifier[" + i + "]",
+                        "This identifier is neither Linkway's referral id nor the referrer's (placer) id; it was not carried over.");
             }
         }
         if (task != null) {
@@ -179,8 +188,10 @@ final class ReferralMapper {
                 if (STATUS.containsKey(code)) {
                     status = code;
                 } else {
-                    in.unmapped(in.path(task) + ".status", "Task status '" + code + "' has no Linkway referral status; give one in businessStatus ("
-                            + Urls.CS_REFERRAL_STATUS + ").");
+                    in.unmapped(
+                            in.path(task) + ".status",
+                            "Task status '" + code + "' has no Linkway referral status; give one in businessStatus ("
+                                    + Urls.CS_REFERRAL_STATUS + ").");
                 }
             }
             LinkwayJsonBuilder.put(ref, "status", status);
@@ -188,7 +199,10 @@ final class ReferralMapper {
 
         Patient patient = null;
         if (!main.hasSubject()) {
-            in.error(Rule.FHIR_STRUCTURE, mainPath + ".subject", "The referral's ServiceRequest must name the person referred (a Patient).");
+            in.error(
+                    Rule.FHIR_STRUCTURE,
+                    mainPath + ".subject",
+                    "The referral's ServiceRequest must name the person referred (a Patient).");
         } else {
             patient = in.resolve(main.getSubject(), Patient.class, mainPath + ".subject");
         }
@@ -233,7 +247,8 @@ final class ReferralMapper {
             }
             String p = in.path(c);
             if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "presenting-complaint")) {
-                complaints.add(LinkwayJsonBuilder.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
+                complaints.add(
+                        LinkwayJsonBuilder.merge(Codes.codedText(c.getCode(), in, p + ".code"), in.remainder(c)));
             } else if (AssessmentSection.hasKind(c.getCategoryFirstRep(), "person-reported-issue")) {
                 reported.add(c.getCode().getText());
                 in.remainder(c);

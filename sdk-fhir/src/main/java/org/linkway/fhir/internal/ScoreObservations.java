@@ -2,11 +2,11 @@ package org.linkway.fhir.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -31,7 +31,7 @@ final class ScoreObservations {
     static final String KIND = "assessment-score";
     static final String KIND_DISPLAY = "Assessment score";
 
-    private ScoreObservations() { }
+    private ScoreObservations() {}
 
     /** The score Observations for one PRSB assessment Observation (none when it has no numeric score). */
     static List<Observation> write(FhirBundleWriter out, Observation assessment, Patient patient) {
@@ -50,21 +50,26 @@ final class ScoreObservations {
             o.addCategory(Codes.marker(Urls.OBSERVATION_CATEGORY, "survey", "Survey"));
             o.addCategory(Codes.marker(Urls.CS_RECORD_KIND, KIND, KIND_DISPLAY));
             CodeableConcept code = new CodeableConcept();
-            instrument.ifPresent(i -> i.codes().forEach(ic -> code.addCoding(new Coding(ic.system(), ic.code(), ic.display()))));
+            instrument.ifPresent(i ->
+                    i.codes().forEach(ic -> code.addCoding(new Coding(ic.system(), ic.code(), ic.display()))));
             if (!code.hasCoding()) {
                 // the message's own coding of the instrument, where it has one
-                assessment.getCode().getCoding().stream().filter(k -> !Urls.CS_RECORD_KIND.equals(k.getSystem()))
+                assessment.getCode().getCoding().stream()
+                        .filter(k -> !Urls.CS_RECORD_KIND.equals(k.getSystem()))
                         .forEach(k -> code.addCoding(k.copy()));
             }
             if (!code.hasCoding()) {
                 code.addCoding(new Coding(Urls.CS_RECORD_KIND, KIND, KIND_DISPLAY));
             }
             String label = c.getCode().getText();
-            if (label == null && c.getCode().hasCoding() && !Urls.CS_RECORD_KIND.equals(c.getCode().getCodingFirstRep().getSystem())) {
+            if (label == null
+                    && c.getCode().hasCoding()
+                    && !Urls.CS_RECORD_KIND.equals(
+                            c.getCode().getCodingFirstRep().getSystem())) {
                 label = c.getCode().getCodingFirstRep().getDisplay();
             }
             String instrumentName = instrument.map(Instrument::name).orElse(name);
-            code.setText(Letter.join(": ", java.util.Arrays.asList(instrumentName, label)));
+            code.setText(Letter.join(": ", Arrays.asList(instrumentName, label)));
             if (!code.hasText()) {
                 code.setText(KIND_DISPLAY);
             }
@@ -120,7 +125,11 @@ final class ScoreObservations {
         Instrument best = null;
         int bestLength = 0;
         for (Instrument i : catalogue.all()) {
-            for (String alias : List.of(i.id(), i.id().replace("-", ""), i.id().replace("-", " "), i.name().toLowerCase(Locale.ROOT))) {
+            for (String alias : List.of(
+                    i.id(),
+                    i.id().replace("-", ""),
+                    i.id().replace("-", " "),
+                    i.name().toLowerCase(Locale.ROOT))) {
                 Pattern word = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(alias) + "(?![a-z0-9])");
                 if (alias.length() > bestLength && word.matcher(text).find()) {
                     best = i;

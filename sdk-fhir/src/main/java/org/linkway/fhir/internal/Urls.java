@@ -3,10 +3,11 @@ package org.linkway.fhir.internal;
 /** The canonical URLs and code systems the binding writes. */
 public final class Urls {
 
-    private Urls() { }
+    private Urls() {}
 
     /** Every Linkway FHIR artefact lives under this base. */
     public static final String BASE = "https://linkway.org/fhir";
+
     public static final String SD = BASE + "/StructureDefinition/";
     public static final String CS = BASE + "/CodeSystem/";
 

@@ -1,7 +1,6 @@
 package org.linkway.fhir.internal;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Narrative;
 
 /**
@@ -23,14 +22,19 @@ final class Xhtml {
     /** A paragraph with a bold lead-in ("Reason:"); nothing when the text is empty. */
     Xhtml p(String lead, String text) {
         if (text != null && !text.isBlank()) {
-            body.append("<p><b>").append(escape(lead)).append("</b> ").append(escape(text.strip())).append("</p>");
+            body.append("<p><b>")
+                    .append(escape(lead))
+                    .append("</b> ")
+                    .append(escape(text.strip()))
+                    .append("</p>");
         }
         return this;
     }
 
     /** A bulleted list; nothing when there are no items. */
     Xhtml list(List<String> items) {
-        List<String> some = items.stream().filter(s -> s != null && !s.isBlank()).toList();
+        List<String> some =
+                items.stream().filter(s -> s != null && !s.isBlank()).toList();
         if (!some.isEmpty()) {
             body.append("<ul>");
             some.forEach(s -> body.append("<li>").append(escape(s.strip())).append("</li>"));

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.model.json.LinkwayJson;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,10 +35,16 @@ class LetterTest {
 
     @Test
     void coded_values_are_shown_by_their_words_never_their_system() {
-        assertThat(Letter.text(json("{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"129839007\",\"display\":\"At risk for falls\"}}")))
+        assertThat(
+                        Letter.text(
+                                json(
+                                        "{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"129839007\",\"display\":\"At risk for falls\"}}")))
                 .isEqualTo("At risk for falls");
-        assertThat(Letter.text(json("{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"1\"},\"text\":\"Lonely\"}"))).isEqualTo("Lonely");
-        assertThat(Letter.text(json("{\"system\":\"http://example.org\",\"code\":\"X1\"}"))).isEqualTo("X1");
+        assertThat(Letter.text(json(
+                        "{\"coding\":{\"system\":\"http://snomed.info/sct\",\"code\":\"1\"},\"text\":\"Lonely\"}")))
+                .isEqualTo("Lonely");
+        assertThat(Letter.text(json("{\"system\":\"http://example.org\",\"code\":\"X1\"}")))
+                .isEqualTo("X1");
         assertThat(Letter.text(json("21.0"))).isEqualTo("21");
         assertThat(Letter.text(json("2.50"))).isEqualTo("2.5");
         assertThat(Letter.text(json("null"))).isNull();
@@ -49,11 +53,14 @@ class LetterTest {
 
     @Test
     void names_and_parties_read_as_on_an_envelope() {
-        ObjectNode name = (ObjectNode) json("{\"title\":\"Mrs\",\"firstNames\":[\"Maureen\",\"Edith\"],\"familyNames\":[\"Ashdown\"],\"preferredName\":\"Mo\"}");
+        ObjectNode name = (ObjectNode)
+                json(
+                        "{\"title\":\"Mrs\",\"firstNames\":[\"Maureen\",\"Edith\"],\"familyNames\":[\"Ashdown\"],\"preferredName\":\"Mo\"}");
         assertThat(Letter.personName(name)).isEqualTo("Mrs Maureen Edith Ashdown (known as Mo)");
         assertThat(Letter.personName(json("{\"fullName\":\"Paul Brennan\"}"))).isEqualTo("Paul Brennan");
-        assertThat(Letter.party(json("{\"name\":\"Hannah Greaves\",\"role\":{\"display\":\"Link worker\"},\"team\":\"Eastmere\","
-                + "\"organisation\":{\"code\":\"8EC41\",\"text\":\"Eastmere Community Action\"}}")))
+        assertThat(Letter.party(json(
+                        "{\"name\":\"Hannah Greaves\",\"role\":{\"display\":\"Link worker\"},\"team\":\"Eastmere\","
+                                + "\"organisation\":{\"code\":\"8EC41\",\"text\":\"Eastmere Community Action\"}}")))
                 .isEqualTo("Hannah Greaves (Link worker), Eastmere, Eastmere Community Action (8EC41)");
         assertThat(Letter.organisation(json("{\"code\":\"Y03146\",\"text\":\"Larkmead Medical Practice (Y03146)\"}")))
                 .isEqualTo("Larkmead Medical Practice (Y03146)");
@@ -86,13 +93,16 @@ class LetterTest {
     @Test
     void onward_referrals_read_with_provider_status_attendance_and_outcome() {
         // the message back schema has no onward referrals yet; the narrative is ready for them in either shape
-        JsonNode section = json("{\"entries\":[{\"status\":\"attended\",\"provider\":{\"name\":\"Jo Marsh\","
-                + "\"organisation\":{\"text\":\"Eastmere Strollers\"}},\"referral\":{\"date\":\"2026-03-20\","
-                + "\"reasonForReferral\":{\"text\":\"wants to walk with others\"}},\"feedback\":[{\"at\":\"2026-04-02T16:00:00+01:00\","
-                + "\"attendance\":\"attended\",\"text\":\"came to all four walks\"}],\"outcome\":\"Now walks twice a week\"},"
-                + "{\"date\":\"2026-04-01\",\"referralTo\":{\"organisation\":{\"text\":\"St Anne's choir\"}},\"attendance\":\"did-not-attend\"}]}");
+        JsonNode section = json(
+                "{\"entries\":[{\"status\":\"attended\",\"provider\":{\"name\":\"Jo Marsh\","
+                        + "\"organisation\":{\"text\":\"Eastmere Strollers\"}},\"referral\":{\"date\":\"2026-03-20\","
+                        + "\"reasonForReferral\":{\"text\":\"wants to walk with others\"}},\"feedback\":[{\"at\":\"2026-04-02T16:00:00+01:00\","
+                        + "\"attendance\":\"attended\",\"text\":\"came to all four walks\"}],\"outcome\":\"Now walks twice a week\"},"
+                        + "{\"date\":\"2026-04-01\",\"referralTo\":{\"organisation\":{\"text\":\"St Anne's choir\"}},\"attendance\":\"did-not-attend\"}]}");
         String div = JourneyNarrative.onwardReferrals(section).narrative().getDivAsString();
-        assertThat(div).contains("Referred on 20 March 2026 to Jo Marsh, Eastmere Strollers. Reason: Wants to walk with others. Status: attended.")
+        assertThat(div)
+                .contains(
+                        "Referred on 20 March 2026 to Jo Marsh, Eastmere Strollers. Reason: Wants to walk with others. Status: attended.")
                 .contains("Feedback on 2 April 2026 at 16:00: Attended. Came to all four walks.")
                 .contains("Outcome: Now walks twice a week.")
                 .contains("Referred on 1 April 2026 to St Anne&#39;s choir".replace("&#39;", "'"))

@@ -1,7 +1,6 @@
 package org.linkway.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -23,7 +22,7 @@ public final class LinkwayJson {
 
     private static final JsonMapper MAPPER = builder().build();
 
-    private LinkwayJson() { }
+    private LinkwayJson() {}
 
     /** The shared, immutable mapper. */
     public static JsonMapper mapper() {
@@ -33,12 +32,13 @@ public final class LinkwayJson {
     /** A builder preset with Linkway's settings, for callers who need to add modules of their own. */
     public static JsonMapper.Builder builder() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return JsonMapper.builder(factory)
-                .changeDefaultPropertyInclusion(incl -> incl
-                        .withValueInclusion(JsonInclude.Include.NON_NULL)
+                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL)
                         .withContentInclusion(JsonInclude.Include.NON_NULL))
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

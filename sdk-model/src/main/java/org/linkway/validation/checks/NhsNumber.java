@@ -16,8 +16,7 @@ public final class NhsNumber {
     /** Marks a 9-digit prefix for which no check digit exists. */
     private static final int IMPOSSIBLE = 10;
 
-    private NhsNumber() {
-    }
+    private NhsNumber() {}
 
     public static boolean isValid(String value) {
         return problem(value).isEmpty();

@@ -39,7 +39,9 @@ public final class OdsCode {
         }
 
         /** How many characters a code of this form has. */
-        public int length() { return length; }
+        public int length() {
+            return length;
+        }
 
         /** The form of a well-formed code, if it has one. */
         public static Optional<Form> of(String value) {
@@ -59,8 +61,7 @@ public final class OdsCode {
         }
     }
 
-    private OdsCode() {
-    }
+    private OdsCode() {}
 
     public static boolean isValid(String value) {
         return problem(value).isEmpty();
@@ -112,13 +113,15 @@ public final class OdsCode {
                     + Text.position(value, bad) + " is " + Text.describe(value, bad));
         }
         if (value.length() == Form.GP_PRACTICE.length()) {
-            return Optional.of("an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
+            return Optional.of(
+                    "an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
         }
         String forms = "an organisation's ODS code has 3 characters (" + Form.ORGANISATION.what + "), 5 ("
                 + Form.SITE.what + ") or 6 (" + Form.GP_PRACTICE.what + "), but this one has "
                 + Text.plural(value.length(), "character");
         if (CHARITY_NUMBER.matcher(value).matches()) {
-            forms += "; a registered charity number is not an ODS code, so give the charity's name as free text instead";
+            forms +=
+                    "; a registered charity number is not an ODS code, so give the charity's name as free text instead";
         }
         return Optional.of(forms);
     }

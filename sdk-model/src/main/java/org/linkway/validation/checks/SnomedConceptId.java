@@ -15,8 +15,7 @@ public final class SnomedConceptId {
     private static final int MIN_LENGTH = 6;
     private static final int MAX_LENGTH = 18;
 
-    private SnomedConceptId() {
-    }
+    private SnomedConceptId() {}
 
     public static boolean isValid(String value) {
         return problem(value).isEmpty();
@@ -81,12 +80,15 @@ public final class SnomedConceptId {
         // Second digit: 0 = concept, 1 = description, 2 = relationship.
         return switch (partition) {
             case "00", "10" -> Optional.empty();
-            case "01", "11" -> Optional.of("this is the id of a SNOMED CT description, not a concept"
-                    + " (its partition identifier is " + partition + ")");
-            case "02", "12" -> Optional.of("this is the id of a SNOMED CT relationship, not a concept"
-                    + " (its partition identifier is " + partition + ")");
-            default -> Optional.of("this is not the id of a SNOMED CT concept, because its partition identifier"
-                    + " (the 2nd and 3rd digits from the right) is " + partition + " rather than 00 or 10");
+            case "01", "11" ->
+                Optional.of("this is the id of a SNOMED CT description, not a concept"
+                        + " (its partition identifier is " + partition + ")");
+            case "02", "12" ->
+                Optional.of("this is the id of a SNOMED CT relationship, not a concept"
+                        + " (its partition identifier is " + partition + ")");
+            default ->
+                Optional.of("this is not the id of a SNOMED CT concept, because its partition identifier"
+                        + " (the 2nd and 3rd digits from the right) is " + partition + " rather than 00 or 10");
         };
     }
 
@@ -133,8 +135,7 @@ public final class SnomedConceptId {
         /** INVERSE[j] is the element that D-multiplies with j to give 0. */
         private static final int[] INVERSE = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
 
-        private Verhoeff() {
-        }
+        private Verhoeff() {}
 
         static int checkDigit(String digits) {
             int c = 0;

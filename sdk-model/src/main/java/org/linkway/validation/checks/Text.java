@@ -3,8 +3,7 @@ package org.linkway.validation.checks;
 /** Small string helpers shared by the checks, kept ASCII-only on purpose. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * {@link Character#isDigit} also accepts Arabic-Indic and other digits, which no NHS system

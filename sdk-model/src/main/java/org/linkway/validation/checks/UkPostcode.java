@@ -18,11 +18,9 @@ public final class UkPostcode {
      * Outward code A9, A99, AA9, AA99, A9A or AA9A, a single space, inward code 9AA; plus GIR 0AA,
      * the historic Girobank code that fits none of the patterns.
      */
-    private static final Pattern CANONICAL =
-            Pattern.compile("GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}");
+    private static final Pattern CANONICAL = Pattern.compile("GIR 0AA|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}");
 
-    private UkPostcode() {
-    }
+    private UkPostcode() {}
 
     public static boolean isValid(String value) {
         return problem(value).isEmpty();

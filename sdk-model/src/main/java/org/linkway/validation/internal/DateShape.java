@@ -12,12 +12,19 @@ final class DateShape {
     static final String PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
             + "(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$";
 
-    private DateShape() { }
+    private DateShape() {}
 
     static boolean matches(String s) {
         int n = s.length();
-        if (n < 10 || !digit(s, 0) || !digit(s, 1) || !digit(s, 2) || !digit(s, 3) || s.charAt(4) != '-'
-                || !month(s, 5) || s.charAt(7) != '-' || !day(s, 8)) {
+        if (n < 10
+                || !digit(s, 0)
+                || !digit(s, 1)
+                || !digit(s, 2)
+                || !digit(s, 3)
+                || s.charAt(4) != '-'
+                || !month(s, 5)
+                || s.charAt(7) != '-'
+                || !day(s, 8)) {
             return false;
         }
         if (n == 10) {
@@ -50,7 +57,11 @@ final class DateShape {
         if (zone == 'Z') {
             return i + 1 == n;
         }
-        return (zone == '+' || zone == '-') && i + 6 == n && hour(s, i + 1) && s.charAt(i + 3) == ':' && sixty(s, i + 4);
+        return (zone == '+' || zone == '-')
+                && i + 6 == n
+                && hour(s, i + 1)
+                && s.charAt(i + 3) == ':'
+                && sixty(s, i + 4);
     }
 
     private static boolean digit(String s, int i) {
@@ -67,7 +78,9 @@ final class DateShape {
     private static boolean day(String s, int i) {
         char a = s.charAt(i);
         char b = s.charAt(i + 1);
-        return a == '0' && b >= '1' && b <= '9' || (a == '1' || a == '2') && b >= '0' && b <= '9' || a == '3' && (b == '0' || b == '1');
+        return a == '0' && b >= '1' && b <= '9'
+                || (a == '1' || a == '2') && b >= '0' && b <= '9'
+                || a == '3' && (b == '0' || b == '1');
     }
 
     private static boolean hour(String s, int i) {

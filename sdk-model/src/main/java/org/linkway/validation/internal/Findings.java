@@ -2,7 +2,6 @@ package org.linkway.validation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
@@ -34,7 +33,11 @@ final class Findings {
             return list;
         }
         List<Finding> out = new ArrayList<>(list);
-        out.add(new Finding(Severity.WARNING, Rule.TOO_MANY_FINDINGS.id(), "", "",
+        out.add(new Finding(
+                Severity.WARNING,
+                Rule.TOO_MANY_FINDINGS.id(),
+                "",
+                "",
                 dropped + " more findings were not listed; fix the ones above and validate again"));
         return out;
     }

@@ -5,19 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Runs one validation: identify the message by its {@code resourceType}, then check it in a
@@ -46,12 +44,14 @@ public final class Pipeline {
         }
     }
 
-    private static final String TYPES = Arrays.stream(MessageType.values()).map(MessageType::resourceType)
-            .collect(Collectors.joining(", "));
+    private static final String TYPES =
+            Arrays.stream(MessageType.values()).map(MessageType::resourceType).collect(Collectors.joining(", "));
 
     /** Linkway's parser limits, without the parser's duplicate check: the validator finds duplicates itself, cheaper. */
     private static final JsonFactory PARSERS = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LinkwayJson.MAX_NESTING_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(LinkwayJson.MAX_NESTING_DEPTH)
+                    .build())
             .build();
 
     private final Clock clock;
@@ -71,13 +71,17 @@ public final class Pipeline {
         try {
             return run(json);
         } catch (StreamConstraintsException e) {
-            return failed(Rule.INPUT_TOO_DEEP, "the message nests deeper than " + LinkwayJson.MAX_NESTING_DEPTH
-                    + " levels or holds a value larger than the parser accepts (" + describe(e) + ").");
+            return failed(
+                    Rule.INPUT_TOO_DEEP,
+                    "the message nests deeper than " + LinkwayJson.MAX_NESTING_DEPTH
+                            + " levels or holds a value larger than the parser accepts (" + describe(e) + ").");
         } catch (JacksonException e) {
             return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: " + describe(e));
         } catch (StreamingValidator.DuplicateMember e) {
-            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: '" + e.name + "' appears twice in one object (line "
-                    + e.line + ", column " + e.column + "); a receiver cannot tell which value is meant.");
+            return failed(
+                    Rule.INPUT_MALFORMED_JSON,
+                    "not well-formed JSON: '" + e.name + "' appears twice in one object (line " + e.line + ", column "
+                            + e.column + "); a receiver cannot tell which value is meant.");
         }
     }
 
@@ -91,7 +95,8 @@ public final class Pipeline {
             if (t != JsonToken.START_OBJECT) {
                 return failed(Rule.INPUT_NOT_OBJECT, "a message must be a JSON object, not " + kind(t) + ".");
             }
-            if (p.nextToken() == JsonToken.PROPERTY_NAME && "resourceType".equals(p.currentName())
+            if (p.nextToken() == JsonToken.PROPERTY_NAME
+                    && "resourceType".equals(p.currentName())
                     && p.nextToken() == JsonToken.VALUE_STRING) {
                 Optional<MessageType> type = MessageType.fromResourceType(p.getString());
                 if (type.isPresent()) {
@@ -103,9 +108,14 @@ public final class Pipeline {
         Optional<MessageType> type = resourceType.flatMap(MessageType::fromResourceType);
         if (type.isEmpty()) {
             Findings f = new Findings(maxFindings);
-            f.add(Rule.MESSAGE_TYPE, Rule.MESSAGE_TYPE.severity(), "/resourceType", "",
-                    (resourceType.isEmpty() ? "resourceType is missing or not a string"
-                            : "resourceType " + Text.brief(resourceType.get()) + " is not a Linkway message")
+            f.add(
+                    Rule.MESSAGE_TYPE,
+                    Rule.MESSAGE_TYPE.severity(),
+                    "/resourceType",
+                    "",
+                    (resourceType.isEmpty()
+                                    ? "resourceType is missing or not a string"
+                                    : "resourceType " + Text.brief(resourceType.get()) + " is not a Linkway message")
                             + "; use one of " + TYPES + ".");
             return new Outcome(null, f.toList());
         }
@@ -120,8 +130,11 @@ public final class Pipeline {
         Findings findings = new Findings(maxFindings);
         StreamingValidator.validate(type, p, onResourceType, findings, clock);
         if (p.nextToken() != null) {
-            return failed(Rule.INPUT_MALFORMED_JSON, "not well-formed JSON: there is more after the end of the message (line "
-                    + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr() + ").");
+            return failed(
+                    Rule.INPUT_MALFORMED_JSON,
+                    "not well-formed JSON: there is more after the end of the message (line "
+                            + p.currentLocation().getLineNr() + ", column "
+                            + p.currentLocation().getColumnNr() + ").");
         }
         return new Outcome(type, findings.toList());
     }
@@ -150,20 +163,29 @@ public final class Pipeline {
 
     private static String kind(JsonToken t) {
         switch (t) {
-            case START_ARRAY: return "an array";
-            case VALUE_STRING: return "a string";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: return "a number";
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
             case VALUE_TRUE:
-            case VALUE_FALSE: return "a boolean";
-            case VALUE_NULL: return "null";
-            default: return String.valueOf(t);
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return String.valueOf(t);
         }
     }
 
     private static String describe(JacksonException e) {
         String m = e.getOriginalMessage();
-        String loc = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String loc = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         int nl = m == null ? -1 : m.indexOf('\n');
         return (m == null ? "unreadable" : nl < 0 ? m : m.substring(0, nl)) + loc;
     }

@@ -3,7 +3,6 @@ package org.linkway.validation.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.linkway.model.MessageType;
 import org.linkway.model.PartialDateTime;
 import org.linkway.validation.Rule;
@@ -58,10 +57,13 @@ final class PrsbRuleChecks {
                     NhsNumber.problem(v).ifPresent(m -> add(Rule.NHS_NUMBER, path.toString(), s, "NHS number: " + m));
                     break;
                 case GP_PRACTICE:
-                    OdsCode.gpPracticeProblem(v).ifPresent(m -> add(Rule.ODS_CODE, path.toString(), s, "GP practice code '" + v + "': " + m));
+                    OdsCode.gpPracticeProblem(v)
+                            .ifPresent(
+                                    m -> add(Rule.ODS_CODE, path.toString(), s, "GP practice code '" + v + "': " + m));
                     break;
                 case POSTCODE:
-                    UkPostcode.problem(v).ifPresent(m -> add(Rule.POSTCODE, path.toString(), s, "postcode '" + v + "': " + m));
+                    UkPostcode.problem(v)
+                            .ifPresent(m -> add(Rule.POSTCODE, path.toString(), s, "postcode '" + v + "': " + m));
                     break;
                 case NOT_IN_FUTURE:
                     notInFuture(s, v);
@@ -86,15 +88,20 @@ final class PrsbRuleChecks {
                     String system = member(s, captured, "system");
                     String code = member(s, captured, "code");
                     if (SNOMED.equals(system) && code != null) {
-                        SnomedConceptId.problem(code).ifPresent(m ->
-                                add(Rule.SNOMED_CONCEPT_ID, path + "/code", s, "SNOMED CT code '" + code + "': " + m));
+                        SnomedConceptId.problem(code)
+                                .ifPresent(m -> add(
+                                        Rule.SNOMED_CONCEPT_ID,
+                                        path + "/code",
+                                        s,
+                                        "SNOMED CT code '" + code + "': " + m));
                     }
                     break;
                 }
                 case ODS_CODE: {
                     String code = member(s, captured, "code");
                     if (code != null) {
-                        OdsCode.organisationProblem(code).ifPresent(m -> add(Rule.ODS_CODE, path + "/code", s, "ODS code '" + code + "': " + m));
+                        OdsCode.organisationProblem(code)
+                                .ifPresent(m -> add(Rule.ODS_CODE, path + "/code", s, "ODS code '" + code + "': " + m));
                     }
                     break;
                 }
@@ -103,8 +110,11 @@ final class PrsbRuleChecks {
                         PartialDateTime start = date(member(s, captured, pair[0]));
                         PartialDateTime end = date(member(s, captured, pair[1]));
                         if (start != null && end != null && end.compareTo(start) < 0) {
-                            add(Rule.DATE_ORDER, path + "/" + pair[1], s.child(pair[1]), "'" + pair[1] + "' (" + end + ") is before '"
-                                    + pair[0] + "' (" + start + ").");
+                            add(
+                                    Rule.DATE_ORDER,
+                                    path + "/" + pair[1],
+                                    s.child(pair[1]),
+                                    "'" + pair[1] + "' (" + end + ") is before '" + pair[0] + "' (" + start + ").");
                         }
                     }
                     break;
@@ -112,7 +122,11 @@ final class PrsbRuleChecks {
                     if ("not-sought".equals(member(s, captured, "decision"))) {
                         String reason = member(s, captured, "notSoughtReason");
                         if (reason == null || reason.isBlank()) {
-                            add(Rule.CONSENT_RECORDED, path + "/notSoughtReason", s, "consent was not sought: record the reason why.");
+                            add(
+                                    Rule.CONSENT_RECORDED,
+                                    path + "/notSoughtReason",
+                                    s,
+                                    "consent was not sought: record the reason why.");
                         }
                     }
                     break;
@@ -132,12 +146,20 @@ final class PrsbRuleChecks {
         }
         Spec root = SpecCompiler.root(type);
         if (!consentText) {
-            add(Rule.CONSENT_RECORDED, "/consent", root.child("consent"), "record the person's consent for information sharing in "
-                    + "'Consent for information sharing', or the reason it was not sought.");
+            add(
+                    Rule.CONSENT_RECORDED,
+                    "/consent",
+                    root.child("consent"),
+                    "record the person's consent for information sharing in "
+                            + "'Consent for information sharing', or the reason it was not sought.");
         }
         if (referralDetails && referralEntries <= 0) {
-            add(Rule.REFERRAL_ENTRY, "/referralDetails/entries", root.child("referralDetails"), "the referral carries no referral details "
-                    + "record entry: add one with the referrer's details, the service referred to and the reason.");
+            add(
+                    Rule.REFERRAL_ENTRY,
+                    "/referralDetails/entries",
+                    root.child("referralDetails"),
+                    "the referral carries no referral details "
+                            + "record entry: add one with the referrer's details, the service referred to and the reason.");
         }
     }
 
@@ -148,8 +170,14 @@ final class PrsbRuleChecks {
         String theirs = version.split("\\.")[1];
         String ours = MessageType.SCHEMA_VERSION.split("\\.")[1];
         if (theirs.length() > ours.length() || theirs.length() == ours.length() && theirs.compareTo(ours) > 0) {
-            out.add(Rule.SCHEMA_VERSION, Severity.WARNING, path.toString(), "", "the message is schemaVersion " + version
-                    + ", newer than this reader's " + MessageType.SCHEMA_VERSION + ": elements added since are reported as unknown and ignored.");
+            out.add(
+                    Rule.SCHEMA_VERSION,
+                    Severity.WARNING,
+                    path.toString(),
+                    "",
+                    "the message is schemaVersion " + version + ", newer than this reader's "
+                            + MessageType.SCHEMA_VERSION
+                            + ": elements added since are reported as unknown and ignored.");
         }
     }
 

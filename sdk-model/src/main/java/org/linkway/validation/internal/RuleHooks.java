@@ -2,7 +2,6 @@ package org.linkway.validation.internal;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.linkway.model.MessageType;
 
 /**
@@ -16,6 +15,7 @@ final class RuleHooks {
     static final String POSTCODE = "Person demographics / Person's address / Postcode";
     /** PRSB makes risks mandatory; a missing section or an empty list gets its own rule, not a generic one. */
     static final String RISKS = "Risks";
+
     static final String RISK_ENTRIES = "Risks / Risks record entry";
 
     /** PRSB elements that record something that has already happened. */
@@ -35,13 +35,14 @@ final class RuleHooks {
             "RisksRecordEntry", new String[][] {{"startDateOfRisk", "endDateOfRisk"}},
             "SafeguardingConcerns", new String[][] {{"safeguardingConcernsDate", "safeguardingConcernsEndDate"}},
             "LookedAfterChild", new String[][] {{"lookedAfterChildStartDate", "lookedAfterChildEndDate"}},
-            "UnbornChildProtectionPlan", new String[][] {{"unbornChildProtectionPlanStartDate", "unbornChildProtectionPlanEndDate"}},
+            "UnbornChildProtectionPlan",
+                    new String[][] {{"unbornChildProtectionPlanStartDate", "unbornChildProtectionPlanEndDate"}},
             "ServicesAndCareRecordEntry", new String[][] {{"serviceStartDate", "serviceEndDate"}},
             "ImmigrationStatus", new String[][] {{"startDate", "endDate"}},
             "ProblemListRecordEntry", new String[][] {{"onsetDate", "endDate"}},
             "Consent", new String[][] {{"recordedAt", "expiresAt"}});
 
-    private RuleHooks() { }
+    private RuleHooks() {}
 
     static void attach(MessageType type, Spec root) {
         root.definition = type.resourceType();
@@ -60,8 +61,12 @@ final class RuleHooks {
 
     /** Once every rule is hooked: which strings need only their length checked. */
     private static void settle(Spec s) {
-        s.lengthOnly = s.kind == Spec.Kind.STRING && s.hooks.isEmpty() && s.pattern == null && !s.formatDate
-                && s.allowed == null && s.constant == null;
+        s.lengthOnly = s.kind == Spec.Kind.STRING
+                && s.hooks.isEmpty()
+                && s.pattern == null
+                && !s.formatDate
+                && s.allowed == null
+                && s.constant == null;
         for (Spec child : s.children) {
             settle(child);
         }
@@ -72,13 +77,21 @@ final class RuleHooks {
 
     private static void walk(MessageType type, Spec s, String pointer) {
         switch (s.prsbPath) {
-            case NHS_NUMBER: s.hooks.add(Spec.Hook.NHS_NUMBER); break;
-            case GP_PRACTICE: s.hooks.add(Spec.Hook.GP_PRACTICE); break;
-            case POSTCODE: s.hooks.add(Spec.Hook.POSTCODE); break;
-            default: break;
+            case NHS_NUMBER:
+                s.hooks.add(Spec.Hook.NHS_NUMBER);
+                break;
+            case GP_PRACTICE:
+                s.hooks.add(Spec.Hook.GP_PRACTICE);
+                break;
+            case POSTCODE:
+                s.hooks.add(Spec.Hook.POSTCODE);
+                break;
+            default:
+                break;
         }
-        if (s.kind == Spec.Kind.STRING && (NEVER_FUTURE.contains(s.prsbPath)
-                || NEVER_FUTURE_LINKWAY.getOrDefault(type, Set.of()).contains(pointer))) {
+        if (s.kind == Spec.Kind.STRING
+                && (NEVER_FUTURE.contains(s.prsbPath)
+                        || NEVER_FUTURE_LINKWAY.getOrDefault(type, Set.of()).contains(pointer))) {
             s.hooks.add(Spec.Hook.NOT_IN_FUTURE);
         }
         if ("Coding".equals(s.definition)) {

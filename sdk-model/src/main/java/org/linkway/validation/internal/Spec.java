@@ -13,11 +13,31 @@ import java.util.regex.Pattern;
  */
 final class Spec {
 
-    enum Kind { OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, ANY }
+    enum Kind {
+        OBJECT,
+        ARRAY,
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        ANY
+    }
 
     /** PRSB rules hooked to a place. */
-    enum Hook { NHS_NUMBER, GP_PRACTICE, POSTCODE, NOT_IN_FUTURE, SNOMED_CODING, ODS_CODE, DATE_PAIR,
-        CONSENT_TEXT, REFERRAL_DETAILS, REFERRAL_ENTRIES, CONSENT_NOT_SOUGHT, NEWER_MINOR }
+    enum Hook {
+        NHS_NUMBER,
+        GP_PRACTICE,
+        POSTCODE,
+        NOT_IN_FUTURE,
+        SNOMED_CODING,
+        ODS_CODE,
+        DATE_PAIR,
+        CONSENT_TEXT,
+        REFERRAL_DETAILS,
+        REFERRAL_ENTRIES,
+        CONSENT_NOT_SOUGHT,
+        NEWER_MINOR
+    }
 
     Kind kind = Kind.ANY;
     /** The PRSB element held here, or "". */
@@ -26,15 +46,18 @@ final class Spec {
     String nearestPrsbPath = "";
     /** The shared definition the value uses (e.g. CodedText, DateOrDateTime), or "". */
     String definition = "";
+
     String description = "";
     Spec parent;
 
     // object
     /** Property name to its index in {@link #names} and {@link #children}. */
     final Map<String, Integer> index = new HashMap<>();
+
     String[] names = new String[0];
     /** The property specs, in the same order as {@link #names}. */
     Spec[] children = new Spec[0];
+
     String[] required = new String[0];
     boolean closed;
     int minProperties = -1;
@@ -51,6 +74,7 @@ final class Spec {
     String patternSource;
     /** The pattern is DateOrDateTime's: use {@link DateShape} instead of the regular expression. */
     boolean fastDateShape;
+
     boolean formatDate;
     Set<String> allowed;
     String constant;
@@ -80,7 +104,9 @@ final class Spec {
             if (s == null) {
                 return null;
             }
-            s = s.kind == Kind.ARRAY ? s.items : s.child(segment.replace("~1", "/").replace("~0", "~"));
+            s = s.kind == Kind.ARRAY
+                    ? s.items
+                    : s.child(segment.replace("~1", "/").replace("~0", "~"));
         }
         return s;
     }

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.linkway.model.MessageType;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +30,39 @@ final class SpecCompiler {
     static final String SCHEMA_ROOT = "/org/linkway/schemas/json/";
     private static final int MAX_DEPTH = 40;
     private static final Set<String> UNDERSTOOD = Set.of(
-            "$schema", "$id", "$comment", "$ref", "$defs", "title", "description", "javaType", "existingJavaType",
-            "type", "properties", "required", "additionalProperties", "minProperties", "items", "minItems", "maxItems",
-            "minLength", "maxLength", "pattern", "format", "enum", "const", "default", "minimum", "maximum");
+            "$schema",
+            "$id",
+            "$comment",
+            "$ref",
+            "$defs",
+            "title",
+            "description",
+            "javaType",
+            "existingJavaType",
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "items",
+            "minItems",
+            "maxItems",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "format",
+            "enum",
+            "const",
+            "default",
+            "minimum",
+            "maximum");
 
     private static final Map<MessageType, Spec> ROOTS = compileAll();
 
     private final Map<String, JsonNode> files = new HashMap<>();
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    private SpecCompiler() { }
+    private SpecCompiler() {}
 
     static Spec root(MessageType type) {
         return ROOTS.get(type);
@@ -58,7 +79,8 @@ final class SpecCompiler {
         return roots;
     }
 
-    private Spec compile(String file, JsonNode node, String pointer, String prsbPath, Spec parent, String definition, int depth) {
+    private Spec compile(
+            String file, JsonNode node, String pointer, String prsbPath, Spec parent, String definition, int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalStateException("schema nesting too deep at " + pointer + ": is there a $ref cycle?");
         }
@@ -71,7 +93,14 @@ final class SpecCompiler {
             if (target.isMissingNode()) {
                 throw new IllegalStateException("unresolvable $ref " + ref + " in " + file);
             }
-            return compile(targetFile, target, pointer, prsbPath, parent, fragment.substring(fragment.lastIndexOf('/') + 1), depth + 1);
+            return compile(
+                    targetFile,
+                    target,
+                    pointer,
+                    prsbPath,
+                    parent,
+                    fragment.substring(fragment.lastIndexOf('/') + 1),
+                    depth + 1);
         }
         for (String keyword : node.propertyNames()) {
             if (!UNDERSTOOD.contains(keyword) && !keyword.startsWith("x-")) {
@@ -105,7 +134,8 @@ final class SpecCompiler {
         List<String> required = new ArrayList<>();
         node.path("required").forEach(r -> required.add(r.asString()));
         s.required = required.toArray(new String[0]);
-        s.closed = node.has("additionalProperties") && !node.get("additionalProperties").asBoolean(true);
+        s.closed = node.has("additionalProperties")
+                && !node.get("additionalProperties").asBoolean(true);
         s.minProperties = node.path("minProperties").asInt(-1);
         if (node.has("items")) {
             s.items = compile(file, node.get("items"), pointer + "/*", prsbPath, s, "", depth + 1);
@@ -145,14 +175,22 @@ final class SpecCompiler {
 
     private static Spec.Kind kind(String type) {
         switch (type) {
-            case "object": return Spec.Kind.OBJECT;
-            case "array": return Spec.Kind.ARRAY;
-            case "string": return Spec.Kind.STRING;
-            case "integer": return Spec.Kind.INTEGER;
-            case "number": return Spec.Kind.NUMBER;
-            case "boolean": return Spec.Kind.BOOLEAN;
-            case "": return Spec.Kind.ANY;
-            default: throw new IllegalStateException("unsupported schema type '" + type + "'");
+            case "object":
+                return Spec.Kind.OBJECT;
+            case "array":
+                return Spec.Kind.ARRAY;
+            case "string":
+                return Spec.Kind.STRING;
+            case "integer":
+                return Spec.Kind.INTEGER;
+            case "number":
+                return Spec.Kind.NUMBER;
+            case "boolean":
+                return Spec.Kind.BOOLEAN;
+            case "":
+                return Spec.Kind.ANY;
+            default:
+                throw new IllegalStateException("unsupported schema type '" + type + "'");
         }
     }
 

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.linkway.model.MessageType;
 import org.linkway.validation.Rule;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -95,8 +93,13 @@ final class StreamingValidator {
             Integer idx = s.index.get(name);
             if (idx == null) {
                 if (s.closed) {
-                    out.add(Rule.UNKNOWN_PROPERTY, Rule.UNKNOWN_PROPERTY.severity(), path.toString(), s.nearestPrsbPath,
-                            "'" + name + "' is not part of the " + type.resourceType() + " schema and will be ignored, not stored: "
+                    out.add(
+                            Rule.UNKNOWN_PROPERTY,
+                            Rule.UNKNOWN_PROPERTY.severity(),
+                            path.toString(),
+                            s.nearestPrsbPath,
+                            "'" + name + "' is not part of the " + type.resourceType()
+                                    + " schema and will be ignored, not stored: "
                                     + "check its spelling, or whether it belongs to a newer schemaVersion.");
                 }
                 p.skipChildren();
@@ -121,13 +124,21 @@ final class StreamingValidator {
                 String pointer = path + "/" + r;
                 Spec child = s.children[idx];
                 boolean risks = RuleHooks.RISKS.equals(child.prsbPath);
-                add(risks ? Rule.RISKS_RECORDED : Rule.REQUIRED, pointer, child,
+                add(
+                        risks ? Rule.RISKS_RECORDED : Rule.REQUIRED,
+                        pointer,
+                        child,
                         child.label(pointer) + " is mandatory"
-                                + (risks ? "; if there are none, record a risks entry saying 'No known risks'" : "") + ".");
+                                + (risks ? "; if there are none, record a risks entry saying 'No known risks'" : "")
+                                + ".");
             }
         }
         if (s.minProperties > 0 && count < s.minProperties) {
-            add(Rule.CODED_TEXT_EMPTY, path.toString(), s, s.label(path.toString()) + " is empty: give a code, free text, or both.");
+            add(
+                    Rule.CODED_TEXT_EMPTY,
+                    path.toString(),
+                    s,
+                    s.label(path.toString()) + " is empty: give a code, free text, or both.");
         }
         if (captured != null) {
             prsbRules.objectRules(s, captured);
@@ -155,8 +166,12 @@ final class StreamingValidator {
         String pointer = path.toString();
         if (s.minItems >= 0 && size < s.minItems || s.maxItems >= 0 && size > s.maxItems) {
             boolean tooFew = s.minItems >= 0 && size < s.minItems;
-            add(RuleHooks.RISK_ENTRIES.equals(s.prsbPath) ? Rule.RISKS_RECORDED : Rule.CARDINALITY, pointer, s,
-                    s.label(pointer) + " has " + size + " entries; " + (tooFew ? "minItems is " + s.minItems : "maxItems is " + s.maxItems) + ".");
+            add(
+                    RuleHooks.RISK_ENTRIES.equals(s.prsbPath) ? Rule.RISKS_RECORDED : Rule.CARDINALITY,
+                    pointer,
+                    s,
+                    s.label(pointer) + " has " + size + " entries; "
+                            + (tooFew ? "minItems is " + s.minItems : "maxItems is " + s.maxItems) + ".");
         }
         if (s.hooks.contains(Spec.Hook.REFERRAL_ENTRIES)) {
             prsbRules.referralEntries(size);
@@ -181,26 +196,47 @@ final class StreamingValidator {
         if (s.constant != null && !s.constant.equals(v) || s.allowed != null && !s.allowed.contains(v)) {
             ok = false;
             String pointer = path.toString();
-            add(pointer.equals("/resourceType") ? Rule.MESSAGE_TYPE : Rule.VALUE_NOT_ALLOWED, pointer, s,
+            add(
+                    pointer.equals("/resourceType") ? Rule.MESSAGE_TYPE : Rule.VALUE_NOT_ALLOWED,
+                    pointer,
+                    s,
                     s.label(pointer) + " is " + Text.brief(v) + "; allowed: "
-                            + (s.constant != null ? Text.brief(s.constant) : String.join(", ", s.allowed.stream().map(Text::brief).toList())) + ".");
+                            + (s.constant != null
+                                    ? Text.brief(s.constant)
+                                    : String.join(
+                                            ", ",
+                                            s.allowed.stream().map(Text::brief).toList()))
+                            + ".");
         }
         // a string has at least length/2 code points, so only short strings need counting
         if (s.minLength > 0 && v.length() < 2 * s.minLength && v.codePointCount(0, v.length()) < s.minLength) {
             ok = false;
-            add(Rule.EMPTY_VALUE, path.toString(), s, s.label(path.toString())
-                    + " is an empty string: leave the element out when there is no value.");
+            add(
+                    Rule.EMPTY_VALUE,
+                    path.toString(),
+                    s,
+                    s.label(path.toString()) + " is an empty string: leave the element out when there is no value.");
         }
         if (s.maxLength >= 0 && v.length() > s.maxLength && v.codePointCount(0, v.length()) > s.maxLength) {
             ok = false;
-            add(Rule.MAX_LENGTH, path.toString(), s, s.label(path.toString()) + " is " + v.codePointCount(0, v.length())
-                    + " characters long; the standard allows at most " + s.maxLength + ".");
+            add(
+                    Rule.MAX_LENGTH,
+                    path.toString(),
+                    s,
+                    s.label(path.toString()) + " is " + v.codePointCount(0, v.length())
+                            + " characters long; the standard allows at most " + s.maxLength + ".");
         }
-        if (s.pattern != null && !(s.fastDateShape ? DateShape.matches(v) : s.pattern.matcher(v).find())
+        if (s.pattern != null
+                        && !(s.fastDateShape
+                                ? DateShape.matches(v)
+                                : s.pattern.matcher(v).find())
                 || s.formatDate && !isDate(v)) {
             ok = false;
             String pointer = path.toString();
-            add(pointer.equals("/schemaVersion") ? Rule.SCHEMA_VERSION : Rule.FORMAT, pointer, s,
+            add(
+                    pointer.equals("/schemaVersion") ? Rule.SCHEMA_VERSION : Rule.FORMAT,
+                    pointer,
+                    s,
                     s.label(pointer) + " is " + Text.brief(v) + ", which is not " + formatName(s, pointer) + ".");
         }
         if (ok && !s.hooks.isEmpty()) {
@@ -224,14 +260,23 @@ final class StreamingValidator {
         if (s.minimum != null && d < s.minimum || s.maximum != null && d > s.maximum) {
             String pointer = path.toString();
             boolean low = s.minimum != null && d < s.minimum;
-            add(Rule.RANGE, pointer, s, s.label(pointer) + " is " + p.getString() + "; "
-                    + (low ? "minimum is " + Text.number(s.minimum) : "maximum is " + Text.number(s.maximum)) + ".");
+            add(
+                    Rule.RANGE,
+                    pointer,
+                    s,
+                    s.label(pointer) + " is " + p.getString() + "; "
+                            + (low ? "minimum is " + Text.number(s.minimum) : "maximum is " + Text.number(s.maximum))
+                            + ".");
         }
     }
 
     private void typeError(JsonParser p, JsonToken t, Spec s) {
         String pointer = path.toString();
-        add(Rule.TYPE, pointer, s, s.label(pointer) + " should be " + expected(s.kind) + " but is " + actual(p, t) + ".");
+        add(
+                Rule.TYPE,
+                pointer,
+                s,
+                s.label(pointer) + " should be " + expected(s.kind) + " but is " + actual(p, t) + ".");
         p.skipChildren();
     }
 
@@ -258,32 +303,48 @@ final class StreamingValidator {
         if (pointer.equals("/schemaVersion")) {
             return "a 1.x.y version this reader understands";
         }
-        return s.description.isEmpty() ? "in the form " + s.patternSource : "in the form required (" + s.description + ")";
+        return s.description.isEmpty()
+                ? "in the form " + s.patternSource
+                : "in the form required (" + s.description + ")";
     }
 
     private static String expected(Spec.Kind kind) {
         switch (kind) {
-            case OBJECT: return "an object";
-            case ARRAY: return "an array";
-            case STRING: return "a string";
-            case INTEGER: return "an integer";
-            case NUMBER: return "a number";
-            case BOOLEAN: return "true or false";
-            default: return "a value";
+            case OBJECT:
+                return "an object";
+            case ARRAY:
+                return "an array";
+            case STRING:
+                return "a string";
+            case INTEGER:
+                return "an integer";
+            case NUMBER:
+                return "a number";
+            case BOOLEAN:
+                return "true or false";
+            default:
+                return "a value";
         }
     }
 
     private static String actual(JsonParser p, JsonToken t) {
         switch (t) {
-            case START_OBJECT: return "an object";
-            case START_ARRAY: return "an array";
-            case VALUE_STRING: return "a string (" + Text.brief(p.getString()) + ")";
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string (" + Text.brief(p.getString()) + ")";
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT: return "a number (" + Text.brief(p.getString()) + ")";
+            case VALUE_NUMBER_FLOAT:
+                return "a number (" + Text.brief(p.getString()) + ")";
             case VALUE_TRUE:
-            case VALUE_FALSE: return "a boolean (" + p.getString() + ")";
-            case VALUE_NULL: return "null";
-            default: return String.valueOf(t);
+            case VALUE_FALSE:
+                return "a boolean (" + p.getString() + ")";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return String.valueOf(t);
         }
     }
 

@@ -3,7 +3,7 @@ package org.linkway.validation.internal;
 /** Quoting values in findings: short, so a finding never echoes a 10 MB string back. */
 final class Text {
 
-    private Text() { }
+    private Text() {}
 
     static String brief(String v) {
         if (v == null) {

@@ -6,7 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.testing.Gens;
@@ -26,7 +25,10 @@ class NhsNumberProperties {
 
     @Test
     void withCheckDigitAlwaysGivesAValidNumber() {
-        qt().withFixedSeed(5_301L).withExamples(1000).forAll(nineDigits()).assuming(NhsNumberProperties::hasCheckDigit)
+        qt().withFixedSeed(5_301L)
+                .withExamples(1000)
+                .forAll(nineDigits())
+                .assuming(NhsNumberProperties::hasCheckDigit)
                 .checkAssert(nine -> {
                     String nhsNumber = NhsNumber.withCheckDigit(nine);
                     assertThat(nhsNumber).startsWith(nine).hasSize(10);
@@ -60,11 +62,14 @@ class NhsNumberProperties {
 
     @Test
     void everySingleDigitSubstitutionIsDetected() {
-        qt().withFixedSeed(5_304L).withExamples(1000).forAll(validNhsNumbers(), integers().between(0, 9), integers().between(1, 9))
+        qt().withFixedSeed(5_304L)
+                .withExamples(1000)
+                .forAll(validNhsNumbers(), integers().between(0, 9), integers().between(1, 9))
                 .checkAssert((nhsNumber, position, shift) -> {
                     char original = nhsNumber.charAt(position);
                     char replacement = (char) ('0' + (original - '0' + shift) % 10);
-                    String mistyped = nhsNumber.substring(0, position) + replacement + nhsNumber.substring(position + 1);
+                    String mistyped =
+                            nhsNumber.substring(0, position) + replacement + nhsNumber.substring(position + 1);
                     assertThat(NhsNumber.isValid(mistyped)).isFalse();
                 });
     }
@@ -76,25 +81,38 @@ class NhsNumberProperties {
      */
     @Test
     void everyAdjacentTranspositionIsDetected() {
-        qt().withFixedSeed(5_305L).withExamples(1000).forAll(validNhsNumbers(), integers().between(0, 8))
+        qt().withFixedSeed(5_305L)
+                .withExamples(1000)
+                .forAll(validNhsNumbers(), integers().between(0, 8))
                 .assuming((nhsNumber, position) -> nhsNumber.charAt(position) != nhsNumber.charAt(position + 1))
-                .checkAssert((nhsNumber, position) -> assertThat(NhsNumber.isValid(swap(nhsNumber, position))).isFalse());
+                .checkAssert((nhsNumber, position) ->
+                        assertThat(NhsNumber.isValid(swap(nhsNumber, position))).isFalse());
     }
 
     @Test
     void neverThrowsAndProblemAgreesWithIsValid() {
-        qt().withFixedSeed(5_306L).withExamples(1000).forAll(Gens.anyText()).checkAssert(NhsNumberProperties::assertAgreement);
+        qt().withFixedSeed(5_306L)
+                .withExamples(1000)
+                .forAll(Gens.anyText())
+                .checkAssert(NhsNumberProperties::assertAgreement);
     }
 
     @Test
     void neverThrowsForNearMisses() {
-        qt().withFixedSeed(5_307L).withExamples(1000).forAll(nearMisses()).checkAssert(NhsNumberProperties::assertAgreement);
+        qt().withFixedSeed(5_307L)
+                .withExamples(1000)
+                .forAll(nearMisses())
+                .checkAssert(NhsNumberProperties::assertAgreement);
     }
 
     @Test
     void problemsNeverRepeatTheNumber() {
-        qt().withFixedSeed(5_308L).withExamples(1000).forAll(nearMisses()).assuming(nearMiss -> nearMiss.length() >= 6)
-                .checkAssert(nearMiss -> NhsNumber.problem(nearMiss).ifPresent(p -> assertThat(p).doesNotContain(nearMiss)));
+        qt().withFixedSeed(5_308L)
+                .withExamples(1000)
+                .forAll(nearMisses())
+                .assuming(nearMiss -> nearMiss.length() >= 6)
+                .checkAssert(nearMiss ->
+                        NhsNumber.problem(nearMiss).ifPresent(p -> assertThat(p).doesNotContain(nearMiss)));
     }
 
     static Gen<String> nearMisses() {

@@ -41,7 +41,8 @@ class NhsNumberTest {
         for (char last = '0'; last <= '9'; last++) {
             String candidate = "999123456" + last;
             assertThat(NhsNumber.isValid(candidate)).isFalse();
-            assertThat(NhsNumber.problem(candidate)).hasValueSatisfying(p -> assertThat(p).contains("never"));
+            assertThat(NhsNumber.problem(candidate))
+                    .hasValueSatisfying(p -> assertThat(p).contains("never"));
         }
         assertThatThrownBy(() -> NhsNumber.withCheckDigit("999123456"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -51,28 +52,36 @@ class NhsNumberTest {
     @Test
     void spacedDisplayFormIsRejectedWithAHint() {
         assertThat(NhsNumber.isValid("999 000 0018")).isFalse();
-        assertThat(NhsNumber.problem("999 000 0018")).hasValueSatisfying(p -> assertThat(p).contains("no spaces"));
-        assertThat(NhsNumber.problem("999-000-0018")).hasValueSatisfying(p -> assertThat(p).contains("no spaces"));
+        assertThat(NhsNumber.problem("999 000 0018"))
+                .hasValueSatisfying(p -> assertThat(p).contains("no spaces"));
+        assertThat(NhsNumber.problem("999-000-0018"))
+                .hasValueSatisfying(p -> assertThat(p).contains("no spaces"));
     }
 
     @Test
     void wrongLengthIsReportedAsSuch() {
-        assertThat(NhsNumber.problem("999000001")).hasValueSatisfying(p -> assertThat(p).contains("10 digits", "9 digits"));
-        assertThat(NhsNumber.problem("99900000180")).hasValueSatisfying(p -> assertThat(p).contains("11 digits"));
+        assertThat(NhsNumber.problem("999000001"))
+                .hasValueSatisfying(p -> assertThat(p).contains("10 digits", "9 digits"));
+        assertThat(NhsNumber.problem("99900000180"))
+                .hasValueSatisfying(p -> assertThat(p).contains("11 digits"));
         assertThat(NhsNumber.problem("")).hasValueSatisfying(p -> assertThat(p).contains("0 digits"));
     }
 
     @Test
     void nonDigitsAreReportedWithTheirPosition() {
-        assertThat(NhsNumber.problem("99900000I8")).hasValueSatisfying(p -> assertThat(p).contains("character 9", "'I'"));
+        assertThat(NhsNumber.problem("99900000I8"))
+                .hasValueSatisfying(p -> assertThat(p).contains("character 9", "'I'"));
         // Arabic-Indic digits are digits to Character.isDigit, but not to any NHS system.
-        assertThat(NhsNumber.isValid("\u0669\u0669\u0669\u0660\u0660\u0660\u0660\u0660\u0661\u0668")).isFalse();
+        assertThat(NhsNumber.isValid("\u0669\u0669\u0669\u0660\u0660\u0660\u0660\u0660\u0661\u0668"))
+                .isFalse();
     }
 
     @Test
     void messagesDoNotRepeatTheNumber() {
-        assertThat(NhsNumber.problem("9990000017")).hasValueSatisfying(p -> assertThat(p).doesNotContain("999000001"));
-        assertThat(NhsNumber.problem("9991234560")).hasValueSatisfying(p -> assertThat(p).doesNotContain("999123456"));
+        assertThat(NhsNumber.problem("9990000017"))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("999000001"));
+        assertThat(NhsNumber.problem("9991234560"))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("999123456"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.testing.Gens;
@@ -29,7 +28,9 @@ class OdsCodeProperties {
 
     @Test
     void everyWellFormedCodeIsValid() {
-        qt().withFixedSeed(5_101L).withExamples(1000).forAll(organisationCodes())
+        qt().withFixedSeed(5_101L)
+                .withExamples(1000)
+                .forAll(organisationCodes())
                 .checkAssert(code -> assertThat(OdsCode.isValid(code)).isTrue());
     }
 
@@ -43,12 +44,15 @@ class OdsCodeProperties {
 
     @Test
     void lowerCasedCodesAreRejectedWithTheFix() {
-        qt().withFixedSeed(5_103L).withExamples(1000).forAll(organisationCodes())
+        qt().withFixedSeed(5_103L)
+                .withExamples(1000)
+                .forAll(organisationCodes())
                 .assuming(code -> !code.toLowerCase(Locale.ROOT).equals(code))
                 .checkAssert(code -> {
                     String lower = code.toLowerCase(Locale.ROOT);
                     assertThat(OdsCode.isValid(lower)).isFalse();
-                    assertThat(OdsCode.problem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+                    assertThat(OdsCode.problem(lower))
+                            .hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
                 });
     }
 
@@ -57,18 +61,25 @@ class OdsCodeProperties {
         qt().withFixedSeed(5_104L).withExamples(1000).forAll(gpPracticeCodes()).checkAssert(code -> {
             String lower = code.toLowerCase(Locale.ROOT);
             assertThat(OdsCode.isGpPracticeCode(lower)).isFalse();
-            assertThat(OdsCode.gpPracticeProblem(lower)).hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
+            assertThat(OdsCode.gpPracticeProblem(lower))
+                    .hasValueSatisfying(p -> assertThat(p).contains("upper case", code));
         });
     }
 
     @Test
     void neverThrowsAndProblemAgreesWithIsValid() {
-        qt().withFixedSeed(5_105L).withExamples(1000).forAll(Gens.anyText()).checkAssert(OdsCodeProperties::assertAgreement);
+        qt().withFixedSeed(5_105L)
+                .withExamples(1000)
+                .forAll(Gens.anyText())
+                .checkAssert(OdsCodeProperties::assertAgreement);
     }
 
     @Test
     void neverThrowsForNearMisses() {
-        qt().withFixedSeed(5_106L).withExamples(1000).forAll(nearMisses()).checkAssert(OdsCodeProperties::assertAgreement);
+        qt().withFixedSeed(5_106L)
+                .withExamples(1000)
+                .forAll(nearMisses())
+                .checkAssert(OdsCodeProperties::assertAgreement);
     }
 
     private static void assertAgreement(String value) {

@@ -34,24 +34,36 @@ class OdsCodeTest {
 
     @Test
     void malformedOrganisationCodesAreRefusedSayingWhichFormsExist() {
-        assertThat(OdsCode.organisationProblem("8E")).hasValueSatisfying(p -> assertThat(p)
-                .contains("3 characters", "5 (a site or service", "6 (a GP practice", "this one has 2 characters"));
-        assertThat(OdsCode.organisationProblem("RX9E")).hasValueSatisfying(p -> assertThat(p).contains("this one has 4 characters"));
-        assertThat(OdsCode.organisationProblem("Y031467")).hasValueSatisfying(p -> assertThat(p).contains("this one has 7 characters"));
+        assertThat(OdsCode.organisationProblem("8E"))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains(
+                                "3 characters",
+                                "5 (a site or service",
+                                "6 (a GP practice",
+                                "this one has 2 characters"));
+        assertThat(OdsCode.organisationProblem("RX9E"))
+                .hasValueSatisfying(p -> assertThat(p).contains("this one has 4 characters"));
+        assertThat(OdsCode.organisationProblem("Y031467"))
+                .hasValueSatisfying(p -> assertThat(p).contains("this one has 7 characters"));
         assertThat(OdsCode.organisationProblem("Y0314X"))
-                .contains("an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
-        assertThat(OdsCode.organisationProblem("103146")).hasValueSatisfying(p -> assertThat(p).contains("one letter followed by 5 digits"));
+                .contains(
+                        "an ODS code of 6 characters is a GP practice's, which is one letter followed by 5 digits, like Y03146");
+        assertThat(OdsCode.organisationProblem("103146"))
+                .hasValueSatisfying(p -> assertThat(p).contains("one letter followed by 5 digits"));
         assertThat(OdsCode.organisationProblem("y03146")).contains("ODS codes are upper case, so write it as Y03146");
-        assertThat(OdsCode.organisationProblem("Y03 46")).hasValueSatisfying(p -> assertThat(p).contains("character 4 is a space"));
+        assertThat(OdsCode.organisationProblem("Y03 46"))
+                .hasValueSatisfying(p -> assertThat(p).contains("character 4 is a space"));
         assertThat(OdsCode.organisationProblem(null)).contains("no value");
-        assertThat(OdsCode.organisationProblem("")).hasValueSatisfying(p -> assertThat(p).contains("0 characters"));
+        assertThat(OdsCode.organisationProblem(""))
+                .hasValueSatisfying(p -> assertThat(p).contains("0 characters"));
     }
 
     @Test
     void aCharityNumberInTheOdsCodeIsToldWhereItBelongs() {
         assertThat(OdsCode.isOrganisationCode("1187342")).isFalse();
-        assertThat(OdsCode.organisationProblem("1187342")).hasValueSatisfying(p -> assertThat(p)
-                .contains("7 characters", "a registered charity number is not an ODS code"));
+        assertThat(OdsCode.organisationProblem("1187342"))
+                .hasValueSatisfying(
+                        p -> assertThat(p).contains("7 characters", "a registered charity number is not an ODS code"));
         // the looser shape check still takes it: it is not what the validator applies to organisations
         assertThat(OdsCode.isValid("1187342")).isTrue();
     }
@@ -96,17 +108,22 @@ class OdsCodeTest {
     @Test
     void lengthAndCharacterProblemsAreNamed() {
         assertThat(OdsCode.problem("RT")).hasValueSatisfying(p -> assertThat(p).contains("3 to 10", "2 characters"));
-        assertThat(OdsCode.problem("ABCDE123456")).hasValueSatisfying(p -> assertThat(p).contains("11 characters"));
+        assertThat(OdsCode.problem("ABCDE123456"))
+                .hasValueSatisfying(p -> assertThat(p).contains("11 characters"));
         assertThat(OdsCode.problem("")).hasValueSatisfying(p -> assertThat(p).contains("0 characters"));
-        assertThat(OdsCode.problem("RT-H")).hasValueSatisfying(p -> assertThat(p).contains("character 3", "'-'"));
-        assertThat(OdsCode.problem(" RTH")).hasValueSatisfying(p -> assertThat(p).contains("character 1", "a space"));
+        assertThat(OdsCode.problem("RT-H"))
+                .hasValueSatisfying(p -> assertThat(p).contains("character 3", "'-'"));
+        assertThat(OdsCode.problem(" RTH"))
+                .hasValueSatisfying(p -> assertThat(p).contains("character 1", "a space"));
     }
 
     @Test
     void lookAlikeLettersAreNotMistakenForLowerCase() {
         // Dotless i upper-cases to 'I' in Java; suggesting "RTI" would invent a code.
-        assertThat(OdsCode.problem("RT\u0131")).hasValueSatisfying(p -> assertThat(p).doesNotContain("upper case"));
-        assertThat(OdsCode.gpPracticeProblem("\u013181001")).hasValueSatisfying(p -> assertThat(p).doesNotContain("write it as"));
+        assertThat(OdsCode.problem("RT\u0131"))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("upper case"));
+        assertThat(OdsCode.gpPracticeProblem("\u013181001"))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("write it as"));
     }
 
     @Test

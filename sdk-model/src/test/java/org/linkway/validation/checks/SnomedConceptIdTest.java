@@ -12,22 +12,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SnomedConceptIdTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "871731000000106", "871711000000103", "281694009", "273249006", "363787002",
-        "160625004", "224484003", "1127531000000102",
-        "138875005", "404684003", "71388002", "373873005", "900000000000441003", "900000000000003001",
-    })
+    @ValueSource(
+            strings = {
+                "871731000000106",
+                "871711000000103",
+                "281694009",
+                "273249006",
+                "363787002",
+                "160625004",
+                "224484003",
+                "1127531000000102",
+                "138875005",
+                "404684003",
+                "71388002",
+                "373873005",
+                "900000000000441003",
+                "900000000000003001",
+            })
     void acceptsRealConceptIds(String sctid) {
         assertThat(SnomedConceptId.problem(sctid)).isEmpty();
         assertThat(SnomedConceptId.isValid(sctid)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "871731000000106", "281694009", "1127531000000102", "404684003", "900000000000441003",
-    })
+    @ValueSource(
+            strings = {
+                "871731000000106",
+                "281694009",
+                "1127531000000102",
+                "404684003",
+                "900000000000441003",
+            })
     void withCheckDigitReproducesRealConceptIds(String sctid) {
-        assertThat(SnomedConceptId.withCheckDigit(sctid.substring(0, sctid.length() - 1))).isEqualTo(sctid);
+        assertThat(SnomedConceptId.withCheckDigit(sctid.substring(0, sctid.length() - 1)))
+                .isEqualTo(sctid);
     }
 
     @Test
@@ -39,19 +57,26 @@ class SnomedConceptIdTest {
     @Test
     void descriptionAndRelationshipIdsAreNamedAsSuch() {
         assertThat(problemOfTheOnlyCheckDigitPassingId("28169401")).contains("description", "not a concept", "01");
-        assertThat(problemOfTheOnlyCheckDigitPassingId("87173100000011")).contains("description", "not a concept", "11");
+        assertThat(problemOfTheOnlyCheckDigitPassingId("87173100000011"))
+                .contains("description", "not a concept", "11");
         assertThat(problemOfTheOnlyCheckDigitPassingId("28169402")).contains("relationship", "not a concept", "02");
-        assertThat(problemOfTheOnlyCheckDigitPassingId("87173100000012")).contains("relationship", "not a concept", "12");
+        assertThat(problemOfTheOnlyCheckDigitPassingId("87173100000012"))
+                .contains("relationship", "not a concept", "12");
         assertThat(problemOfTheOnlyCheckDigitPassingId("28169405")).contains("partition identifier", "05");
     }
 
     @Test
     void lengthLeadingZeroAndNonDigitsAreReported() {
-        assertThat(SnomedConceptId.problem("12345")).hasValueSatisfying(p -> assertThat(p).contains("6 to 18", "5 digits"));
-        assertThat(SnomedConceptId.problem("1234567890123456789")).hasValueSatisfying(p -> assertThat(p).contains("19 digits"));
-        assertThat(SnomedConceptId.problem("0281694009")).hasValueSatisfying(p -> assertThat(p).contains("starts with 0"));
-        assertThat(SnomedConceptId.problem("281694009 ")).hasValueSatisfying(p -> assertThat(p).contains("character 10", "a space"));
-        assertThat(SnomedConceptId.problem("28169400\u0669")).hasValueSatisfying(p -> assertThat(p).contains("U+0669"));
+        assertThat(SnomedConceptId.problem("12345"))
+                .hasValueSatisfying(p -> assertThat(p).contains("6 to 18", "5 digits"));
+        assertThat(SnomedConceptId.problem("1234567890123456789"))
+                .hasValueSatisfying(p -> assertThat(p).contains("19 digits"));
+        assertThat(SnomedConceptId.problem("0281694009"))
+                .hasValueSatisfying(p -> assertThat(p).contains("starts with 0"));
+        assertThat(SnomedConceptId.problem("281694009 "))
+                .hasValueSatisfying(p -> assertThat(p).contains("character 10", "a space"));
+        assertThat(SnomedConceptId.problem("28169400\u0669"))
+                .hasValueSatisfying(p -> assertThat(p).contains("U+0669"));
     }
 
     @Test
@@ -62,7 +87,8 @@ class SnomedConceptIdTest {
 
     @Test
     void withCheckDigitRefusesWhatCouldNeverBeAConceptId() {
-        for (String bad : new String[] {null, "", "1234", "123456789012345678", "0281694000", "2816940x0", "28169401"}) {
+        for (String bad :
+                new String[] {null, "", "1234", "123456789012345678", "0281694000", "2816940x0", "28169401"}) {
             assertThatThrownBy(() -> SnomedConceptId.withCheckDigit(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }

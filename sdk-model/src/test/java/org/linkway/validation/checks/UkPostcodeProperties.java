@@ -1,15 +1,14 @@
 package org.linkway.validation.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.testing.Gens;
@@ -39,8 +38,8 @@ class UkPostcodeProperties {
 
     /** Canonical postcodes typed carelessly: random case and random spaces, at least one kept in a usable spot. */
     static Gen<String[]> carelessPostcodes() {
-        Gen<java.util.List<Integer>> spacesBefore = lists().of(integers().between(0, 3)).ofSize(LONGEST_COMPACT + 1);
-        Gen<java.util.List<Boolean>> lowered = lists().of(booleans().all()).ofSize(LONGEST_COMPACT);
+        Gen<List<Integer>> spacesBefore = lists().of(integers().between(0, 3)).ofSize(LONGEST_COMPACT + 1);
+        Gen<List<Boolean>> lowered = lists().of(booleans().all()).ofSize(LONGEST_COMPACT);
         return canonicalPostcodes().zip(spacesBefore, lowered, (canonical, spaces, lower) -> {
             String compact = canonical.replace(" ", "");
             StringBuilder sb = new StringBuilder();
@@ -55,39 +54,51 @@ class UkPostcodeProperties {
     }
 
     static Gen<String> nearMisses() {
-        return Gens.oneOf(Gens.text("ABGIRSWZabz019 \t", 0, 10), carelessPostcodes().map(pair -> pair[1]));
+        return Gens.oneOf(
+                Gens.text("ABGIRSWZabz019 \t", 0, 10), carelessPostcodes().map(pair -> pair[1]));
     }
 
     @Test
     void everyCanonicalPostcodeIsValidAndFitsPrsbLength() {
-        qt().withFixedSeed(5_401L).withExamples(1000).forAll(canonicalPostcodes()).checkAssert(postcode -> {
-            assertThat(UkPostcode.isValid(postcode)).isTrue();
-            assertThat(postcode.length()).isLessThanOrEqualTo(8);
-        });
+        qt().withFixedSeed(5_401L)
+                .withExamples(1000)
+                .forAll(canonicalPostcodes())
+                .checkAssert(postcode -> {
+                    assertThat(UkPostcode.isValid(postcode)).isTrue();
+                    assertThat(postcode.length()).isLessThanOrEqualTo(8);
+                });
     }
 
     @Test
     void carelessInputNormalisesToTheCanonicalForm() {
-        qt().withFixedSeed(5_402L).withExamples(1000).forAll(carelessPostcodes()).describedAs(pair -> pair[0] + " typed as '" + pair[1] + "'")
+        qt().withFixedSeed(5_402L)
+                .withExamples(1000)
+                .forAll(carelessPostcodes())
+                .describedAs(pair -> pair[0] + " typed as '" + pair[1] + "'")
                 .checkAssert(pair -> {
                     String canonical = pair[0];
                     String typed = pair[1];
                     assertThat(UkPostcode.normalise(typed)).contains(canonical);
                     if (!typed.equals(canonical)) {
-                        assertThat(UkPostcode.problem(typed)).hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
+                        assertThat(UkPostcode.problem(typed))
+                                .hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
                     }
                 });
     }
 
     @Test
     void normaliseIsIdempotentAndItsResultIsValid() {
-        qt().withFixedSeed(5_403L).withExamples(1000).forAll(Gens.anyText())
+        qt().withFixedSeed(5_403L)
+                .withExamples(1000)
+                .forAll(Gens.anyText())
                 .checkAssert(UkPostcodeProperties::assertNormaliseIsIdempotentAndValid);
     }
 
     @Test
     void normaliseIsIdempotentAndItsResultIsValidForNearMisses() {
-        qt().withFixedSeed(5_404L).withExamples(1000).forAll(nearMisses())
+        qt().withFixedSeed(5_404L)
+                .withExamples(1000)
+                .forAll(nearMisses())
                 .checkAssert(UkPostcodeProperties::assertNormaliseIsIdempotentAndValid);
     }
 
@@ -102,12 +113,18 @@ class UkPostcodeProperties {
 
     @Test
     void neverThrowsAndProblemAgreesWithIsValid() {
-        qt().withFixedSeed(5_406L).withExamples(1000).forAll(Gens.anyText()).checkAssert(UkPostcodeProperties::assertAgreement);
+        qt().withFixedSeed(5_406L)
+                .withExamples(1000)
+                .forAll(Gens.anyText())
+                .checkAssert(UkPostcodeProperties::assertAgreement);
     }
 
     @Test
     void neverThrowsForNearMisses() {
-        qt().withFixedSeed(5_407L).withExamples(1000).forAll(nearMisses()).checkAssert(UkPostcodeProperties::assertAgreement);
+        qt().withFixedSeed(5_407L)
+                .withExamples(1000)
+                .forAll(nearMisses())
+                .checkAssert(UkPostcodeProperties::assertAgreement);
     }
 
     private static void assertNormaliseIsIdempotentAndValid(String value) {
@@ -126,6 +143,6 @@ class UkPostcodeProperties {
 
     @SafeVarargs
     private static Gen<String> join(Gen<String>... parts) {
-        return Gens.each(java.util.List.of(parts)).map(p -> String.join("", p));
+        return Gens.each(List.of(parts)).map(p -> String.join("", p));
     }
 }

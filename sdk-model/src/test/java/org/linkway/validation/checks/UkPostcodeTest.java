@@ -18,44 +18,65 @@ class UkPostcodeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "SW1A1AA     | SW1A 1AA",
-        "sw1a 1aa    | SW1A 1AA",
-        "sw1a1aa     | SW1A 1AA",
-        "'SW1A  1AA' | SW1A 1AA",
-        "' m1 1ae '  | M1 1AE",
-        "gir0aa      | GIR 0AA",
-        "Dn551pt     | DN55 1PT",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SW1A1AA     | SW1A 1AA",
+                "sw1a 1aa    | SW1A 1AA",
+                "sw1a1aa     | SW1A 1AA",
+                "'SW1A  1AA' | SW1A 1AA",
+                "' m1 1ae '  | M1 1AE",
+                "gir0aa      | GIR 0AA",
+                "Dn551pt     | DN55 1PT",
+            })
     void nearlyRightInputIsRejectedButNormalisedAndTheFixIsSuggested(String typed, String canonical) {
         assertThat(UkPostcode.isValid(typed)).isFalse();
         assertThat(UkPostcode.normalise(typed)).contains(canonical);
-        assertThat(UkPostcode.problem(typed)).hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
+        assertThat(UkPostcode.problem(typed))
+                .hasValueSatisfying(p -> assertThat(p).endsWith("write it as " + canonical));
     }
 
     @Test
     void theSuggestionSaysWhatIsWrong() {
-        assertThat(UkPostcode.problem("SW1A1AA")).hasValueSatisfying(p -> assertThat(p).contains("single space").doesNotContain("upper case"));
-        assertThat(UkPostcode.problem("sw1a 1aa")).hasValueSatisfying(p -> assertThat(p).contains("upper case"));
+        assertThat(UkPostcode.problem("SW1A1AA"))
+                .hasValueSatisfying(p -> assertThat(p).contains("single space").doesNotContain("upper case"));
+        assertThat(UkPostcode.problem("sw1a 1aa"))
+                .hasValueSatisfying(p -> assertThat(p).contains("upper case"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "SW1A 1A", "SW1A 1AAA", "1W1A 1AA", "SWA 1AA", "SW1AA 1AA", "ABC1 1AA", "SW1A AAA", "SW1A 11A",
-        "SW1A-1AA", "SW1A", "1AA", "GIR 0AB", "ZZ99 9ZZZ", "SW1A 1ÅA",
-    })
+    @ValueSource(
+            strings = {
+                "SW1A 1A",
+                "SW1A 1AAA",
+                "1W1A 1AA",
+                "SWA 1AA",
+                "SW1AA 1AA",
+                "ABC1 1AA",
+                "SW1A AAA",
+                "SW1A 11A",
+                "SW1A-1AA",
+                "SW1A",
+                "1AA",
+                "GIR 0AB",
+                "ZZ99 9ZZZ",
+                "SW1A 1ÅA",
+            })
     void rejectsWhatIsNotAPostcode(String notAPostcode) {
         assertThat(UkPostcode.isValid(notAPostcode)).isFalse();
         assertThat(UkPostcode.normalise(notAPostcode)).isEmpty();
-        assertThat(UkPostcode.problem(notAPostcode)).hasValueSatisfying(p -> assertThat(p).doesNotContain("write it as"));
+        assertThat(UkPostcode.problem(notAPostcode))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("write it as"));
     }
 
     @Test
     void tooLongAndEmptyInputGetSpecificMessages() {
-        assertThat(UkPostcode.problem("SW1A 1AAXX")).hasValueSatisfying(p -> assertThat(p).contains("at most 8", "10 characters"));
+        assertThat(UkPostcode.problem("SW1A 1AAXX"))
+                .hasValueSatisfying(p -> assertThat(p).contains("at most 8", "10 characters"));
         assertThat(UkPostcode.problem("")).contains("the postcode is empty");
         assertThat(UkPostcode.problem("   ")).contains("the postcode is empty");
-        assertThat(UkPostcode.problem("SW1A 1AB!")).hasValueSatisfying(p -> assertThat(p).contains("9 characters"));
+        assertThat(UkPostcode.problem("SW1A 1AB!"))
+                .hasValueSatisfying(p -> assertThat(p).contains("9 characters"));
     }
 
     @Test

@@ -31,6 +31,7 @@ class UtilityClassShapeTest {
         Method problem = type.getMethod("problem", String.class);
         assertThat(isValid.getReturnType()).isEqualTo(boolean.class);
         assertThat(problem.getReturnType()).isEqualTo(Optional.class);
-        assertThat(Modifier.isStatic(isValid.getModifiers()) && Modifier.isStatic(problem.getModifiers())).isTrue();
+        assertThat(Modifier.isStatic(isValid.getModifiers()) && Modifier.isStatic(problem.getModifiers()))
+                .isTrue();
     }
 }

@@ -6,9 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.model.MessageType;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
 
@@ -20,19 +20,26 @@ class DateShapeProperties {
 
     @Test
     void agrees_with_the_regular_expression_on_date_like_text() {
-        qt().withFixedSeed(4_501L).withExamples(5000).forAll(dateLike())
-                .checkAssert(text -> assertThat(DateShape.matches(text)).as("'%s'", text).isEqualTo(REGEX.matcher(text).find()));
+        qt().withFixedSeed(4_501L)
+                .withExamples(5000)
+                .forAll(dateLike())
+                .checkAssert(text -> assertThat(DateShape.matches(text))
+                        .as("'%s'", text)
+                        .isEqualTo(REGEX.matcher(text).find()));
     }
 
     @Test
     void agrees_with_the_regular_expression_on_any_text() {
-        qt().withFixedSeed(4_502L).withExamples(2000).forAll(Gens.anyText())
-                .checkAssert(text -> assertThat(DateShape.matches(text)).isEqualTo(REGEX.matcher(text).find()));
+        qt().withFixedSeed(4_502L)
+                .withExamples(2000)
+                .forAll(Gens.anyText())
+                .checkAssert(text -> assertThat(DateShape.matches(text))
+                        .isEqualTo(REGEX.matcher(text).find()));
     }
 
     @Test
     void the_schema_still_uses_this_pattern() {
-        Spec dateOfBirthOfRisk = SpecCompiler.root(org.linkway.model.MessageType.REFERRAL).at("/risks/entries/*/startDateOfRisk");
+        Spec dateOfBirthOfRisk = SpecCompiler.root(MessageType.REFERRAL).at("/risks/entries/*/startDateOfRisk");
         assertThat(dateOfBirthOfRisk.patternSource).isEqualTo(DateShape.PATTERN);
         assertThat(dateOfBirthOfRisk.fastDateShape).isTrue();
     }
@@ -45,9 +52,15 @@ class DateShapeProperties {
 
     /** Valid shapes with one character changed, dropped or added: the edges of every range. */
     static Gen<String> dateLike() {
-        Gen<String> valid = Gens.pick("2026-03-01", "1999-12-31T23:59:59Z", "2026-10-02T14:05+01:00",
-                "2026-01-09T00:00:00.123456789-11:30", "2000-02-29T10:10:10.5Z", "2026-03-01T09:30:00Z");
-        Gen<Character> chars = Gens.pick('0', '1', '2', '3', '4', '5', '6', '9', '-', ':', 'T', 'Z', '+', '.', 'x', ' ');
+        Gen<String> valid = Gens.pick(
+                "2026-03-01",
+                "1999-12-31T23:59:59Z",
+                "2026-10-02T14:05+01:00",
+                "2026-01-09T00:00:00.123456789-11:30",
+                "2000-02-29T10:10:10.5Z",
+                "2026-03-01T09:30:00Z");
+        Gen<Character> chars =
+                Gens.pick('0', '1', '2', '3', '4', '5', '6', '9', '-', ':', 'T', 'Z', '+', '.', 'x', ' ');
         return valid.zip(integers().between(0, 64), chars, integers().between(0, 3), (v, anyAt, c, kind) -> {
             int at = anyAt % (v.length() + 1);
             return switch (kind) {

@@ -3,7 +3,6 @@ package org.linkway.conformance.internal.suite;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.linkway.conformance.internal.TestCase;
 
 /** Every test of the kit in run order; message-format last, so it sees what the others received. */
@@ -34,7 +33,7 @@ public final class AllTests {
         ALL = Collections.unmodifiableList(all);
     }
 
-    private AllTests() { }
+    private AllTests() {}
 
     public static List<TestCase> list() {
         return ALL;

@@ -2,15 +2,13 @@ package org.linkway.conformance.internal.suite;
 
 import java.util.Iterator;
 import java.util.Map;
-
 import org.linkway.conformance.internal.Ctx;
-
 import tools.jackson.databind.JsonNode;
 
 /** "Read back unchanged": every member the sender sent is there with the same value. */
 final class Diff {
 
-    private Diff() { }
+    private Diff() {}
 
     static void sentFieldsKept(Ctx ctx, String what, JsonNode sent, JsonNode stored) {
         String at = firstDifference(sent, stored, "");
@@ -23,7 +21,7 @@ final class Diff {
             if (!stored.isObject()) {
                 return pointer.isEmpty() ? "/" : pointer;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = sent.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String d = firstDifference(e.getValue(), stored.path(e.getKey()), pointer + "/" + e.getKey());
                 if (d != null) {

@@ -1,14 +1,14 @@
 package org.linkway.conformance.internal.suite;
 
+import org.linkway.conformance.internal.CheckFailed;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Http;
-
 import tools.jackson.databind.JsonNode;
 
 /** Reads the server's event log, to see whether something was written. */
 final class EventLog {
 
-    private EventLog() { }
+    private EventLog() {}
 
     /** The sequence of the latest event (0 if none); pages through at most 200 000 events. */
     static long head(Ctx ctx) {
@@ -21,6 +21,6 @@ final class EventLog {
             }
             after = body.path("next").asLong();
         }
-        throw new org.linkway.conformance.internal.CheckFailed("the event log did not end after 200 pages");
+        throw new CheckFailed("the event log did not end after 200 pages");
     }
 }

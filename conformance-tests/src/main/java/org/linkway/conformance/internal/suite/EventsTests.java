@@ -5,24 +5,31 @@ import static org.linkway.conformance.internal.TestCase.shall;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Journey;
 import org.linkway.conformance.internal.TestCase;
-
 import tools.jackson.databind.JsonNode;
 
 /** The feedback loop as a log any receiver can pull from where it stopped. */
 final class EventsTests {
 
-    private EventsTests() { }
+    private EventsTests() {}
 
     static List<TestCase> tests() {
         return List.of(
-                shall("EV-01", EVENTS, "Every change is an event, pulled after a cursor in sequence order; a bad cursor is 400",
-                        List.of("LW-EVT-001"), EventsTests::pulled),
-                shall("EV-02", EVENTS, "The events of a referral are listed in order", List.of("LW-EVT-002"), EventsTests::perReferral));
+                shall(
+                        "EV-01",
+                        EVENTS,
+                        "Every change is an event, pulled after a cursor in sequence order; a bad cursor is 400",
+                        List.of("LW-EVT-001"),
+                        EventsTests::pulled),
+                shall(
+                        "EV-02",
+                        EVENTS,
+                        "The events of a referral are listed in order",
+                        List.of("LW-EVT-002"),
+                        EventsTests::perReferral));
     }
 
     static void pulled(Ctx ctx) {
@@ -47,7 +54,8 @@ final class EventsTests {
 
     static void perReferral(Ctx ctx) {
         String path = LifecycleTests.reach(ctx, "completed");
-        JsonNode items = ctx.expect(ctx.http().get(path + "/events"), 200).json().path("items");
+        JsonNode items =
+                ctx.expect(ctx.http().get(path + "/events"), 200).json().path("items");
         List<String> states = new ArrayList<>();
         long last = 0;
         for (JsonNode e : items) {
@@ -57,8 +65,11 @@ final class EventsTests {
                 states.add(e.path("data").path("to").asString(""));
             }
         }
-        ctx.check(states.equals(List.of("received", "accepted", "in-progress", "completed")),
-                "the status events of %s say %s, not received, accepted, in-progress, completed", path, states);
+        ctx.check(
+                states.equals(List.of("received", "accepted", "in-progress", "completed")),
+                "the status events of %s say %s, not received, accepted, in-progress, completed",
+                path,
+                states);
         Journey.etag(ctx, path);
     }
 }

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.linkway.conformance.internal.Examples;
-
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,11 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class GeneratedReferrals {
 
-    private static final List<String> BASES = List.of(Examples.FULL_REFERRAL, Examples.MINIMAL_REFERRAL, Examples.CARER_REFERRAL);
+    private static final List<String> BASES =
+            List.of(Examples.FULL_REFERRAL, Examples.MINIMAL_REFERRAL, Examples.CARER_REFERRAL);
     private static final String NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz\u00e9\u00f6\u00f1";
     private static final String NAME_CHARS = NAME_LETTERS + "'-";
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1925, 1, 1);
-    private static final List<String> JUNK_TEXT = List.of("", " ", "2026-02-30", "9990000010", "A81001", "not-a-code", "1.0.0");
+    private static final List<String> JUNK_TEXT =
+            List.of("", " ", "2026-02-30", "9990000010", "A81001", "not-a-code", "1.0.0");
     private final Random random;
 
     GeneratedReferrals(long seed) {
@@ -69,7 +70,7 @@ final class GeneratedReferrals {
             } else {
                 o.set("x" + random.nextInt(1000), junk(random));
             }
-        } else if (parent instanceof tools.jackson.databind.node.ArrayNode a) {
+        } else if (parent instanceof ArrayNode a) {
             a.set(Integer.parseInt(target[1]), junk(random));
         }
         return copy.toString();
@@ -79,7 +80,10 @@ final class GeneratedReferrals {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 out.add(new String[] {pointer, e.getKey()});
-                collect(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
+                collect(
+                        e.getValue(),
+                        pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+                        out);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -102,8 +106,13 @@ final class GeneratedReferrals {
         ObjectNode r = Examples.toSend(base);
         ObjectNode person = (ObjectNode) r.path("personDemographics");
         ObjectNode personName = (ObjectNode) person.path("name");
-        personName.set("firstNames", JsonNodeFactory.instance.arrayNode().addAll(
-                firsts.stream().map(JsonNodeFactory.instance::stringNode).toList()));
+        personName.set(
+                "firstNames",
+                JsonNodeFactory.instance
+                        .arrayNode()
+                        .addAll(firsts.stream()
+                                .map(JsonNodeFactory.instance::stringNode)
+                                .toList()));
         personName.set("familyNames", JsonNodeFactory.instance.arrayNode().add(family));
         personName.remove(List.of("fullName", "preferredName"));
         person.put("dateOfBirth", dob.toString());

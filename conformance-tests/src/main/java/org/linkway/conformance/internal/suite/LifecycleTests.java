@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Journey;
@@ -24,13 +23,32 @@ import org.linkway.conformance.internal.TestCase;
  */
 final class LifecycleTests {
 
-    static final List<String> STATES = List.of("received", "accepted", "rejected", "in-progress", "declined",
-            "unable-to-contact", "completed", "cancelled");
+    static final List<String> STATES = List.of(
+            "received",
+            "accepted",
+            "rejected",
+            "in-progress",
+            "declined",
+            "unable-to-contact",
+            "completed",
+            "cancelled");
     static final Map<String, Set<String>> ALLOWED = Map.of(
-            "received", Set.of("accepted", "rejected", "cancelled"),
-            "accepted", Set.of("in-progress", "declined", "unable-to-contact", "cancelled"),
-            "in-progress", Set.of("completed", "cancelled"),
-            "rejected", Set.of(), "declined", Set.of(), "unable-to-contact", Set.of(), "completed", Set.of(), "cancelled", Set.of());
+            "received",
+            Set.of("accepted", "rejected", "cancelled"),
+            "accepted",
+            Set.of("in-progress", "declined", "unable-to-contact", "cancelled"),
+            "in-progress",
+            Set.of("completed", "cancelled"),
+            "rejected",
+            Set.of(),
+            "declined",
+            Set.of(),
+            "unable-to-contact",
+            Set.of(),
+            "completed",
+            Set.of(),
+            "cancelled",
+            Set.of());
     /** How to reach each state from received. */
     static final Map<String, List<String>> PATH = Map.of(
             "received", List.of(),
@@ -41,24 +59,49 @@ final class LifecycleTests {
             "unable-to-contact", List.of("accepted", "unable-to-contact"),
             "completed", List.of("accepted", "in-progress", "completed"),
             "cancelled", List.of("cancelled"));
+
     static final Set<String> NEEDS_REASON = Set.of("rejected", "declined", "unable-to-contact", "cancelled");
 
-    private LifecycleTests() { }
+    private LifecycleTests() {}
 
     static List<TestCase> tests() {
         return List.of(
-                shall("RR-14", REFERRAL_RECEIVER, "A transition without If-Match is refused with 428", List.of("LW-REF-014"),
+                shall(
+                        "RR-14",
+                        REFERRAL_RECEIVER,
+                        "A transition without If-Match is refused with 428",
+                        List.of("LW-REF-014"),
                         LifecycleTests::ifMatchRequired),
-                shall("RR-15", REFERRAL_RECEIVER, "A transition with a stale If-Match is refused with 412 and changes nothing",
-                        List.of("LW-REF-015"), LifecycleTests::staleIfMatch),
-                shall("RR-16", REFERRAL_RECEIVER, "Two writers with the same If-Match: exactly one wins", List.of("LW-REF-016"),
+                shall(
+                        "RR-15",
+                        REFERRAL_RECEIVER,
+                        "A transition with a stale If-Match is refused with 412 and changes nothing",
+                        List.of("LW-REF-015"),
+                        LifecycleTests::staleIfMatch),
+                shall(
+                        "RR-16",
+                        REFERRAL_RECEIVER,
+                        "Two writers with the same If-Match: exactly one wins",
+                        List.of("LW-REF-016"),
                         LifecycleTests::twoWriters),
-                shall("RR-17", REFERRAL_RECEIVER, "Every transition the lifecycle does not allow is refused with 409, status unchanged",
-                        List.of("LW-REF-017"), LifecycleTests::illegalTransitions),
-                shall("RR-18", REFERRAL_RECEIVER, "Endings that need a reason are refused with 422 without one", List.of("LW-REF-018"),
+                shall(
+                        "RR-17",
+                        REFERRAL_RECEIVER,
+                        "Every transition the lifecycle does not allow is refused with 409, status unchanged",
+                        List.of("LW-REF-017"),
+                        LifecycleTests::illegalTransitions),
+                shall(
+                        "RR-18",
+                        REFERRAL_RECEIVER,
+                        "Endings that need a reason are refused with 422 without one",
+                        List.of("LW-REF-018"),
                         LifecycleTests::reasonsRequired),
-                shall("RR-19", REFERRAL_RECEIVER, "A referral moves received, accepted, in-progress, completed and reports each status",
-                        List.of("LW-REF-019"), LifecycleTests::forwardPath));
+                shall(
+                        "RR-19",
+                        REFERRAL_RECEIVER,
+                        "A referral moves received, accepted, in-progress, completed and reports each status",
+                        List.of("LW-REF-019"),
+                        LifecycleTests::forwardPath));
     }
 
     static String reach(Ctx ctx, String state) {
@@ -92,18 +135,29 @@ final class LifecycleTests {
             try {
                 List<CompletableFuture<Http.Answer>> writers = new ArrayList<>();
                 for (String to : List.of("accepted", "cancelled")) {
-                    String body = "accepted".equals(to) ? "{\"to\":\"accepted\"}" : "{\"to\":\"cancelled\",\"reason\":\"Sent twice\"}";
-                    writers.add(CompletableFuture.supplyAsync(() -> {
-                        await(start);
-                        return ctx.http().postJson(path + "/transitions", body, "If-Match", etag);
-                    }, pool));
+                    String body = "accepted".equals(to)
+                            ? "{\"to\":\"accepted\"}"
+                            : "{\"to\":\"cancelled\",\"reason\":\"Sent twice\"}";
+                    writers.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                await(start);
+                                return ctx.http().postJson(path + "/transitions", body, "If-Match", etag);
+                            },
+                            pool));
                 }
                 start.countDown();
-                List<Http.Answer> answers = writers.stream().map(CompletableFuture::join).toList();
+                List<Http.Answer> answers =
+                        writers.stream().map(CompletableFuture::join).toList();
                 long won = answers.stream().filter(a -> a.status() == 200).count();
-                long lost = answers.stream().filter(a -> a.status() == 412 || a.status() == 409).count();
-                ctx.check(won == 1 && lost == 1, "two writers with If-Match %s: %s and %s; exactly one must win (200), the other 412 or 409",
-                        etag, answers.get(0).describe(), answers.get(1).describe());
+                long lost = answers.stream()
+                        .filter(a -> a.status() == 412 || a.status() == 409)
+                        .count();
+                ctx.check(
+                        won == 1 && lost == 1,
+                        "two writers with If-Match %s: %s and %s; exactly one must win (200), the other 412 or 409",
+                        etag,
+                        answers.get(0).describe(),
+                        answers.get(1).describe());
             } finally {
                 pool.shutdownNow();
             }
@@ -150,8 +204,12 @@ final class LifecycleTests {
         String path = reach(ctx, "received");
         for (String step : List.of("accepted", "in-progress", "completed")) {
             Http.Answer moved = Journey.move(ctx, path, step, null);
-            ctx.check(step.equals(moved.json().path("status").asString("")), "%s: the answer's status is '%s', not %s",
-                    moved.describe(), moved.json().path("status").asString(""), step);
+            ctx.check(
+                    step.equals(moved.json().path("status").asString("")),
+                    "%s: the answer's status is '%s', not %s",
+                    moved.describe(),
+                    moved.json().path("status").asString(""),
+                    step);
             String read = ctx.http().get(path).json().path("status").asString("");
             ctx.check(step.equals(read), "after moving to %s the referral reads '%s'", step, read);
         }

@@ -5,10 +5,8 @@ import static org.linkway.conformance.internal.TestCase.shall;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.TestCase;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,22 +17,46 @@ import tools.jackson.databind.JsonNode;
  */
 final class MessageBackContentTests {
 
-    private MessageBackContentTests() { }
+    private MessageBackContentTests() {}
 
     static List<TestCase> tests() {
         return List.of(
-                shall("FB-10", FEEDBACK, "The message back carries every contact recorded on the journey", List.of("LW-FBK-010"),
+                shall(
+                        "FB-10",
+                        FEEDBACK,
+                        "The message back carries every contact recorded on the journey",
+                        List.of("LW-FBK-010"),
                         MessageBackContentTests::contacts),
-                shall("FB-11", FEEDBACK, "The message back carries the assessments, with each instrument's scores and the change from baseline",
-                        List.of("LW-FBK-011"), MessageBackContentTests::assessments),
-                shall("FB-12", FEEDBACK, "The message back carries the signposts given", List.of("LW-FBK-012"),
+                shall(
+                        "FB-11",
+                        FEEDBACK,
+                        "The message back carries the assessments, with each instrument's scores and the change from baseline",
+                        List.of("LW-FBK-011"),
+                        MessageBackContentTests::assessments),
+                shall(
+                        "FB-12",
+                        FEEDBACK,
+                        "The message back carries the signposts given",
+                        List.of("LW-FBK-012"),
                         MessageBackContentTests::signposts),
-                shall("FB-13", FEEDBACK, "The message back carries the latest agreed version of the care and support plan",
-                        List.of("LW-FBK-013"), MessageBackContentTests::carePlan),
-                shall("FB-14", FEEDBACK, "The message back reports each onward referral with the provider, where it got to and the feedback",
-                        List.of("LW-FBK-014"), MessageBackContentTests::onwardReferrals),
-                shall("FB-15", FEEDBACK, "The message back is about the referral's person (NHS number) and answers its referrer",
-                        List.of("LW-FBK-015"), MessageBackContentTests::personAndReferrer));
+                shall(
+                        "FB-13",
+                        FEEDBACK,
+                        "The message back carries the latest agreed version of the care and support plan",
+                        List.of("LW-FBK-013"),
+                        MessageBackContentTests::carePlan),
+                shall(
+                        "FB-14",
+                        FEEDBACK,
+                        "The message back reports each onward referral with the provider, where it got to and the feedback",
+                        List.of("LW-FBK-014"),
+                        MessageBackContentTests::onwardReferrals),
+                shall(
+                        "FB-15",
+                        FEEDBACK,
+                        "The message back is about the referral's person (NHS number) and answers its referrer",
+                        List.of("LW-FBK-015"),
+                        MessageBackContentTests::personAndReferrer));
     }
 
     static ContentJourney.Done done(Ctx ctx) {
@@ -50,15 +72,21 @@ final class MessageBackContentTests {
                 found |= contact.path("dateAndTimeOfContact").equals(e.path("dateAndTimeOfContact"))
                         && contact.path("contactType").equals(e.path("contactType"));
             }
-            ctx.check(found, "the message back's contactsWithProfessionals lacks the contact of %s '%s' (it has %d entries)",
-                    contact.path("dateAndTimeOfContact").asString(""), contact.path("contactType").asString(""), entries.size());
+            ctx.check(
+                    found,
+                    "the message back's contactsWithProfessionals lacks the contact of %s '%s' (it has %d entries)",
+                    contact.path("dateAndTimeOfContact").asString(""),
+                    contact.path("contactType").asString(""),
+                    entries.size());
         }
     }
 
     static void assessments(Ctx ctx) {
         ContentJourney.Done d = done(ctx);
         JsonNode section = d.messageBack().path("assessments");
-        ctx.check(section.path("entries").size() >= 2, "the message back carries %d assessments; a baseline and a follow-up were recorded",
+        ctx.check(
+                section.path("entries").size() >= 2,
+                "the message back carries %d assessments; a baseline and a follow-up were recorded",
                 section.path("entries").size());
         List<Double> values = new ArrayList<>();
         section.findValues("value").forEach(v -> {
@@ -67,15 +95,24 @@ final class MessageBackContentTests {
             }
         });
         for (int[] pair : ContentJourney.ONS4_SCORES) {
-            ctx.check(values.contains((double) pair[0]) && values.contains((double) pair[1]),
-                    "the message back's assessments lack a score of the baseline (%d) or the follow-up (%d): values %s", pair[0], pair[1], values);
+            ctx.check(
+                    values.contains((double) pair[0]) && values.contains((double) pair[1]),
+                    "the message back's assessments lack a score of the baseline (%d) or the follow-up (%d): values %s",
+                    pair[0],
+                    pair[1],
+                    values);
         }
-        // anxiety fell from 7 to 1: a change of 6 (or -6) is no answer of either administration, so only a change can say it
-        ctx.check(values.contains(-6.0) || values.contains(6.0),
-                "the message back's assessments state no change from baseline (anxiety 7 to 1, a change of -6): values %s", values);
+        // anxiety fell from 7 to 1: a change of 6 (or -6) is no answer of either administration, so only a change can
+        // say it
+        ctx.check(
+                values.contains(-6.0) || values.contains(6.0),
+                "the message back's assessments state no change from baseline (anxiety 7 to 1, a change of -6): values %s",
+                values);
         boolean named = false;
         for (JsonNode e : section.path("entries")) {
-            named |= e.at("/structuredAssessment/structuredAssessmentName").toString().contains("ONS4");
+            named |= e.at("/structuredAssessment/structuredAssessmentName")
+                    .toString()
+                    .contains("ONS4");
         }
         ctx.check(named, "no assessment in the message back names its instrument (ONS4)");
     }
@@ -89,8 +126,12 @@ final class MessageBackContentTests {
                     && d.signpost().at("/signpostTo/organisation").equals(e.at("/signpostTo/organisation"))
                     && d.signpost().at("/reasonForSignpost/text").equals(e.at("/reasonForSignpost/text"));
         }
-        ctx.check(found, "the message back's signpostDetails (%d entries) lacks the signpost to %s on %s", entries.size(),
-                d.signpost().at("/signpostTo/organisation").asString(""), d.signpost().path("date").asString(""));
+        ctx.check(
+                found,
+                "the message back's signpostDetails (%d entries) lacks the signpost to %s on %s",
+                entries.size(),
+                d.signpost().at("/signpostTo/organisation").asString(""),
+                d.signpost().path("date").asString(""));
     }
 
     static void carePlan(Ctx ctx) {
@@ -98,10 +139,17 @@ final class MessageBackContentTests {
         JsonNode plan = d.messageBack().path("careAndSupportPlan");
         ctx.check(!plan.isMissingNode(), "the message back has no careAndSupportPlan; an agreed plan was recorded");
         String review = plan.path("plannedReviewDate").asString("");
-        ctx.check(ContentJourney.AGREED_REVIEW.equals(review), "the message back's care plan has plannedReviewDate '%s': the latest agreed "
-                + "version says %s (the first version said %s, a later version not agreed with the person says %s)", review,
-                ContentJourney.AGREED_REVIEW, ContentJourney.FIRST_REVIEW, ContentJourney.UNAGREED_REVIEW);
-        ctx.check(plan.at("/agreedWithPersonOrLegitimateRepresentative/personOrLegitimateRepresentative").asBoolean(false),
+        ctx.check(
+                ContentJourney.AGREED_REVIEW.equals(review),
+                "the message back's care plan has plannedReviewDate '%s': the latest agreed "
+                        + "version says %s (the first version said %s, a later version not agreed with the person says %s)",
+                review,
+                ContentJourney.AGREED_REVIEW,
+                ContentJourney.FIRST_REVIEW,
+                ContentJourney.UNAGREED_REVIEW);
+        ctx.check(
+                plan.at("/agreedWithPersonOrLegitimateRepresentative/personOrLegitimateRepresentative")
+                        .asBoolean(false),
                 "the message back's care plan is not one agreed with the person");
     }
 
@@ -109,32 +157,50 @@ final class MessageBackContentTests {
         ContentJourney.Done d = done(ctx);
         List<String> texts = new ArrayList<>();
         collectText(d.messageBack(), texts);
-        ctx.check(texts.stream().anyMatch(t -> t.contains(d.feedbackText())),
-                "the message back does not carry the provider's feedback on the onward referral ('%s')", d.feedbackText());
-        ctx.check(texts.stream().anyMatch(t -> t.contains(ContentJourney.PROVIDER) && (t.contains("completed") || t.contains("attended"))),
-                "the message back names no onward referral to %s with where it got to (completed, attended)", ContentJourney.PROVIDER);
+        ctx.check(
+                texts.stream().anyMatch(t -> t.contains(d.feedbackText())),
+                "the message back does not carry the provider's feedback on the onward referral ('%s')",
+                d.feedbackText());
+        ctx.check(
+                texts.stream()
+                        .anyMatch(t -> t.contains(ContentJourney.PROVIDER)
+                                && (t.contains("completed") || t.contains("attended"))),
+                "the message back names no onward referral to %s with where it got to (completed, attended)",
+                ContentJourney.PROVIDER);
     }
 
     static void personAndReferrer(Ctx ctx) {
         ContentJourney.Done d = done(ctx);
         JsonNode m = d.messageBack();
         JsonNode referral = d.referral();
-        ctx.check(d.id().equals(m.path("referralId").asString("")), "the message back answers referral '%s', not %s",
-                m.path("referralId").asString(""), d.id());
-        ctx.check(referral.at("/personDemographics/nhsNumber").equals(m.at("/personDemographics/nhsNumber")),
-                "the message back's NHS number is '%s', the referral's %s", m.at("/personDemographics/nhsNumber").asString(""),
+        ctx.check(
+                d.id().equals(m.path("referralId").asString("")),
+                "the message back answers referral '%s', not %s",
+                m.path("referralId").asString(""),
+                d.id());
+        ctx.check(
+                referral.at("/personDemographics/nhsNumber").equals(m.at("/personDemographics/nhsNumber")),
+                "the message back's NHS number is '%s', the referral's %s",
+                m.at("/personDemographics/nhsNumber").asString(""),
                 referral.at("/personDemographics/nhsNumber").asString(""));
-        ctx.check(referral.at("/personDemographics/dateOfBirth").equals(m.at("/personDemographics/dateOfBirth")),
+        ctx.check(
+                referral.at("/personDemographics/dateOfBirth").equals(m.at("/personDemographics/dateOfBirth")),
                 "the message back's date of birth differs from the referral's");
-        ctx.check(referral.at("/referralDetails/entries/0/referrerDetails/organisation")
+        ctx.check(
+                referral.at("/referralDetails/entries/0/referrerDetails/organisation")
                         .equals(m.at("/referralDetails/entries/0/referrerDetails/organisation")),
                 "the message back's referrer organisation %s is not the referral's %s",
-                m.at("/referralDetails/entries/0/referrerDetails/organisation"), referral.at("/referralDetails/entries/0/referrerDetails/organisation"));
-        ctx.check(referral.at("/gpPractice/entries/0/gpPracticeIdentifier").equals(m.at("/gpPractice/entries/0/gpPracticeIdentifier")),
+                m.at("/referralDetails/entries/0/referrerDetails/organisation"),
+                referral.at("/referralDetails/entries/0/referrerDetails/organisation"));
+        ctx.check(
+                referral.at("/gpPractice/entries/0/gpPracticeIdentifier")
+                        .equals(m.at("/gpPractice/entries/0/gpPracticeIdentifier")),
                 "the message back's GP practice is not the referral's");
         if (referral.has("referrerReferralId")) {
-            ctx.check(referral.path("referrerReferralId").equals(m.path("referrerReferralId")),
-                    "the message back does not carry the referrer's own id %s", referral.path("referrerReferralId"));
+            ctx.check(
+                    referral.path("referrerReferralId").equals(m.path("referrerReferralId")),
+                    "the message back does not carry the referrer's own id %s",
+                    referral.path("referrerReferralId"));
         }
     }
 

@@ -4,19 +4,17 @@ import static org.linkway.conformance.Profile.MESSAGE_FORMAT;
 import static org.linkway.conformance.internal.TestCase.shall;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.conformance.internal.Ctx;
-import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Journey;
 import org.linkway.conformance.internal.TestCase;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,15 +23,27 @@ import tools.jackson.databind.JsonNode;
  */
 final class MessageFormatTests {
 
-    private MessageFormatTests() { }
+    private MessageFormatTests() {}
 
     static List<TestCase> tests() {
         return List.of(
-                shall("MF-01", MESSAGE_FORMAT, "Every message the server emitted validates with no error", List.of("LW-MSG-001"),
+                shall(
+                        "MF-01",
+                        MESSAGE_FORMAT,
+                        "Every message the server emitted validates with no error",
+                        List.of("LW-MSG-001"),
                         MessageFormatTests::emittedValid),
-                shall("MF-02", MESSAGE_FORMAT, "Message files given with --messages validate with no error", List.of("LW-MSG-002"),
+                shall(
+                        "MF-02",
+                        MESSAGE_FORMAT,
+                        "Message files given with --messages validate with no error",
+                        List.of("LW-MSG-002"),
                         MessageFormatTests::filesValid),
-                shall("MF-03", MESSAGE_FORMAT, "Emitted messages declare schemaVersion 1.x and the PRSB version", List.of("LW-MSG-003"),
+                shall(
+                        "MF-03",
+                        MESSAGE_FORMAT,
+                        "Emitted messages declare schemaVersion 1.x and the PRSB version",
+                        List.of("LW-MSG-003"),
                         MessageFormatTests::versions));
     }
 
@@ -41,8 +51,12 @@ final class MessageFormatTests {
     static List<Ctx.Emitted> sample(Ctx ctx) {
         if (ctx.emittedSoFar().isEmpty()) {
             String path = LifecycleTests.reach(ctx, "completed");
-            ctx.emitted("GET /v1/referrals/{id}", ctx.expect(ctx.http().get(path), 200).body());
-            ctx.emitted("GET /v1/referrals/{id}/message-back", ctx.expect(ctx.http().get(path + "/message-back"), 200).body());
+            ctx.emitted(
+                    "GET /v1/referrals/{id}",
+                    ctx.expect(ctx.http().get(path), 200).body());
+            ctx.emitted(
+                    "GET /v1/referrals/{id}/message-back",
+                    ctx.expect(ctx.http().get(path + "/message-back"), 200).body());
             ProviderTests.send(ctx, Journey.referId(ctx));
         }
         return ctx.emittedSoFar();
@@ -58,7 +72,12 @@ final class MessageFormatTests {
                 bad.add(e.where() + ": " + r.errors());
             }
         }
-        ctx.check(bad.isEmpty(), "%d of %d emitted messages are invalid; first: %s", bad.size(), sample.size(), bad.isEmpty() ? "" : bad.get(0));
+        ctx.check(
+                bad.isEmpty(),
+                "%d of %d emitted messages are invalid; first: %s",
+                bad.size(),
+                sample.size(),
+                bad.isEmpty() ? "" : bad.get(0));
     }
 
     static void filesValid(Ctx ctx) {
@@ -71,7 +90,7 @@ final class MessageFormatTests {
                 ValidationResult r = validator.validate(Files.readAllBytes(p));
                 ctx.check(r.isValid(), "%s is invalid: %s", p, r.errors());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + p, e);
+                throw new UncheckedIOException("cannot read " + p, e);
             }
         }
     }
@@ -79,7 +98,10 @@ final class MessageFormatTests {
     static void versions(Ctx ctx) {
         for (Ctx.Emitted e : sample(ctx)) {
             JsonNode m = LinkwayJson.mapper().readTree(e.body());
-            ctx.check(m.path("schemaVersion").asString("").startsWith("1."), "%s: schemaVersion is '%s'", e.where(),
+            ctx.check(
+                    m.path("schemaVersion").asString("").startsWith("1."),
+                    "%s: schemaVersion is '%s'",
+                    e.where(),
                     m.path("schemaVersion").asString(""));
             ctx.check(!m.path("prsbVersion").asString("").isEmpty(), "%s: no prsbVersion", e.where());
         }

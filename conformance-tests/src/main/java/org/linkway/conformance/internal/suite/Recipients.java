@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.internal.CheckFailed;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Examples;
 import org.linkway.conformance.internal.Http;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,36 +20,51 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Recipients {
 
-    private Recipients() { }
+    private Recipients() {}
 
     /** The GP practice's token, or a skip saying which option is missing. */
     static Http gp(Ctx ctx) {
-        Http http = ctx.config().ownToken(KitConfig.GP_PRACTICE_ROLE).map(t -> ctx.http().as(t))
-                .orElseThrow(() -> ctx.skip("no GP practice token given (--token-gp-practice): the message back cannot be read as the GP practice"));
+        Http http = ctx.config()
+                .ownToken(KitConfig.GP_PRACTICE_ROLE)
+                .map(t -> ctx.http().as(t))
+                .orElseThrow(
+                        () -> ctx.skip(
+                                "no GP practice token given (--token-gp-practice): the message back cannot be read as the GP practice"));
         gpCode(ctx);
         return http;
     }
 
     static String gpCode(Ctx ctx) {
-        return ctx.config().gpPracticeCode().orElseThrow(() -> ctx.skip(
-                "the GP practice's ODS code is not known: its token is not a JWT with an org claim; give --gp-practice-code"));
+        return ctx.config()
+                .gpPracticeCode()
+                .orElseThrow(
+                        () -> ctx.skip(
+                                "the GP practice's ODS code is not known: its token is not a JWT with an org claim; give --gp-practice-code"));
     }
 
     /** The referrer's own token (never the default one), or a skip saying which option is missing. */
     static Http referrer(Ctx ctx) {
-        Http http = ctx.config().ownToken(KitConfig.REFERRER_ROLE).map(t -> ctx.http().as(t))
-                .orElseThrow(() -> ctx.skip("no referrer token given (--token-referrer): the message back cannot be read as the referrer"));
+        Http http = ctx.config()
+                .ownToken(KitConfig.REFERRER_ROLE)
+                .map(t -> ctx.http().as(t))
+                .orElseThrow(() -> ctx.skip(
+                        "no referrer token given (--token-referrer): the message back cannot be read as the referrer"));
         referrerCode(ctx);
         return http;
     }
 
     static String referrerCode(Ctx ctx) {
-        return ctx.config().referrerCode().orElseThrow(() -> ctx.skip(
-                "the referrer's ODS code is not known: its token is not a JWT with an org claim; give --referrer-code"));
+        return ctx.config()
+                .referrerCode()
+                .orElseThrow(
+                        () -> ctx.skip(
+                                "the referrer's ODS code is not known: its token is not a JWT with an org claim; give --referrer-code"));
     }
 
     static Http otherOrg(Ctx ctx) {
-        return ctx.config().ownToken(KitConfig.OTHER_ORG_ROLE).map(t -> ctx.http().as(t))
+        return ctx.config()
+                .ownToken(KitConfig.OTHER_ORG_ROLE)
+                .map(t -> ctx.http().as(t))
                 .orElseThrow(() -> ctx.skip("no token of a second organisation given (--token-other-org)"));
     }
 
@@ -62,15 +75,21 @@ final class Recipients {
      */
     static ObjectNode referral(Ctx ctx) {
         ObjectNode referral = Examples.toSend(Examples.FULL_REFERRAL);
-        ctx.config().gpPracticeCode().ifPresent(code -> ((ObjectNode) referral.at("/gpPractice/entries/0")).put("gpPracticeIdentifier", code));
-        ctx.config().referrerCode().ifPresent(code -> ((ObjectNode) referral.at("/referralDetails/entries/0/referrerDetails/organisation"))
-                .put("code", code));
+        ctx.config()
+                .gpPracticeCode()
+                .ifPresent(
+                        code -> ((ObjectNode) referral.at("/gpPractice/entries/0")).put("gpPracticeIdentifier", code));
+        ctx.config()
+                .referrerCode()
+                .ifPresent(code -> ((ObjectNode) referral.at("/referralDetails/entries/0/referrerDetails/organisation"))
+                        .put("code", code));
         return referral;
     }
 
     /** Posts {@link #referral} with the default token and returns its path. */
     static String refer(Ctx ctx) {
-        Http.Answer created = ctx.expect(ctx.http().postJson("/v1/referrals", referral(ctx).toString()), 201);
+        Http.Answer created =
+                ctx.expect(ctx.http().postJson("/v1/referrals", referral(ctx).toString()), 201);
         ctx.emitted("POST /v1/referrals", created.body());
         return "/v1/referrals/" + created.json().path("id").asString();
     }
@@ -103,7 +122,9 @@ final class Recipients {
 
     /** The message-back.issued events among {@code events}. */
     static List<JsonNode> issued(List<JsonNode> events) {
-        return events.stream().filter(e -> "message-back.issued".equals(e.path("type").asString(""))).toList();
+        return events.stream()
+                .filter(e -> "message-back.issued".equals(e.path("type").asString("")))
+                .toList();
     }
 
     /**
@@ -111,11 +132,14 @@ final class Recipients {
      * changed since a minute before {@code sentAt} (the server's own clock), or null if absent.
      */
     static JsonNode listed(Ctx ctx, Http reader, String sentAt, String referralId) {
-        String since = URLEncoder.encode(OffsetDateTime.parse(sentAt).minusMinutes(1).toInstant().toString(), StandardCharsets.UTF_8);
+        String since = URLEncoder.encode(
+                OffsetDateTime.parse(sentAt).minusMinutes(1).toInstant().toString(), StandardCharsets.UTF_8);
         String cursor = null;
         for (int page = 0; page < 100; page++) {
-            Http.Answer a = ctx.expect(reader.get("/v1/message-backs?since=" + since + "&limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor)), 200);
+            Http.Answer a = ctx.expect(
+                    reader.get("/v1/message-backs?since=" + since + "&limit=100"
+                            + (cursor == null ? "" : "&cursor=" + cursor)),
+                    200);
             ctx.check(a.json().path("items").isArray(), "%s: no items array: %s", a.describe(), a.describeWithBody());
             for (JsonNode m : a.json().path("items")) {
                 if (referralId.equals(m.path("referralId").asString(""))) {
@@ -132,10 +156,14 @@ final class Recipients {
     }
 
     /** The sections that tell the journey: none of them may reach a recipient the person refused sharing with. */
-    static final List<String> JOURNEY_SECTIONS = List.of("contactsWithProfessionals", "assessments", "signpostDetails", "careAndSupportPlan");
+    static final List<String> JOURNEY_SECTIONS =
+            List.of("contactsWithProfessionals", "assessments", "signpostDetails", "careAndSupportPlan");
 
     /** Whether the FHIR facade answers at all (its absence is the fhir profile's business, not the GP tests'). */
     static boolean fhirServed(Ctx ctx) {
-        return ctx.http().get(FhirTests.BASE + "/metadata", "Accept", "application/fhir+json").status() == 200;
+        return ctx.http()
+                        .get(FhirTests.BASE + "/metadata", "Accept", "application/fhir+json")
+                        .status()
+                == 200;
     }
 }

@@ -3,8 +3,9 @@ package org.linkway.conformance.internal.suite;
 import static org.linkway.conformance.Profile.SECURITY;
 import static org.linkway.conformance.internal.TestCase.shall;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Examples;
@@ -19,15 +20,34 @@ import org.linkway.conformance.internal.TestCase;
  */
 final class SecurityTests {
 
-    private SecurityTests() { }
+    private SecurityTests() {}
 
     static List<TestCase> tests() {
         return List.of(
-                shall("SE-01", SECURITY, "A request without credentials is refused with 401", List.of("LW-SEC-001"), SecurityTests::noCredentials),
-                shall("SE-02", SECURITY, "A request with an invalid token is refused with 401", List.of("LW-SEC-002"), SecurityTests::badToken),
-                shall("SE-03", SECURITY, "Another organisation's referral is 404 on every route under it", List.of("LW-SEC-003"),
+                shall(
+                        "SE-01",
+                        SECURITY,
+                        "A request without credentials is refused with 401",
+                        List.of("LW-SEC-001"),
+                        SecurityTests::noCredentials),
+                shall(
+                        "SE-02",
+                        SECURITY,
+                        "A request with an invalid token is refused with 401",
+                        List.of("LW-SEC-002"),
+                        SecurityTests::badToken),
+                shall(
+                        "SE-03",
+                        SECURITY,
+                        "Another organisation's referral is 404 on every route under it",
+                        List.of("LW-SEC-003"),
                         SecurityTests::crossOrganisation),
-                shall("SE-04", SECURITY, "Another organisation's referrals are not listed", List.of("LW-SEC-004"), SecurityTests::notListed));
+                shall(
+                        "SE-04",
+                        SECURITY,
+                        "Another organisation's referrals are not listed",
+                        List.of("LW-SEC-004"),
+                        SecurityTests::notListed));
     }
 
     private static void needTokens(Ctx ctx) {
@@ -38,7 +58,9 @@ final class SecurityTests {
 
     private static Http otherOrg(Ctx ctx) {
         needTokens(ctx);
-        return ctx.config().token(KitConfig.OTHER_ORG_ROLE).map(t -> ctx.http().as(t))
+        return ctx.config()
+                .token(KitConfig.OTHER_ORG_ROLE)
+                .map(t -> ctx.http().as(t))
                 .orElseThrow(() -> ctx.skip("no token of a second organisation given (--token-other-org)"));
     }
 
@@ -63,7 +85,9 @@ final class SecurityTests {
         ctx.expect(other.get(path + "/events"), 404);
         ctx.expect(other.get(path + "/message-back"), 404);
         ctx.expect(other.get(path + "/consents"), 404);
-        ctx.expect(other.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", Journey.etag(ctx, path)), 404);
+        ctx.expect(
+                other.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", Journey.etag(ctx, path)),
+                404);
         String status = ctx.http().get(path).json().path("status").asString("");
         ctx.check("received".equals(status), "another organisation changed the referral to '%s'", status);
     }
@@ -73,13 +97,17 @@ final class SecurityTests {
         String id = Journey.referId(ctx);
         String cursor = null;
         for (int page = 0; page < 100; page++) {
-            Http.Answer a = ctx.expect(other.get("/v1/referrals?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)), 200);
-            ctx.check(!a.json().path("items").findValuesAsString("id").contains(id), "%s lists another organisation's referral %s",
-                    a.describe(), id);
+            Http.Answer a =
+                    ctx.expect(other.get("/v1/referrals?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)), 200);
+            ctx.check(
+                    !a.json().path("items").findValuesAsString("id").contains(id),
+                    "%s lists another organisation's referral %s",
+                    a.describe(),
+                    id);
             if (!a.json().path("nextCursor").isString()) {
                 return;
             }
-            cursor = java.net.URLEncoder.encode(a.json().path("nextCursor").asString(), java.nio.charset.StandardCharsets.UTF_8);
+            cursor = URLEncoder.encode(a.json().path("nextCursor").asString(), StandardCharsets.UTF_8);
         }
     }
 }

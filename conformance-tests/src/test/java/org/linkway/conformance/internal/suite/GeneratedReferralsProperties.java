@@ -5,13 +5,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
+import org.linkway.conformance.internal.Examples;
 import org.linkway.validation.MessageValidator;
 import org.linkway.validation.ValidationResult;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,25 +25,33 @@ class GeneratedReferralsProperties {
 
     @Test
     void generated_referrals_are_valid_under_the_standard() {
-        qt().withFixedSeed(8_201L).withExamples(40).forAll(longs().between(0, 1_000_000))
+        qt().withFixedSeed(8_201L)
+                .withExamples(40)
+                .forAll(longs().between(0, 1_000_000))
                 .checkAssert(GeneratedReferralsProperties::generatedIsValid);
     }
 
     @Test
     void a_mutation_changes_the_message() {
-        qt().withFixedSeed(8_202L).withExamples(60).forAll(longs().between(0, 1_000_000))
+        qt().withFixedSeed(8_202L)
+                .withExamples(60)
+                .forAll(longs().between(0, 1_000_000))
                 .checkAssert(GeneratedReferralsProperties::mutationChanges);
     }
 
     @Test
     void the_same_seed_sends_the_same_messages() {
-        qt().withFixedSeed(8_203L).withExamples(20).forAll(longs().between(0, 1_000_000))
+        qt().withFixedSeed(8_203L)
+                .withExamples(20)
+                .forAll(longs().between(0, 1_000_000))
                 .checkAssert(GeneratedReferralsProperties::sameSeedSameMessages);
     }
 
     @Test
     void a_check_digit_is_what_the_validator_accepts() {
-        qt().withFixedSeed(8_204L).withExamples(200).forAll(longs().between(0, 999_999))
+        qt().withFixedSeed(8_204L)
+                .withExamples(200)
+                .forAll(longs().between(0, 999_999))
                 .checkAssert(GeneratedReferralsProperties::checkDigitAccepted);
     }
 
@@ -78,9 +84,11 @@ class GeneratedReferralsProperties {
     private static void checkDigitAccepted(long n) {
         String number = GeneratedReferrals.withCheckDigit("999" + String.format("%06d", n));
         if (number != null) {
-            ObjectNode referral = org.linkway.conformance.internal.Examples.toSend(org.linkway.conformance.internal.Examples.FULL_REFERRAL);
+            ObjectNode referral = Examples.toSend(Examples.FULL_REFERRAL);
             ((ObjectNode) referral.path("personDemographics")).put("nhsNumber", number);
-            assertThat(VALIDATOR.validate(referral.toString()).findings()).extracting(f -> f.ruleId()).doesNotContain("LW-NHS-NUMBER");
+            assertThat(VALIDATOR.validate(referral.toString()).findings())
+                    .extracting(f -> f.ruleId())
+                    .doesNotContain("LW-NHS-NUMBER");
         }
     }
 }
