@@ -2,8 +2,8 @@ package org.linkway.model;
 
 /**
  * What every Linkway message has in common: the two PRSB messages (Referral, Message back) and
- * the journey's records. The validator, the JSON reader and the bindings take this type, so a
- * message built in code is checked by the compiler to be one of ours.
+ * the journey's records. {@code MessageValidator} takes this type rather than {@code Object},
+ * so the compiler checks that a message built in code is one of ours.
  *
  * <p>A new builder fills in {@code resourceType}, {@code schemaVersion} and {@code prsbVersion};
  * a message read from JSON carries whatever was sent, which the validator checks.
