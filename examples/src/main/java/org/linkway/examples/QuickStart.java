@@ -10,7 +10,6 @@ import org.linkway.client.LinkwayClient;
 import org.linkway.client.ReferralResource;
 import org.linkway.client.TokenProvider;
 import org.linkway.client.TransitionRequest;
-import org.linkway.client.Versioned;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
@@ -81,29 +80,23 @@ public final class QuickStart implements Callable<Integer> {
                 .baseUrl(url)
                 .tokenProvider(TokenProvider.of(linkWorkerToken))
                 .build(); // link worker service 8EC41
-
         // the practice refers as itself: its ODS code in the referral (Y03146), its own token on the request
         String id = practice.referrals().create(referral).value().getId();
-        System.out.println("Referred " + id + " for "
-                + referral.getPersonDemographics().getName().getFirstNames());
-
-        // the link worker service moves it on; each move is guarded by the ETag last read (If-Match)
+        System.out.println("Referred " + id);
+        // the link worker service moves it on, each move guarded by the last ETag (contacts, plans...: examples/)
         ReferralResource atTheService = linkWorker.referral(id);
-        Versioned<Referral> accepted = atTheService.transition(
+        var accepted = atTheService.transition(
                 Referral.Status.ACCEPTED, atTheService.get().etag());
-        Versioned<Referral> working = atTheService.transition(Referral.Status.IN_PROGRESS, accepted.etag());
-        // contacts, consents, the care plan, assessments, onward referrals: see examples/
+        var working = atTheService.transition(Referral.Status.IN_PROGRESS, accepted.etag());
         atTheService.transition(TransitionRequest.builder()
                 .to(Referral.Status.COMPLETED)
                 .etag(working.etag())
                 .reason("Joined a walking group")
                 .gpActions("Please note her weekly walks at her next review")
                 .build());
-
         // closing issues the PRSB message back; the practice reads it with its own token, to file it
         MessageBack back = practice.referral(id).messageBack().value();
         System.out.println(back.getOutcome() + ": " + back.getClinicalSummary().getClinicalSummary());
-
         // every change is an event too: read them from where you stopped, no public endpoint needed
         for (Event event : practice.events().list(0, 10).items()) {
             System.out.println(event.sequence() + " " + event.type() + " " + event.referralId());
