@@ -103,17 +103,14 @@ public final class FhirBinding {
      * Any supported Linkway message -> Bundle. {@code form} matters for Referral and OnwardReferral;
      * a message back is always a document, care plans and assessments transactions.
      *
-     * @throws IllegalArgumentException when the object is not a Linkway message with a FHIR binding
+     * @throws IllegalArgumentException when the message type has no FHIR binding (see {@link #supportedTypes()})
      */
-    public Bundle toBundle(Object message, BundleForm form) {
-        MessageType type = MessageType.of(message.getClass())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Not a Linkway message: " + message.getClass().getName()));
-        return toBundle(type, message, form);
+    public Bundle toBundle(PrsbMessage message, BundleForm form) {
+        return toBundle(message.messageType(), message, form);
     }
 
-    /** As {@link #toBundle(Object, BundleForm)}, encoded as pretty-printed FHIR JSON. */
-    public String toFhirJson(Object message, BundleForm form) {
+    /** As {@link #toBundle(PrsbMessage, BundleForm)}, encoded as pretty-printed FHIR JSON. */
+    public String toFhirJson(PrsbMessage message, BundleForm form) {
         return Engine.encode(toBundle(message, form), true);
     }
 
@@ -145,7 +142,7 @@ public final class FhirBinding {
                 validation.findings());
     }
 
-    private Bundle toBundle(MessageType type, Object message, BundleForm form) {
+    private Bundle toBundle(MessageType type, PrsbMessage message, BundleForm form) {
         if (!supportedTypes().contains(type)) {
             throw new IllegalArgumentException("No FHIR binding for " + type.resourceType());
         }
@@ -156,25 +153,25 @@ public final class FhirBinding {
     // ------------------------------------------------------------------ FHIR -> Linkway
 
     /** FHIR JSON (a Bundle) -> whichever Linkway message it holds, or findings. Never throws on bad input. */
-    public FhirReadResult<Object> fromFhir(String fhirJson) {
-        FhirReadResult<Object> refused = refuse(fhirJson);
-        return refused != null ? refused : finish(Engine.read(fhirJson), Object.class);
+    public FhirReadResult<PrsbMessage> fromFhir(String fhirJson) {
+        FhirReadResult<PrsbMessage> refused = refuse(fhirJson);
+        return refused != null ? refused : finish(Engine.read(fhirJson), PrsbMessage.class);
     }
 
     /** FHIR JSON -> a Linkway message of the given type, or findings (a Bundle of another type is a finding). */
-    public <T> FhirReadResult<T> fromFhir(String fhirJson, Class<T> type) {
+    public <T extends PrsbMessage> FhirReadResult<T> fromFhir(String fhirJson, Class<T> type) {
         FhirReadResult<T> refused = refuse(fhirJson);
         return refused != null ? refused : finish(Engine.read(fhirJson), type);
     }
 
     /** A parsed Bundle -> a Linkway message of the given type, or findings. */
-    public <T> FhirReadResult<T> fromFhir(Bundle bundle, Class<T> type) {
+    public <T extends PrsbMessage> FhirReadResult<T> fromFhir(Bundle bundle, Class<T> type) {
         return finish(Engine.read(bundle), type);
     }
 
     /** FHIR JSON text -> the Linkway JSON it converts to, pretty-printed, with every finding (for file tools). */
     public FhirJsonResult fhirToLinkwayJson(String fhirJson) {
-        FhirReadResult<Object> r = fromFhir(fhirJson);
+        FhirReadResult<PrsbMessage> r = fromFhir(fhirJson);
         return new FhirJsonResult(
                 r.message()
                         .map(m -> LinkwayJson.mapper()
@@ -206,13 +203,13 @@ public final class FhirBinding {
         return null;
     }
 
-    private <T> FhirReadResult<T> finish(Engine.Read read, Class<T> wanted) {
+    private <T extends PrsbMessage> FhirReadResult<T> finish(Engine.Read read, Class<T> wanted) {
         List<Finding> findings = new ArrayList<>(read.findings());
         if (read.linkway() == null) {
             return new FhirReadResult<>(read.type(), null, findings);
         }
         Class<? extends PrsbMessage> actual = read.type().javaType();
-        if (wanted != Object.class && wanted != actual) {
+        if (wanted != PrsbMessage.class && wanted != actual) {
             findings.add(new Finding(
                     Severity.ERROR,
                     Rule.FHIR_STRUCTURE.id(),

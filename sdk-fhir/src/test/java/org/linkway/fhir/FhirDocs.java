@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.linkway.fhir.internal.Extensions;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.MessageType;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.outcomes.Instrument;
 import org.linkway.outcomes.InstrumentCatalogue;
@@ -45,7 +46,7 @@ final class FhirDocs {
     static Map<String, String> files() {
         Map<String, String> out = new TreeMap<>();
         for (Path p : FhirExamples.bound()) {
-            Object m = FhirExamples.message(p);
+            PrsbMessage m = FhirExamples.message(p);
             String base = p.getFileName().toString().replace(".json", "");
             MessageType t = FhirExamples.type(p);
             out.put(
@@ -318,7 +319,7 @@ final class FhirDocs {
 
     private static JsonNode fhir(MessageType type, ObjectNode message) {
         try {
-            Object msg = LinkwayJson.mapper().treeToValue(message, type.javaType());
+            PrsbMessage msg = LinkwayJson.mapper().treeToValue(message, type.javaType());
             return LinkwayJson.mapper().readTree(FhirExamples.BINDING.toFhirJson(msg, BundleForm.TRANSACTION));
         } catch (RuntimeException e) {
             return null;

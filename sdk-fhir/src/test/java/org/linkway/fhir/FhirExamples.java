@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.linkway.model.MessageType;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.MessageValidator;
 
@@ -55,7 +56,7 @@ final class FhirExamples {
         }
     }
 
-    static Object message(Path p) {
+    static PrsbMessage message(Path p) {
         MessageType t = type(p);
         return LinkwayJson.mapper().readValue(read(p), t.javaType());
     }

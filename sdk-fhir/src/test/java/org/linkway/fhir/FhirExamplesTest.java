@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Severity;
@@ -32,10 +33,10 @@ class FhirExamplesTest {
     @ParameterizedTest
     @MethodSource("examples")
     void round_trip_is_identity_in_every_form(Path file) {
-        Object message = FhirExamples.message(file);
+        PrsbMessage message = FhirExamples.message(file);
         for (BundleForm form : BundleForm.values()) {
             String json = FhirExamples.BINDING.toFhirJson(message, form);
-            FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(json);
+            FhirReadResult<PrsbMessage> back = FhirExamples.BINDING.fromFhir(json);
             assertThat(back.message()).as(back.toString()).isPresent();
             assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
                     .as(file + " " + form)
@@ -48,7 +49,7 @@ class FhirExamplesTest {
     @ParameterizedTest
     @MethodSource("examples")
     void hapi_instance_validator_finds_no_errors(Path file) {
-        Object message = FhirExamples.message(file);
+        PrsbMessage message = FhirExamples.message(file);
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
             List<Finding> findings = hapi.validate(bundle);
@@ -72,7 +73,7 @@ class FhirExamplesTest {
         assertThat(hapi.validate(bundle).stream().filter(Finding::isError).toList())
                 .isEmpty();
 
-        FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir.json());
+        FhirReadResult<PrsbMessage> back = FhirExamples.BINDING.fromFhir(fhir.json());
         assertThat(back.message()).as(back.toString()).isPresent();
         String json = LinkwayJson.mapper().writeValueAsString(back.message().get());
         assertThat(json).contains("\"2026-03-02T10:41:00Z\"");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.linkway.validation.Finding;
@@ -52,7 +53,7 @@ class FhirInputProperties {
     }
 
     private static void readsWithoutThrowing(String fhir) {
-        FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir);
+        FhirReadResult<PrsbMessage> r = FhirExamples.BINDING.fromFhir(fhir);
         if (r.message().isPresent()) {
             assertThat(r.findings().stream().filter(Finding::isError)).isEmpty();
         } else {
@@ -62,7 +63,7 @@ class FhirInputProperties {
 
     private static void readsTruncatedWithoutThrowing(String fhir, int cut, String noise) {
         int at = Math.floorMod(cut, fhir.length() + 1);
-        FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(fhir.substring(0, at) + noise);
+        FhirReadResult<PrsbMessage> r = FhirExamples.BINDING.fromFhir(fhir.substring(0, at) + noise);
         assertThat(r.message().isPresent()).isEqualTo(r.isValid());
     }
 

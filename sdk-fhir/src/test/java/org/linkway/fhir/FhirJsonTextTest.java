@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.linkway.model.Assessment;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
@@ -56,7 +57,7 @@ class FhirJsonTextTest {
     void oversized_fhir_is_refused_before_parsing() {
         String huge = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"id\": \""
                 + "a".repeat(FhirBinding.MAX_FHIR_CHARS) + "\"}";
-        FhirReadResult<Object> r = FhirExamples.BINDING.fromFhir(huge);
+        FhirReadResult<PrsbMessage> r = FhirExamples.BINDING.fromFhir(huge);
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(Rule.INPUT_TOO_LARGE.id());
         assertThat(r.message()).isEmpty();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.linkway.model.MessageBack;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
@@ -59,7 +60,7 @@ class FhirReadTest {
 
     @Test
     void malformed_json_is_a_finding() {
-        FhirReadResult<Object> r = BINDING.fromFhir("{\"resourceType\": \"Bundle\", \"entry\": [");
+        FhirReadResult<PrsbMessage> r = BINDING.fromFhir("{\"resourceType\": \"Bundle\", \"entry\": [");
         assertThat(only(r, Rule.FHIR_MALFORMED).pointer()).isEqualTo("Bundle");
         assertThat(r.message()).isEmpty();
         assertThat(BINDING.fromFhir((String) null).isValid()).isFalse();
@@ -67,7 +68,8 @@ class FhirReadTest {
 
     @Test
     void a_resource_that_is_not_a_bundle_is_a_finding() {
-        FhirReadResult<Object> r = BINDING.fromFhir("{\"resourceType\": \"Patient\", \"birthDate\": \"1970-01-01\"}");
+        FhirReadResult<PrsbMessage> r =
+                BINDING.fromFhir("{\"resourceType\": \"Patient\", \"birthDate\": \"1970-01-01\"}");
         assertThat(only(r, Rule.FHIR_RESOURCE_TYPE).message()).contains("Patient");
         assertThat(r.message()).isEmpty();
     }
@@ -80,7 +82,7 @@ class FhirReadTest {
                         LinkwayJson.mapper()
                                 .createObjectNode()
                                 .put("reference", "urn:uuid:00000000-0000-0000-0000-000000000000")));
-        FhirReadResult<Object> r = BINDING.fromFhir(json);
+        FhirReadResult<PrsbMessage> r = BINDING.fromFhir(json);
         int sr = index((ObjectNode) LinkwayJson.mapper().readTree(json), "ServiceRequest");
         assertThat(only(r, Rule.FHIR_REFERENCE).pointer()).isEqualTo("Bundle.entry[" + sr + "].resource.subject");
         assertThat(r.message()).isEmpty();
@@ -94,7 +96,7 @@ class FhirReadTest {
             resource(b, "ServiceRequest")
                     .set("subject", LinkwayJson.mapper().createObjectNode().put("reference", orgUrl));
         });
-        FhirReadResult<Object> r = BINDING.fromFhir(json);
+        FhirReadResult<PrsbMessage> r = BINDING.fromFhir(json);
         assertThat(only(r, Rule.FHIR_RESOURCE_TYPE).message())
                 .contains("Organization")
                 .contains("Patient");
@@ -105,7 +107,7 @@ class FhirReadTest {
     void an_nhs_number_failing_its_check_digit_is_an_error_on_the_identifier() {
         String json = referralBundle(
                 b -> ((ObjectNode) resource(b, "Patient").get("identifier").get(0)).put("value", "9992174438"));
-        FhirReadResult<Object> r = BINDING.fromFhir(json);
+        FhirReadResult<PrsbMessage> r = BINDING.fromFhir(json);
         int patient = index((ObjectNode) LinkwayJson.mapper().readTree(json), "Patient");
         Finding f = only(r, Rule.NHS_NUMBER);
         assertThat(f.pointer()).isEqualTo("Bundle.entry[" + patient + "].resource.identifier[0].value");
@@ -184,7 +186,7 @@ class FhirReadTest {
                 .addObject()
                 .put("url", "http://example.org/fhir/StructureDefinition/not-really")
                 .put("valueBoolean", true));
-        FhirReadResult<Object> r = BINDING.fromFhir(json);
+        FhirReadResult<PrsbMessage> r = BINDING.fromFhir(json);
         assertThat(only(r, Rule.FHIR_EXTENSION).pointer()).endsWith(".modifierExtension[0]");
         assertThat(r.message()).isEmpty();
     }

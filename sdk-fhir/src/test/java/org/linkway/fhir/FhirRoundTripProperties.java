@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 
@@ -39,11 +40,11 @@ class FhirRoundTripProperties {
                 .checkAssert(FhirRoundTripProperties::hapiAccepts);
     }
 
-    private static void isIdentity(Object message) {
+    private static void isIdentity(PrsbMessage message) {
         String expected = LinkwayJson.mapper().writeValueAsString(message);
         for (BundleForm form : BundleForm.values()) {
             String fhir = FhirExamples.BINDING.toFhirJson(message, form);
-            FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir);
+            FhirReadResult<PrsbMessage> back = FhirExamples.BINDING.fromFhir(fhir);
             assertThat(back.message()).as(back.toString()).isPresent();
             assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
                     .isEqualTo(expected);
@@ -51,7 +52,7 @@ class FhirRoundTripProperties {
         }
     }
 
-    private static void hapiAccepts(Object message) {
+    private static void hapiAccepts(PrsbMessage message) {
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
             List<Finding> errors =

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.linkway.model.MessageType;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
@@ -26,7 +27,7 @@ final class LinkwayVariations {
 
     record Edit(int target, int kind, String text) {}
 
-    static Gen<Object> messages() {
+    static Gen<PrsbMessage> messages() {
         List<Path> files = FhirExamples.bound();
         Gen<Edit> edit = integers()
                 .between(0, 10_000)
@@ -44,7 +45,7 @@ final class LinkwayVariations {
         return t.isEmpty() ? "a" : t;
     }
 
-    static Object vary(Path file, List<Edit> edits) {
+    static PrsbMessage vary(Path file, List<Edit> edits) {
         MessageType type = FhirExamples.type(file);
         ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(FhirExamples.read(file));
         for (Edit e : edits) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.linkway.model.MessageBack;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import tools.jackson.databind.node.ArrayNode;
@@ -275,7 +276,7 @@ class MessageBackLetterTest {
         Bundle b = document(mb);
         assertThat(errors(b)).isEmpty();
         String fhir = FhirBinding.fhirContext().newJsonParser().encodeResourceToString(b);
-        FhirReadResult<Object> back = FhirExamples.BINDING.fromFhir(fhir);
+        FhirReadResult<PrsbMessage> back = FhirExamples.BINDING.fromFhir(fhir);
         assertThat(back.message()).as(back.toString()).isPresent();
         assertThat(LinkwayJson.mapper().writeValueAsString(back.message().get()))
                 .isEqualTo(LinkwayJson.mapper()

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.linkway.fhir.FhirBinding;
 import org.linkway.fhir.FhirReadResult;
+import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.MessageValidator;
@@ -75,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(file);
             if (FhirDetection.isFhir(bytes)) {
                 // auto-detected FHIR JSON: read through the FHIR binding, whose findings carry FHIR paths
-                FhirReadResult<Object> read = fhirBinding().fromFhir(new String(bytes, StandardCharsets.UTF_8));
+                FhirReadResult<PrsbMessage> read = fhirBinding().fromFhir(new String(bytes, StandardCharsets.UTF_8));
                 boolean ok = read.isValid();
                 if (!ok) {
                     failures++;
