@@ -1,6 +1,5 @@
 package org.linkway.server.storage;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -26,8 +24,7 @@ import java.util.UUID;
  */
 final class JdbcTx implements Tx {
 
-    private static final String COLUMNS =
-            "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
+    static final String COLUMNS = "type, id, version, referral_id, status, referrer_org, body, created_at, updated_at";
     static final String EVENT_COLUMNS =
             "sequence, id, referral_id, type, resource_type, resource_id, resource_version, payload, created_at";
     static final int MAX_PAGE = 500;
@@ -142,61 +139,7 @@ final class JdbcTx implements Tx {
 
     @Override
     public Page<StoredResource> list(ListQuery q) {
-        int limit = Math.max(1, Math.min(MAX_PAGE, q.limit()));
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM resource_latest WHERE type = ?");
-        List<Object> args = new ArrayList<>(List.of(q.type()));
-        if (q.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(q.status());
-        }
-        if (q.referrerOrg() != null) {
-            sql.append(" AND referrer_org = ?");
-            args.add(q.referrerOrg());
-        }
-        if (q.addresseeOrg() != null) {
-            // the link worker service a referral is addressed to lives only in its document
-            sql.append(
-                    postgres
-                            ? " AND (body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
-                            : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
-            args.add(q.addresseeOrg());
-        }
-        if (q.recipientOrg() != null) {
-            // a message back goes to the referrer (a column) and to every registered GP practice (in its document)
-            sql.append(
-                    postgres
-                            ? " AND (referrer_org = ? OR (body::jsonb -> 'gpPractice' -> 'entries') @> jsonb_build_array(jsonb_build_object("
-                                    + "'gpPracticeIdentifier', CAST(? AS text))))"
-                            : " AND (referrer_org = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.gpPractice.entries') AS gp "
-                                    + "WHERE json_extract(gp.value, '$.gpPracticeIdentifier') = ?))");
-            args.add(q.recipientOrg());
-            args.add(q.recipientOrg());
-        }
-        if (q.referralId() != null) {
-            sql.append(" AND referral_id = ?");
-            args.add(q.referralId());
-        }
-        if (q.updatedSince() != null) {
-            sql.append(" AND updated_at >= ?");
-            args.add(toMicros(q.updatedSince()));
-        }
-        if (q.cursor() != null) {
-            Cursor after = Cursor.decode(q.cursor());
-            // strictly after the last row of the previous page in (updated_at, id) order: ties on
-            // updated_at are broken by id, the primary key within a type, so no row is skipped or repeated
-            sql.append(" AND (updated_at, id) > (?, ?)");
-            args.add(after.updatedAt);
-            args.add(after.id);
-        }
-        sql.append(" ORDER BY updated_at, id LIMIT ?");
-        args.add(limit + 1);
-        List<StoredResource> rows = many(sql.toString(), args.toArray());
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<StoredResource> page = rows.subList(0, limit);
-        StoredResource last = page.get(limit - 1);
-        return new Page<>(List.copyOf(page), new Cursor(toMicros(last.updatedAt()), last.id()).encode());
+        return new ResourceListing(this, postgres).list(q);
     }
 
     /**
@@ -265,69 +208,13 @@ final class JdbcTx implements Tx {
 
     @Override
     public Optional<IdempotencyRecord> idempotency(String key) {
-        IdempotencyRecord found;
-        try (Prepared s = prepare(
-                        "SELECT key, request_hash, status, body, location, etag, body_type, body_id, body_version "
-                                + "FROM idempotency WHERE key = ?",
-                        key);
-                ResultSet rs = s.statement().executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            String bodyType = rs.getString(7);
-            found = new IdempotencyRecord(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    bodyType == null ? null : new ResourceRef(bodyType, rs.getString(8), rs.getLong(9)));
-        } catch (SQLException e) {
-            throw new StoreException("cannot read idempotency key", e);
-        }
-        if (found.bodyOf() == null) {
-            return Optional.of(found);
-        }
-        ResourceRef ref = found.bodyOf();
-        // the version answered may since have been superseded: then it is in resource_version
-        Optional<StoredResource> version = one(
-                "SELECT " + COLUMNS + " FROM resource_latest WHERE type = ? AND id = ? AND version = ? "
-                        + "UNION ALL SELECT " + COLUMNS
-                        + " FROM resource_version WHERE type = ? AND id = ? AND version = ?",
-                ref.type(),
-                ref.id(),
-                ref.version(),
-                ref.type(),
-                ref.id(),
-                ref.version());
-        String body = version.map(StoredResource::body)
-                .orElseThrow(() -> new StoreException(
-                        "idempotency key " + key + " answers " + ref + ", which is not stored", null));
-        return Optional.of(new IdempotencyRecord(
-                found.key(), found.requestHash(), found.status(), body, found.location(), found.etag(), ref));
+        return new JdbcIdempotency(this).find(key);
     }
 
     /** {@inheritDoc} A key already saved, even by a transaction committing concurrently, is a {@link StoreException}. */
     @Override
     public void saveIdempotency(IdempotencyRecord r) {
-        ResourceRef ref = r.bodyOf();
-        int inserted = execute(
-                "INSERT INTO idempotency (key, request_hash, status, body, location, etag, created_at, "
-                        + "body_type, body_id, body_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                r.key(),
-                r.requestHash(),
-                r.status(),
-                ref == null ? r.body() : "",
-                r.location(),
-                r.etag(),
-                micros(),
-                ref == null ? null : ref.type(),
-                ref == null ? null : ref.id(),
-                ref == null ? null : ref.version());
-        if (inserted == 0) {
-            throw new StoreException("idempotency key " + r.key() + " is already used", null);
-        }
+        new JdbcIdempotency(this).save(r);
     }
 
     @Override
@@ -340,7 +227,8 @@ final class JdbcTx implements Tx {
         return new JdbcAudit(this, postgres);
     }
 
-    // --- plumbing -----------------------------------------------------------------------------
+    // --- plumbing shared with this transaction's other stores (listing, idempotency, webhooks, audit)
+    // -----------------------------------------------------------------------------
 
     private int insert(String table, StoredResource r, long createdAt, long updatedAt, String onConflict) {
         return execute(
@@ -356,12 +244,12 @@ final class JdbcTx implements Tx {
                 updatedAt);
     }
 
-    private Optional<StoredResource> one(String sql, Object... args) {
+    Optional<StoredResource> one(String sql, Object... args) {
         List<StoredResource> rows = many(sql, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private List<StoredResource> many(String sql, Object... args) {
+    List<StoredResource> many(String sql, Object... args) {
         try (Prepared s = prepare(sql, args);
                 ResultSet rs = s.statement().executeQuery()) {
             List<StoredResource> out = new ArrayList<>();
@@ -437,7 +325,7 @@ final class JdbcTx implements Tx {
         }
     }
 
-    private long micros() {
+    long micros() {
         return toMicros(clock.instant());
     }
 
@@ -450,25 +338,5 @@ final class JdbcTx implements Tx {
 
     static Instant instant(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-    }
-
-    /** Where a page ended: the last row's change time and id, base64url. Opaque to clients. */
-    private record Cursor(long updatedAt, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((updatedAt + ":" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            try {
-                String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int colon = s.indexOf(':');
-                return new Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
-            } catch (RuntimeException e) {
-                throw new InvalidCursorException(text);
-            }
-        }
     }
 }
