@@ -1,8 +1,6 @@
 package org.linkway.server.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +13,6 @@ import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides, from the stored documents, whether a caller may touch the referral or onward referral
@@ -68,20 +64,6 @@ final class AccessDecider {
             this.note = note;
         }
     }
-
-    /** What an onward referral carries to its provider: nothing of the clinical record. */
-    private static final Set<String> ONWARD_FIELDS = Set.of(
-            "resourceType",
-            "schemaVersion",
-            "prsbVersion",
-            "id",
-            "referralId",
-            "status",
-            "provider",
-            "consentId",
-            "referral",
-            "safeguarding",
-            "feedback");
 
     private final Store store;
     private final Clock clock;
@@ -331,131 +313,14 @@ final class AccessDecider {
     /** A list answer cut down for its caller, and what was withheld from it for lack of consent (for the audit trail). */
     record Filtered(String body, List<String> withheld) {}
 
-    /** What a referrer-role caller is to one referral: whether it may see it, the parties it receives the message back as, the view. */
-    private record Standing(JsonNode referral, boolean sees, Set<String> parties, MessageBackView view) {
-        boolean recipient() {
-            return sees || !parties.isEmpty();
-        }
-    }
-
-    /**
-     * A list answer with only the items the caller may see (items that are referrals, or name one
-     * by referralId), each in the view it may see: events about a message back reach its
-     * recipients (the registered GP practice too), and a recipient whose sharing the person
-     * refused gets them, and the message backs themselves, in the withheld view.
-     */
+    /** See {@link ListAnswerFilter}. */
     Filtered filterList(Caller caller, String body) {
-        JsonNode doc = Json.MAPPER.readTree(body);
-        if (!(doc instanceof ObjectNode page) || !(page.get("items") instanceof ArrayNode items)) {
-            return new Filtered(body, List.of());
-        }
-        Map<String, Boolean> visible = new HashMap<>();
-        Map<String, Optional<Standing>> standings = new HashMap<>();
-        List<String> withheld = new ArrayList<>();
-        ArrayNode kept = Json.MAPPER.createArrayNode();
-        for (JsonNode item : items) {
-            boolean event = item.has("sequence");
-            String type = item.path("resourceType").asString("");
-            String referralId = item.path("referralId").asString(null);
-            JsonNode out = item;
-            boolean see;
-            if (caller.is(Role.PROVIDER)) {
-                String onwardId = item.path("resourceId").asString("");
-                see = "OnwardReferral".equals(type)
-                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
-            } else if ("Referral".equals(type) && !event) {
-                see = canSee(caller, item);
-            } else if (referralId == null) {
-                see = false;
-            } else {
-                Standing st = standings
-                        .computeIfAbsent(referralId, rid -> standing(caller, rid))
-                        .orElse(null);
-                boolean messageBack = "MessageBack".equals(type);
-                see = st != null && (messageBack ? st.recipient() : st.sees());
-                if (see && !st.view().full()) {
-                    out = withheldItem((ObjectNode) item.deepCopy(), event, messageBack, st);
-                    if (messageBack) {
-                        withheld.add(
-                                "MessageBack/" + referralId + " " + st.view().reason());
-                    }
-                }
-            }
-            if (see) {
-                kept.add(out);
-            }
-        }
-        page.set("items", kept);
-        return new Filtered(Json.write(page), withheld.stream().distinct().toList());
+        return new ListAnswerFilter(store, clock).filter(caller, body);
     }
 
-    private Optional<Standing> standing(Caller caller, String referralId) {
-        return store.transaction(tx -> tx.get("Referral", referralId).map(r -> {
-            JsonNode referral = Json.MAPPER.readTree(r.body());
-            Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
-            MessageBackView view = parties.isEmpty()
-                    ? MessageBackView.FULL
-                    : MessageBackRecipients.view(tx, referralId, parties, clock.instant());
-            return new Standing(referral, canSee(caller, referral), parties, view);
-        }));
-    }
-
-    /** A message back, or an event, cut to what a recipient whose sharing was refused may see. */
-    private static JsonNode withheldItem(ObjectNode item, boolean event, boolean messageBack, Standing st) {
-        if (messageBack && !event) {
-            return MessageBackView.withheldDocument(
-                    item, st.referral(), st.view().party());
-        }
-        if (messageBack) {
-            item.set("data", MessageBackView.withheldEventData(item.path("data")));
-        } else if (item.path("data") instanceof ObjectNode data) {
-            data.remove("reason"); // why the referral closed is a detail of the journey
-        }
-        return item;
-    }
-
-    /**
-     * An event a provider may read from the log: about an onward referral addressed to it, and
-     * only while the person's consent (or a recorded lawful basis) covers it, judged now, so a
-     * withdrawal also hides the events from before it.
-     */
-    private boolean providerMaySee(Caller caller, String onwardId) {
-        return store.transaction(tx -> tx.get("OnwardReferral", onwardId)
-                .map(o -> {
-                    String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
-                    return caller.organisation().equals(provider)
-                            && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant())
-                                    .covered();
-                })
-                .orElse(false));
-    }
-
-    /**
-     * The onward referral as its provider sees it: only the fields an onward referral carries, and
-     * the person's safeguarding details whenever a concern is flagged on the referral, so the role
-     * filter never hides a risk from the people who will meet the person.
-     */
+    /** See {@link OnwardProviderView}. */
     String providerView(String body) {
-        JsonNode doc = Json.MAPPER.readTree(body);
-        if (!(doc instanceof ObjectNode onward)
-                || !"OnwardReferral".equals(onward.path("resourceType").asString(null))) {
-            return body;
-        }
-        ObjectNode view = Json.MAPPER.createObjectNode();
-        onward.properties().forEach(e -> {
-            if (ONWARD_FIELDS.contains(e.getKey())) {
-                view.set(e.getKey(), e.getValue());
-            }
-        });
-        if (!view.has("safeguarding")) {
-            String referralId = onward.path("referralId").asString(null);
-            store.transaction(tx ->
-                            referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
-                    .map(r -> Json.MAPPER.readTree(r.body()))
-                    .filter(Documents::safeguardingFlagged)
-                    .ifPresent(r -> view.set("safeguarding", r.get("safeguarding")));
-        }
-        return Json.write(view);
+        return new OnwardProviderView(store).of(body);
     }
 
     private static String target(byte[] body) {

@@ -1,0 +1,129 @@
+package org.linkway.server.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.Store;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Cuts a list answer down to what its caller may see, for {@link AccessDecider}: which items, and
+ * in which view. One instance serves one answer.
+ */
+final class ListAnswerFilter {
+
+    private final Store store;
+    private final Clock clock;
+
+    ListAnswerFilter(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What a referrer-role caller is to one referral: whether it may see it, the parties it receives the message back as, the view. */
+    private record Standing(JsonNode referral, boolean sees, Set<String> parties, MessageBackView view) {
+        boolean recipient() {
+            return sees || !parties.isEmpty();
+        }
+    }
+
+    /**
+     * A list answer with only the items the caller may see (items that are referrals, or name one
+     * by referralId), each in the view it may see: events about a message back reach its
+     * recipients (the registered GP practice too), and a recipient whose sharing the person
+     * refused gets them, and the message backs themselves, in the withheld view.
+     */
+    AccessDecider.Filtered filter(Caller caller, String body) {
+        JsonNode doc = Json.MAPPER.readTree(body);
+        if (!(doc instanceof ObjectNode page) || !(page.get("items") instanceof ArrayNode items)) {
+            return new AccessDecider.Filtered(body, List.of());
+        }
+        Map<String, Boolean> visible = new HashMap<>();
+        Map<String, Optional<Standing>> standings = new HashMap<>();
+        List<String> withheld = new ArrayList<>();
+        ArrayNode kept = Json.MAPPER.createArrayNode();
+        for (JsonNode item : items) {
+            boolean event = item.has("sequence");
+            String type = item.path("resourceType").asString("");
+            String referralId = item.path("referralId").asString(null);
+            JsonNode out = item;
+            boolean see;
+            if (caller.is(Role.PROVIDER)) {
+                String onwardId = item.path("resourceId").asString("");
+                see = "OnwardReferral".equals(type)
+                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
+            } else if ("Referral".equals(type) && !event) {
+                see = AccessDecider.canSee(caller, item);
+            } else if (referralId == null) {
+                see = false;
+            } else {
+                Standing st = standings
+                        .computeIfAbsent(referralId, rid -> standing(caller, rid))
+                        .orElse(null);
+                boolean messageBack = "MessageBack".equals(type);
+                see = st != null && (messageBack ? st.recipient() : st.sees());
+                if (see && !st.view().full()) {
+                    out = withheldItem((ObjectNode) item.deepCopy(), event, messageBack, st);
+                    if (messageBack) {
+                        withheld.add(
+                                "MessageBack/" + referralId + " " + st.view().reason());
+                    }
+                }
+            }
+            if (see) {
+                kept.add(out);
+            }
+        }
+        page.set("items", kept);
+        return new AccessDecider.Filtered(
+                Json.write(page), withheld.stream().distinct().toList());
+    }
+
+    private Optional<Standing> standing(Caller caller, String referralId) {
+        return store.transaction(tx -> tx.get("Referral", referralId).map(r -> {
+            JsonNode referral = Json.MAPPER.readTree(r.body());
+            Set<String> parties = MessageBackRecipients.partiesOf(caller, referral);
+            MessageBackView view = parties.isEmpty()
+                    ? MessageBackView.FULL
+                    : MessageBackRecipients.view(tx, referralId, parties, clock.instant());
+            return new Standing(referral, AccessDecider.canSee(caller, referral), parties, view);
+        }));
+    }
+
+    /** A message back, or an event, cut to what a recipient whose sharing was refused may see. */
+    private static JsonNode withheldItem(ObjectNode item, boolean event, boolean messageBack, Standing st) {
+        if (messageBack && !event) {
+            return MessageBackView.withheldDocument(
+                    item, st.referral(), st.view().party());
+        }
+        if (messageBack) {
+            item.set("data", MessageBackView.withheldEventData(item.path("data")));
+        } else if (item.path("data") instanceof ObjectNode data) {
+            data.remove("reason"); // why the referral closed is a detail of the journey
+        }
+        return item;
+    }
+
+    /**
+     * An event a provider may read from the log: about an onward referral addressed to it, and
+     * only while the person's consent (or a recorded lawful basis) covers it, judged now, so a
+     * withdrawal also hides the events from before it.
+     */
+    private boolean providerMaySee(Caller caller, String onwardId) {
+        return store.transaction(tx -> tx.get("OnwardReferral", onwardId)
+                .map(o -> {
+                    String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
+                    return caller.organisation().equals(provider)
+                            && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant())
+                                    .covered();
+                })
+                .orElse(false));
+    }
+}

@@ -1,0 +1,61 @@
+package org.linkway.server.security;
+
+import java.util.Optional;
+import java.util.Set;
+import org.linkway.server.http.Json;
+import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the provider of an onward referral is shown of it, for {@link AccessDecider}. */
+final class OnwardProviderView {
+
+    /** What an onward referral carries to its provider: nothing of the clinical record. */
+    private static final Set<String> ONWARD_FIELDS = Set.of(
+            "resourceType",
+            "schemaVersion",
+            "prsbVersion",
+            "id",
+            "referralId",
+            "status",
+            "provider",
+            "consentId",
+            "referral",
+            "safeguarding",
+            "feedback");
+
+    private final Store store;
+
+    OnwardProviderView(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * The onward referral as its provider sees it: only the fields an onward referral carries, and
+     * the person's safeguarding details whenever a concern is flagged on the referral, so the role
+     * filter never hides a risk from the people who will meet the person.
+     */
+    String of(String body) {
+        JsonNode doc = Json.MAPPER.readTree(body);
+        if (!(doc instanceof ObjectNode onward)
+                || !"OnwardReferral".equals(onward.path("resourceType").asString(null))) {
+            return body;
+        }
+        ObjectNode view = Json.MAPPER.createObjectNode();
+        onward.properties().forEach(e -> {
+            if (ONWARD_FIELDS.contains(e.getKey())) {
+                view.set(e.getKey(), e.getValue());
+            }
+        });
+        if (!view.has("safeguarding")) {
+            String referralId = onward.path("referralId").asString(null);
+            store.transaction(tx ->
+                            referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
+                    .map(r -> Json.MAPPER.readTree(r.body()))
+                    .filter(Documents::safeguardingFlagged)
+                    .ifPresent(r -> view.set("safeguarding", r.get("safeguarding")));
+        }
+        return Json.write(view);
+    }
+}
