@@ -242,114 +242,12 @@ final class CoverageReport {
         }
         md.append('\n');
 
-        renderDifferences(md);
+        new DeliberateDifferences(this, lengths).render(md);
 
         for (PrsbElement section : prsb.sections()) {
             renderSection(md, section);
         }
         return md.toString();
-    }
-
-    private void renderDifferences(StringBuilder md) {
-        md.append("## Deliberate differences from the standard\n\n");
-        md.append("### Minimum of 1 without M\n\n")
-                .append("PRSB gives these elements a minimum cardinality of 1 but does not mark them M (mandatory). ")
-                .append("The MRO flag is the standard's statement of what a sender must supply, so Linkway follows it ")
-                .append("and treats them as optional (not in `required`, no `minItems`) wherever the PRSB structure ")
-                .append("around them is carried; the last column shows what the schemas do.\n\n");
-        List<PrsbElement> minOne = minimumOneNotMandatory();
-        if (minOne.isEmpty()) {
-            md.append("None.\n\n");
-        } else {
-            md.append("| Element | Cardinality | MRO | In the schemas |\n|---|---|---|---|\n");
-            for (PrsbElement e : minOne) {
-                md.append("| ")
-                        .append(code(e.path()))
-                        .append(" | ")
-                        .append(e.cardinality())
-                        .append(" | ")
-                        .append(e.mro().isEmpty() ? "-" : e.mro())
-                        .append(" | ")
-                        .append(treatment(e))
-                        .append(" |\n");
-            }
-            md.append('\n');
-        }
-        md.append("### Groups folded into their only item\n\n")
-                .append("PRSB wraps some single items in a group of the same name. Linkway does not add a level for ")
-                .append("them: one property holds the item, with the item's path in `x-prsb` and the group's in ")
-                .append("`x-prsb-group`.\n\n");
-        Map<PrsbElement, String> folded = foldedGroups();
-        if (folded.isEmpty()) {
-            md.append("None.\n\n");
-        } else {
-            md.append("| Group | Folded into |\n|---|---|\n");
-            folded.forEach((group, item) -> md.append("| ")
-                    .append(code(group.path()))
-                    .append(" | ")
-                    .append(code(item))
-                    .append(" |\n"));
-            md.append('\n');
-        }
-        renderLengths(md);
-    }
-
-    /** Lengths from prsb/deliberate-lengths.tsv, one table per reason. */
-    private void renderLengths(StringBuilder md) {
-        md.append("### Longer than the standard allows\n\n")
-                .append("Where a PRSB length cannot hold the values the element exists for, the schemas allow more. ")
-                .append("Each departure is listed in `")
-                .append(LengthOverrides.FILE)
-                .append("` with its reason; the build ")
-                .append("checks every home of the element carries it.\n\n");
-        List<LengthOverrides.Override> all = lengths.all();
-        if (all.isEmpty()) {
-            md.append("None.\n\n");
-            return;
-        }
-        Map<String, List<LengthOverrides.Override>> byReason = new LinkedHashMap<>();
-        all.forEach(o ->
-                byReason.computeIfAbsent(o.reason(), k -> new ArrayList<>()).add(o));
-        byReason.forEach((reason, overrides) -> {
-            md.append(reason).append("\n\n| Element | PRSB | Linkway | Homes |\n|---|---|---|---|\n");
-            for (LengthOverrides.Override o : overrides) {
-                md.append("| ")
-                        .append(code(o.element().path()))
-                        .append(" | ")
-                        .append(o.element().valueType())
-                        .append('(')
-                        .append(o.prsbMaxLength())
-                        .append(") | ")
-                        .append(o.element().valueType())
-                        .append('(')
-                        .append(o.maxLength())
-                        .append(") | ")
-                        .append(homesOf(o.element()).size())
-                        .append(" |\n");
-            }
-            md.append('\n');
-        });
-    }
-
-    /** How the schemas treat an element PRSB gives min 1 without M: optional everywhere, or where it is required. */
-    private String treatment(PrsbElement e) {
-        List<SchemaWalker.Home> h = homesOf(e);
-        if (h.isEmpty()) {
-            return "**not placed**";
-        }
-        List<String> enforced = new ArrayList<>();
-        for (SchemaWalker.Home home : h) {
-            boolean minItems = home.isArray() && home.schema().path("minItems").asInt(0) >= 1;
-            if (home.required() || minItems) {
-                enforced.add(home.label());
-            }
-        }
-        return enforced.isEmpty()
-                ? "optional"
-                : "required at "
-                        + String.join(
-                                "<br>",
-                                enforced.stream().map(CoverageReport::code).toList());
     }
 
     private void renderSection(StringBuilder md, PrsbElement section) {
@@ -449,7 +347,7 @@ final class CoverageReport {
                 .orElse(null);
     }
 
-    private static String code(String s) {
+    static String code(String s) {
         return "`" + s.replace("|", "\\|") + "`";
     }
 

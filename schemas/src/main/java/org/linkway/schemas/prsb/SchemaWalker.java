@@ -2,12 +2,10 @@ package org.linkway.schemas.prsb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +83,7 @@ final class SchemaWalker {
     record Walk(String resource, String file, List<Home> homes, List<Gap> gaps, List<String> problems) {}
 
     /** A schema node and the file it sits in, so relative $refs inside it can be resolved. */
-    private record Located(String file, String pointer, JsonNode node) {
+    record Located(String file, String pointer, JsonNode node) {
         String location() {
             return file + "#" + pointer;
         }
@@ -98,7 +96,7 @@ final class SchemaWalker {
 
     private final Path dir;
     private final Map<String, String> overrides;
-    private final Map<String, JsonNode> cache = new HashMap<>();
+    private final SchemaRefs refs;
 
     /** Reads schema files from {@code dir}. */
     SchemaWalker(Path dir) {
@@ -112,6 +110,7 @@ final class SchemaWalker {
     SchemaWalker(Path dir, Map<String, String> overrides) {
         this.dir = dir;
         this.overrides = Map.copyOf(overrides);
+        this.refs = new SchemaRefs(dir, this.overrides);
     }
 
     /** Every schema file, by name, that declares a constant {@code resourceType}: the resources. */
@@ -135,7 +134,7 @@ final class SchemaWalker {
 
     /** The resource's {@code properties.resourceType.const}, or null when the file is not a resource. */
     String resourceType(String file) {
-        JsonNode c = load(file).path("properties").path("resourceType").path("const");
+        JsonNode c = refs.load(file).path("properties").path("resourceType").path("const");
         return c.isString() ? c.asString() : null;
     }
 
@@ -143,7 +142,7 @@ final class SchemaWalker {
     Walk walk(String file) {
         String resource = resourceType(file);
         Run run = new Run(resource == null ? file : resource, file);
-        run.walkSchema(new Located(file, "", load(file)), "", Context.ROOT, Set.of(), new HashSet<>());
+        run.walkSchema(new Located(file, "", refs.load(file)), "", Context.ROOT, Set.of(), new HashSet<>());
         return new Walk(run.resource, file, List.copyOf(run.homes), List.copyOf(run.gaps), List.copyOf(run.problems));
     }
 
@@ -179,7 +178,7 @@ final class SchemaWalker {
                 return;
             }
             Set<String> required = new HashSet<>(inheritedRequired);
-            required.addAll(requiredAlongChain(at, new HashSet<>()));
+            required.addAll(refs.requiredAlongChain(at, new HashSet<>()));
 
             JsonNode properties = node.path("properties");
             for (Map.Entry<String, JsonNode> p : properties.properties()) {
@@ -231,7 +230,7 @@ final class SchemaWalker {
                 }
             }
             if (node.has("$ref")) {
-                Located target = resolve(at, problems);
+                Located target = refs.resolve(at, problems);
                 if (target != null && active.add(target.location())) {
                     walkSchema(target, pointer, ctx, required, active);
                     active.remove(target.location());
@@ -240,7 +239,7 @@ final class SchemaWalker {
         }
 
         void walkProperty(Located prop, String pointer, boolean required, Context ctx, Set<String> active) {
-            ObjectNode flat = flatten(prop, problems);
+            ObjectNode flat = refs.flatten(prop, problems);
             String xPrsb = text(flat, "x-prsb");
             String group = text(flat, "x-prsb-group");
             String relative = text(flat, "x-prsb-relative");
@@ -265,7 +264,7 @@ final class SchemaWalker {
 
             Context inner;
             if (path != null) {
-                ObjectNode value = isArray(flat) ? flatten(keyword(prop, "items", problems), problems) : flat;
+                ObjectNode value = isArray(flat) ? refs.flatten(refs.keyword(prop, "items", problems), problems) : flat;
                 homes.add(new Home(
                         resource,
                         file,
@@ -287,101 +286,6 @@ final class SchemaWalker {
             }
             walkSchema(prop, pointer, inner, Set.of(), active);
         }
-    }
-
-    // ---- resolving ------------------------------------------------------------------------
-
-    /** The union of the {@code required} lists along a $ref chain. */
-    private Set<String> requiredAlongChain(Located at, Set<String> seen) {
-        Set<String> out = new HashSet<>();
-        Located cur = at;
-        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
-            for (JsonNode r : cur.node().path("required")) {
-                out.add(r.asString());
-            }
-            cur = cur.node().has("$ref") ? resolve(cur, new LinkedHashSet<>()) : null;
-        }
-        return out;
-    }
-
-    /**
-     * The keywords that apply at a schema node, its $ref chain merged in: the node's own keywords
-     * win over its target's. The result carries no {@code $ref}.
-     */
-    private ObjectNode flatten(Located at, Set<String> problems) {
-        List<JsonNode> chain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Located cur = at;
-        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
-            chain.add(cur.node());
-            cur = cur.node().has("$ref") ? resolve(cur, problems) : null;
-        }
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            out.setAll((ObjectNode) chain.get(i).deepCopy());
-        }
-        out.remove("$ref");
-        return out;
-    }
-
-    /** The first schema along the $ref chain that has {@code keyword}, located in its own file. */
-    private Located keyword(Located at, String keyword, Set<String> problems) {
-        Set<String> seen = new HashSet<>();
-        Located cur = at;
-        while (cur != null && cur.node().isObject() && seen.add(cur.location())) {
-            if (cur.node().has(keyword)) {
-                return new Located(
-                        cur.file(), cur.pointer() + "/" + keyword, cur.node().get(keyword));
-            }
-            cur = cur.node().has("$ref") ? resolve(cur, problems) : null;
-        }
-        return new Located(at.file(), at.pointer() + "/" + keyword, Json.MAPPER.createObjectNode());
-    }
-
-    /** Follows one $ref: {@code other.schema.json#/$defs/X}, {@code #/$defs/X} or {@code other.schema.json}. */
-    private Located resolve(Located at, Set<String> problems) {
-        String ref = at.node().path("$ref").asString("");
-        int hash = ref.indexOf('#');
-        String filePart = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-        String file = filePart.isEmpty() ? at.file() : siblingName(at.file(), filePart);
-        if (!fragment.isEmpty() && !fragment.startsWith("/")) {
-            problems.add(at.location() + ": $ref '" + ref + "' uses an anchor; only JSON pointers are followed");
-            return null;
-        }
-        JsonNode doc;
-        try {
-            doc = load(file);
-        } catch (UncheckedIOException e) {
-            problems.add(at.location() + ": $ref '" + ref + "' names a file that cannot be read: " + file);
-            return null;
-        }
-        JsonNode target = fragment.isEmpty() ? doc : doc.at(fragment);
-        if (target.isMissingNode()) {
-            problems.add(at.location() + ": $ref '" + ref + "' points at nothing");
-            return null;
-        }
-        return new Located(file, fragment, target);
-    }
-
-    private String siblingName(String from, String relative) {
-        Path base = Path.of(from).getParent();
-        Path p = (base == null ? Path.of(relative) : base.resolve(relative)).normalize();
-        return p.toString().replace('\\', '/');
-    }
-
-    private JsonNode load(String file) {
-        return cache.computeIfAbsent(file, f -> {
-            String text = overrides.get(f);
-            if (text == null) {
-                try {
-                    text = Files.readString(dir.resolve(f), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return Json.MAPPER.readTree(text);
-        });
     }
 
     // ---- helpers --------------------------------------------------------------------------
