@@ -56,18 +56,28 @@ class EventFeedByRoleTest {
     void a_referrer_sees_the_events_of_the_referrals_it_sent() {
         assertFeedMatchesDirectReads(Role.REFERRER, REFERRER);
         assertFeedMatchesDirectReads(Role.REFERRER, OTHER_REFERRER);
+        assertThat(feed(as(Role.REFERRER, REFERRER), 3))
+                .extracting(e -> e.path("type").asString())
+                .contains("referral.received", "referral.status-changed");
     }
 
     @Test
     void a_link_worker_service_sees_the_events_of_the_referrals_addressed_to_it() {
         assertFeedMatchesDirectReads(Role.LINK_WORKER, LINK_WORKER);
         assertFeedMatchesDirectReads(Role.LINK_WORKER, OTHER_LINK_WORKER);
+        assertThat(feed(as(Role.LINK_WORKER, LINK_WORKER), 3))
+                .extracting(e -> e.path("type").asString())
+                .contains("referral.received", "referral.status-changed", "onward-referral.sent");
     }
 
     @Test
     void a_provider_sees_the_events_of_the_onward_referrals_addressed_to_it_while_consent_covers_them() {
         assertFeedMatchesDirectReads(Role.PROVIDER, Journeys.PROVIDER);
         assertFeedMatchesDirectReads(Role.PROVIDER, OTHER_PROVIDER);
+        assertThat(feed(as(Role.PROVIDER, Journeys.PROVIDER), 3))
+                .as("the onward referral whose consent stands")
+                .isNotEmpty();
+        assertThat(feed(as(Role.PROVIDER, OTHER_PROVIDER), 3)).isEmpty();
     }
 
     @Test
