@@ -35,10 +35,10 @@ class SqliteReferenceServerTest {
                 .as("tokens of a second organisation: the security tests run and pass")
                 .allMatch(r -> r.outcome() == Outcome.PASS);
         assertThat(result.results())
-                .filteredOn(r -> List.of("FB-06", "FB-07", "FB-08", "FB-09", "FB-16", "FB-17", "FH-04")
+                .filteredOn(r -> List.of("FB-06", "FB-07", "FB-08", "FB-09", "FB-16", "FB-17", "FH-04", "EV-07")
                         .contains(r.id()))
                 .as("the GP practice, the referrer and another organisation each on its own token: their tests run")
-                .hasSize(7)
+                .hasSize(8)
                 .allMatch(r -> r.outcome() == Outcome.PASS);
         assertThat(result.results())
                 .filteredOn(

@@ -106,8 +106,11 @@ public final class CharityInbox implements Callable<Integer> {
         EventPoller poller = charity.events().poller(after);
         List<Handled> handled = new ArrayList<>();
         int notVisible = 0;
-        for (List<Event> batch = poller.poll(); !batch.isEmpty(); batch = poller.poll()) {
-            for (Event event : batch) {
+        // the end is where the position stops moving: on a busy server a poll may bring none of the
+        // charity's events while the server passes over other organisations'
+        for (long before = -1; poller.position() != before; ) {
+            before = poller.position();
+            for (Event event : poller.poll()) {
                 if (!event.type().equals("onward-referral.sent")) {
                     continue; // the log carries every change; the inbox only wants new onward referrals
                 }

@@ -17,7 +17,8 @@ import org.linkway.client.internal.Transport;
  * Follows the event log for a receiver without a public endpoint: an endless, lazy sequence of
  * events after a stored sequence. While the log is quiet it waits before asking again, longer
  * each time (from {@code minWait} doubling to {@code maxWait}), and asks promptly again once
- * events flow. {@link #position()} is the sequence of the last event handed out: store it after
+ * events flow, or while the server is passing over events this caller may not see (a page with
+ * no events whose {@code next} moved on). {@link #position()} is where to resume: store it after
  * handling each event and build the next poller from it, and nothing is missed or repeated.
  * One consumer at a time: the poller is a cursor (its methods are synchronised, but two
  * consumers would each see only some of the events). A failure that outlasts the client's
@@ -54,7 +55,10 @@ public final class EventPoller implements Iterable<Event> {
         this.fetched = b.after;
     }
 
-    /** The sequence of the last event handed out (or the start, before any). */
+    /**
+     * Where to resume: the sequence of the last event handed out, or further on when the log
+     * since then held only events this caller may not see (or the start, before any).
+     */
     public synchronized long position() {
         return position;
     }
@@ -93,12 +97,22 @@ public final class EventPoller implements Iterable<Event> {
         return Duration.ofMillis(wait < 0 || wait > maxWait.toMillis() ? maxWait.toMillis() : wait);
     }
 
+    /**
+     * One request. A page with no events whose {@code next} moved on passed over events this
+     * caller may not see (a busy log filtered to the caller's own): that is progress, so the
+     * position moves past them and the next request goes at once rather than after a quiet wait.
+     */
     private boolean fetch() {
         EventPage page = events.list(fetched, pageSize);
         buffered.addAll(page.items());
+        boolean moved = page.next() > fetched;
         fetched = Math.max(fetched, page.next());
-        quietPolls = page.items().isEmpty() ? quietPolls + 1 : 0;
-        return !page.items().isEmpty();
+        if (buffered.isEmpty()) {
+            position = Math.max(position, fetched);
+        }
+        boolean progress = !page.items().isEmpty() || moved;
+        quietPolls = progress ? 0 : quietPolls + 1;
+        return progress;
     }
 
     /** Endless: {@code hasNext()} is always true and {@code next()} waits for the next event. */

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linkway.client.error.InvalidArgumentException;
 import org.linkway.model.Referral;
+import org.linkway.server.security.Role;
 
 /** Following the real server's event log: in order, resumable from a stored sequence, patient while quiet. */
 class EventPollerTest {
@@ -100,6 +103,64 @@ class EventPollerTest {
         assertThatThrownBy(() -> client.events().list(-1, 10))
                 .isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("after");
+    }
+
+    /**
+     * A referrer on a busy server: the log between its events is other organisations' referrals,
+     * so the server answers pages with no events whose next moves on; the poller follows them at
+     * once (no quiet wait), moves its position past them, and reaches the referrer's own event.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void the_poller_advances_through_pages_with_none_of_the_callers_events() {
+        String org = Fixtures.freshOrg();
+        LinkwayClient referrer = server.clientBuilder(server.url())
+                .tokenProvider(() -> server.token(Role.REFERRER, org))
+                .build();
+        long start = latest();
+        for (int i = 0; i < 650; i++) {
+            client.referrals().create(Fixtures.referral("busy-" + i, Fixtures.freshOrg()));
+        }
+        long crowded = latest();
+        String mine = referrer.referrals()
+                .create(Fixtures.referral("busy-mine", org))
+                .value()
+                .getId();
+
+        EventPage first = referrer.events().list(start, 1);
+        assertThat(first.items())
+                .as("the first page scanned only others' events")
+                .isEmpty();
+        assertThat(first.next()).isGreaterThan(start).isLessThan(crowded);
+
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        EventPoller poller = referrer.events()
+                .pollerBuilder()
+                .after(start)
+                .pageSize(1)
+                .sleeper(d -> {
+                    waits.add(d);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .build();
+        Event event = poller.next();
+        assertThat(event.referralId()).isEqualTo(mine);
+        assertThat(waits)
+                .as("no quiet waits while the server was passing over others' events")
+                .isEmpty();
+
+        EventPoller caughtUp = referrer.events().poller(start);
+        caughtUp.poll();
+        assertThat(caughtUp.position()).isGreaterThan(start);
+        while (!caughtUp.poll().isEmpty() || caughtUp.position() < event.sequence()) {
+            // follows the empty pages to the end
+        }
+        assertThat(caughtUp.position()).isEqualTo(event.sequence());
+        client.referrals().create(Fixtures.referral("busy-after", Fixtures.freshOrg()));
+        assertThat(caughtUp.poll()).isEmpty();
+        assertThat(caughtUp.position())
+                .as("past others' events, so a stored position resumes after them")
+                .isGreaterThan(event.sequence());
     }
 
     private static long latest() {

@@ -188,6 +188,10 @@ public final class Security {
             if (access.listScope() != null) {
                 ctx.attribute(ListScope.ATTRIBUTE, access.listScope());
             }
+            if (access.filterList() && "/v1/events".equals(rule.pattern())) {
+                // the feed judges while it scans; the after-handler's filter stays as the safety net
+                ctx.attribute(FeedFilter.ATTRIBUTE, new FeedFilter(decider, caller));
+            }
             if (access.view() != null) {
                 ctx.attribute(MessageBackView.ATTRIBUTE, access.view());
             }

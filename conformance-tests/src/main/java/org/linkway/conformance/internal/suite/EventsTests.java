@@ -4,7 +4,10 @@ import static org.linkway.conformance.Profile.EVENTS;
 import static org.linkway.conformance.internal.TestCase.shall;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Journey;
@@ -29,7 +32,13 @@ final class EventsTests {
                         EVENTS,
                         "The events of a referral are listed in order",
                         List.of("LW-EVT-002"),
-                        EventsTests::perReferral));
+                        EventsTests::perReferral),
+                shall(
+                        "EV-07",
+                        EVENTS,
+                        "Each role's event feed shows exactly the events it reads directly, per referral",
+                        List.of("LW-EVT-010"),
+                        EventsTests::feedMatchesDirectReads));
     }
 
     static void pulled(Ctx ctx) {
@@ -71,5 +80,62 @@ final class EventsTests {
                 path,
                 states);
         Journey.etag(ctx, path);
+    }
+
+    /**
+     * A referral taken to completed (so a message back is issued), then, for each token the kit
+     * holds, its events in the feed against what that token reads directly: the referral's events
+     * when it may read them, else the message back's events when it may read the message back
+     * (a registered GP practice), else none.
+     */
+    static void feedMatchesDirectReads(Ctx ctx) {
+        long head = EventLog.head(ctx);
+        String path = Recipients.refer(ctx);
+        String id = Recipients.id(path);
+        for (String step : List.of("accepted", "in-progress", "completed")) {
+            Journey.move(ctx, path, step, null);
+        }
+        List<JsonNode> all = items(ctx.expect(ctx.http().get(path + "/events"), 200));
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String role : KitConfig.ROLES) {
+            ctx.config().ownToken(role).ifPresent(t -> tokens.putIfAbsent(t, role));
+        }
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+            Http reader = ctx.http().as(token.getKey());
+            String who = token.getValue();
+            List<JsonNode> expected;
+            Http.Answer direct = reader.get(path + "/events");
+            if (direct.status() == 200) {
+                expected = items(direct);
+            } else if (reader.get(path + "/message-back").status() == 200) {
+                expected = all.stream()
+                        .filter(e -> "MessageBack".equals(e.path("resourceType").asString("")))
+                        .toList();
+            } else {
+                expected = List.of();
+            }
+            List<JsonNode> seen = Recipients.events(ctx, reader, head, id);
+            ctx.check(
+                    keys(seen).equals(keys(expected)),
+                    "GET /v1/events as %s shows the events %s of referral %s, but it reads %s directly",
+                    who,
+                    keys(seen),
+                    id,
+                    keys(expected));
+            Http.Answer end = ctx.expect(reader.get("/v1/events?after=" + Long.MAX_VALUE / 2 + "&limit=1"), 200);
+            ctx.check(end.json().has("next"), "%s: an empty page of the feed has no next", end.describe());
+        }
+    }
+
+    private static List<JsonNode> items(Http.Answer a) {
+        List<JsonNode> out = new ArrayList<>();
+        a.json().path("items").forEach(out::add);
+        return out;
+    }
+
+    private static List<String> keys(List<JsonNode> events) {
+        return events.stream()
+                .map(e -> e.path("sequence").asLong() + " " + e.path("type").asString(""))
+                .toList();
     }
 }
