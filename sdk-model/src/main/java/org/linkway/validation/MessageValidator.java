@@ -38,7 +38,7 @@ public final class MessageValidator {
 
     private MessageValidator(Builder b) {
         this.maxBytes = b.maxBytes;
-        this.pipeline = Pipeline.create(b.clock, b.maxFindings);
+        this.pipeline = Pipeline.create(b.clock, b.maxFindings, b.terminology);
     }
 
     /** A validator with the default limits and the system clock. */
@@ -191,6 +191,7 @@ public final class MessageValidator {
         private int maxBytes = DEFAULT_MAX_BYTES;
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private Clock clock = Clock.systemUTC();
+        private TerminologyService terminology;
 
         private Builder() {}
 
@@ -215,6 +216,17 @@ public final class MessageValidator {
         /** The clock that decides what "in the future" means. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The terminology server to ask about the value sets Linkway cannot ship (SNOMED CT reference
+         * sets and hierarchies, SDS job roles, some NHS Data Dictionary lists). Its answer becomes the
+         * finding: not a member is an error ({@code LW-CODE-LIST}), unknown is information
+         * ({@code LW-CODE-UNCHECKED}). Without one, those codes get their form checked only.
+         */
+        public Builder terminology(TerminologyService terminology) {
+            this.terminology = Objects.requireNonNull(terminology, "terminology");
             return this;
         }
 

@@ -61,6 +61,19 @@ public enum Rule {
             "LW-REFERRAL-ENTRY",
             Severity.ERROR,
             "A referral must carry at least one referral details record entry with the referrer's details."),
+    CODE_NOT_IN_LIST(
+            "LW-CODE-LIST",
+            Severity.ERROR,
+            "A code is not in the code list, value set or reference set the element names (schemas/vocabulary)."),
+    CODE_SYSTEM(
+            "LW-CODE-SYSTEM",
+            Severity.ERROR,
+            "A coding's system is not the code system the element names, e.g. not exactly http://snomed.info/sct."),
+    UCUM_UNIT("LW-UCUM", Severity.ERROR, "A unit of measure is not a valid UCUM unit."),
+    CODE_UNCHECKED(
+            "LW-CODE-UNCHECKED",
+            Severity.INFORMATION,
+            "A code's form was checked; whether it is in the element's value set needs a terminology server, which could not say."),
 
     // --- reading FHIR (org.linkway.fhir); the pointer of these findings is a FHIR path -----
     FHIR_MALFORMED(

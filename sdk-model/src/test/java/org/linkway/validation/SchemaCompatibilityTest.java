@@ -35,7 +35,20 @@ class SchemaCompatibilityTest {
             return; // a new major version may break old messages, by definition
         }
         ValidationResult result = validator.validate(Files.readAllBytes(file));
-        assertThat(result.errors()).as(file.toString()).isEmpty();
+        assertThat(result.errors().stream().filter(f -> !documentedCorrection(f)))
+                .as(file.toString())
+                .isEmpty();
+    }
+
+    /**
+     * Errors the released corpus may show because the message broke the standard all along and a
+     * later validator says so. Each is in docs/CHANGELOG.md and docs/COMPATIBILITY.md; nothing else
+     * may turn a released message invalid.
+     */
+    private static boolean documentedCorrection(Finding f) {
+        // #17: PRSB codes goal status in SNOMED CT; the 1.0.0 examples used HL7 goal-achievement
+        return (f.ruleId().equals(Rule.CODE_SYSTEM.id()) || f.ruleId().equals(Rule.SNOMED_CONCEPT_ID.id()))
+                && f.prsbPath().endsWith(" / Goal status");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.linkway.model.MessageType;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
+import org.linkway.validation.TerminologyService;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,15 +57,22 @@ public final class Pipeline {
 
     private final Clock clock;
     private final int maxFindings;
+    private final TerminologyService terminology;
 
-    private Pipeline(Clock clock, int maxFindings) {
+    private Pipeline(Clock clock, int maxFindings, TerminologyService terminology) {
         this.clock = clock;
         this.maxFindings = maxFindings;
+        this.terminology = terminology;
     }
 
     /** For {@code MessageValidator}, which owns the settings. */
     public static Pipeline create(Clock clock, int maxFindings) {
-        return new Pipeline(clock, maxFindings);
+        return new Pipeline(clock, maxFindings, null);
+    }
+
+    /** As {@link #create(Clock, int)}, asking {@code terminology} (null: nobody) about the value sets Linkway cannot ship. */
+    public static Pipeline create(Clock clock, int maxFindings, TerminologyService terminology) {
+        return new Pipeline(clock, maxFindings, terminology);
     }
 
     public Outcome parseAndCheck(byte[] json) {
@@ -128,7 +136,7 @@ public final class Pipeline {
     /** Validates from the parser's position: on the root's resourceType value, or on its opening brace. */
     private Outcome validate(MessageType type, JsonParser p, boolean onResourceType) {
         Findings findings = new Findings(maxFindings);
-        StreamingValidator.validate(type, p, onResourceType, findings, clock);
+        StreamingValidator.validate(type, p, onResourceType, findings, clock, terminology);
         if (p.nextToken() != null) {
             return failed(
                     Rule.INPUT_MALFORMED_JSON,

@@ -7,10 +7,11 @@ import org.linkway.model.MessageType;
 import org.linkway.model.PartialDateTime;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
+import org.linkway.validation.TerminologyService;
 import org.linkway.validation.checks.NhsNumber;
 import org.linkway.validation.checks.OdsCode;
-import org.linkway.validation.checks.SnomedConceptId;
 import org.linkway.validation.checks.UkPostcode;
+import org.linkway.validation.internal.vocab.VocabularyChecks;
 
 /**
  * The PRSB rules the schema cannot say, checked while {@link StreamingValidator} reads a message:
@@ -30,14 +31,17 @@ final class PrsbRuleChecks {
     private final LocalDate today;
     /** The reader's JSON pointer to where it is, shared: read only when a finding is made. */
     private final CharSequence path;
+    /** Code lists, code systems and units (org.linkway.validation.internal.vocab). */
+    private final VocabularyChecks vocabulary;
 
     private boolean consentText;
     private boolean referralDetails;
     /** -1: no entries array seen; otherwise its size. */
     private int referralEntries = -1;
 
-    PrsbRuleChecks(MessageType type, Findings out, Clock clock, CharSequence path) {
+    PrsbRuleChecks(MessageType type, Findings out, Clock clock, CharSequence path, TerminologyService terminology) {
         this.type = type;
+        this.vocabulary = VocabularyChecks.create(out::add, terminology);
         this.out = out;
         this.clock = clock;
         this.today = LocalDate.now(clock.withZone(UK));
@@ -74,6 +78,9 @@ final class PrsbRuleChecks {
                 case NEWER_MINOR:
                     newerMinor(v);
                     break;
+                case CODE_LIST:
+                    vocabulary.code(s.binding, v, path, s.nearestPrsbPath);
+                    break;
                 default:
                     break;
             }
@@ -84,19 +91,14 @@ final class PrsbRuleChecks {
     void objectRules(Spec s, String[] captured) {
         for (Spec.Hook hook : s.hooks) {
             switch (hook) {
-                case SNOMED_CODING: {
-                    String system = member(s, captured, "system");
-                    String code = member(s, captured, "code");
-                    if (SNOMED.equals(system) && code != null) {
-                        SnomedConceptId.problem(code)
-                                .ifPresent(m -> add(
-                                        Rule.SNOMED_CONCEPT_ID,
-                                        path + "/code",
-                                        s,
-                                        "SNOMED CT code '" + code + "': " + m));
-                    }
+                case SNOMED_CODING:
+                    vocabulary.coding(
+                            s.binding,
+                            member(s, captured, "system"),
+                            member(s, captured, "code"),
+                            path,
+                            s.nearestPrsbPath);
                     break;
-                }
                 case ODS_CODE: {
                     String code = member(s, captured, "code");
                     if (code != null) {

@@ -3,6 +3,7 @@ package org.linkway.validation.internal;
 import java.util.Map;
 import java.util.Set;
 import org.linkway.model.MessageType;
+import org.linkway.validation.internal.vocab.Vocabulary;
 
 /**
  * Where each PRSB rule applies, by PRSB element or shared definition, so a rule follows its
@@ -93,6 +94,10 @@ final class RuleHooks {
                 && (NEVER_FUTURE.contains(s.prsbPath)
                         || NEVER_FUTURE_LINKWAY.getOrDefault(type, Set.of()).contains(pointer))) {
             s.hooks.add(Spec.Hook.NOT_IN_FUTURE);
+        }
+        s.binding = Vocabulary.standard().binding(s.prsbPath);
+        if (s.binding != null && s.kind == Spec.Kind.STRING) {
+            s.hooks.add(Spec.Hook.CODE_LIST);
         }
         if ("Coding".equals(s.definition)) {
             s.hooks.add(Spec.Hook.SNOMED_CODING);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.linkway.validation.internal.vocab.Binding;
 
 /**
  * One place in a message, compiled from the JSON Schemas: the constraints a value there must
@@ -36,7 +37,9 @@ final class Spec {
         REFERRAL_DETAILS,
         REFERRAL_ENTRIES,
         CONSENT_NOT_SOUGHT,
-        NEWER_MINOR
+        NEWER_MINOR,
+        /** A bare code from a code list, or a unit (schemas/vocabulary/bindings.json). */
+        CODE_LIST
     }
 
     Kind kind = Kind.ANY;
@@ -86,6 +89,9 @@ final class Spec {
     Double maximum;
 
     Set<Hook> hooks = Set.of();
+    /** How the element's codes are checked (its list, system or value set), or null: read by CODE_LIST and SNOMED_CODING. */
+    Binding binding;
+
     /** For DATE_PAIR: start and end member names. */
     String[][] datePairs = new String[0][];
 

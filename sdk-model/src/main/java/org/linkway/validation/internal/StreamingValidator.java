@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.linkway.model.MessageType;
 import org.linkway.validation.Rule;
+import org.linkway.validation.TerminologyService;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -23,18 +24,24 @@ final class StreamingValidator {
     private final StringBuilder path = new StringBuilder(128);
     private final PrsbRuleChecks prsbRules;
 
-    private StreamingValidator(MessageType type, Findings out, Clock clock) {
+    private StreamingValidator(MessageType type, Findings out, Clock clock, TerminologyService terminology) {
         this.type = type;
         this.out = out;
-        this.prsbRules = new PrsbRuleChecks(type, out, clock, path);
+        this.prsbRules = new PrsbRuleChecks(type, out, clock, path, terminology);
     }
 
     /**
      * Validates a message of a known type. The parser is either on the root's opening brace, or
      * ({@code onResourceType}) on the value of its first member, resourceType, read to pick the type.
      */
-    static void validate(MessageType type, JsonParser p, boolean onResourceType, Findings out, Clock clock) {
-        StreamingValidator v = new StreamingValidator(type, out, clock);
+    static void validate(
+            MessageType type,
+            JsonParser p,
+            boolean onResourceType,
+            Findings out,
+            Clock clock,
+            TerminologyService terminology) {
+        StreamingValidator v = new StreamingValidator(type, out, clock, terminology);
         v.object(p, SpecCompiler.root(type), onResourceType ? "resourceType" : null);
         v.prsbRules.wholeMessage();
     }
