@@ -30,6 +30,8 @@ import org.linkway.model.Risks;
 import org.linkway.model.RisksRecordEntry;
 import org.linkway.testing.Gens;
 import org.linkway.validation.checks.NhsNumber;
+import org.linkway.validation.internal.vocab.CodeList;
+import org.linkway.validation.internal.vocab.Vocabulary;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -94,6 +96,30 @@ public final class ReferralGens {
                 });
     }
 
+    /**
+     * A code from one of the lists in schemas/vocabulary (e.g. {@code nhs-dd-ethnic-category}), read
+     * from the file the validator enforces, so generated messages follow a list when it changes.
+     */
+    public static Gen<String> code(String listId) {
+        CodeList list = Vocabulary.standard().list(listId);
+        if (list == null) {
+            throw new IllegalArgumentException("no code list " + listId + " in schemas/vocabulary");
+        }
+        return Generate.pick(list.codes());
+    }
+
+    /** The demographics coded from NHS Data Dictionary lists, each left out now and then. */
+    private static Gen<String[]> demographicCodes() {
+        return Gens.each(List.of(
+                        Gens.orNull(code("nhs-dd-person-stated-gender-code"), 20),
+                        Gens.orNull(code("nhs-dd-person-phenotypic-sex"), 40),
+                        Gens.orNull(code("nhs-dd-ethnic-category"), 30),
+                        Gens.orNull(code("nhs-dd-person-marital-status"), 50),
+                        Gens.orNull(code("iso-3166-1-alpha-3"), 60),
+                        Gens.orNull(code("nhs-dd-nhs-number-status-indicator-code"), 50)))
+                .map(codes -> codes.toArray(new String[0]));
+    }
+
     /** NHS numbers in the 999 range; a prefix with no possible check digit moves on to the next one. */
     static Gen<String> nhsNumber() {
         return integers().between(0, 999_999).map(n -> {
@@ -129,11 +155,18 @@ public final class ReferralGens {
                 dob,
                 Gens.orNull(nhsNumber(), 20),
                 Gens.orNull(address, 30),
-                (n, d, nhs, a) -> PersonDemographics.builder()
+                demographicCodes(),
+                (n, d, nhs, a, codes) -> PersonDemographics.builder()
                         .withName(n)
                         .withDateOfBirth(d)
                         .withNhsNumber(nhs)
                         .withAddress(a)
+                        .withGender(codes[0])
+                        .withSex(codes[1])
+                        .withEthnicity(codes[2])
+                        .withMaritalStatus(codes[3])
+                        .withPlaceOfBirth(codes[4])
+                        .withNhsNumberStatusIndicator(codes[5])
                         .build());
     }
 

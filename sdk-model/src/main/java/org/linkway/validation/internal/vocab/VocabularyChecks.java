@@ -83,6 +83,15 @@ public final class VocabularyChecks {
             return;
         }
         if (!exact) {
+            for (String other : b.alsoAllowedSystems()) {
+                Optional<String> slip = SnomedSystem.nearMiss(system, other);
+                if (slip.isPresent()) {
+                    nearMiss(b, system, other, slip.get(), at, prsbPath);
+                    return; // its codes are the other system's, not concept ids
+                }
+            }
+        }
+        if (!exact) {
             Optional<String> slip = SnomedSystem.nearMiss(system, b.system());
             if (slip.isPresent()) {
                 nearMiss(b, system, b.system(), slip.get(), at, prsbPath);
