@@ -231,11 +231,29 @@ abstract class ReferralApiContract {
     }
 
     @Test
-    void unknown_properties_are_accepted_but_not_stored() {
+    void unknown_properties_in_the_servers_own_version_are_refused_naming_the_member() {
+        String extra = example(FULL)
+                .replaceFirst(
+                        "\"resourceType\":\"Referral\",",
+                        "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",");
+        ApiClient.Answer refused = api.postJson("/v1/referrals", extra);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("type").asString()).isEqualTo("urn:linkway:problem:invalid-referral");
+        assertThat(refused.json().path("detail").asString()).contains("LW-UNKNOWN-PROPERTY at /favouriteColour");
+        assertThat(refused.json().path("findings")).anySatisfy(f -> {
+            assertThat(f.path("ruleId").asString()).isEqualTo("LW-UNKNOWN-PROPERTY");
+            assertThat(f.path("pointer").asString()).isEqualTo("/favouriteColour");
+            assertThat(f.path("message").asString()).contains("'favouriteColour'");
+        });
+    }
+
+    @Test
+    void unknown_properties_of_a_newer_minor_are_accepted_but_not_stored() {
         String extra = example(FULL)
                 .replaceFirst(
                         "\"resourceType\":\"Referral\",", "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",")
-                .replace("\"nhsNumber\":", "\"shoeSize\":{\"uk\":7},\"nhsNumber\":");
+                .replace("\"nhsNumber\":", "\"shoeSize\":{\"uk\":7},\"nhsNumber\":")
+                .replace("\"schemaVersion\":\"1.0.0\"", "\"schemaVersion\":\"1.1.0\"");
         ApiClient.Answer created = api.postJson("/v1/referrals", extra);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("favouriteColour").doesNotContain("shoeSize");
@@ -246,6 +264,7 @@ abstract class ReferralApiContract {
     @Test
     void a_message_that_is_only_valid_because_of_an_unknown_property_is_refused() {
         ObjectNode tree = (ObjectNode) LinkwayJson.mapper().readTree(example(FULL));
+        tree.put("schemaVersion", "1.1.0");
         ((ObjectNode) tree.at("/risks/entries/0")).putObject("risk").put("riskk", "typo");
         ApiClient.Answer answer = api.postJson("/v1/referrals", tree.toString());
         assertThat(answer.status()).isEqualTo(422);
@@ -253,7 +272,7 @@ abstract class ReferralApiContract {
                 .isEqualTo("urn:linkway:problem:invalid-without-unknown-properties");
         assertThat(answer.json().path("findings"))
                 .extracting(f -> f.path("ruleId").asString())
-                .containsExactly("LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY");
+                .containsExactly("LW-SCHEMA-VERSION", "LW-UNKNOWN-PROPERTY", "LW-CODED-TEXT-EMPTY");
     }
 
     @Test

@@ -31,8 +31,10 @@ public enum Rule {
     CARDINALITY("LW-CARDINALITY", Severity.ERROR, "An element occurs fewer or more times than the standard allows."),
     UNKNOWN_PROPERTY(
             "LW-UNKNOWN-PROPERTY",
-            Severity.WARNING,
-            "A property is not part of the schema; it is ignored, not stored."),
+            Severity.ERROR,
+            "A property is not part of the schema version the message declares. An error when that is the reader's"
+                    + " version or older; a warning (the property is ignored, not stored) only when the message"
+                    + " declares a newer minor version."),
     CODED_TEXT_EMPTY("LW-CODED-TEXT-EMPTY", Severity.ERROR, "A coded element carries neither a code nor free text."),
     SCHEMA_OTHER("LW-SCHEMA", Severity.ERROR, "The message breaks a schema constraint."),
 

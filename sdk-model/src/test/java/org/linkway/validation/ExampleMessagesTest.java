@@ -64,6 +64,8 @@ class ExampleMessagesTest {
 
         Set<String> broken = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
         assertThat(broken).as(result.toString()).containsExactly(rule);
+        // an "invalid" example must be refused, not merely warned about: the kit's exit code is 1
+        assertThat(result.isValid()).as("%s is refused: %s", name, result).isFalse();
     }
 
     @Test

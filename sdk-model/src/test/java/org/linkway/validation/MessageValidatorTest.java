@@ -154,15 +154,44 @@ class MessageValidatorTest {
     }
 
     @Test
-    void an_unknown_property_is_a_warning_that_says_it_will_not_be_stored() {
+    void an_unknown_property_in_a_message_of_the_readers_version_is_an_error_naming_the_member() {
         ObjectNode m = Fixtures.minimalReferral();
         ((ObjectNode) m.get("personDemographics")).put("favouriteColour", "teal");
         ValidationResult result = validator.validate(m.toString());
         Finding f = only(result);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.ruleId()).isEqualTo("LW-UNKNOWN-PROPERTY");
         assertThat(f.pointer()).isEqualTo("/personDemographics/favouriteColour");
-        assertThat(f.message()).contains("ignored, not stored");
+        assertThat(f.prsbPath()).isEqualTo("Person demographics");
+        assertThat(f.message()).contains("'favouriteColour'").contains("check its spelling");
+        assertThat(result.isValid()).isFalse();
+    }
+
+    @Test
+    void an_unknown_property_in_a_message_of_a_newer_minor_is_a_warning_that_says_it_will_not_be_stored() {
+        ObjectNode m = Fixtures.minimalReferral();
+        // the member comes before schemaVersion: its severity waits until the version is read
+        m.remove("schemaVersion");
+        m.put("schemaVersion", "1.3.0");
+        String json = m.toString()
+                .replaceFirst(
+                        "\"resourceType\":\"Referral\",",
+                        "\"resourceType\":\"Referral\",\"favouriteColour\":\"teal\",");
+        assertThat(json.indexOf("favouriteColour")).isLessThan(json.indexOf("schemaVersion"));
+        ValidationResult result = validator.validate(json);
+        assertThat(result.findings())
+                .extracting(Finding::ruleId, Finding::severity)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("LW-UNKNOWN-PROPERTY", Severity.WARNING),
+                        Tuple.tuple("LW-SCHEMA-VERSION", Severity.WARNING));
+        assertThat(result.warnings().stream()
+                        .filter(f -> f.ruleId().equals("LW-UNKNOWN-PROPERTY"))
+                        .findFirst()
+                        .orElseThrow()
+                        .message())
+                .contains("'favouriteColour'")
+                .contains("1.3.0")
+                .contains("ignored, not stored");
         assertThat(result.isValid()).isTrue();
     }
 

@@ -40,8 +40,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(
             names = "--expect-from-names",
-            description = "Treat file names as expectations, as in schemas/examples: "
-                    + "a file named LW-RULE-ID--*.json must break that rule; any other file must be valid.")
+            description =
+                    "Treat file names as expectations, as in schemas/examples: "
+                            + "a file named LW-RULE-ID--*.json must be invalid and break that rule; any other file must have no findings.")
     boolean expectFromNames;
 
     @Spec
@@ -108,7 +109,9 @@ final class ValidateCommand implements Callable<Integer> {
             ValidationResult result = validator.validate(bytes);
             String expectedRule = expectedRule(file);
             boolean ok = expectFromNames && expectedRule != null
-                    ? result.findings().stream().anyMatch(f -> f.ruleId().equals(expectedRule))
+                    ? !result.isValid()
+                            && result.findings().stream()
+                                    .anyMatch(f -> f.ruleId().equals(expectedRule))
                     : expectFromNames ? result.findings().isEmpty() : result.isValid();
             if (!ok) {
                 failures++;

@@ -1,6 +1,7 @@
 package org.linkway.validation.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
@@ -15,6 +16,10 @@ final class Findings {
     private final List<Finding> list = new ArrayList<>();
     private final int cap;
     private int dropped;
+    /** Where the unknown-member findings are in {@link #list}: their severity waits for the declared version. */
+    private int[] unknownMembers = new int[0];
+
+    private int unknownCount;
 
     Findings(int cap) {
         this.cap = cap;
@@ -26,6 +31,36 @@ final class Findings {
             return;
         }
         list.add(new Finding(severity, rule.id(), pointer, prsbPath, message));
+    }
+
+    /**
+     * A member the schema does not define. Listed as an error now; {@link #unknownMembersAreWarnings}
+     * turns it into a warning if the message turns out to declare a newer minor version (the
+     * parser may meet the member before it meets {@code schemaVersion}).
+     */
+    void addUnknownMember(String pointer, String prsbPath, String resourceType) {
+        if (list.size() < cap) {
+            if (unknownCount == unknownMembers.length) {
+                unknownMembers = Arrays.copyOf(unknownMembers, Math.max(4, 2 * unknownCount));
+            }
+            unknownMembers[unknownCount++] = list.size();
+        }
+        add(Rule.UNKNOWN_PROPERTY, Severity.ERROR, pointer, prsbPath, UnknownMembers.asError(pointer, resourceType));
+    }
+
+    /** The message declares a newer minor version than this reader's: its unknown members may be that version's. */
+    void unknownMembersAreWarnings(String declaredVersion, String resourceType) {
+        for (int i = 0; i < unknownCount; i++) {
+            Finding f = list.get(unknownMembers[i]);
+            list.set(
+                    unknownMembers[i],
+                    new Finding(
+                            Severity.WARNING,
+                            f.ruleId(),
+                            f.pointer(),
+                            f.prsbPath(),
+                            UnknownMembers.asWarning(f.pointer(), resourceType, declaredVersion)));
+        }
     }
 
     List<Finding> toList() {

@@ -36,6 +36,7 @@ final class PrsbRuleChecks {
 
     private boolean consentText;
     private boolean referralDetails;
+    private String declaredNewerMinor;
     /** -1: no entries array seen; otherwise its size. */
     private int referralEntries = -1;
 
@@ -167,11 +168,8 @@ final class PrsbRuleChecks {
 
     /** Readers accept older minors silently; a newer minor may carry elements this reader ignores. */
     private void newerMinor(String version) {
-        // the schema's pattern has already pinned the form 1.minor.patch with no leading zeros,
-        // so comparing the minors by length, then by text, compares them as numbers
-        String theirs = version.split("\\.")[1];
-        String ours = MessageType.SCHEMA_VERSION.split("\\.")[1];
-        if (theirs.length() > ours.length() || theirs.length() == ours.length() && theirs.compareTo(ours) > 0) {
+        if (UnknownMembers.isNewerMinor(version)) {
+            declaredNewerMinor = version;
             out.add(
                     Rule.SCHEMA_VERSION,
                     Severity.WARNING,
@@ -181,6 +179,11 @@ final class PrsbRuleChecks {
                             + MessageType.SCHEMA_VERSION
                             + ": elements added since are reported as unknown and ignored.");
         }
+    }
+
+    /** The newer minor version the message declares, or null if it declares this reader's, an older or none. */
+    String declaredNewerMinor() {
+        return declaredNewerMinor;
     }
 
     private void notInFuture(Spec s, String v) {

@@ -44,6 +44,9 @@ final class StreamingValidator {
         StreamingValidator v = new StreamingValidator(type, out, clock, terminology);
         v.object(p, SpecCompiler.root(type), onResourceType ? "resourceType" : null);
         v.prsbRules.wholeMessage();
+        if (v.prsbRules.declaredNewerMinor() != null) {
+            out.unknownMembersAreWarnings(v.prsbRules.declaredNewerMinor(), type.resourceType());
+        }
     }
 
     private void value(JsonParser p, JsonToken t, Spec s) {
@@ -100,14 +103,7 @@ final class StreamingValidator {
             Integer idx = s.index.get(name);
             if (idx == null) {
                 if (s.closed) {
-                    out.add(
-                            Rule.UNKNOWN_PROPERTY,
-                            Rule.UNKNOWN_PROPERTY.severity(),
-                            path.toString(),
-                            s.nearestPrsbPath,
-                            "'" + name + "' is not part of the " + type.resourceType()
-                                    + " schema and will be ignored, not stored: "
-                                    + "check its spelling, or whether it belongs to a newer schemaVersion.");
+                    out.addUnknownMember(path.toString(), s.nearestPrsbPath, type.resourceType());
                 }
                 p.skipChildren();
             } else {

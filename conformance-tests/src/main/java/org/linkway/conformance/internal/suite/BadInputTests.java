@@ -10,6 +10,7 @@ import org.linkway.conformance.internal.Examples;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Journey;
 import org.linkway.conformance.internal.TestCase;
+import org.linkway.model.MessageType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,13 +54,13 @@ final class BadInputTests {
                 shall(
                         "RR-08",
                         REFERRAL_RECEIVER,
-                        "Unknown properties are neither stored nor echoed",
+                        "Unknown properties are neither stored nor echoed; in the receiver's own schemaVersion they are refused",
                         List.of("LW-REF-008"),
                         BadInputTests::unknownNotStored),
                 should(
                         "RR-09",
                         REFERRAL_RECEIVER,
-                        "A referral valid without its unknown properties is accepted",
+                        "A referral of a newer minor version, valid without its unknown properties, is accepted",
                         List.of("LW-REF-009"),
                         BadInputTests::unknownAccepted),
                 shall(
@@ -143,15 +144,27 @@ final class BadInputTests {
         ctx.check("413".equals(answer[0]), "POST /v1/referrals declaring 64 MiB -> %s, expected 413", answer[0]);
     }
 
-    private static ObjectNode withUnknown() {
+    /**
+     * A referral with members its schema does not define, declaring {@code schemaVersion}: a newer
+     * minor may hold members added since (ignored with a warning); the receiver's own version may not.
+     */
+    private static ObjectNode withUnknown(String schemaVersion) {
         ObjectNode referral = Examples.toSend(Examples.FULL_REFERRAL);
+        referral.put("schemaVersion", schemaVersion);
         referral.put("favouriteColour", "teal");
         ((ObjectNode) referral.path("personDemographics")).putObject("shoeSize").put("uk", 7);
         return referral;
     }
 
+    /** A minor version newer than the kit's own, as a sender upgraded before the receiver would send. */
+    private static String newerMinor() {
+        String[] ours = MessageType.SCHEMA_VERSION.split("\\.");
+        return ours[0] + "." + (Integer.parseInt(ours[1]) + 1) + ".0";
+    }
+
     static void unknownNotStored(Ctx ctx) {
-        Http.Answer a = ctx.http().postJson("/v1/referrals", withUnknown().toString());
+        Http.Answer a =
+                ctx.http().postJson("/v1/referrals", withUnknown(newerMinor()).toString());
         ctx.check(a.status() == 201 || (a.status() >= 400 && a.status() < 500), "%s", a.describeWithBody());
         ctx.check(
                 !a.body().contains("favouriteColour") && !a.body().contains("shoeSize"),
@@ -165,10 +178,28 @@ final class BadInputTests {
                     "%s stored unknown properties",
                     read.describe());
         }
+        // in the version both sides know, an unknown member is a mistake: refused, naming the member
+        Http.Answer own = ctx.http()
+                .postJson(
+                        "/v1/referrals", withUnknown(MessageType.SCHEMA_VERSION).toString());
+        ctx.check(
+                own.status() == 422,
+                "unknown members in schemaVersion %s: %s",
+                MessageType.SCHEMA_VERSION,
+                own.describeWithBody());
+        boolean named = false;
+        if (own.status() == 422) {
+            for (JsonNode f : own.json().path("findings")) {
+                named |= "LW-UNKNOWN-PROPERTY".equals(f.path("ruleId").asString(""))
+                        && "/favouriteColour".equals(f.path("pointer").asString(""));
+            }
+            ctx.check(named, "%s: no LW-UNKNOWN-PROPERTY finding at /favouriteColour", own.describe());
+        }
     }
 
     static void unknownAccepted(Ctx ctx) {
-        ctx.expect(ctx.http().postJson("/v1/referrals", withUnknown().toString()), 201);
+        ctx.expect(
+                ctx.http().postJson("/v1/referrals", withUnknown(newerMinor()).toString()), 201);
     }
 
     static void unsupportedMethods(Ctx ctx) {
