@@ -13,10 +13,13 @@ import org.linkway.server.events.EventRoutes;
 import org.linkway.server.events.SubscriptionRoutes;
 import org.linkway.server.events.WebhookDispatcher;
 import org.linkway.server.fhir.FhirFacade;
+import org.linkway.server.http.ApiHeaders;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.ProblemErrorHandler;
 import org.linkway.server.http.Problems;
+import org.linkway.server.http.RequestGuard;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
@@ -68,18 +71,29 @@ public final class LinkwayServer implements AutoCloseable {
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
         OnwardReferralRoutes onward =
                 new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
+        security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
+        RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 =
                     true; // a known path with a method it lacks: 405 with Allow, so a client sees its mistake
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            if (config.tls().enabled()) {
-                // Javalin adds its plain HTTP connector only when none is given, so HTTPS replaces it
-                cfg.jetty.addConnector((server, http) ->
-                        TlsConnector.create(server, http, config.tls(), config.host(), config.port()));
-            }
+            // slow bodies, concurrency caps and the API's headers before Javalin; Jetty's own errors as problem
+            // documents
+            cfg.jetty.modifyServer(server -> {
+                server.insertHandler(guard);
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
+            cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            // Javalin adds its plain HTTP connector only when none is given; ours carries the idle timeout
+            cfg.jetty.addConnector((server, http) -> config.tls().enabled()
+                    ? TlsConnector.create(server, http, config.tls(), config.host(), config.port(), config.edge())
+                    : TlsConnector.plain(server, http, config.host(), config.port(), config.edge()));
             cfg.startup.showJavalinBanner = false;
+            // again at the route level: a servlet reset (an exception mid-answer) clears what the guard set
+            cfg.routes.before(ctx -> ApiHeaders.apply(ctx));
             RequestIds.register(cfg.routes);
             Problems.register(cfg.routes, Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
             // refuse an oversized body by its declared length, before reading a byte of it
@@ -226,6 +240,7 @@ public final class LinkwayServer implements AutoCloseable {
         }
         security.close(app.port());
         app.stop();
+        security.flushRefusals();
         webhooks.close();
         store.close();
     }

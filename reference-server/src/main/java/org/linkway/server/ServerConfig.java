@@ -2,6 +2,7 @@ package org.linkway.server;
 
 import java.nio.file.Path;
 import org.linkway.server.events.WebhookSettings;
+import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
 
@@ -17,6 +18,7 @@ import org.linkway.server.security.SigningSettings;
  * @param security    bearer-token keys, issuer and audience (required outside development mode)
  * @param signing     the server's message signing key and the sender keys it trusts
  * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
+ * @param edge        slow bodies, concurrent requests per token and per address, idle connections
  */
 public record ServerConfig(
         String host,
@@ -28,7 +30,8 @@ public record ServerConfig(
         WebhookSettings webhooks,
         SecuritySettings security,
         SigningSettings signing,
-        TlsSettings tls) {
+        TlsSettings tls,
+        EdgeSettings edge) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -66,28 +69,37 @@ public record ServerConfig(
                 webhooks,
                 security,
                 SigningSettings.NONE,
-                TlsSettings.NONE);
+                TlsSettings.NONE,
+                EdgeSettings.DEFAULTS);
     }
 
     public ServerConfig withSecurity(SecuritySettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls);
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls, edge);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls);
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls, edge);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls);
+        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls, edge);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
-        return new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, settings, tls);
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, settings, tls, edge);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings);
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings, edge);
+    }
+
+    public ServerConfig withEdge(EdgeSettings settings) {
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, tls, settings);
     }
 
     public String effectiveDatabaseUrl() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Collections;
+import java.util.List;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.linkway.server.http.EdgeSettings;
 
 /**
  * The HTTPS connector the server listens on instead of plain HTTP when a keystore is configured.
@@ -22,6 +24,16 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * server with a sentence naming it rather than a stack trace from inside Jetty.
  */
 final class TlsConnector {
+
+    /** One year, what HSTS preload lists ask for. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000L;
+
+    /** Cipher suite name patterns Jetty includes: TLS 1.3's, and TLS 1.2's AEAD suites with ECDHE. */
+    static final List<String> AEAD_SUITES = List.of(
+            "^TLS_AES_.*",
+            "^TLS_CHACHA20_POLY1305_.*",
+            "^TLS_ECDHE_.*_WITH_AES_.*_GCM_.*",
+            "^TLS_ECDHE_.*_WITH_CHACHA20_POLY1305_.*");
 
     private TlsConnector() {}
 
@@ -50,7 +62,17 @@ final class TlsConnector {
         }
     }
 
-    static Connector create(Server server, HttpConfiguration http, TlsSettings tls, String host, int port) {
+    /** Plain HTTP, for a TLS-terminating proxy in front, with the edge's idle timeout. */
+    static Connector plain(Server server, HttpConfiguration http, String host, int port, EdgeSettings edge) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(edge.idleTimeout().toMillis());
+        return connector;
+    }
+
+    static Connector create(
+            Server server, HttpConfiguration http, TlsSettings tls, String host, int port, EdgeSettings edge) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
         ssl.setKeyStoreType("PKCS12");
@@ -58,8 +80,14 @@ final class TlsConnector {
             ssl.setKeyStorePassword(tls.password());
         }
         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        // AEAD only: TLS 1.3's suites are all AEAD; on TLS 1.2, ECDHE with AES-GCM or ChaCha20-Poly1305
+        // (forward secrecy, no CBC with its padding-oracle history, no static RSA key exchange)
+        ssl.setIncludeCipherSuites(AEAD_SUITES.toArray(String[]::new));
+        ssl.setExcludeCipherSuites(".*_CBC_.*", ".*_NULL_.*", ".*_anon_.*", "^TLS_RSA_.*", "^TLS_DHE_.*");
         HttpConfiguration https = new HttpConfiguration(http);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // HSTS on every answer: a browser that once reached the server over TLS never tries plain HTTP
+        secure.setStsMaxAge(HSTS_MAX_AGE_SECONDS);
         // clients on loopback or behind an IP address send no SNI host name to check against the certificate
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
@@ -69,6 +97,7 @@ final class TlsConnector {
                 new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(edge.idleTimeout().toMillis());
         return connector;
     }
 }

@@ -37,6 +37,11 @@ public enum ProblemType {
             "Method not allowed",
             "the path does not offer the method; `Allow` lists those it does"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "`Accept` allows no form the resource is offered in"),
+    REQUEST_TIMEOUT(
+            "request-timeout",
+            408,
+            "Request timeout",
+            "the request body came too slowly (below the minimum rate after a grace period) or not whole by the deadline"),
     ILLEGAL_TRANSITION(
             "illegal-transition",
             409,
@@ -144,6 +149,12 @@ public enum ProblemType {
             "Signature required",
             "the server accepts only signed referrals and this one carries no `Linkway-Signature`"),
     IF_MATCH_REQUIRED("if-match-required", 428, "Precondition required", "`If-Match` is missing"),
+    TOO_MANY_REQUESTS(
+            "too-many-requests",
+            429,
+            "Too many requests",
+            "the bearer token or the client address already has as many requests in progress as the server takes; "
+                    + "`Retry-After` says when to try again"),
     SERVER_ERROR("server-error", 500, "Server error", "the server failed; quote `requestId`"),
     AUDIT_UNAVAILABLE(
             "audit-unavailable",

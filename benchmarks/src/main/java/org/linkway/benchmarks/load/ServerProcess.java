@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.stream.Stream;
 
 /** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
 final class ServerProcess {
+
+    private static final BigInteger P256_HALF_ORDER = new BigInteger(
+                    "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16)
+            .shiftRight(1);
 
     private ServerProcess() {}
 
@@ -34,17 +40,22 @@ final class ServerProcess {
     static String issueToken(Path data, String name) throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID(name).generate();
         Files.writeString(data.resolve("keys.jwks"), new JWKSet(key.toPublicJWK()).toString());
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(name).build(),
-                new JWTClaimsSet.Builder()
-                        .issuer(name)
-                        .audience(name)
-                        .subject(name + "-harness")
-                        .claim("org", "LINKWAY")
-                        .claim("role", "admin")
-                        .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
-                        .build());
-        jwt.sign(new ECDSASigner(key));
+        SignedJWT jwt;
+        do { // the server refuses high-S ES256 signatures; a fresh signature is low-S half the time
+            jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(name).build(),
+                    new JWTClaimsSet.Builder()
+                            .issuer(name)
+                            .audience(name)
+                            .subject(name + "-harness")
+                            .claim("org", "LINKWAY")
+                            .claim("role", "admin")
+                            .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
+                            .build());
+            jwt.sign(new ECDSASigner(key));
+        } while (new BigInteger(1, Arrays.copyOfRange(jwt.getSignature().decode(), 32, 64))
+                        .compareTo(P256_HALF_ORDER)
+                > 0);
         return jwt.serialize();
     }
 

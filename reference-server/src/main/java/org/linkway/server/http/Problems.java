@@ -55,6 +55,13 @@ public final class Problems {
             out.render(ctx, fromJavalin(e));
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            ApiProblem clients = ClientFaults.of(e);
+            if (clients != null) {
+                // the client's mistake (a short body, a bad chunk, a slow body): one line, no stack trace
+                LOG.debug("request {} refused: {}", RequestIds.of(ctx), clients.detail());
+                out.render(ctx, clients);
+                return;
+            }
             LOG.error("request {} failed", RequestIds.of(ctx), e);
             out.render(
                     ctx,

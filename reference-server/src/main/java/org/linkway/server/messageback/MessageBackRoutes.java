@@ -3,16 +3,14 @@ package org.linkway.server.messageback;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Negotiation;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.http.QueryInstants;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.security.ListScope;
 import org.linkway.server.security.MessageBackView;
@@ -83,20 +81,7 @@ public final class MessageBackRoutes {
      * cut to the caller's view.
      */
     void list(Context ctx) {
-        Instant since = null;
-        String text = ctx.queryParam("since");
-        if (text != null) {
-            try {
-                OffsetDateTime at = OffsetDateTime.parse(text);
-                if (at.getYear() < 1 || at.getYear() > 9999) {
-                    throw new DateTimeParseException("out of range", text, 0);
-                }
-                since = at.toInstant();
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.badParameter(
-                        "since", "must be a date-time with its offset, years 1 to 9999, such as 2026-11-01T00:00:00Z");
-            }
-        }
+        Instant since = QueryInstants.of(ctx, "since");
         Instant from = since;
         ListScope scope = ListScope.of(ctx);
         String addressee = scope == null ? null : scope.addresseeOrg();

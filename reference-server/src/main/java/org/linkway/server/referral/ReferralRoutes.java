@@ -3,7 +3,6 @@ package org.linkway.server.referral;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
@@ -11,6 +10,7 @@ import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.http.QueryInstants;
 import org.linkway.server.security.ListScope;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
@@ -56,15 +56,7 @@ public final class ReferralRoutes {
             throw ApiProblem.badParameter(
                     "status", "must be one of the referral states, e.g. received, accepted, in-progress");
         }
-        Instant since = null;
-        String sinceText = ctx.queryParam("updatedSince");
-        if (sinceText != null) {
-            try {
-                since = Instant.parse(sinceText);
-            } catch (DateTimeParseException e) {
-                throw ApiProblem.badParameter("updatedSince", "must be an instant such as 2026-11-01T00:00:00Z");
-            }
-        }
+        Instant since = QueryInstants.of(ctx, "updatedSince");
         Instant from = since;
         String referrerOrg = ctx.queryParam("referrerOrg");
         ListScope scope = ListScope.of(ctx);

@@ -92,7 +92,11 @@ public final class ReportRoutes {
             throw ApiProblem.badParameter(name, "required: a month (2026-01) or a date (2026-01-01)");
         }
         try {
-            return value.length() == 7 ? YearMonth.parse(value) : YearMonth.from(LocalDate.parse(value));
+            YearMonth month = value.length() == 7 ? YearMonth.parse(value) : YearMonth.from(LocalDate.parse(value));
+            if (month.getYear() < 1 || month.getYear() > 9999) {
+                throw ApiProblem.badParameter(name, "a month in the years 1 to 9999, not '" + value + "'");
+            }
+            return month;
         } catch (DateTimeParseException e) {
             throw ApiProblem.badParameter(name, "a month (2026-01) or a date (2026-01-01), not '" + value + "'");
         }

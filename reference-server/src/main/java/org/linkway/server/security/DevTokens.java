@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.linkway.crypto.nimbus.JwsAlgorithms;
 
 /**
  * Development mode's issuer: a P-256 key made at start-up and never written anywhere, and a
@@ -93,7 +93,7 @@ public final class DevTokens {
                         .build(),
                 claims);
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(JwsAlgorithms.signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);
         }

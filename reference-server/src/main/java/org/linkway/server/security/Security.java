@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.linkway.model.ProblemType;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestAudit;
 import org.linkway.server.http.RequestIds;
@@ -58,12 +60,14 @@ public final class Security {
     private final Clock clock;
     private final DevTokens dev;
     private final Signatures signatures;
+    private RefusalSummary refusals;
 
     private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev, Signatures signatures) {
         this.verifier = verifier;
         this.signatures = signatures;
         this.decider = new AccessDecider(store, clock);
         this.audit = new AuditLog(store, clock);
+        this.refusals = new RefusalSummary(audit, clock, EdgeSettings.DEFAULTS.refusalSummaryInterval());
         this.store = store;
         this.clock = clock;
         this.dev = dev;
@@ -168,6 +172,37 @@ public final class Security {
         }
     }
 
+    /**
+     * Counts a request refused before anyone was authenticated (401 here, 429 at the edge) towards
+     * the audit trail's summary instead of an entry of its own ({@link RefusalSummary}).
+     */
+    public void refusedBeforeAuthentication(int status) {
+        refusals.refused(status);
+    }
+
+    /** How often at most the audit trail gets an entry counting the requests refused before authentication. */
+    public void summariseRefusalsEvery(Duration interval) {
+        this.refusals = new RefusalSummary(audit, clock, interval);
+    }
+
+    /** Writes the count of refusals not yet in the audit trail; the server calls it as it stops. */
+    public void flushRefusals() {
+        refusals.flush();
+    }
+
+    /**
+     * RFC 6750's challenge: a request with no bearer token is told only the scheme and realm; one
+     * whose token failed is told {@code invalid_token}, with the check that failed.
+     */
+    static String challenge(String authorization, ApiProblem problem) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer) {
+            return "Bearer realm=\"linkway\"";
+        }
+        String why = problem.detail().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "'");
+        return "Bearer realm=\"linkway\", error=\"invalid_token\", error_description=\"" + why + "\"";
+    }
+
     private void before(Context ctx) {
         RequestAudit.end(); // nothing left over from an earlier request on this thread
         AccessPolicy.Rule rule = AccessPolicy.ruleFor(ctx.method().name(), ctx.path());
@@ -175,7 +210,13 @@ public final class Security {
         if (rule.scope() == AccessPolicy.Scope.PUBLIC) {
             return;
         }
-        Caller caller = verifier.authenticate(ctx.header("Authorization"));
+        Caller caller;
+        try {
+            caller = verifier.authenticate(ctx.header("Authorization"));
+        } catch (ApiProblem p) {
+            ctx.header("WWW-Authenticate", challenge(ctx.header("Authorization"), p));
+            throw p;
+        }
         ctx.attribute(CALLER, caller);
         Map<String, String> params = new HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
         if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
@@ -250,11 +291,16 @@ public final class Security {
         if (rule == null || rule.scope() == AccessPolicy.Scope.PUBLIC) {
             return;
         }
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null && ctx.status().getCode() == 401) {
+            // nobody authenticated: counted in a summary entry, so a flood cannot grow the trail
+            refusals.refused(401);
+            return;
+        }
         PendingEntry written = ctx.attribute(PENDING);
         if (written != null && written.committedWith == ctx.status().getCode()) {
             return; // in the audit trail already, committed with the change it records
         }
-        Caller caller = ctx.attribute(CALLER);
         AccessDecider.Access access = ctx.attribute(ACCESS);
         int status = ctx.status().getCode();
         try {

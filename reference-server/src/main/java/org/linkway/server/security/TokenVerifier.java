@@ -98,6 +98,11 @@ public final class TokenVerifier {
         if (!JwsAlgorithms.ACCEPTED.contains(alg)) {
             throw unauthorised("algorithm " + alg + " is not accepted; tokens are signed ES256 or EdDSA");
         }
+        if (JWSAlgorithm.ES256.equals(alg)
+                && !JwsAlgorithms.isLowS(signed.getSignature().decode())) {
+            // (r, n - s) verifies whenever (r, s) does: two encodings of one token, one of them not the issuer's
+            throw unauthorised("the token's ES256 signature is not in low-S form (s must be at most n/2)");
+        }
         if (!signatureHolds(signed, alg)) {
             throw unauthorised("the token's signature does not verify with any configured key");
         }

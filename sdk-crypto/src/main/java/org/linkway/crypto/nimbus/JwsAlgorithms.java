@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -59,7 +60,7 @@ public final class JwsAlgorithms {
         }
         JWSAlgorithm alg = algorithmFor(key);
         if (JWSAlgorithm.ES256.equals(alg)) {
-            return new ECDSASigner((ECKey) key);
+            return new LowSSigner(new ECDSASigner((ECKey) key));
         }
         if (JWSAlgorithm.EdDSA.equals(alg)) {
             return new Ed25519Signer(privateKey((OctetKeyPair) key));
@@ -141,6 +142,55 @@ public final class JwsAlgorithms {
 
     private static byte[] hex(String s) {
         return HexFormat.of().parseHex(s);
+    }
+
+    /** The order of P-256's base point: an ES256 signature's {@code s} lies between 1 and this. */
+    public static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
+    /**
+     * Whether an ES256 signature ({@code r || s}, 32 bytes each) has {@code s} in the lower half of
+     * the group order. For each signature (r, s) that verifies, (r, n - s) verifies too; accepting
+     * only the low one makes a signed token or message have one encoding, not two.
+     */
+    public static boolean isLowS(byte[] signature) {
+        if (signature.length != 64) {
+            return false;
+        }
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        return s.signum() > 0 && s.compareTo(P256_ORDER.shiftRight(1)) <= 0;
+    }
+
+    /** ES256 with {@code s} always in the lower half (see {@link #isLowS}), which verifiers that refuse high-S require. */
+    private static final class LowSSigner implements JWSSigner {
+        private final ECDSASigner ecdsa;
+
+        LowSSigner(ECDSASigner ecdsa) {
+            this.ecdsa = ecdsa;
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            byte[] signature = ecdsa.sign(header, signingInput).decode();
+            if (signature.length == 64 && !isLowS(signature)) {
+                BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+                byte[] low = P256_ORDER.subtract(s).toByteArray();
+                Arrays.fill(signature, 32, 64, (byte) 0);
+                int from = Math.max(0, low.length - 32);
+                System.arraycopy(low, from, signature, 64 - (low.length - from), low.length - from);
+            }
+            return Base64URL.encode(signature);
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ecdsa.supportedJWSAlgorithms();
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return ecdsa.getJCAContext();
+        }
     }
 
     private static final class Ed25519Signer implements JWSSigner {
