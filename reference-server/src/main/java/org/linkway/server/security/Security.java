@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linkway.model.ProblemType;
+import org.linkway.server.consent.OrganisationDirectory;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestAudit;
 import org.linkway.server.http.RequestIds;
@@ -58,11 +60,13 @@ public final class Security {
     private final Clock clock;
     private final DevTokens dev;
     private final Signatures signatures;
+    /** What the server knows of organisations' identifiers; the service directory (#23) plugs in here. */
+    private final OrganisationDirectory directory = OrganisationDirectory.NONE;
 
     private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev, Signatures signatures) {
         this.verifier = verifier;
         this.signatures = signatures;
-        this.decider = new AccessDecider(store, clock);
+        this.decider = new AccessDecider(store, clock, directory);
         this.audit = new AuditLog(store, clock);
         this.store = store;
         this.clock = clock;
@@ -177,6 +181,7 @@ public final class Security {
         }
         Caller caller = verifier.authenticate(ctx.header("Authorization"));
         ctx.attribute(CALLER, caller);
+        Idempotency.scopeTo(ctx, caller.role().claim(), caller.organisation());
         Map<String, String> params = new HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
         if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
             params.put("focus", ctx.queryParam("focus"));
@@ -346,7 +351,7 @@ public final class Security {
      * withholds; see {@link SubscriberDisclosure}.
      */
     public DeliveryGate deliveryGate() {
-        return new SubscriberDisclosure(store, clock, audit);
+        return new SubscriberDisclosure(store, clock, audit, directory);
     }
 
     /** For the admin endpoint and the command line. */
