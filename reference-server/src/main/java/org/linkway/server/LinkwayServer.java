@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
+import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.events.SubscriptionRoutes;
@@ -194,6 +195,7 @@ public final class LinkwayServer implements AutoCloseable {
         Store opened = null;
         try {
             opened = JdbcStore.open(config.effectiveDatabaseUrl(), clock);
+            LedgerBackfill.run(opened);
             if (config.dev()) {
                 DemoData.loadIfEmpty(opened, new ReferralService(opened, validating.join(), clock));
             }

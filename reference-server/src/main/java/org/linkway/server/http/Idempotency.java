@@ -17,10 +17,17 @@ import org.linkway.server.storage.Tx;
  * the first answer again ({@code Idempotent-Replayed: true}) instead of writing twice; the same key
  * for a different request (another body, or another endpoint) is refused with 422. The answer is
  * remembered in the transaction that writes, so either both are kept or neither.
+ *
+ * <p>Keys belong to the caller: each organisation, in each role, has its own. The same key from
+ * another organisation is another key, answered with its own fresh result, so a key cannot be
+ * used to learn of, replay or block another organisation's requests.
  */
 public final class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** The request attribute holding whose keys a request's key is among; set by authentication. */
+    public static final String SCOPE = "linkway.idempotency-scope";
+
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     /** Checks the request and returns the write to run; throwing an {@link ApiProblem} refuses it, writing nothing. */
@@ -41,13 +48,25 @@ public final class Idempotency {
         this.store = store;
     }
 
-    /** The request's key; null without one, 400 when it is malformed. */
+    /**
+     * Whose keys this request's key is among: the authenticated organisation and role. A key is
+     * stored as this scope, a space and the key (which has no spaces), so two callers' keys never meet.
+     */
+    public static void scopeTo(Context ctx, String role, String organisation) {
+        ctx.attribute(SCOPE, role + "/" + organisation);
+    }
+
+    /** The request's key within its caller's scope; null without one, 400 when it is malformed. */
     public static String key(Context ctx) {
         String key = ctx.header(HEADER);
         if (key != null && !KEY.matcher(key).matches()) {
             throw new ApiProblem(ProblemType.BAD_HEADER, "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
-        return key;
+        if (key == null) {
+            return null;
+        }
+        String scope = ctx.attribute(SCOPE);
+        return (scope == null ? "-" : scope) + " " + key;
     }
 
     /** Runs a create for the request in {@code ctx} (its key, method, path and body) and sends its answer. */
@@ -110,8 +129,8 @@ public final class Idempotency {
             if (!rec.requestHash().equals(hash)) {
                 throw new ApiProblem(
                         ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key '" + key
-                                + "' was used for a different request (another body or another endpoint); use a new key for a new request");
+                        "this Idempotency-Key was used by you for a different request (another body or another "
+                                + "endpoint); use a new key for a new request");
             }
             return new Answer(rec.status(), rec.body(), rec.location(), rec.etag(), true);
         });

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.linkway.model.MessageType;
+import org.linkway.server.consent.ConsentLedger;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -19,6 +20,7 @@ import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
+import org.linkway.server.storage.StoredEvent;
 import org.linkway.server.storage.StoredResource;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -80,10 +82,14 @@ public final class JourneyRecordRoutes {
                         .inReferral(referral.id())
                         .status(status(doc))
                         .body(body));
-                tx.appendEvent(NewEvent.named(EVENTS.get(type))
+                StoredEvent recorded = tx.appendEvent(NewEvent.named(EVENTS.get(type))
                         .about(r.ref())
                         .inReferral(referralId)
                         .payload("{}"));
+                if (type == MessageType.CONSENT) {
+                    // in the ledger with the record, so a withdrawal counts from the moment it commits
+                    ConsentLedger.record(tx, referral.id(), recorded.sequence(), id, doc);
+                }
                 return new Answer(
                         201,
                         r.body(),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
+import org.linkway.server.consent.ConsentLedger;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -69,13 +70,16 @@ public final class OnwardReferralRoutes {
             assigned.put("id", id);
             assigned.put("referralId", referralId);
             assigned.put("status", OnwardLifecycle.SENT.code());
-            String body = Json.write(intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned));
+            ObjectNode doc = intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned);
+            String body = Json.write(doc);
             return tx -> {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);
                 StoredResource created = tx.create(NewResource.of(TYPE, id)
                         .inReferral(referralId)
                         .status(OnwardLifecycle.SENT.code())
                         .body(body));
+                // the identifiers it names its provider by join into one party for consent (PartyIdentity)
+                ConsentLedger.recordOnwardProvider(tx, referralId, id, doc);
                 tx.appendEvent(NewEvent.named("onward-referral.sent")
                         .about(created.ref())
                         .inReferral(referralId)

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.linkway.model.ProblemType;
+import org.linkway.server.consent.ConsentLedger;
+import org.linkway.server.consent.OrganisationDirectory;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
@@ -67,10 +69,12 @@ final class AccessDecider {
 
     private final Store store;
     private final Clock clock;
+    private final OrganisationDirectory directory;
 
-    AccessDecider(Store store, Clock clock) {
+    AccessDecider(Store store, Clock clock, OrganisationDirectory directory) {
         this.store = store;
         this.clock = clock;
+        this.directory = directory;
     }
 
     Access decide(
@@ -241,17 +245,14 @@ final class AccessDecider {
 
     private Access onward(Caller caller, String id) {
         String resource = "OnwardReferral/" + id;
-        record Found(JsonNode onward, JsonNode referral, ConsentLedger.Coverage coverage) {}
+        record Found(JsonNode onward, JsonNode referral) {}
         Optional<Found> found =
                 store.transaction(tx -> tx.get("OnwardReferral", id).map(o -> {
                     JsonNode onward = Json.MAPPER.readTree(o.body());
                     JsonNode referral = tx.get("Referral", o.referralId())
                             .map(r -> Json.MAPPER.readTree(r.body()))
                             .orElse(null);
-                    ConsentLedger.Coverage coverage = caller.is(Role.PROVIDER)
-                            ? ConsentLedger.forProvider(tx, o.referralId(), caller.organisation(), clock.instant())
-                            : null;
-                    return new Found(onward, referral, coverage);
+                    return new Found(onward, referral);
                 }));
         if (found.isEmpty()) {
             throw hidden("onward referral", id, resource, "404 none");
@@ -267,16 +268,15 @@ final class AccessDecider {
                 }
             }
             case PROVIDER -> {
-                if (Documents.partyIs(f.onward().path("provider"), caller.organisation())) {
-                    if (!f.coverage().covered()) {
+                // the provider by whichever identifier the token names it; consent as the feed and webhooks judge it
+                EventDisclosure judge = new EventDisclosure(store, clock.instant(), directory);
+                if (judge.provider(id).isKnownBy(caller.organisation())) {
+                    ConsentLedger.Coverage coverage = judge.providerCoverage(id);
+                    if (!coverage.covered()) {
                         // the provider learns nothing, not even that consent changed; the trail says why
-                        throw hidden(
-                                "onward referral",
-                                id,
-                                resource,
-                                "refused: " + f.coverage().reason());
+                        throw hidden("onward referral", id, resource, "refused: " + coverage.reason());
                     }
-                    return new Access(resource, "allowed: " + f.coverage().reason(), false, true, false, null);
+                    return new Access(resource, "allowed: " + coverage.reason(), false, true, false, null);
                 }
             }
             default -> {}
@@ -315,7 +315,7 @@ final class AccessDecider {
 
     /** See {@link ListAnswerFilter}. */
     Filtered filterList(Caller caller, String body) {
-        return new ListAnswerFilter(store, clock).filter(caller, body);
+        return new ListAnswerFilter(store, clock, directory).filter(caller, body);
     }
 
     /** See {@link OnwardProviderView}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.linkway.server.consent.OrganisationDirectory;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +22,12 @@ final class ListAnswerFilter {
 
     private final Store store;
     private final Clock clock;
+    private final OrganisationDirectory directory;
 
-    ListAnswerFilter(Store store, Clock clock) {
+    ListAnswerFilter(Store store, Clock clock, OrganisationDirectory directory) {
         this.store = store;
         this.clock = clock;
+        this.directory = directory;
     }
 
     /** What a referrer-role caller is to one referral: whether it may see it, the parties it receives the message back as, the view. */
@@ -49,17 +52,32 @@ final class ListAnswerFilter {
         Map<String, Optional<Standing>> standings = new HashMap<>();
         List<String> withheld = new ArrayList<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
+        EventDisclosure events = new EventDisclosure(store, clock.instant(), directory);
+        EventDisclosure.Recipient recipient = new EventDisclosure.Recipient(caller.organisation(), caller.role());
         for (JsonNode item : items) {
             boolean event = item.has("sequence");
             String type = item.path("resourceType").asString("");
             String referralId = item.path("referralId").asString(null);
             JsonNode out = item;
             boolean see;
-            if (caller.is(Role.PROVIDER)) {
+            if (event) {
+                // the same decision as for webhook deliveries
+                EventDisclosure.Verdict v = events.judge(
+                        recipient,
+                        new EventDisclosure.About(
+                                referralId, type, item.path("resourceId").asString(null)));
+                see = v.send();
+                if (see && v.cut() != EventDisclosure.Cut.NONE) {
+                    out = cutEvent((ObjectNode) item.deepCopy(), v.cut());
+                    if (v.cut() == EventDisclosure.Cut.MESSAGE_BACK_DETAILS) {
+                        withheld.add("MessageBack/" + referralId + " " + v.reason());
+                    }
+                }
+            } else if (caller.is(Role.PROVIDER)) {
                 String onwardId = item.path("resourceId").asString("");
                 see = "OnwardReferral".equals(type)
-                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(caller, onwardId));
-            } else if ("Referral".equals(type) && !event) {
+                        && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(events, caller, onwardId));
+            } else if ("Referral".equals(type)) {
                 see = AccessDecider.canSee(caller, item);
             } else if (referralId == null) {
                 see = false;
@@ -70,7 +88,7 @@ final class ListAnswerFilter {
                 boolean messageBack = "MessageBack".equals(type);
                 see = st != null && (messageBack ? st.recipient() : st.sees());
                 if (see && !st.view().full()) {
-                    out = withheldItem((ObjectNode) item.deepCopy(), event, messageBack, st);
+                    out = withheldItem((ObjectNode) item.deepCopy(), messageBack, st);
                     if (messageBack) {
                         withheld.add(
                                 "MessageBack/" + referralId + " " + st.view().reason());
@@ -97,13 +115,18 @@ final class ListAnswerFilter {
         }));
     }
 
-    /** A message back, or an event, cut to what a recipient whose sharing was refused may see. */
-    private static JsonNode withheldItem(ObjectNode item, boolean event, boolean messageBack, Standing st) {
-        if (messageBack && !event) {
+    /** A message back, or another record, cut to what a recipient whose sharing was refused may see. */
+    private static JsonNode withheldItem(ObjectNode item, boolean messageBack, Standing st) {
+        if (messageBack) {
             return MessageBackView.withheldDocument(
                     item, st.referral(), st.view().party());
         }
-        if (messageBack) {
+        return item;
+    }
+
+    /** An event cut as {@link EventDisclosure} decided. */
+    private static JsonNode cutEvent(ObjectNode item, EventDisclosure.Cut cut) {
+        if (cut == EventDisclosure.Cut.MESSAGE_BACK_DETAILS) {
             item.set("data", MessageBackView.withheldEventData(item.path("data")));
         } else if (item.path("data") instanceof ObjectNode data) {
             data.remove("reason"); // why the referral closed is a detail of the journey
@@ -112,18 +135,11 @@ final class ListAnswerFilter {
     }
 
     /**
-     * An event a provider may read from the log: about an onward referral addressed to it, and
-     * only while the person's consent (or a recorded lawful basis) covers it, judged now, so a
-     * withdrawal also hides the events from before it.
+     * A record a provider may see: an onward referral addressed to it (by any identifier it is
+     * known by), and only while the person's consent (or a recorded lawful basis) covers it.
      */
-    private boolean providerMaySee(Caller caller, String onwardId) {
-        return store.transaction(tx -> tx.get("OnwardReferral", onwardId)
-                .map(o -> {
-                    String provider = Documents.providerOrg(Json.MAPPER.readTree(o.body()));
-                    return caller.organisation().equals(provider)
-                            && ConsentLedger.forProvider(tx, o.referralId(), provider, clock.instant())
-                                    .covered();
-                })
-                .orElse(false));
+    private static boolean providerMaySee(EventDisclosure events, Caller caller, String onwardId) {
+        return events.provider(onwardId).isKnownBy(caller.organisation())
+                && events.providerCoverage(onwardId).covered();
     }
 }

@@ -3,6 +3,7 @@ package org.linkway.server.security;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.linkway.server.consent.ConsentLedger;
 import org.linkway.server.storage.Tx;
 import tools.jackson.databind.JsonNode;
 

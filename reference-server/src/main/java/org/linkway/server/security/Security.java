@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linkway.model.ProblemType;
+import org.linkway.server.consent.OrganisationDirectory;
 import org.linkway.server.events.DeliveryGate;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.EdgeSettings;
+import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Problems;
 import org.linkway.server.http.RequestAudit;
 import org.linkway.server.http.RequestIds;
@@ -61,11 +63,13 @@ public final class Security {
     private final DevTokens dev;
     private final Signatures signatures;
     private RefusalSummary refusals;
+    /** What the server knows of organisations' identifiers; the service directory (#23) plugs in here. */
+    private final OrganisationDirectory directory = OrganisationDirectory.NONE;
 
     private Security(TokenVerifier verifier, Store store, Clock clock, DevTokens dev, Signatures signatures) {
         this.verifier = verifier;
         this.signatures = signatures;
-        this.decider = new AccessDecider(store, clock);
+        this.decider = new AccessDecider(store, clock, directory);
         this.audit = new AuditLog(store, clock);
         this.refusals = new RefusalSummary(audit, clock, EdgeSettings.DEFAULTS.refusalSummaryInterval());
         this.store = store;
@@ -218,6 +222,7 @@ public final class Security {
             throw p;
         }
         ctx.attribute(CALLER, caller);
+        Idempotency.scopeTo(ctx, caller.role().claim(), caller.organisation());
         Map<String, String> params = new HashMap<>(AccessPolicy.pathParams(rule, ctx.path()));
         if (rule.scope() == AccessPolicy.Scope.TASK_SEARCH && ctx.queryParam("focus") != null) {
             params.put("focus", ctx.queryParam("focus"));
@@ -392,7 +397,7 @@ public final class Security {
      * withholds; see {@link SubscriberDisclosure}.
      */
     public DeliveryGate deliveryGate() {
-        return new SubscriberDisclosure(store, clock, audit);
+        return new SubscriberDisclosure(store, clock, audit, directory);
     }
 
     /** For the admin endpoint and the command line. */

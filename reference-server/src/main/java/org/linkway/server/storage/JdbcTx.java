@@ -227,6 +227,11 @@ final class JdbcTx implements Tx {
         return new JdbcAudit(this, postgres);
     }
 
+    @Override
+    public ConsentDecisions consents() {
+        return new JdbcConsentDecisions(this);
+    }
+
     // --- plumbing shared with this transaction's other stores (listing, idempotency, webhooks, audit)
     // -----------------------------------------------------------------------------
 

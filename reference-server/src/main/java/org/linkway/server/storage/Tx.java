@@ -54,4 +54,7 @@ public interface Tx {
 
     /** The hash-chained audit trail, in this transaction. */
     AuditTrail audit();
+
+    /** The consent ledger, in this transaction. */
+    ConsentDecisions consents();
 }
