@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
@@ -41,11 +44,17 @@ public final class SubscriptionRoutes {
     private final Store store;
     private final Idempotency idempotency;
     private final boolean dev;
+    private Function<String, Optional<Map<String, Object>>> receivers = id -> Optional.empty();
 
     public SubscriptionRoutes(Store store, boolean dev) {
         this.store = store;
         this.idempotency = new Idempotency(store);
         this.dev = dev;
+    }
+
+    /** Where {@code GET /v1/subscriptions/{id}} reads how the dispatcher sees the receiver (its circuit). */
+    public void receivers(Function<String, Optional<Map<String, Object>>> receivers) {
+        this.receivers = receivers;
     }
 
     public void register(RoutesConfig routes) {
@@ -91,7 +100,9 @@ public final class SubscriptionRoutes {
         String id = ctx.pathParam("id");
         ObjectNode doc = store.transaction(tx -> tx.webhooks().subscription(id).map(s -> {
                     ObjectNode d = describe(s);
-                    d.set("delivery", stats(tx.webhooks().stats(id)));
+                    ObjectNode delivery = stats(tx.webhooks().stats(id));
+                    receivers.apply(id).ifPresent(r -> delivery.set("receiver", Json.MAPPER.valueToTree(r)));
+                    d.set("delivery", delivery);
                     return d;
                 }))
                 .orElseThrow(() -> ApiProblem.notFound("subscription", id));
