@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -22,6 +21,7 @@ import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.KnownMembers;
 import org.linkway.server.storage.DeliveryStats;
 import org.linkway.server.storage.NewSubscription;
 import org.linkway.server.storage.Store;
@@ -160,16 +160,10 @@ public final class SubscriptionRoutes {
 
     /** Every problem with the request at once, each naming its field and rule. */
     private Request parse(JsonNode body) {
-        List<Finding> findings = new ArrayList<>();
-        body.propertyNames().forEach(name -> {
-            if (!FIELDS.contains(name)) {
-                findings.add(finding(
-                        "LW-SUBSCRIPTION-FIELD",
-                        "/" + name,
-                        "unknown field '" + name + "'; a subscription has "
-                                + String.join(", ", new TreeSet<>(FIELDS))));
-            }
-        });
+        // counted past the cap, not listed: 150,000 unknown members cost one pass and a small answer
+        KnownMembers.Unknown unknown =
+                KnownMembers.find(body, FIELDS, "LW-SUBSCRIPTION-FIELD", ApiProblem.MAX_FINDINGS);
+        List<Finding> findings = new ArrayList<>(unknown.findings());
         String url = null;
         JsonNode u = body.get("url");
         if (u == null || !u.isString()) {
@@ -253,8 +247,10 @@ public final class SubscriptionRoutes {
         if (!findings.isEmpty()) {
             throw new ApiProblem(
                     ProblemType.INVALID_SUBSCRIPTION,
-                    findings.size() + " problem(s): " + findings.get(0).message(),
-                    findings);
+                    (findings.size() + unknown.omitted()) + " problem(s): "
+                            + findings.get(0).message(),
+                    findings,
+                    unknown.omitted());
         }
         return new Request(url, types, referrerOrg, after, organisation);
     }
