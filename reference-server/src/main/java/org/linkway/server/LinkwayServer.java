@@ -64,6 +64,7 @@ public final class LinkwayServer implements AutoCloseable {
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
         this.webhooks = new WebhookDispatcher(store, config.webhooks(), clock);
+        subscriptions.receivers(webhooks::receiverState);
         webhooks.gate(security.deliveryGate());
         webhooks.signer(security.signatures()::sign);
         AuditRoutes audit = new AuditRoutes(store);

@@ -79,7 +79,13 @@ public final class OnwardReferrals {
         return calls.versioned(call, OnwardReferral.class);
     }
 
-    /** Appends the provider's feedback; answers the onward referral with it. */
+    /**
+     * Appends the provider's feedback; answers the onward referral with all its feedback. Feedback
+     * is kept beside the onward referral, so its version (the {@code ETag} a transition needs) does
+     * not change. A member the schema does not know is refused ({@code ValidationException}); an
+     * onward referral that holds as much feedback as the server keeps answers {@code ConflictException}
+     * ({@code feedback-limit}), and the feedback it holds stays readable.
+     */
     public Versioned<OnwardReferral> addFeedback(String id, Feedback feedback) {
         return Transport.join(addFeedbackAsync(id, feedback));
     }

@@ -57,6 +57,12 @@ public enum ProblemType {
             "the referral has ended (rejected, declined, unable-to-contact, completed, cancelled), so no contact, assessment, "
                     + "signpost, onward referral or care plan version can be added; `currentState` names the state. "
                     + "Consent decisions are still accepted"),
+    FEEDBACK_LIMIT(
+            "feedback-limit",
+            409,
+            "Feedback limit reached",
+            "the onward referral holds as much provider feedback as the server keeps for one (`limit`, `entries`, "
+                    + "`bytes`, `maxBytes`); earlier feedback stays readable"),
     STALE_VERSION(
             "stale-version",
             412,

@@ -10,15 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.KnownMembers;
 import org.linkway.server.storage.DeliveryStats;
 import org.linkway.server.storage.NewSubscription;
 import org.linkway.server.storage.Store;
@@ -41,11 +44,17 @@ public final class SubscriptionRoutes {
     private final Store store;
     private final Idempotency idempotency;
     private final boolean dev;
+    private Function<String, Optional<Map<String, Object>>> receivers = id -> Optional.empty();
 
     public SubscriptionRoutes(Store store, boolean dev) {
         this.store = store;
         this.idempotency = new Idempotency(store);
         this.dev = dev;
+    }
+
+    /** Where {@code GET /v1/subscriptions/{id}} reads how the dispatcher sees the receiver (its circuit). */
+    public void receivers(Function<String, Optional<Map<String, Object>>> receivers) {
+        this.receivers = receivers;
     }
 
     public void register(RoutesConfig routes) {
@@ -91,7 +100,9 @@ public final class SubscriptionRoutes {
         String id = ctx.pathParam("id");
         ObjectNode doc = store.transaction(tx -> tx.webhooks().subscription(id).map(s -> {
                     ObjectNode d = describe(s);
-                    d.set("delivery", stats(tx.webhooks().stats(id)));
+                    ObjectNode delivery = stats(tx.webhooks().stats(id));
+                    receivers.apply(id).ifPresent(r -> delivery.set("receiver", Json.MAPPER.valueToTree(r)));
+                    d.set("delivery", delivery);
                     return d;
                 }))
                 .orElseThrow(() -> ApiProblem.notFound("subscription", id));
@@ -149,16 +160,10 @@ public final class SubscriptionRoutes {
 
     /** Every problem with the request at once, each naming its field and rule. */
     private Request parse(JsonNode body) {
-        List<Finding> findings = new ArrayList<>();
-        body.propertyNames().forEach(name -> {
-            if (!FIELDS.contains(name)) {
-                findings.add(finding(
-                        "LW-SUBSCRIPTION-FIELD",
-                        "/" + name,
-                        "unknown field '" + name + "'; a subscription has "
-                                + String.join(", ", new TreeSet<>(FIELDS))));
-            }
-        });
+        // counted past the cap, not listed: 150,000 unknown members cost one pass and a small answer
+        KnownMembers.Unknown unknown =
+                KnownMembers.find(body, FIELDS, "LW-SUBSCRIPTION-FIELD", ApiProblem.MAX_FINDINGS);
+        List<Finding> findings = new ArrayList<>(unknown.findings());
         String url = null;
         JsonNode u = body.get("url");
         if (u == null || !u.isString()) {
@@ -242,8 +247,10 @@ public final class SubscriptionRoutes {
         if (!findings.isEmpty()) {
             throw new ApiProblem(
                     ProblemType.INVALID_SUBSCRIPTION,
-                    findings.size() + " problem(s): " + findings.get(0).message(),
-                    findings);
+                    (findings.size() + unknown.omitted()) + " problem(s): "
+                            + findings.get(0).message(),
+                    findings,
+                    unknown.omitted());
         }
         return new Request(url, types, referrerOrg, after, organisation);
     }

@@ -1,22 +1,18 @@
 package org.linkway.server.events;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.linkway.server.http.Json;
 import org.linkway.server.storage.DueDelivery;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredEvent;
@@ -24,12 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes the outbox to subscribers. Each round it turns new events into deliveries, claims the
+ * Pushes the outbox to subscribers. Each round it turns new events into deliveries and claims the
  * due ones (never one another instance holds, never a referral's event before the earlier one is
- * acknowledged), sends them in parallel, and records each answer: a 2xx is done, anything else is
- * tried again after an exponentially growing, jittered wait, for as long as the subscription
- * exists. A dispatcher that dies mid-send loses nothing: the claim runs out and the delivery is
- * sent again, which is why receivers deduplicate by {@code webhook-id}.
+ * acknowledged, never more for a subscription than its lane has room for), and starts them. It
+ * does not wait for the answers: each attempt records its own outcome when it ends (a 2xx is
+ * done, anything else is tried again after an exponentially growing, jittered wait, for as long
+ * as the subscription exists) and frees its place in the subscription's lane. So a receiver that
+ * hangs holds only its own lane, and a failing one is held back by its circuit breaker
+ * ({@link SubscriberLanes}) while every other subscriber's deliveries go on.
+ *
+ * <p>A dispatcher that dies mid-send loses nothing: the claim runs out and the delivery is sent
+ * again, which is why receivers deduplicate by {@code webhook-id}.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
@@ -37,45 +38,31 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final int SCAN_BATCH = 500;
     private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
-    private static final int MAX_ERROR_CHARS = 300;
+    /** How long closing waits for attempts in flight; what it leaves is sent again once its lease runs out. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** The detached JWS header, named as on the API's answers. */
     public static final String SIGNATURE_HEADER = "Linkway-Signature";
-
-    private record Attempt(DueDelivery delivery, Integer status, String error, OptionalLong retryAfterSeconds) {
-        boolean acknowledged() {
-            return status != null && status >= 200 && status < 300;
-        }
-    }
 
     private final Store store;
     private final WebhookSettings settings;
     private final Clock clock;
-    private HttpClient
-            http; // made at the first delivery: building one loads the TLS trust store, which start-up need not wait
-    // for
+    private final WebhookSender sender;
+    private final SubscriberLanes lanes;
+    private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running;
     private volatile DeliveryGate gate = DeliveryGate.OPEN;
-    private volatile Function<byte[], String> signer = body -> null;
     private Instant lastPrune = Instant.MIN;
 
     public WebhookDispatcher(Store store, WebhookSettings settings, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.sender = new WebhookSender(settings, clock);
+        this.lanes =
+                new SubscriberLanes(settings, () -> ThreadLocalRandom.current().nextDouble());
         this.thread = new Thread(this::loop, "linkway-webhooks");
         thread.setDaemon(true);
-    }
-
-    private synchronized HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .connectTimeout(settings.timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER) // a redirect could point the signed event anywhere
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-        }
-        return http;
     }
 
     /** Consulted before every attempt; see {@link DeliveryGate}. */
@@ -89,7 +76,26 @@ public final class WebhookDispatcher implements AutoCloseable {
      * secret, the JWS proves this server to anyone holding its published key. Null: no header.
      */
     public void signer(Function<byte[], String> signer) {
-        this.signer = signer;
+        sender.signer(signer);
+    }
+
+    /**
+     * How this dispatcher sees the subscription's receiver: {@code circuit} ({@code closed},
+     * {@code open} or {@code half-open}), attempts in flight, failures in a row, and until when
+     * an open circuit holds deliveries back. Empty while nothing is in flight and the last
+     * attempt succeeded.
+     */
+    public Optional<Map<String, Object>> receiverState(String subscriptionId) {
+        return lanes.state(subscriptionId, clock.instant()).map(s -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("circuit", s.circuit());
+            out.put("inFlight", s.inFlight());
+            out.put("failuresInARow", s.failuresInARow());
+            if (s.openUntil() != null) {
+                out.put("openUntil", s.openUntil().toString());
+            }
+            return out;
+        });
     }
 
     public void start() {
@@ -124,7 +130,10 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
             if (pause > 0) {
                 try {
-                    Thread.sleep(pause);
+                    // an attempt that ends wakes the loop: the referral's next event may now be claimed
+                    if (wake.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
+                        wake.drainPermits();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -132,45 +141,70 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** One round; returns how many deliveries it attempted. */
+    /** One round; returns how many deliveries it claimed. */
     int runOnce() {
         store.transaction(tx -> tx.webhooks().scan(SCAN_BATCH));
-        List<DueDelivery> claimed =
-                store.transaction(tx -> tx.webhooks().claim(settings.batchSize(), settings.lease()));
-        List<DueDelivery> due = withhold(claimed);
-        if (!due.isEmpty()) {
-            List<CompletableFuture<Attempt>> attempts =
-                    due.stream().map(this::send).toList();
-            List<Attempt> answers =
-                    attempts.stream().map(CompletableFuture::join).toList();
+        int free = settings.batchSize() - lanes.inFlight();
+        int claimedCount = 0;
+        if (free > 0) {
+            Map<String, Integer> rooms = lanes.rooms(clock.instant());
+            List<DueDelivery> claimed = store.transaction(
+                    tx -> tx.webhooks().claim(free, settings.lease(), rooms, settings.perSubscriber()));
+            claimedCount = claimed.size();
+            withhold(claimed).forEach(this::start);
+        }
+        pruneNowAndThen();
+        return claimedCount;
+    }
+
+    private void start(DueDelivery d) {
+        lanes.started(d.subscriptionId());
+        sender.send(d).thenAccept(this::record);
+    }
+
+    /** Records one attempt's outcome in its own transaction, then frees its place in the lane. */
+    private void record(WebhookSender.Attempt a) {
+        DueDelivery d = a.delivery();
+        try {
             store.transaction(tx -> {
-                for (Attempt a : answers) {
-                    DueDelivery d = a.delivery();
-                    if (a.acknowledged()) {
-                        tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), a.status());
-                    } else {
-                        Duration wait = nextWait(d.attempt(), a.retryAfterSeconds());
-                        LOG.info(
-                                "webhook: event {} to subscription {} not acknowledged (attempt {}): {}; next try in {} ms",
-                                d.event().id(),
-                                d.subscriptionId(),
-                                d.attempt(),
-                                a.error(),
-                                wait.toMillis());
-                        tx.webhooks()
-                                .failed(
-                                        d.subscriptionId(),
-                                        d.event().sequence(),
-                                        a.status(),
-                                        a.error(),
-                                        clock.instant().plus(wait));
-                    }
+                if (a.acknowledged()) {
+                    tx.webhooks().delivered(d.subscriptionId(), d.event().sequence(), a.status());
+                } else {
+                    Duration wait = nextWait(d.attempt(), a.retryAfterSeconds());
+                    LOG.info(
+                            "webhook: event {} to subscription {} not acknowledged (attempt {}): {}; next try in {} ms",
+                            d.event().id(),
+                            d.subscriptionId(),
+                            d.attempt(),
+                            a.error(),
+                            wait.toMillis());
+                    tx.webhooks()
+                            .failed(
+                                    d.subscriptionId(),
+                                    d.event().sequence(),
+                                    a.status(),
+                                    a.error(),
+                                    clock.instant().plus(wait));
                 }
                 return null;
             });
+        } catch (RuntimeException e) {
+            // unrecorded, the delivery stays claimed until its lease runs out, then is sent again
+            if (running) {
+                LOG.warn(
+                        "webhook: cannot record the attempt of event {} to subscription {}",
+                        d.event().id(),
+                        d.subscriptionId(),
+                        e);
+            }
+        } finally {
+            lanes.finished(d.subscriptionId(), a.acknowledged(), clock.instant())
+                    .ifPresent(until -> LOG.info(
+                            "webhook: subscription {} is failing; its circuit is open until {}",
+                            d.subscriptionId(),
+                            until));
+            wake.release();
         }
-        pruneNowAndThen();
-        return claimed.size();
     }
 
     /** Marks the deliveries the gate refuses as finished without sending them; returns the rest. */
@@ -199,42 +233,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         return send;
     }
 
-    private CompletableFuture<Attempt> send(DueDelivery d) {
-        try {
-            byte[] body = Json.MAPPER.writeValueAsBytes(EventJson.of(d.event()));
-            long timestamp = clock.instant().getEpochSecond();
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(d.url()));
-            String jws = signer.apply(body);
-            if (jws != null) {
-                builder.header(SIGNATURE_HEADER, jws);
-            }
-            HttpRequest request = builder.timeout(settings.timeout())
-                    .header("Content-Type", Json.CONTENT_TYPE)
-                    .header("User-Agent", "Linkway-Webhooks")
-                    .header("webhook-id", d.event().id())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header(
-                            "webhook-signature",
-                            WebhookSignature.sign(d.secret(), d.event().id(), timestamp, body))
-                    .header("Linkway-Subscription-Id", d.subscriptionId())
-                    .header("Linkway-Delivery-Attempt", Integer.toString(d.attempt()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    // the request timeout covers the answer's head; this also bounds a body that never ends
-                    .orTimeout(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
-                    .handle((response, failure) -> failure == null
-                            ? new Attempt(
-                                    d,
-                                    response.statusCode(),
-                                    response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode(),
-                                    retryAfter(response))
-                            : new Attempt(d, null, describe(failure), OptionalLong.empty()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Attempt(d, null, describe(e), OptionalLong.empty()));
-        }
-    }
-
     /** Exponential from {@code retryBase}, capped at {@code retryMax}, jittered by 20% so receivers coming back are not stampeded. */
     Duration nextWait(int attempt, OptionalLong retryAfterSeconds) {
         return backoff(settings, attempt, ThreadLocalRandom.current().nextDouble(), retryAfterSeconds);
@@ -248,28 +246,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         return Duration.ofMillis(Math.max(jittered, asked));
     }
 
-    private static OptionalLong retryAfter(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .flatMap(v -> {
-                    String t = v.trim();
-                    // delay-seconds is ASCII digits; an HTTP date (or anything else) leaves our own backoff in charge
-                    if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                        return Optional.<Long>empty();
-                    }
-                    return Optional.of(Long.parseLong(t));
-                })
-                .map(OptionalLong::of)
-                .orElse(OptionalLong.empty());
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
-    }
-
     private void pruneNowAndThen() {
         Instant now = clock.instant();
         if (lastPrune.plus(PRUNE_EVERY).isBefore(now)) {
@@ -278,13 +254,20 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** Stops after the round in progress; what it had claimed but not recorded is sent again later. */
+    /**
+     * Stops claiming, then waits briefly for attempts in flight to be recorded; what it leaves
+     * unrecorded (a receiver still hanging) is sent again once its lease runs out.
+     */
     @Override
     public void close() {
         running = false;
         thread.interrupt();
         try {
             thread.join(settings.timeout().toMillis() + 2000);
+            long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+            while (lanes.inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

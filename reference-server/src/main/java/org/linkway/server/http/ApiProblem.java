@@ -1,11 +1,13 @@
 package org.linkway.server.http;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linkway.model.ProblemType;
 import org.linkway.validation.Finding;
+import org.linkway.validation.Severity;
 
 /**
  * A request the server refuses, thrown from anywhere in a handler and turned into an
@@ -19,12 +21,35 @@ public final class ApiProblem extends RuntimeException {
 
     private final ProblemType problemType;
     private final transient List<Finding> findings;
+    private final int findingsOmitted;
     private final transient Map<String, Object> members = new LinkedHashMap<>();
 
+    /**
+     * Most findings an answer carries. A body with a hundred thousand mistakes gets the first
+     * hundred (errors before warnings, each in the order found) and the count of the rest in
+     * {@code findingsOmitted}, so the answer stays small whatever the request.
+     */
+    public static final int MAX_FINDINGS = 100;
+
     public ApiProblem(ProblemType problemType, String detail, List<Finding> findings) {
+        this(problemType, detail, findings, 0);
+    }
+
+    /**
+     * @param alsoOmitted findings the caller already stopped collecting (it counted them instead),
+     *                    added to those past {@link #MAX_FINDINGS} here
+     */
+    public ApiProblem(ProblemType problemType, String detail, List<Finding> findings, int alsoOmitted) {
         super(detail, null, false, false);
         this.problemType = problemType;
-        this.findings = findings == null ? List.of() : List.copyOf(findings);
+        List<Finding> all = findings == null ? List.of() : findings;
+        this.findings = all.size() <= MAX_FINDINGS
+                ? List.copyOf(all)
+                : all.stream()
+                        .sorted(Comparator.comparing((Finding f) -> f.severity() != Severity.ERROR))
+                        .limit(MAX_FINDINGS)
+                        .toList();
+        this.findingsOmitted = all.size() - this.findings.size() + alsoOmitted;
     }
 
     public ApiProblem(ProblemType problemType, String detail) {
@@ -51,8 +76,14 @@ public final class ApiProblem extends RuntimeException {
         return getMessage();
     }
 
+    /** At most {@link #MAX_FINDINGS}. */
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** How many findings were left out of {@link #findings()}. */
+    public int findingsOmitted() {
+        return findingsOmitted;
     }
 
     /** Extension members of the problem document, for clients to act on without parsing {@code detail}. */

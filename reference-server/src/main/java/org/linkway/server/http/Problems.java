@@ -119,6 +119,9 @@ public final class Problems {
                 n.put("prsbPath", f.prsbPath());
                 n.put("message", f.message());
             }
+            if (p.findingsOmitted() > 0) {
+                doc.put("findingsOmitted", p.findingsOmitted());
+            }
         }
         ctx.status(p.status()).contentType(CONTENT_TYPE).result(Json.write(doc));
     }

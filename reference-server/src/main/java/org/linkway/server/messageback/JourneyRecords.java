@@ -40,7 +40,11 @@ public record JourneyRecords(
                 tx.history("CarePlan", referralId).stream()
                         .map(r -> Json.MAPPER.readTree(r.body()))
                         .toList(),
-                sorted(all(tx, "OnwardReferral", referralId), Moments.byDateAt("/referral/date")));
+                sorted(
+                        all(tx, "OnwardReferral", referralId).stream()
+                                .map(o -> o.withBody(tx.feedback().withFeedback(o)))
+                                .toList(),
+                        Moments.byDateAt("/referral/date")));
     }
 
     /** The latest version of the care and support plan agreed with the person or their representative. */

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
@@ -13,6 +14,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.KnownMembers;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.MessageBackIssuer;
@@ -20,14 +22,13 @@ import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
+import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
-import org.linkway.validation.ValidationResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,10 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OnwardReferralRoutes {
 
     private static final String TYPE = MessageType.ONWARD_REFERRAL.resourceType();
+    private static final Set<String> TRANSITION_MEMBERS = Set.of("to", "reason");
 
     private final Store store;
     private final Intake intake;
-    private final MessageValidator validator;
+    private final OnwardFeedback feedback;
     private final Idempotency idempotency;
     private final MessageBackIssuer messageBacks;
 
@@ -49,7 +51,7 @@ public final class OnwardReferralRoutes {
         this.store = store;
         this.messageBacks = messageBacks;
         this.intake = intake;
-        this.validator = validator;
+        this.feedback = new OnwardFeedback(validator);
         this.idempotency = new Idempotency(store);
     }
 
@@ -96,18 +98,25 @@ public final class OnwardReferralRoutes {
             if (tx.get("Referral", referralId).isEmpty()) {
                 throw ApiProblem.notFound("referral", referralId);
             }
-            return tx.list(ListQuery.of(TYPE)
+            Page<StoredResource> found = tx.list(ListQuery.of(TYPE)
                     .inReferral(referralId)
                     .after(Paging.cursor(ctx))
                     .limit(limit));
+            return new Page<>(
+                    found.items().stream()
+                            .map(o -> o.withBody(tx.feedback().withFeedback(o)))
+                            .toList(),
+                    found.nextCursor());
         }));
         Json.respond(ctx, 200, Json.page(page));
     }
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        StoredResource r =
-                store.transaction(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+        StoredResource r = store.read(
+                        tx -> tx.get(TYPE, id).map(o -> o.withBody(tx.feedback().withFeedback(o))))
+                .orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+        // feedback does not change the version: the ETag guards the lifecycle, which feedback leaves alone
         ctx.header("ETag", Preconditions.etag(r.version()));
         Json.respond(ctx, 200, r.body());
     }
@@ -115,6 +124,7 @@ public final class OnwardReferralRoutes {
     private void transition(Context ctx) {
         long expected = Preconditions.ifMatch(ctx, "onward referral");
         JsonNode request = Json.objectBody(ctx);
+        KnownMembers.require(request, TRANSITION_MEMBERS, ProblemType.INVALID_TRANSITION_REQUEST);
         OnwardLifecycle to = OnwardLifecycle.fromCode(request.path("to").asString(""))
                 .orElseThrow(() -> new ApiProblem(
                         ProblemType.INVALID_TRANSITION_REQUEST,
@@ -144,34 +154,48 @@ public final class OnwardReferralRoutes {
                 .send(ctx);
     }
 
-    /** Appends one entry; with {@code Idempotency-Key}, a retried report is not appended twice. */
+    /**
+     * Appends one entry as a record of its own; the onward referral keeps its version. With
+     * {@code Idempotency-Key}, a retried report is not appended twice, and the replay shows the
+     * onward referral with its feedback as it is now.
+     */
     private void feedback(Context ctx) {
         JsonNode entry = Json.objectBody(ctx);
         String id = ctx.pathParam("id");
-        try {
-            idempotency.create(
-                    ctx,
-                    () -> tx -> answer(201, change(tx, id, null, current -> {
-                        ArrayNode all = current.has("feedback")
-                                ? (ArrayNode) current.get("feedback")
-                                : current.putArray("feedback");
-                        all.add(entry);
-                        ValidationResult check = validator.validate(Json.write(current));
-                        if (!check.isValid()) {
-                            throw new ApiProblem(
-                                    ProblemType.INVALID_FEEDBACK,
-                                    "the feedback entry breaks the onward referral schema",
-                                    check.findings());
-                        }
-                        return "onward-referral.feedback";
-                    })));
-        } catch (VersionConflictException e) {
-            throw new ApiProblem(
-                            ProblemType.STALE_VERSION,
-                            "the onward referral is at version " + e.currentVersion()
-                                    + "; it changed while the feedback was added, send it again")
-                    .with("currentVersion", e.currentVersion());
+        Answer answer =
+                idempotency.create(Idempotency.key(ctx), ctx.method() + " " + ctx.path(), ctx.bodyAsBytes(), () -> {
+                    // checked off the writer, against the onward referral as last committed
+                    StoredResource onward = store.read(tx -> tx.get(TYPE, id))
+                            .orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+                    String stored = feedback.accept(entry, onward);
+                    return tx -> {
+                        StoredResource current =
+                                tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
+                        feedback.append(tx, current, stored);
+                        tx.appendEvent(NewEvent.named("onward-referral.feedback")
+                                .about(current.ref())
+                                .inReferral(current.referralId())
+                                .payload("{\"status\":\"" + current.status() + "\"}"));
+                        messageBacks.afterOnwardReferralChange(tx, current.referralId(), id);
+                        // the idempotency record points at the version (it holds no copy); a replay adds the feedback
+                        // again
+                        return new Answer(
+                                201,
+                                tx.feedback().withFeedback(current),
+                                "/v1/onward-referrals/" + id,
+                                Preconditions.etag(current.version()),
+                                false,
+                                current.ref());
+                    };
+                });
+        if (answer.replayed()) {
+            Answer first = answer;
+            String now = store.read(
+                            tx -> tx.get(TYPE, id).map(o -> tx.feedback().withFeedback(o)))
+                    .orElse(first.body());
+            answer = new Answer(first.status(), now, first.location(), first.etag(), true);
         }
+        answer.send(ctx);
     }
 
     private interface Change {
@@ -179,23 +203,25 @@ public final class OnwardReferralRoutes {
         String apply(ObjectNode current);
     }
 
-    /** A change based on the version {@code If-Match} named, in its own transaction. */
+    /** A change based on the version {@code If-Match} named, in its own transaction; the answer shows its feedback. */
     private StoredResource change(String id, long expected, Change change) {
         try {
-            return store.transaction(tx -> change(tx, id, expected, change));
+            return store.transaction(tx -> {
+                StoredResource next = change(tx, id, expected, change);
+                return next.withBody(tx.feedback().withFeedback(next));
+            });
         } catch (VersionConflictException e) {
             throw Preconditions.stale("onward referral", expected, e.currentVersion());
         }
     }
 
     /**
-     * Read, change, validate, store a new version with its event; {@code expected} null means no
-     * If-Match was needed. A provider may report after the referral has closed: then the message
+     * Read, change, store a new version with its event, if {@code expected} is still the version. A provider may report after the referral has closed: then the message
      * back is updated in the same transaction, so the GP and the referrer hear how it ended.
      */
-    private StoredResource change(Tx tx, String id, Long expected, Change change) {
+    private StoredResource change(Tx tx, String id, long expected, Change change) {
         StoredResource current = tx.get(TYPE, id).orElseThrow(() -> ApiProblem.notFound("onward referral", id));
-        if (expected != null && current.version() != expected) {
+        if (current.version() != expected) {
             throw Preconditions.stale("onward referral", expected, current.version());
         }
         ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(current.body());

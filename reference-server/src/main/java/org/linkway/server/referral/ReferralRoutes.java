@@ -4,10 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.Json;
+import org.linkway.server.http.KnownMembers;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.http.QueryInstants;
@@ -82,9 +84,12 @@ public final class ReferralRoutes {
         Json.respond(ctx, 200, Json.page(page));
     }
 
+    private static final Set<String> TRANSITION_MEMBERS = Set.of("to", "reason", "gpActions");
+
     void transition(Context ctx) {
         long expected = Preconditions.ifMatch(ctx, "referral");
         JsonNode body = Json.objectBody(ctx);
+        KnownMembers.require(body, TRANSITION_MEMBERS, ProblemType.INVALID_TRANSITION_REQUEST);
         String to = body.path("to").asString(null);
         Lifecycle target = to == null ? null : Lifecycle.fromCode(to).orElse(null);
         if (target == null) {

@@ -223,6 +223,11 @@ final class JdbcTx implements Tx {
     }
 
     @Override
+    public FeedbackLog feedback() {
+        return new JdbcFeedbackLog(this, postgres);
+    }
+
+    @Override
     public AuditTrail audit() {
         return new JdbcAudit(this, postgres);
     }

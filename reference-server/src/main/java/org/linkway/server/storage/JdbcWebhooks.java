@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class JdbcWebhooks implements Webhooks {
     private static final String SUBSCRIPTION_COLUMNS =
             "id, url, types, referrer_org, secret, start_after, created_at, organisation";
     private static final int SUBSCRIPTION_COLUMN_COUNT = SUBSCRIPTION_COLUMNS.split(",").length;
+
+    /** Bounds the statement; past this many full subscriptions, the rest are held back row by row instead. */
+    private static final int MAX_SKIPPED = 200;
 
     private final JdbcTx tx;
     private final Clock clock;
@@ -159,23 +163,45 @@ final class JdbcWebhooks implements Webhooks {
     }
 
     @Override
-    public List<DueDelivery> claim(int limit, Duration lease) {
+    public List<DueDelivery> claim(int limit, Duration lease, Map<String, Integer> room, int otherwise) {
         long now = now();
         record Claimed(String subscriptionId, long sequence, int attempts) {}
+        List<String> full = room.entrySet().stream()
+                .filter(e -> e.getValue() <= 0)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .limit(MAX_SKIPPED)
+                .toList();
+        List<Object> args = new ArrayList<>();
+        args.add(now);
+        args.addAll(full);
+        args.add(limit);
+        Map<String, Integer> left = new HashMap<>(room);
         List<Claimed> claimed = new ArrayList<>();
         // the NOT EXISTS sees a pending earlier event even while another dispatcher holds its row,
         // so a referral's next event waits until the one before it is acknowledged
         try (JdbcTx.Prepared s = tx.prepare(
                         "SELECT d.subscription_id, d.event_sequence, d.attempts FROM delivery d "
-                                + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM delivery p "
+                                + "WHERE d.state = 'pending' AND d.next_attempt_at <= ? "
+                                + (full.isEmpty()
+                                        ? ""
+                                        : "AND d.subscription_id NOT IN ("
+                                                + String.join(", ", Collections.nCopies(full.size(), "?"))
+                                                + ") ")
+                                + "AND NOT EXISTS (SELECT 1 FROM delivery p "
                                 + "WHERE p.subscription_id = d.subscription_id AND p.referral_id = d.referral_id AND p.state = 'pending' "
                                 + "AND p.event_sequence < d.event_sequence) ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?"
                                 + (skipLocked.isEmpty() ? "" : " FOR UPDATE OF d SKIP LOCKED"),
-                        now,
-                        limit);
+                        args.toArray());
                 ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
-                claimed.add(new Claimed(rs.getString(1), rs.getLong(2), rs.getInt(3)));
+                String subscription = rs.getString(1);
+                // past its room, a row is left as it was: unclaimed, due, for a later round
+                int rest = left.getOrDefault(subscription, otherwise);
+                if (rest > 0) {
+                    left.put(subscription, rest - 1);
+                    claimed.add(new Claimed(subscription, rs.getLong(2), rs.getInt(3)));
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot claim deliveries", e);

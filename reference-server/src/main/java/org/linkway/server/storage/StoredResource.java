@@ -24,6 +24,11 @@ public record StoredResource(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The same version with another document: how a reader sees it with what is kept beside it (feedback). */
+    public StoredResource withBody(String shown) {
+        return new StoredResource(type, id, version, referralId, status, referrerOrg, shown, createdAt, updatedAt);
+    }
+
     /** This version, as something another record can point at. */
     public ResourceRef ref() {
         return new ResourceRef(type, id, version);

@@ -52,6 +52,9 @@ public interface Tx {
     /** Webhook subscriptions and their deliveries, in this transaction. */
     Webhooks webhooks();
 
+    /** Providers' feedback on onward referrals, in this transaction. */
+    FeedbackLog feedback();
+
     /** The hash-chained audit trail, in this transaction. */
     AuditTrail audit();
 

@@ -3,6 +3,7 @@ package org.linkway.server.storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,16 @@ public interface Webhooks {
      * subscription: that is what keeps each referral's events in order. A claimed delivery is not
      * due again until {@code lease} has passed, so one whose sender died is retried, not lost.
      */
-    List<DueDelivery> claim(int limit, Duration lease);
+    default List<DueDelivery> claim(int limit, Duration lease) {
+        return claim(limit, lease, Map.of(), limit);
+    }
+
+    /**
+     * {@link #claim(int, Duration)}, at most as many per subscription as it has room for: a
+     * subscription in {@code room} gets at most that many (none at 0: its deliveries are not even
+     * looked at, so they cannot crowd out anyone else's), any other at most {@code otherwise}.
+     */
+    List<DueDelivery> claim(int limit, Duration lease, Map<String, Integer> room, int otherwise);
 
     /** Records that the receiver acknowledged the delivery. */
     void delivered(String subscriptionId, long eventSequence, int httpStatus);

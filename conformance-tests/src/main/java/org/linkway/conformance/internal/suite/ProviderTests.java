@@ -69,7 +69,7 @@ final class ProviderTests {
                 shall(
                         "PR-04",
                         PROVIDER,
-                        "Feedback is appended; feedback without text is 422 and changes nothing",
+                        "Feedback is appended; feedback without text, or with a member the schema does not know, is 422 and changes nothing",
                         List.of("LW-PRV-004"),
                         ProviderTests::feedback),
                 shall(
@@ -170,6 +170,13 @@ final class ProviderTests {
                 added.json().path("feedback").size(),
                 before + 1);
         ctx.expectProblem(ctx.http("provider").postJson(path + "/feedback", "{\"at\":\"2026-11-21\"}"), 422);
+        // a member the schema does not know is refused, not stored for the link worker to be shown
+        ctx.expectProblem(
+                ctx.http("provider")
+                        .postJson(
+                                path + "/feedback",
+                                "{\"at\":\"2026-11-21\",\"text\":\"Came again.\",\"injected\":\"<script>alert(1)</script>\"}"),
+                422);
         int after = ctx.http().get(path).json().path("feedback").size();
         ctx.check(
                 after == before + 1,
