@@ -243,6 +243,7 @@ final class CoverageReport {
         md.append('\n');
 
         new DeliberateDifferences(this, lengths).render(md);
+        VocabularyCoverage.render(md);
 
         for (PrsbElement section : prsb.sections()) {
             renderSection(md, section);
