@@ -133,9 +133,10 @@ final class GeneratedReferrals {
         String family = name(random);
         ObjectNode r = Examples.toSend(base);
         // born before anything the example records about the person (a referral, an onset, ...)
-        LocalDate latestBirth = earliestRecordedDate(r, LocalDate.of(2025, 12, 31)).minusDays(1);
-        LocalDate dob = EARLIEST_BIRTH.plusDays(
-                random.nextInt((int) ChronoUnit.DAYS.between(EARLIEST_BIRTH, latestBirth) + 1));
+        LocalDate latestBirth =
+                earliestRecordedDate(r, LocalDate.of(2025, 12, 31)).minusDays(1);
+        LocalDate dob =
+                EARLIEST_BIRTH.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(EARLIEST_BIRTH, latestBirth) + 1));
         String nhs = nhsNumber(random);
         ObjectNode person = (ObjectNode) r.path("personDemographics");
         ObjectNode personName = (ObjectNode) person.path("name");
