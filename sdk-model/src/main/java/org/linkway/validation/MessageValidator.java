@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,12 +34,19 @@ public final class MessageValidator {
 
     public static final int DEFAULT_MAX_FINDINGS = 1000;
 
+    /**
+     * How far ahead of this validator's clock a date may be and still not count as in the future:
+     * the sender's clock may run a little fast, and a message is checked moments after it is written.
+     */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final int maxBytes;
     private final Pipeline pipeline;
 
     private MessageValidator(Builder b) {
         this.maxBytes = b.maxBytes;
-        this.pipeline = Pipeline.create(b.clock, b.maxFindings, b.terminology);
+        // "not in the future" means "not after now plus the skew allowed": the rules see that instant as now
+        this.pipeline = Pipeline.create(Clock.offset(b.clock, b.clockSkew), b.maxFindings, b.terminology);
     }
 
     /** A validator with the default limits and the system clock. */
@@ -192,6 +200,7 @@ public final class MessageValidator {
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private Clock clock = Clock.systemUTC();
         private TerminologyService terminology;
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
         private Builder() {}
 
@@ -227,6 +236,19 @@ public final class MessageValidator {
          */
         public Builder terminology(TerminologyService terminology) {
             this.terminology = Objects.requireNonNull(terminology, "terminology");
+            return this;
+        }
+
+        /**
+         * How far after the clock's now a date-time may be before it counts as in the future (a date
+         * counts from the next day in the UK, after the same allowance). Zero to one hour.
+         */
+        public Builder clockSkew(Duration clockSkew) {
+            Objects.requireNonNull(clockSkew, "clockSkew");
+            if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("clockSkew must be between zero and one hour");
+            }
+            this.clockSkew = clockSkew;
             return this;
         }
 

@@ -51,6 +51,23 @@ public enum Rule {
     POSTCODE("LW-POSTCODE", Severity.ERROR, "A postcode must be a UK postcode."),
     DATE_IN_FUTURE("LW-DATE-FUTURE", Severity.ERROR, "A date that cannot be in the future is in the future."),
     DATE_ORDER("LW-DATE-ORDER", Severity.ERROR, "An end date is before its start date."),
+    DATE_BEFORE_BIRTH(
+            "LW-DATE-BEFORE-BIRTH",
+            Severity.ERROR,
+            "A date recorded about the person (a referral, a contact, an onset...) is before their date of birth."),
+    BLANK_TEXT(
+            "LW-BLANK-TEXT",
+            Severity.ERROR,
+            "Text made only of spaces counts as empty: give the value, or leave an optional element out."),
+    EMAIL(
+            "LW-EMAIL",
+            Severity.ERROR,
+            "An e-mail address needs a local part, one @ and a domain with a dot, and no spaces."),
+    TELEPHONE(
+            "LW-TELEPHONE",
+            Severity.ERROR,
+            "A telephone number is digits with spaces, hyphens or brackets: a UK number from 0 with 10 or 11"
+                    + " digits, or an international one from + or 00 with 7 to 15."),
     RISKS_RECORDED(
             "LW-RISKS-RECORDED",
             Severity.ERROR,

@@ -1,6 +1,7 @@
 package org.linkway.testing;
 
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
@@ -113,6 +114,67 @@ public final class Gens {
             }
             return out;
         };
+    }
+
+    /**
+     * E-mail addresses of the form the validator accepts: a local part of letters, digits and
+     * {@code . _ % + -} (no dot at either end, none doubled), one {@code @}, and one to three
+     * domain labels before a top-level domain of letters.
+     */
+    public static Gen<String> emailAddresses() {
+        String letters = range('a', 'z') + range('A', 'Z');
+        Gen<String> word = text(letters + range('0', '9'), 1, 12);
+        Gen<String> local = lists().of(word)
+                .ofSizeBetween(1, 3)
+                .zip(pick(".", "_", "+", "-", "%"), (words, sep) -> String.join(sep, words));
+        Gen<String> label = text(letters + range('0', '9'), 1, 10).zip(pick("", "-x", "-nhs"), (w, tail) -> w + tail);
+        Gen<String> domain = lists().of(label)
+                .ofSizeBetween(1, 3)
+                .zip(text(range('a', 'z'), 2, 6), (labels, top) -> String.join(".", labels) + "." + top);
+        return local.zip(domain, (l, d) -> l + "@" + d);
+    }
+
+    /**
+     * Telephone numbers in the forms people write them: UK numbers from 0 with 10 or 11 digits,
+     * grouped with spaces, hyphens or the area code in brackets; UK numbers as {@code +44} (with or
+     * without {@code (0)}) or {@code 0044}; and other countries' from {@code +} or {@code 00} with
+     * 7 to 15 digits.
+     */
+    public static Gen<String> telephoneNumbers() {
+        Gen<String> uk = text(range('1', '9'), 1, 1)
+                .zip(
+                        digits(8, 9),
+                        integers().between(0, 3),
+                        (first, rest, style) -> ukNumber("0" + first + rest, style));
+        Gen<String> ukAbroad = text(range('1', '9'), 1, 1)
+                .zip(
+                        digits(8, 9),
+                        pick("+44 ", "+44 (0)", "0044 ", "+44"),
+                        (first, rest, prefix) -> prefix + first + rest.substring(0, 3) + " " + rest.substring(3));
+        Gen<String> abroad = text(range('1', '9'), 1, 1)
+                .zip(digits(6, 14), pick("+", "00", "+ "), (first, rest, prefix) -> {
+                    String all = first + rest;
+                    // not a UK number: those have their own digit count
+                    String number = all.startsWith("44") ? "3" + all.substring(1) : all;
+                    return prefix + number.substring(0, Math.min(3, number.length())) + " "
+                            + number.substring(Math.min(3, number.length()));
+                });
+        return oneOf(uk, ukAbroad, abroad);
+    }
+
+    private static String ukNumber(String digits, int style) {
+        String area = digits.substring(0, 5);
+        String local = digits.substring(5);
+        switch (style) {
+            case 0:
+                return digits;
+            case 1:
+                return area + " " + local;
+            case 2:
+                return "(" + area + ") " + local;
+            default:
+                return area + "-" + local;
+        }
     }
 
     /** Any finite double (a NaN or infinity drawn becomes 0, rather than being drawn again). */

@@ -12,11 +12,13 @@ import java.util.List;
 import org.linkway.model.CodedText;
 import org.linkway.model.Coding;
 import org.linkway.model.ConsentSection;
+import org.linkway.model.EmailAddress;
 import org.linkway.model.GpPractice;
 import org.linkway.model.GpPracticeRecordEntry;
 import org.linkway.model.OdsCodedText;
 import org.linkway.model.PartialDateTime;
 import org.linkway.model.PersonAddress;
+import org.linkway.model.PersonContactDetails;
 import org.linkway.model.PersonDemographics;
 import org.linkway.model.PersonName;
 import org.linkway.model.ProblemList;
@@ -28,6 +30,7 @@ import org.linkway.model.ReferralTo;
 import org.linkway.model.ReferrerDetails;
 import org.linkway.model.Risks;
 import org.linkway.model.RisksRecordEntry;
+import org.linkway.model.TelephoneNumber;
 import org.linkway.testing.Gens;
 import org.linkway.validation.checks.NhsNumber;
 import org.linkway.validation.internal.vocab.CodeList;
@@ -151,23 +154,50 @@ public final class ReferralGens {
                                 .withPostcode(postcode)
                                 .build());
         Gen<LocalDate> dob = longs().between(0, 36_000).map(TODAY::minusDays);
+        Gen<PersonContactDetails> contact = lists().of(Gens.telephoneNumbers())
+                .ofSizeBetween(0, 2)
+                .zip(
+                        lists().of(Gens.emailAddresses()).ofSizeBetween(0, 2),
+                        (phones, emails) -> PersonContactDetails.builder()
+                                .withTelephoneNumbers(
+                                        phones.isEmpty()
+                                                ? null
+                                                : phones.stream()
+                                                        .map(n -> TelephoneNumber.builder()
+                                                                .withNumber(n)
+                                                                .build())
+                                                        .toList())
+                                .withEmailAddresses(
+                                        emails.isEmpty()
+                                                ? null
+                                                : emails.stream()
+                                                        .map(e -> EmailAddress.builder()
+                                                                .withAddress(e)
+                                                                .build())
+                                                        .toList())
+                                .withOtherContactInformation(
+                                        phones.isEmpty() && emails.isEmpty() ? "By letter only" : null)
+                                .build());
         return name.zip(
-                dob,
-                Gens.orNull(nhsNumber(), 20),
-                Gens.orNull(address, 30),
-                demographicCodes(),
-                (n, d, nhs, a, codes) -> PersonDemographics.builder()
-                        .withName(n)
-                        .withDateOfBirth(d)
-                        .withNhsNumber(nhs)
-                        .withAddress(a)
-                        .withGender(codes[0])
-                        .withSex(codes[1])
-                        .withEthnicity(codes[2])
-                        .withMaritalStatus(codes[3])
-                        .withPlaceOfBirth(codes[4])
-                        .withNhsNumberStatusIndicator(codes[5])
-                        .build());
+                        dob,
+                        Gens.orNull(nhsNumber(), 20),
+                        Gens.orNull(address, 30),
+                        demographicCodes(),
+                        (n, d, nhs, a, codes) -> PersonDemographics.builder()
+                                .withName(n)
+                                .withDateOfBirth(d)
+                                .withNhsNumber(nhs)
+                                .withAddress(a)
+                                .withGender(codes[0])
+                                .withSex(codes[1])
+                                .withEthnicity(codes[2])
+                                .withMaritalStatus(codes[3])
+                                .withPlaceOfBirth(codes[4])
+                                .withNhsNumberStatusIndicator(codes[5])
+                                .build())
+                .zip(
+                        Gens.orNull(contact, 50),
+                        (p, c) -> p.toBuilder().withContactDetails(c).build());
     }
 
     static Gen<ReferralDetailsRecordEntry> referralEntry() {
@@ -244,14 +274,42 @@ public final class ReferralGens {
         return people.zip(records, ReferralGens::referral);
     }
 
+    /**
+     * The day itself, or the date of birth if it is earlier: a person is born before anything is
+     * recorded about them. Dates are drawn independently of the birth and then moved up to it
+     * (rather than drawn again), so the generators still shrink.
+     */
+    static PartialDateTime notBefore(PartialDateTime d, LocalDate born) {
+        return d == null || !d.toLocalDate().isBefore(born) ? d : PartialDateTime.of(born);
+    }
+
     @SuppressWarnings("unchecked")
     private static Referral referral(Object[] p, Object[] r) {
         PersonDemographics person = (PersonDemographics) p[0];
+        LocalDate born = person.getDateOfBirth();
         List<String> practices = (List<String>) p[1];
         String consent = (String) p[2];
-        List<ReferralDetailsRecordEntry> entries = (List<ReferralDetailsRecordEntry>) r[0];
-        List<RisksRecordEntry> risks = (List<RisksRecordEntry>) r[1];
-        List<ProblemListRecordEntry> problems = (List<ProblemListRecordEntry>) r[2];
+        List<ReferralDetailsRecordEntry> entries = ((List<ReferralDetailsRecordEntry>) r[0])
+                .stream()
+                        .map(e -> e.toBuilder()
+                                .withDate(notBefore(e.getDate(), born))
+                                .build())
+                        .toList();
+        List<RisksRecordEntry> risks = ((List<RisksRecordEntry>) r[1])
+                .stream()
+                        .map(e -> e.toBuilder()
+                                .withStartDateOfRisk(notBefore(e.getStartDateOfRisk(), born))
+                                .build())
+                        .toList();
+        List<ProblemListRecordEntry> problems = r[2] == null
+                ? null
+                : ((List<ProblemListRecordEntry>) r[2])
+                        .stream()
+                                .map(e -> e.toBuilder()
+                                        .withOnsetDate(notBefore(e.getOnsetDate(), born))
+                                        .withEndDate(notBefore(e.getEndDate(), born))
+                                        .build())
+                                .toList();
         return Referral.builder()
                 .withStatus((Referral.Status) r[3])
                 .withPersonDemographics(person)

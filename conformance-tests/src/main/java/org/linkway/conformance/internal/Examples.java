@@ -43,9 +43,14 @@ public final class Examples {
     public static final List<String> INVALID_REFERRALS = List.of(
             "invalid/LW-CARDINALITY--no-gp-practice-entry.referral.json",
             "invalid/LW-CODED-TEXT-EMPTY--risk-with-neither.referral.json",
+            "invalid/LW-BLANK-TEXT--first-name-three-spaces.referral.json",
             "invalid/LW-CONSENT-RECORDED--no-consent-section.referral.json",
+            "invalid/LW-DATE-BEFORE-BIRTH--referred-before-born.referral.json",
             "invalid/LW-DATE-FUTURE--born-in-2099.referral.json",
+            "invalid/LW-DATE-FUTURE--problem-onset-2093.referral.json",
+            "invalid/LW-DATE-FUTURE--stopped-smoking-2093.referral.json",
             "invalid/LW-DATE-ORDER--risk-ends-before-start.referral.json",
+            "invalid/LW-EMAIL--no-at-sign.referral.json",
             "invalid/LW-EMPTY-VALUE--blank-first-name.referral.json",
             "invalid/LW-FORMAT--dob-not-a-date.referral.json",
             "invalid/LW-FORMAT--referral-date-day-first.referral.json",
@@ -59,6 +64,8 @@ public final class Examples {
             "invalid/LW-RISKS-RECORDED--no-risks-section.referral.json",
             "invalid/LW-SCHEMA-VERSION--major-2.referral.json",
             "invalid/LW-SNOMED-ID--bad-verhoeff.referral.json",
+            "invalid/LW-TELEPHONE--extension-in-the-number.referral.json",
             "invalid/LW-TYPE--dob-is-number.referral.json",
+            "invalid/LW-UNKNOWN-PROPERTY--favourite-colour.referral.json",
             "invalid/LW-VALUE-NOT-ALLOWED--referral-method-pigeon.referral.json");
 }

@@ -32,7 +32,7 @@ public final class Intake {
      * @param assigned server-assigned fields and their values (kept in insertion order); the sender may not set them
      */
     public ObjectNode accept(byte[] body, MessageType expected, Map<String, String> assigned) {
-        return accept(body, expected, assigned, validated(body, expected));
+        return accept(body, expected, assigned, validated(body, expected, assigned));
     }
 
     /**
@@ -44,7 +44,7 @@ public final class Intake {
      */
     public Stored acceptStored(
             byte[] body, MessageType expected, Map<String, String> assigned, String besideId, String pick) {
-        ValidationResult result = validated(body, expected);
+        ValidationResult result = validated(body, expected, assigned);
         boolean strips = result.warnings().stream().anyMatch(f -> f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id()));
         if (!strips) {
             Stored copied = StoredCopy.copy(body, assigned, besideId, pick);
@@ -75,9 +75,18 @@ public final class Intake {
         return ordered;
     }
 
-    private ValidationResult validated(byte[] body, MessageType expected) {
+    private ValidationResult validated(byte[] body, MessageType expected, Map<String, String> assigned) {
         ValidationResult result = validator.validate(body);
         if (!result.isValid()) {
+            // a field the server assigns may be one the schema does not define (an unknown member,
+            // an error in the server's own version): say what the sender can act on
+            for (Finding f : result.errors()) {
+                if (f.ruleId().equals(Rule.UNKNOWN_PROPERTY.id())
+                        && f.pointer().lastIndexOf('/') == 0
+                        && assigned.containsKey(f.pointer().substring(1))) {
+                    throw serverAssigned(f.pointer().substring(1), expected.resourceType(), assigned);
+                }
+            }
             List<Finding> errors = result.errors();
             boolean malformed = errors.stream().allMatch(f -> f.ruleId().startsWith("LW-INPUT-"));
             throw new ApiProblem(

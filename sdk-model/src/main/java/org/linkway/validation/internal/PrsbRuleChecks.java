@@ -1,34 +1,32 @@
 package org.linkway.validation.internal;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.linkway.model.MessageType;
 import org.linkway.model.PartialDateTime;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
 import org.linkway.validation.TerminologyService;
+import org.linkway.validation.checks.EmailFormat;
 import org.linkway.validation.checks.NhsNumber;
 import org.linkway.validation.checks.OdsCode;
+import org.linkway.validation.checks.TelephoneFormat;
 import org.linkway.validation.checks.UkPostcode;
 import org.linkway.validation.internal.vocab.VocabularyChecks;
 
 /**
  * The PRSB rules the schema cannot say, checked while {@link StreamingValidator} reads a message:
- * NHS numbers, ODS and SNOMED CT codes, postcodes, dates not in the future and in order, consent
+ * NHS numbers, ODS and SNOMED CT codes, postcodes, e-mail addresses and telephone numbers, dates
+ * not in the future and in order ({@link DateRules}), consent
  * recorded, a referral details entry present. Each runs where the compiled {@link Spec} marks a
  * hook; the rules about the whole message run once at its end. One instance per message.
  */
 final class PrsbRuleChecks {
 
     static final String SNOMED = "http://snomed.info/sct";
-    /** Dates are judged in UK time: a referral made at 00:30 in London on the 1st is not in the future. */
-    static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final MessageType type;
     private final Findings out;
-    private final Clock clock;
-    private final LocalDate today;
+    private final DateRules dates;
     /** The reader's JSON pointer to where it is, shared: read only when a finding is made. */
     private final CharSequence path;
     /** Code lists, code systems and units (org.linkway.validation.internal.vocab). */
@@ -44,8 +42,7 @@ final class PrsbRuleChecks {
         this.type = type;
         this.vocabulary = VocabularyChecks.create(out::add, terminology);
         this.out = out;
-        this.clock = clock;
-        this.today = LocalDate.now(clock.withZone(UK));
+        this.dates = new DateRules(out, clock, path);
         this.path = path;
     }
 
@@ -71,7 +68,26 @@ final class PrsbRuleChecks {
                             .ifPresent(m -> add(Rule.POSTCODE, path.toString(), s, "postcode '" + v + "': " + m));
                     break;
                 case NOT_IN_FUTURE:
-                    notInFuture(s, v);
+                    dates.notInFuture(s, v);
+                    break;
+                case DATE_OF_BIRTH:
+                    dates.dateOfBirth(v);
+                    break;
+                case RECORDED_DATE:
+                    dates.recorded(s, v);
+                    break;
+                case EMAIL:
+                    EmailFormat.problem(v)
+                            .ifPresent(m ->
+                                    add(Rule.EMAIL, path.toString(), s, "e-mail address " + Text.brief(v) + ": " + m));
+                    break;
+                case TELEPHONE:
+                    TelephoneFormat.problem(v)
+                            .ifPresent(m -> add(
+                                    Rule.TELEPHONE,
+                                    path.toString(),
+                                    s,
+                                    "telephone number " + Text.brief(v) + ": " + m));
                     break;
                 case CONSENT_TEXT:
                     consentText = !v.isBlank();
@@ -186,33 +202,13 @@ final class PrsbRuleChecks {
         return declaredNewerMinor;
     }
 
-    private void notInFuture(Spec s, String v) {
-        PartialDateTime d = date(v);
-        if (d == null) {
-            return;
-        }
-        boolean future = d.dateTime()
-                .map(t -> t.toInstant().isAfter(clock.instant()))
-                .orElseGet(() -> d.toLocalDate().isAfter(today));
-        if (future) {
-            add(Rule.DATE_IN_FUTURE, path.toString(), s, v + " is in the future (today is " + today + " in the UK).");
-        }
-    }
-
     private static String member(Spec s, String[] captured, String name) {
         Integer idx = s.index.get(name);
         return idx == null ? null : captured[idx];
     }
 
     private static PartialDateTime date(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return PartialDateTime.parse(value);
-        } catch (IllegalArgumentException malformed) {
-            return null; // the format is reported where the value is
-        }
+        return DateRules.date(value);
     }
 
     private void add(Rule rule, String pointer, Spec at, String message) {

@@ -19,12 +19,40 @@ final class RuleHooks {
 
     static final String RISK_ENTRIES = "Risks / Risks record entry";
 
-    /** PRSB elements that record something that has already happened. */
+    /**
+     * PRSB elements that record something that has already happened (its description says so in
+     * the past tense). The rest may be in the future and are left out on purpose: planned dates
+     * (action "When", review dates, expected delivery date), dates a status or a service starts
+     * or ends (immigration status, services and care, an unborn child protection plan: a plan or
+     * a package may start on discharge), and the start of a risk (a risk may be foreseen, e.g.
+     * an eviction on a given day). docs/VALIDATOR-RULES.md lists the decision for every date.
+     */
     static final Set<String> NEVER_FUTURE = Set.of(
             "Person demographics / Date of birth",
             "Referral details / Referral details record entry / Date",
             "Contacts with professionals / Contacts with professionals record entry / Date and time of contact",
-            "Signpost details / Signpost details record entry / Date");
+            "Signpost details / Signpost details record entry / Date",
+            "Safeguarding / Safeguarding concerns / Safeguarding concerns date",
+            "Safeguarding / Safeguarding concerns / Safeguarding concerns end date",
+            "Safeguarding / Looked after child / Looked after child start date",
+            "Safeguarding / Looked after child / Looked after child end date",
+            "Problem list / Problem list record entry / Onset date",
+            "Problem list / Problem list record entry / End Date",
+            "Social context / Smoking status / Date stopped smoking / Date",
+            "Risks / Risks record entry / End date of risk",
+            "Care and support plan / Needs, concerns or problems / Goals and hopes / Actions and activities / Date last updated",
+            "Care and support plan / Date this plan was last updated");
+
+    static final String DATE_OF_BIRTH = "Person demographics / Date of birth";
+    /** Dates about the person that may come before their birth: a plan made for them while unborn. */
+    static final Set<String> MAY_PRECEDE_BIRTH = Set.of(
+            "Safeguarding / Unborn child protection plan / Unborn child protection plan start date",
+            "Safeguarding / Unborn child protection plan / Unborn child protection plan end date");
+
+    static final String EMAIL =
+            "Person demographics / Person's contact details / Person's email address details / Person's email address";
+    static final String TELEPHONE =
+            "Person demographics / Person's contact details / Person's telephone number details / Person's telephone number";
     /** Linkway elements outside PRSB that record something that has already happened. */
     static final Map<MessageType, Set<String>> NEVER_FUTURE_LINKWAY = Map.of(
             MessageType.CONSENT, Set.of("/recordedAt"),
@@ -87,9 +115,16 @@ final class RuleHooks {
             case POSTCODE:
                 s.hooks.add(Spec.Hook.POSTCODE);
                 break;
+            case EMAIL:
+                s.hooks.add(Spec.Hook.EMAIL);
+                break;
+            case TELEPHONE:
+                s.hooks.add(Spec.Hook.TELEPHONE);
+                break;
             default:
                 break;
         }
+        datesAboutThePerson(s);
         if (s.kind == Spec.Kind.STRING
                 && (NEVER_FUTURE.contains(s.prsbPath)
                         || NEVER_FUTURE_LINKWAY.getOrDefault(type, Set.of()).contains(pointer))) {
@@ -115,6 +150,18 @@ final class RuleHooks {
         }
         if (s.items != null) {
             walk(type, s.items, pointer + "/*");
+        }
+    }
+
+    /** The date of birth, and every date that must not be before it. */
+    private static void datesAboutThePerson(Spec s) {
+        if (s.kind != Spec.Kind.STRING) {
+            return;
+        }
+        if (DATE_OF_BIRTH.equals(s.prsbPath)) {
+            s.hooks.add(Spec.Hook.DATE_OF_BIRTH);
+        } else if (("DateOrDateTime".equals(s.definition) || s.formatDate) && !MAY_PRECEDE_BIRTH.contains(s.prsbPath)) {
+            s.hooks.add(Spec.Hook.RECORDED_DATE);
         }
     }
 

@@ -190,7 +190,9 @@ final class StreamingValidator {
             // most free text only has lengths to check: count chars in the parser's buffer
             // and build a String only when the count alone cannot decide
             int chars = p.getStringLength();
-            if (chars >= 2 * s.minLength && (s.maxLength < 0 || chars <= s.maxLength)) {
+            if (chars >= 2 * s.minLength
+                    && (s.maxLength < 0 || chars <= s.maxLength)
+                    && !BlankText.startsBlank(p.getStringCharacters(), p.getStringOffset(), chars)) {
                 return;
             }
         }
@@ -241,6 +243,20 @@ final class StreamingValidator {
                     pointer,
                     s,
                     s.label(pointer) + " is " + Text.brief(v) + ", which is not " + formatName(s, pointer) + ".");
+        }
+        if (ok
+                && s.minLength > 0
+                && s.pattern == null
+                && s.allowed == null
+                && s.constant == null
+                && BlankText.isBlank(v)) {
+            ok = false;
+            add(
+                    Rule.BLANK_TEXT,
+                    path.toString(),
+                    s,
+                    s.label(path.toString()) + " is only spaces, which counts as empty: give the value, "
+                            + "or leave the element out if it is optional.");
         }
         if (ok && !s.hooks.isEmpty()) {
             prsbRules.stringRules(s, v);

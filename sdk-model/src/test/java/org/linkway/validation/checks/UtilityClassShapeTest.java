@@ -13,7 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UtilityClassShapeTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {NhsNumber.class, OdsCode.class, SnomedConceptId.class, UkPostcode.class})
+    @ValueSource(
+            classes = {
+                NhsNumber.class,
+                OdsCode.class,
+                SnomedConceptId.class,
+                UkPostcode.class,
+                EmailFormat.class,
+                TelephoneFormat.class
+            })
     void isAPublicFinalClassThatCannotBeInstantiated(Class<?> type) {
         assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
         assertThat(Modifier.isFinal(type.getModifiers())).isTrue();
@@ -25,7 +33,15 @@ class UtilityClassShapeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {NhsNumber.class, OdsCode.class, SnomedConceptId.class, UkPostcode.class})
+    @ValueSource(
+            classes = {
+                NhsNumber.class,
+                OdsCode.class,
+                SnomedConceptId.class,
+                UkPostcode.class,
+                EmailFormat.class,
+                TelephoneFormat.class
+            })
     void hasTheSharedCheckApi(Class<?> type) throws NoSuchMethodException {
         Method isValid = type.getMethod("isValid", String.class);
         Method problem = type.getMethod("problem", String.class);

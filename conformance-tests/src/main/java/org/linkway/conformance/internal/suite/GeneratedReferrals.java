@@ -1,10 +1,13 @@
 package org.linkway.conformance.internal.suite;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.linkway.conformance.internal.Examples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,6 +27,7 @@ final class GeneratedReferrals {
     private static final String NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz\u00e9\u00f6\u00f1";
     private static final String NAME_CHARS = NAME_LETTERS + "'-";
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1925, 1, 1);
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final List<String> JUNK_TEXT =
             List.of("", " ", "2026-02-30", "9990000010", "A81001", "not-a-code", "1.0.0");
     private final Random random;
@@ -76,6 +80,32 @@ final class GeneratedReferrals {
         return copy.toString();
     }
 
+    /** The earliest day any value other than the date of birth names, or {@code latest} if none is earlier. */
+    private static LocalDate earliestRecordedDate(JsonNode node, LocalDate latest) {
+        LocalDate earliest = latest;
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!e.getKey().equals("dateOfBirth")) {
+                    LocalDate d = earliestRecordedDate(e.getValue(), earliest);
+                    earliest = d.isBefore(earliest) ? d : earliest;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                LocalDate d = earliestRecordedDate(item, earliest);
+                earliest = d.isBefore(earliest) ? d : earliest;
+            }
+        } else if (node.isString() && DAY.matcher(node.asString()).lookingAt()) {
+            try {
+                LocalDate d = LocalDate.parse(node.asString().substring(0, 10));
+                earliest = d.isBefore(earliest) ? d : earliest;
+            } catch (DateTimeParseException notADate) {
+                // text that only starts like a date
+            }
+        }
+        return earliest;
+    }
+
     private static void collect(JsonNode node, String pointer, List<String[]> out) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -101,9 +131,13 @@ final class GeneratedReferrals {
             firsts.add(name(random));
         }
         String family = name(random);
-        LocalDate dob = EARLIEST_BIRTH.plusDays(random.nextInt(365 * 100 + 1));
-        String nhs = nhsNumber(random);
         ObjectNode r = Examples.toSend(base);
+        // born before anything the example records about the person (a referral, an onset, ...)
+        LocalDate latestBirth =
+                earliestRecordedDate(r, LocalDate.of(2025, 12, 31)).minusDays(1);
+        LocalDate dob =
+                EARLIEST_BIRTH.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(EARLIEST_BIRTH, latestBirth) + 1));
+        String nhs = nhsNumber(random);
         ObjectNode person = (ObjectNode) r.path("personDemographics");
         ObjectNode personName = (ObjectNode) person.path("name");
         personName.set(
