@@ -77,7 +77,9 @@ final class DeliberateDifferences {
                 .append("rule refuses a message without them. Listed in `")
                 .append(StatedDifferences.FILE)
                 .append("`; sdk-model's `DeliberateDifferencesTest` fails on a rule that makes an element ")
-                .append("mandatory without a row there.\n\n");
+                .append("mandatory without a row there. Not listed: `LW-CODED-TEXT-EMPTY`, which refuses a coded ")
+                .append("element that is present but carries neither its code nor its free text; it makes neither ")
+                .append("mandatory, only an element that is sent say something.\n\n");
         List<StatedDifferences.Row> rows = stated.of(StatedDifferences.Kind.MANDATORY_BY_RULE);
         if (rows.isEmpty()) {
             md.append("None.\n\n");
