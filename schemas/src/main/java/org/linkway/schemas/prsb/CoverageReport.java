@@ -31,6 +31,7 @@ final class CoverageReport {
     private final PrsbStandard prsb;
     private final LengthOverrides lengths;
     private final StatedDifferences stated;
+    private Map<String, JsonNode> bindings = Map.of();
     private final List<Message> messages = new ArrayList<>();
     private final List<SchemaWalker.Walk> walks = new ArrayList<>();
     private final Map<String, List<SchemaWalker.Home>> homes = new HashMap<>();
@@ -53,12 +54,14 @@ final class CoverageReport {
 
     /** The report over one source of schemas and PRSB data: the module's folders, or this jar's resources. */
     static CoverageReport of(PrsbStandard prsb, SchemaSource source) {
-        return new CoverageReport(
+        CoverageReport r = new CoverageReport(
                 prsb,
                 Json.MAPPER.readTree(source.prsb("messages.json")),
                 new SchemaWalker(source),
                 LengthOverrides.load(source.prsb("deliberate-lengths.tsv"), LengthOverrides.FILE, prsb),
                 StatedDifferences.load(source.prsb("deliberate-differences.tsv"), prsb));
+        r.bindings = ValueSetDifferences.bindings(source);
+        return r;
     }
 
     CoverageReport(PrsbStandard prsb, JsonNode messagesJson, SchemaWalker walker) {
@@ -108,6 +111,11 @@ final class CoverageReport {
                 }
             }
         }
+    }
+
+    /** The code lists' element bindings, by PRSB path (empty when the source has none). */
+    Map<String, JsonNode> bindings() {
+        return bindings;
     }
 
     PrsbStandard standard() {

@@ -68,7 +68,7 @@ final class DeliberateDifferences {
         new DateDifferences(report).render(md);
         renderLengths(md);
         renderMinLengths(md);
-        new ValueSetDifferences(report, stated).render(md);
+        new ValueSetDifferences(report, stated, report.bindings()).render(md);
     }
 
     private void renderMandatoryByRule(StringBuilder md) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -34,6 +35,12 @@ interface SchemaSource {
 
     /** A file of {@code prsb/} (elements, messages.json, the deliberate differences), by name. */
     String prsb(String file);
+
+    /**
+     * A file of {@code vocabulary/} (the code lists and their element bindings), by name, or
+     * empty when there is no such file: the report reads the bindings when they exist.
+     */
+    Optional<String> vocabulary(String file);
 
     /** The module's {@code json/} and {@code prsb/}; {@code overrides} (file name to content) wins over {@code json/}. */
     static SchemaSource module(Path module, Map<String, String> overrides) {
@@ -66,6 +73,12 @@ interface SchemaSource {
             public String prsb(String file) {
                 return read(prsb.resolve(file));
             }
+
+            @Override
+            public Optional<String> vocabulary(String file) {
+                Path p = prsb.resolveSibling("vocabulary").resolve(file);
+                return Files.isRegularFile(p) ? Optional.of(read(p)) : Optional.empty();
+            }
         };
     }
 
@@ -85,6 +98,14 @@ interface SchemaSource {
             @Override
             public String prsb(String file) {
                 return resource(CLASSPATH_BASE + "prsb/" + file);
+            }
+
+            @Override
+            public Optional<String> vocabulary(String file) {
+                String name = CLASSPATH_BASE + "vocabulary/" + file;
+                return SchemaSource.class.getClassLoader().getResource(name) == null
+                        ? Optional.empty()
+                        : Optional.of(resource(name));
             }
         };
     }
