@@ -19,7 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
                 "Show which PRSB elements the schemas and the kit's requirements cover, and the tests of each requirement.")
 final class CoverageCommand implements Callable<Integer> {
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, json, or markdown: the schemas' coverage report, as schemas/PRSB-COVERAGE.md "
+                    + "holds it (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Spec
@@ -27,12 +31,17 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            spec.commandLine().getErr().println("--format must be text or json");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("markdown")) {
+            spec.commandLine().getErr().println("--format must be text, json or markdown");
             return LinkwayKit.USAGE;
         }
         Coverage c = Coverage.compute();
         PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("markdown")) {
+            out.print(c.schemaReport());
+            out.flush();
+            return LinkwayKit.OK;
+        }
         long inSchemas =
                 c.elements().stream().filter(Coverage.Element::inSchemas).count();
         long traced =
@@ -47,6 +56,7 @@ final class CoverageCommand implements Callable<Integer> {
             ArrayNode els = root.putArray("elements");
             for (Coverage.Element e : c.elements()) {
                 ObjectNode n = els.addObject().put("path", e.path()).put("inSchemas", e.inSchemas());
+                e.homes().forEach(n.putArray("homes")::add);
                 e.requirements().forEach(n.putArray("requirements")::add);
             }
             ArrayNode reqs = root.putArray("requirements");
@@ -62,7 +72,8 @@ final class CoverageCommand implements Callable<Integer> {
             out.println(LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.printf(
-                    "PRSB elements: %d; in the schemas: %d; traced by the kit's requirements: %d%n",
+                    "PRSB elements: %d; in the schemas: %d (as schemas/PRSB-COVERAGE.md; --format markdown prints it);"
+                            + " traced by the kit's requirements: %d%n",
                     c.elements().size(), inSchemas, traced);
             for (Coverage.Element e : c.elements()) {
                 if (!e.inSchemas()) {

@@ -1,68 +1,50 @@
 package org.linkway.conformance.requirement;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.linkway.conformance.ConformanceSuite;
+import org.linkway.schemas.prsb.PrsbCoverage;
 
 /**
- * Which PRSB elements the schemas carry (their {@code x-prsb} paths) and which the kit's
- * requirements trace to, and which requirements have tests: the kit's traceability in numbers.
+ * Which PRSB elements the schemas carry (their homes, found by the schemas module's
+ * {@link PrsbCoverage}, the code that writes PRSB-COVERAGE.md) and which the kit's requirements
+ * trace to, and which requirements have tests: the kit's traceability in numbers.
  */
 public final class Coverage {
 
-    private static final List<String> SCHEMAS = List.of(
-            "referral",
-            "message-back",
-            "prsb-sections",
-            "common",
-            "assessment",
-            "care-plan",
-            "consent",
-            "contact-record",
-            "onward-referral",
-            "signpost");
-    private static final Pattern X_PRSB = Pattern.compile("\"x-prsb\"\\s*:\\s*\"([^\"]+)\"");
-
-    /** One PRSB element and where it is covered. */
-    public record Element(String path, boolean inSchemas, List<String> requirements) {}
+    /**
+     * One PRSB element and where it is covered: its homes in the schemas (as PRSB-COVERAGE.md
+     * lists them) and the kit's requirements that trace to it.
+     */
+    public record Element(String path, List<String> homes, List<String> requirements) {
+        /** True when the element has a home in the schemas. */
+        public boolean inSchemas() {
+            return !homes.isEmpty();
+        }
+    }
 
     /** One requirement, its level, and the tests that verify it (or why none do). */
     public record Traced(Requirement requirement, List<String> tests) {}
 
+    private final PrsbCoverage schemas;
     private final List<Element> elements;
     private final List<Traced> requirements;
 
-    private Coverage(List<Element> elements, List<Traced> requirements) {
+    private Coverage(PrsbCoverage schemas, List<Element> elements, List<Traced> requirements) {
+        this.schemas = schemas;
         this.elements = elements;
         this.requirements = requirements;
     }
 
     public static Coverage compute() {
         RequirementCatalogue catalogue = RequirementCatalogue.load();
-        Set<String> inSchemas = new TreeSet<>();
-        for (String s : SCHEMAS) {
-            Matcher m = X_PRSB.matcher(resource("/org/linkway/schemas/json/" + s + ".schema.json"));
-            while (m.find()) {
-                inSchemas.add(m.group(1));
-            }
-        }
+        // the schemas' side comes from the same code that writes PRSB-COVERAGE.md, so the two agree
+        PrsbCoverage schemas = PrsbCoverage.ofBundledSchemas();
         List<Element> elements = new ArrayList<>();
-        String[] lines = resource("/org/linkway/schemas/prsb/elements.tsv").split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            String path = lines[i].split("\t")[0].trim();
-            if (path.isEmpty()) {
-                continue;
-            }
+        for (PrsbCoverage.Element e : schemas.elements()) {
+            String path = e.path();
             List<String> reqs = new ArrayList<>();
             for (Requirement r : catalogue.all()) {
                 for (String trace : r.tracesTo().split(";")) {
@@ -73,7 +55,7 @@ public final class Coverage {
                     }
                 }
             }
-            elements.add(new Element(path, inSchemas.contains(path), reqs));
+            elements.add(new Element(path, e.homes(), reqs));
         }
         Map<String, List<String>> testsByRequirement = new LinkedHashMap<>();
         for (ConformanceSuite.TestInfo t : ConformanceSuite.tests()) {
@@ -84,7 +66,7 @@ public final class Coverage {
         List<Traced> traced = catalogue.all().stream()
                 .map(r -> new Traced(r, testsByRequirement.getOrDefault(r.id(), List.of())))
                 .toList();
-        return new Coverage(elements, traced);
+        return new Coverage(schemas, elements, traced);
     }
 
     public List<Element> elements() {
@@ -95,14 +77,8 @@ public final class Coverage {
         return requirements;
     }
 
-    private static String resource(String name) {
-        try (InputStream in = Coverage.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The schemas' coverage report, exactly as {@code schemas/PRSB-COVERAGE.md} holds it. */
+    public String schemaReport() {
+        return schemas.markdown();
     }
 }

@@ -30,6 +30,8 @@ final class CoverageReport {
 
     private final PrsbStandard prsb;
     private final LengthOverrides lengths;
+    private final StatedDifferences stated;
+    private Map<String, JsonNode> bindings = Map.of();
     private final List<Message> messages = new ArrayList<>();
     private final List<SchemaWalker.Walk> walks = new ArrayList<>();
     private final Map<String, List<SchemaWalker.Home>> homes = new HashMap<>();
@@ -40,24 +42,41 @@ final class CoverageReport {
      * module, as {@link Regenerate#files} returns them) is written: generated schemas are read
      * from there, the hand-written ones from {@code json/}.
      */
-    static String generate(
-            PrsbStandard prsb, JsonNode messages, LengthOverrides lengths, Path module, Map<String, String> generated) {
+    static String generate(PrsbStandard prsb, Path module, Map<String, String> generated) {
         Map<String, String> fresh = new HashMap<>();
         generated.forEach((file, content) -> {
             if (file.startsWith("json/")) {
                 fresh.put(file.substring("json/".length()), content);
             }
         });
-        return new CoverageReport(prsb, messages, new SchemaWalker(module.resolve("json"), fresh), lengths).render();
+        return of(prsb, SchemaSource.module(module, fresh)).render();
+    }
+
+    /** The report over one source of schemas and PRSB data: the module's folders, or this jar's resources. */
+    static CoverageReport of(PrsbStandard prsb, SchemaSource source) {
+        CoverageReport r = new CoverageReport(
+                prsb,
+                Json.MAPPER.readTree(source.prsb("messages.json")),
+                new SchemaWalker(source),
+                LengthOverrides.load(source.prsb("deliberate-lengths.tsv"), LengthOverrides.FILE, prsb),
+                StatedDifferences.load(source.prsb("deliberate-differences.tsv"), prsb));
+        r.bindings = ValueSetDifferences.bindings(source);
+        return r;
     }
 
     CoverageReport(PrsbStandard prsb, JsonNode messagesJson, SchemaWalker walker) {
-        this(prsb, messagesJson, walker, LengthOverrides.none());
+        this(prsb, messagesJson, walker, LengthOverrides.none(), StatedDifferences.none());
     }
 
-    CoverageReport(PrsbStandard prsb, JsonNode messagesJson, SchemaWalker walker, LengthOverrides lengths) {
+    CoverageReport(
+            PrsbStandard prsb,
+            JsonNode messagesJson,
+            SchemaWalker walker,
+            LengthOverrides lengths,
+            StatedDifferences stated) {
         this.prsb = prsb;
         this.lengths = lengths;
+        this.stated = stated;
         for (JsonNode m : messagesJson.path("messages")) {
             Set<String> sections = new LinkedHashSet<>();
             m.path("sections").forEach(s -> sections.add(s.asString()));
@@ -92,6 +111,15 @@ final class CoverageReport {
                 }
             }
         }
+    }
+
+    /** The code lists' element bindings, by PRSB path (empty when the source has none). */
+    Map<String, JsonNode> bindings() {
+        return bindings;
+    }
+
+    PrsbStandard standard() {
+        return prsb;
     }
 
     List<SchemaWalker.Walk> walks() {
@@ -242,7 +270,7 @@ final class CoverageReport {
         }
         md.append('\n');
 
-        new DeliberateDifferences(this, lengths).render(md);
+        new DeliberateDifferences(this, lengths, stated).render(md);
         VocabularyCoverage.render(md);
 
         for (PrsbElement section : prsb.sections()) {

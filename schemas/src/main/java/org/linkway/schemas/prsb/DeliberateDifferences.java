@@ -7,16 +7,20 @@ import java.util.Map;
 
 /**
  * The coverage report's section on deliberate differences from the PRSB standard: elements with a
- * minimum of 1 but no M, groups folded into their only item, and lengths longer than PRSB allows.
+ * minimum of 1 but no M, elements a validator rule makes mandatory, groups folded into their only
+ * item, dates and times, lengths, and value sets whose membership is not enforced. What the schemas
+ * show is computed from them; what they cannot show comes from {@link StatedDifferences}.
  */
 final class DeliberateDifferences {
 
     private final CoverageReport report;
     private final LengthOverrides lengths;
+    private final StatedDifferences stated;
 
-    DeliberateDifferences(CoverageReport report, LengthOverrides lengths) {
+    DeliberateDifferences(CoverageReport report, LengthOverrides lengths, StatedDifferences stated) {
         this.report = report;
         this.lengths = lengths;
+        this.stated = stated;
     }
 
     void render(StringBuilder md) {
@@ -44,6 +48,7 @@ final class DeliberateDifferences {
             }
             md.append('\n');
         }
+        renderMandatoryByRule(md);
         md.append("### Groups folded into their only item\n\n")
                 .append("PRSB wraps some single items in a group of the same name. Linkway does not add a level for ")
                 .append("them: one property holds the item, with the item's path in `x-prsb` and the group's in ")
@@ -60,7 +65,76 @@ final class DeliberateDifferences {
                     .append(" |\n"));
             md.append('\n');
         }
+        new DateDifferences(report).render(md);
         renderLengths(md);
+        renderMinLengths(md);
+        new ValueSetDifferences(report, stated, report.bindings()).render(md);
+    }
+
+    private void renderMandatoryByRule(StringBuilder md) {
+        md.append("### Mandatory by a validator rule\n\n")
+                .append("PRSB marks these elements R (required if known) or leaves them optional; a Linkway validator ")
+                .append("rule refuses a message without them. Listed in `")
+                .append(StatedDifferences.FILE)
+                .append("`; sdk-model's `DeliberateDifferencesTest` fails on a rule that makes an element ")
+                .append("mandatory without a row there. Not listed: `LW-CODED-TEXT-EMPTY`, which refuses a coded ")
+                .append("element that is present but carries neither its code nor its free text; it makes neither ")
+                .append("mandatory, only an element that is sent say something.\n\n");
+        List<StatedDifferences.Row> rows = stated.of(StatedDifferences.Kind.MANDATORY_BY_RULE);
+        if (rows.isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        md.append("| Element | PRSB | Rule | Why |\n|---|---|---|---|\n");
+        for (StatedDifferences.Row r : rows) {
+            md.append("| ")
+                    .append(CoverageReport.code(r.element().path()))
+                    .append(" | ")
+                    .append(r.element().cardinality())
+                    .append(' ')
+                    .append(r.element().mro().isEmpty() ? "-" : r.element().mro())
+                    .append(" | `")
+                    .append(r.linkway())
+                    .append("` | ")
+                    .append(cell(r.reason()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void renderMinLengths(StringBuilder md) {
+        md.append("### Shorter minimum lengths\n\n")
+                .append("Where PRSB's model gives a minimum length (`elements.tsv` does not carry it), the schemas ")
+                .append("give these elements a shorter one. Listed in `")
+                .append(StatedDifferences.FILE)
+                .append("`; the build checks every home carries the length given there.\n\n");
+        List<StatedDifferences.Row> rows = stated.of(StatedDifferences.Kind.MIN_LENGTH);
+        if (rows.isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        md.append("| Element | PRSB min | Linkway min | Homes | Why |\n|---|---:|---:|---:|---|\n");
+        for (StatedDifferences.Row r : rows) {
+            md.append("| ")
+                    .append(CoverageReport.code(r.element().path()))
+                    .append(" | ")
+                    .append(
+                            r.element().minLength().isPresent()
+                                    ? String.valueOf(r.element().minLength().getAsInt())
+                                    : "-")
+                    .append(" | ")
+                    .append(r.linkway())
+                    .append(" | ")
+                    .append(report.homesOf(r.element()).size())
+                    .append(" | ")
+                    .append(cell(r.reason()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    static String cell(String s) {
+        return s.replace("|", "\\|");
     }
 
     /** Lengths from prsb/deliberate-lengths.tsv, one table per reason. */

@@ -36,13 +36,17 @@ final class LengthOverrides {
     }
 
     static LengthOverrides load(Path tsv, PrsbStandard prsb) {
-        Map<String, Override> map = new LinkedHashMap<>();
-        List<String> lines;
         try {
-            lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            return load(Files.readString(tsv, StandardCharsets.UTF_8), tsv.toString(), prsb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads the file's {@code text}; {@code tsv} names it in messages. */
+    static LengthOverrides load(String text, String tsv, PrsbStandard prsb) {
+        Map<String, Override> map = new LinkedHashMap<>();
+        List<String> lines = List.of(text.split("\r?\n", -1));
         boolean header = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

@@ -26,6 +26,8 @@ final class PrsbElement {
     private final String description;
     private final PrsbElement parent;
     private final List<PrsbElement> children = new ArrayList<>();
+    private Integer minLength;
+    private String precision = "";
 
     PrsbElement(
             String path,
@@ -86,6 +88,24 @@ final class PrsbElement {
 
     public OptionalInt maxLength() {
         return maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength);
+    }
+
+    /** PRSB's minimum length, where its model gives one (elements.tsv does not carry it). */
+    public OptionalInt minLength() {
+        return minLength == null ? OptionalInt.empty() : OptionalInt.of(minLength);
+    }
+
+    /**
+     * PRSB's precision for a date or date and time ({@code YM}: at least the month, {@code YMD}:
+     * the day, {@code YMDHM}: the minute; a trailing {@code !} means exactly), or empty.
+     */
+    public String precision() {
+        return precision;
+    }
+
+    void valueDomain(String minLength, String precision) {
+        this.minLength = minLength.isEmpty() ? null : Integer.valueOf(minLength);
+        this.precision = precision;
     }
 
     public String valueSet() {

@@ -56,7 +56,7 @@ final class PrsbStandard {
     }
 
     static PrsbStandard load(InputStream tsv, InputStream model) {
-        Map<String, String> descriptions = descriptions(model);
+        Map<String, JsonNode> concepts = concepts(model);
         Map<String, PrsbElement> byPath = new LinkedHashMap<>();
         List<PrsbElement> sections = new ArrayList<>();
         String text;
@@ -87,8 +87,13 @@ final class PrsbStandard {
                     f[5].strip(),
                     f[6].isBlank() ? null : Integer.valueOf(f[6].strip()),
                     f[7].strip(),
-                    descriptions.getOrDefault(path, ""),
+                    concepts.containsKey(path)
+                            ? plain(concepts.get(path).path("description").asString(""))
+                            : "",
                     parent);
+            e.valueDomain(
+                    valueDomainProperty(concepts.get(path), "minLength"),
+                    valueDomainProperty(concepts.get(path), "timeStampPrecision"));
             byPath.put(path, e);
             if (parent == null) {
                 sections.add(e);
@@ -99,8 +104,9 @@ final class PrsbStandard {
         return new PrsbStandard(Collections.unmodifiableMap(byPath), Collections.unmodifiableList(sections));
     }
 
-    private static Map<String, String> descriptions(InputStream model) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** Every concept of the published model, by its path. */
+    private static Map<String, JsonNode> concepts(InputStream model) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         try (model) {
             JsonNode root = JsonMapper.builder().build().readTree(model);
             for (JsonNode dataset : root.path("dataset")) {
@@ -112,12 +118,27 @@ final class PrsbStandard {
         return out;
     }
 
-    private static void collect(JsonNode concepts, String prefix, Map<String, String> out) {
+    private static void collect(JsonNode concepts, String prefix, Map<String, JsonNode> out) {
         for (JsonNode c : concepts) {
             String path = prefix + c.path("name").asString().strip();
-            out.put(path, plain(c.path("description").asString("")));
+            out.put(path, c);
             collect(c.path("concept"), path + PrsbElement.PATH_SEPARATOR, out);
         }
+    }
+
+    /** A property of the concept's value domain that elements.tsv does not carry (minLength, timeStampPrecision), or "". */
+    private static String valueDomainProperty(JsonNode concept, String name) {
+        if (concept == null) {
+            return "";
+        }
+        for (JsonNode domain : concept.path("valueDomain")) {
+            for (JsonNode p : domain.path("property")) {
+                if (p.path(name).isString()) {
+                    return p.get(name).asString().strip();
+                }
+            }
+        }
+        return "";
     }
 
     /** PRSB descriptions are HTML fragments; the schemas carry them as one line of plain text. */

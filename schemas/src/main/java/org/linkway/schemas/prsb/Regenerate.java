@@ -40,7 +40,7 @@ public final class Regenerate {
             new MessageSchemaGenerator(prsb, names)
                     .generate(messages)
                     .forEach((file, schema) -> out.put("json/" + file, Json.pretty(schema)));
-            out.put(CoverageReport.FILE, CoverageReport.generate(prsb, messages, lengths, module, out));
+            out.put(CoverageReport.FILE, CoverageReport.generate(prsb, module, out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,6 @@
 package org.linkway.schemas.prsb;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,14 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SchemaRefs {
 
-    private final Path dir;
-    private final Map<String, String> overrides;
+    private final SchemaSource source;
     private final Map<String, JsonNode> cache = new HashMap<>();
 
-    /** Reads from {@code dir}, except the files named in {@code overrides} (file name to content). */
-    SchemaRefs(Path dir, Map<String, String> overrides) {
-        this.dir = dir;
-        this.overrides = overrides;
+    SchemaRefs(SchemaSource source) {
+        this.source = source;
     }
 
     /** The union of the {@code required} lists along a $ref chain. */
@@ -112,16 +106,6 @@ final class SchemaRefs {
     }
 
     JsonNode load(String file) {
-        return cache.computeIfAbsent(file, f -> {
-            String text = overrides.get(f);
-            if (text == null) {
-                try {
-                    text = Files.readString(dir.resolve(f), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return Json.MAPPER.readTree(text);
-        });
+        return cache.computeIfAbsent(file, f -> Json.MAPPER.readTree(source.schema(f)));
     }
 }

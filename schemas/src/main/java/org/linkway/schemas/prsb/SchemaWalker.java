@@ -1,8 +1,5 @@
 package org.linkway.schemas.prsb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -94,8 +89,7 @@ final class SchemaWalker {
         static final Context LINKWAY = new Context(null, true);
     }
 
-    private final Path dir;
-    private final Map<String, String> overrides;
+    private final SchemaSource source;
     private final SchemaRefs refs;
 
     /** Reads schema files from {@code dir}. */
@@ -108,23 +102,18 @@ final class SchemaWalker {
      * content), which are read from there: the generator's fresh output before it is written.
      */
     SchemaWalker(Path dir, Map<String, String> overrides) {
-        this.dir = dir;
-        this.overrides = Map.copyOf(overrides);
-        this.refs = new SchemaRefs(dir, this.overrides);
+        this(SchemaSource.folders(dir, dir, overrides));
+    }
+
+    SchemaWalker(SchemaSource source) {
+        this.source = source;
+        this.refs = new SchemaRefs(source);
     }
 
     /** Every schema file, by name, that declares a constant {@code resourceType}: the resources. */
     List<String> resourceFiles() {
-        Set<String> names = new TreeSet<>(overrides.keySet());
-        try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json"))
-                    .forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<String> out = new ArrayList<>();
-        for (String name : names) {
+        for (String name : source.schemaFiles()) {
             if (resourceType(name) != null) {
                 out.add(name);
             }

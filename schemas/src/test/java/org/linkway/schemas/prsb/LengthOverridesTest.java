@@ -36,11 +36,32 @@ class LengthOverridesTest {
                 .toList();
         assertThat(odsCoded).hasSize(6);
         assertThat(odsCoded).allSatisfy(e -> assertThat(lengths.maxLength(e)).hasValue(6));
-        assertThat(lengths.all())
+        var odsOverrides = lengths.all().stream()
+                .filter(o -> o.element().valueSet().toLowerCase(Locale.ROOT).contains("organisation data service"))
+                .toList();
+        assertThat(odsOverrides)
                 .extracting(o -> o.element().path())
                 .containsExactlyInAnyOrderElementsOf(
                         odsCoded.stream().map(PrsbElement::path).toList());
-        assertThat(lengths.all()).allSatisfy(o -> assertThat(o.reason()).contains("Y03146", "LW-ODS-CODE"));
+        assertThat(odsOverrides).allSatisfy(o -> assertThat(o.reason()).contains("Y03146", "LW-ODS-CODE"));
+    }
+
+    @Test
+    void theCommittedFileGivesHouseholdEnvironmentTheLengthOfTheOtherSocialContextFreeText() {
+        LengthOverrides lengths = LengthOverrides.load(Path.of(LengthOverrides.FILE), PrsbStandard.v1_1());
+        PrsbElement household = PrsbStandard.v1_1()
+                .element("Social context / Household environment / Household environment")
+                .orElseThrow();
+        assertThat(household.maxLength())
+                .as("PRSB's own, evidently copied from an ODS code")
+                .hasValue(5);
+        assertThat(lengths.maxLength(household)).hasValue(150);
+        var otherFreeText = PrsbStandard.v1_1().elements().stream()
+                .filter(e -> e.section().equals("Social context") && "text".equals(e.valueType()) && e != household)
+                .map(e -> e.maxLength().orElse(-1))
+                .distinct()
+                .toList();
+        assertThat(otherFreeText).containsExactly(150);
     }
 
     @Test
