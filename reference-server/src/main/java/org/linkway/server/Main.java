@@ -1,10 +1,14 @@
 package org.linkway.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +24,8 @@ import picocli.CommandLine.Option;
         description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
         subcommands = AuditCommand.class)
 public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @Option(
             names = "--host",
@@ -113,6 +119,34 @@ public final class Main implements Callable<Integer> {
                     "The keystore's password (LINKWAY_TLS_KEYSTORE_PASSWORD; prefer the variable, so it is not in the process list).")
     String tlsKeystorePassword;
 
+    @Option(
+            names = "--max-requests-per-token",
+            defaultValue = "${env:LINKWAY_MAX_REQUESTS_PER_TOKEN:-16}",
+            description =
+                    "Requests one bearer token may have in progress at once; more answer 429 (LINKWAY_MAX_REQUESTS_PER_TOKEN, default ${DEFAULT-VALUE}).")
+    int maxPerToken;
+
+    @Option(
+            names = "--max-requests-per-address",
+            defaultValue = "${env:LINKWAY_MAX_REQUESTS_PER_ADDRESS:-64}",
+            description =
+                    "Requests one client address may have in progress at once; more answer 429. Behind a proxy every request comes from its address: raise it (LINKWAY_MAX_REQUESTS_PER_ADDRESS, default ${DEFAULT-VALUE}).")
+    int maxPerAddress;
+
+    @Option(
+            names = "--request-body-seconds",
+            defaultValue = "${env:LINKWAY_REQUEST_BODY_SECONDS:-30}",
+            description =
+                    "A request body must arrive whole within this many seconds (LINKWAY_REQUEST_BODY_SECONDS, default ${DEFAULT-VALUE}).")
+    int bodySeconds;
+
+    @Option(
+            names = "--min-request-body-rate",
+            defaultValue = "${env:LINKWAY_MIN_REQUEST_BODY_RATE:-8192}",
+            description =
+                    "Bytes a second a request body must average after its first 5 s; slower answers 408 (LINKWAY_MIN_REQUEST_BODY_RATE, default ${DEFAULT-VALUE}).")
+    long minBodyRate;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -129,7 +163,11 @@ public final class Main implements Callable<Integer> {
             server = LinkwayServer.start(new ServerConfig(host, port, dataDir, databaseUrl, maxBodyBytes, dev)
                     .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience))
                     .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
-                    .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword)));
+                    .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword))
+                    .withEdge(EdgeSettings.DEFAULTS
+                            .withConcurrency(maxPerToken, maxPerAddress)
+                            .withBodyTiming(
+                                    Duration.ofSeconds(bodySeconds), EdgeSettings.DEFAULTS.bodyGrace(), minBodyRate)));
         } catch (IllegalStateException e) {
             held.release();
             System.err.println(e.getMessage());
@@ -138,6 +176,7 @@ public final class Main implements Callable<Integer> {
             held.release();
             throw e;
         }
+        HeapCheck.forThisJvm().ifPresent(LOG::warn);
         server.essentials().forEach(System.out::println);
         System.out.flush();
         held.release();

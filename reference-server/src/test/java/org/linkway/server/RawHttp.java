@@ -63,6 +63,11 @@ final class RawHttp {
 
     /** One answer: status line, headers, and the body by its length, its chunks, or to the end. */
     static Reply read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    /** As {@link #read(InputStream)}; the answer to a HEAD request has no body whatever its headers say. */
+    static Reply read(InputStream in, boolean head) throws IOException {
         String statusLine;
         try {
             statusLine = line(in);
@@ -84,6 +89,9 @@ final class RawHttp {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
+            if (head) {
+                return new Reply(status, headers, "");
+            }
             if (headers.containsKey("content-length")) {
                 body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
             } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

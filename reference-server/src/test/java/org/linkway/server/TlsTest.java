@@ -19,9 +19,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -139,5 +141,53 @@ class TlsTest {
                 .hasMessageContaining("cannot be read");
         assertThat(new TlsSettings(issued.keystore(), "secret-value").toString())
                 .doesNotContain("secret-value");
+    }
+
+    @Test
+    void tlsAnswersCarryHstsAndTls12OffersOnlyAeadSuites() throws Exception {
+        Issued issued = selfSigned(data);
+        try (LinkwayServer server = LinkwayServer.start(ServerConfig.forTests(data.resolve("db"))
+                .withTls(new TlsSettings(issued.keystore(), new String(PASSWORD))))) {
+            HttpClient client = trusting(issued.certificate());
+            for (String path : new String[] {"/health", "/v1/referrals"}) {
+                HttpResponse<String> answer = client.send(
+                        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.headers().firstValue("Strict-Transport-Security"))
+                        .as(path)
+                        .hasValueSatisfying(v -> assertThat(v).startsWith("max-age=31536000"));
+            }
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("server", issued.certificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            ssl.init(null, tmf.getTrustManagers(), null);
+            // every CBC suite this JVM knows, offered alone on TLS 1.2: no handshake
+            String[] cbc = Arrays.stream(ssl.getSupportedSSLParameters().getCipherSuites())
+                    .filter(c -> c.contains("_CBC_"))
+                    .toArray(String[]::new);
+            assertThat(cbc).isNotEmpty();
+            assertThatThrownBy(() -> handshake(ssl, server.port(), "TLSv1.2", cbc))
+                    .isInstanceOf(IOException.class);
+            // an AEAD suite on TLS 1.2 is fine, and so is TLS 1.3
+            assertThat(handshake(
+                            ssl, server.port(), "TLSv1.2", new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"}))
+                    .isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+            assertThat(handshake(ssl, server.port(), "TLSv1.3", new String[] {"TLS_AES_128_GCM_SHA256"}))
+                    .isEqualTo("TLS_AES_128_GCM_SHA256");
+        }
+    }
+
+    private static String handshake(SSLContext ssl, int port, String protocol, String[] suites) throws IOException {
+        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.setEnabledProtocols(new String[] {protocol});
+            socket.setEnabledCipherSuites(suites);
+            socket.startHandshake();
+            return socket.getSession().getCipherSuite();
+        }
     }
 }

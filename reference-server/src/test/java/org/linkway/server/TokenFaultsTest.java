@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.StringWriter;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,36 @@ class TokenFaultsTest {
                     assertThat(a.body()).as(why).doesNotContain(part);
                 }
             }
+        }
+    }
+
+    @Test
+    void a_high_s_variant_of_a_valid_es256_token_is_refused() {
+        for (int i = 0; i < 8; i++) {
+            String token = token(ec, "admin", Instant.now().plusSeconds(600));
+            assertThat(anonymous.as(token).get("/v1/referrals").status()).isEqualTo(200);
+            // (r, n - s) verifies under ECDSA whenever (r, s) does: the same token, encoded a second way
+            String[] parts = token.split("\\.");
+            byte[] sig = Base64URL.from(parts[2]).decode();
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
+            byte[] high = JwsAlgorithms.P256_ORDER.subtract(s).toByteArray();
+            byte[] flipped = Arrays.copyOf(sig, 64);
+            Arrays.fill(flipped, 32, 64, (byte) 0);
+            int from = Math.max(0, high.length - 32);
+            System.arraycopy(high, from, flipped, 64 - (high.length - from), high.length - from);
+            String variant = parts[0] + "." + parts[1] + "." + Base64URL.encode(flipped);
+            assertThat(JwsAlgorithms.isLowS(sig))
+                    .as("the signer normalises to low S")
+                    .isTrue();
+            assertThat(JwsAlgorithms.isLowS(flipped)).isFalse();
+            assertUnauthorised(variant, "high-S variant of a valid token");
+            assertThat(anonymous
+                            .as(variant)
+                            .get("/v1/referrals")
+                            .json()
+                            .path("detail")
+                            .asString())
+                    .contains("low-S");
         }
     }
 

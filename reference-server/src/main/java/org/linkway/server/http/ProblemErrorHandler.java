@@ -23,6 +23,12 @@ public final class ProblemErrorHandler extends ErrorHandler {
 
     private static final int MAX_DETAIL = 200;
 
+    /** Every method gets the document, not only GET, POST and HEAD as Jetty's page does: a bad DELETE is a client error too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback) {
