@@ -70,7 +70,7 @@ final class EventDisclosure {
         }
     }
 
-    private record Onward(String referralId, Set<String> named) {}
+    private record Onward(String id, String referralId, Set<String> named) {}
 
     private final Store store;
     private final Instant now;
@@ -78,6 +78,7 @@ final class EventDisclosure {
     private final Map<String, Optional<JsonNode>> referrals = new HashMap<>();
     private final Map<String, Optional<Onward>> onwards = new HashMap<>();
     private final Map<String, ConsentLedger.Coverage> coverage = new HashMap<>();
+    private final Map<String, PartyIdentity> providers = new HashMap<>();
 
     EventDisclosure(Store store, Instant now, OrganisationDirectory directory) {
         this.store = store;
@@ -95,6 +96,10 @@ final class EventDisclosure {
             return org == null && to.role() == null
                     ? Verdict.whole()
                     : Verdict.withhold("the event belongs to no referral" + of(org));
+        }
+        if (to.role() == Role.PROVIDER && !"OnwardReferral".equals(event.resourceType())) {
+            // a provider is party to onward referrals only; its feed need not read every referral it scans past
+            return Verdict.withhold("a provider receives only the events of onward referrals" + of(org));
         }
         JsonNode referral = referral(referralId).orElse(null);
         if (referral == null) {
@@ -174,7 +179,8 @@ final class EventDisclosure {
     }
 
     private PartyIdentity provider(Onward o) {
-        return store.read(tx -> PartyIdentity.of(tx, o.referralId(), o.named(), directory));
+        return providers.computeIfAbsent(
+                o.id(), k -> store.read(tx -> PartyIdentity.of(tx, o.referralId(), o.named(), directory)));
     }
 
     private ConsentLedger.Coverage providerCoverage(String referralId, PartyIdentity provider) {
@@ -200,6 +206,7 @@ final class EventDisclosure {
                 id,
                 k -> store.read(tx -> tx.get("OnwardReferral", k))
                         .map(o -> new Onward(
+                                k,
                                 o.referralId(),
                                 PartyIdentity.identifiersOf(
                                         Json.MAPPER.readTree(o.body()).path("provider")))));

@@ -39,9 +39,10 @@ final class ListAnswerFilter {
 
     /**
      * A list answer with only the items the caller may see (items that are referrals, or name one
-     * by referralId), each in the view it may see: events about a message back reach its
-     * recipients (the registered GP practice too), and a recipient whose sharing the person
-     * refused gets them, and the message backs themselves, in the withheld view.
+     * by referralId), each in the view it may see. Events are judged by {@link EventDisclosure},
+     * exactly as webhook deliveries are, so the feed never gives what a webhook withheld; message
+     * backs reach their recipients (the registered GP practice too), in the withheld view when
+     * the person refused sharing with them.
      */
     AccessDecider.Filtered filter(Caller caller, String body) {
         JsonNode doc = Json.MAPPER.readTree(body);
