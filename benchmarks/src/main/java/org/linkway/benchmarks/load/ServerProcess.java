@@ -27,9 +27,8 @@ import java.util.stream.Stream;
 /** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
 final class ServerProcess {
 
-    private static final BigInteger P256_HALF_ORDER = new BigInteger(
-                    "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16)
-            .shiftRight(1);
+    private static final BigInteger P256_HALF_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16).shiftRight(1);
 
     private ServerProcess() {}
 
@@ -53,8 +52,7 @@ final class ServerProcess {
                             .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
                             .build());
             jwt.sign(new ECDSASigner(key));
-        } while (new BigInteger(1, Arrays.copyOfRange(jwt.getSignature().decode(), 32, 64))
-                        .compareTo(P256_HALF_ORDER)
+        } while (new BigInteger(1, Arrays.copyOfRange(jwt.getSignature().decode(), 32, 64)).compareTo(P256_HALF_ORDER)
                 > 0);
         return jwt.serialize();
     }
