@@ -99,7 +99,8 @@ class CodeListProperties {
         qt().withFixedSeed(17_002L)
                 .withExamples(200)
                 .forAll(Gens.text(alphabet, 1, place.maxLength()))
-                .assuming(code -> !list.contains(code))
+                // a code of spaces only is empty text, reported once as LW-BLANK-TEXT (TextAndContactProperties)
+                .assuming(code -> !list.contains(code) && !code.isBlank())
                 .checkAssert(code -> {
                     ValidationResult result = validator.validate(with(message, place.pointer(), code));
                     assertThat(result.findings()).as(result.toString()).hasSize(1);
