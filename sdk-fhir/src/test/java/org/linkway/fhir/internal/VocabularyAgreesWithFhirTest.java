@@ -34,13 +34,17 @@ class VocabularyAgreesWithFhirTest {
     @Test
     void every_code_a_valid_message_can_carry_has_words_for_the_gp() {
         for (String code : codes("nhs-dd-consultation-mechanism")) {
-            assertThat(NhsCodes.consultation(code)).as("consultation method %s", code).isNotEqualTo(code);
+            assertThat(NhsCodes.consultation(code))
+                    .as("consultation method %s", code)
+                    .isNotEqualTo(code);
         }
         for (String code : codes("nhs-dd-activity-location-type-code")) {
             assertThat(NhsCodes.location(code)).as("location type %s", code).isNotEqualTo(code);
         }
         for (String code : codes("nhs-dd-outcome-of-attendance")) {
-            assertThat(NhsCodes.contactOutcome(code)).as("outcome of contact %s", code).isNotEqualTo(code);
+            assertThat(NhsCodes.contactOutcome(code))
+                    .as("outcome of contact %s", code)
+                    .isNotEqualTo(code);
         }
     }
 }
