@@ -164,7 +164,7 @@ class MessageBackLetterTest {
                         "Strengths: Sociable and musical; used to sing in a choir; Close relationship with her daughter")
                 .contains("Need: Lonely and rarely leaving the house.")
                 .contains(
-                        "Goal: Get out and meet people at least twice a week. Status: Achieved. Importance 9 out of 10. "
+                        "Goal: Get out and meet people at least twice a week. Status: Goal achieved. Importance 9 out of 10. "
                                 + "Outcomes: Walking twice a week and singing weekly.")
                 .contains("Goal: Sleep better. Status: In progress.")
                 .contains(

@@ -157,6 +157,24 @@ class CodeSystemTest {
         assertThat(f.get(0).message()).contains("'422650009'").contains("prsb-gp-opt-out-indicator");
     }
 
+    @Test
+    void the_date_stopped_smoking_is_coded_only_as_prsb_says() {
+        ObjectNode r = example("referral--full-gp-loneliness.json");
+        ObjectNode coding = (ObjectNode) r.at("/socialContext/smokingStatus/dateStoppedSmoking/coding");
+        assertThat(coding.path("code").asString()).isEqualTo("160625004");
+        assertThat(validator.validate(r.toString()).findings()).isEmpty();
+
+        coding.put("code", "8517006");
+        List<Finding> f = validator.validate(r.toString()).findings();
+        assertThat(f).extracting(Finding::ruleId).containsExactly(Rule.CODE_NOT_IN_LIST.id());
+        assertThat(f.get(0).prsbPath())
+                .isEqualTo("Social context / Smoking status / Date stopped smoking / Coded value");
+        assertThat(f.get(0).message())
+                .contains("'8517006'")
+                .contains("prsb-date-stopped-smoking")
+                .contains("160625004");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"R0260", "R8000"})
     void an_sds_job_role_in_its_form_passes(String code) {

@@ -1,7 +1,9 @@
 package org.linkway.validation.internal.vocab;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fhir.ucum.UcumEssenceService;
 
 /**
@@ -10,6 +12,11 @@ import org.fhir.ucum.UcumEssenceService;
  * unit never pays for it.
  */
 public final class UcumUnits {
+
+    /** Messages use a handful of units: remember the verdicts, up to a bound a hostile sender cannot grow. */
+    private static final int REMEMBERED = 512;
+
+    private static final Map<String, Optional<String>> VERDICTS = new ConcurrentHashMap<>();
 
     private UcumUnits() {}
 
@@ -30,6 +37,18 @@ public final class UcumUnits {
 
     /** Why {@code unit} is not a UCUM unit expression, or empty if it is one. */
     public static Optional<String> problem(String unit) {
+        Optional<String> known = VERDICTS.get(unit);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> verdict = check(unit);
+        if (VERDICTS.size() < REMEMBERED) {
+            VERDICTS.put(unit, verdict);
+        }
+        return verdict;
+    }
+
+    private static Optional<String> check(String unit) {
         String why;
         try {
             why = Holder.SERVICE.validate(unit);
