@@ -98,6 +98,25 @@ class StatedDifferencesTest {
     }
 
     @Test
+    void no_home_limits_a_length_prsb_leaves_open() {
+        List<String> limited = new ArrayList<>();
+        for (PrsbElement e : PrsbStandard.v1_1().elements()) {
+            if (e.isGroup() || e.maxLength().isPresent()) {
+                continue;
+            }
+            for (SchemaWalker.Home h : report.homesOf(e)) {
+                if (h.valueSchema().has("maxLength")) {
+                    limited.add(h.label() + " (" + e.path() + "): maxLength "
+                            + h.valueSchema().get("maxLength"));
+                }
+            }
+        }
+        assertThat(limited)
+                .as("homes with a maximum length where PRSB sets none (a deliberate difference with no row kind yet)")
+                .isEmpty();
+    }
+
+    @Test
     void min_length_rows_name_elements_with_a_prsb_minimum_they_differ_from() {
         for (StatedDifferences.Row r : stated.of(StatedDifferences.Kind.MIN_LENGTH)) {
             assertThat(r.element().minLength()).as(r.element().path()).isPresent();
