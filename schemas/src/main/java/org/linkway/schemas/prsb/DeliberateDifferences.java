@@ -72,20 +72,32 @@ final class DeliberateDifferences {
     }
 
     private void renderMandatoryByRule(StringBuilder md) {
-        md.append("### Mandatory by a validator rule\n\n")
-                .append("PRSB marks these elements R (required if known) or leaves them optional; a Linkway validator ")
-                .append("rule refuses a message without them. Listed in `")
+        md.append("### Mandatory in Linkway, optional in PRSB\n\n")
+                .append("PRSB marks these elements R (required if known) or leaves them optional; Linkway requires ")
+                .append("them, each for the reason given. Listed in `")
                 .append(StatedDifferences.FILE)
-                .append("`; sdk-model's `DeliberateDifferencesTest` fails on a rule that makes an element ")
-                .append("mandatory without a row there. Not listed: `LW-CODED-TEXT-EMPTY`, which refuses a coded ")
-                .append("element that is present but carries neither its code nor its free text; it makes neither ")
-                .append("mandatory, only an element that is sent say something.\n\n");
-        List<StatedDifferences.Row> rows = stated.of(StatedDifferences.Kind.MANDATORY_BY_RULE);
+                .append("`; the build fails on a schema that requires such an element (`StatedDifferencesTest`) ")
+                .append("or a validator rule that refuses a message without one (sdk-model's ")
+                .append("`DeliberateDifferencesTest`) without a row there. Not listed: `LW-CODED-TEXT-EMPTY`, which ")
+                .append("refuses a coded element that is present but carries neither its code nor its free text; it ")
+                .append("makes neither mandatory, only an element that is sent say something.\n\n");
+        table(
+                md,
+                "Required by the schemas, where a Linkway resource is the element",
+                "Required at",
+                stated.of(StatedDifferences.Kind.REQUIRED_BY_SCHEMA),
+                true);
+        table(md, "Required by a validator rule", "Rule", stated.of(StatedDifferences.Kind.MANDATORY_BY_RULE), false);
+    }
+
+    private static void table(
+            StringBuilder md, String title, String column, List<StatedDifferences.Row> rows, boolean codeColumn) {
+        md.append(title).append(":\n\n");
         if (rows.isEmpty()) {
             md.append("None.\n\n");
             return;
         }
-        md.append("| Element | PRSB | Rule | Why |\n|---|---|---|---|\n");
+        md.append("| Element | PRSB | ").append(column).append(" | Why |\n|---|---|---|---|\n");
         for (StatedDifferences.Row r : rows) {
             md.append("| ")
                     .append(CoverageReport.code(r.element().path()))
@@ -93,9 +105,9 @@ final class DeliberateDifferences {
                     .append(r.element().cardinality())
                     .append(' ')
                     .append(r.element().mro().isEmpty() ? "-" : r.element().mro())
-                    .append(" | `")
-                    .append(r.linkway())
-                    .append("` | ")
+                    .append(" | ")
+                    .append(codeColumn ? CoverageReport.code(r.linkway()) : "`" + r.linkway() + "`")
+                    .append(" | ")
                     .append(cell(r.reason()))
                     .append(" |\n");
         }

@@ -17,6 +17,11 @@ final class StatedDifferences {
     enum Kind {
         /** A validator rule makes an element PRSB leaves optional (R or O) mandatory; {@code linkway} names the rule. */
         MANDATORY_BY_RULE,
+        /**
+         * A schema requires an element PRSB leaves optional (R or O, minimum 0); {@code linkway}
+         * names the home ({@code Resource: /pointer}).
+         */
+        REQUIRED_BY_SCHEMA,
         /** The schemas give a shorter minimum length than PRSB; {@code linkway} is the schemas' minimum. */
         MIN_LENGTH,
         /** What is checked of an element's value set; {@code linkway} says what (the vocabulary work feeds these rows). */

@@ -63,6 +63,59 @@ class StatedDifferencesTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * The schemas require an element PRSB leaves optional (minimum 0, not M) only where a
+     * required-by-schema row says so and why; each row names such a home. (PRSB's own minimums of 1
+     * without M have their computed table.)
+     */
+    @Test
+    void every_home_the_schemas_require_although_prsb_leaves_it_optional_has_a_row() {
+        List<String> unlisted = new ArrayList<>();
+        List<String> homes = new ArrayList<>();
+        for (PrsbElement e : PrsbStandard.v1_1().elements()) {
+            if (e.isMandatory() || e.min() >= 1) {
+                continue;
+            }
+            for (SchemaWalker.Home h : report.homesOf(e)) {
+                boolean minItems = h.isArray() && h.schema().path("minItems").asInt(0) >= 1;
+                if (h.required() || minItems) {
+                    homes.add(e.path() + " at " + h.label());
+                    boolean hasRow = stated.of(StatedDifferences.Kind.REQUIRED_BY_SCHEMA).stream()
+                            .anyMatch(r -> r.element() == e && r.linkway().equals(h.label()));
+                    if (!hasRow) {
+                        unlisted.add(h.label() + " (" + e.path() + ", " + e.cardinality() + " " + e.mro() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(unlisted)
+                .as("required homes of optional PRSB elements without a row")
+                .isEmpty();
+        assertThat(stated.of(StatedDifferences.Kind.REQUIRED_BY_SCHEMA))
+                .extracting(r -> r.element().path() + " at " + r.linkway())
+                .as("required-by-schema rows that name no such home")
+                .isSubsetOf(homes);
+    }
+
+    @Test
+    void no_home_limits_a_length_prsb_leaves_open() {
+        List<String> limited = new ArrayList<>();
+        for (PrsbElement e : PrsbStandard.v1_1().elements()) {
+            if (e.isGroup() || e.maxLength().isPresent()) {
+                continue;
+            }
+            for (SchemaWalker.Home h : report.homesOf(e)) {
+                if (h.valueSchema().has("maxLength")) {
+                    limited.add(h.label() + " (" + e.path() + "): maxLength "
+                            + h.valueSchema().get("maxLength"));
+                }
+            }
+        }
+        assertThat(limited)
+                .as("homes with a maximum length where PRSB sets none (a deliberate difference with no row kind yet)")
+                .isEmpty();
+    }
+
     @Test
     void min_length_rows_name_elements_with_a_prsb_minimum_they_differ_from() {
         for (StatedDifferences.Row r : stated.of(StatedDifferences.Kind.MIN_LENGTH)) {
@@ -103,7 +156,7 @@ class StatedDifferencesTest {
     void the_report_has_a_part_for_every_kind_of_difference() {
         String md = report.render();
         assertThat(md)
-                .contains("### Mandatory by a validator rule")
+                .contains("### Mandatory in Linkway, optional in PRSB")
                 .contains("### Dates and times")
                 .contains("### Longer than the standard allows")
                 .contains("### Shorter minimum lengths")
