@@ -19,17 +19,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
 final class ServerProcess {
 
-    private static final BigInteger P256_HALF_ORDER = new BigInteger(
-                    "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16)
-            .shiftRight(1);
+    private static final BigInteger P256_HALF_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16).shiftRight(1);
 
     private ServerProcess() {}
 
@@ -38,8 +39,21 @@ final class ServerProcess {
      * answers an admin token signed with the private half, issued by and for {@code name}.
      */
     static String issueToken(Path data, String name) throws Exception {
+        return issueTokens(data, name, 1).get(0);
+    }
+
+    /** As {@link #issueToken}, {@code count} admin tokens with subjects of their own. */
+    static List<String> issueTokens(Path data, String name, int count) throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID(name).generate();
         Files.writeString(data.resolve("keys.jwks"), new JWKSet(key.toPublicJWK()).toString());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(sign(key, name, name + "-harness" + (i == 0 ? "" : "-" + i)));
+        }
+        return tokens;
+    }
+
+    private static String sign(ECKey key, String name, String subject) throws Exception {
         SignedJWT jwt;
         do { // the server refuses high-S ES256 signatures; a fresh signature is low-S half the time
             jwt = new SignedJWT(
@@ -47,14 +61,13 @@ final class ServerProcess {
                     new JWTClaimsSet.Builder()
                             .issuer(name)
                             .audience(name)
-                            .subject(name + "-harness")
+                            .subject(subject)
                             .claim("org", "LINKWAY")
                             .claim("role", "admin")
                             .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))
                             .build());
             jwt.sign(new ECDSASigner(key));
-        } while (new BigInteger(1, Arrays.copyOfRange(jwt.getSignature().decode(), 32, 64))
-                        .compareTo(P256_HALF_ORDER)
+        } while (new BigInteger(1, Arrays.copyOfRange(jwt.getSignature().decode(), 32, 64)).compareTo(P256_HALF_ORDER)
                 > 0);
         return jwt.serialize();
     }
