@@ -92,7 +92,9 @@ public final class ProblemMapper {
                     METHOD_NOT_ALLOWED,
                     TOO_LARGE,
                     UNSUPPORTED_MEDIA_TYPE,
-                    IF_MATCH_REQUIRED -> new BadRequestException(p);
+                    IF_MATCH_REQUIRED,
+                    REQUEST_TIMEOUT -> new BadRequestException(p);
+            case TOO_MANY_REQUESTS -> new RateLimitedException(p, retryAfter);
             case UNAUTHORISED -> new UnauthorisedException(p);
             case FORBIDDEN -> new ForbiddenException(p);
             case NOT_FOUND -> new NotFoundException(p);
