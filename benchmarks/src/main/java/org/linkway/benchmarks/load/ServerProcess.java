@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** What the harnesses share about the server process they launch: its token issuer, its health, its CPU and memory. */
@@ -37,8 +39,21 @@ final class ServerProcess {
      * answers an admin token signed with the private half, issued by and for {@code name}.
      */
     static String issueToken(Path data, String name) throws Exception {
+        return issueTokens(data, name, 1).get(0);
+    }
+
+    /** As {@link #issueToken}, {@code count} admin tokens with subjects of their own. */
+    static List<String> issueTokens(Path data, String name, int count) throws Exception {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID(name).generate();
         Files.writeString(data.resolve("keys.jwks"), new JWKSet(key.toPublicJWK()).toString());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(sign(key, name, name + "-harness" + (i == 0 ? "" : "-" + i)));
+        }
+        return tokens;
+    }
+
+    private static String sign(ECKey key, String name, String subject) throws Exception {
         SignedJWT jwt;
         do { // the server refuses high-S ES256 signatures; a fresh signature is low-S half the time
             jwt = new SignedJWT(
@@ -46,7 +61,7 @@ final class ServerProcess {
                     new JWTClaimsSet.Builder()
                             .issuer(name)
                             .audience(name)
-                            .subject(name + "-harness")
+                            .subject(subject)
                             .claim("org", "LINKWAY")
                             .claim("role", "admin")
                             .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))))

@@ -176,15 +176,12 @@ public final class Security {
         }
     }
 
-    /**
-     * Counts a request refused before anyone was authenticated (401 here, 429 at the edge) towards
-     * the audit trail's summary instead of an entry of its own ({@link RefusalSummary}).
-     */
+    /** Counts a request refused before authentication (401 here, 429 at the edge) into {@link RefusalSummary}. */
     public void refusedBeforeAuthentication(int status) {
         refusals.refused(status);
     }
 
-    /** How often at most the audit trail gets an entry counting the requests refused before authentication. */
+    /** At most one audit entry per interval counts the requests refused before authentication. */
     public void summariseRefusalsEvery(Duration interval) {
         this.refusals = new RefusalSummary(audit, clock, interval);
     }
@@ -192,19 +189,6 @@ public final class Security {
     /** Writes the count of refusals not yet in the audit trail; the server calls it as it stops. */
     public void flushRefusals() {
         refusals.flush();
-    }
-
-    /**
-     * RFC 6750's challenge: a request with no bearer token is told only the scheme and realm; one
-     * whose token failed is told {@code invalid_token}, with the check that failed.
-     */
-    static String challenge(String authorization, ApiProblem problem) {
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        if (!bearer) {
-            return "Bearer realm=\"linkway\"";
-        }
-        String why = problem.detail().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "'");
-        return "Bearer realm=\"linkway\", error=\"invalid_token\", error_description=\"" + why + "\"";
     }
 
     private void before(Context ctx) {
@@ -218,7 +202,7 @@ public final class Security {
         try {
             caller = verifier.authenticate(ctx.header("Authorization"));
         } catch (ApiProblem p) {
-            ctx.header("WWW-Authenticate", challenge(ctx.header("Authorization"), p));
+            ctx.header("WWW-Authenticate", TokenVerifier.challenge(ctx.header("Authorization"), p));
             throw p;
         }
         ctx.attribute(CALLER, caller);

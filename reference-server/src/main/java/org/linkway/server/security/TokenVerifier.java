@@ -166,6 +166,19 @@ public final class TokenVerifier {
         return v instanceof String s && !s.isBlank() && s.length() <= 200 ? s : null;
     }
 
+    /**
+     * RFC 6750's challenge: a request with no bearer token is told only the scheme and realm; one
+     * whose token failed is told {@code invalid_token}, with the check that failed.
+     */
+    static String challenge(String authorization, ApiProblem problem) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer) {
+            return "Bearer realm=\"linkway\"";
+        }
+        String why = problem.detail().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "'");
+        return "Bearer realm=\"linkway\", error=\"invalid_token\", error_description=\"" + why + "\"";
+    }
+
     static ApiProblem unauthorised(String detail) {
         return new ApiProblem(ProblemType.UNAUTHORISED, detail);
     }

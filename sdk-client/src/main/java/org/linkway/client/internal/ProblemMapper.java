@@ -92,15 +92,15 @@ public final class ProblemMapper {
                     METHOD_NOT_ALLOWED,
                     TOO_LARGE,
                     UNSUPPORTED_MEDIA_TYPE,
-                    REQUEST_TIMEOUT,
-                    IF_MATCH_REQUIRED -> new BadRequestException(p);
+                    IF_MATCH_REQUIRED,
+                    REQUEST_TIMEOUT -> new BadRequestException(p);
             case TOO_MANY_REQUESTS -> new RateLimitedException(p, retryAfter);
             case UNAUTHORISED -> new UnauthorisedException(p);
             case FORBIDDEN -> new ForbiddenException(p);
             case NOT_FOUND -> new NotFoundException(p);
             case NOT_ACCEPTABLE -> new NotAcceptableException(p);
             case ILLEGAL_TRANSITION -> new IllegalTransitionException(p);
-            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED, FEEDBACK_LIMIT -> new ConflictException(p);
+            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED -> new ConflictException(p);
             case STALE_VERSION -> new StaleVersionException(p);
             case SERVER_ERROR, AUDIT_UNAVAILABLE -> new ServerException(p);
         };
