@@ -30,6 +30,16 @@ CREATE TABLE party_identifier (
 );
 CREATE INDEX party_identifier_by_party ON party_identifier (party);
 
+-- Which identifiers a referral's records name together, each pair once however many records name
+-- it: joining identifiers into one party costs what the referral's distinct identifiers cost, not
+-- what its decisions do.
+CREATE TABLE identifier_link (
+    referral_id TEXT NOT NULL,
+    identifier  TEXT NOT NULL,
+    joined      TEXT NOT NULL,
+    PRIMARY KEY (referral_id, identifier, joined)
+);
+
 -- Whether the decisions and onward referrals stored before this migration are in the ledger yet:
 -- the server reads them in once, at start-up, then sets backfilled to 1.
 CREATE TABLE consent_ledger (

@@ -1,10 +1,7 @@
 package org.linkway.server.consent;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.linkway.server.storage.Tx;
 import tools.jackson.databind.JsonNode;
@@ -41,34 +38,29 @@ public record PartyIdentity(Set<String> identifiers, String name) {
 
     /**
      * The party known by {@code seed} in the referral: the seed with every identifier the
-     * referral's records or the directory join to it.
+     * referral's records or the directory join to it, repeated until nothing new is found.
      */
     public static PartyIdentity of(Tx tx, String referralId, Collection<String> seed, OrganisationDirectory directory) {
-        return of(seed, referralId == null ? Map.of() : tx.consents().parties(referralId), directory);
-    }
-
-    /** As {@link #of(Tx, String, Collection, OrganisationDirectory)}, from the referral's parties already read. */
-    public static PartyIdentity of(
-            Collection<String> seed, Map<String, Set<String>> referralParties, OrganisationDirectory directory) {
         Set<String> known = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
         for (String s : seed) {
-            if (s != null && !s.isBlank() && known.add(s)) {
-                todo.add(s);
+            if (s != null && !s.isBlank()) {
+                known.add(s);
             }
         }
         String name = known.isEmpty() ? "(none)" : known.iterator().next();
-        while (!todo.isEmpty()) {
-            String id = todo.poll();
-            Set<String> joined = new LinkedHashSet<>(directory.aliasesOf(id));
-            for (Set<String> named : referralParties.values()) {
-                if (named.contains(id)) {
-                    joined.addAll(named);
-                }
+        Set<String> fresh = new LinkedHashSet<>(known);
+        while (!fresh.isEmpty()) {
+            Set<String> joined = new LinkedHashSet<>();
+            for (String id : fresh) {
+                joined.addAll(directory.aliasesOf(id));
             }
+            if (referralId != null) {
+                joined.addAll(tx.consents().joinedTo(referralId, fresh));
+            }
+            fresh = new LinkedHashSet<>();
             for (String j : joined) {
                 if (j != null && !j.isBlank() && known.add(j)) {
-                    todo.add(j);
+                    fresh.add(j);
                 }
             }
         }

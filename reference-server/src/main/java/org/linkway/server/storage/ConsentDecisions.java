@@ -1,7 +1,6 @@
 package org.linkway.server.storage;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,8 +42,8 @@ public interface ConsentDecisions {
     /** Records that a record of the referral names one organisation by these identifiers (none: a marker row). */
     void nameParty(String referralId, String party, Set<String> identifiers);
 
-    /** Every record of the referral that names an organisation, with its identifiers. */
-    Map<String, Set<String>> parties(String referralId);
+    /** The identifiers some record of the referral names together with any of {@code identifiers}. */
+    Set<String> joinedTo(String referralId, Set<String> identifiers);
 
     /**
      * The latest decision that settles whether an onward provider known by any of {@code identifiers}

@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,21 +50,40 @@ final class JdbcConsentDecisions implements ConsentDecisions {
                     party,
                     id);
         }
+        for (String id : identifiers) {
+            for (String other : identifiers) {
+                if (!id.equals(other)) {
+                    tx.execute(
+                            "INSERT INTO identifier_link (referral_id, identifier, joined) VALUES (?, ?, ?) "
+                                    + "ON CONFLICT (referral_id, identifier, joined) DO NOTHING",
+                            referralId,
+                            id,
+                            other);
+                }
+            }
+        }
     }
 
     @Override
-    public Map<String, Set<String>> parties(String referralId) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
+    public Set<String> joinedTo(String referralId, Set<String> identifiers) {
+        Set<String> out = new LinkedHashSet<>();
+        if (identifiers.isEmpty()) {
+            return out;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(referralId);
+        List<String> ids = padded(identifiers);
+        args.addAll(ids);
         try (JdbcTx.Prepared s = tx.prepare(
-                        "SELECT party, identifier FROM party_identifier WHERE referral_id = ? AND identifier <> '' "
-                                + "ORDER BY party, identifier",
-                        referralId);
+                        "SELECT DISTINCT joined FROM identifier_link WHERE referral_id = ? AND identifier IN ("
+                                + placeholders(ids.size()) + ")",
+                        args.toArray());
                 ResultSet rs = s.statement().executeQuery()) {
             while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+                out.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the parties of referral " + referralId, e);
+            throw new StoreException("cannot read the identifiers joined in referral " + referralId, e);
         }
         return out;
     }
@@ -80,13 +97,7 @@ final class JdbcConsentDecisions implements ConsentDecisions {
         if (!identifiers.isEmpty()) {
             named.append(" OR EXISTS (SELECT 1 FROM party_identifier p WHERE p.referral_id = d.referral_id "
                     + "AND p.party = d.party AND p.identifier IN (");
-            // padded to a power of two by repeating one identifier: a few statement texts, so the
-            // writer's statement cache stays small however many identifiers a referral links
-            List<String> ids = new ArrayList<>(identifiers);
-            int size = Integer.highestOneBit(Math.max(4, ids.size() - 1)) << 1;
-            while (ids.size() < size) {
-                ids.add(ids.get(0));
-            }
+            List<String> ids = padded(identifiers);
             named.append(placeholders(ids.size())).append("))");
             args.addAll(ids);
         }
@@ -177,6 +188,19 @@ final class JdbcConsentDecisions implements ConsentDecisions {
         } catch (SQLException e) {
             throw new StoreException("cannot read the consent ledger", e);
         }
+    }
+
+    /**
+     * The identifiers, padded to a power of two by repeating one: a few statement texts, so the
+     * writer's statement cache stays small however many identifiers a referral joins.
+     */
+    private static List<String> padded(Set<String> identifiers) {
+        List<String> ids = new ArrayList<>(identifiers);
+        int size = Integer.highestOneBit(Math.max(4, ids.size() - 1)) << 1;
+        while (ids.size() < size) {
+            ids.add(ids.get(0));
+        }
+        return ids;
     }
 
     private static String placeholders(int n) {
