@@ -42,7 +42,9 @@ public final class Examples {
     /** Invalid referral examples from the schemas, each named after the rule it breaks. */
     public static final List<String> INVALID_REFERRALS = List.of(
             "invalid/LW-CARDINALITY--no-gp-practice-entry.referral.json",
+            "invalid/LW-CODE-LIST--ethnicity-QQ.referral.json",
             "invalid/LW-CODE-LIST--gender-Q.referral.json",
+            "invalid/LW-CODE-LIST--sex-7.referral.json",
             "invalid/LW-CODE-SYSTEM--snomed-system-trailing-slash.referral.json",
             "invalid/LW-CODED-TEXT-EMPTY--risk-with-neither.referral.json",
             "invalid/LW-BLANK-TEXT--first-name-three-spaces.referral.json",
