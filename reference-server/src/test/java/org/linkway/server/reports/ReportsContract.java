@@ -145,6 +145,23 @@ abstract class ReportsContract {
                 .merge(category, 1L, Long::sum);
     }
 
+    /** Removes every member (but the date of birth) holding a day before {@code born}. */
+    private static void dropDatesBefore(JsonNode node, LocalDate born) {
+        if (node instanceof ObjectNode o) {
+            List<String> old = new ArrayList<>();
+            o.properties().forEach(e -> {
+                String v = e.getValue().asString("");
+                if (!e.getKey().equals("dateOfBirth")
+                        && v.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}.*")
+                        && v.substring(0, 10).compareTo(born.toString()) < 0) {
+                    old.add(e.getKey());
+                }
+            });
+            o.remove(old);
+        }
+        node.forEach(child -> dropDatesBefore(child, born));
+    }
+
     private void populate(Random rnd, int n) {
         ObjectNode template =
                 (ObjectNode) read("/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json");
@@ -181,12 +198,10 @@ abstract class ReportsContract {
             ObjectNode r = template.deepCopy();
             ObjectNode person = (ObjectNode) r.get("personDemographics");
             int a = rnd.nextInt(ages.length);
-            person.put(
-                    "dateOfBirth",
-                    LocalDate.now(ZoneOffset.UTC)
-                            .minusYears(ages[a])
-                            .minusDays(40)
-                            .toString());
+            LocalDate born = LocalDate.now(ZoneOffset.UTC).minusYears(ages[a]).minusDays(40);
+            person.put("dateOfBirth", born.toString());
+            // a younger person than the example's cannot have its old history (LW-DATE-BEFORE-BIRTH)
+            dropDatesBefore(r, born);
             String[] g = genders[rnd.nextInt(genders.length)];
             setOrRemove(person, "gender", g[0]);
             String[] e = ethnic[rnd.nextInt(ethnic.length)];
