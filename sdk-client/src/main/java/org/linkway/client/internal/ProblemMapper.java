@@ -100,7 +100,7 @@ public final class ProblemMapper {
             case NOT_FOUND -> new NotFoundException(p);
             case NOT_ACCEPTABLE -> new NotAcceptableException(p);
             case ILLEGAL_TRANSITION -> new IllegalTransitionException(p);
-            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED -> new ConflictException(p);
+            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED, FEEDBACK_LIMIT -> new ConflictException(p);
             case STALE_VERSION -> new StaleVersionException(p);
             case SERVER_ERROR, AUDIT_UNAVAILABLE -> new ServerException(p);
         };
