@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Re-runs the generation step after a PRSB release or a change to the name map or the message
- * definitions: {@code ./mvnw -pl schemas compile exec:java@generate}. Writes the generated
+ * definitions: {@code ./mvnw -B -pl schemas -am test -Dtest=GeneratedFilesAreCurrentTest -Dsurefire.failIfNoSpecifiedTests=false -Dlinkway.regenerate=true}
+ * (the test {@code GeneratedFilesAreCurrentTest} calls {@link #files}). Writes the generated
  * schemas under {@code json/} and the coverage report {@code PRSB-COVERAGE.md}. The build's
  * tests fail if a committed file differs from what this would write.
  */
