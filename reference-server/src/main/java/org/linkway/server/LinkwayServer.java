@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
 import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
+import org.linkway.server.directory.DirectoryLink;
 import org.linkway.server.directory.DirectoryRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.events.SubscriptionRoutes;
@@ -76,6 +77,7 @@ public final class LinkwayServer implements AutoCloseable {
                 new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
         DirectoryRoutes directory =
                 new DirectoryRoutes(store, clock, config.directory().geocoder());
+        onward.directory(new DirectoryLink(store, clock));
         security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
         RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
         this.app = Javalin.create(cfg -> {

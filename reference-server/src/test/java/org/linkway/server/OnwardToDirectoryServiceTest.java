@@ -143,6 +143,17 @@ class OnwardToDirectoryServiceTest {
     }
 
     @Test
+    void withoutADirectoryServiceTheProviderIsStillRequired() {
+        ObjectNode body = (ObjectNode) LinkwayJson.mapper()
+                .readTree(ReferralApiContract.example("valid/onward-referral--walking-group-with-feedback.json"));
+        body.remove(List.of("provider", "feedback"));
+        ApiClient.Answer refused =
+                linkWorker.postJson("/v1/referrals/" + referral + "/onward-referrals", body.toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asString()).contains("'provider' is required");
+    }
+
+    @Test
     void aRetiredServiceIsAWarning() {
         ObjectNode extra = DirectoryContract.service("svc-closing", "Closing Cafe");
         linkWorker.postJson("/v1/directory/imports", extra.toString());
