@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -280,6 +279,31 @@ abstract class DirectoryContract {
                 .isEqualTo(404);
     }
 
+    @Test
+    @Order(9)
+    void theCommandImportsAFileAndSaysWhenRecordsWereSkipped(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path file = dir.resolve("feed.json");
+        ObjectNode page = LinkwayJson.mapper().createObjectNode();
+        page.putArray("contents")
+                .add(service("svc-file-good", "Tea Dance"))
+                .add(service("svc-file-bad", "No Status").put("status", "open"));
+        java.nio.file.Files.writeString(file, page.toString());
+        assertThat(new CommandLine(new Main())
+                        .execute("directory", "import", "--file", file.toString(), "--db-url", databaseUrl()))
+                .as("a record was skipped")
+                .isEqualTo(1);
+        assertThat(linkWorker.get("/v1/directory/services/svc-file-good").status())
+                .isEqualTo(200);
+        assertThat(linkWorker.get("/v1/directory/services/svc-file-bad").status())
+                .isEqualTo(404);
+        java.nio.file.Files.writeString(file, "42");
+        assertThat(new CommandLine(new Main())
+                        .execute("directory", "import", "--file", file.toString(), "--db-url", databaseUrl()))
+                .as("not a feed: nothing imported")
+                .isEqualTo(2);
+    }
+
     private List<String> ids(String query) {
         ApiClient.Answer answer = linkWorker.get("/v1/directory/services?" + query);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -293,9 +317,5 @@ abstract class DirectoryContract {
         s.put("id", id).put("name", name).put("status", "active").put("url", "https://example.org/" + id);
         s.putObject("organization").put("id", "org-" + id).put("name", name + " Trust");
         return s;
-    }
-
-    static String joined(List<String> ids) {
-        return ids.stream().collect(Collectors.joining(","));
     }
 }
