@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The service directory end to end, on both databases: a local authority's Open Referral UK
  * publisher (a real HTTP server on loopback, in pages) imported with the server's own command,
  * published again in the ORUK shape, searched by a link worker, curated, and refused to the roles
- * that may not curate. The searches run last-but-one; the test that changes the directory runs last.
+ * that may not curate. The reads and searches run first; the tests that change the directory run last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
