@@ -21,7 +21,9 @@ public enum Profile {
     /** Authentication and organisation scoping; needs tokens. */
     SECURITY("security"),
     /** Messages the server emits (and files given to the kit) validate against the standard. */
-    MESSAGE_FORMAT("message-format");
+    MESSAGE_FORMAT("message-format"),
+    /** Optional: publishes its service directory as an Open Referral UK API (list, paging, service shape). */
+    DIRECTORY("directory");
 
     private final String id;
 

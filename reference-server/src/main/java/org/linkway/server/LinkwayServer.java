@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
 import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
+import org.linkway.server.directory.DirectoryLink;
+import org.linkway.server.directory.DirectoryRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.events.SubscriptionRoutes;
 import org.linkway.server.events.WebhookDispatcher;
@@ -73,6 +75,9 @@ public final class LinkwayServer implements AutoCloseable {
         CarePlanRoutes carePlans = new CarePlanRoutes(store, intake);
         OnwardReferralRoutes onward =
                 new OnwardReferralRoutes(store, intake, validator, referralService.messageBacks());
+        DirectoryRoutes directory =
+                new DirectoryRoutes(store, clock, config.directory().geocoder());
+        onward.directory(new DirectoryLink(store, clock));
         security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
         RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
         this.app = Javalin.create(cfg -> {
@@ -122,6 +127,7 @@ public final class LinkwayServer implements AutoCloseable {
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
             audit.register(cfg.routes);
+            directory.register(cfg.routes); // the service directory, in the Open Referral UK shape
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
         });
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.linkway.server.directory.DirectoryCommand;
+import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ServerVersion.class,
         description = "Linkway reference server for the PRSB Social Prescribing Information Standard v1.1.",
-        subcommands = AuditCommand.class)
+        subcommands = {AuditCommand.class, DirectoryCommand.class})
 public final class Main implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -147,6 +149,13 @@ public final class Main implements Callable<Integer> {
                     "Bytes a second a request body must average after its first 5 s; slower answers 408 (LINKWAY_MIN_REQUEST_BODY_RATE, default ${DEFAULT-VALUE}).")
     long minBodyRate;
 
+    @Option(
+            names = "--postcode-centroids",
+            defaultValue = "${env:LINKWAY_POSTCODE_CENTROIDS}",
+            description =
+                    "CSV of postcode,latitude,longitude (whole postcodes or outward codes) for directory search by postcode; none ship with Linkway (LINKWAY_POSTCODE_CENTROIDS).")
+    Path postcodeCentroids;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -164,6 +173,7 @@ public final class Main implements Callable<Integer> {
                     .withSecurity(new SecuritySettings(jwtKeys, jwtIssuer, jwtAudience))
                     .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
                     .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword))
+                    .withDirectory(new DirectorySettings(postcodeCentroids))
                     .withEdge(EdgeSettings.DEFAULTS
                             .withConcurrency(maxPerToken, maxPerAddress)
                             .withBodyTiming(

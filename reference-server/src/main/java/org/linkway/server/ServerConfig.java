@@ -1,6 +1,7 @@
 package org.linkway.server;
 
 import java.nio.file.Path;
+import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
@@ -19,6 +20,7 @@ import org.linkway.server.security.SigningSettings;
  * @param signing     the server's message signing key and the sender keys it trusts
  * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
  * @param edge        slow bodies, concurrent requests per token and per address, idle connections
+ * @param directory   the service directory's postcode centroids
  */
 public record ServerConfig(
         String host,
@@ -31,9 +33,37 @@ public record ServerConfig(
         SecuritySettings security,
         SigningSettings signing,
         TlsSettings tls,
-        EdgeSettings edge) {
+        EdgeSettings edge,
+        DirectorySettings directory) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
+
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            long maxBodyBytes,
+            boolean dev,
+            WebhookSettings webhooks,
+            SecuritySettings security,
+            SigningSettings signing,
+            TlsSettings tls,
+            EdgeSettings edge) {
+        this(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                DirectorySettings.NONE);
+    }
 
     public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
         this(host, port, dataDir, databaseUrl, maxBodyBytes, dev, WebhookSettings.DEFAULTS, SecuritySettings.NONE);
@@ -75,31 +105,70 @@ public record ServerConfig(
 
     public ServerConfig withSecurity(SecuritySettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls, edge);
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls, edge, directory);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls, edge);
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls, edge, directory);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls, edge);
+        return new ServerConfig(
+                host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls, edge, directory);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, settings, tls, edge);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                settings,
+                tls,
+                edge,
+                directory);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, settings, edge);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                settings,
+                edge,
+                directory);
     }
 
     public ServerConfig withEdge(EdgeSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, tls, settings);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                settings,
+                directory);
+    }
+
+    public ServerConfig withDirectory(DirectorySettings settings) {
+        return new ServerConfig(
+                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, tls, edge, settings);
     }
 
     public String effectiveDatabaseUrl() {

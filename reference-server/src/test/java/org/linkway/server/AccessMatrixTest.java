@@ -161,6 +161,18 @@ class AccessMatrixTest {
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /fhir/R4/Bundle");
         // every reader may search; what it finds is filtered (aTaskSearchFindsOnlyTheCallersReferrals)
         put(Names.NOTHING, READERS, "GET /fhir/R4/Task");
+        // the service directory holds no personal data: every role reads it; admins and link worker services curate
+        put(
+                Names.NOTHING,
+                ALL,
+                "GET /v1/directory/services",
+                "GET /v1/directory/services/{id}",
+                "GET /v1/directory/services/{id}/history");
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN),
+                "POST /v1/directory/imports",
+                "POST /v1/directory/services/{id}/retire");
     }
 
     private static void put(Names names, Set<Who> allowed, String... routes) {
@@ -253,6 +265,13 @@ class AccessMatrixTest {
                         .json()
                         .path("id")
                         .asString());
+        assertThat(admin.postJson(
+                                "/v1/directory/imports",
+                                "[{\"id\":\"matrix-svc\",\"name\":\"Matrix Walk\",\"status\":\"active\"}]")
+                        .json()
+                        .path("created")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(ids.values())
                 .doesNotContainNull()
                 .allSatisfy(v -> assertThat(v).isNotEmpty());
@@ -335,6 +354,8 @@ class AccessMatrixTest {
             path = path.replace("{id}", ids.get("onward"));
         } else if (MATRIX.get(route).names() == Names.MESSAGE_BACK) {
             path = path.replace("{id}", ids.get("closed"));
+        } else if (path.startsWith("/v1/directory/services/")) {
+            path = path.replace("{id}", "matrix-svc");
         } else if (path.startsWith("/v1/subscriptions/")) {
             path = path.replace("{id}", ids.get("subscription"));
         } else {

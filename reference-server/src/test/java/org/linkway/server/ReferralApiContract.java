@@ -77,6 +77,27 @@ abstract class ReferralApiContract {
         assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
     }
 
+    /** The directory has its own suite (DirectoryContract); this visits each directory operation once. */
+    @Test
+    void a_directory_service_is_imported_searched_read_and_retired() {
+        String service = "{\"id\":\"contract-svc\",\"name\":\"Contract Choir\",\"status\":\"active\"}";
+        assertThat(api.postJson("/v1/directory/imports", "[" + service + "]")
+                        .json()
+                        .path("created")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/v1/directory/services?text=contract%20choir")
+                        .json()
+                        .path("total_items")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/v1/directory/services/contract-svc").status()).isEqualTo(200);
+        assertThat(api.post("/v1/directory/services/contract-svc/retire", null).status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/directory/services/contract-svc/history").json().path("items"))
+                .hasSize(2);
+    }
+
     /** Webhooks have their own suite (WebhookContract); this visits each subscription operation once. */
     @Test
     void a_subscription_is_created_read_listed_replayed_and_deleted() {

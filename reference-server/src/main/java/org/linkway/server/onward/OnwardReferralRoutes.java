@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.server.consent.ConsentLedger;
+import org.linkway.server.directory.DirectoryLink;
 import org.linkway.server.http.Answer;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -45,6 +46,7 @@ public final class OnwardReferralRoutes {
     private final OnwardFeedback feedback;
     private final Idempotency idempotency;
     private final MessageBackIssuer messageBacks;
+    private DirectoryLink directory;
 
     public OnwardReferralRoutes(
             Store store, Intake intake, MessageValidator validator, MessageBackIssuer messageBacks) {
@@ -53,6 +55,11 @@ public final class OnwardReferralRoutes {
         this.intake = intake;
         this.feedback = new OnwardFeedback(validator);
         this.idempotency = new Idempotency(store);
+    }
+
+    /** Lets an onward referral name a directory service (issue 23): the entry is copied in as it is when sent. */
+    public void directory(DirectoryLink link) {
+        this.directory = link;
     }
 
     public void register(RoutesConfig routes) {
@@ -72,7 +79,14 @@ public final class OnwardReferralRoutes {
             assigned.put("id", id);
             assigned.put("referralId", referralId);
             assigned.put("status", OnwardLifecycle.SENT.code());
-            ObjectNode doc = intake.accept(ctx.bodyAsBytes(), MessageType.ONWARD_REFERRAL, assigned);
+            byte[] posted = directory == null ? ctx.bodyAsBytes() : directory.resolve(ctx.bodyAsBytes(), referralId);
+            ObjectNode doc = intake.accept(posted, MessageType.ONWARD_REFERRAL, assigned);
+            if (!doc.has("provider")) {
+                throw new ApiProblem(
+                        ProblemType.INVALID_ONWARD_REFERRAL,
+                        "'provider' is required unless 'directoryService' names a listed service whose organisation"
+                                + " the directory gives");
+            }
             String body = Json.write(doc);
             return tx -> {
                 OpenReferral.forNewRecord(tx, referralId, TYPE);

@@ -100,6 +100,10 @@ public final class AccessPolicy {
             new Rule("*", "/v1/reports", Scope.ROLE_ONLY, EnumSet.of(Role.COMMISSIONER, Role.ADMIN)),
             new Rule("*", "/v1/reports/**", Scope.ROLE_ONLY, EnumSet.of(Role.COMMISSIONER, Role.ADMIN)),
             new Rule("*", "/v1/audit/**", Scope.ROLE_ONLY, ADMIN),
+            // the service directory: no personal data; every role searches and reads it, an admin or a link worker
+            // service curates it (import, retire)
+            new Rule("GET", "/v1/directory/**", Scope.ROLE_ONLY, ALL),
+            new Rule("POST", "/v1/directory/**", Scope.ROLE_ONLY, LINK_WORKER),
             // the FHIR facade: the same referrals, the same checks; what it says it serves is public
             new Rule("GET", "/fhir/R4/metadata", Scope.PUBLIC, ALL),
             new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),

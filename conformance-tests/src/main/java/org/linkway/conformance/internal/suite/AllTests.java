@@ -29,6 +29,7 @@ public final class AllTests {
         all.addAll(WebhookTests.tests());
         all.addAll(FhirTests.tests());
         all.addAll(SecurityTests.tests());
+        all.addAll(DirectoryTests.tests());
         all.addAll(MessageFormatTests.tests());
         ALL = Collections.unmodifiableList(all);
     }
