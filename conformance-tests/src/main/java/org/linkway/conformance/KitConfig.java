@@ -30,11 +30,16 @@ public final class KitConfig {
     public static final String REFERRER_ROLE = "referrer";
     /** The person's registered GP practice, reading the message back addressed to it (a referrer-role token of the practice). */
     public static final String GP_PRACTICE_ROLE = "gp-practice";
+    /**
+     * A VCSE provider's own token, a JWT whose {@code org} claim names its organisation (charity
+     * number or ODS code): the kit addresses onward referrals to it and reads its inbox as it.
+     */
+    public static final String CHARITY_ROLE = "charity";
 
-    public static final Set<String> ROLES =
-            Set.of(DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
+    public static final Set<String> ROLES = Set.of(
+            DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE, CHARITY_ROLE);
     /** Roles that never fall back to the default token: they stand for an organisation other than the default's. */
-    private static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE);
+    private static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE, CHARITY_ROLE);
 
     private final URI baseUrl;
     private final Map<String, String> tokens;
@@ -102,6 +107,11 @@ public final class KitConfig {
         return referrerCode != null
                 ? Optional.of(referrerCode)
                 : ownToken(REFERRER_ROLE).flatMap(TokenClaims::organisation);
+    }
+
+    /** The organisation the charity's own token names (its {@code org} claim); empty without one. */
+    public Optional<String> charityCode() {
+        return ownToken(CHARITY_ROLE).flatMap(TokenClaims::organisation);
     }
 
     public boolean hasTokens() {

@@ -24,4 +24,6 @@ public final class DevAdmin {
     public static final String REFERRER = "RX9E2";
     /** Another GP practice, which must see nothing of the others' referrals. */
     public static final String OTHER_ORG = "A81001";
+    /** A charity (provider role) with its own token, for its inbox. */
+    public static final String CHARITY = "1187350";
 }

@@ -15,7 +15,7 @@ final class ReferenceServers {
 
     /**
      * Every profile the reference server claims, run as its admin, with the message back's
-     * recipients (the GP practice, the referrer) and another organisation each on its own token.
+     * recipients (the GP practice, the referrer), a charity and another organisation each on its own token.
      * The GP practice's and the referrer's ODS codes come from their tokens' org claims.
      */
     static KitConfig.Builder claimedByReference(LinkwayServer server) {
@@ -24,6 +24,7 @@ final class ReferenceServers {
                 .token(KitConfig.GP_PRACTICE_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.GP_PRACTICE))
                 .token(KitConfig.REFERRER_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.REFERRER))
                 .token(KitConfig.OTHER_ORG_ROLE, DevAdmin.mint(server, Role.REFERRER, DevAdmin.OTHER_ORG))
+                .token(KitConfig.CHARITY_ROLE, DevAdmin.mint(server, Role.PROVIDER, DevAdmin.CHARITY))
                 .profiles(EnumSet.of(
                         Profile.REFERRAL_RECEIVER,
                         Profile.PROVIDER,

@@ -11,19 +11,24 @@ import java.util.concurrent.Callable;
 import org.linkway.client.Event;
 import org.linkway.client.EventPoller;
 import org.linkway.client.LinkwayClient;
+import org.linkway.client.OnwardReferralQuery;
 import org.linkway.client.OnwardReferrals;
 import org.linkway.client.Versioned;
 import org.linkway.client.error.NotFoundException;
+import org.linkway.model.AboutMe;
 import org.linkway.model.Consent;
 import org.linkway.model.Feedback;
 import org.linkway.model.OnwardReferral;
 import org.linkway.model.Party;
+import org.linkway.model.PersonContactDetails;
 import org.linkway.model.ReasonForReferral;
 import org.linkway.model.Referral;
 import org.linkway.model.ReferralDetailsRecordEntry;
 import org.linkway.model.ReferralTo;
 import org.linkway.model.ReferrerDetails;
 import org.linkway.model.Scope;
+import org.linkway.model.ShareWithProvider;
+import org.linkway.model.TelephoneNumber;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +36,10 @@ import picocli.CommandLine.Option;
 
 /**
  * A small charity's inbox: Eastmere Strollers, a walking group with no server of its own and so
- * no public endpoint for webhooks. It polls the event log, picks out onward referrals sent to
- * it, accepts them, and reports attendance and feedback back to the link worker.
+ * no public endpoint for webhooks. It lists the onward referrals sent to it that are still new
+ * ({@code GET /v1/onward-referrals?status=sent}), accepts them, contacts the person as far as
+ * their consent allows, and reports attendance and feedback back to the link worker. With
+ * {@code --from-feed} it finds them in the event log instead, from a stored position.
  *
  * <p>Consent decides what the charity sees: an onward referral whose person has not consented
  * to sharing with this charity (or has withdrawn) answers 404 to the charity's token, exactly
@@ -65,8 +72,13 @@ public final class CharityInbox implements Callable<Integer> {
     @Option(
             names = "--after",
             defaultValue = "0",
-            description = "The last event sequence handled on a previous run (default: 0).")
+            description = "With --from-feed: the last event sequence handled on a previous run (default: 0).")
     long after;
+
+    @Option(
+            names = "--from-feed",
+            description = "Find new onward referrals in the event log (from --after) rather than in the inbox list.")
+    boolean fromFeed;
 
     @Option(
             names = "--demo",
@@ -90,11 +102,40 @@ public final class CharityInbox implements Callable<Integer> {
         if (demo) {
             sendDemoReferrals(server.client());
         }
-        Run run = run(server.clientFor(providerToken), after);
+        LinkwayClient charity = server.clientFor(providerToken);
+        if (!fromFeed) {
+            List<Handled> handled = fromInbox(charity);
+            System.out.printf("%nHandled %d onward referral(s) from the inbox%n", handled.size());
+            return 0;
+        }
+        Run run = run(charity, after);
         System.out.printf(
                 "%nHandled %d onward referral(s); %d not visible to the charity; next time pass --after %d%n",
                 run.handled().size(), run.notVisible(), run.position());
         return 0;
+    }
+
+    /**
+     * One pass over the inbox list: every onward referral sent to the charity and not yet
+     * answered, a page at a time as the loop reaches it. The server lists only those addressed to
+     * the charity that the person's consent covers, so there is nothing to pass over; each is
+     * shown as the charity may read it. Accepting one takes it out of the {@code sent} list, so a
+     * second pass finds nothing new.
+     */
+    public static List<Handled> fromInbox(LinkwayClient charity) {
+        List<Handled> handled = new ArrayList<>();
+        OnwardReferrals inbox = charity.onwardReferrals();
+        for (OnwardReferral mail : inbox.list(OnwardReferralQuery.builder()
+                .status(OnwardReferral.Status.SENT)
+                .pageSize(20)
+                .build())) {
+            try {
+                handled.add(handle(inbox, inbox.get(mail.getId())));
+            } catch (NotFoundException hidden) {
+                // consent withdrawn between the list and this read: nothing about the person is left to act on
+            }
+        }
+        return handled;
     }
 
     /**
@@ -136,11 +177,13 @@ public final class CharityInbox implements Callable<Integer> {
     static Handled handle(OnwardReferrals inbox, Versioned<OnwardReferral> sent) {
         OnwardReferral onward = sent.value();
         String id = onward.getId();
-        // Only what the onward referral carries is visible: why they were referred, by whom.
-        // The referral's clinical summary and demographics stay with the link worker.
+        // Only what the onward referral carries is visible: why they were referred, by whom, and the
+        // person's details they agreed to share with this charity. The referral's clinical summary
+        // and the rest of the demographics stay with the link worker.
         say(
                 "new onward referral %s: %s",
                 id, onward.getReferral().getReasonForReferral().getText());
+        say("contact: %s", howToContact(onward));
 
         // Every change is guarded by If-Match with the ETag just read, so a volunteer and the
         // coordinator updating the same referral cannot overwrite each other.
@@ -175,6 +218,23 @@ public final class CharityInbox implements Callable<Integer> {
         return new Handled(id, last.value().getStatus(), last.value().getFeedback());
     }
 
+    /** Who to call and how, as far as the person's consent lets the charity know; absent details stay absent. */
+    static String howToContact(OnwardReferral onward) {
+        if (onward.getPersonName() == null) {
+            return "no contact details shared; ask the link worker to make the introduction";
+        }
+        String name = String.join(" ", onward.getPersonName().getFirstNames()) + " "
+                + String.join(" ", onward.getPersonName().getFamilyNames());
+        PersonContactDetails contact = onward.getContactDetails();
+        String phone = contact == null || contact.getTelephoneNumbers() == null
+                ? "no telephone number"
+                : contact.getTelephoneNumbers().get(0).getNumber();
+        String needs = onward.getAboutMe() == null
+                ? ""
+                : "; " + onward.getAboutMe().getHowICommunicateAndHowToCommunicateWithMe();
+        return name + ", " + phone + needs;
+    }
+
     static Party walkLeader() {
         return person("Dev Malhotra", CHARITY, CHARITY_NUMBER);
     }
@@ -187,7 +247,7 @@ public final class CharityInbox implements Callable<Integer> {
     public static List<String> sendDemoReferrals(LinkwayClient linkWorker) {
         List<String> ids = new ArrayList<>();
         for (Consent.Decision decision : List.of(Consent.Decision.GIVEN, Consent.Decision.WITHDRAWN)) {
-            Referral referral = LinkWorkersDay.phonedInReferral();
+            Referral referral = withContactDetails(LinkWorkersDay.phonedInReferral());
             String referralId = linkWorker.referrals().create(referral).value().getId();
             Consent given = consent(Consent.Decision.GIVEN);
             linkWorker.referral(referralId).consents().create(given);
@@ -206,11 +266,32 @@ public final class CharityInbox implements Callable<Integer> {
         return ids;
     }
 
+    /** The person's telephone number and how they like to be contacted, as the referral records them. */
+    static Referral withContactDetails(Referral referral) {
+        return referral.toBuilder()
+                .withPersonDemographics(referral.getPersonDemographics().toBuilder()
+                        .withContactDetails(PersonContactDetails.builder()
+                                .withPreferredContactMethod("3") // telephone
+                                .withTelephoneNumbers(TelephoneNumber.builder()
+                                        .withNumber("07700 900418")
+                                        .withUse("mobile")
+                                        .build())
+                                .build())
+                        .build())
+                .withAboutMe(AboutMe.builder()
+                        .withHowICommunicateAndHowToCommunicateWithMe(
+                                "Prefers a phone call to a letter; text first if calling after 5pm.")
+                        .build())
+                .build();
+    }
+
     static Consent consent(Consent.Decision decision) {
         return Consent.builder()
                 .withDecision(decision)
                 .withLawfulBasis(Consent.LawfulBasis.CONSENT)
                 .withScope(List.of(Scope.ONWARD_PROVIDER))
+                // what the charity may read with the onward referral: name, phone, how to communicate
+                .withShareWithProvider(ShareWithProvider.NAME_AND_CONTACT, ShareWithProvider.COMMUNICATION_NEEDS)
                 .withOnwardProvider(person("Dev Malhotra", CHARITY, CHARITY_NUMBER))
                 .withConsentForInformationSharing(
                         decision == Consent.Decision.GIVEN

@@ -58,6 +58,55 @@ class CharityInboxTest {
     }
 
     @Test
+    void the_charity_works_from_its_inbox_list_and_can_contact_the_person_as_consented() {
+        try (ExampleServer server = ExampleServer.start()) {
+            LinkwayClient linkWorker = server.as(Role.LINK_WORKER, "8EC41").client();
+            LinkwayClient charity =
+                    server.as(Role.PROVIDER, CharityInbox.CHARITY_NUMBER).client();
+            List<String> sent = CharityInbox.sendDemoReferrals(linkWorker);
+            String consented = sent.get(0);
+
+            List<CharityInbox.Handled> handled = CharityInbox.fromInbox(charity);
+
+            assertThat(handled)
+                    .extracting(CharityInbox.Handled::onwardReferralId)
+                    .as("the withdrawn one is not in the charity's inbox")
+                    .containsExactly(consented);
+            assertThat(handled.get(0).status()).isEqualTo(OnwardReferral.Status.COMPLETED);
+            assertThat(linkWorker.onwardReferrals().get(consented).value().getFeedback())
+                    .isEqualTo(handled.get(0).feedback());
+            // what the person agreed to share with the charity, and nothing more
+            OnwardReferral read = charity.onwardReferrals().get(consented).value();
+            assertThat(read.getPersonName().getFamilyNames()).containsExactly("Okafor");
+            assertThat(read.getContactDetails().getTelephoneNumbers().get(0).getNumber())
+                    .isEqualTo("07700 900418");
+            assertThat(read.getAboutMe().getHowICommunicateAndHowToCommunicateWithMe())
+                    .contains("phone call");
+            assertThat(read.getRisks()).as("risks were not consented").isNull();
+            assertThat(CharityInbox.howToContact(read)).contains("Daniel Okafor", "07700 900418");
+            // accepted and completed: nothing new on the next pass
+            assertThat(CharityInbox.fromInbox(charity)).isEmpty();
+        }
+    }
+
+    @Test
+    void the_command_line_from_the_feed_runs_against_a_url_and_tokens() {
+        try (ExampleServer server = ExampleServer.start()) {
+            int exit = new CommandLine(new CharityInbox())
+                    .execute(
+                            "--url",
+                            server.url(),
+                            "--token",
+                            server.token(Role.LINK_WORKER, "8EC41"),
+                            "--provider-token",
+                            server.token(Role.PROVIDER, CharityInbox.CHARITY_NUMBER),
+                            "--demo",
+                            "--from-feed");
+            assertThat(exit).isZero();
+        }
+    }
+
+    @Test
     void the_command_line_with_demo_mail_runs_against_a_url_and_tokens() {
         try (ExampleServer server = ExampleServer.start()) {
             int exit = new CommandLine(new CharityInbox())

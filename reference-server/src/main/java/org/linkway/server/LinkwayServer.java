@@ -27,6 +27,7 @@ import org.linkway.server.http.RequestIds;
 import org.linkway.server.journey.CarePlanRoutes;
 import org.linkway.server.journey.JourneyRecordRoutes;
 import org.linkway.server.messageback.MessageBackRoutes;
+import org.linkway.server.onward.OnwardInboxRoutes;
 import org.linkway.server.onward.OnwardReferralRoutes;
 import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
@@ -126,6 +127,7 @@ public final class LinkwayServer implements AutoCloseable {
             records.register(cfg.routes);
             carePlans.register(cfg.routes);
             onward.register(cfg.routes);
+            new OnwardInboxRoutes(store, clock).register(cfg.routes); // a provider's inbox
             audit.register(cfg.routes);
             directory.register(cfg.routes); // the service directory, in the Open Referral UK shape
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)

@@ -116,6 +116,11 @@ class AccessMatrixTest {
                 "GET /fhir/R4/Bundle/{id}");
         // every referrer-role organisation and link worker service lists its own (none for another organisation)
         put(Names.NOTHING, READERS, "GET /v1/message-backs");
+        // a provider lists its inbox, a link worker service its onward referrals (none for another organisation)
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.PROVIDER_OWN, Who.PROVIDER_OTHER, Who.ADMIN),
+                "GET /v1/onward-referrals");
         // the body asks to accept the referral: the link worker's move, not the referrer's
         put(Names.REFERRAL, LINK_WORKER, "POST /v1/referrals/{id}/transitions");
         for (String kind : List.of("contacts", "consents", "assessments", "signposts")) {

@@ -53,6 +53,28 @@ public final class OnwardReferrals {
         return calls.paged(Referrals.path(referralId) + "/onward-referrals", OnwardReferral.class);
     }
 
+    /**
+     * The caller's onward referrals across every referral, a page at a time as iteration reaches
+     * it: for a provider, its inbox (those addressed to its organisation, while the person's
+     * consent covers it, each as it may read it); for a link worker service, those it sent.
+     */
+    public PagedIterable<OnwardReferral> inbox() {
+        return list(OnwardReferralQuery.all());
+    }
+
+    /** The onward referrals the query selects (see {@link #inbox()}), a page at a time as iteration reaches it. */
+    public PagedIterable<OnwardReferral> list(OnwardReferralQuery query) {
+        InvalidArgumentException.require(query, "query");
+        return new PagedIterable<>(cursor -> listPageAsync(query, cursor));
+    }
+
+    /** One page: {@code cursor} null for the first, else a {@link Page#nextCursor()} from before. */
+    public CompletableFuture<Page<OnwardReferral>> listPageAsync(OnwardReferralQuery query, String cursor) {
+        InvalidArgumentException.require(query, "query");
+        String q = query.toQueryString(cursor);
+        return calls.page("/v1/onward-referrals" + (q.isEmpty() ? "" : "?" + q), OnwardReferral.class);
+    }
+
     public Versioned<OnwardReferral> get(String id) {
         return Transport.join(getAsync(id));
     }

@@ -54,6 +54,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token-provider", description = "Token of the VCSE provider role.")
     String providerToken;
 
+    @Option(
+            names = "--token-charity",
+            description = "A VCSE provider's own token (a JWT with an org claim): its inbox and the person's details "
+                    + "consent lets it read are tested as that organisation; without it those tests are skipped.")
+    String charityToken;
+
     @Option(names = "--token-other-org", description = "Token of a second organisation (cross-organisation tests).")
     String otherOrgToken;
 
@@ -187,6 +193,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (otherOrgToken != null) {
             b.token(KitConfig.OTHER_ORG_ROLE, otherOrgToken);
+        }
+        if (charityToken != null) {
+            b.token(KitConfig.CHARITY_ROLE, charityToken);
         }
         if (gpPracticeToken != null) {
             b.token(KitConfig.GP_PRACTICE_ROLE, gpPracticeToken);

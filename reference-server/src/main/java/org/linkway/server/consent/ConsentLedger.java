@@ -7,8 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.linkway.server.storage.ConsentDecisions;
+import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.Tx;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,15 @@ public final class ConsentLedger {
                         referralId, "OnwardReferral/" + onwardId, PartyIdentity.identifiersOf(onward.path("provider")));
     }
 
+    /**
+     * The provider filter of an onward referral listing (its inbox): onward referrals addressed to
+     * the provider known by one of {@code identifiers}, judged by the database exactly as
+     * {@link #forProvider} judges one, at {@code now}.
+     */
+    public static ListQuery.Provider providerInbox(Set<String> identifiers, Instant now) {
+        return new ListQuery.Provider(identifiers, NON_CONSENT_BASES, now);
+    }
+
     /** Whether the onward provider known by these identifiers (see {@link PartyIdentity#of}) is covered now. */
     public static Coverage forProvider(Tx tx, String referralId, PartyIdentity provider, Instant now) {
         if (provider.identifiers().isEmpty()) {
@@ -92,6 +103,25 @@ public final class ConsentLedger {
                 })
                 .orElseGet(() ->
                         new Coverage(false, "no consent or lawful basis recorded for provider " + provider.name()));
+    }
+
+    /**
+     * The decision that covers the provider now, as {@link #forProvider} finds it: empty when
+     * nothing covers it (none recorded, withdrawn, refused or expired). What the provider may read
+     * beyond the onward referral itself is what that decision lists.
+     */
+    public static Optional<ConsentDecisions.Entry> coveringDecision(
+            Tx tx, String referralId, PartyIdentity provider, Instant now) {
+        if (provider.identifiers().isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.consents()
+                .latestForProvider(referralId, provider.identifiers(), NON_CONSENT_BASES, micros(now))
+                .filter(d -> switch (d.decision()) {
+                    case "withdrawn", "refused" -> false;
+                    case "given" -> !expired(d, now);
+                    default -> true;
+                });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.linkway.model.ProblemType;
 import org.linkway.server.consent.ConsentLedger;
 import org.linkway.server.consent.OrganisationDirectory;
+import org.linkway.server.consent.PartyIdentity;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
@@ -97,11 +98,17 @@ final class AccessDecider {
                 ListScope scope = switch (caller.role()) {
                     case REFERRER -> ListScope.referrer(caller.organisation());
                     case LINK_WORKER -> ListScope.addressee(caller.organisation());
+                    // every identifier the organisation directory knows the provider by; its referrals' own joins
+                    // are followed by the query (see PartyIdentity)
+                    case PROVIDER ->
+                        ListScope.provider(
+                                store.read(tx -> PartyIdentity.of(tx, null, List.of(caller.organisation()), directory))
+                                        .identifiers());
                     default -> null;
                 };
                 yield new Access(
                         "-",
-                        caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's referrals",
+                        caller.is(Role.ADMIN) ? "allowed" : "allowed, filtered to the caller's records",
                         !caller.is(Role.ADMIN),
                         false,
                         false,
@@ -320,7 +327,7 @@ final class AccessDecider {
 
     /** See {@link OnwardProviderView}. */
     String providerView(String body) {
-        return new OnwardProviderView(store).of(body);
+        return new OnwardProviderView(store, clock, directory).of(body);
     }
 
     private static String target(byte[] body) {

@@ -85,6 +85,9 @@ public final class AccessPolicy {
             // a referrer may cancel its own referral (AccessDecider checks the target); the rest is the link worker's
             new Rule("POST", "/v1/referrals/{id}/transitions", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
+            // a provider's inbox (those addressed to it, while consent covers them), a link worker service's onward
+            // referrals: the database query keeps the caller's, the answer is filtered and cut to the view again
+            new Rule("GET", "/v1/onward-referrals", Scope.FILTERED_COLLECTION, ONWARD),
             new Rule("*", "/v1/onward-referrals/{id}", Scope.ONWARD_REFERRAL, ONWARD),
             new Rule("*", "/v1/onward-referrals/{id}/**", Scope.ONWARD_REFERRAL, ONWARD),
             // a provider's inbox: only its own onward referrals' events, while consent covers it

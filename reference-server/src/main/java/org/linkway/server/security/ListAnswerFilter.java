@@ -75,9 +75,13 @@ final class ListAnswerFilter {
                     }
                 }
             } else if (caller.is(Role.PROVIDER)) {
-                String onwardId = item.path("resourceId").asString("");
+                String onwardId = item.path("id").asString("");
                 see = "OnwardReferral".equals(type)
                         && visible.computeIfAbsent("onward " + onwardId, k -> providerMaySee(events, caller, onwardId));
+                if (see) {
+                    // each item exactly as GET /v1/onward-referrals/{id} shows it to its provider
+                    out = Json.MAPPER.readTree(new OnwardProviderView(store, clock, directory).of(Json.write(item)));
+                }
             } else if ("Referral".equals(type)) {
                 see = AccessDecider.canSee(caller, item);
             } else if (referralId == null) {

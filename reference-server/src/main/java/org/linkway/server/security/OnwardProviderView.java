@@ -1,10 +1,10 @@
 package org.linkway.server.security;
 
-import java.util.Optional;
+import java.time.Clock;
 import java.util.Set;
+import org.linkway.server.consent.OrganisationDirectory;
 import org.linkway.server.http.Json;
 import org.linkway.server.storage.Store;
-import org.linkway.server.storage.StoredResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,15 +26,20 @@ final class OnwardProviderView {
             "feedback");
 
     private final Store store;
+    private final Clock clock;
+    private final OrganisationDirectory directory;
 
-    OnwardProviderView(Store store) {
+    OnwardProviderView(Store store, Clock clock, OrganisationDirectory directory) {
         this.store = store;
+        this.clock = clock;
+        this.directory = directory;
     }
 
     /**
      * The onward referral as its provider sees it: only the fields an onward referral carries, and
      * the person's safeguarding details whenever a concern is flagged on the referral, so the role
-     * filter never hides a risk from the people who will meet the person.
+     * filter never hides a risk from the people who will meet the person; and the person's details
+     * the consent covering the provider lets it read ({@link OnwardContactDetails}).
      */
     String of(String body) {
         JsonNode doc = Json.MAPPER.readTree(body);
@@ -48,14 +53,19 @@ final class OnwardProviderView {
                 view.set(e.getKey(), e.getValue());
             }
         });
-        if (!view.has("safeguarding")) {
-            String referralId = onward.path("referralId").asString(null);
-            store.transaction(tx ->
-                            referralId == null ? Optional.<StoredResource>empty() : tx.get("Referral", referralId))
-                    .map(r -> Json.MAPPER.readTree(r.body()))
-                    .filter(Documents::safeguardingFlagged)
-                    .ifPresent(r -> view.set("safeguarding", r.get("safeguarding")));
-        }
+        String referralId = onward.path("referralId").asString(null);
+        store.read(tx -> {
+            JsonNode referral = referralId == null
+                    ? null
+                    : tx.get("Referral", referralId)
+                            .map(r -> Json.MAPPER.readTree(r.body()))
+                            .orElse(null);
+            if (!view.has("safeguarding") && referral != null && Documents.safeguardingFlagged(referral)) {
+                view.set("safeguarding", referral.get("safeguarding"));
+            }
+            OnwardContactDetails.add(tx, view, onward, referral, directory, clock.instant());
+            return null;
+        });
         return Json.write(view);
     }
 }

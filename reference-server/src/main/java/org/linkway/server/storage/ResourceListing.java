@@ -22,11 +22,26 @@ final class ResourceListing {
 
     Page<StoredResource> list(ListQuery q) {
         int limit = Math.max(1, Math.min(JdbcTx.MAX_PAGE, q.limit()));
-        StringBuilder sql = new StringBuilder("SELECT " + JdbcTx.COLUMNS + " FROM resource_latest WHERE type = ?");
-        List<Object> args = new ArrayList<>(List.of(q.type()));
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        if (q.provider() != null) {
+            OnwardInbox.knownAs(sql, args, q.provider());
+        }
+        sql.append("SELECT " + JdbcTx.COLUMNS + " FROM resource_latest WHERE type = ?");
+        args.add(q.type());
         if (q.status() != null) {
             sql.append(" AND status = ?");
             args.add(q.status());
+        }
+        if (q.statuses() != null) {
+            sql.append(" AND status IN (")
+                    .append(String.join(
+                            ", ", q.statuses().stream().map(x -> "?").toList()))
+                    .append(")");
+            args.addAll(q.statuses().stream().sorted().toList());
+        }
+        if (q.provider() != null) {
+            OnwardInbox.addressedAndCovered(sql, args, q.provider());
         }
         if (q.referrerOrg() != null) {
             sql.append(" AND referrer_org = ?");
@@ -34,10 +49,14 @@ final class ResourceListing {
         }
         if (q.addresseeOrg() != null) {
             // the link worker service a referral is addressed to lives only in its document
+            String addressee = postgres
+                    ? "(body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
+                    : "json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?";
             sql.append(
-                    postgres
-                            ? " AND (body::jsonb #>> '{referralDetails,entries,0,referralTo,organisation,code}') = ?"
-                            : " AND json_extract(body, '$.referralDetails.entries[0].referralTo.organisation.code') = ?");
+                    "Referral".equals(q.type())
+                            ? " AND " + addressee
+                            : " AND referral_id IN (SELECT id FROM resource_latest WHERE type = 'Referral' AND "
+                                    + addressee + ")");
             args.add(q.addresseeOrg());
         }
         if (q.recipientOrg() != null) {

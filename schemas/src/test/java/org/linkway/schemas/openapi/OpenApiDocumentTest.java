@@ -63,6 +63,7 @@ class OpenApiDocumentTest {
             "GET /v1/message-backs",
             "GET /v1/referrals/{id}/onward-referrals",
             "POST /v1/referrals/{id}/onward-referrals",
+            "GET /v1/onward-referrals",
             "GET /v1/onward-referrals/{id}",
             "POST /v1/onward-referrals/{id}/transitions",
             "POST /v1/onward-referrals/{id}/feedback",

@@ -149,6 +149,9 @@ final class CoverageChecks {
      * Homes of mandatory elements (M, min >= 1) a sender could leave out: not in the containing
      * object's {@code required}, or an array whose {@code minItems} is below the PRSB minimum.
      */
+    /** The keyword by which a home of a mandatory element says why it may be left out there. */
+    static final String OPTIONAL_BECAUSE = "x-prsb-optional-because";
+
     List<String> optionalMandatoryElements() {
         Set<String> wrong = new LinkedHashSet<>();
         for (SchemaWalker.Home h : homes) {
@@ -157,7 +160,9 @@ final class CoverageChecks {
                 continue;
             }
             String what = h.label() + " (" + h.prsbPath() + ", " + e.get().cardinality() + " M)";
-            if (!h.required()) {
+            // a record that carries an element the standard's message holds, only when the person agreed
+            // (an onward referral carrying the person's name to its provider), says why it may be left out
+            if (!h.required() && h.schema().path(OPTIONAL_BECAUSE).asString("").isBlank()) {
                 wrong.add(what + ": not in its object's required");
             }
             if (h.isArray() && h.schema().path("minItems").asInt(0) < e.get().min()) {

@@ -66,6 +66,9 @@ class CoverageChecksTest {
                         "Referral: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
                                 + " PRSB max length 35, schema maxLength 36 on items",
                         "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name):"
+                                + " PRSB max length 35, schema maxLength 36 on items",
+                        // the onward referral carries the person's name to its provider, when consent lists it
+                        "OnwardReferral: /personName/firstNames (Person demographics / Person name / Person first name):"
                                 + " PRSB max length 35, schema maxLength 36 on items");
     }
 
@@ -109,6 +112,10 @@ class CoverageChecksTest {
                         "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
                                 + " not in its object's required",
                         "MessageBack: /personDemographics/name/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " array without minItems 1",
+                        "OnwardReferral: /personName/firstNames (Person demographics / Person name / Person first name, 1..* M):"
+                                + " not in its object's required",
+                        "OnwardReferral: /personName/firstNames (Person demographics / Person name / Person first name, 1..* M):"
                                 + " array without minItems 1");
     }
 
@@ -132,8 +139,11 @@ class CoverageChecksTest {
                 root -> property(root, "AboutMe", "whatIsMostImportantToMe")
                         .put("x-prsb-group", "About me / My wellness"));
         assertThat(checks.unknownPaths())
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         "Referral: /aboutMe/whatIsMostImportantToMe (prsb-sections.schema.json#/$defs/AboutMe/properties/whatIsMostImportantToMe):"
+                                + " x-prsb-group 'About me / My wellness' is not a group whose only member is"
+                                + " 'About me / What is most important to me / What is most important to me'",
+                        "OnwardReferral: /aboutMe/whatIsMostImportantToMe (prsb-sections.schema.json#/$defs/AboutMe/properties/whatIsMostImportantToMe):"
                                 + " x-prsb-group 'About me / My wellness' is not a group whose only member is"
                                 + " 'About me / What is most important to me / What is most important to me'");
         assertThat(checks.notPlaced()).containsExactly("About me / What is most important to me");
@@ -159,7 +169,8 @@ class CoverageChecksTest {
         assertThat(checks.traceabilityGaps())
                 .containsExactlyInAnyOrder(
                         "Referral /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)",
-                        "MessageBack /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)");
+                        "MessageBack /personDemographics/name/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)",
+                        "OnwardReferral /personName/nickname (prsb-sections.schema.json#/$defs/PersonName/properties/nickname)");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class AllTests {
         all.addAll(JourneyTests.tests());
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());
+        all.addAll(ProviderInboxTests.tests());
         all.addAll(FeedbackTests.tests());
         all.addAll(GpPracticeTests.tests());
         all.addAll(MessageBackContentTests.tests());
