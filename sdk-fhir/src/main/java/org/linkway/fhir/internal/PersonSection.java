@@ -192,6 +192,10 @@ final class PersonSection {
             pd.put("gender", "1");
         } else if (p.getGender() == AdministrativeGender.FEMALE) {
             pd.put("gender", "2");
+        } else if (p.getGender() == AdministrativeGender.OTHER || p.getGender() == AdministrativeGender.UNKNOWN) {
+            // NHS Data Dictionary stated gender: 9 indeterminate, X not known
+            pd.put("gender", p.getGender() == AdministrativeGender.OTHER ? "9" : "X");
+            in.consumed(path + ".gender");
         }
         readIdentifiers(p, pd, in, path);
         readAddress(p, pd, in, path);
@@ -307,8 +311,20 @@ final class PersonSection {
         if (p.hasAddress()) {
             Address addr = p.getAddressFirstRep();
             ObjectNode a = LinkwayJsonBuilder.obj();
-            for (int i = 0; i < addr.getLine().size() && i < 5; i++) {
-                a.put("addressLine" + (i + 1), addr.getLine().get(i).getValue());
+            // PRSB has address lines only: the town, district and county follow the street lines, as on an envelope
+            List<String> lines = new java.util.ArrayList<>();
+            addr.getLine().forEach(l -> lines.add(l.getValue()));
+            for (String part : new String[] {addr.getCity(), addr.getDistrict(), addr.getState()}) {
+                if (part != null && !part.isBlank()) {
+                    lines.add(part);
+                }
+            }
+            if (lines.isEmpty() && addr.hasText()) {
+                lines.add(addr.getText());
+            }
+            lines.removeIf(l -> l == null || l.isBlank());
+            for (int i = 0; i < lines.size() && i < 5; i++) {
+                a.put("addressLine" + (i + 1), lines.get(i));
             }
             LinkwayJsonBuilder.put(a, "postcode", addr.getPostalCode());
             if (addr.getUse() == Address.AddressUse.HOME) {
@@ -321,6 +337,20 @@ final class PersonSection {
                         "PRSB holds one address; this further address was not carried over.");
             }
         }
+    }
+
+    /** An address as one line of text (for PRSB's free-text practice details). */
+    static String addressText(Address a) {
+        if (a.hasText()) {
+            return a.getText();
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        a.getLine().forEach(l -> parts.add(l.getValue()));
+        parts.add(a.getCity());
+        parts.add(a.getDistrict());
+        parts.add(a.getPostalCode());
+        parts.removeIf(t -> t == null || t.isBlank());
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static void readMaritalStatus(Patient p, ObjectNode pd, FhirBundleReader in, String path) {
