@@ -32,7 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GpReferralVariantsProperties {
 
-    record Variant(int refStyle, boolean logicalPerformer, int practitioner, long order, boolean optional, int extra,
+    record Variant(
+            int refStyle,
+            boolean logicalPerformer,
+            int practitioner,
+            long order,
+            boolean optional,
+            int extra,
             String text) {}
 
     private static final Referral BASELINE = FhirExamples.BINDING
@@ -43,9 +49,8 @@ class GpReferralVariantsProperties {
     static Gen<Variant> variants() {
         return integers()
                 .between(0, 2)
-                .zip(booleans().all(), integers().between(0, 2), integers().all(), (a, b, c, d) -> new Object[] {
-                    a, b, c, (long) d
-                })
+                .zip(booleans().all(), integers().between(0, 2), integers().all(), (a, b, c, d) ->
+                        new Object[] {a, b, c, (long) d})
                 .zip(
                         booleans().all(),
                         integers().between(0, EXTRAS.length - 1),
@@ -103,7 +108,8 @@ class GpReferralVariantsProperties {
             case "address.district" -> ((ObjectNode) res.get("address").get(0)).put("district", marker);
             case "author.display" -> res.putObject("author").put("display", marker);
             case "note.text" -> res.putArray("note").addObject().put("text", marker);
-            case "organization.display" -> res.putArray("organization").addObject().put("display", marker);
+            case "organization.display" ->
+                res.putArray("organization").addObject().put("display", marker);
             case "alias" -> res.putArray("alias").add(marker);
             case "orderDetail.text" -> res.putArray("orderDetail").addObject().put("text", marker);
             default -> throw new IllegalStateException(x[1]);
@@ -112,8 +118,8 @@ class GpReferralVariantsProperties {
     }
 
     static ObjectNode build(Variant v) {
-        ObjectNode b = (ObjectNode) LinkwayJson.mapper()
-                .readTree(GpSystemReferralTest.resource(GpSystemReferralTest.GP_BUNDLE));
+        ObjectNode b = (ObjectNode)
+                LinkwayJson.mapper().readTree(GpSystemReferralTest.resource(GpSystemReferralTest.GP_BUNDLE));
         ArrayNode entries = (ArrayNode) b.get("entry");
         if (!v.optional()) {
             ObjectNode sr = GpSystemReferralTest.entry(b, "ServiceRequest");
@@ -123,7 +129,8 @@ class GpReferralVariantsProperties {
         if (v.practitioner() > 0) {
             ObjectNode e = entries.addObject();
             e.put("fullUrl", "https://gp.example.org/fhir/Practitioner/prac-1");
-            ObjectNode p = e.putObject("resource").put("resourceType", "Practitioner").put("id", "prac-1");
+            ObjectNode p =
+                    e.putObject("resource").put("resourceType", "Practitioner").put("id", "prac-1");
             ObjectNode name = p.putArray("name").addObject();
             if (v.practitioner() == 1) {
                 name.put("family", "Natarajan").putArray("given").add("Priya");

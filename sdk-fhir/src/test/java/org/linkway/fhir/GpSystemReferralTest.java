@@ -171,4 +171,54 @@ class GpSystemReferralTest {
                         "Bundle.entry[1].resource.category[0]");
         assertThat(withRule(r, Rule.FHIR_NOT_CARRIED)).allMatch(f -> f.severity() == Severity.INFORMATION);
     }
+
+    @Test
+    void a_uk_core_shaped_referral_reads_with_every_extension_carried_or_named() {
+        FhirReadResult<Referral> r = read(resource("foreign/ukcore-referral.json"));
+        assertThat(r.message()).as(r.toString()).isPresent();
+        assertThat(r.findings()).as(r.toString()).noneMatch(Finding::isError);
+        Referral ref = r.message().get();
+        var entry = ref.getReferralDetails().getEntries().get(0);
+        assertThat(entry.getReferrerDetails().getName()).isEqualTo("Dr Helen Whitlock");
+        assertThat(entry.getReferrerDetails().getOrganisation().getCode()).isEqualTo("A81021");
+        assertThat(entry.getReferralTo().getService().getText()).isEqualTo("Eastmere social prescribing link workers");
+        assertThat(entry.getReferralTo().getOrganisation().getCode()).isEqualTo("8EC41");
+        assertThat(ref.getGpPractice().getEntries().get(0).getGpPracticeIdentifier())
+                .isEqualTo("A81021");
+        assertThat(ref.getRisks().getEntries()).hasSize(1);
+        assertThat(ref.getConsent().getConsentForInformationSharing()).startsWith("Mr Mensah agreed");
+        // UK Core's extensions: read into the message, or named by a finding at their FHIR path
+        String json = LinkwayJson.mapper().writeValueAsString(ref);
+        assertThat(json.contains("\"N\"")
+                        || r.findings().stream()
+                                .anyMatch(f -> f.pointer().startsWith("Bundle.entry[0].resource.extension[0]")))
+                .isTrue();
+        assertThat(json.contains("\"01\"")
+                        || r.findings().stream()
+                                .anyMatch(f ->
+                                        f.pointer().startsWith("Bundle.entry[0].resource.identifier[0].extension[0]")))
+                .isTrue();
+    }
+
+    /** docs/FHIR.md shows what a user sees for the GP Bundle; this keeps it true ({@code -Dlinkway.regenerate=true} rewrites it). */
+    @Test
+    void the_findings_shown_in_the_docs_are_what_the_reader_gives() throws IOException {
+        java.nio.file.Path doc = java.nio.file.Path.of("../docs/FHIR.md");
+        String text = java.nio.file.Files.readString(doc, StandardCharsets.UTF_8);
+        String start = "<!-- gp-findings -->\n```text\n";
+        int from = text.indexOf(start) + start.length();
+        int to = text.indexOf("\n```", from);
+        assertThat(from).isGreaterThan(start.length());
+        String actual = String.join(
+                "\n",
+                read(resource(GP_BUNDLE)).findings().stream()
+                        .map(Finding::toString)
+                        .toList());
+        if (Boolean.getBoolean("linkway.regenerate")) {
+            java.nio.file.Files.writeString(
+                    doc, text.substring(0, from) + actual + text.substring(to), StandardCharsets.UTF_8);
+        } else {
+            assertThat(text.substring(from, to)).isEqualTo(actual);
+        }
+    }
 }

@@ -75,7 +75,8 @@ class StableTextTest {
     void malformed_fhir_names_the_line_and_column_of_the_fault() {
         FhirReadResult<PrsbMessage> r =
                 FhirExamples.BINDING.fromFhir("{\n  \"resourceType\": \"Bundle\",\n  \"type\": transaction\n}");
-        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("at line 3, column"));
+        assertThat(r.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("at line 3, column"));
     }
 }

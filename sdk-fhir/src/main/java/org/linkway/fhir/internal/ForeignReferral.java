@@ -32,7 +32,7 @@ final class ForeignReferral {
                 continue;
             }
             complaints.add(Codes.codedText(cc, in, path + ".reasonCode[" + i + "]"));
-            kept(in, path + ".reasonCode[" + i + "].coding", "/presentingComplaintsOrIssues/presentingComplaints");
+            kept(in, path + ".reasonCode[" + i + "]", "/presentingComplaintsOrIssues/presentingComplaints");
         }
     }
 
