@@ -108,6 +108,27 @@ class GpSystemReferralTest {
     }
 
     @Test
+    void a_contained_practitioner_is_read() {
+        String json = edited(GP_BUNDLE, b -> {
+            ObjectNode role = entry(b, "PractitionerRole");
+            ObjectNode p = role.putArray("contained").addObject();
+            p.put("resourceType", "Practitioner").put("id", "doc");
+            p.putArray("name").addObject().put("text", "Dr Priya Natarajan");
+            role.putObject("practitioner").put("reference", "#doc");
+        });
+        FhirReadResult<Referral> r = read(json);
+        assertThat(r.message()).as(r.toString()).isPresent();
+        assertThat(r.message()
+                        .get()
+                        .getReferralDetails()
+                        .getEntries()
+                        .get(0)
+                        .getReferrerDetails()
+                        .getName())
+                .isEqualTo("Dr Priya Natarajan");
+    }
+
+    @Test
     void the_risk_flag_named_in_supporting_info_is_read_as_a_risk() {
         Referral ref = read(resource(GP_BUNDLE)).message().orElseThrow();
         assertThat(ref.getRisks().getEntries()).hasSize(1);

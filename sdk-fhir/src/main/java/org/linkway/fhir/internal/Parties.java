@@ -125,7 +125,7 @@ final class Parties {
             parts.add(org.getName());
         }
         for (Address a : org.getAddress()) {
-            String text = PersonSection.addressText(a);
+            String text = References.addressText(a);
             if (text != null) {
                 parts.add(text);
             }

@@ -311,18 +311,7 @@ final class PersonSection {
         if (p.hasAddress()) {
             Address addr = p.getAddressFirstRep();
             ObjectNode a = LinkwayJsonBuilder.obj();
-            // PRSB has address lines only: the town, district and county follow the street lines, as on an envelope
-            List<String> lines = new java.util.ArrayList<>();
-            addr.getLine().forEach(l -> lines.add(l.getValue()));
-            for (String part : new String[] {addr.getCity(), addr.getDistrict(), addr.getState()}) {
-                if (part != null && !part.isBlank()) {
-                    lines.add(part);
-                }
-            }
-            if (lines.isEmpty() && addr.hasText()) {
-                lines.add(addr.getText());
-            }
-            lines.removeIf(l -> l == null || l.isBlank());
+            List<String> lines = References.addressLines(addr);
             for (int i = 0; i < lines.size() && i < 5; i++) {
                 a.put("addressLine" + (i + 1), lines.get(i));
             }
@@ -337,20 +326,6 @@ final class PersonSection {
                         "PRSB holds one address; this further address was not carried over.");
             }
         }
-    }
-
-    /** An address as one line of text (for PRSB's free-text practice details). */
-    static String addressText(Address a) {
-        if (a.hasText()) {
-            return a.getText();
-        }
-        List<String> parts = new java.util.ArrayList<>();
-        a.getLine().forEach(l -> parts.add(l.getValue()));
-        parts.add(a.getCity());
-        parts.add(a.getDistrict());
-        parts.add(a.getPostalCode());
-        parts.removeIf(t -> t == null || t.isBlank());
-        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static void readMaritalStatus(Patient p, ObjectNode pd, FhirBundleReader in, String path) {

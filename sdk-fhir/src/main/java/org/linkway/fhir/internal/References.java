@@ -3,6 +3,7 @@ package org.linkway.fhir.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -107,5 +108,36 @@ final class References {
             }
         }
         return null;
+    }
+
+    /**
+     * PRSB has address lines only: the street lines, then the town, district and county, as on an
+     * envelope; an address given only as text is one line.
+     */
+    static List<String> addressLines(Address addr) {
+        List<String> lines = new ArrayList<>();
+        addr.getLine().forEach(l -> lines.add(l.getValue()));
+        lines.add(addr.getCity());
+        lines.add(addr.getDistrict());
+        lines.add(addr.getState());
+        lines.removeIf(l -> l == null || l.isBlank());
+        if (lines.isEmpty() && addr.hasText()) {
+            lines.add(addr.getText());
+        }
+        return lines;
+    }
+
+    /** An address as one line of text (for PRSB's free-text practice details). */
+    static String addressText(Address a) {
+        if (a.hasText()) {
+            return a.getText();
+        }
+        List<String> parts = new ArrayList<>();
+        a.getLine().forEach(l -> parts.add(l.getValue()));
+        parts.add(a.getCity());
+        parts.add(a.getDistrict());
+        parts.add(a.getPostalCode());
+        parts.removeIf(t -> t == null || t.isBlank());
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }
