@@ -256,8 +256,9 @@ class FhirReadTest {
                         .getName())
                 .isEqualTo("Dr Tomasz Wieczorek");
         assertThat(ref.getRisks().getEntries().get(0).getRisk().getText()).isEqualTo("No known risks");
+        // the narrative, and the policy the Consent records as data said in words after it (LW-FHIR-KEPT-IN)
         assertThat(ref.getConsent().getConsentForInformationSharing())
-                .isEqualTo("Agreed to share with the link worker service.");
+                .isEqualTo("Agreed to share with the link worker service. (policy Direct care)");
         assertThat(ref.getReferralDetails()
                         .getEntries()
                         .get(0)

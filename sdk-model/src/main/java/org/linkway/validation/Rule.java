@@ -124,6 +124,14 @@ public enum Rule {
             "The person has no NHS number; PRSB allows that, so match on the other demographics."),
     FHIR_PROFILE(
             "LW-FHIR-PROFILE", Severity.ERROR, "HAPI's FHIR instance validator reported an issue with the resource."),
+    FHIR_NOT_CARRIED(
+            "LW-FHIR-NOT-CARRIED",
+            Severity.INFORMATION,
+            "An element of the FHIR input has no home in the Linkway message and was not carried over; the finding names its FHIR path."),
+    FHIR_KEPT_IN(
+            "LW-FHIR-KEPT-IN",
+            Severity.INFORMATION,
+            "A FHIR element with no PRSB element of its own was kept in the nearest PRSB element, which the finding names."),
 
     // --- about the validation itself ---------------------------------------------------------
     TOO_MANY_FINDINGS(

@@ -67,6 +67,33 @@ class ValidateCommandTest {
     }
 
     @Test
+    void a_truncated_fhir_file_gets_a_parse_finding_with_line_and_column() throws IOException {
+        String golden = Files.readString(Path.of("../schemas/fhir/examples/referral--full-gp-loneliness.fhir.json"));
+        Path cut = Files.writeString(dir.resolve("truncated.fhir.json"), golden.substring(0, golden.length() / 2));
+        Result r = run("validate", cut.toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.out)
+                .contains("FHIR R4 INVALID")
+                .contains("LW-FHIR-MALFORMED")
+                .containsPattern("at line \\d+, column \\d+")
+                .doesNotContain("LW-MESSAGE-TYPE");
+    }
+
+    @Test
+    void the_kit_writes_exactly_the_committed_golden_fhir() throws IOException {
+        // the JSON path (the kit) and the typed SDK (which wrote the golden files) agree to the byte
+        for (String name : new String[] {
+            "message-back--completed-with-outcomes", "care-plan--goals-and-actions", "assessment--swemwbs-review"
+        }) {
+            Result r = run("convert", "--to", "fhir", "../schemas/examples/valid/" + name + ".json");
+            assertThat(r.code).as(r.err).isZero();
+            assertThat(r.out)
+                    .as(name)
+                    .isEqualTo(Files.readString(Path.of("../schemas/fhir/examples/" + name + ".fhir.json")));
+        }
+    }
+
+    @Test
     void convert_goes_to_fhir_and_back_to_the_same_message() throws IOException {
         Path source = Path.of("../schemas/examples/valid/referral--full-gp-loneliness.json");
         Result toFhir = run("convert", "--to", "fhir", "--form", "message", source.toString());

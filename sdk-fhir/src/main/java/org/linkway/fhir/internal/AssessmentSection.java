@@ -123,6 +123,17 @@ final class AssessmentSection {
                 subs.add(r);
             }
         }
+        if (!o.hasComponent() && (o.hasValueIntegerType() || o.hasValueQuantity())) {
+            // another system's score as the Observation's own value: the assessment's result
+            ObjectNode r = LinkwayJsonBuilder.obj();
+            if (o.hasValueIntegerType()) {
+                r.put("value", o.getValueIntegerType().getValue());
+            } else {
+                r.put("value", o.getValueQuantity().getValue());
+                LinkwayJsonBuilder.put(r, "unitsOfMeasure", o.getValueQuantity().getUnit());
+            }
+            sa.set("assessmentResult", r);
+        }
         LinkwayJsonBuilder.put(sa, "subscaleResult", subs);
         LinkwayJsonBuilder.put(e, "structuredAssessment", sa);
         for (CodeableConcept category : o.getCategory()) {

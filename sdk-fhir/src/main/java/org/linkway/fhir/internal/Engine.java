@@ -33,6 +33,8 @@ public final class Engine {
 
     /** Linkway message (as JSON tree) -> Bundle; {@code message} picks the FHIR message form where there is one. */
     public static Bundle toBundle(MessageType type, ObjectNode linkway, boolean message) {
+        // the typed model's 9.0 and JSON text's 9 are one number: written one way (in place; callers own the tree)
+        Numbers.canonicalise(linkway);
         return switch (type) {
             case REFERRAL -> ReferralMapper.write(linkway, message);
             case MESSAGE_BACK -> MessageBackMapper.write(linkway);
@@ -90,11 +92,7 @@ public final class Engine {
             bundle = b;
         } catch (RuntimeException | StackOverflowError e) {
             findings.add(new Finding(
-                    Severity.ERROR,
-                    Rule.FHIR_MALFORMED.id(),
-                    "Bundle",
-                    "",
-                    "The input is not FHIR R4 JSON that can be read: " + oneLine(e.getMessage())));
+                    Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", ParseProblems.describe(json, e)));
             return new Read(null, null, findings);
         }
         return read(bundle);
@@ -116,6 +114,9 @@ public final class Engine {
                     default -> null;
                 };
                 in.reportUnused();
+                if (out != null && in.findings.stream().noneMatch(Finding::isError)) {
+                    NotCarried.report(in, out, rewrite(type, out));
+                }
             }
         } catch (RuntimeException e) {
             in.error(Rule.FHIR_STRUCTURE, "Bundle", "The Bundle could not be mapped: " + oneLine(String.valueOf(e)));
@@ -123,6 +124,15 @@ public final class Engine {
         }
         boolean failed = in.findings.stream().anyMatch(Finding::isError);
         return new Read(type, failed ? null : out, in.findings);
+    }
+
+    /** The message read, written to FHIR again: what the binding itself would say (null if it cannot). */
+    private static Bundle rewrite(MessageType type, ObjectNode linkway) {
+        try {
+            return toBundle(type, linkway.deepCopy(), false);
+        } catch (RuntimeException e) {
+            return null; // then only what the message holds counts as carried: more is reported, nothing hidden
+        }
     }
 
     /** Which Linkway message a Bundle holds, from its shape (message event, Composition type, resources). */

@@ -32,10 +32,15 @@ final class FhirBundleReader {
 
     final Bundle bundle;
     private final Map<String, Resource> byUrl = new HashMap<>();
+    private final Map<String, Resource> byIdentifier = new HashMap<>();
+    private final Map<Resource, String> containedPath = new IdentityHashMap<>();
     private final Map<Resource, Integer> index = new IdentityHashMap<>();
     private final Set<Resource> used = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Extensions a mapper read into a Linkway property: not reported as unknown. */
     private final Set<Extension> read = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** FHIR paths a mapper read or kept elsewhere, in ways {@link NotCarried} cannot see for itself. */
+    private final Set<String> consumed = new java.util.HashSet<>();
 
     final List<Finding> findings = new ArrayList<>();
 
@@ -55,12 +60,28 @@ final class FhirBundleReader {
             if (r.hasIdElement() && r.getIdElement().hasIdPart()) {
                 byUrl.putIfAbsent(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
             }
+            References.indexIdentifiers(r, byIdentifier);
+            if (r instanceof DomainResource d) {
+                for (int j = 0; j < d.getContained().size(); j++) {
+                    Resource c = d.getContained().get(j);
+                    containedPath.put(c, "Bundle.entry[" + i + "].resource.contained[" + j + "]");
+                    String id = c.getIdElement().getIdPart();
+                    if (id != null) {
+                        byUrl.putIfAbsent("#" + id.replaceFirst("^#", ""), c);
+                    }
+                    References.indexIdentifiers(c, byIdentifier);
+                }
+            }
         }
     }
 
     String path(Resource r) {
         Integer i = index.get(r);
-        return i == null ? r.fhirType() : "Bundle.entry[" + i + "].resource";
+        if (i == null) {
+            String c = containedPath.get(r);
+            return c == null ? r.fhirType() : c;
+        }
+        return "Bundle.entry[" + i + "].resource";
     }
 
     <T extends Resource> List<T> all(Class<T> type) {
@@ -73,6 +94,18 @@ final class FhirBundleReader {
         return out;
     }
 
+    void consumed(String path) {
+        consumed.add(path);
+    }
+
+    boolean isConsumed(String path) {
+        return consumed.contains(path);
+    }
+
+    boolean isExtensionRead(Extension x) {
+        return read.contains(x);
+    }
+
     void use(Resource r) {
         used.add(r);
     }
@@ -81,14 +114,16 @@ final class FhirBundleReader {
         return used.contains(r);
     }
 
-    /** Resolves a reference inside the Bundle; a broken one or one to the wrong type is a finding. */
+    /**
+     * Resolves a reference inside the Bundle: literal (full URL, relative, absolute, contained) or
+     * logical (an identifier a resource in the Bundle carries). A literal reference that does not
+     * resolve, or one to the wrong type, is a finding; a reference by display or by an identifier
+     * of something outside the Bundle is legal R4 and gives null with no finding, for the caller
+     * to read what the reference itself says ({@link References}).
+     */
     <T extends Resource> T resolve(Reference ref, Class<T> type, String path) {
-        Resource r = lookup(ref);
+        Resource r = resolveAny(ref, path);
         if (r == null) {
-            error(
-                    Rule.FHIR_REFERENCE,
-                    path,
-                    "The reference '" + ref.getReference() + "' does not resolve to a resource in the Bundle.");
             return null;
         }
         if (!type.isInstance(r)) {
@@ -98,18 +133,24 @@ final class FhirBundleReader {
                     "The reference points to a " + r.fhirType() + "; a " + type.getSimpleName() + " is expected here.");
             return null;
         }
-        used.add(r);
         return type.cast(r);
     }
 
-    /** Resolves a reference that may point to any of several types, or null with a finding. */
+    /** Resolves a reference that may point to any of several types, or null (with a finding when it is broken). */
     Resource resolveAny(Reference ref, String path) {
+        if (ref == null) {
+            return null;
+        }
         Resource r = lookup(ref);
         if (r == null) {
-            error(
-                    Rule.FHIR_REFERENCE,
-                    path,
-                    "The reference '" + ref.getReference() + "' does not resolve to a resource in the Bundle.");
+            if (ref.hasReference()) {
+                error(
+                        Rule.FHIR_REFERENCE,
+                        path,
+                        "The reference '" + ref.getReference() + "' does not resolve to a resource in the Bundle.");
+            } else if (!ref.hasDisplay() && !ref.hasIdentifier()) {
+                error(Rule.FHIR_REFERENCE, path, "The reference names nothing: no reference, identifier or display.");
+            }
             return null;
         }
         used.add(r);
@@ -117,15 +158,21 @@ final class FhirBundleReader {
     }
 
     Resource lookup(Reference ref) {
-        if (ref == null || !ref.hasReference()) {
+        if (ref == null) {
             return null;
+        }
+        if (!ref.hasReference()) {
+            return ref.hasIdentifier() ? byIdentifier.get(References.key(ref.getIdentifier())) : null;
         }
         String s = ref.getReference();
         Resource r = byUrl.get(s);
-        if (r == null) {
+        if (r == null && !s.startsWith("#")) {
             String[] parts = s.split("/");
             if (parts.length >= 2) {
                 r = byUrl.get(parts[parts.length - 2] + "/" + parts[parts.length - 1]);
+            }
+            if (r == null && parts.length >= 4 && "_history".equals(parts[parts.length - 2])) {
+                r = byUrl.get(parts[parts.length - 4] + "/" + parts[parts.length - 3]);
             }
         }
         return r;
@@ -194,6 +241,7 @@ final class FhirBundleReader {
             if (read.contains(x)) {
                 continue;
             }
+            read.add(x); // carried here, or reported below: either way not silently dropped
             if (Urls.EXT_LINKWAY_DATA.equals(x.getUrl()) && x.getValue() instanceof StringType s) {
                 try {
                     JsonNode n = LinkwayJson.mapper().readTree(s.getValue());

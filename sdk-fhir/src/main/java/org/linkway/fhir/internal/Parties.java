@@ -1,13 +1,17 @@
 package org.linkway.fhir.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.linkway.validation.Rule;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,19 +61,23 @@ final class Parties {
         ArrayNode entries = LinkwayJsonBuilder.arr();
         for (int i = 0; i < patient.getGeneralPractitioner().size(); i++) {
             String path = in.path(patient) + ".generalPractitioner[" + i + "]";
-            Resource r = in.resolveAny(patient.getGeneralPractitioner().get(i), path);
+            Reference ref = patient.getGeneralPractitioner().get(i);
+            Resource r = in.resolveAny(ref, path);
             ObjectNode e = LinkwayJsonBuilder.obj();
             Organization org = null;
             if (r instanceof PractitionerRole role) {
                 Practitioner doc = role.hasPractitioner()
                         ? in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner")
                         : null;
-                if (doc != null && doc.hasName()) {
-                    LinkwayJsonBuilder.put(e, "gpName", doc.getNameFirstRep().getText());
-                }
+                LinkwayJsonBuilder.put(e, "gpName", personName(doc, role.getPractitioner()));
                 org = role.hasOrganization()
                         ? in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization")
                         : null;
+                if (org == null && role.hasOrganization()) {
+                    byReference(e, role.getOrganization());
+                }
+            } else if (r instanceof Practitioner doc) {
+                LinkwayJsonBuilder.put(e, "gpName", personName(doc, ref));
             } else if (r instanceof Organization o) {
                 org = o;
             } else if (r != null) {
@@ -77,11 +85,19 @@ final class Parties {
                         Rule.FHIR_RESOURCE_TYPE,
                         path,
                         "A GP practice is an Organization or a PractitionerRole, not a " + r.fhirType() + ".");
+            } else if ("Practitioner".equals(References.typeOf(ref))) {
+                LinkwayJsonBuilder.put(e, "gpName", ref.getDisplay());
+            } else {
+                // named by ODS code or display only: the practice as the reference gives it
+                byReference(e, ref);
             }
             if (org != null) {
                 LinkwayJsonBuilder.put(e, "gpPracticeIdentifier", ods(org.getIdentifier()));
                 if (org.hasText()) {
                     LinkwayJsonBuilder.put(e, "gpPracticeDetails", Narratives.narrativeText(org.getText()));
+                } else {
+                    // a practice sent as data, not narrative: its name and address are PRSB's practice details
+                    LinkwayJsonBuilder.put(e, "gpPracticeDetails", practiceDetails(org));
                 }
                 LinkwayJsonBuilder.merge(e, in.remainder(org));
             }
@@ -90,6 +106,37 @@ final class Parties {
         ObjectNode gp = LinkwayJsonBuilder.obj();
         LinkwayJsonBuilder.put(gp, "entries", entries);
         return gp;
+    }
+
+    private static void byReference(ObjectNode e, Reference ref) {
+        if (ref.hasIdentifier() && Urls.ODS.equals(ref.getIdentifier().getSystem())) {
+            LinkwayJsonBuilder.put(
+                    e, "gpPracticeIdentifier", ref.getIdentifier().getValue());
+        }
+        if (ref.hasDisplay() && !e.has("gpPracticeDetails")) {
+            LinkwayJsonBuilder.put(e, "gpPracticeDetails", ref.getDisplay());
+        }
+    }
+
+    /** An Organization's name and address as one line of text, or null. */
+    private static String practiceDetails(Organization org) {
+        List<String> parts = new ArrayList<>();
+        if (org.hasName()) {
+            parts.add(org.getName());
+        }
+        for (Address a : org.getAddress()) {
+            String text = References.addressText(a);
+            if (text != null) {
+                parts.add(text);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /** A person's name from the resolved resource, else from the reference's display. */
+    static String personName(Practitioner who, Reference ref) {
+        String name = who == null ? null : References.nameText(who.getName());
+        return name != null ? name : ref != null && ref.hasDisplay() ? ref.getDisplay() : null;
     }
 
     static String ods(List<Identifier> ids) {
@@ -175,13 +222,94 @@ final class Parties {
         return org;
     }
 
+    /**
+     * A requester or performer, whichever R4 allows: a PractitionerRole, Practitioner,
+     * Organization or HealthcareService in the Bundle, or a reference naming one by display or
+     * identifier only.
+     */
+    static ObjectNode party(Reference ref, FhirBundleReader in, String path) {
+        Resource r = in.resolveAny(ref, path);
+        if (r instanceof PractitionerRole role) {
+            return party(role, in);
+        }
+        ObjectNode p = LinkwayJsonBuilder.obj();
+        if (r instanceof Practitioner who) {
+            LinkwayJsonBuilder.put(p, "name", personName(who, ref));
+            LinkwayJsonBuilder.merge(p, in.remainder(who));
+        } else if (r instanceof Organization org) {
+            organisationParty(p, org, in);
+        } else if (r instanceof HealthcareService hs) {
+            ObjectNode service = hs.hasType()
+                    ? Codes.codedText(hs.getTypeFirstRep(), in, in.path(hs) + ".type[0]")
+                    : LinkwayJsonBuilder.obj();
+            if (hs.hasName()) {
+                service.put("text", hs.getName());
+            }
+            LinkwayJsonBuilder.put(p, "service", service);
+            if (hs.hasProvidedBy()) {
+                Organization org = in.resolve(hs.getProvidedBy(), Organization.class, in.path(hs) + ".providedBy");
+                if (org != null) {
+                    organisationParty(p, org, in);
+                } else {
+                    LinkwayJsonBuilder.put(p, "organisation", organisation(hs.getProvidedBy()));
+                }
+            }
+            LinkwayJsonBuilder.merge(p, in.remainder(hs));
+        } else if (r != null) {
+            in.error(
+                    Rule.FHIR_RESOURCE_TYPE,
+                    path,
+                    "A referrer or the service referred to is a PractitionerRole, Practitioner, Organization or "
+                            + "HealthcareService, not a " + r.fhirType() + ".");
+        } else {
+            String type = References.typeOf(ref);
+            boolean ods =
+                    ref.hasIdentifier() && Urls.ODS.equals(ref.getIdentifier().getSystem());
+            if ("Organization".equals(type) || ods) {
+                LinkwayJsonBuilder.put(p, "organisation", organisation(ref));
+            } else if ("HealthcareService".equals(type)) {
+                LinkwayJsonBuilder.put(
+                        p,
+                        "service",
+                        ref.hasDisplay() ? LinkwayJsonBuilder.obj().put("text", ref.getDisplay()) : null);
+            } else {
+                LinkwayJsonBuilder.put(p, "name", ref.getDisplay());
+            }
+        }
+        return p;
+    }
+
+    private static ObjectNode organisation(Reference ref) {
+        ObjectNode o = LinkwayJsonBuilder.obj();
+        if (ref.hasIdentifier() && Urls.ODS.equals(ref.getIdentifier().getSystem())) {
+            LinkwayJsonBuilder.put(o, "code", ref.getIdentifier().getValue());
+        }
+        LinkwayJsonBuilder.put(o, "text", ref.getDisplay());
+        return o;
+    }
+
+    private static void organisationParty(ObjectNode p, Organization org, FhirBundleReader in) {
+        Organization o = org;
+        if (Codes.is(org.getTypeFirstRep(), Urls.ORGANIZATION_TYPE, "team")) {
+            LinkwayJsonBuilder.put(p, "team", org.getName());
+            LinkwayJsonBuilder.merge(p, in.remainder(org));
+            o = org.hasPartOf() ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf") : null;
+        }
+        if (o != null) {
+            LinkwayJsonBuilder.put(p, "organisation", organisation(o));
+            for (Identifier id : o.getIdentifier()) {
+                if (Urls.ID_CHARITY.equals(id.getSystem()) && !p.has("charityNumber")) {
+                    LinkwayJsonBuilder.put(p, "charityNumber", id.getValue());
+                }
+            }
+        }
+    }
+
     static ObjectNode party(PractitionerRole role, FhirBundleReader in) {
         ObjectNode p = LinkwayJsonBuilder.obj();
         if (role.hasPractitioner()) {
             Practitioner who = in.resolve(role.getPractitioner(), Practitioner.class, in.path(role) + ".practitioner");
-            if (who != null && who.hasName()) {
-                LinkwayJsonBuilder.put(p, "name", who.getNameFirstRep().getText());
-            }
+            LinkwayJsonBuilder.put(p, "name", personName(who, role.getPractitioner()));
         }
         for (int i = 0; i < role.getCode().size(); i++) {
             CodeableConcept code = role.getCode().get(i);
@@ -197,20 +325,11 @@ final class Parties {
         }
         if (role.hasOrganization()) {
             Organization org = in.resolve(role.getOrganization(), Organization.class, in.path(role) + ".organization");
-            if (org != null && Codes.is(org.getTypeFirstRep(), Urls.ORGANIZATION_TYPE, "team")) {
-                LinkwayJsonBuilder.put(p, "team", org.getName());
-                LinkwayJsonBuilder.merge(p, in.remainder(org));
-                org = org.hasPartOf()
-                        ? in.resolve(org.getPartOf(), Organization.class, in.path(org) + ".partOf")
-                        : null;
-            }
             if (org != null) {
-                LinkwayJsonBuilder.put(p, "organisation", organisation(org));
-                for (Identifier id : org.getIdentifier()) {
-                    if (Urls.ID_CHARITY.equals(id.getSystem()) && !p.has("charityNumber")) {
-                        LinkwayJsonBuilder.put(p, "charityNumber", id.getValue());
-                    }
-                }
+                organisationParty(p, org, in);
+            } else if (role.getOrganization().hasDisplay()
+                    || role.getOrganization().hasIdentifier()) {
+                LinkwayJsonBuilder.put(p, "organisation", organisation(role.getOrganization()));
             }
         }
         if (role.hasSpecialty()) {

@@ -192,6 +192,10 @@ final class PersonSection {
             pd.put("gender", "1");
         } else if (p.getGender() == AdministrativeGender.FEMALE) {
             pd.put("gender", "2");
+        } else if (p.getGender() == AdministrativeGender.OTHER || p.getGender() == AdministrativeGender.UNKNOWN) {
+            // NHS Data Dictionary stated gender: 9 indeterminate, X not known
+            pd.put("gender", p.getGender() == AdministrativeGender.OTHER ? "9" : "X");
+            in.consumed(path + ".gender");
         }
         readIdentifiers(p, pd, in, path);
         readAddress(p, pd, in, path);
@@ -307,8 +311,9 @@ final class PersonSection {
         if (p.hasAddress()) {
             Address addr = p.getAddressFirstRep();
             ObjectNode a = LinkwayJsonBuilder.obj();
-            for (int i = 0; i < addr.getLine().size() && i < 5; i++) {
-                a.put("addressLine" + (i + 1), addr.getLine().get(i).getValue());
+            List<String> lines = References.addressLines(addr);
+            for (int i = 0; i < lines.size() && i < 5; i++) {
+                a.put("addressLine" + (i + 1), lines.get(i));
             }
             LinkwayJsonBuilder.put(a, "postcode", addr.getPostalCode());
             if (addr.getUse() == Address.AddressUse.HOME) {

@@ -109,18 +109,12 @@ final class ReferralDetailsSection {
             e.put("date", sr.getAuthoredOnElement().getValueAsString());
         }
         if (sr.hasRequester()) {
-            PractitionerRole role = in.resolve(sr.getRequester(), PractitionerRole.class, path + ".requester");
-            if (role != null) {
-                e.set("referrerDetails", Parties.party(role, in));
-            }
+            e.set("referrerDetails", Parties.party(sr.getRequester(), in, path + ".requester"));
         }
         ObjectNode to = null;
         if (sr.hasPerformer()) {
-            PractitionerRole role =
-                    in.resolve(sr.getPerformerFirstRep(), PractitionerRole.class, path + ".performer[0]");
-            if (role != null) {
-                to = Parties.party(role, in);
-            }
+            ObjectNode performer = Parties.party(sr.getPerformerFirstRep(), in, path + ".performer[0]");
+            to = performer.isEmpty() ? null : performer;
         }
         if (sr.hasPerformerType()) {
             to = to == null ? LinkwayJsonBuilder.obj() : to;
@@ -132,16 +126,28 @@ final class ReferralDetailsSection {
             to.set("service", service);
         }
         LinkwayJsonBuilder.put(e, "referralTo", to);
-        if (sr.hasReasonCode() && sr.getReasonCodeFirstRep().hasText()) {
-            e.set(
-                    "reasonForReferral",
-                    LinkwayJsonBuilder.obj()
-                            .put("text", sr.getReasonCodeFirstRep().getText()));
+        String reason = reasonText(sr);
+        if (reason != null) {
+            e.set("reasonForReferral", LinkwayJsonBuilder.obj().put("text", reason));
         }
         LinkwayJsonBuilder.put(e, "referralMethod", in.extText(sr.getExtension(), Extensions.REFERRAL_METHOD.url()));
         LinkwayJsonBuilder.put(
                 e, "returnResponseTo", in.extText(sr.getExtension(), Extensions.RETURN_RESPONSE_TO.url()));
         return LinkwayJsonBuilder.merge(e, in.remainder(sr));
+    }
+
+    /** PRSB's reason for referral is free text: the first reason's text, else its coding's display. */
+    private static String reasonText(ServiceRequest sr) {
+        if (!sr.hasReasonCode()) {
+            return null;
+        }
+        var reason = sr.getReasonCodeFirstRep();
+        if (reason.hasText()) {
+            return reason.getText();
+        }
+        return reason.hasCoding() && reason.getCodingFirstRep().hasDisplay()
+                ? reason.getCodingFirstRep().getDisplay()
+                : null;
     }
 
     /** Linkway records outside the PRSB messages name no person; FHIR requires a subject, so it is named, not identified. */

@@ -226,15 +226,12 @@ final class ReferralMapper {
     static void readSections(FhirBundleReader in, ObjectNode ref, ServiceRequest main) {
         String mainPath = main == null ? "Bundle" : in.path(main);
         PersonRecords.read(in, ref, null);
-        for (int i = 0; main != null && i < main.getSupportingInfo().size(); i++) {
-            in.resolveAny(main.getSupportingInfo().get(i), mainPath + ".supportingInfo[" + i + "]");
-        }
         List<Consent> consents = in.all(Consent.class);
         if (!consents.isEmpty()) {
             in.use(consents.get(0));
             ObjectNode c = LinkwayJsonBuilder.obj();
-            // Linkway's text attachment, else (a Consent from another system) its narrative
-            LinkwayJsonBuilder.put(c, "consentForInformationSharing", ConsentSection.consentText(consents.get(0)));
+            // Linkway's text attachment, else (a Consent from another system) its narrative and what it records
+            LinkwayJsonBuilder.put(c, "consentForInformationSharing", ForeignReferral.consentText(consents.get(0), in));
             LinkwayJsonBuilder.merge(c, in.remainder(consents.get(0)));
             ref.set("consent", c);
         }
@@ -261,8 +258,8 @@ final class ReferralMapper {
             }
             in.use(c);
         }
-        for (int i = 0; main != null && i < main.getReasonReference().size(); i++) {
-            in.resolveAny(main.getReasonReference().get(i), mainPath + ".reasonReference[" + i + "]");
+        if (main != null) {
+            ForeignReferral.reasonCodes(main, in, complaints);
         }
         if (!complaints.isEmpty() || !reported.isEmpty()) {
             ObjectNode pc = LinkwayJsonBuilder.obj();
@@ -296,10 +293,20 @@ final class ReferralMapper {
                 continue;
             }
             in.use(o);
-            assessments.add(AssessmentSection.assessment(o, in));
+            assessments.add(ForeignReferral.assessmentDate(o, in, AssessmentSection.assessment(o, in)));
         }
         if (!assessments.isEmpty()) {
             ref.set("assessments", LinkwayJsonBuilder.obj().set("entries", assessments));
+        }
+        // checked last: a Flag, Condition or Observation named here is read above as what it is, not skipped
+        for (int i = 0; main != null && i < main.getSupportingInfo().size(); i++) {
+            in.resolveAny(main.getSupportingInfo().get(i), mainPath + ".supportingInfo[" + i + "]");
+        }
+        for (int i = 0; main != null && i < main.getReasonReference().size(); i++) {
+            in.resolveAny(main.getReasonReference().get(i), mainPath + ".reasonReference[" + i + "]");
+        }
+        if (main != null) {
+            ForeignReferral.notes(main, in, ref);
         }
     }
 }
