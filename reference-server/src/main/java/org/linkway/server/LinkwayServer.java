@@ -33,6 +33,7 @@ import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.reports.ReportRoutes;
 import org.linkway.server.security.AuditRoutes;
+import org.linkway.server.security.MessageSenders;
 import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.Store;
@@ -61,7 +62,8 @@ public final class LinkwayServer implements AutoCloseable {
         }
         this.security = Security.create(config.security(), config.signing(), config.dev(), store, clock);
         this.referralService = new ReferralService(store, validator, clock);
-        FhirFacade fhir = new FhirFacade(referralService, validator, security::checkConvertedReferral);
+        FhirFacade fhir =
+                new FhirFacade(referralService, validator, security::checkConvertedReferral, MessageSenders::check);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
         MessageBackRoutes messageBacks = new MessageBackRoutes(store, referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);

@@ -164,6 +164,8 @@ class AccessMatrixTest {
         put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}");
         // a FHIR referral Bundle is checked as the JSON referral is, once converted: the sender's own organisation
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /fhir/R4/Bundle");
+        // a BaRS message: sent by a referring system only, as its own organisation (the sender named in it)
+        put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.ADMIN), "POST /fhir/R4/$process-message");
         // every reader may search; what it finds is filtered (aTaskSearchFindsOnlyTheCallersReferrals)
         put(Names.NOTHING, READERS, "GET /fhir/R4/Task");
         // the service directory holds no personal data: every role reads it; admins and link worker services curate
@@ -369,6 +371,13 @@ class AccessMatrixTest {
         path = path.replace("{version}", "1");
         if (route.equals("GET /fhir/R4/Task")) {
             path += "?focus=ServiceRequest/" + ids.get("id");
+        }
+        if (route.equals("POST /fhir/R4/$process-message")) {
+            return client.post(
+                    path,
+                    BarsMessagingTest.barsMessage(fhirBundle("valid/referral--hospital-discharge-carer.json"), "RX9E2"),
+                    "Content-Type",
+                    "application/fhir+json");
         }
         if (route.equals("POST /fhir/R4/Bundle")) {
             return client.post(

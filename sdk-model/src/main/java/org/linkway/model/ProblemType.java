@@ -113,6 +113,18 @@ public enum ProblemType {
             422,
             "Invalid FHIR referral",
             "the FHIR Bundle cannot be read as a referral, or the referral it carries is invalid (see `findings`)"),
+    INVALID_FHIR_MESSAGE(
+            "invalid-fhir-message",
+            400,
+            "Invalid FHIR message",
+            "the body is not a FHIR message this endpoint processes: a `message` Bundle with an id, its MessageHeader "
+                    + "first, an event it supports, a sender and a focus in the Bundle (see `findings`)"),
+    DUPLICATE_MESSAGE(
+            "duplicate-message",
+            409,
+            "Duplicate message",
+            "a message with this id was already processed with other content; the same message sent again is "
+                    + "answered with its first answer"),
     INVALID_SUBSCRIPTION(
             "invalid-subscription",
             422,

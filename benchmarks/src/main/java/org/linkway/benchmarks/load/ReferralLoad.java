@@ -31,10 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
  * count or a time limit, then reports throughput, latency percentiles, the server's resident
  * memory and its CPU time per referral (by thread: request threads, SQLite writer, JIT compiler).
  * An optional fifth argument sends that many requests first, unmeasured, so that the figures
- * describe a warmed-up server rather than one still compiling its hot code.
+ * describe a warmed-up server rather than one still compiling its hot code. An optional sixth
+ * picks the intake: {@code v1} (Linkway JSON to {@code POST /v1/referrals}, the default),
+ * {@code fhir} (the same referral as a FHIR transaction Bundle to {@code POST /fhir/R4/Bundle}) or
+ * {@code bars} (the same referral as a BaRS message, a fresh message id per request, to
+ * {@code POST /fhir/R4/$process-message}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.linkway.benchmarks.load.ReferralLoad \
- *      reference-server/target/linkway-server.jar 8 20000 60 [warm-up requests]</pre>
+ *      reference-server/target/linkway-server.jar 8 20000 60 [warm-up requests] [v1|fhir|bars]</pre>
  */
 public final class ReferralLoad {
 
@@ -46,6 +50,7 @@ public final class ReferralLoad {
         int maxRequests = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int maxSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0; // requests sent first and not measured
+        Intake intake = Intake.of(args.length > 5 ? args[5] : "v1");
         int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         Path data = Files.createTempDirectory("linkway-load");
 
@@ -83,17 +88,17 @@ public final class ReferralLoad {
                     .build();
             String base = "http://127.0.0.1:" + port;
             double startupMs = ServerProcess.waitHealthy(http, base, launched);
-            byte[] body = referral();
+            Intake.Body body = intake.body(referral());
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             if (warmUp > 0) {
-                Run warm = post(pool, port, token, connections, body, "warm-", warmUp, maxSeconds);
+                Run warm = post(pool, port, token, connections, intake, body, "warm-", warmUp, maxSeconds);
                 System.out.printf(
                         "warm-up (not measured): %d requests, %d failures, %.1f s%n",
                         warm.done(), warm.failures(), warm.seconds());
             }
             Map<String, Long> cpuBefore = threadCpuMillis(server.pid());
             long clientBefore = ServerProcess.cpuMillis(ProcessHandle.current().pid());
-            Run run = post(pool, port, token, connections, body, "load-", maxRequests, maxSeconds);
+            Run run = post(pool, port, token, connections, intake, body, "load-", maxRequests, maxSeconds);
             Map<String, Long> cpuAfter = threadCpuMillis(server.pid());
             long clientDuring = ServerProcess.cpuMillis(ProcessHandle.current().pid()) - clientBefore;
             pool.shutdown();
@@ -104,8 +109,8 @@ public final class ReferralLoad {
             long[] measured = Arrays.copyOf(latencies, done);
             Arrays.sort(measured);
             System.out.printf(
-                    "connections=%d requests=%d failures=%d seconds=%.1f%n",
-                    connections, done, failures.get(), seconds);
+                    "intake=%s (%s, %d bytes) connections=%d requests=%d failures=%d seconds=%.1f%n",
+                    intake.name, intake.path, body.length(), connections, done, failures.get(), seconds);
             System.out.printf(
                     "throughput=%.0f referrals/s p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
                     done / seconds, pct(measured, 50), pct(measured, 99), measured[measured.length - 1] / 1e6);
@@ -157,7 +162,8 @@ public final class ReferralLoad {
             int port,
             String token,
             int connections,
-            byte[] body,
+            Intake intake,
+            Intake.Body body,
             String keyPrefix,
             int count,
             int maxSeconds)
@@ -174,9 +180,9 @@ public final class ReferralLoad {
                     int i;
                     while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        int status = connection.post("/v1/referrals", keyPrefix + i, body);
+                        int status = connection.post(intake.path, keyPrefix + i, body.with(keyPrefix + i));
                         latencies[i] = System.nanoTime() - t0;
-                        if (status != 201) {
+                        if (status != intake.success) {
                             failures.incrementAndGet();
                         }
                     }
@@ -191,7 +197,7 @@ public final class ReferralLoad {
         return new Run(Math.min(next.get(), count), failures.get(), seconds, latencies);
     }
 
-    private static byte[] referral() throws IOException {
+    static byte[] referral() throws IOException {
         try (InputStream in = ReferralLoad.class.getResourceAsStream(
                 "/org/linkway/schemas/examples/valid/referral--full-gp-loneliness.json")) {
             ObjectNode referral = (ObjectNode) LinkwayJson.mapper().readTree(in.readAllBytes());

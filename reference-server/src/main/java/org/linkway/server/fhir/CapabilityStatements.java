@@ -55,6 +55,26 @@ final class CapabilityStatements {
                 "Composition",
                 "The message back's Composition (the first entry of the document Bundle).",
                 TypeRestfulInteraction.READ);
+        // BaRS's way of referring: a message to $process-message, answered with the response message
+        rest.addOperation()
+                .setName("process-message")
+                .setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message")
+                .setDocumentation("A new referral sent the BaRS way (event servicerequest-request, reason new, focus a "
+                        + "ServiceRequest coded SNOMED CT 871731000000106); answered with the servicerequest-response "
+                        + "message, refusals as OperationOutcome with BaRS's error codes. See docs/FHIR.md, BaRS.");
+        CapabilityStatement.CapabilityStatementMessagingComponent messaging = cs.addMessaging();
+        messaging
+                .setDocumentation("Receives new referrals to social prescribing as BaRS messages at " + FhirFacade.BASE
+                        + "/$process-message; the sender must be the token's organisation.")
+                .addEndpoint()
+                .setAddress(FhirFacade.BASE + "/$process-message")
+                .getProtocol()
+                .setSystem("http://terminology.hl7.org/CodeSystem/message-transport")
+                .setCode("http");
+        messaging
+                .addSupportedMessage()
+                .setMode(CapabilityStatement.EventCapabilityMode.RECEIVER)
+                .setDefinition("https://fhir.nhs.uk/MessageDefinition/bars-message-servicerequest-request-referral");
         return cs;
     }
 

@@ -6,8 +6,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -42,24 +44,32 @@ public final class FhirFacade {
     private final ReferralService referrals;
     private final MessageValidator validator;
     private final BiConsumer<Context, byte[]> intakeCheck;
+    private final BiConsumer<Context, String> senderCheck;
     private volatile FhirBinding binding;
 
     /** Cheap: HAPI's model is loaded on the first FHIR request, not at start-up. */
     public FhirFacade(ReferralService referrals, MessageValidator validator) {
-        this(referrals, validator, (ctx, referral) -> {});
+        this(referrals, validator, (ctx, referral) -> {}, (ctx, sender) -> {});
     }
 
     /**
      * @param intakeCheck given each converted referral before it is received: refuses (throws)
      *                    a referral the caller may not send, as {@code POST /v1/referrals} would
+     * @param senderCheck given the ODS code a FHIR message names as its sender: refuses (throws) one
+     *                    that is not the caller's organisation
      */
-    public FhirFacade(ReferralService referrals, MessageValidator validator, BiConsumer<Context, byte[]> intakeCheck) {
+    public FhirFacade(
+            ReferralService referrals,
+            MessageValidator validator,
+            BiConsumer<Context, byte[]> intakeCheck,
+            BiConsumer<Context, String> senderCheck) {
         this.referrals = referrals;
         this.validator = validator;
         this.intakeCheck = intakeCheck;
+        this.senderCheck = senderCheck;
     }
 
-    private FhirBinding binding() {
+    FhirBinding binding() {
         FhirBinding b = binding;
         if (b == null) {
             b = FhirBinding.withValidator(validator);
@@ -70,12 +80,17 @@ public final class FhirFacade {
 
     /** Refusals under {@code /fhir/R4} as OperationOutcome, the form FHIR clients read. */
     public static void renderProblem(Context ctx, ApiProblem problem) {
-        FhirJson.respond(ctx, problem.status(), OperationOutcomes.of(problem, RequestIds.of(ctx)));
+        OperationOutcome out = OperationOutcomes.of(problem, RequestIds.of(ctx));
+        if (ctx.path().equals(BASE + "/" + BarsIntake.OPERATION)) {
+            BarsOutcomes.refusal(out, problem);
+        }
+        FhirJson.respond(ctx, problem.status(), out);
     }
 
     public void register(RoutesConfig routes) {
         routes.get(BASE + "/metadata", ctx -> FhirJson.respond(ctx, 200, CapabilityStatements.linkway()));
         routes.post(BASE + "/Bundle", this::receive);
+        routes.post(BASE + "/" + BarsIntake.OPERATION, new BarsIntake(this, referrals, senderCheck)::receive);
         routes.get(
                 BASE + "/ServiceRequest/{id}",
                 ctx -> FhirJson.respond(ctx, 200, fromReferral(ctx.pathParam("id"), "ServiceRequest")));
@@ -109,6 +124,27 @@ public final class FhirFacade {
     void receive(Context ctx) {
         FhirJson.requireFhirJson(ctx);
         FhirReadResult<Referral> read = binding().fromFhir(ctx.body(), Referral.class);
+        Created created = create(ctx, read, Idempotency.key(ctx), linkway -> {});
+        ctx.header("Location", BASE + "/ServiceRequest/" + created.id());
+        if (created.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        List<Finding> notes = read.findings();
+        FhirJson.respond(ctx, 201, OperationOutcomes.received(created.id(), notes));
+    }
+
+    /** What {@link #create} made: the referral's id, and whether an earlier answer for the same key was replayed. */
+    record Created(String id, boolean replayed) {}
+
+    /**
+     * A converted referral in: refused with its findings unless it converted cleanly, then checked
+     * against the caller ({@code intakeCheck}) and received by {@link ReferralService} with its
+     * events, exactly as {@code POST /v1/referrals} receives one. Every FHIR intake goes through here.
+     *
+     * @param key    idempotency key (already scoped to the caller), or null
+     * @param adjust last changes to the Linkway referral before it is checked (e.g. the addressee a BaRS message names)
+     */
+    Created create(Context ctx, FhirReadResult<Referral> read, String key, Consumer<ObjectNode> adjust) {
         if (!read.isValid() || read.message().isEmpty()) {
             throw new ApiProblem(
                     ProblemType.INVALID_FHIR_REFERRAL,
@@ -118,16 +154,12 @@ public final class FhirFacade {
         ObjectNode linkway = LinkwayJson.mapper().valueToTree(read.message().get());
         // the sending system's own ids and states are its business: this server assigns ours
         linkway.remove(List.of("id", "status"));
+        adjust.accept(linkway);
         byte[] converted = LinkwayJson.mapper().writeValueAsBytes(linkway);
         intakeCheck.accept(ctx, converted);
-        var answer = referrals.create(converted, Idempotency.key(ctx));
+        var answer = referrals.create(converted, key);
         String id = LinkwayJson.mapper().readTree(answer.body()).path("id").asString();
-        ctx.header("Location", BASE + "/ServiceRequest/" + id);
-        if (answer.replayed()) {
-            ctx.header("Idempotent-Replayed", "true");
-        }
-        List<Finding> notes = read.findings();
-        FhirJson.respond(ctx, 201, OperationOutcomes.received(id, notes));
+        return new Created(id, answer.replayed());
     }
 
     void searchTasks(Context ctx) {
@@ -146,6 +178,11 @@ public final class FhirFacade {
                 .setMode(Bundle.SearchEntryMode.MATCH));
         result.setTotal(result.getEntry().size());
         FhirJson.respond(ctx, 200, result);
+    }
+
+    /** The referral's ServiceRequest as {@code GET ServiceRequest/{id}} shows it. */
+    Resource serviceRequestOf(String id) {
+        return fromReferral(id, "ServiceRequest");
     }
 
     private Resource fromReferral(String id, String resourceType) {

@@ -120,6 +120,9 @@ public final class AccessPolicy {
                     "/fhir/R4/Bundle",
                     Scope.FHIR_INTAKE,
                     EnumSet.of(Role.REFERRER, Role.LINK_WORKER, Role.ADMIN)),
+            // a referral sent the BaRS way: the converted referral is checked as above, and the message's sender must
+            // be the caller's organisation (MessageSenders)
+            new Rule("POST", "/fhir/R4/$process-message", Scope.FHIR_INTAKE, EnumSet.of(Role.REFERRER, Role.ADMIN)),
             new Rule("GET", "/fhir/R4/Task", Scope.TASK_SEARCH, REFERRAL_READERS),
             // the server's public signing keys: nothing personal, and receivers need them unauthenticated
             new Rule("GET", Security.JWKS_PATH, Scope.PUBLIC, ALL));

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Security {
 
     private static final Logger LOG = LoggerFactory.getLogger(Security.class);
-    private static final String CALLER = "linkway.caller";
-    private static final String ACCESS = "linkway.access";
+    static final String CALLER = "linkway.caller";
+    static final String ACCESS = "linkway.access";
     private static final String RULE = "linkway.rule";
     private static final String PENDING = "linkway.audit-entry";
     private static final String SIGNER = "linkway.signer";

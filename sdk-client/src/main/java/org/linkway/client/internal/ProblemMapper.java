@@ -87,6 +87,7 @@ public final class ProblemMapper {
                     SIGNATURE_INVALID,
                     SIGNATURE_REQUIRED -> new ValidationException(p);
             case BAD_PARAMETER,
+                    INVALID_FHIR_MESSAGE,
                     BAD_HEADER,
                     BAD_REQUEST,
                     METHOD_NOT_ALLOWED,
@@ -100,7 +101,8 @@ public final class ProblemMapper {
             case NOT_FOUND -> new NotFoundException(p);
             case NOT_ACCEPTABLE -> new NotAcceptableException(p);
             case ILLEGAL_TRANSITION -> new IllegalTransitionException(p);
-            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED, FEEDBACK_LIMIT -> new ConflictException(p);
+            case REFERRAL_OPEN, NO_MESSAGE_BACK, REFERRAL_CLOSED, FEEDBACK_LIMIT, DUPLICATE_MESSAGE ->
+                new ConflictException(p);
             case STALE_VERSION -> new StaleVersionException(p);
             case SERVER_ERROR, AUDIT_UNAVAILABLE -> new ServerException(p);
         };
