@@ -20,13 +20,18 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.linkway.fhir.internal.Extensions;
+import org.linkway.fhir.internal.ProfileLocator;
+import org.linkway.fhir.internal.UkCoreDefinitions;
 import org.linkway.validation.Finding;
 import org.linkway.validation.Rule;
 import org.linkway.validation.Severity;
 
 /**
- * HAPI's own FHIR instance validator, set up with the R4 core definitions, in-memory terminology,
- * the common code systems and Linkway's extensions and code systems (schemas/fhir). Opt-in and
+ * HAPI's own FHIR instance validator, set up with the R4 core definitions, UK Core 2.0.1 (HL7 UK's
+ * profiles, extensions, code systems and value sets, with snapshots generated once per JVM),
+ * in-memory terminology, the common code systems and Linkway's extensions and code systems
+ * (schemas/fhir). A finding inside a resource that claims a profile names that profile first
+ * ({@code [profile <url>] }), and its pointer is the FHIR path. Opt-in and
  * separate from conversion because it is heavy (seconds to build, milliseconds per Bundle); it
  * needs hapi-fhir-validation, hapi-fhir-validation-resources-r4 and hapi-fhir-caching-caffeine on
  * the class path. Build one and share it: it is thread-safe.
@@ -59,7 +64,10 @@ public final class FhirProfileValidator {
     private final FhirContext context;
     private final FhirValidator validator;
 
-    private FhirProfileValidator() {
+    private final boolean ukCore;
+
+    private FhirProfileValidator(boolean ukCore) {
+        this.ukCore = ukCore;
         context = FhirBinding.fhirContext();
         PrePopulatedValidationSupport linkway = new PrePopulatedValidationSupport(context);
         for (String name : CONFORMANCE_RESOURCES) {
@@ -69,6 +77,9 @@ public final class FhirProfileValidator {
             } else if (r instanceof CodeSystem cs) {
                 linkway.addCodeSystem(cs);
             }
+        }
+        if (ukCore) {
+            UkCoreDefinitions.addTo(linkway, context);
         }
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
@@ -80,9 +91,27 @@ public final class FhirProfileValidator {
         validator = context.newValidator().registerValidatorModule(module);
     }
 
-    /** Builds a validator (slow: load it once and share it). */
+    /**
+     * Builds a validator that knows UK Core 2.0.1 (slow: load it once and share it). A resource
+     * that claims a UK Core profile in {@code meta.profile} is validated against it; the UK Core
+     * snapshots are generated once per JVM, on the first validator built.
+     */
     public static FhirProfileValidator create() {
-        return new FhirProfileValidator();
+        return new FhirProfileValidator(true);
+    }
+
+    /**
+     * Builds a validator with the R4 core and Linkway's definitions only: a claimed UK Core profile
+     * is then reported as unknown rather than checked. For comparison and for callers that do not
+     * want UK Core's load time.
+     */
+    public static FhirProfileValidator withoutUkCore() {
+        return new FhirProfileValidator(false);
+    }
+
+    /** Whether this validator checks UK Core profiles. */
+    public boolean checksUkCore() {
+        return ukCore;
     }
 
     private IBaseResource load(String name) {
@@ -99,20 +128,28 @@ public final class FhirProfileValidator {
 
     /** Validates a resource; each HAPI message becomes a finding (rule LW-FHIR-PROFILE, FHIR path as pointer). */
     public List<Finding> validate(IBaseResource resource) {
-        return convert(validator.validateWithResult(resource).getMessages());
+        return convert(validator.validateWithResult(resource).getMessages(), resource);
     }
 
     /** Validates FHIR JSON text. */
     public List<Finding> validate(String json) {
         try {
-            return convert(validator.validateWithResult(json).getMessages());
+            return convert(validator.validateWithResult(json).getMessages(), parsed(json));
         } catch (RuntimeException e) {
             return List.of(new Finding(
                     Severity.ERROR, Rule.FHIR_MALFORMED.id(), "Bundle", "", String.valueOf(e.getMessage())));
         }
     }
 
-    private static List<Finding> convert(List<SingleValidationMessage> messages) {
+    private IBaseResource parsed(String json) {
+        try {
+            return context.newJsonParser().parseResource(json);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<Finding> convert(List<SingleValidationMessage> messages, IBaseResource resource) {
         List<Finding> out = new ArrayList<>();
         for (SingleValidationMessage m : messages) {
             Severity s = m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL
@@ -123,7 +160,7 @@ public final class FhirProfileValidator {
                     Rule.FHIR_PROFILE.id(),
                     m.getLocationString() == null ? "" : m.getLocationString(),
                     "",
-                    m.getMessage()));
+                    ProfileLocator.prefix(resource, m.getLocationString()) + m.getMessage()));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.linkway.fhir.internal.Extensions;
+import org.linkway.fhir.internal.UkCore;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.Referral;
 import org.linkway.model.json.LinkwayJson;
@@ -59,9 +61,27 @@ class FhirElementsTest {
                 .isEqualTo("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus");
         assertThat(p.getMaritalStatus().getCodingFirstRep().getCode()).isEqualTo("W");
         assertThat(ext(p, Extensions.SEX)).isEqualTo("2");
-        assertThat(ext(p, Extensions.ETHNIC_CATEGORY)).isEqualTo("A");
+        assertThat(ext(p, Extensions.ETHNIC_CATEGORY))
+                .as("retired: UK Core's is written")
+                .isNull();
+        CodeableConcept ethnic = (CodeableConcept)
+                p.getExtensionByUrl(UkCore.EXT_ETHNIC_CATEGORY).getValue();
+        assertThat(ethnic.getCodingFirstRep().getSystem()).isEqualTo(UkCore.CS_ETHNIC_CATEGORY);
+        assertThat(ethnic.getCodingFirstRep().getCode()).isEqualTo("A");
         assertThat(ext(p, Extensions.PRONOUN)).isEqualTo("she/her");
-        assertThat(ext(p, Extensions.PREFERRED_CONTACT_METHOD)).isEqualTo("3");
+        assertThat(ext(p, Extensions.PREFERRED_CONTACT_METHOD)).isNull();
+        CodeableConcept method = (CodeableConcept) p.getExtensionByUrl(UkCore.EXT_CONTACT_PREFERENCE)
+                .getExtensionByUrl(UkCore.CONTACT_METHOD)
+                .getValue();
+        assertThat(method.getCodingFirstRep().getSystem()).isEqualTo(UkCore.CS_PREFERRED_CONTACT_METHOD);
+        assertThat(method.getCodingFirstRep().getCode()).isEqualTo("3");
+        CodeableConcept status = (CodeableConcept) p.getIdentifierFirstRep()
+                .getExtensionByUrl(UkCore.EXT_NHS_NUMBER_VERIFICATION)
+                .getValue();
+        assertThat(status.getCodingFirstRep().getSystem()).isEqualTo(UkCore.CS_NHS_NUMBER_VERIFICATION);
+        assertThat(p.getMeta().getProfile())
+                .extracting(c -> c.getValue())
+                .containsExactly(UkCore.SD + "UKCore-Patient");
         Address birth = (Address) p.getExtensionByUrl(Urls.EXT_BIRTH_PLACE).getValue();
         assertThat(birth.getCountry()).isEqualTo("GBR");
         assertThat(p.getIdentifier()).extracting(i -> i.getValue()).containsExactly("9992174439", "LMP-0048213");

@@ -9,11 +9,16 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.linkway.fhir.internal.UkCore;
 import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.Finding;
 
-/** For generated valid Linkway messages: Linkway -> FHIR -> Linkway is identity, and HAPI accepts the FHIR. */
+/**
+ * For generated valid Linkway messages: Linkway -> FHIR -> Linkway is identity, and HAPI accepts
+ * the FHIR, held to UK Core 2.0.1: every resource UK Core profiles claims its profile, and the
+ * validator (which loads UK Core) finds no error.
+ */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FhirRoundTripProperties {
 
@@ -53,8 +58,17 @@ class FhirRoundTripProperties {
     }
 
     private static void hapiAccepts(PrsbMessage message) {
+        assertThat(hapi.checksUkCore()).isTrue();
         for (BundleForm form : BundleForm.values()) {
             Bundle bundle = FhirExamples.BINDING.toBundle(message, form);
+            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+                String profile = UkCore.PROFILES.get(e.getResource().fhirType());
+                if (profile != null) {
+                    assertThat(e.getResource().getMeta().hasProfile(profile))
+                            .as(e.getResource().fhirType())
+                            .isTrue();
+                }
+            }
             List<Finding> errors =
                     hapi.validate(bundle).stream().filter(Finding::isError).toList();
             assertThat(errors)

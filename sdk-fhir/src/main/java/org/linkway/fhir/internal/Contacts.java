@@ -48,7 +48,12 @@ final class Contacts {
             }
             FhirBundleWriter.ext(enc, Extensions.CONSULTATION_METHOD, PersonSection.codeType(e, "consultationMethod"));
             FhirBundleWriter.ext(enc, Extensions.LOCATION_TYPE, PersonSection.codeType(e, "locationType"));
-            FhirBundleWriter.ext(enc, Extensions.OUTCOME_OF_CONTACT, PersonSection.codeType(e, "outcomeOfContact"));
+            FhirBundleWriter.ext(
+                    enc,
+                    UkCore.coded(
+                            UkCore.EXT_OUTCOME_OF_ATTENDANCE,
+                            UkCore.CS_OUTCOME_OF_ATTENDANCE,
+                            PersonSection.codeType(e, "outcomeOfContact")));
             for (LinkwayJsonSource who : e.detachItems("seenBy")) {
                 participant(out, enc, who, "PART", "Participation");
             }
@@ -126,7 +131,14 @@ final class Contacts {
                     e, "consultationMethod", in.extText(enc.getExtension(), Extensions.CONSULTATION_METHOD.url()));
             LinkwayJsonBuilder.put(e, "locationType", in.extText(enc.getExtension(), Extensions.LOCATION_TYPE.url()));
             LinkwayJsonBuilder.put(
-                    e, "outcomeOfContact", in.extText(enc.getExtension(), Extensions.OUTCOME_OF_CONTACT.url()));
+                    e,
+                    "outcomeOfContact",
+                    UkCore.readCode(
+                            in,
+                            enc.getExtension(),
+                            UkCore.EXT_OUTCOME_OF_ATTENDANCE,
+                            UkCore.CS_OUTCOME_OF_ATTENDANCE,
+                            Extensions.OUTCOME_OF_CONTACT.url()));
             ArrayNode seenBy = LinkwayJsonBuilder.arr();
             for (int i = 0; i < enc.getParticipant().size(); i++) {
                 var part = enc.getParticipant().get(i);

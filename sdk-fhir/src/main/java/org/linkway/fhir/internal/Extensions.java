@@ -66,7 +66,8 @@ public final class Extensions {
             "nhs-number-verification-status",
             "NhsNumberVerificationStatus",
             "NHS number verification status",
-            "The NHS Data Dictionary NHS number status indicator (01 to 08) of the NHS number this identifier holds.",
+            "Retired: Linkway writes UK Core's Extension-UKCore-NHSNumberVerificationStatus instead and still reads this one. "
+                    + "The NHS Data Dictionary NHS number status indicator (01 to 08) of the NHS number this identifier holds.",
             List.of("Identifier"),
             "code");
     public static final Def SEX = new Def(
@@ -81,8 +82,8 @@ public final class Extensions {
             "ethnic-category",
             "EthnicCategory",
             "Ethnic category",
-            "The person's ethnic category as an NHS Data Dictionary ETHNIC CATEGORY code (PRSB Person demographics / "
-                    + "Ethnicity). Stands in for UK Core's ethnic category extension until the UK Core package can be used to validate it.",
+            "Retired: Linkway writes UK Core's Extension-UKCore-EthnicCategory instead and still reads this one. "
+                    + "The person's ethnic category as an NHS Data Dictionary ETHNIC CATEGORY code (PRSB Person demographics / Ethnicity).",
             List.of("Patient"),
             "code");
     public static final Def PRONOUN = new Def(
@@ -96,8 +97,9 @@ public final class Extensions {
             "preferred-contact-method",
             "PreferredContactMethod",
             "Preferred contact method",
-            "How the person prefers to be contacted, as the PRSB one-character code (Person demographics / Person's contact "
-                    + "details / Preferred contact method).",
+            "Retired: Linkway writes UK Core's Extension-UKCore-ContactPreference (PreferredContactMethod) instead and still "
+                    + "reads this one. How the person prefers to be contacted, as the PRSB one-character code (Person demographics / "
+                    + "Person's contact details / Preferred contact method).",
             List.of("Patient"),
             "code");
     public static final Def REFERRAL_METHOD = new Def(
@@ -206,8 +208,9 @@ public final class Extensions {
             "outcome-of-contact",
             "OutcomeOfContact",
             "Outcome of contact",
-            "The outcome of a contact with a professional, as the code PRSB records (Contacts with professionals / Outcome "
-                    + "of contact); an R4 Encounter has no outcome element.",
+            "Retired: Linkway writes UK Core's Extension-UKCore-OutcomeOfAttendance instead and still reads this one. "
+                    + "The outcome of a contact with a professional, as the code PRSB records (Contacts with professionals / Outcome "
+                    + "of contact).",
             List.of("Encounter"),
             "code");
 
@@ -228,7 +231,14 @@ public final class Extensions {
             List.of("Communication"),
             "code");
 
-    /** Every narrow extension, in the order the validator loads them. */
+    /**
+     * Linkway's extensions that UK Core has its own for: no longer written (UK Core's is), still read
+     * and still loaded by the validator so older Bundles validate (docs/COMPATIBILITY.md).
+     */
+    public static final List<Def> RETIRED =
+            List.of(NHS_NUMBER_STATUS, ETHNIC_CATEGORY, PREFERRED_CONTACT_METHOD, OUTCOME_OF_CONTACT);
+
+    /** Every narrow extension, retired ones included, in the order the validator loads them. */
     public static final List<Def> ALL = List.of(
             NHS_NUMBER_STATUS,
             SEX,

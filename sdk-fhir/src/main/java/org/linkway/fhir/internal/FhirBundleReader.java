@@ -196,6 +196,16 @@ final class FhirBundleReader {
         return null;
     }
 
+    /** Whether a mapper has already read this extension. */
+    boolean wasRead(Extension x) {
+        return read.contains(x);
+    }
+
+    /** Marks an extension (a complex one, read by its parts) as read. */
+    void markRead(Extension x) {
+        read.add(x);
+    }
+
     /** A code or string extension value as text, or null. */
     String extText(List<Extension> exts, String url) {
         for (Extension x : exts) {

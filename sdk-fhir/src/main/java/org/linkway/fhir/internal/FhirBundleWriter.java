@@ -34,6 +34,7 @@ final class FhirBundleWriter {
 
     <R extends Resource> R add(R resource) {
         String url = uuid(resource.fhirType() + "/" + (counter++));
+        UkCore.claim(resource);
         resources.add(resource);
         urls.put(resource, url);
         return resource;
@@ -59,6 +60,13 @@ final class FhirBundleWriter {
     static void ext(DomainResource r, Extensions.Def def, Type value) {
         if (value != null) {
             r.addExtension(new Extension(def.url(), value));
+        }
+    }
+
+    /** Adds an extension built elsewhere (UK Core's), nothing when it is null. */
+    static void ext(DomainResource r, Extension x) {
+        if (x != null) {
+            r.addExtension(x);
         }
     }
 

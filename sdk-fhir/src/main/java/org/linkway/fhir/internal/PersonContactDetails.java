@@ -35,8 +35,7 @@ final class PersonContactDetails {
         if (other != null) {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.OTHER).setValue(other);
         }
-        FhirBundleWriter.ext(
-                p, Extensions.PREFERRED_CONTACT_METHOD, PersonSection.codeType(c, "preferredContactMethod"));
+        FhirBundleWriter.ext(p, UkCore.contactPreference(PersonSection.codeType(c, "preferredContactMethod")));
     }
 
     static void writeRelevantContacts(FhirBundleWriter out, Patient p, String contacts) {
@@ -90,7 +89,8 @@ final class PersonContactDetails {
             }
             (phone ? phones : emails).add(o);
         }
-        String preferredMethod = in.extText(p.getExtension(), Extensions.PREFERRED_CONTACT_METHOD.url());
+        String preferredMethod =
+                UkCore.readContactMethod(in, p.getExtension(), Extensions.PREFERRED_CONTACT_METHOD.url());
         if (!phones.isEmpty() || !emails.isEmpty() || otherContact != null || preferredMethod != null) {
             ObjectNode c = pd.putObject("contactDetails");
             LinkwayJsonBuilder.put(c, "preferredContactMethod", preferredMethod);

@@ -1,5 +1,6 @@
 package org.linkway.fhir.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,16 @@ final class PersonSection {
         if (dob != null) {
             p.setBirthDateElement(new DateType(dob));
         }
-        String gender = pd.peek("gender");
-        if ("1".equals(gender) || "2".equals(gender)) {
+        String stated = pd.peek("gender");
+        AdministrativeGender gender = stated == null ? null : UkCore.GENDER.get(stated);
+        if (gender != null) {
             pd.str("gender");
-            p.setGender("1".equals(gender) ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
+            p.setGender(gender);
         }
         writeIdentifiers(p, pd);
         FhirBundleWriter.ext(p, Extensions.SEX, codeType(pd, "sex"));
-        FhirBundleWriter.ext(p, Extensions.ETHNIC_CATEGORY, codeType(pd, "ethnicity"));
+        FhirBundleWriter.ext(
+                p, UkCore.coded(UkCore.EXT_ETHNIC_CATEGORY, UkCore.CS_ETHNIC_CATEGORY, codeType(pd, "ethnicity")));
         String pronoun = pd.str("pronoun");
         FhirBundleWriter.ext(p, Extensions.PRONOUN, pronoun == null ? null : new StringType(pronoun));
         String marital = pd.peek("maritalStatus");
@@ -98,6 +101,12 @@ final class PersonSection {
         JsonNode family = n.view().get("familyNames");
         if (family != null && family.isArray() && family.size() == 1) {
             h.setFamily(n.strings("familyNames").get(0));
+        } else if (family != null && family.isArray() && family.size() > 1) {
+            // R4 has one family element: a FHIR reader sees the names as one surname, space-joined,
+            // and the list itself stays in linkway-data so Linkway reads back exactly the names given
+            List<String> names = new ArrayList<>();
+            family.forEach(f -> names.add(f.asString()));
+            h.setFamily(String.join(" ", names));
         }
         List<String> suffixes = n.strings("suffixes");
         if (suffixes != null) {
@@ -116,7 +125,8 @@ final class PersonSection {
             Identifier id = p.addIdentifier().setSystem(Urls.NHS_NUMBER).setValue(nhs);
             String status = pd.str("nhsNumberStatusIndicator");
             if (status != null) {
-                id.addExtension(new Extension(Urls.EXT_NHS_NUMBER_STATUS, new CodeType(status)));
+                id.addExtension(UkCore.coded(
+                        UkCore.EXT_NHS_NUMBER_VERIFICATION, UkCore.CS_NHS_NUMBER_VERIFICATION, new CodeType(status)));
             }
         }
         List<String> others = pd.strings("otherIdentifiers");
@@ -188,20 +198,25 @@ final class PersonSection {
         if (p.hasBirthDateElement()) {
             pd.put("dateOfBirth", p.getBirthDateElement().getValueAsString());
         }
-        if (p.getGender() == AdministrativeGender.MALE) {
-            pd.put("gender", "1");
-        } else if (p.getGender() == AdministrativeGender.FEMALE) {
-            pd.put("gender", "2");
-        } else if (p.getGender() == AdministrativeGender.OTHER || p.getGender() == AdministrativeGender.UNKNOWN) {
-            // NHS Data Dictionary stated gender: 9 indeterminate, X not known
-            pd.put("gender", p.getGender() == AdministrativeGender.OTHER ? "9" : "X");
-            in.consumed(path + ".gender");
-        }
+        UkCore.GENDER.forEach((code, g) -> {
+            if (p.getGender() == g) {
+                pd.put("gender", code);
+                in.consumed(path + ".gender");
+            }
+        });
         readIdentifiers(p, pd, in, path);
         readAddress(p, pd, in, path);
         PersonContactDetails.readContactDetails(p, pd, in, path);
         LinkwayJsonBuilder.put(pd, "sex", in.extText(p.getExtension(), Extensions.SEX.url()));
-        LinkwayJsonBuilder.put(pd, "ethnicity", in.extText(p.getExtension(), Extensions.ETHNIC_CATEGORY.url()));
+        LinkwayJsonBuilder.put(
+                pd,
+                "ethnicity",
+                UkCore.readCode(
+                        in,
+                        p.getExtension(),
+                        UkCore.EXT_ETHNIC_CATEGORY,
+                        UkCore.CS_ETHNIC_CATEGORY,
+                        Extensions.ETHNIC_CATEGORY.url()));
         LinkwayJsonBuilder.put(pd, "pronoun", in.extText(p.getExtension(), Extensions.PRONOUN.url()));
         readMaritalStatus(p, pd, in, path);
         Address where = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE, Address.class);
@@ -214,7 +229,11 @@ final class PersonSection {
             pd.set("religion", Codes.coding(religion.getCodingFirstRep(), in, path + ".extension('patient-religion')"));
         }
         readSocialHistory(p, pd, in);
-        return LinkwayJsonBuilder.merge(pd, in.remainder(p));
+        ObjectNode rest = in.remainder(p);
+        if (rest != null && rest.path("name").has("familyNames") && pd.get("name") instanceof ObjectNode n) {
+            n.remove("familyNames"); // several family names: the carrier has the list, family their join
+        }
+        return LinkwayJsonBuilder.merge(pd, rest);
     }
 
     /** One official name and one preferred name; further names are reported, not carried. */
@@ -273,7 +292,13 @@ final class PersonSection {
                 for (int j = 0; j < id.getExtension().size(); j++) {
                     Extension x = id.getExtension().get(j);
                     if (Urls.EXT_NHS_NUMBER_STATUS.equals(x.getUrl()) && x.getValue() instanceof CodeType code) {
-                        pd.put("nhsNumberStatusIndicator", code.getValue());
+                        pd.put("nhsNumberStatusIndicator", code.getValue()); // Linkway's retired extension
+                    } else if (UkCore.EXT_NHS_NUMBER_VERIFICATION.equals(x.getUrl())
+                            && x.getValue() instanceof CodeableConcept cc
+                            && cc.getCodingFirstRep().hasCode()) {
+                        pd.put(
+                                "nhsNumberStatusIndicator",
+                                cc.getCodingFirstRep().getCode());
                     } else {
                         in.unmapped(
                                 ip + ".extension[" + j + "]",
