@@ -81,6 +81,7 @@ class OpenApiDocumentTest {
             "POST /v1/directory/imports",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
+            "POST /fhir/R4/$process-message",
             "GET /fhir/R4/Bundle/{id}",
             "GET /fhir/R4/ServiceRequest/{id}",
             "GET /fhir/R4/Task/{id}",
