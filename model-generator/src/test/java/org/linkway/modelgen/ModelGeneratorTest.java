@@ -39,7 +39,7 @@ class ModelGeneratorTest {
                         "onward-referral.schema.json",
                         "signpost.schema.json",
                         "contact-record.schema.json"));
-        assertThat(written).hasSize(82);
+        assertThat(written).hasSize(87);
         String referral = Files.readString(dir.resolve("org/linkway/model/Referral.java"));
         assertThat(referral)
                 .contains(
