@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.linkway.testing.Gens;
 import org.quicktheories.core.Gen;
@@ -196,6 +198,17 @@ final class ModelTypes {
         }
         if (builderOf(c) != null) {
             return full(c);
+        }
+        if (c == Object.class) {
+            // a member the schema leaves open (a directory entry as imported): any JSON object
+            Gen<String> text = Gens.text(Gens.range('a', 'z') + " ", 1, 12);
+            return in -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("name", text.generate(in));
+                json.put("status", "active");
+                json.put("contacts", List.of(Map.of("telephone", text.generate(in))));
+                return json;
+            };
         }
         throw new IllegalArgumentException("no generator for " + type);
     }
