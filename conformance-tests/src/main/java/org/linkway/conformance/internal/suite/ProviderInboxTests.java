@@ -170,7 +170,14 @@ final class ProviderInboxTests {
         onward.remove("feedback");
         ObjectNode provider = (ObjectNode) onward.get("provider");
         provider.remove("charityNumber");
-        provider.putObject("organisation").put("code", code).put("text", "The charity under test");
+        provider.remove("organisation");
+        if (code.matches("[A-Z0-9]{3}|[A-Z0-9]{5,6}")) {
+            provider.putObject("organisation").put("code", code).put("text", "The charity under test");
+        } else {
+            // not an ODS code's shape: a registered charity number
+            provider.put("charityNumber", code);
+            provider.putObject("organisation").put("text", "The charity under test");
+        }
         Http.Answer sent = ctx.expect(
                 ctx.http("link-worker")
                         .postJson("/v1/referrals/" + referralId + "/onward-referrals", onward.toString()),
