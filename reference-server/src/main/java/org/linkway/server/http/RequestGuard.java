@@ -143,7 +143,10 @@ public final class RequestGuard extends Handler.Wrapper {
         TimedBody(Request request) {
             super(request);
             this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-            this.idleTimeout = endPoint.getIdleTimeout();
+            // the connector's setting, not the end point's current value: a request that starts on a
+            // kept-alive connection before the previous one restored it would otherwise keep the
+            // shortened body timeout for the rest of the connection, and idle clients lose it mid-send
+            this.idleTimeout = request.getConnectionMetaData().getConnector().getIdleTimeout();
         }
 
         @Override
