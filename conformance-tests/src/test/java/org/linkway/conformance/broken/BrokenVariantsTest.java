@@ -147,8 +147,9 @@ class BrokenVariantsTest {
                 List.of("SE-01", "SE-02", "SE-03", "SE-04", "RR-01", "RR-27"),
                 true);
         assertThat(result.failures()).isEmpty();
+        // SE-05 forges variants of a JWT and these tokens are opaque: ForgedTokenVariantsTest has it
         assertThat(result.results())
-                .filteredOn(r -> r.profile() == Profile.SECURITY)
+                .filteredOn(r -> r.profile() == Profile.SECURITY && !r.id().equals("SE-05"))
                 .extracting(TestResult::outcome)
                 .containsOnly(Outcome.PASS);
     }

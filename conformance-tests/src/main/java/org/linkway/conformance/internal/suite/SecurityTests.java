@@ -6,6 +6,7 @@ import static org.linkway.conformance.internal.TestCase.shall;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.internal.Ctx;
 import org.linkway.conformance.internal.Examples;
@@ -47,7 +48,13 @@ final class SecurityTests {
                         SECURITY,
                         "Another organisation's referrals are not listed",
                         List.of("LW-SEC-004"),
-                        SecurityTests::notListed));
+                        SecurityTests::notListed),
+                shall(
+                        "SE-05",
+                        SECURITY,
+                        "Tokens forged from a real one (alg none, signature removed, claims changed, signed by an untrusted key) are refused with 401",
+                        List.of("LW-SEC-006"),
+                        SecurityTests::forgedTokens));
     }
 
     private static void needTokens(Ctx ctx) {
@@ -76,6 +83,18 @@ final class SecurityTests {
         Http forged = ctx.http().as("not-a-token-" + ctx.config().seed());
         ctx.expect(forged.get("/v1/referrals?limit=1"), 401);
         ctx.expect(forged.postJson("/v1/referrals", Examples.json(Examples.FULL_REFERRAL)), 401);
+    }
+
+    static void forgedTokens(Ctx ctx) {
+        needTokens(ctx);
+        String real = ctx.config().token(KitConfig.DEFAULT_ROLE).orElseThrow();
+        ctx.expect(ctx.http().get("/v1/referrals?limit=1"), 200);
+        Map<String, String> forged = ForgedTokens.from(real, ctx.config().seed())
+                .orElseThrow(() -> ctx.skip("the token given is not a JWT: the kit cannot forge variants of it"));
+        forged.forEach((what, token) -> {
+            Http.Answer a = ctx.http().as(token).get("/v1/referrals?limit=1");
+            ctx.check(a.status() == 401, "a token with %s was not refused with 401: %s", what, a.describe());
+        });
     }
 
     static void crossOrganisation(Ctx ctx) {
