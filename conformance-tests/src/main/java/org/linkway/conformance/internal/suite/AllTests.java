@@ -18,6 +18,7 @@ public final class AllTests {
         all.addAll(RecordTests.tests());
         all.addAll(AnswerCheckTests.tests());
         all.addAll(ClosedReferralTests.tests());
+        all.addAll(TextReadBackTests.tests());
         all.addAll(JourneyTests.tests());
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());

@@ -1,0 +1,69 @@
+package org.linkway.conformance.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linkway.conformance.ConformanceSuite;
+import org.linkway.conformance.DevAdmin;
+import org.linkway.conformance.KitConfig;
+import org.linkway.conformance.Outcome;
+import org.linkway.conformance.Profile;
+import org.linkway.conformance.SuiteResult;
+import org.linkway.conformance.TestResult;
+import org.linkway.server.LinkwayServer;
+import org.linkway.server.testing.LinkwayTestServer;
+
+/** RR-38 from both sides: the reference server keeps every script; one that stores Latin-1 fails LW-REF-045 only. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class MangledTextVariantTest {
+
+    @RegisterExtension
+    static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
+
+    private SuiteResult run(BreakingProxy.Breakage breakage) {
+        LinkwayServer server = testServer.server();
+        try (BreakingProxy proxy =
+                new BreakingProxy("http://127.0.0.1:" + server.port(), DevAdmin.token(server), breakage)) {
+            return ConformanceSuite.run(KitConfig.builder(proxy.url())
+                    .profiles(EnumSet.of(Profile.REFERRAL_RECEIVER))
+                    .only(List.of("RR-38"))
+                    .build());
+        }
+    }
+
+    @Test
+    void the_reference_server_reads_back_every_script() {
+        assertThat(run(Breakages.none()).results())
+                .filteredOn(r -> r.id().equals("RR-38"))
+                .extracting(TestResult::outcome)
+                .containsExactly(Outcome.PASS);
+    }
+
+    @Test
+    void a_server_whose_store_is_latin_1_fails_LW_REF_045_only() {
+        BreakingProxy.Breakage latin1 = new BreakingProxy.Breakage() {
+            @Override
+            public BreakingProxy.Reply after(BreakingProxy.Request r, BreakingProxy.Reply reply, BreakingProxy up) {
+                if (!r.method().equals("GET") || !r.path().startsWith("/v1/referrals/")) {
+                    return reply;
+                }
+                // what a single-byte column gives back: everything outside Latin-1 as '?'
+                byte[] stored = new String(reply.body(), StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+                String read = new String(stored, StandardCharsets.ISO_8859_1);
+                return new BreakingProxy.Reply(reply.status(), reply.headers(), read.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        SuiteResult result = run(latin1);
+        BrokenVariantsTest.failsExactlyOn(result, "LW-REF-045", Set.of());
+        assertThat(result.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("read back"));
+    }
+}
