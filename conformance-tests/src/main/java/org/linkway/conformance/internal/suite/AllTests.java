@@ -23,6 +23,7 @@ public final class AllTests {
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());
         all.addAll(ProviderInboxTests.tests());
+        all.addAll(OnwardVersionTests.tests());
         all.addAll(FeedbackTests.tests());
         all.addAll(GpPracticeTests.tests());
         all.addAll(MessageBackContentTests.tests());
