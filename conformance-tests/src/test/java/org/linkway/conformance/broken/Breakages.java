@@ -128,6 +128,16 @@ final class Breakages {
      * With {@code leak}, another organisation's referrals are served and listed anyway.
      */
     static BreakingProxy.Breakage organisations(Map<String, String> tokenToOrg, boolean leak) {
+        return organisations(tokenToOrg, leak, sub -> false);
+    }
+
+    /**
+     * As {@link #organisations(Map, boolean)}, but the sub-resource routes {@code unscoped} picks
+     * (by the part of the path after the referral id) forget the owner's check: the referral itself
+     * is 404 to another organisation while its records are served.
+     */
+    static BreakingProxy.Breakage organisations(
+            Map<String, String> tokenToOrg, boolean leak, java.util.function.Predicate<String> unscoped) {
         Map<String, String> owners = new ConcurrentHashMap<>();
         return new BreakingProxy.Breakage() {
             @Override
@@ -143,6 +153,7 @@ final class Breakages {
                 Matcher m = REFERRAL_PATH.matcher(r.path());
                 if (!leak
                         && m.matches()
+                        && (m.group(2) == null || !unscoped.test(m.group(2)))
                         && owners.containsKey(m.group(1))
                         && !owners.get(m.group(1)).equals(org)) {
                     return BreakingProxy.Reply.json(

@@ -155,6 +155,19 @@ class BrokenVariantsTest {
     }
 
     @Test
+    void a_server_that_scopes_the_referral_but_not_its_records_fails_LW_SEC_003() {
+        SuiteResult result = run(
+                Breakages.organisations(TOKENS, false, sub -> sub.startsWith("/contacts")),
+                EnumSet.of(Profile.SECURITY),
+                List.of(),
+                true);
+        failsExactlyOn(result, "LW-SEC-003", Set.of());
+        assertThat(result.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("/contacts"));
+    }
+
+    @Test
     void a_server_that_leaks_another_organisations_referral_fails_LW_SEC_003() {
         SuiteResult result = run(Breakages.organisations(TOKENS, true), EnumSet.of(Profile.SECURITY), List.of(), true);
         failsExactlyOn(result, "LW-SEC-003", Set.of("LW-SEC-004"));

@@ -104,6 +104,15 @@ final class SecurityTests {
         ctx.expect(other.get(path + "/events"), 404);
         ctx.expect(other.get(path + "/message-back"), 404);
         ctx.expect(other.get(path + "/consents"), 404);
+        // every sub-resource, not only the referral: a route that forgets the owner's check leaks here
+        for (String sub : List.of(
+                "/contacts", "/assessments", "/signposts", "/onward-referrals", "/care-plan", "/care-plan/versions")) {
+            Http.Answer a = other.get(path + sub);
+            ctx.check(a.status() == 404, "another organisation read %s%s: %s", path, sub, a.describe());
+        }
+        Http.Answer contact =
+                other.postJson(path + "/contacts", Examples.json("valid/contact-record--first-call.json"));
+        ctx.check(contact.status() == 404, "another organisation added a contact to %s: %s", path, contact.describe());
         ctx.expect(
                 other.postJson(path + "/transitions", "{\"to\":\"accepted\"}", "If-Match", Journey.etag(ctx, path)),
                 404);
