@@ -19,6 +19,7 @@ public final class AllTests {
         all.addAll(AnswerCheckTests.tests());
         all.addAll(ClosedReferralTests.tests());
         all.addAll(TextReadBackTests.tests());
+        all.addAll(PagingTests.tests());
         all.addAll(JourneyTests.tests());
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());
