@@ -20,6 +20,7 @@ public final class AllTests {
         all.addAll(ClosedReferralTests.tests());
         all.addAll(TextReadBackTests.tests());
         all.addAll(PagingTests.tests());
+        all.addAll(RecordDepthTests.tests());
         all.addAll(JourneyTests.tests());
         all.addAll(FuzzTests.tests());
         all.addAll(ProviderTests.tests());
