@@ -31,6 +31,7 @@ public final class AllTests {
         all.addAll(MessageBackContentTests.tests());
         all.addAll(ConsentWithholdingTests.tests());
         all.addAll(EventsTests.tests());
+        all.addAll(FeedCompletenessTests.tests());
         all.addAll(WebhookTests.tests());
         all.addAll(FhirTests.tests());
         all.addAll(SecurityTests.tests());
