@@ -34,6 +34,7 @@ public final class AllTests {
         all.addAll(FeedCompletenessTests.tests());
         all.addAll(WebhookTests.tests());
         all.addAll(FhirTests.tests());
+        all.addAll(FhirProfileTests.tests());
         all.addAll(SecurityTests.tests());
         all.addAll(DirectoryTests.tests());
         all.addAll(MessageFormatTests.tests());
