@@ -57,28 +57,36 @@ public final class ConformanceSuite {
      * server or a refused token is a set-up error (exit 2), not a page of failures.
      */
     static void preflight(KitConfig config) {
-        Http http =
-                new Http(config.baseUrl(), config.token(KitConfig.DEFAULT_ROLE).orElse(null), config.requestTimeout());
+        boolean hasDefault = config.ownToken(KitConfig.DEFAULT_ROLE).isPresent();
+        String firstRole = hasDefault
+                ? KitConfig.DEFAULT_ROLE
+                : KitConfig.ROLES.stream()
+                        .filter(r -> config.ownToken(r).isPresent())
+                        .sorted()
+                        .findFirst()
+                        .orElse(KitConfig.DEFAULT_ROLE);
+        Http http = new Http(config.baseUrl(), config.token(firstRole).orElse(null), config.requestTimeout());
         Http.Answer a;
         try {
-            a = http.get("/v1/referrals?limit=1");
+            a = http.get(preflightPath(firstRole));
         } catch (Http.Unreachable e) {
             throw new KitSetupException("the server is unreachable: " + e.getMessage(), e);
         }
         if (a.status() == 401 || a.status() == 403) {
             throw new KitSetupException(
                     config.hasTokens()
-                            ? "the server refused the token: " + a.describe()
+                            ? "the server refused the token" + (hasDefault ? "" : " of role " + firstRole) + ": "
+                                    + a.describe()
                             : "the server requires credentials (" + a.describe() + "); give --token");
         }
         if (a.status() >= 500 || a.status() == 404) {
             throw new KitSetupException("the server does not look like a Linkway server: " + a.describeWithBody());
         }
         for (String role : KitConfig.ROLES) {
-            if (!role.equals(KitConfig.DEFAULT_ROLE)
-                    && config.token(role).isPresent()
-                    && !config.token(role).equals(config.token(KitConfig.DEFAULT_ROLE))) {
-                Http.Answer r = http.as(config.token(role).get()).get(preflightPath(role));
+            if (!role.equals(firstRole)
+                    && config.ownToken(role).isPresent()
+                    && !config.ownToken(role).equals(config.ownToken(firstRole))) {
+                Http.Answer r = http.as(config.ownToken(role).get()).get(preflightPath(role));
                 if (r.status() == 401 || r.status() == 403) {
                     throw new KitSetupException("the server refused the token of role " + role + ": " + r.describe());
                 }

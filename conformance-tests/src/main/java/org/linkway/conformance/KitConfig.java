@@ -39,7 +39,8 @@ public final class KitConfig {
     public static final Set<String> ROLES = Set.of(
             DEFAULT_ROLE, REFERRER_ROLE, "link-worker", "provider", OTHER_ORG_ROLE, GP_PRACTICE_ROLE, CHARITY_ROLE);
     /** Roles that never fall back to the default token: they stand for an organisation other than the default's. */
-    private static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE, CHARITY_ROLE);
+    /** Roles that never borrow the default token. */
+    public static final Set<String> OWN_ONLY = Set.of(OTHER_ORG_ROLE, GP_PRACTICE_ROLE, CHARITY_ROLE);
 
     private final URI baseUrl;
     private final Map<String, String> tokens;

@@ -1,5 +1,6 @@
 package org.linkway.conformance;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,26 +10,44 @@ import java.util.Optional;
  */
 public enum Profile {
     /** Receives referrals, runs the link worker's journey and its records (the link worker service). */
-    REFERRAL_RECEIVER("referral-receiver"),
+    REFERRAL_RECEIVER("referral-receiver", "--token (the link worker's service)", "--token-referrer (optional)"),
     /** A VCSE provider's inbox: onward referrals, their lifecycle and the provider's feedback. */
-    PROVIDER("provider"),
+    PROVIDER(
+            "provider",
+            "--token-provider",
+            "--token (the link worker's service, which sends the onward referrals)",
+            "--token-charity (optional)"),
     /** The message back to the referrer and GP when a referral closes. */
-    FEEDBACK("feedback"),
+    FEEDBACK(
+            "feedback",
+            "--token (the link worker's service)",
+            "--token-gp-practice (optional)",
+            "--token-referrer (optional)"),
     /** Every change as an event: pulled from the log and pushed by signed webhooks. */
-    EVENTS("events"),
+    EVENTS("events", "--token (the link worker's service)"),
     /** The FHIR R4 facade (an optional endpoint: probed at /fhir/R4/metadata). */
-    FHIR("fhir"),
+    FHIR("fhir", "--token (the link worker's service)", "--token-gp-practice (optional)"),
     /** Authentication and organisation scoping; needs tokens. */
-    SECURITY("security"),
+    SECURITY("security", "--token (the link worker's service)", "--token-other-org"),
     /** Messages the server emits (and files given to the kit) validate against the standard. */
-    MESSAGE_FORMAT("message-format"),
+    MESSAGE_FORMAT("message-format", "--token (the link worker's service)"),
     /** Optional: publishes its service directory as an Open Referral UK API (list, paging, service shape). */
     DIRECTORY("directory");
 
     private final String id;
+    private final List<String> roles;
 
-    Profile(String id) {
+    Profile(String id, String... roles) {
         this.id = id;
+        this.roles = List.of(roles);
+    }
+
+    /**
+     * The tokens (kinds of token, by their {@code run} option) this profile's tests use; a test
+     * whose token was not given is skipped naming the option, unless the run has no tokens at all.
+     */
+    public List<String> roles() {
+        return roles;
     }
 
     /** The id used on the command line and in reports. */

@@ -136,6 +136,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             KitConfig config = config();
+            for (Profile p : config.profiles()) {
+                if (!p.roles().isEmpty()) {
+                    out.println("profile " + p.id() + " uses tokens of: " + String.join(", ", p.roles()));
+                }
+            }
             SuiteResult result = ConformanceSuite.run(config, r -> line(out, r));
             Map<Outcome, Long> counts = result.counts();
             out.printf("%n%s: %s in %d ms%n", result.passed() ? "PASS" : "FAIL", counts, result.millis());
@@ -149,6 +154,8 @@ final class RunCommand implements Callable<Integer> {
             if (report != null) {
                 Reports.write(result, report);
                 out.println("reports written to " + report.toAbsolutePath());
+            } else {
+                out.println("no reports written (give --report DIR for the JUnit XML, JSON and HTML reports)");
             }
             out.flush();
             return result.exitCode();

@@ -68,8 +68,19 @@ public final class Ctx {
         return http(KitConfig.DEFAULT_ROLE);
     }
 
+    /**
+     * HTTP as a role. When the run has tokens but none for this role (nor a default one), the
+     * test is skipped naming the option to give, so a vendor can run with only its own role's token.
+     */
     public Http http(String role) {
-        return http.as(config.token(role).orElse(null));
+        Optional<String> t = config.token(role);
+        if (t.isEmpty() && config.hasTokens() && !KitConfig.OWN_ONLY.contains(role)) {
+            throw skip(
+                    role.equals(KitConfig.DEFAULT_ROLE)
+                            ? "no token for the link worker's service (give --token)"
+                            : "no token for the " + role + " role (give --token-" + role + " or --token)");
+        }
+        return http.as(t.orElse(null));
     }
 
     /** HTTP with no credentials at all. */
