@@ -204,6 +204,7 @@ final class FhirDocs {
                 .append(
                         "value is implied by another element (for example the fixed schema version). Paths use `[]` for any index.\n")
                 .append("See docs/FHIR.md.\n");
+        md.append(CARRIER_ONLY);
         for (var e : byType.entrySet()) {
             md.append("\n## ").append(e.getKey().resourceType()).append("\n\n");
             md.append("| PRSB path | Linkway property | FHIR path |\n|---|---|---|\n");
@@ -226,6 +227,33 @@ final class FhirDocs {
         }
         return md.toString();
     }
+
+    /**
+     * PRSB values with no FHIR R4 or UK Core home, kept only in linkway-data, each with the reason.
+     * Checked by hand against the binding (sdk-fhir PersonSection, Parties, PrsbHomes); not exhaustive.
+     */
+    private static final String CARRIER_ONLY = """
+
+            ## PRSB values a FHIR reader finds only in linkway-data
+
+            Every PRSB value that has a home in FHIR R4 or UK Core 2.0.1 is written there. Immigration status has
+            no UK Core extension, so its code goes in Linkway's `extension('immigration-status')` on Patient; the GP
+            opt out indicator (a SNOMED CT finding per GP practice record entry) goes in Linkway's
+            `extension('gp-opt-out-indicator')` on that entry's Organization. Both are read back from there first.
+
+            These values stay in the `linkway-data` carrier only. The list covers Person demographics and GP practice,
+            which were checked element by element; other sections were not checked exhaustively, and the tables below
+            (`linkway-data on X`) show where the examples' values go.
+
+            | PRSB element | Why carrier-only |
+            |---|---|
+            | Person demographics / Immigration status / Start date, End date, Comment | No R4 or UK Core element; the `immigration-status` extension holds the code only, to keep it a simple value extension. |
+            | Person demographics / Name / Family names (the list) | R4 `HumanName.family` is one string: a FHIR reader sees the names space-joined; the list itself is in the carrier. |
+            | Person demographics / Alias, Photograph | Not in the examples; R4 has elements (`name`, `photo`) but the binding does not map them yet. |
+            | Person demographics / Organ and tissue donation, Overseas visitor status, Educational establishment | No R4 element and no UK Core extension for the PRSB meaning. |
+            | Person demographics / Gender, Marital status, Address type (codes with no FHIR equivalent) | Only codes with an exact FHIR meaning are written to `gender`, `maritalStatus`, `address.use`; other codes stay in the carrier. |
+            | Any value with spaces FHIR cannot hold in a `code` | A FHIR code may not have leading, trailing or double spaces; such a value stays as given in the carrier. |
+            """;
 
     private static void leaves(JsonNode n, String pointer, List<String> out) {
         if (n instanceof ObjectNode o) {

@@ -121,6 +121,38 @@ class UkCoreBindingTest {
                 .isEmpty();
     }
 
+    @Test
+    void immigration_status_and_gp_opt_out_are_read_from_their_fhir_homes_without_the_carrier() {
+        ObjectNode json = full();
+        ((ObjectNode) json.get("personDemographics"))
+                .putObject("immigrationStatus")
+                .put("status", "7");
+        ((ObjectNode) json.get("gpPractice").get("entries").get(0))
+                .putObject("gpOptOutIndicator")
+                .put("system", "http://snomed.info/sct")
+                .put("code", "1092961000000104")
+                .put("display", "Does not wish to register with an NHS general practitioner");
+        Bundle b = BINDING.toFhir(referral(json), BundleForm.TRANSACTION);
+        assertThat(hapi.validate(b).stream().filter(Finding::isError)).isEmpty();
+        for (Bundle.BundleEntryComponent e : b.getEntry()) {
+            if (e.getResource() instanceof org.hl7.fhir.r4.model.DomainResource r) {
+                r.getExtension().removeIf(x -> x.getUrl().endsWith("/linkway-data"));
+            }
+        }
+        assertThat(patient(b).getExtensionByUrl(Extensions.IMMIGRATION_STATUS.url()))
+                .isNotNull();
+
+        FhirReadResult<Referral> read = BINDING.fromFhir(b, Referral.class);
+        ObjectNode back =
+                (ObjectNode) LinkwayJson.mapper().valueToTree(read.message().orElseThrow());
+        assertThat(back.at("/personDemographics/immigrationStatus/status").asString())
+                .isEqualTo("7");
+        assertThat(back.at("/gpPractice/entries/0/gpOptOutIndicator/code").asString())
+                .isEqualTo("1092961000000104");
+        assertThat(back.at("/gpPractice/entries/0/gpOptOutIndicator/system").asString())
+                .isEqualTo("http://snomed.info/sct");
+    }
+
     private static String code(Extension x) {
         return ((org.hl7.fhir.r4.model.CodeableConcept) x.getValue())
                 .getCodingFirstRep()

@@ -102,6 +102,23 @@ public final class Extensions {
                     + "Person's contact details / Preferred contact method).",
             List.of("Patient"),
             "code");
+    public static final Def IMMIGRATION_STATUS = new Def(
+            "immigration-status",
+            "ImmigrationStatus",
+            "Immigration status",
+            "The person's immigration status as the PRSB code 1 to 10 (Person demographics / Immigration status / "
+                    + "Immigration status); neither FHIR R4 nor UK Core has an element or extension for it. Its start date, "
+                    + "end date and comment stay in linkway-data.",
+            List.of("Patient"),
+            "code");
+    public static final Def GP_OPT_OUT_INDICATOR = new Def(
+            "gp-opt-out-indicator",
+            "GpOptOutIndicator",
+            "GP opt out indicator",
+            "That the person has opted out of registering with an NHS GP, as the SNOMED CT finding PRSB lists (GP practice / "
+                    + "GP practice record entry / GP opt out indicator), on the Organization of that GP practice record entry.",
+            List.of("Organization"),
+            "CodeableConcept");
     public static final Def REFERRAL_METHOD = new Def(
             "referral-method",
             "ReferralMethod",
@@ -245,6 +262,8 @@ public final class Extensions {
             ETHNIC_CATEGORY,
             PRONOUN,
             PREFERRED_CONTACT_METHOD,
+            IMMIGRATION_STATUS,
+            GP_OPT_OUT_INDICATOR,
             REFERRAL_METHOD,
             RETURN_RESPONSE_TO,
             FLAG_COMMENT,

@@ -53,6 +53,7 @@ final class Parties {
             } else {
                 patient.addGeneralPractitioner(out.ref(org));
             }
+            PrsbHomes.writeGpOptOut(org, e.child("gpOptOutIndicator"));
             FhirBundleWriter.remainder(org, e);
         }
     }
@@ -99,6 +100,7 @@ final class Parties {
                     // a practice sent as data, not narrative: its name and address are PRSB's practice details
                     LinkwayJsonBuilder.put(e, "gpPracticeDetails", practiceDetails(org));
                 }
+                PrsbHomes.readGpOptOut(org, e, in);
                 LinkwayJsonBuilder.merge(e, in.remainder(org));
             }
             entries.add(e);

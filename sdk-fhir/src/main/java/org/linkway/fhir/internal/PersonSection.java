@@ -67,6 +67,7 @@ final class PersonSection {
                 p, UkCore.coded(UkCore.EXT_ETHNIC_CATEGORY, UkCore.CS_ETHNIC_CATEGORY, codeType(pd, "ethnicity")));
         String pronoun = pd.str("pronoun");
         FhirBundleWriter.ext(p, Extensions.PRONOUN, pronoun == null ? null : new StringType(pronoun));
+        PrsbHomes.writeImmigrationStatus(p, pd.child("immigrationStatus"));
         String marital = pd.peek("maritalStatus");
         if (marital != null && MARITAL.containsKey(marital)) {
             pd.str("maritalStatus");
@@ -218,6 +219,7 @@ final class PersonSection {
                         UkCore.CS_ETHNIC_CATEGORY,
                         Extensions.ETHNIC_CATEGORY.url()));
         LinkwayJsonBuilder.put(pd, "pronoun", in.extText(p.getExtension(), Extensions.PRONOUN.url()));
+        PrsbHomes.readImmigrationStatus(p, pd, in);
         readMaritalStatus(p, pd, in, path);
         Address where = in.ext(p.getExtension(), Urls.EXT_BIRTH_PLACE, Address.class);
         if (where != null) {
