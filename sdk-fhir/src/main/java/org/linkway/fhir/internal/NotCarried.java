@@ -170,7 +170,9 @@ final class NotCarried {
 
     private boolean isReported(String abs) {
         for (String r : reported) {
-            if (abs.equals(r) || abs.startsWith(r + ".") || abs.startsWith(r + "[")) {
+            // abs is r, or r followed by "." or "[" (checked without building strings: this runs per element)
+            if (abs.startsWith(r)
+                    && (abs.length() == r.length() || abs.charAt(r.length()) == '.' || abs.charAt(r.length()) == '[')) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package org.linkway.fhir.internal;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
  * A small builder for FHIR narrative: paragraphs and bulleted lists of escaped text, nothing
@@ -11,10 +12,16 @@ final class Xhtml {
 
     private final StringBuilder body = new StringBuilder();
 
+    /** The same content built as nodes, used while every text in it is {@link Narratives#plain}. */
+    private final XhtmlNode div = Narratives.div();
+
+    private boolean direct = true;
+
     /** A paragraph; nothing when the text is empty. */
     Xhtml p(String text) {
         if (text != null && !text.isBlank()) {
             body.append("<p>").append(escape(text.strip())).append("</p>");
+            node(div.addTag("p"), text.strip());
         }
         return this;
     }
@@ -27,6 +34,9 @@ final class Xhtml {
                     .append("</b> ")
                     .append(escape(text.strip()))
                     .append("</p>");
+            XhtmlNode p = div.addTag("p");
+            node(p.addTag("b"), lead);
+            node(p, " " + text.strip());
         }
         return this;
     }
@@ -39,6 +49,8 @@ final class Xhtml {
             body.append("<ul>");
             some.forEach(s -> body.append("<li>").append(escape(s.strip())).append("</li>"));
             body.append("</ul>");
+            XhtmlNode ul = div.addTag("ul");
+            some.forEach(s -> node(ul.addTag("li"), s.strip()));
         }
         return this;
     }
@@ -54,8 +66,21 @@ final class Xhtml {
         }
         Narrative n = new Narrative();
         n.setStatus(Narrative.NarrativeStatus.GENERATED);
-        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + body + "</div>");
+        if (direct) {
+            n.setDiv(div);
+        } else {
+            n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + body + "</div>");
+        }
         return n;
+    }
+
+    /** Adds {@code text} to {@code parent} as a node, or notes that the markup text must be parsed instead. */
+    private void node(XhtmlNode parent, String text) {
+        if (direct && Narratives.plain(text.strip())) {
+            Narratives.text(parent, text);
+        } else {
+            direct = false;
+        }
     }
 
     /** Text as XHTML character data: markup characters escaped, control characters XML forbids dropped. */
