@@ -2,26 +2,16 @@ package org.linkway.conformance.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linkway.conformance.ConformanceSuite;
-import org.linkway.conformance.DevAdmin;
-import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
-import org.linkway.conformance.TestResult;
-import org.linkway.model.json.LinkwayJson;
-import org.linkway.server.LinkwayServer;
 import org.linkway.server.testing.LinkwayTestServer;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** RR-39 from both sides: the reference server's pages list everything once; an off-by-one cursor fails LW-REF-046 only. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -31,22 +21,12 @@ class DroppedPageItemVariantTest {
     static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
 
     private SuiteResult run(BreakingProxy.Breakage breakage) {
-        LinkwayServer server = testServer.server();
-        try (BreakingProxy proxy =
-                new BreakingProxy("http://127.0.0.1:" + server.port(), DevAdmin.token(server), breakage)) {
-            return ConformanceSuite.run(KitConfig.builder(proxy.url())
-                    .profiles(EnumSet.of(Profile.REFERRAL_RECEIVER))
-                    .only(List.of("RR-39"))
-                    .build());
-        }
+        return KitRun.through(testServer.server(), breakage, Profile.REFERRAL_RECEIVER, "RR-39");
     }
 
     @Test
     void the_reference_server_lists_every_referral_once() {
-        assertThat(run(Breakages.none()).results())
-                .filteredOn(r -> r.id().equals("RR-39"))
-                .extracting(TestResult::outcome)
-                .containsExactly(Outcome.PASS);
+        assertThat(KitRun.outcomes(run(Breakages.none()), "RR-39")).containsExactly(Outcome.PASS);
     }
 
     @Test
@@ -57,15 +37,12 @@ class DroppedPageItemVariantTest {
                 if (!r.method().equals("GET") || !r.path().startsWith("/v1/referrals?") || reply.status() != 200) {
                     return reply;
                 }
-                ObjectNode page = (ObjectNode) LinkwayJson.mapper().readTree(reply.body());
-                ArrayNode items = (ArrayNode) page.path("items");
-                if (page.path("nextCursor").isString() && items.size() > 1) {
-                    items.remove(items.size() - 1);
-                }
-                return new BreakingProxy.Reply(
-                        reply.status(),
-                        reply.headers(),
-                        LinkwayJson.mapper().writeValueAsString(page).getBytes(StandardCharsets.UTF_8));
+                return KitRun.withJson(reply, page -> {
+                    ArrayNode items = (ArrayNode) page.path("items");
+                    if (page.path("nextCursor").isString() && items.size() > 1) {
+                        items.remove(items.size() - 1);
+                    }
+                });
             }
         };
         SuiteResult result = run(offByOne);

@@ -3,21 +3,14 @@ package org.linkway.conformance.broken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linkway.conformance.ConformanceSuite;
-import org.linkway.conformance.DevAdmin;
-import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
-import org.linkway.conformance.TestResult;
-import org.linkway.server.LinkwayServer;
 import org.linkway.server.testing.LinkwayTestServer;
 
 /** RR-38 from both sides: the reference server keeps every script; one that stores Latin-1 fails LW-REF-045 only. */
@@ -28,22 +21,12 @@ class MangledTextVariantTest {
     static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
 
     private SuiteResult run(BreakingProxy.Breakage breakage) {
-        LinkwayServer server = testServer.server();
-        try (BreakingProxy proxy =
-                new BreakingProxy("http://127.0.0.1:" + server.port(), DevAdmin.token(server), breakage)) {
-            return ConformanceSuite.run(KitConfig.builder(proxy.url())
-                    .profiles(EnumSet.of(Profile.REFERRAL_RECEIVER))
-                    .only(List.of("RR-38"))
-                    .build());
-        }
+        return KitRun.through(testServer.server(), breakage, Profile.REFERRAL_RECEIVER, "RR-38");
     }
 
     @Test
     void the_reference_server_reads_back_every_script() {
-        assertThat(run(Breakages.none()).results())
-                .filteredOn(r -> r.id().equals("RR-38"))
-                .extracting(TestResult::outcome)
-                .containsExactly(Outcome.PASS);
+        assertThat(KitRun.outcomes(run(Breakages.none()), "RR-38")).containsExactly(Outcome.PASS);
     }
 
     @Test

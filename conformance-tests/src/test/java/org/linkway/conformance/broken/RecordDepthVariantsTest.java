@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linkway.conformance.ConformanceSuite;
-import org.linkway.conformance.DevAdmin;
-import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
-import org.linkway.server.LinkwayServer;
 import org.linkway.server.testing.LinkwayTestServer;
 
 /**
@@ -31,14 +25,7 @@ class RecordDepthVariantsTest {
     static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
 
     private SuiteResult run(BreakingProxy.Breakage breakage) {
-        LinkwayServer server = testServer.server();
-        try (BreakingProxy proxy =
-                new BreakingProxy("http://127.0.0.1:" + server.port(), DevAdmin.token(server), breakage)) {
-            return ConformanceSuite.run(KitConfig.builder(proxy.url())
-                    .profiles(EnumSet.of(Profile.REFERRAL_RECEIVER))
-                    .only(List.of("RR-40", "RR-41"))
-                    .build());
-        }
+        return KitRun.through(testServer.server(), breakage, Profile.REFERRAL_RECEIVER, "RR-40", "RR-41");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.linkway.conformance.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -11,14 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.linkway.conformance.ConformanceSuite;
-import org.linkway.conformance.DevAdmin;
-import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
 import org.linkway.conformance.SuiteResult;
-import org.linkway.conformance.TestResult;
-import org.linkway.server.LinkwayServer;
 import org.linkway.server.testing.LinkwayTestServer;
 
 /** PR-08 from both sides: the reference server refuses a stale If-Match; one that ignores it fails LW-PRV-008 only. */
@@ -31,22 +25,12 @@ class StaleVersionVariantTest {
     static final LinkwayTestServer testServer = LinkwayTestServer.sqlite();
 
     private SuiteResult run(BreakingProxy.Breakage breakage) {
-        LinkwayServer server = testServer.server();
-        try (BreakingProxy proxy =
-                new BreakingProxy("http://127.0.0.1:" + server.port(), DevAdmin.token(server), breakage)) {
-            return ConformanceSuite.run(KitConfig.builder(proxy.url())
-                    .profiles(EnumSet.of(Profile.PROVIDER))
-                    .only(List.of("PR-08"))
-                    .build());
-        }
+        return KitRun.through(testServer.server(), breakage, Profile.PROVIDER, "PR-08");
     }
 
     @Test
     void the_reference_server_refuses_a_stale_version() {
-        assertThat(run(Breakages.none()).results())
-                .filteredOn(r -> r.id().equals("PR-08"))
-                .extracting(TestResult::outcome)
-                .containsExactly(Outcome.PASS);
+        assertThat(KitRun.outcomes(run(Breakages.none()), "PR-08")).containsExactly(Outcome.PASS);
     }
 
     @Test
