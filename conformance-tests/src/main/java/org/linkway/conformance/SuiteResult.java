@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.linkway.conformance.internal.KitBuild;
 
 /**
  * Every result of one run, and the verdict: the run passes only if every required test passed.
@@ -11,7 +12,13 @@ import java.util.Map;
  * it is counted so a report can say what was not shown.
  */
 public record SuiteResult(
-        String baseUrl, List<Profile> claimed, long seed, Instant startedAt, long millis, List<TestResult> results) {
+        String baseUrl,
+        List<Profile> claimed,
+        long seed,
+        Instant startedAt,
+        long millis,
+        List<TestResult> results,
+        String kitVersion) {
 
     public static final int EXIT_PASS = 0;
     public static final int EXIT_FAIL = 1;
@@ -20,6 +27,18 @@ public record SuiteResult(
     public SuiteResult {
         claimed = List.copyOf(claimed);
         results = List.copyOf(results);
+        kitVersion = kitVersion == null ? KitBuild.version() : kitVersion;
+    }
+
+    /** A result of this build of the kit. */
+    public SuiteResult(
+            String baseUrl,
+            List<Profile> claimed,
+            long seed,
+            Instant startedAt,
+            long millis,
+            List<TestResult> results) {
+        this(baseUrl, claimed, seed, startedAt, millis, results, KitBuild.version());
     }
 
     public boolean passed() {
@@ -39,11 +58,14 @@ public record SuiteResult(
         return counts;
     }
 
-    /** The requirement ids of every test that fails the run. */
+    /**
+     * The requirement ids blamed by the tests that fail the run: of each such test, only the
+     * requirement whose check failed, not every requirement the test lists.
+     */
     public List<String> failedRequirements() {
         return results.stream()
                 .filter(TestResult::failsRun)
-                .flatMap(r -> r.requirements().stream())
+                .flatMap(r -> r.brokenRequirements().stream())
                 .distinct()
                 .sorted()
                 .toList();
@@ -59,9 +81,13 @@ public record SuiteResult(
 
     /** The ids of claimed SHALL tests that did not run: skipped, or not selected. */
     public List<String> notShown() {
+        return notRun().stream().map(TestResult::id).toList();
+    }
+
+    /** The claimed SHALL tests that did not run, each with its outcome (skip or omit) and the reason. */
+    public List<TestResult> notRun() {
         return results.stream()
                 .filter(r -> r.required() && (r.outcome() == Outcome.SKIP || r.outcome() == Outcome.OMIT))
-                .map(TestResult::id)
                 .toList();
     }
 

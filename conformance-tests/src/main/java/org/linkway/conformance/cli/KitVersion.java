@@ -1,8 +1,6 @@
 package org.linkway.conformance.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.linkway.conformance.internal.KitBuild;
 import picocli.CommandLine;
 
 /**
@@ -11,32 +9,13 @@ import picocli.CommandLine;
  */
 final class KitVersion implements CommandLine.IVersionProvider {
 
-    private static final String NUMBER = read();
-
     /** The project version, e.g. {@code 1.0.0}; {@code unknown} when run from sources the build did not process. */
     static String number() {
-        return NUMBER;
+        return KitBuild.version();
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"linkway-conformance " + NUMBER};
-    }
-
-    private static String read() {
-        try (InputStream in = KitVersion.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version", "");
-                if (!v.isBlank() && !v.startsWith("${")) {
-                    return v;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the manifest: a wrong version line must not stop a conformance run
-        }
-        String fromManifest = KitVersion.class.getPackage().getImplementationVersion();
-        return fromManifest != null ? fromManifest : "unknown";
+        return new String[] {"linkway-conformance " + number()};
     }
 }

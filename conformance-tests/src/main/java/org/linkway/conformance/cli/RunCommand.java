@@ -136,6 +136,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             KitConfig config = config();
+            out.println("linkway-conformance " + KitVersion.number() + ", seed " + config.seed() + " (give --seed "
+                    + config.seed() + " to send the same generated messages again)");
             for (Profile p : config.profiles()) {
                 if (!p.roles().isEmpty()) {
                     out.println("profile " + p.id() + " uses tokens of: " + String.join(", ", p.roles()));
@@ -218,6 +220,14 @@ final class RunCommand implements Callable<Integer> {
         return b.build();
     }
 
+    /** A failure message as printed: whole up to 1,000 characters; the reports have all of it. */
+    static String console(String message) {
+        return message.length() <= 1000
+                ? message
+                : message.substring(0, 1000) + "... (" + (message.length() - 1000)
+                        + " more characters: the reports have the whole message and the exchanges)";
+    }
+
     private static void line(PrintWriter out, TestResult r) {
         out.printf(
                 "%-5s %-6s %-17s %-6s %s%s%n",
@@ -226,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
                 r.profile().id(),
                 r.level(),
                 r.title(),
-                r.message().isEmpty() ? "" : "\n        " + r.message().replace("\n", "\n        "));
+                r.message().isEmpty() ? "" : "\n        " + console(r.message()).replace("\n", "\n        "));
         out.flush();
     }
 }

@@ -3,10 +3,13 @@ package org.linkway.conformance.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.linkway.conformance.KitConfig;
 import org.linkway.conformance.Outcome;
 import org.linkway.conformance.Profile;
@@ -28,13 +31,64 @@ public final class Ctx {
     private final boolean claimed;
     private final List<Emitted> emitted;
     private final Map<String, Object> shared;
+    private final List<String> requirements;
+    private final Set<String> judged = new LinkedHashSet<>();
+    private String current;
 
-    Ctx(KitConfig config, Http http, boolean claimed, List<Emitted> emitted, Map<String, Object> shared) {
+    Ctx(
+            KitConfig config,
+            Http http,
+            boolean claimed,
+            List<Emitted> emitted,
+            Map<String, Object> shared,
+            List<String> requirements) {
         this.config = config;
         this.http = http;
         this.claimed = claimed;
         this.emitted = emitted;
         this.shared = shared;
+        this.requirements = List.copyOf(requirements);
+        this.current = this.requirements.get(0);
+    }
+
+    /**
+     * Runs {@code checks} as checks of {@code requirement}: a check that fails inside blames that
+     * requirement alone. Outside any such scope a check is about the test's first requirement.
+     */
+    public void requirement(String requirement, Runnable checks) {
+        about(requirement, () -> {
+            checks.run();
+            return null;
+        });
+    }
+
+    /** As {@link #requirement(String, Runnable)}, returning what {@code checks} returns. */
+    public <T> T about(String requirement, Supplier<T> checks) {
+        String outer = current;
+        current = known(requirement);
+        judged.add(current);
+        T value = checks.get();
+        // on a failure the scope is left as it was, so the runner blames the requirement being checked
+        current = outer;
+        return value;
+    }
+
+    /** The requirement checks are about at this moment (the runner blames it for an exception). */
+    String currentRequirement() {
+        return current;
+    }
+
+    /** The requirements at least one check was made of. */
+    Set<String> judged() {
+        return Collections.unmodifiableSet(judged);
+    }
+
+    private String known(String requirement) {
+        if (!requirements.contains(requirement)) {
+            throw new IllegalArgumentException(
+                    "a check names " + requirement + ", which its test does not verify " + requirements);
+        }
+        return requirement;
     }
 
     /**
@@ -92,16 +146,25 @@ public final class Ctx {
         return claimed;
     }
 
+    /** A check of the requirement in scope (the test's first, unless {@link #requirement} says another). */
     public void check(boolean ok, String format, Object... args) {
+        judged.add(current);
         if (!ok) {
-            throw new CheckFailed(String.format(format, args));
+            throw new CheckFailed(current, String.format(format, args));
         }
+    }
+
+    /** A check of {@code requirement}: if it fails, only that requirement is blamed. */
+    public void check(String requirement, boolean ok, String format, Object... args) {
+        requirement(requirement, () -> check(ok, format, args));
     }
 
     /** Fails unless the answer's status is one of {@code expected}, naming the exchange and body. */
     public Http.Answer expect(Http.Answer a, int... expected) {
+        judged.add(current);
         if (Arrays.stream(expected).noneMatch(s -> s == a.status())) {
             throw new CheckFailed(
+                    current,
                     "expected " + (expected.length == 1 ? String.valueOf(expected[0]) : Arrays.toString(expected))
                             + ": " + a.describeWithBody());
         }
@@ -160,6 +223,7 @@ public final class Ctx {
         if (a.status() == 404 || a.status() == 501 || a.status() == 503) {
             if (claimed) {
                 throw new CheckFailed(
+                        current,
                         "profile " + profile.id() + " is claimed but " + a.describe() + " says it is not implemented");
             }
             throw omit("not implemented: " + a.describe() + " (profile " + profile.id() + " not claimed)");

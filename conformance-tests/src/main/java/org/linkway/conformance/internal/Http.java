@@ -12,7 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.linkway.conformance.HttpExchange;
 import org.linkway.model.json.LinkwayJson;
 import tools.jackson.databind.JsonNode;
 
@@ -47,24 +52,85 @@ public final class Http {
         }
     }
 
+    /** Where a test's exchanges are kept, redacted, up to {@link #MAX_KEPT}; the rest are counted. */
+    public static final class Log {
+        /** Exchanges kept per test; a test that sends more (fuzzing, paging) says how many were left out. */
+        public static final int MAX_KEPT = 100;
+
+        private final Redaction redaction;
+        private final List<HttpExchange> kept = new ArrayList<>();
+        private int left;
+
+        public Log(Redaction redaction) {
+            this.redaction = redaction;
+        }
+
+        synchronized void add(
+                String method,
+                String url,
+                int status,
+                Map<String, List<String>> requestHeaders,
+                String requestBody,
+                Map<String, List<String>> responseHeaders,
+                String responseBody) {
+            if (kept.size() >= MAX_KEPT) {
+                left++;
+                return;
+            }
+            kept.add(new HttpExchange(
+                    method,
+                    redaction.text(url),
+                    status,
+                    redaction.headers(requestHeaders),
+                    redaction.body(requestBody),
+                    redaction.headers(responseHeaders),
+                    redaction.body(responseBody)));
+        }
+
+        public synchronized List<HttpExchange> exchanges() {
+            return List.copyOf(kept);
+        }
+
+        /** How many exchanges were sent beyond those kept. */
+        public synchronized int leftOut() {
+            return left;
+        }
+    }
+
     private final HttpClient client;
     private final URI base;
     private final String token;
     private final Duration timeout;
+    private final Log log;
 
     public Http(URI base, String token, Duration timeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                base,
+                token,
+                timeout,
+                null);
+    }
+
+    private Http(HttpClient client, URI base, String token, Duration timeout, Log log) {
+        this.client = client;
         this.base = base;
         this.token = token;
         this.timeout = timeout;
+        this.log = log;
     }
 
-    /** The same server with another token (or none). */
+    /** The same server with another token (or none), kept in the same log. */
     public Http as(String otherToken) {
-        return new Http(base, otherToken, timeout);
+        return new Http(client, base, otherToken, timeout, log);
+    }
+
+    /** The same server and token, each exchange kept in {@code into}. */
+    public Http recording(Log into) {
+        return new Http(client, base, token, timeout, into);
     }
 
     public URI base() {
@@ -72,55 +138,77 @@ public final class Http {
     }
 
     public Answer get(String path, String... headers) {
-        return send("GET", path, HttpRequest.BodyPublishers.noBody(), headers);
+        return send("GET", path, null, headers);
     }
 
     public Answer delete(String path, String... headers) {
-        return send("DELETE", path, HttpRequest.BodyPublishers.noBody(), headers);
+        return send("DELETE", path, null, headers);
     }
 
     public Answer postJson(String path, String body, String... headers) {
-        return send(
-                "POST",
-                path,
-                HttpRequest.BodyPublishers.ofString(body),
-                prepend(headers, "Content-Type", "application/json"));
+        return send("POST", path, body, prepend(headers, "Content-Type", "application/json"));
     }
 
     public Answer post(String path, String body, String... headers) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(body), headers);
+        return send("POST", path, body, headers);
     }
 
     public Answer putJson(String path, String body, String... headers) {
-        return send(
-                "PUT",
-                path,
-                HttpRequest.BodyPublishers.ofString(body),
-                prepend(headers, "Content-Type", "application/json"));
+        return send("PUT", path, body, prepend(headers, "Content-Type", "application/json"));
     }
 
-    private Answer send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + path))
+    private Answer send(String method, String path, String body, String... headers) {
+        URI uri = base.resolve(base.getPath() + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .method(method, body);
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, List<String>> sent = new LinkedHashMap<>();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+            sent.put("Authorization", List.of(Redaction.REDACTED));
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            sent.computeIfAbsent(headers[i], k -> new ArrayList<>()).add(headers[i + 1]);
         }
         try {
             HttpResponse<String> r =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(method, path, r.statusCode(), r.body() == null ? "" : r.body(), r.headers());
+            Answer a = new Answer(method, path, r.statusCode(), r.body() == null ? "" : r.body(), r.headers());
+            if (log != null) {
+                log.add(
+                        method,
+                        uri.toString(),
+                        a.status(),
+                        sent,
+                        body,
+                        r.headers().map(),
+                        a.body());
+            }
+            return a;
         } catch (ConnectException e) {
-            throw new Unreachable(method + " " + path + ": cannot connect to " + base + " (" + e + ")", e);
+            throw unanswered(
+                    method,
+                    uri,
+                    sent,
+                    body,
+                    new Unreachable(method + " " + path + ": cannot connect to " + base + " (" + e + ")", e));
         } catch (IOException e) {
-            throw new Unreachable(method + " " + path + ": " + e, e);
+            throw unanswered(method, uri, sent, body, new Unreachable(method + " " + path + ": " + e, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unreachable(method + " " + path + ": interrupted", e);
+            throw unanswered(method, uri, sent, body, new Unreachable(method + " " + path + ": interrupted", e));
         }
+    }
+
+    private Unreachable unanswered(
+            String method, URI uri, Map<String, List<String>> sent, String body, Unreachable why) {
+        if (log != null) {
+            log.add(method, uri.toString(), 0, sent, body, Map.of(), "no answer: " + why.getMessage());
+        }
+        return why;
     }
 
     /**
@@ -156,6 +244,22 @@ public final class Http {
                     .map(l -> l.substring(13).trim())
                     .orElse("");
             int split = response.indexOf("\r\n\r\n");
+            if (log != null) {
+                log.add(
+                        "POST",
+                        base.resolve(base.getPath() + path).toString(),
+                        Integer.parseInt(response.substring(9, 12).strip()),
+                        token == null
+                                ? Map.of("Content-Length", List.of(Long.toString(declaredLength)))
+                                : Map.of(
+                                        "Content-Length",
+                                        List.of(Long.toString(declaredLength)),
+                                        "Authorization",
+                                        List.of(Redaction.REDACTED)),
+                        "{\"x\":\"aaaa (only the first bytes of the declared length sent)",
+                        Map.of(),
+                        split < 0 ? "" : response.substring(split + 4));
+            }
             return new String[] {response.substring(9, 12), contentType, split < 0 ? "" : response.substring(split + 4)
             };
         } catch (IOException e) {
@@ -176,9 +280,15 @@ public final class Http {
         return all;
     }
 
+    /**
+     * A body as quoted in a failure message: whitespace flattened, whole up to 8 KB (the same bound as
+     * the exchanges kept in the reports, where the rest can be read).
+     */
     static String abbreviate(String s) {
         String flat = s.replaceAll("\\s+", " ");
-        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+        return flat.length() <= Redaction.CLIP
+                ? flat
+                : flat.substring(0, Redaction.CLIP) + "... [" + (flat.length() - Redaction.CLIP) + " more characters]";
     }
 
     /** The server could not be reached or did not answer in time. */

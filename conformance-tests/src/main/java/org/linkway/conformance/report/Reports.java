@@ -38,6 +38,7 @@ public final class Reports {
     public static String json(SuiteResult result) {
         ObjectNode root = LinkwayJson.mapper().createObjectNode();
         root.put("kit", "linkway-conformance");
+        root.put("kitVersion", result.kitVersion());
         root.put("baseUrl", result.baseUrl());
         root.put("startedAt", result.startedAt().toString());
         root.put("millis", result.millis());
@@ -50,6 +51,13 @@ public final class Reports {
         root.put("partial", result.partial());
         ArrayNode notShown = root.putArray("notShown");
         result.notShown().forEach(notShown::add);
+        ArrayNode notRun = root.putArray("notRun");
+        for (TestResult r : result.notRun()) {
+            ObjectNode n = notRun.addObject();
+            n.put("id", r.id());
+            n.put("outcome", r.outcome().code());
+            n.put("reason", r.message());
+        }
         root.put("exitCode", result.exitCode());
         ObjectNode counts = root.putObject("counts");
         result.counts().forEach((o, n) -> counts.put(o.code(), n));
@@ -63,6 +71,8 @@ public final class Reports {
         semantics.put(
                 "omit",
                 "not applicable: profile not claimed, or optional endpoint not implemented; never fails the run");
+        semantics.put(
+                "not-judged", "of a requirement: its test stopped on another requirement's failure before checking it");
         ArrayNode tests = root.putArray("results");
         for (TestResult r : result.results()) {
             ObjectNode t = tests.addObject();
@@ -74,8 +84,11 @@ public final class Reports {
             t.put("outcome", r.outcome().code());
             ArrayNode reqs = t.putArray("requirements");
             r.requirements().forEach(reqs::add);
+            ObjectNode verdicts = t.putObject("requirementVerdicts");
+            r.verdicts().forEach((req, v) -> verdicts.put(req, v.code()));
             t.put("message", r.message());
             t.put("millis", r.millis());
+            Exchanges.json(r, t);
         }
         return LinkwayJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
@@ -127,6 +140,12 @@ public final class Reports {
                     .append("\" skipped=\"")
                     .append(skipped)
                     .append("\">\n");
+            x.append("    <properties>")
+                    .append(property("kit.version", result.kitVersion()))
+                    .append(property("seed", String.valueOf(result.seed())))
+                    .append(property("partial", String.valueOf(result.partial())))
+                    .append(property("notRun", notRunText(result)))
+                    .append("</properties>\n");
             for (TestResult r : rs) {
                 x.append("    <testcase classname=\"linkway.")
                         .append(p.id())
@@ -162,7 +181,12 @@ public final class Reports {
                         .append(esc(String.join(",", r.requirements())))
                         .append("\"/><property name=\"level\" value=\"")
                         .append(r.level())
-                        .append("\"/></properties>");
+                        .append("\"/>")
+                        .append(property("requirementVerdicts", verdictText(r)))
+                        .append("</properties>");
+                if (!r.exchanges().isEmpty()) {
+                    x.append("<system-out>").append(esc(Exchanges.text(r))).append("</system-out>");
+                }
                 x.append("</testcase>\n");
             }
             x.append("  </testsuite>\n");
@@ -178,6 +202,8 @@ public final class Reports {
                 + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}"
                 + "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}"
                 + ".pass{background:#e3f4e3}.fail{background:#fbe0e0}.error{background:#fde9c9}.skip,.omit{background:#eee}"
+                + ".partial{background:#fff4d6;border:1px solid #e0c060;padding:0 1em}details pre{white-space:pre-wrap}"
+                + ".partial{background:#fff4d6;border:1px solid #e0c060;padding:0 1em}details pre{white-space:pre-wrap}"
                 + ".verdict{font-size:1.4em;font-weight:bold}code{font-size:.9em}td.msg{white-space:pre-wrap;font-family:monospace;font-size:.85em}"
                 + "</style></head><body>\n<h1>Linkway conformance report</h1>\n");
         h.append("<p class=\"verdict ")
@@ -190,8 +216,13 @@ public final class Reports {
                 .append("</code>, profiles claimed: <code>")
                 .append(esc(String.join(
                         ", ", result.claimed().stream().map(Profile::id).toList())))
-                .append("</code>, seed ")
+                .append("</code>, kit ")
+                .append(esc(result.kitVersion()))
+                .append(", seed ")
                 .append(result.seed())
+                .append(" (repeat with <code>--seed ")
+                .append(result.seed())
+                .append("</code>)")
                 .append(", started ")
                 .append(result.startedAt())
                 .append(", ")
@@ -206,6 +237,22 @@ public final class Reports {
                         .append(n)
                         .append("&nbsp;</span> "));
         h.append("</p>\n");
+        if (result.partial()) {
+            h.append("<div class=\"partial\"><p><b>Partial: not every required test ran.</b> These claimed SHALL tests "
+                    + "did not run, so the run does not show conformance to their requirements:</p><ul>");
+            for (TestResult r : result.notRun()) {
+                h.append("<li><code>")
+                        .append(esc(r.id()))
+                        .append("</code> (")
+                        .append(esc(String.join(" ", r.requirements())))
+                        .append(") ")
+                        .append(r.outcome().code())
+                        .append(": ")
+                        .append(esc(r.message()))
+                        .append("</li>");
+            }
+            h.append("</ul></div>\n");
+        }
         if (!result.passed()) {
             h.append("<p>Failed requirements: <code>")
                     .append(esc(String.join(", ", result.failedRequirements())))
@@ -226,7 +273,7 @@ public final class Reports {
                     .append(result.claimed().contains(p) ? " (claimed)" : " (not claimed)")
                     .append("</h2>\n")
                     .append(
-                            "<table><tr><th>Test</th><th>Title</th><th>Level</th><th>Requirements</th><th>Outcome</th><th>Detail</th></tr>\n");
+                            "<table><tr><th>Test</th><th>Title</th><th>Level</th><th>Requirements (verdict of each)</th><th>Outcome</th><th>Detail</th></tr>\n");
             for (TestResult r : rs) {
                 h.append("<tr class=\"")
                         .append(r.outcome().code())
@@ -238,16 +285,45 @@ public final class Reports {
                         .append(r.level())
                         .append(r.required() ? "" : " (not required)")
                         .append("</td><td>")
-                        .append(esc(String.join(" ", r.requirements())))
+                        .append(esc(verdictText(r).replace(",", " ")))
                         .append("</td><td>")
                         .append(r.outcome().code())
                         .append("</td><td class=\"msg\">")
                         .append(esc(r.message()))
+                        .append(Exchanges.html(r))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** {@code LW-REF-003=fail,LW-REF-004=not-judged}: what the test showed of each of its requirements. */
+    private static String verdictText(TestResult r) {
+        StringBuilder b = new StringBuilder();
+        r.verdicts()
+                .forEach((req, v) -> b.append(b.length() == 0 ? "" : ",")
+                        .append(req)
+                        .append('=')
+                        .append(v.code()));
+        return b.toString();
+    }
+
+    private static String notRunText(SuiteResult result) {
+        StringBuilder b = new StringBuilder();
+        for (TestResult r : result.notRun()) {
+            b.append(b.length() == 0 ? "" : "; ")
+                    .append(r.id())
+                    .append(' ')
+                    .append(r.outcome().code())
+                    .append(": ")
+                    .append(r.message());
+        }
+        return b.toString();
+    }
+
+    private static String property(String name, String value) {
+        return "<property name=\"" + esc(name) + "\" value=\"" + esc(value) + "\"/>";
     }
 
     private static String seconds(long millis) {

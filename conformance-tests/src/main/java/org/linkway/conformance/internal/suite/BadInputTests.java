@@ -101,7 +101,8 @@ final class BadInputTests {
                 refused.describe(),
                 problem.path("findings"));
         long after = EventLog.head(ctx);
-        ctx.check(after == before, "the refused referral still wrote events (%d after %d)", after, before);
+        ctx.check(
+                "LW-REF-004", after == before, "the refused referral still wrote events (%d after %d)", after, before);
     }
 
     static void invalidExamples(Ctx ctx) {

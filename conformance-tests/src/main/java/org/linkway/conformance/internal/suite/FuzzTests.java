@@ -64,10 +64,31 @@ final class FuzzTests {
                     ctx.config().seed(),
                     created.describeWithBody(),
                     referral);
-            Http.Answer read = ctx.expect(
-                    ctx.http().get("/v1/referrals/" + created.json().path("id").asString()), 200);
+            int n = sent;
+            ctx.requirement("LW-REF-001", () -> {
+                String id = created.json().path("id").asString("");
+                ctx.check(
+                        created.header("Location") != null
+                                && created.header("Location").endsWith("/v1/referrals/" + id)
+                                && created.header("ETag") != null
+                                && "received"
+                                        .equals(created.json().path("status").asString("")),
+                        "generated referral #%d (seed %d): %s has no Location naming it, no ETag or a status other "
+                                + "than received",
+                        n,
+                        ctx.config().seed(),
+                        created.describe());
+            });
+            Http.Answer read = ctx.about(
+                    "LW-REF-002",
+                    () -> ctx.expect(
+                            ctx.http()
+                                    .get("/v1/referrals/"
+                                            + created.json().path("id").asString()),
+                            200));
             String at = Diff.firstDifference(referral, read.json(), "");
             ctx.check(
+                    "LW-REF-002",
                     at == null,
                     "generated referral #%d (seed %d) reads back differently at %s%n  sent: %s",
                     sent,

@@ -41,49 +41,54 @@ final class JourneyTests {
                                 "If-None-Match",
                                 "*"),
                 201);
-        Http.Answer onward = ctx.expect(
-                ctx.http("link-worker")
-                        .postJson(
-                                referral + "/onward-referrals",
-                                Examples.json("valid/onward-referral--walking-group-with-feedback.json")),
-                201);
-        String onwardPath = onward.header("Location");
-        ctx.check(onwardPath != null, "%s: no Location", onward.describe());
-        onwardPath = relative(onwardPath);
+        String onwardPath = ctx.about("LW-PRV-001", () -> {
+            Http.Answer onward = ctx.expect(
+                    ctx.http("link-worker")
+                            .postJson(
+                                    referral + "/onward-referrals",
+                                    Examples.json("valid/onward-referral--walking-group-with-feedback.json")),
+                    201);
+            ctx.check(onward.header("Location") != null, "%s: no Location", onward.describe());
+            return relative(onward.header("Location"));
+        });
         Journey.move(ctx, onwardPath, "accepted", null);
         Journey.move(ctx, onwardPath, "attended", null);
-        int before = ctx.http().get(onwardPath).json().path("feedback").size();
-        ctx.expect(
-                ctx.http("provider")
-                        .postJson(
-                                onwardPath + "/feedback",
-                                "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"),
-                201);
-        int after = ctx.http().get(onwardPath).json().path("feedback").size();
-        ctx.check(
-                after == before + 1,
-                "the provider's feedback was not appended (%d entries before, %d after)",
-                before,
-                after);
+        ctx.requirement("LW-PRV-004", () -> {
+            int before = ctx.http().get(onwardPath).json().path("feedback").size();
+            ctx.expect(
+                    ctx.http("provider")
+                            .postJson(
+                                    onwardPath + "/feedback",
+                                    "{\"at\":\"2026-11-20\",\"attendance\":\"attended\",\"text\":\"Came to the Thursday walk twice.\"}"),
+                    201);
+            int after = ctx.http().get(onwardPath).json().path("feedback").size();
+            ctx.check(
+                    after == before + 1,
+                    "the provider's feedback was not appended (%d entries before, %d after)",
+                    before,
+                    after);
+        });
         ctx.expect(
                 ctx.http().postJson(referral + "/assessments", Examples.json("valid/assessment--swemwbs-review.json")),
                 201);
         Journey.move(ctx, referral, "completed", null);
-        Http.Answer message = ctx.expect(ctx.http().get(referral + "/message-back"), 200);
-        JsonNode m = message.json();
-        ctx.check(
-                "MessageBack".equals(m.path("resourceType").asString(""))
-                        && id.equals(m.path("referralId").asString("")),
-                "%s: not the message back of referral %s: %s",
-                message.describe(),
-                id,
-                message.describeWithBody());
-        ctx.check(
-                "completed".equals(m.path("outcome").asString("")),
-                "%s: outcome is '%s', not completed",
-                message.describe(),
-                m.path("outcome").asString(""));
-        ctx.emitted("GET " + referral + "/message-back", message.body());
+        ctx.requirement("LW-FBK-002", () -> {
+            Http.Answer message = ctx.expect(ctx.http().get(referral + "/message-back"), 200);
+            JsonNode m = message.json();
+            ctx.check(
+                    "MessageBack".equals(m.path("resourceType").asString(""))
+                            && id.equals(m.path("referralId").asString("")),
+                    "%s: not the message back of referral %s: %s",
+                    message.describe(),
+                    id,
+                    message.describeWithBody());
+            ctx.check(
+                    "completed".equals(m.path("outcome").asString("")),
+                    "%s: outcome is '%s', not completed",
+                    message.describe(),
+                    m.path("outcome").asString(""));
+            ctx.emitted("GET " + referral + "/message-back", message.body());
+        });
     }
 
     /** A Location may be absolute; the kit only ever follows it on the server under test. */

@@ -131,6 +131,7 @@ final class WebhookTests {
                             d.header("webhook-timestamp"));
                     JsonNode event = LinkwayJson.mapper().readTree(d.body());
                     ctx.check(
+                            "LW-EVT-006",
                             event.path("id").asString("").equals(d.header("webhook-id")),
                             "delivery %s: webhook-id is not the event id %s",
                             d.header("webhook-id"),
@@ -138,6 +139,7 @@ final class WebhookTests {
                     JsonNode original = pulled.get(d.header("webhook-id"));
                     if (original != null) {
                         ctx.check(
+                                "LW-EVT-006",
                                 original.equals(event),
                                 "event %s pushed differs from pulled:%n  pushed %s%n  pulled %s",
                                 d.header("webhook-id"),
@@ -147,6 +149,7 @@ final class WebhookTests {
                                 event.path("referralId").asString(""),
                                 event.path("sequence").asLong());
                         ctx.check(
+                                "LW-EVT-007",
                                 before == null
                                         || before <= event.path("sequence").asLong(),
                                 "referral %s: event %d delivered after %d",
