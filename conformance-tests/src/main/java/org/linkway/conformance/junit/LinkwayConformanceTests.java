@@ -106,7 +106,7 @@ public abstract class LinkwayConformanceTests {
         String name = r.id() + " " + r.title() + " " + r.requirements();
         return DynamicTest.dynamicTest(name, () -> {
             if (r.failsRun()) {
-                throw new AssertionError(r.outcome().code() + " " + r.requirements() + ": " + r.message());
+                throw new AssertionError(r.outcome().code() + " " + r.brokenRequirements() + ": " + r.message());
             }
             if (r.outcome() != Outcome.PASS) {
                 Assumptions.abort(r.outcome().code() + (r.required() ? "" : " (not required)") + ": " + r.message());
