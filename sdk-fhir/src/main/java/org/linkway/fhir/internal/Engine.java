@@ -1,7 +1,7 @@
 package org.linkway.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.JsonParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +78,9 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>();
         Bundle bundle;
         try {
-            IParser parser = CONTEXT.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-            var resource = parser.parseResource(json);
+            JsonParser parser = (JsonParser) CONTEXT.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+            var tree = FhirJsonTree.withoutGeneratedNarratives(json);
+            var resource = tree.isPresent() ? parser.parseResource(tree.get()) : parser.parseResource(json);
             if (!(resource instanceof Bundle b)) {
                 findings.add(new Finding(
                         Severity.ERROR,
