@@ -3,6 +3,7 @@ package org.linkway.validation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.linkway.model.MessageType;
 import org.linkway.model.PrsbMessage;
 import org.linkway.model.json.LinkwayJson;
 import org.linkway.validation.internal.Pipeline;
+import org.linkway.validation.internal.SchemaSet;
 
 /**
  * Validates Linkway messages: the two PRSB messages (Referral, Message back) and the journey's
@@ -46,7 +48,7 @@ public final class MessageValidator {
     private MessageValidator(Builder b) {
         this.maxBytes = b.maxBytes;
         // "not in the future" means "not after now plus the skew allowed": the rules see that instant as now
-        this.pipeline = Pipeline.create(Clock.offset(b.clock, b.clockSkew), b.maxFindings, b.terminology);
+        this.pipeline = Pipeline.create(Clock.offset(b.clock, b.clockSkew), b.maxFindings, b.terminology, b.schemas);
     }
 
     /** A validator with the default limits and the system clock. */
@@ -201,8 +203,25 @@ public final class MessageValidator {
         private Clock clock = Clock.systemUTC();
         private TerminologyService terminology;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+        private SchemaSet schemas = SchemaSet.bundled();
 
         private Builder() {}
+
+        /**
+         * Checks messages against the JSON schemas in {@code directory} instead of the ones this
+         * library carries: a folder laid out like the project's {@code schemas/}, whose {@code json/}
+         * holds {@code referral.schema.json} and the other schema files (a draft of the standard, say).
+         * The PRSB rules, code lists and rule ids stay this library's. The schemas are read and
+         * compiled here, once.
+         *
+         * @throws IllegalArgumentException naming the folder or file, when {@code json/} or a schema
+         *     file is missing, a file is not well-formed JSON, or a schema uses a keyword this
+         *     validator does not understand
+         */
+        public Builder schemas(Path directory) {
+            this.schemas = SchemaSet.fromDirectory(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
 
         /** Largest message, in bytes of UTF-8, that is parsed; larger ones get {@code LW-INPUT-TOO-LARGE}. */
         public Builder maxBytes(int maxBytes) {

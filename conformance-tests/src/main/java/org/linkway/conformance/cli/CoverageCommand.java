@@ -1,9 +1,11 @@
 package org.linkway.conformance.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.linkway.conformance.requirement.Coverage;
 import org.linkway.model.json.LinkwayJson;
+import org.linkway.schemas.prsb.PrsbCoverage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +28,13 @@ final class CoverageCommand implements Callable<Integer> {
                     + "holds it (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(
+            names = "--schemas",
+            paramLabel = "DIR",
+            description = "Report on the schemas in DIR (laid out like schemas/: the schema files in DIR/json;"
+                    + " DIR/prsb and DIR/vocabulary where present) instead of the built-in ones: a draft, say.")
+    Path schemas;
+
     @Spec
     CommandSpec spec;
 
@@ -35,7 +44,17 @@ final class CoverageCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--format must be text, json or markdown");
             return LinkwayKit.USAGE;
         }
-        Coverage c = Coverage.compute();
+        Coverage c;
+        if (schemas == null) {
+            c = Coverage.compute();
+        } else {
+            try {
+                c = Coverage.compute(PrsbCoverage.ofSchemas(schemas));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--schemas: " + e.getMessage());
+                return LinkwayKit.USAGE;
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("markdown")) {
             out.print(c.schemaReport());

@@ -45,6 +45,27 @@ final class ValidateCommand implements Callable<Integer> {
                             + "a file named LW-RULE-ID--*.json must be invalid and break that rule; any other file must have no findings.")
     boolean expectFromNames;
 
+    @Option(
+            names = "--schemas",
+            paramLabel = "DIR",
+            description =
+                    "Validate against the JSON schemas in DIR (laid out like schemas/: the schema files in DIR/json)"
+                            + " instead of the built-in ones: a draft of the standard, say.")
+    Path schemas;
+
+    @Option(
+            names = "--ukcore",
+            description =
+                    "FHIR input: check each resource that claims no profile in meta.profile against"
+                            + " UK Core 2.0.1's profile for its type too (resources that claim one are always checked against it).")
+    boolean ukCore;
+
+    @Option(
+            names = "--all-warnings",
+            description = "FHIR input: also list the validator's best-practice advice and its notes on codes it cannot"
+                    + " check offline (SNOMED CT, LOINC), which are otherwise only counted.")
+    boolean allWarnings;
+
     @Spec
     CommandSpec spec;
 
@@ -69,40 +90,22 @@ final class ValidateCommand implements Callable<Integer> {
                 return LinkwayKit.USAGE;
             }
         }
-        MessageValidator validator = MessageValidator.create();
+        try {
+            validator = schemas == null
+                    ? MessageValidator.create()
+                    : MessageValidator.builder().schemas(schemas).build();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("--schemas: " + e.getMessage());
+            return LinkwayKit.USAGE;
+        }
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode report = LinkwayJson.mapper().createArrayNode();
         int failures = 0;
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             if (FhirDetection.isFhir(bytes)) {
-                // auto-detected FHIR JSON: read through the FHIR binding, whose findings carry FHIR paths
-                FhirReadResult<PrsbMessage> read = fhirBinding().fromFhir(new String(bytes, StandardCharsets.UTF_8));
-                boolean ok = read.isValid();
-                if (!ok) {
+                if (!fhirFile(out, report, file, new String(bytes, StandardCharsets.UTF_8))) {
                     failures++;
-                }
-                if (format.equals("json")) {
-                    ObjectNode n = report.addObject()
-                            .put("file", file.toString())
-                            .put("format", "fhir")
-                            .put(
-                                    "messageType",
-                                    read.messageType()
-                                            .map(t -> t.resourceType())
-                                            .orElse(null))
-                            .put("valid", ok);
-                    ArrayNode list = n.putArray("findings");
-                    read.findings()
-                            .forEach(fd -> list.addObject()
-                                    .put("severity", fd.severity().name())
-                                    .put("ruleId", fd.ruleId())
-                                    .put("path", fd.pointer())
-                                    .put("prsbPath", fd.prsbPath())
-                                    .put("message", fd.message()));
-                } else {
-                    out.printf("%s: FHIR R4 %s%n", file, ok ? "valid" : "INVALID");
-                    read.findings().forEach(fd -> out.printf("  %s%n", fd));
                 }
                 continue;
             }
@@ -137,11 +140,69 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private FhirBinding fhir;
+    private MessageValidator validator;
+
+    /**
+     * An auto-detected FHIR file: read through the FHIR binding (its findings carry FHIR paths and
+     * say what reaches the PRSB message), and validated against R4 and UK Core. True when it has no
+     * error of either kind.
+     */
+    private boolean fhirFile(PrintWriter out, ArrayNode report, Path file, String json) {
+        FhirReadResult<PrsbMessage> read = fhirBinding().fromFhir(json);
+        FhirProfileCheck.Result profiles = FhirProfileCheck.check(json, ukCore, allWarnings);
+        boolean ok = read.isValid() && !profiles.hasErrors();
+        if (format.equals("json")) {
+            ObjectNode n = report.addObject()
+                    .put("file", file.toString())
+                    .put("format", "fhir")
+                    .put(
+                            "messageType",
+                            read.messageType().map(t -> t.resourceType()).orElse(null))
+                    .put("valid", ok);
+            ArrayNode list = n.putArray("findings");
+            read.findings()
+                    .forEach(fd -> list.addObject()
+                            .put("severity", fd.severity().name())
+                            .put("ruleId", fd.ruleId())
+                            .put("path", fd.pointer())
+                            .put("prsbPath", fd.prsbPath())
+                            .put("message", fd.message()));
+            ArrayNode pl = n.putArray("profileFindings");
+            profiles.findings()
+                    .forEach(pf -> pl.addObject()
+                            .put("severity", pf.severity().name())
+                            .put("against", pf.isUkCore() ? "UK Core" : "R4")
+                            .put("profile", pf.profile())
+                            .put("path", pf.path())
+                            .put("message", pf.message()));
+            profiles.assumed().forEach(n.putArray("ukCoreAssumed")::add);
+            n.put("unclaimedUkCoreResources", profiles.unclaimed());
+            n.put("adviceNotShown", profiles.advice());
+        } else {
+            out.printf("%s: FHIR R4 %s%n", file, ok ? "valid" : "INVALID");
+            read.findings().forEach(fd -> out.printf("  %s%n", fd));
+            profiles.findings().forEach(pf -> out.printf("  %s%n", pf));
+            profiles.assumed().forEach(a -> out.printf("  checked against UK Core (--ukcore): %s%n", a));
+            if (profiles.advice() > 0) {
+                out.printf(
+                        "  %d warning(s) not shown: best-practice advice and codes the offline validator cannot check"
+                                + " (--all-warnings shows them)%n",
+                        profiles.advice());
+            }
+            if (!ukCore && profiles.unclaimed() > 0) {
+                out.printf(
+                        "  %d resource(s) claim no profile and were checked against R4 only"
+                                + " (--ukcore checks them against UK Core's profile for their type)%n",
+                        profiles.unclaimed());
+            }
+        }
+        return ok;
+    }
 
     /** Built on the first FHIR file only: HAPI's model takes a second or two to load. */
     private FhirBinding fhirBinding() {
         if (fhir == null) {
-            fhir = FhirBinding.create();
+            fhir = schemas == null ? FhirBinding.create() : FhirBinding.withValidator(validator);
         }
         return fhir;
     }

@@ -39,9 +39,13 @@ public final class Coverage {
     }
 
     public static Coverage compute() {
-        RequirementCatalogue catalogue = RequirementCatalogue.load();
         // the schemas' side comes from the same code that writes PRSB-COVERAGE.md, so the two agree
-        PrsbCoverage schemas = PrsbCoverage.ofBundledSchemas();
+        return compute(PrsbCoverage.ofBundledSchemas());
+    }
+
+    /** The coverage of the given schemas (a draft's, say) against the kit's requirements. */
+    public static Coverage compute(PrsbCoverage schemas) {
+        RequirementCatalogue catalogue = RequirementCatalogue.load();
         List<Element> elements = new ArrayList<>();
         for (PrsbCoverage.Element e : schemas.elements()) {
             String path = e.path();

@@ -1,7 +1,12 @@
 package org.linkway.schemas.prsb;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
 
 /**
  * Where each element of the PRSB standard lives in the Linkway schemas this jar carries, and the
@@ -38,6 +43,42 @@ public final class PrsbCoverage {
     /** The coverage of the schemas and PRSB data packaged in this jar. */
     public static PrsbCoverage ofBundledSchemas() {
         return new PrsbCoverage(CoverageReport.of(PrsbStandard.v1_1(), SchemaSource.classpath()));
+    }
+
+    /**
+     * The coverage of a draft of the schemas: {@code directory} is laid out like the project's
+     * {@code schemas/} folder, its {@code json/} holding the schema files; its {@code prsb/} and
+     * {@code vocabulary/} files are used where present, this jar's copies otherwise. The PRSB
+     * elements are those of the release this jar carries.
+     *
+     * @throws IllegalArgumentException naming the folder or file when {@code json/} is missing or a
+     *     file cannot be read as JSON or walked as a schema
+     */
+    public static PrsbCoverage ofSchemas(Path directory) {
+        Path json = directory.resolve("json");
+        if (!Files.isDirectory(json)) {
+            throw new IllegalArgumentException(
+                    json + " is not a directory: give a folder laid out like schemas/, with the schema files in json/");
+        }
+        try (Stream<Path> files = Files.list(json)) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    Json.MAPPER.readTree(Files.readAllBytes(f));
+                } catch (JacksonException e) {
+                    throw new IllegalArgumentException(f + " is not well-formed JSON: " + e.getOriginalMessage()
+                            + " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(json + " cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            return new PrsbCoverage(CoverageReport.of(PrsbStandard.v1_1(), SchemaSource.draft(directory)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("schemas in " + json + ": " + e.getMessage(), e);
+        }
     }
 
     /** The PRSB release the schemas follow, e.g. {@code 1.1}. */

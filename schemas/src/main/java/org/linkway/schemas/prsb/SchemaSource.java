@@ -82,6 +82,41 @@ interface SchemaSource {
         };
     }
 
+    /**
+     * A draft laid out like this module: the schema files of {@code directory/json}, and the files
+     * of {@code directory/prsb} and {@code directory/vocabulary} where the draft has them (this
+     * jar's own copies otherwise).
+     */
+    static SchemaSource draft(Path directory) {
+        SchemaSource bundled = classpath();
+        Path json = directory.resolve("json");
+        Path prsb = directory.resolve("prsb");
+        Path vocabulary = directory.resolve("vocabulary");
+        SchemaSource drafted = folders(json, prsb, Map.of());
+        return new SchemaSource() {
+            @Override
+            public List<String> schemaFiles() {
+                return drafted.schemaFiles();
+            }
+
+            @Override
+            public String schema(String file) {
+                return drafted.schema(file);
+            }
+
+            @Override
+            public String prsb(String file) {
+                return Files.isRegularFile(prsb.resolve(file)) ? read(prsb.resolve(file)) : bundled.prsb(file);
+            }
+
+            @Override
+            public Optional<String> vocabulary(String file) {
+                Path p = vocabulary.resolve(file);
+                return Files.isRegularFile(p) ? Optional.of(read(p)) : bundled.vocabulary(file);
+            }
+        };
+    }
+
     /** This module's resources as packaged: what a jar on the classpath carries. */
     static SchemaSource classpath() {
         return new SchemaSource() {

@@ -58,21 +58,28 @@ public final class Pipeline {
     private final Clock clock;
     private final int maxFindings;
     private final TerminologyService terminology;
+    private final SchemaSet schemas;
 
-    private Pipeline(Clock clock, int maxFindings, TerminologyService terminology) {
+    private Pipeline(Clock clock, int maxFindings, TerminologyService terminology, SchemaSet schemas) {
         this.clock = clock;
         this.maxFindings = maxFindings;
         this.terminology = terminology;
+        this.schemas = schemas;
     }
 
     /** For {@code MessageValidator}, which owns the settings. */
     public static Pipeline create(Clock clock, int maxFindings) {
-        return new Pipeline(clock, maxFindings, null);
+        return new Pipeline(clock, maxFindings, null, SchemaSet.bundled());
     }
 
     /** As {@link #create(Clock, int)}, asking {@code terminology} (null: nobody) about the value sets Linkway cannot ship. */
     public static Pipeline create(Clock clock, int maxFindings, TerminologyService terminology) {
-        return new Pipeline(clock, maxFindings, terminology);
+        return new Pipeline(clock, maxFindings, terminology, SchemaSet.bundled());
+    }
+
+    /** As {@link #create(Clock, int, TerminologyService)}, checking against {@code schemas}. */
+    public static Pipeline create(Clock clock, int maxFindings, TerminologyService terminology, SchemaSet schemas) {
+        return new Pipeline(clock, maxFindings, terminology, schemas);
     }
 
     public Outcome parseAndCheck(byte[] json) {
@@ -136,7 +143,7 @@ public final class Pipeline {
     /** Validates from the parser's position: on the root's resourceType value, or on its opening brace. */
     private Outcome validate(MessageType type, JsonParser p, boolean onResourceType) {
         Findings findings = new Findings(maxFindings);
-        StreamingValidator.validate(type, p, onResourceType, findings, clock, terminology);
+        StreamingValidator.validate(type, p, onResourceType, schemas.root(type), findings, clock, terminology);
         if (p.nextToken() != null) {
             return failed(
                     Rule.INPUT_MALFORMED_JSON,

@@ -25,6 +25,7 @@ final class PrsbRuleChecks {
     static final String SNOMED = "http://snomed.info/sct";
 
     private final MessageType type;
+    private final Spec root;
     private final Findings out;
     private final DateRules dates;
     /** The reader's JSON pointer to where it is, shared: read only when a finding is made. */
@@ -38,8 +39,10 @@ final class PrsbRuleChecks {
     /** -1: no entries array seen; otherwise its size. */
     private int referralEntries = -1;
 
-    PrsbRuleChecks(MessageType type, Findings out, Clock clock, CharSequence path, TerminologyService terminology) {
+    PrsbRuleChecks(
+            MessageType type, Spec root, Findings out, Clock clock, CharSequence path, TerminologyService terminology) {
         this.type = type;
+        this.root = root;
         this.vocabulary = VocabularyChecks.create(out::add, terminology);
         this.out = out;
         this.dates = new DateRules(out, clock, path);
@@ -163,7 +166,6 @@ final class PrsbRuleChecks {
         if (type != MessageType.REFERRAL) {
             return;
         }
-        Spec root = SpecCompiler.root(type);
         if (!consentText) {
             add(
                     Rule.CONSENT_RECORDED,

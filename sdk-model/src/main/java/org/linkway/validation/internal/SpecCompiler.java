@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linkway.model.MessageType;
 import tools.jackson.databind.JsonNode;
@@ -57,19 +58,30 @@ final class SpecCompiler {
             "minimum",
             "maximum");
 
-    private static final Map<MessageType, Spec> ROOTS = compileAll();
+    private static final Map<MessageType, Spec> ROOTS = compileAll(SpecCompiler::classpathFile);
 
     private final Map<String, JsonNode> files = new HashMap<>();
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final Function<String, JsonNode> loader;
 
-    private SpecCompiler() {}
+    private SpecCompiler(Function<String, JsonNode> loader) {
+        this.loader = loader;
+    }
 
+    /** The compiled form of the bundled schemas (the jar's own). */
     static Spec root(MessageType type) {
         return ROOTS.get(type);
     }
 
-    private static Map<MessageType, Spec> compileAll() {
-        SpecCompiler compiler = new SpecCompiler();
+    static Map<MessageType, Spec> bundled() {
+        return ROOTS;
+    }
+
+    /**
+     * Compiles every message type's schema, reading each schema file (by its name, as a
+     * {@code $ref} names it) with {@code loader}; a failure names the file.
+     */
+    static Map<MessageType, Spec> compileAll(Function<String, JsonNode> loader) {
+        SpecCompiler compiler = new SpecCompiler(loader);
         Map<MessageType, Spec> roots = new EnumMap<>(MessageType.class);
         for (MessageType type : MessageType.values()) {
             Spec root = compiler.compile(type.schemaFile(), compiler.file(type.schemaFile()), "", "", null, "", 0);
@@ -195,15 +207,17 @@ final class SpecCompiler {
     }
 
     private JsonNode file(String name) {
-        return files.computeIfAbsent(name, n -> {
-            try (InputStream in = SpecCompiler.class.getResourceAsStream(SCHEMA_ROOT + n)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema missing from the classpath: " + n);
-                }
-                return mapper.readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return files.computeIfAbsent(name, loader);
+    }
+
+    private static JsonNode classpathFile(String name) {
+        try (InputStream in = SpecCompiler.class.getResourceAsStream(SCHEMA_ROOT + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing from the classpath: " + name);
             }
-        });
+            return JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -24,10 +24,10 @@ final class StreamingValidator {
     private final StringBuilder path = new StringBuilder(128);
     private final PrsbRuleChecks prsbRules;
 
-    private StreamingValidator(MessageType type, Findings out, Clock clock, TerminologyService terminology) {
+    private StreamingValidator(MessageType type, Spec root, Findings out, Clock clock, TerminologyService terminology) {
         this.type = type;
         this.out = out;
-        this.prsbRules = new PrsbRuleChecks(type, out, clock, path, terminology);
+        this.prsbRules = new PrsbRuleChecks(type, root, out, clock, path, terminology);
     }
 
     /**
@@ -38,11 +38,12 @@ final class StreamingValidator {
             MessageType type,
             JsonParser p,
             boolean onResourceType,
+            Spec root,
             Findings out,
             Clock clock,
             TerminologyService terminology) {
-        StreamingValidator v = new StreamingValidator(type, out, clock, terminology);
-        v.object(p, SpecCompiler.root(type), onResourceType ? "resourceType" : null);
+        StreamingValidator v = new StreamingValidator(type, root, out, clock, terminology);
+        v.object(p, root, onResourceType ? "resourceType" : null);
         v.prsbRules.wholeMessage();
         if (v.prsbRules.declaredNewerMinor() != null) {
             out.unknownMembersAreWarnings(v.prsbRules.declaredNewerMinor(), type.resourceType());
