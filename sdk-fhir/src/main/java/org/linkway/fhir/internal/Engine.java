@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.linkway.model.MessageType;
@@ -150,6 +151,14 @@ public final class Engine {
         });
         if (!resources.isEmpty() && resources.get(0) instanceof MessageHeader h) {
             in.use(h);
+            // a message says what it is about in its focus (BaRS sends a referral with a CarePlan,
+            // questionnaire answers and more beside it): the referral is the message, the rest is read or reported
+            for (Reference focus : h.getFocus()) {
+                if (in.lookup(focus) instanceof ServiceRequest sr
+                        && Codes.is(sr.getCode(), Urls.SNOMED, Urls.REFERRAL_TO_SP)) {
+                    return MessageType.REFERRAL;
+                }
+            }
         }
         if (resources.stream().anyMatch(r -> r instanceof Composition)) {
             return MessageType.MESSAGE_BACK;
