@@ -323,7 +323,7 @@ class CaseloadTest {
         ApiClient.Answer later = send(service, referral(nhs, "Y03146", SERVICE));
         assertThat(later.header("Linkway-Possible-Duplicates")).isNull();
         String id = id(later);
-        assertThat(eventTypes(service, id)).contains("referral.episodes-linked");
+        assertThat(eventTypes(service, id)).doesNotContain("referral.possible-duplicate");
         JsonNode episodes = service.get("/v1/referrals/" + id + "/episodes").json();
         assertThat(episodes.path("items").size()).isEqualTo(1);
         assertThat(episodes.at("/items/0/id").asString()).isEqualTo(earlier);

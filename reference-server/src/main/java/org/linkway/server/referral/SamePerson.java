@@ -17,9 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * At intake, in the transaction that stores the referral: finds the same person's other referrals
  * in the receiving organisation ({@link PersonIndex}), records the new referral's keys, and raises
- * {@code referral.possible-duplicate} (open ones) and {@code referral.episodes-linked} (closed ones,
- * the person's earlier episodes). Both events are about the referral's {@code Episodes}
- * ({@code GET /v1/referrals/{id}/episodes}), which only the link worker service receives.
+ * {@code referral.possible-duplicate} when the service holds open ones. The person's closed
+ * referrals are its earlier episodes, linked through the same keys and read with
+ * {@code GET /v1/referrals/{id}/episodes}; no event, so a re-referral's events stay those of any
+ * referral. The event is about the referral's {@code Episodes}, which only the link worker service
+ * receives.
  */
 final class SamePerson {
 
@@ -38,12 +40,8 @@ final class SamePerson {
                 tx, referral.id(), organisation, referral.referrerOrg(), key, Keyset.micros(referral.createdAt()));
         List<PersonIndex.Match> open =
                 others.stream().filter(PersonIndex.Match::open).toList();
-        List<PersonIndex.Match> closed = others.stream().filter(m -> !m.open()).toList();
         if (!open.isEmpty()) {
             event(tx, referral.id(), "referral.possible-duplicate", "possibleDuplicates", open, clock);
-        }
-        if (!closed.isEmpty()) {
-            event(tx, referral.id(), "referral.episodes-linked", "earlierEpisodes", closed, clock);
         }
         return open;
     }
