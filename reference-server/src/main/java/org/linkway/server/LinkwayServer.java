@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
+import org.linkway.server.caseload.CaseloadRoutes;
 import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.directory.DirectoryLink;
@@ -133,6 +134,7 @@ public final class LinkwayServer implements AutoCloseable {
             audit.register(cfg.routes);
             directory.register(cfg.routes); // the service directory, in the Open Referral UK shape
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
+            new CaseloadRoutes(store, clock).register(cfg.routes); // assignment, caseload, episodes
         });
     }
 

@@ -180,6 +180,17 @@ class AccessMatrixTest {
                 EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN),
                 "POST /v1/directory/imports",
                 "POST /v1/directory/services/{id}/retire");
+        // caseload (#19): who holds a referral and the person's episodes are the link worker service's; each link
+        // worker lists its own caseload (none for another service); the summary is for a lead's token (lead: true,
+        // see CaseloadTest) or an admin, so these link worker tokens, without the claim, are refused
+        put(
+                Names.REFERRAL,
+                LINK_WORKER,
+                "PUT /v1/referrals/{id}/assignment",
+                "GET /v1/referrals/{id}/assignment",
+                "GET /v1/referrals/{id}/episodes");
+        put(Names.NOTHING, EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN), "GET /v1/caseload");
+        put(Names.NOTHING, EnumSet.of(Who.ADMIN), "GET /v1/caseload/summary");
     }
 
     private static void put(Names names, Set<Who> allowed, String... routes) {
@@ -248,6 +259,13 @@ class AccessMatrixTest {
         assertThat(admin.put(
                                 "/v1/referrals/" + referral + "/care-plan",
                                 ReferralApiContract.example("valid/care-plan--goals-and-actions.json"),
+                                "If-None-Match",
+                                "*")
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.put(
+                                "/v1/referrals/" + referral + "/assignment",
+                                "{\"linkWorker\":\"matrix-worker\"}",
                                 "If-None-Match",
                                 "*")
                         .status())

@@ -155,6 +155,11 @@ public enum ProblemType {
             422,
             "Invalid transition request",
             "the transition body is wrong (`to` is not a state, `gpActions` is not allowed or too long)"),
+    INVALID_ASSIGNMENT(
+            "invalid-assignment",
+            422,
+            "Invalid assignment",
+            "the assignment body is wrong (`linkWorker` is not a token subject, or an unknown member)"),
     REASON_REQUIRED("reason-required", 422, "Reason required", "the target state needs a reason"),
     SIGNATURE_INVALID(
             "signature-invalid",

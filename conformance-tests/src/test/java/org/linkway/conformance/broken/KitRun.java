@@ -31,6 +31,18 @@ final class KitRun {
         }
     }
 
+    /** As {@link #through(LinkwayServer, BreakingProxy.Breakage, Profile, String...)}, on another token (a link worker's, say). */
+    static SuiteResult through(
+            LinkwayServer server, String token, BreakingProxy.Breakage breakage, Profile profile, String... ids) {
+        try (BreakingProxy proxy = new BreakingProxy("http://127.0.0.1:" + server.port(), token, breakage)) {
+            return ConformanceSuite.run(KitConfig.builder(proxy.url())
+                    .token(token) // the kit reads its claims (the caseload is its subject's); the proxy sends it on
+                    .profiles(EnumSet.of(profile))
+                    .only(List.of(ids))
+                    .build());
+        }
+    }
+
     /** The outcomes of test {@code id} in {@code result}. */
     static List<Outcome> outcomes(SuiteResult result, String id) {
         return result.results().stream()

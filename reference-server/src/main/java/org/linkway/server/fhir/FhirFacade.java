@@ -24,6 +24,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
 import org.linkway.server.http.RequestIds;
 import org.linkway.server.messageback.MessageBackRoutes;
+import org.linkway.server.referral.ReferralRoutes;
 import org.linkway.server.referral.ReferralService;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.validation.Finding;
@@ -157,7 +158,9 @@ public final class FhirFacade {
         adjust.accept(linkway);
         byte[] converted = LinkwayJson.mapper().writeValueAsBytes(linkway);
         intakeCheck.accept(ctx, converted);
-        var answer = referrals.create(converted, key);
+        ReferralService.Received received = referrals.receive(converted, key);
+        ReferralRoutes.reportDuplicates(ctx, received);
+        var answer = received.answer();
         String id = LinkwayJson.mapper().readTree(answer.body()).path("id").asString();
         return new Created(id, answer.replayed());
     }

@@ -56,6 +56,7 @@ public final class OpenReferral {
             case "Signpost" -> "signpost";
             case "OnwardReferral" -> "onward referral";
             case "CarePlan" -> "care plan version";
+            case "Assignment" -> "assignment";
             default -> recordType;
         };
     }

@@ -13,11 +13,18 @@ import org.linkway.server.http.KnownMembers;
 import org.linkway.server.http.Paging;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.http.QueryInstants;
+import org.linkway.server.person.Keyset;
+import org.linkway.server.person.PersonIndex;
+import org.linkway.server.person.PersonKey;
+import org.linkway.server.security.Caller;
+import org.linkway.server.security.Callers;
 import org.linkway.server.security.ListScope;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.StoredResource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /v1/referrals}: receive a referral, read it, list them, move one through its journey. */
 public final class ReferralRoutes {
@@ -36,9 +43,29 @@ public final class ReferralRoutes {
         routes.post("/v1/referrals/{id}/transitions", this::transition);
     }
 
+    /** The header of a 201 that names the open referrals of the same person the caller may see. */
+    public static final String POSSIBLE_DUPLICATES = "Linkway-Possible-Duplicates";
+
     void create(Context ctx) {
         Json.requireJson(ctx);
-        referrals.create(ctx.bodyAsBytes(), Idempotency.key(ctx)).send(ctx);
+        ReferralService.Received received = referrals.receive(ctx.bodyAsBytes(), Idempotency.key(ctx));
+        reportDuplicates(ctx, received);
+        received.answer().send(ctx);
+    }
+
+    /**
+     * Names the possible duplicates of a referral just received in {@value #POSSIBLE_DUPLICATES}
+     * (comma-separated ids, oldest first), only those the caller may see; no header when there are none.
+     */
+    public static void reportDuplicates(Context ctx, ReferralService.Received received) {
+        Caller caller = Callers.of(ctx);
+        List<String> ids = received.possibleDuplicates().stream()
+                .filter(m -> Callers.maySeeSentBy(caller, m.referrerOrg()))
+                .map(PersonIndex.Match::id)
+                .toList();
+        if (!ids.isEmpty()) {
+            ctx.header(POSSIBLE_DUPLICATES, String.join(", ", ids));
+        }
     }
 
     void get(Context ctx) {
@@ -57,6 +84,10 @@ public final class ReferralRoutes {
         if (status != null && Lifecycle.fromCode(status).isEmpty()) {
             throw ApiProblem.badParameter(
                     "status", "must be one of the referral states, e.g. received, accepted, in-progress");
+        }
+        if (ctx.queryParam("nhsNumber") != null) {
+            byNhsNumber(ctx, status);
+            return;
         }
         Instant since = QueryInstants.of(ctx, "updatedSince");
         Instant from = since;
@@ -82,6 +113,36 @@ public final class ReferralRoutes {
                 .limit(Paging.limit(ctx))
                 .addresseeOrg(addressee)));
         Json.respond(ctx, 200, Json.page(page));
+    }
+
+    /**
+     * {@code ?nhsNumber=}: the person's referrals within the caller's organisation (those it sent, or
+     * those addressed to it), oldest first, found through the person match keys rather than a scan.
+     */
+    private void byNhsNumber(Context ctx, String status) {
+        if (ctx.queryParam("referrerOrg") != null || ctx.queryParam("updatedSince") != null) {
+            throw ApiProblem.badParameter("nhsNumber", "combines with status, limit and cursor only");
+        }
+        String hash = PersonKey.nhsHashOf(ctx.queryParam("nhsNumber"));
+        if (hash == null) {
+            throw ApiProblem.badParameter(
+                    "nhsNumber", "must be a valid NHS number: 10 digits with a correct check digit");
+        }
+        ListScope scope = ListScope.of(ctx);
+        Keyset after = Keyset.decode(Paging.cursor(ctx));
+        int limit = Paging.limit(ctx);
+        Page<PersonIndex.Match> page = referrals.byNhsNumber(
+                hash,
+                scope == null ? null : scope.addresseeOrg(),
+                scope == null ? null : scope.referrerOrg(),
+                status,
+                after,
+                limit);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        page.items().forEach(m -> items.add(Json.MAPPER.readTree(m.body())));
+        out.put("nextCursor", page.nextCursor());
+        Json.respond(ctx, 200, out);
     }
 
     private static final Set<String> TRANSITION_MEMBERS = Set.of("to", "reason", "gpActions");

@@ -2,8 +2,10 @@ package org.linkway.server.referral;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.Answer;
@@ -14,6 +16,8 @@ import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
 import org.linkway.server.messageback.Closing;
 import org.linkway.server.messageback.MessageBackIssuer;
+import org.linkway.server.person.Keyset;
+import org.linkway.server.person.PersonIndex;
 import org.linkway.server.storage.ListQuery;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
@@ -47,7 +51,17 @@ public final class ReferralService {
 
     /** Receives a referral; with a key, at most once (see {@link Idempotency}). */
     public Answer create(byte[] body, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, "POST /v1/referrals", body, () -> {
+        return receive(body, idempotencyKey).answer();
+    }
+
+    /**
+     * Receives a referral as {@link #create} does, and says which open referrals of the same person
+     * the receiving organisation already holds (possible duplicates, never a refusal). A replayed
+     * answer names none: they were reported the first time, and stay in the referral's events.
+     */
+    public Received receive(byte[] body, String idempotencyKey) {
+        AtomicReference<List<PersonIndex.Match>> duplicates = new AtomicReference<>(List.of());
+        Answer answer = idempotency.create(idempotencyKey, "POST /v1/referrals", body, () -> {
             String id = UUID.randomUUID().toString();
             Map<String, String> assigned = new LinkedHashMap<>();
             assigned.put("id", id);
@@ -65,10 +79,20 @@ public final class ReferralService {
                         .about(r.ref())
                         .inReferral(id)
                         .payload(received));
+                duplicates.set(SamePerson.atIntake(tx, r, clock));
                 return new Answer(201, r.body(), location(id), Preconditions.etag(r.version()), false, r.ref());
             };
         });
+        return new Received(answer, answer.replayed() ? List.of() : duplicates.get());
     }
+
+    /**
+     * A referral received.
+     *
+     * @param answer             what to answer
+     * @param possibleDuplicates the open referrals of the same person in the receiving organisation, oldest first
+     */
+    public record Received(Answer answer, List<PersonIndex.Match> possibleDuplicates) {}
 
     public StoredResource get(String id) {
         return store.read(tx -> tx.get(TYPE, id)).orElseThrow(() -> ApiProblem.notFound("referral", id));
@@ -76,6 +100,12 @@ public final class ReferralService {
 
     public Page<StoredResource> list(ListQuery query) {
         return store.read(tx -> tx.list(query));
+    }
+
+    /** See {@link PersonIndex#byNhsNumber}. */
+    public Page<PersonIndex.Match> byNhsNumber(
+            String nhsHash, String addresseeOrg, String referrerOrg, String status, Keyset after, int limit) {
+        return store.read(tx -> PersonIndex.byNhsNumber(tx, nhsHash, addresseeOrg, referrerOrg, status, after, limit));
     }
 
     /** Writes and updates message backs; the onward referral routes update it when a provider reports after the close. */

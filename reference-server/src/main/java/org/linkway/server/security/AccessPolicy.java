@@ -85,6 +85,10 @@ public final class AccessPolicy {
             // a referrer may cancel its own referral (AccessDecider checks the target); the rest is the link worker's
             new Rule("POST", "/v1/referrals/{id}/transitions", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
+            // a link worker's own caseload (the database query keeps the caller's assigned open referrals) and the
+            // counts per link worker for the service's lead (the route asks for the token's lead claim)
+            new Rule("GET", "/v1/caseload", Scope.FILTERED_COLLECTION, LINK_WORKER),
+            new Rule("GET", "/v1/caseload/summary", Scope.ROLE_ONLY, LINK_WORKER),
             // a provider's inbox (those addressed to it, while consent covers them), a link worker service's onward
             // referrals: the database query keeps the caller's, the answer is filtered and cut to the view again
             new Rule("GET", "/v1/onward-referrals", Scope.FILTERED_COLLECTION, ONWARD),

@@ -8,13 +8,19 @@ import java.util.Objects;
  * @param subject      the person or system ({@code sub})
  * @param organisation ODS code or registered charity number ({@code org})
  * @param role         what the organisation does in the journey ({@code role})
+ * @param lead         the token's {@code lead} claim is {@code true}: in a link worker service, its lead, who
+ *                     sees the counts of every link worker's caseload
  */
-public record Caller(String subject, String organisation, Role role) {
+public record Caller(String subject, String organisation, Role role, boolean lead) {
 
     public Caller {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(role, "role");
+    }
+
+    public Caller(String subject, String organisation, Role role) {
+        this(subject, organisation, role, false);
     }
 
     /** The server's own background work, e.g. the webhook dispatcher. */

@@ -75,9 +75,24 @@ public final class DevTokens {
         return mint(role, organisation, "demo-" + role.claim() + "@" + organisation, LIFETIME);
     }
 
+    /**
+     * A token for a named person (its {@code sub}) of an organisation, valid for twelve hours; with
+     * {@code lead}, the {@code lead: true} claim of a link worker service's lead.
+     */
+    public String mint(Role role, String organisation, String subject, boolean lead) {
+        return mint(role, organisation, subject, LIFETIME, lead);
+    }
+
     String mint(Role role, String organisation, String subject, Duration lifetime) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(SecuritySettings.DEV_ISSUER)
+        return mint(role, organisation, subject, lifetime, false);
+    }
+
+    private String mint(Role role, String organisation, String subject, Duration lifetime, boolean lead) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (lead) {
+            builder.claim("lead", true);
+        }
+        JWTClaimsSet claims = builder.issuer(SecuritySettings.DEV_ISSUER)
                 .audience(SecuritySettings.DEV_AUDIENCE)
                 .subject(subject)
                 .claim("org", organisation)

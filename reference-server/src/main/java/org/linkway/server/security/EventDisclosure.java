@@ -70,6 +70,9 @@ final class EventDisclosure {
         }
     }
 
+    /** Events about these are for the link worker service the referral is addressed to only (and admins). */
+    private static final Set<String> SERVICE_ONLY = Set.of("Assignment", "Episodes");
+
     private record Onward(String id, String referralId, Set<String> named) {}
 
     private final Store store;
@@ -107,6 +110,10 @@ final class EventDisclosure {
         }
         if (org != null && to.may(Role.LINK_WORKER) && org.equals(Documents.addresseeOrg(referral))) {
             return Verdict.whole();
+        }
+        if (org != null && SERVICE_ONLY.contains(event.resourceType())) {
+            // who holds the referral, and the person's other referrals (perhaps other referrers'), are the service's
+            return Verdict.withhold("the link worker service's own working records" + of(org));
         }
         if ("OnwardReferral".equals(event.resourceType())) {
             return onwardEvent(to, referral, event.resourceId());

@@ -140,7 +140,7 @@ public final class TokenVerifier {
         Role role = Role.fromClaim(roleClaim)
                 .orElseThrow(
                         () -> unauthorised("role must be one of referrer, link-worker, provider, commissioner, admin"));
-        Caller caller = new Caller(sub, org, role);
+        Caller caller = new Caller(sub, org, role, Boolean.TRUE.equals(claims.getClaim("lead")));
         cache.put(token, new Verified(caller, exp.toInstant(), nbf == null ? null : nbf.toInstant()));
         return caller;
     }

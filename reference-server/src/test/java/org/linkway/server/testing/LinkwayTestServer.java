@@ -205,6 +205,14 @@ public class LinkwayTestServer implements BeforeAllCallback, AfterAllCallback, P
                 .mint(role, organisation);
     }
 
+    /** A development token for the person {@code subject} of {@code organisation}; {@code lead} adds the lead claim. */
+    public String token(Role role, String organisation, String subject, boolean lead) {
+        return DevTokens.forPort(port())
+                .orElseThrow(() -> new IllegalStateException(
+                        "this test server is not in development mode, so it has no tokens to hand out"))
+                .mint(role, organisation, subject, lead);
+    }
+
     /** A development token for {@code role}, acting for that role's first demo organisation. */
     public String token(Role role) {
         return token(

@@ -79,6 +79,12 @@ class OpenApiDocumentTest {
             "GET /v1/directory/services/{id}/history",
             "POST /v1/directory/services/{id}/retire",
             "POST /v1/directory/imports",
+            // caseload and the same person (#19)
+            "GET /v1/referrals/{id}/assignment",
+            "PUT /v1/referrals/{id}/assignment",
+            "GET /v1/referrals/{id}/episodes",
+            "GET /v1/caseload",
+            "GET /v1/caseload/summary",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
             "POST /fhir/R4/$process-message",

@@ -83,6 +83,7 @@ public final class ProblemMapper {
                     SERVER_ASSIGNED,
                     IDEMPOTENCY_KEY_REUSED,
                     INVALID_TRANSITION_REQUEST,
+                    INVALID_ASSIGNMENT,
                     REASON_REQUIRED,
                     SIGNATURE_INVALID,
                     SIGNATURE_REQUIRED -> new ValidationException(p);
