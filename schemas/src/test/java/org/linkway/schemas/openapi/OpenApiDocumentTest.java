@@ -79,6 +79,9 @@ class OpenApiDocumentTest {
             "GET /v1/directory/services/{id}/history",
             "POST /v1/directory/services/{id}/retire",
             "POST /v1/directory/imports",
+            // time rules (#19 item 3)
+            "GET /v1/time-rules",
+            "PUT /v1/time-rules",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
             "POST /fhir/R4/$process-message",
