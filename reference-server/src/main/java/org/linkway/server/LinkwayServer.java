@@ -38,6 +38,8 @@ import org.linkway.server.security.MessageSenders;
 import org.linkway.server.security.Security;
 import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.Store;
+import org.linkway.server.timerules.OverdueSweeper;
+import org.linkway.server.timerules.TimeRuleRoutes;
 import org.linkway.validation.MessageValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,7 @@ public final class LinkwayServer implements AutoCloseable {
     private final ReferralService referralService;
     private final WebhookDispatcher webhooks;
     private final Security security;
+    private final OverdueSweeper overdue;
     private final AtomicBoolean closed = new AtomicBoolean();
     private List<String> essentials = List.of();
 
@@ -66,6 +69,13 @@ public final class LinkwayServer implements AutoCloseable {
         FhirFacade fhir =
                 new FhirFacade(referralService, validator, security::checkConvertedReferral, MessageSenders::check);
         ReferralRoutes referrals = new ReferralRoutes(referralService);
+        // time rules: the bank holidays are read now, so a bad file stops the start
+        this.overdue = new OverdueSweeper(
+                store,
+                clock,
+                config.timeRules().workingDays(),
+                config.timeRules().sweepEvery());
+        referrals.overdue(overdue::overdueOnly);
         MessageBackRoutes messageBacks = new MessageBackRoutes(store, referralService, fhir::messageBackJson);
         EventRoutes events = new EventRoutes(store);
         SubscriptionRoutes subscriptions = new SubscriptionRoutes(store, config.dev());
@@ -135,6 +145,7 @@ public final class LinkwayServer implements AutoCloseable {
             directory.register(cfg.routes); // the service directory, in the Open Referral UK shape
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
             new CaseloadRoutes(store, clock).register(cfg.routes); // assignment, caseload, episodes
+            new TimeRuleRoutes(store).register(cfg.routes); // each link worker service's time rules
         });
     }
 
@@ -183,6 +194,7 @@ public final class LinkwayServer implements AutoCloseable {
             throw e;
         }
         server.webhooks.start();
+        server.overdue.start(); // a sweep now, then every interval
         if (config.dev()) {
             LOG.warn(
                     "DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
@@ -238,6 +250,14 @@ public final class LinkwayServer implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Looks for time rules fallen due now (by the server's clock) and raises each overdue once;
+     * the server does this at start and every interval by itself. Returns how many this call raised.
+     */
+    public int sweepTimeRules() {
+        return overdue.sweep();
+    }
+
     /** Every route registered, as {@code METHOD /path/{param}}: what the access matrix test enumerates. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
@@ -256,6 +276,7 @@ public final class LinkwayServer implements AutoCloseable {
         security.close(app.port());
         app.stop();
         security.flushRefusals();
+        overdue.close();
         webhooks.close();
         store.close();
     }

@@ -9,6 +9,7 @@ import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
+import org.linkway.server.timerules.TimeRuleSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -156,6 +157,13 @@ public final class Main implements Callable<Integer> {
                     "CSV of postcode,latitude,longitude (whole postcodes or outward codes) for directory search by postcode; none ship with Linkway (LINKWAY_POSTCODE_CENTROIDS).")
     Path postcodeCentroids;
 
+    @Option(
+            names = "--bank-holidays",
+            defaultValue = "${env:LINKWAY_BANK_HOLIDAYS}",
+            description =
+                    "CSV of date,name bank holidays that working days skip, in place of the England and Wales list shipped (LINKWAY_BANK_HOLIDAYS).")
+    Path bankHolidays;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -174,6 +182,7 @@ public final class Main implements Callable<Integer> {
                     .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
                     .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword))
                     .withDirectory(new DirectorySettings(postcodeCentroids))
+                    .withTimeRules(new TimeRuleSettings(bankHolidays, TimeRuleSettings.DEFAULT_SWEEP))
                     .withEdge(EdgeSettings.DEFAULTS
                             .withConcurrency(maxPerToken, maxPerAddress)
                             .withBodyTiming(

@@ -6,6 +6,7 @@ import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
+import org.linkway.server.timerules.TimeRuleSettings;
 
 /**
  * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
@@ -21,6 +22,7 @@ import org.linkway.server.security.SigningSettings;
  * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
  * @param edge        slow bodies, concurrent requests per token and per address, idle connections
  * @param directory   the service directory's postcode centroids
+ * @param timeRules   the bank holidays working days skip, and how often overdue time rules are swept
  */
 public record ServerConfig(
         String host,
@@ -34,9 +36,39 @@ public record ServerConfig(
         SigningSettings signing,
         TlsSettings tls,
         EdgeSettings edge,
-        DirectorySettings directory) {
+        DirectorySettings directory,
+        TimeRuleSettings timeRules) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
+
+    public ServerConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            long maxBodyBytes,
+            boolean dev,
+            WebhookSettings webhooks,
+            SecuritySettings security,
+            SigningSettings signing,
+            TlsSettings tls,
+            EdgeSettings edge,
+            DirectorySettings directory) {
+        this(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                TimeRuleSettings.DEFAULTS);
+    }
 
     public ServerConfig(
             String host,
@@ -105,17 +137,53 @@ public record ServerConfig(
 
     public ServerConfig withSecurity(SecuritySettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                settings,
+                signing,
+                tls,
+                edge,
+                directory,
+                timeRules);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                settings,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                timeRules);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(
-                host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                url,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                timeRules);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
@@ -131,7 +199,8 @@ public record ServerConfig(
                 settings,
                 tls,
                 edge,
-                directory);
+                directory,
+                timeRules);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
@@ -147,7 +216,8 @@ public record ServerConfig(
                 signing,
                 settings,
                 edge,
-                directory);
+                directory,
+                timeRules);
     }
 
     public ServerConfig withEdge(EdgeSettings settings) {
@@ -163,12 +233,42 @@ public record ServerConfig(
                 signing,
                 tls,
                 settings,
-                directory);
+                directory,
+                timeRules);
     }
 
     public ServerConfig withDirectory(DirectorySettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, tls, edge, settings);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                settings,
+                timeRules);
+    }
+
+    public ServerConfig withTimeRules(TimeRuleSettings settings) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                settings);
     }
 
     public String effectiveDatabaseUrl() {
@@ -177,8 +277,10 @@ public record ServerConfig(
                 : "jdbc:sqlite:" + dataDir.resolve("linkway.db").toAbsolutePath();
     }
 
-    /** Loopback, a free port, SQLite under the given directory: what tests use. */
+    /** Loopback, a free port, SQLite under the given directory, time rules swept only on demand: what tests use. */
     public static ServerConfig forTests(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, dataDir, null, DEFAULT_MAX_BODY, true);
+        // no sweeps of its own: a test that needs them moves its clock and sweeps, or asks for them
+        return new ServerConfig("127.0.0.1", 0, dataDir, null, DEFAULT_MAX_BODY, true)
+                .withTimeRules(TimeRuleSettings.MANUAL);
     }
 }

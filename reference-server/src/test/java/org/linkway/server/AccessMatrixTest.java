@@ -191,6 +191,12 @@ class AccessMatrixTest {
                 "GET /v1/referrals/{id}/episodes");
         put(Names.NOTHING, EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN), "GET /v1/caseload");
         put(Names.NOTHING, EnumSet.of(Who.ADMIN), "GET /v1/caseload/summary");
+        // time rules: a link worker service's own (the route keeps it to the caller's organisation); an admin names one
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN),
+                "GET /v1/time-rules",
+                "PUT /v1/time-rules");
     }
 
     private static void put(Names names, Set<Who> allowed, String... routes) {

@@ -130,6 +130,11 @@ public enum ProblemType {
             422,
             "Invalid subscription",
             "the subscription request breaks a rule (see `findings`: `LW-SUBSCRIPTION-*`)"),
+    INVALID_TIME_RULES(
+            "invalid-time-rules",
+            422,
+            "Invalid time rules",
+            "the link worker service's time rules break a rule (see `findings`: `LW-TIME-RULE-*`); nothing was changed"),
     INVALID_WITHOUT_UNKNOWN_PROPERTIES(
             "invalid-without-unknown-properties",
             422,

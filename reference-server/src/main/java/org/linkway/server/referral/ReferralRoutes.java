@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.linkway.model.ProblemType;
 import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Idempotency;
@@ -30,10 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReferralRoutes {
 
     private final ReferralService referrals;
+    private Function<ListQuery, Page<StoredResource>> overdueOnly;
 
     /** The message back is read through messageback.MessageBackRoutes, where its recipients' views are applied. */
     public ReferralRoutes(ReferralService referrals) {
         this.referrals = referrals;
+    }
+
+    /** How {@code ?overdue=true} keeps only the referrals with a time rule overdue (timerules.OverdueSweeper). */
+    public void overdue(Function<ListQuery, Page<StoredResource>> overdueOnly) {
+        this.overdueOnly = overdueOnly;
     }
 
     public void register(RoutesConfig routes) {
@@ -105,13 +112,15 @@ public final class ReferralRoutes {
         }
         String referrer = referrerOrg;
         String addressee = scope == null ? null : scope.addresseeOrg();
-        Page<StoredResource> page = Paging.read(() -> referrals.list(ListQuery.of(ReferralService.TYPE)
+        boolean overdue = overdue(ctx);
+        ListQuery query = ListQuery.of(ReferralService.TYPE)
                 .status(status)
                 .referrerOrg(referrer)
                 .updatedSince(from)
                 .after(Paging.cursor(ctx))
                 .limit(Paging.limit(ctx))
-                .addresseeOrg(addressee)));
+                .addresseeOrg(addressee);
+        Page<StoredResource> page = Paging.read(() -> overdue ? overdueOnly.apply(query) : referrals.list(query));
         Json.respond(ctx, 200, Json.page(page));
     }
 
@@ -143,6 +152,17 @@ public final class ReferralRoutes {
         page.items().forEach(m -> items.add(Json.MAPPER.readTree(m.body())));
         out.put("nextCursor", page.nextCursor());
         Json.respond(ctx, 200, out);
+    /** {@code ?overdue=true}: only open referrals with a time rule overdue now. */
+    private boolean overdue(Context ctx) {
+        String overdue = ctx.queryParam("overdue");
+        if (overdue == null) {
+            return false;
+        }
+        if (!overdue.equals("true") || overdueOnly == null) {
+            throw ApiProblem.badParameter(
+                    "overdue", "only 'true' (the open referrals with a time rule overdue now); leave it out for all");
+        }
+        return true;
     }
 
     private static final Set<String> TRANSITION_MEMBERS = Set.of("to", "reason", "gpActions");

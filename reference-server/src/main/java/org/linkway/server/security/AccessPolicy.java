@@ -111,6 +111,9 @@ public final class AccessPolicy {
             // service curates it (import, retire)
             new Rule("GET", "/v1/directory/**", Scope.ROLE_ONLY, ALL),
             new Rule("POST", "/v1/directory/**", Scope.ROLE_ONLY, LINK_WORKER),
+            // a link worker service's own time rules (the route keeps it to the caller's organisation; an admin names
+            // one)
+            new Rule("*", "/v1/time-rules", Scope.ROLE_ONLY, LINK_WORKER),
             // the FHIR facade: the same referrals, the same checks; what it says it serves is public
             new Rule("GET", "/fhir/R4/metadata", Scope.PUBLIC, ALL),
             new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),

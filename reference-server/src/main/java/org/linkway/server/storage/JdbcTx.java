@@ -237,6 +237,11 @@ final class JdbcTx implements Tx {
         return new JdbcConsentDecisions(this);
     }
 
+    @Override
+    public OverdueLog overdue() {
+        return new JdbcOverdueLog(this);
+    }
+
     // --- plumbing shared with this transaction's other stores (listing, idempotency, webhooks, audit)
     // -----------------------------------------------------------------------------
 

@@ -60,4 +60,7 @@ public interface Tx {
 
     /** The consent ledger, in this transaction. */
     ConsentDecisions consents();
+
+    /** The time rules found overdue, in this transaction. */
+    OverdueLog overdue();
 }

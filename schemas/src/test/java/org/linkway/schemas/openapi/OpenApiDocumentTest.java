@@ -85,6 +85,9 @@ class OpenApiDocumentTest {
             "GET /v1/referrals/{id}/episodes",
             "GET /v1/caseload",
             "GET /v1/caseload/summary",
+            // time rules (#19 item 3)
+            "GET /v1/time-rules",
+            "PUT /v1/time-rules",
             "GET /fhir/R4/metadata",
             "POST /fhir/R4/Bundle",
             "POST /fhir/R4/$process-message",

@@ -38,6 +38,7 @@ public final class AllTests {
         all.addAll(SecurityTests.tests());
         all.addAll(DirectoryTests.tests());
         all.addAll(CaseloadTests.tests());
+        all.addAll(TimeRuleTests.tests());
         all.addAll(MessageFormatTests.tests());
         ALL = Collections.unmodifiableList(all);
     }
