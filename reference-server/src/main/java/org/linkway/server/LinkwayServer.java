@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
+import org.linkway.server.appointments.AppointmentRoutes;
+import org.linkway.server.appointments.CalendarFeedRoutes;
+import org.linkway.server.appointments.ReminderSweeper;
 import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.directory.DirectoryLink;
@@ -51,6 +54,7 @@ public final class LinkwayServer implements AutoCloseable {
     private final ReferralService referralService;
     private final WebhookDispatcher webhooks;
     private final Security security;
+    private final ReminderSweeper reminders;
     private final AtomicBoolean closed = new AtomicBoolean();
     private List<String> essentials = List.of();
 
@@ -82,6 +86,7 @@ public final class LinkwayServer implements AutoCloseable {
                 new DirectoryRoutes(store, clock, config.directory().geocoder());
         onward.directory(new DirectoryLink(store, clock));
         security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
+        this.reminders = new ReminderSweeper(store, clock, config.appointments());
         RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -133,6 +138,9 @@ public final class LinkwayServer implements AutoCloseable {
             audit.register(cfg.routes);
             directory.register(cfg.routes); // the service directory, in the Open Referral UK shape
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
+            // appointments with the link worker, their reminders and calendar feeds (issue 19)
+            new AppointmentRoutes(store, clock).register(cfg.routes);
+            new CalendarFeedRoutes(store, clock).register(cfg.routes);
         });
     }
 
@@ -181,6 +189,7 @@ public final class LinkwayServer implements AutoCloseable {
             throw e;
         }
         server.webhooks.start();
+        server.reminders.start();
         if (config.dev()) {
             LOG.warn(
                     "DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
@@ -245,6 +254,11 @@ public final class LinkwayServer implements AutoCloseable {
                 .toList();
     }
 
+    /** Raises the appointment reminders that have fallen due now (the sweeper also runs on its own); answers how many. */
+    public int sweepAppointmentReminders() {
+        return reminders.sweep();
+    }
+
     /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */
     @Override
     public void close() {
@@ -255,6 +269,7 @@ public final class LinkwayServer implements AutoCloseable {
         app.stop();
         security.flushRefusals();
         webhooks.close();
+        reminders.close();
         store.close();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.linkway.server.appointments.AppointmentSettings;
 import org.linkway.server.directory.DirectoryCommand;
 import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.http.EdgeSettings;
@@ -156,6 +157,13 @@ public final class Main implements Callable<Integer> {
                     "CSV of postcode,latitude,longitude (whole postcodes or outward codes) for directory search by postcode; none ship with Linkway (LINKWAY_POSTCODE_CENTROIDS).")
     Path postcodeCentroids;
 
+    @Option(
+            names = "--reminder-lead-minutes",
+            defaultValue = "${env:LINKWAY_REMINDER_LEAD_MINUTES:-1440}",
+            description =
+                    "How long before an appointment its appointment.reminder event is raised, in minutes (LINKWAY_REMINDER_LEAD_MINUTES; default 1440, a day).")
+    long reminderLeadMinutes;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -174,6 +182,8 @@ public final class Main implements Callable<Integer> {
                     .withSigning(new SigningSettings(signingKey, trustedSenderKeys, requireSignedReferrals))
                     .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword))
                     .withDirectory(new DirectorySettings(postcodeCentroids))
+                    .withAppointments(new AppointmentSettings(
+                            Duration.ofMinutes(reminderLeadMinutes), AppointmentSettings.DEFAULTS.sweepInterval()))
                     .withEdge(EdgeSettings.DEFAULTS
                             .withConcurrency(maxPerToken, maxPerAddress)
                             .withBodyTiming(

@@ -1,6 +1,7 @@
 package org.linkway.server;
 
 import java.nio.file.Path;
+import org.linkway.server.appointments.AppointmentSettings;
 import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.http.EdgeSettings;
@@ -21,6 +22,7 @@ import org.linkway.server.security.SigningSettings;
  * @param tls         the keystore to serve HTTPS from, or {@link TlsSettings#NONE} for plain HTTP (behind a proxy)
  * @param edge        slow bodies, concurrent requests per token and per address, idle connections
  * @param directory   the service directory's postcode centroids
+ * @param appointments when appointment reminders are raised
  */
 public record ServerConfig(
         String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
         SigningSettings signing,
         TlsSettings tls,
         EdgeSettings edge,
-        DirectorySettings directory) {
+        DirectorySettings directory,
+        AppointmentSettings appointments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -62,7 +65,8 @@ public record ServerConfig(
                 signing,
                 tls,
                 edge,
-                DirectorySettings.NONE);
+                DirectorySettings.NONE,
+                AppointmentSettings.DEFAULTS);
     }
 
     public ServerConfig(String host, int port, Path dataDir, String databaseUrl, long maxBodyBytes, boolean dev) {
@@ -105,17 +109,53 @@ public record ServerConfig(
 
     public ServerConfig withSecurity(SecuritySettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, settings, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                settings,
+                signing,
+                tls,
+                edge,
+                directory,
+                appointments);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, settings, security, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                settings,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                appointments);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(
-                host, port, dataDir, url, maxBodyBytes, dev, webhooks, security, signing, tls, edge, directory);
+                host,
+                port,
+                dataDir,
+                url,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                appointments);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
@@ -131,7 +171,8 @@ public record ServerConfig(
                 settings,
                 tls,
                 edge,
-                directory);
+                directory,
+                appointments);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
@@ -147,7 +188,8 @@ public record ServerConfig(
                 signing,
                 settings,
                 edge,
-                directory);
+                directory,
+                appointments);
     }
 
     public ServerConfig withEdge(EdgeSettings settings) {
@@ -163,12 +205,42 @@ public record ServerConfig(
                 signing,
                 tls,
                 settings,
-                directory);
+                directory,
+                appointments);
     }
 
     public ServerConfig withDirectory(DirectorySettings settings) {
         return new ServerConfig(
-                host, port, dataDir, databaseUrl, maxBodyBytes, dev, webhooks, security, signing, tls, edge, settings);
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                settings,
+                appointments);
+    }
+
+    public ServerConfig withAppointments(AppointmentSettings settings) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                settings);
     }
 
     public String effectiveDatabaseUrl() {
