@@ -32,7 +32,9 @@ public enum Profile {
     /** Messages the server emits (and files given to the kit) validate against the standard. */
     MESSAGE_FORMAT("message-format", "--token (the link worker's service)"),
     /** Optional: publishes its service directory as an Open Referral UK API (list, paging, service shape). */
-    DIRECTORY("directory");
+    DIRECTORY("directory"),
+    /** Optional: the link worker's working day: caseload, duplicates, time rules and appointments. */
+    LINK_WORKER_PRACTICE("link-worker-practice", "--token (the link worker's service)");
 
     private final String id;
     private final List<String> roles;

@@ -37,6 +37,7 @@ public final class AllTests {
         all.addAll(FhirProfileTests.tests());
         all.addAll(SecurityTests.tests());
         all.addAll(DirectoryTests.tests());
+        all.addAll(AppointmentTests.tests());
         all.addAll(MessageFormatTests.tests());
         ALL = Collections.unmodifiableList(all);
     }
