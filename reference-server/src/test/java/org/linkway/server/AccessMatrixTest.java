@@ -196,7 +196,7 @@ class AccessMatrixTest {
                 "GET /v1/calendar-feeds",
                 "DELETE /v1/calendar-feeds/{feedId}");
         // read by a calendar program with the feed's secret in the URL, whatever bearer token comes with it (none)
-        put(Names.NOTHING, ALL, FEED);
+        put(Names.NOTHING, ALL, "GET /v1/appointments.ics");
     }
 
     private static final String FEED = "GET /v1/appointments.ics";
@@ -363,7 +363,9 @@ class AccessMatrixTest {
         }
         assertThat(call(admin, "DELETE /v1/subscriptions/{id}").status()).isEqualTo(204);
         // the calendar feed: its secret is the credential, a bearer token neither needed nor enough
-        assertThat(admin.as(null).get("/v1/appointments.ics?token=" + ids.get("feedToken")).status())
+        assertThat(admin.as(null)
+                        .get("/v1/appointments.ics?token=" + ids.get("feedToken"))
+                        .status())
                 .isEqualTo(200);
         assertThat(admin.get("/v1/appointments.ics?token=wrong").status()).isEqualTo(404);
         assertThat(admin.get("/v1/appointments.ics").status()).isEqualTo(404);
@@ -415,7 +417,8 @@ class AccessMatrixTest {
         if (route.equals("DELETE /v1/calendar-feeds/{feedId}")) {
             // each caller revokes a feed of its own (someone else's is not found), so make one first
             ApiClient.Answer own = client.post("/v1/calendar-feeds", null);
-            path = path.replace("{feedId}", own.status() == 201 ? own.json().path("id").asString() : "none");
+            path = path.replace(
+                    "{feedId}", own.status() == 201 ? own.json().path("id").asString() : "none");
         }
         if (route.equals("GET /fhir/R4/Task")) {
             path += "?focus=ServiceRequest/" + ids.get("id");
