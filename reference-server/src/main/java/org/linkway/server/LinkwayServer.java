@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.linkway.model.ProblemType;
 import org.linkway.server.caseload.CaseloadRoutes;
+import org.linkway.server.appointments.AppointmentRoutes;
+import org.linkway.server.appointments.CalendarFeedRoutes;
+import org.linkway.server.appointments.ReminderSweeper;
 import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.directory.DirectoryLink;
@@ -55,6 +58,7 @@ public final class LinkwayServer implements AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final Security security;
     private final OverdueSweeper overdue;
+    private final ReminderSweeper reminders;
     private final AtomicBoolean closed = new AtomicBoolean();
     private List<String> essentials = List.of();
 
@@ -93,6 +97,7 @@ public final class LinkwayServer implements AutoCloseable {
                 new DirectoryRoutes(store, clock, config.directory().geocoder());
         onward.directory(new DirectoryLink(store, clock));
         security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
+        this.reminders = new ReminderSweeper(store, clock, config.appointments());
         RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -146,6 +151,9 @@ public final class LinkwayServer implements AutoCloseable {
             new ReportRoutes(store).register(cfg.routes); // commissioner reports (docs/OUTCOMES.md)
             new CaseloadRoutes(store, clock).register(cfg.routes); // assignment, caseload, episodes
             new TimeRuleRoutes(store).register(cfg.routes); // each link worker service's time rules
+            // appointments with the link worker, their reminders and calendar feeds (issue 19)
+            new AppointmentRoutes(store, clock).register(cfg.routes);
+            new CalendarFeedRoutes(store, clock).register(cfg.routes);
         });
     }
 
@@ -195,6 +203,7 @@ public final class LinkwayServer implements AutoCloseable {
         }
         server.webhooks.start();
         server.overdue.start(); // a sweep now, then every interval
+        server.reminders.start();
         if (config.dev()) {
             LOG.warn(
                     "DEVELOPMENT MODE: demo data and an ephemeral token key. Do not expose this server or use real personal data.");
@@ -267,6 +276,11 @@ public final class LinkwayServer implements AutoCloseable {
                 .toList();
     }
 
+    /** Raises the appointment reminders that have fallen due now (the sweeper also runs on its own); answers how many. */
+    public int sweepAppointmentReminders() {
+        return reminders.sweep();
+    }
+
     /** Stops listening, stops the webhook dispatcher, then closes the database. Safe to call twice. */
     @Override
     public void close() {
@@ -278,6 +292,7 @@ public final class LinkwayServer implements AutoCloseable {
         security.flushRefusals();
         overdue.close();
         webhooks.close();
+        reminders.close();
         store.close();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.linkway.server.appointments.AppointmentSettings;
 import org.linkway.server.directory.DirectoryCommand;
 import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.http.EdgeSettings;
@@ -164,6 +165,13 @@ public final class Main implements Callable<Integer> {
                     "CSV of date,name bank holidays that working days skip, in place of the England and Wales list shipped (LINKWAY_BANK_HOLIDAYS).")
     Path bankHolidays;
 
+    @Option(
+            names = "--reminder-lead-minutes",
+            defaultValue = "${env:LINKWAY_REMINDER_LEAD_MINUTES:-1440}",
+            description =
+                    "How long before an appointment its appointment.reminder event is raised, in minutes (LINKWAY_REMINDER_LEAD_MINUTES; default 1440, a day).")
+    long reminderLeadMinutes;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -183,6 +191,8 @@ public final class Main implements Callable<Integer> {
                     .withTls(new TlsSettings(tlsKeystore, tlsKeystorePassword))
                     .withDirectory(new DirectorySettings(postcodeCentroids))
                     .withTimeRules(new TimeRuleSettings(bankHolidays, TimeRuleSettings.DEFAULT_SWEEP))
+                    .withAppointments(new AppointmentSettings(
+                            Duration.ofMinutes(reminderLeadMinutes), AppointmentSettings.DEFAULTS.sweepInterval()))
                     .withEdge(EdgeSettings.DEFAULTS
                             .withConcurrency(maxPerToken, maxPerAddress)
                             .withBodyTiming(

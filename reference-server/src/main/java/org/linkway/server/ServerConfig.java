@@ -1,6 +1,7 @@
 package org.linkway.server;
 
 import java.nio.file.Path;
+import org.linkway.server.appointments.AppointmentSettings;
 import org.linkway.server.directory.DirectorySettings;
 import org.linkway.server.events.WebhookSettings;
 import org.linkway.server.http.EdgeSettings;
@@ -23,6 +24,7 @@ import org.linkway.server.timerules.TimeRuleSettings;
  * @param edge        slow bodies, concurrent requests per token and per address, idle connections
  * @param directory   the service directory's postcode centroids
  * @param timeRules   the bank holidays working days skip, and how often overdue time rules are swept
+ * @param appointments when appointment reminders are raised
  */
 public record ServerConfig(
         String host,
@@ -37,7 +39,8 @@ public record ServerConfig(
         TlsSettings tls,
         EdgeSettings edge,
         DirectorySettings directory,
-        TimeRuleSettings timeRules) {
+        TimeRuleSettings timeRules,
+        AppointmentSettings appointments) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -67,7 +70,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
-                TimeRuleSettings.DEFAULTS);
+                TimeRuleSettings.DEFAULTS,
+                AppointmentSettings.DEFAULTS);
     }
 
     public ServerConfig(
@@ -149,7 +153,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
@@ -166,7 +171,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
@@ -183,7 +189,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
@@ -200,7 +207,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
@@ -217,7 +225,8 @@ public record ServerConfig(
                 settings,
                 edge,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withEdge(EdgeSettings settings) {
@@ -234,7 +243,8 @@ public record ServerConfig(
                 tls,
                 settings,
                 directory,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withDirectory(DirectorySettings settings) {
@@ -251,7 +261,8 @@ public record ServerConfig(
                 tls,
                 edge,
                 settings,
-                timeRules);
+                timeRules,
+                appointments);
     }
 
     public ServerConfig withTimeRules(TimeRuleSettings settings) {
@@ -268,6 +279,25 @@ public record ServerConfig(
                 tls,
                 edge,
                 directory,
+                settings,
+                appointments);
+    }
+
+    public ServerConfig withAppointments(AppointmentSettings settings) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                timeRules,
                 settings);
     }
 

@@ -197,7 +197,26 @@ class AccessMatrixTest {
                 EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN),
                 "GET /v1/time-rules",
                 "PUT /v1/time-rules");
+        // appointments (issue 19): the referral's own rule; calendar feeds are each link worker's own
+        put(
+                Names.REFERRAL,
+                LINK_WORKER,
+                "POST /v1/referrals/{id}/appointments",
+                "GET /v1/referrals/{id}/appointments",
+                "GET /v1/referrals/{id}/appointments/{appointmentId}",
+                "PATCH /v1/referrals/{id}/appointments/{appointmentId}",
+                "POST /v1/referrals/{id}/appointments/{appointmentId}/transitions");
+        put(
+                Names.NOTHING,
+                EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER, Who.ADMIN),
+                "POST /v1/calendar-feeds",
+                "GET /v1/calendar-feeds",
+                "DELETE /v1/calendar-feeds/{feedId}");
+        // read by a calendar program with the feed's secret in the URL, whatever bearer token comes with it (none)
+        put(Names.NOTHING, ALL, "GET /v1/appointments.ics");
     }
+
+    private static final String FEED = "GET /v1/appointments.ics";
 
     private static void put(Names names, Set<Who> allowed, String... routes) {
         for (String r : routes) {
@@ -303,6 +322,20 @@ class AccessMatrixTest {
                         .path("created")
                         .asInt())
                 .isEqualTo(1);
+        ids.put(
+                "appointment",
+                admin.postJson(
+                                "/v1/referrals/" + referral + "/appointments",
+                                "{\"start\":\"2030-01-07T10:00:00Z\",\"durationMinutes\":30,\"method\":\"video\"}")
+                        .json()
+                        .path("id")
+                        .asString());
+        String feedUrl = admin.as(DevTokens.forPort(server.port()).orElseThrow().mint(Role.LINK_WORKER, "8EC41"))
+                .post("/v1/calendar-feeds", null)
+                .json()
+                .path("path")
+                .asString();
+        ids.put("feedToken", feedUrl.substring(feedUrl.indexOf("token=") + "token=".length()));
         assertThat(ids.values())
                 .doesNotContainNull()
                 .allSatisfy(v -> assertThat(v).isNotEmpty());
@@ -344,7 +377,8 @@ class AccessMatrixTest {
                     && !route.startsWith("GET /openapi")
                     && !route.startsWith("GET /json")
                     && !route.startsWith("GET /fhir/R4/metadata")
-                    && !route.startsWith("GET /.well-known/")) {
+                    && !route.startsWith("GET /.well-known/")
+                    && !route.equals(FEED)) {
                 int status = call(admin.as(null), route).status();
                 if (status != 401) {
                     failures.add("no token " + route + ": expected 401, got " + status);
@@ -352,6 +386,13 @@ class AccessMatrixTest {
             }
         }
         assertThat(call(admin, "DELETE /v1/subscriptions/{id}").status()).isEqualTo(204);
+        // the calendar feed: its secret is the credential, a bearer token neither needed nor enough
+        assertThat(admin.as(null)
+                        .get("/v1/appointments.ics?token=" + ids.get("feedToken"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin.get("/v1/appointments.ics?token=wrong").status()).isEqualTo(404);
+        assertThat(admin.get("/v1/appointments.ics").status()).isEqualTo(404);
         assertThat(failures).as("of %d calls", checked).isEmpty();
         assertThat(checked).isGreaterThanOrEqualTo(MATRIX.size() * (Who.values().length - 1));
     }
@@ -393,6 +434,16 @@ class AccessMatrixTest {
             path = path.replace("{id}", ids.get("id"));
         }
         path = path.replace("{version}", "1");
+        path = path.replace("{appointmentId}", ids.get("appointment"));
+        if (route.equals(FEED)) {
+            path += "?token=" + ids.get("feedToken");
+        }
+        if (route.equals("DELETE /v1/calendar-feeds/{feedId}")) {
+            // each caller revokes a feed of its own (someone else's is not found), so make one first
+            ApiClient.Answer own = client.post("/v1/calendar-feeds", null);
+            path = path.replace(
+                    "{feedId}", own.status() == 201 ? own.json().path("id").asString() : "none");
+        }
         if (route.equals("GET /fhir/R4/Task")) {
             path += "?focus=ServiceRequest/" + ids.get("id");
         }
@@ -424,6 +475,7 @@ class AccessMatrixTest {
             case "GET" -> client.get(path);
             case "DELETE" -> client.delete(path);
             case "PUT" -> client.put(path, body);
+            case "PATCH" -> client.send("PATCH", path, body, "Content-Type", "application/json");
             default -> client.postJson(path, body);
         };
     }

@@ -173,12 +173,31 @@ final class Projection {
                 }
                 foldAssessment(b, of, r.get(), at);
             }
+            case "appointment.attended", "appointment.did-not-attend" -> foldAppointment(b, e, at);
             default -> {
                 if ("OnwardReferral".equals(e.resourceType())) {
                     foldOnward(tx, b, e);
                 }
             }
         }
+    }
+
+    /** An appointment's outcome is final and recorded once, so it adds one to its month's count and is never taken back. */
+    private static void foldAppointment(FactBatch b, StoredEvent e, long at) throws SQLException {
+        Facts.Referral of = b.referral(e.referralId());
+        if (of == null) {
+            return;
+        }
+        String start = Json.MAPPER.readTree(e.payload()).path("start").asString(null);
+        long when = start == null ? at : micros(Instant.parse(start));
+        b.adjust(
+                List.of(),
+                List.of(new Contributions.Key(
+                        Section.APPOINTMENTS.id(),
+                        Contributions.month(when),
+                        of.referrerOrg(),
+                        "",
+                        e.type().substring("appointment.".length()))));
     }
 
     private void foldOnward(Tx tx, FactBatch b, StoredEvent e) throws SQLException {

@@ -93,7 +93,14 @@ enum Section {
             "SNOMED CT codes as GP systems record them, by the month of the event: 871731000000106 Referral to social "
                     + "prescribing service (first move to in-progress), 871711000000103 Social prescribing declined (move to declined)",
             "codes",
-            List.of("871731000000106", "871711000000103"));
+            List.of("871731000000106", "871711000000103")),
+    // appointments with the link worker (issue 19): each outcome is recorded once and is final
+    APPOINTMENTS(
+            "process.appointments",
+            "Appointments with the link worker by outcome (attended, did not attend), by the month the appointment "
+                    + "started",
+            "appointments",
+            List.of("attended", "did-not-attend"));
 
     // A count published in two sections must be suppressed the same way in both, or one could
     // reveal what the other hides. So onward referrals by category are the row totals of the
@@ -111,7 +118,8 @@ enum Section {
             REREFERRAL,
             ONWARD_OUTCOME,
             OUTCOME_CHANGE,
-            SNOMED);
+            SNOMED,
+            APPOINTMENTS);
 
     private final String id;
     private final String title;

@@ -131,6 +131,13 @@ public final class AccessPolicy {
             // be the caller's organisation (MessageSenders)
             new Rule("POST", "/fhir/R4/$process-message", Scope.FHIR_INTAKE, EnumSet.of(Role.REFERRER, Role.ADMIN)),
             new Rule("GET", "/fhir/R4/Task", Scope.TASK_SEARCH, REFERRAL_READERS),
+            // appointments (issue 19): a link worker's calendar feeds are the link worker's own (feeds are kept per
+            // token
+            // subject); the feed itself is read by a calendar program, which cannot send a bearer token, so it is
+            // authenticated by the secret in its URL (CalendarFeedRoutes), not here
+            new Rule("*", "/v1/calendar-feeds", Scope.ROLE_ONLY, LINK_WORKER),
+            new Rule("*", "/v1/calendar-feeds/{feedId}", Scope.ROLE_ONLY, LINK_WORKER),
+            new Rule("GET", "/v1/appointments.ics", Scope.PUBLIC, ALL),
             // the server's public signing keys: nothing personal, and receivers need them unauthenticated
             new Rule("GET", Security.JWKS_PATH, Scope.PUBLIC, ALL));
 

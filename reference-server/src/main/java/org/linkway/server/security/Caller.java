@@ -1,6 +1,8 @@
 package org.linkway.server.security;
 
+import io.javalin.http.Context;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who is asking, as its verified token says.
@@ -25,6 +27,11 @@ public record Caller(String subject, String organisation, Role role, boolean lea
 
     /** The server's own background work, e.g. the webhook dispatcher. */
     public static final Caller SYSTEM = new Caller("system", "linkway", Role.ADMIN);
+
+    /** The caller a request was authenticated as; empty on a public route. */
+    public static Optional<Caller> of(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(Security.CALLER));
+    }
 
     public boolean is(Role r) {
         return role == r;

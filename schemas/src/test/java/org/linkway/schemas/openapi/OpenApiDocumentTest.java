@@ -95,7 +95,17 @@ class OpenApiDocumentTest {
             "GET /fhir/R4/ServiceRequest/{id}",
             "GET /fhir/R4/Task/{id}",
             "GET /fhir/R4/Task",
-            "GET /fhir/R4/Composition/{id}");
+            "GET /fhir/R4/Composition/{id}",
+            // appointments (issue 19)
+            "GET /v1/referrals/{id}/appointments",
+            "POST /v1/referrals/{id}/appointments",
+            "GET /v1/referrals/{id}/appointments/{appointmentId}",
+            "PATCH /v1/referrals/{id}/appointments/{appointmentId}",
+            "POST /v1/referrals/{id}/appointments/{appointmentId}/transitions",
+            "POST /v1/calendar-feeds",
+            "GET /v1/calendar-feeds",
+            "DELETE /v1/calendar-feeds/{feedId}",
+            "GET /v1/appointments.ics");
 
     /** The rest of the target contract: described, marked planned, not served yet. */
     static final Set<String> PLANNED = Set.of();

@@ -39,6 +39,7 @@ public final class AllTests {
         all.addAll(DirectoryTests.tests());
         all.addAll(CaseloadTests.tests());
         all.addAll(TimeRuleTests.tests());
+        all.addAll(AppointmentTests.tests());
         all.addAll(MessageFormatTests.tests());
         ALL = Collections.unmodifiableList(all);
     }
