@@ -59,7 +59,7 @@ class RequirementTraceabilityTest {
         Set<String> seen = new HashSet<>();
         for (ConformanceSuite.TestInfo t : tests) {
             assertThat(seen.add(t.id())).as("duplicate test id " + t.id()).isTrue();
-            assertThat(t.id()).matches("(RR|PR|FB|EV|FH|SE|MF|DR|LP|TR)-\d{2}");
+            assertThat(t.id()).matches("(RR|PR|FB|EV|FH|SE|MF|DR|LP|TR)-\\d{2}");
         }
     }
 

@@ -129,7 +129,9 @@ public final class ReferralRoutes {
      * those addressed to it), oldest first, found through the person match keys rather than a scan.
      */
     private void byNhsNumber(Context ctx, String status) {
-        if (ctx.queryParam("referrerOrg") != null || ctx.queryParam("updatedSince") != null) {
+        if (ctx.queryParam("referrerOrg") != null
+                || ctx.queryParam("updatedSince") != null
+                || ctx.queryParam("overdue") != null) {
             throw ApiProblem.badParameter("nhsNumber", "combines with status, limit and cursor only");
         }
         String hash = PersonKey.nhsHashOf(ctx.queryParam("nhsNumber"));
@@ -152,6 +154,8 @@ public final class ReferralRoutes {
         page.items().forEach(m -> items.add(Json.MAPPER.readTree(m.body())));
         out.put("nextCursor", page.nextCursor());
         Json.respond(ctx, 200, out);
+    }
+
     /** {@code ?overdue=true}: only open referrals with a time rule overdue now. */
     private boolean overdue(Context ctx) {
         String overdue = ctx.queryParam("overdue");
