@@ -74,11 +74,14 @@ final class ConsentModel {
     }
 
     /** Whether a party receives an event (feed or webhook) about a resource of this type, now. */
+    private static final Set<String> SERVICE_ONLY = Set.of("Assignment", "Episodes");
+
     boolean receives(Party p, String resourceType) {
         boolean onward = "OnwardReferral".equals(resourceType);
         return switch (p) {
             case LINK_WORKER_SERVICE -> true;
-            case REFERRER_ORG -> covered("referrer");
+            // who holds the referral and the person's other referrals are the service's own (EventDisclosure)
+            case REFERRER_ORG -> !SERVICE_ONLY.contains(resourceType) && covered("referrer");
             case GP_PRACTICE, STRANGER_ORG, OTHER_CHARITY -> false;
             case PROVIDER_BY_ODS, PROVIDER_BY_CHARITY -> onward && provider(p) && providerCovered();
             case UNNAMED ->

@@ -84,8 +84,15 @@ class TwoInstancesOnePostgresTest {
         ApiClient.Answer stale = a.postJson(
                 "/v1/referrals/" + id + "/transitions", "{\"to\":\"rejected\",\"reason\":\"x\"}", "If-Match", "\"1\"");
         assertThat(stale.status()).isEqualTo(412);
-        assertThat(a.get("/v1/referrals/" + id + "/events").json().path("items"))
-                .hasSize(2);
+        // the same invented person is sent by other tests too: a possible-duplicate event may sit beside these
+        List<String> types = new ArrayList<>();
+        a.get("/v1/referrals/" + id + "/events")
+                .json()
+                .path("items")
+                .forEach(e -> types.add(e.path("type").asString()));
+        assertThat(types)
+                .filteredOn(t -> !t.equals("referral.possible-duplicate"))
+                .containsExactly("referral.received", "referral.status-changed");
     }
 
     @Test
@@ -111,15 +118,18 @@ class TwoInstancesOnePostgresTest {
                 }));
             }
             Set<String> expected = new HashSet<>();
+            List<String> journey = new ArrayList<>();
             for (Future<String> f : referrals) {
                 String id = f.get(60, TimeUnit.SECONDS);
-                b.get("/v1/referrals/" + id + "/events")
-                        .json()
-                        .path("items")
-                        .forEach(e -> expected.add(e.path("id").asString()));
+                b.get("/v1/referrals/" + id + "/events").json().path("items").forEach(e -> {
+                    expected.add(e.path("id").asString());
+                    if (!e.path("type").asString().equals("referral.possible-duplicate")) {
+                        journey.add(e.path("id").asString()); // one person 24 times: duplicates are raised too
+                    }
+                });
             }
             writers.shutdown();
-            assertThat(expected).hasSize(24 * 3);
+            assertThat(journey).hasSize(24 * 3);
 
             eventually(
                     "every event delivered",
