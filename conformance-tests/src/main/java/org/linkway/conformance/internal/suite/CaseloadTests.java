@@ -84,8 +84,9 @@ final class CaseloadTests {
                 assigned.describe(),
                 assigned.json().path("linkWorker"),
                 sub);
-        List<String> caseload = caseload(ctx);
+        List<String> caseload = ctx.about("LW-LWP-002", () -> caseload(ctx));
         ctx.check(
+                "LW-LWP-002",
                 caseload.contains(id),
                 "referral %s was assigned to %s (the token's subject) but GET %s does not list it",
                 id,
