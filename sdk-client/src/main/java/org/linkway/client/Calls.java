@@ -27,9 +27,28 @@ final class Calls {
     }
 
     <T> CompletableFuture<Versioned<T>> versioned(ApiRequest request, Class<T> type) {
-        return transport
-                .send(request)
-                .thenApply(r -> new Versioned<>(Codec.read(r, type), r.etag(), r.requestId(), r.replayed()));
+        return transport.send(request).thenApply(r -> versioned(r, Codec.read(r, type)));
+    }
+
+    /** An answer's value with its ETag, request id, replay flag and reported possible duplicates. */
+    static <T> Versioned<T> versioned(ApiResponse r, T value) {
+        return new Versioned<>(value, r.etag(), r.requestId(), r.replayed(), duplicates(r.header(DUPLICATES)));
+    }
+
+    /** The header a 201 to a new referral names the same person's open referrals in, comma-separated. */
+    static final String DUPLICATES = "Linkway-Possible-Duplicates";
+
+    static List<String> duplicates(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : header.split(",")) {
+            if (!id.isBlank()) {
+                out.add(id.strip());
+            }
+        }
+        return out;
     }
 
     <T> CompletableFuture<Versioned<T>> create(String path, Object body, String idempotencyKey, Class<T> type) {

@@ -92,6 +92,26 @@ public final class LinkwayClient {
         return new Subscriptions(calls);
     }
 
+    /** The caller's caseload, the counts per link worker for the service's lead, and (re)assigning referrals. */
+    public Caseload caseload() {
+        return new Caseload(calls);
+    }
+
+    /** The time rules of the caller's link worker service (first contact, follow-up, review). */
+    public TimeRulesResource timeRules() {
+        return new TimeRulesResource(calls);
+    }
+
+    /** Sessions with the link worker: book, reschedule, cancel, record attended or did not attend, list. */
+    public Appointments appointments() {
+        return new Appointments(calls);
+    }
+
+    /** The caller's calendar feeds of their appointments: create (with the URL), list, revoke. */
+    public CalendarFeeds calendarFeeds() {
+        return new CalendarFeeds(calls);
+    }
+
     /**
      * The public keys the server signs messages back, referrals and webhook deliveries with
      * ({@code GET /.well-known/jwks.json}), as a JWKS document with public members only; read

@@ -6,8 +6,9 @@ import org.linkway.client.internal.Codec;
 import org.linkway.model.Referral;
 
 /**
- * Which referrals to list: by status, by referring organisation, changed since an instant, and
- * how many to fetch per page (1 to 500; the server's default is 50). Immutable.
+ * Which referrals to list: by status, by referring organisation, changed since an instant, those
+ * with a time rule overdue now, one person's by NHS number, and how many to fetch per page (1 to
+ * 500; the server's default is 50). Immutable.
  *
  * <pre>{@code
  * ReferralQuery query = ReferralQuery.builder()
@@ -16,6 +17,8 @@ import org.linkway.model.Referral;
  *         .updatedSince(Instant.parse("2026-11-01T00:00:00Z"))
  *         .pageSize(100)
  *         .build();
+ * ReferralQuery late = ReferralQuery.builder().overdue(true).build();
+ * ReferralQuery person = ReferralQuery.builder().nhsNumber("9992174439").build();
  * }</pre>
  */
 public final class ReferralQuery {
@@ -24,8 +27,12 @@ public final class ReferralQuery {
     private final String referrerOrg;
     private final Instant updatedSince;
     private final Integer pageSize;
+    private final String nhsNumber;
+    private final boolean overdue;
 
     private ReferralQuery(Builder b) {
+        this.nhsNumber = b.nhsNumber;
+        this.overdue = b.overdue;
         this.status = b.status;
         this.referrerOrg = b.referrerOrg;
         this.updatedSince = b.updatedSince;
@@ -47,6 +54,8 @@ public final class ReferralQuery {
         b.referrerOrg = referrerOrg;
         b.updatedSince = updatedSince;
         b.pageSize = pageSize;
+        b.nhsNumber = nhsNumber;
+        b.overdue = overdue;
         return b;
     }
 
@@ -56,6 +65,8 @@ public final class ReferralQuery {
         append(q, "status", status == null ? null : status.value());
         append(q, "referrerOrg", referrerOrg);
         append(q, "updatedSince", updatedSince == null ? null : updatedSince.toString());
+        append(q, "overdue", overdue ? "true" : null);
+        append(q, "nhsNumber", nhsNumber);
         append(q, "limit", pageSize == null ? null : pageSize.toString());
         append(q, "cursor", cursor);
         return q.toString();
@@ -78,8 +89,38 @@ public final class ReferralQuery {
         private String referrerOrg;
         private Instant updatedSince;
         private Integer pageSize;
+        private String nhsNumber;
+        private boolean overdue;
 
         private Builder() {}
+
+        /**
+         * Only the person's referrals with this NHS number (10 digits; spaces are dropped), within
+         * the caller's organisation: those it sent, or those addressed to it. Combines with
+         * {@link #status} and {@link #pageSize} only; null clears it.
+         */
+        public Builder nhsNumber(String nhsNumber) {
+            if (nhsNumber == null) {
+                this.nhsNumber = null;
+                return this;
+            }
+            String digits = nhsNumber.replace(" ", "");
+            if (!digits.matches("[0-9]{10}")) {
+                throw new InvalidArgumentException(
+                        "nhsNumber", "must be 10 digits (spaces allowed), not '" + nhsNumber + "'");
+            }
+            this.nhsNumber = digits;
+            return this;
+        }
+
+        /**
+         * {@code true}: only open referrals with a time rule (first contact, follow-up, review)
+         * overdue now. A page may then hold fewer than {@link #pageSize} items; iteration follows on.
+         */
+        public Builder overdue(boolean overdue) {
+            this.overdue = overdue;
+            return this;
+        }
 
         public Builder status(Referral.Status status) {
             this.status = status;
@@ -106,7 +147,13 @@ public final class ReferralQuery {
             return this;
         }
 
+        /** @throws InvalidArgumentException an NHS number combined with a filter the server does not combine it with */
         public ReferralQuery build() {
+            if (nhsNumber != null && (referrerOrg != null || updatedSince != null || overdue)) {
+                throw new InvalidArgumentException(
+                        "nhsNumber",
+                        "combines with status and pageSize only, not referrerOrg, updatedSince or overdue");
+            }
             return new ReferralQuery(this);
         }
     }

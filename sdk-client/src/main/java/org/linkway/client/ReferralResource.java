@@ -1,6 +1,7 @@
 package org.linkway.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.linkway.client.error.InvalidArgumentException;
@@ -13,6 +14,7 @@ import org.linkway.model.ContactRecord;
 import org.linkway.model.MessageBack;
 import org.linkway.model.Referral;
 import org.linkway.model.Signpost;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One referral and the records of the person's journey under it: contacts, consent decisions,
@@ -74,6 +76,40 @@ public final class ReferralResource {
         return referrals.events(id);
     }
 
+    /** Who in the link worker service holds this referral: read, assign, reassign. */
+    public ReferralAssignment assignment() {
+        return new ReferralAssignment(calls, path);
+    }
+
+    /**
+     * The same person's other referrals in this link worker service, open and closed, oldest
+     * received first: closed ones are earlier episodes (step up, step down), open ones possible
+     * duplicates. For the link worker service only.
+     */
+    public List<Episode> episodes() {
+        return Transport.join(episodesAsync());
+    }
+
+    public CompletableFuture<List<Episode>> episodesAsync() {
+        return calls.send(ApiRequest.get(path + "/episodes")).thenApply(r -> {
+            List<Episode> out = new ArrayList<>();
+            for (JsonNode item : Codec.tree(r).path("items")) {
+                out.add(Answers.read(item, r, Episode::from, "episode"));
+            }
+            return out;
+        });
+    }
+
+    /** This referral's appointments, in order of last change, a page at a time (book them with {@link #book}). */
+    public PagedIterable<Appointment> appointments() {
+        return new Appointments(calls).list(id);
+    }
+
+    /** Books a session with the link worker under this referral (see {@link Appointments#book(String, AppointmentRequest)}). */
+    public Versioned<Appointment> book(AppointmentRequest request) {
+        return new Appointments(calls).book(id, request);
+    }
+
     public CarePlans carePlan() {
         return new CarePlans(calls, path + "/care-plan");
     }
@@ -123,7 +159,7 @@ public final class ReferralResource {
         InvalidArgumentException.require(verifier, "verifier");
         return calls.send(ApiRequest.get(path + "/message-back")).thenApply(r -> {
             verifier.verify(r.body(), r.header(SignatureVerifier.HEADER), r.requestId());
-            return new Versioned<>(Codec.read(r, MessageBack.class), r.etag(), r.requestId(), r.replayed());
+            return Calls.versioned(r, Codec.read(r, MessageBack.class));
         });
     }
 

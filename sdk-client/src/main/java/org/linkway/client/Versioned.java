@@ -1,5 +1,6 @@
 package org.linkway.client;
 
+import java.util.List;
 import java.util.Objects;
 import org.linkway.client.error.InvalidArgumentException;
 
@@ -19,12 +20,22 @@ import org.linkway.client.error.InvalidArgumentException;
  * @param etag      its ETag, e.g. {@code "3"}; null if the server sent none
  * @param requestId the answer's {@code X-Request-Id}
  * @param replayed  true when the server replayed the answer to an earlier create with the same key
+ * @param possibleDuplicates the ids of open referrals of the same person the server reported when
+ *                  it received a referral ({@code Linkway-Possible-Duplicates}), oldest first, only
+ *                  those the caller may see; empty for every other answer. A possible duplicate is
+ *                  never refused: it is for the sender and the link worker to look at.
  * @param <T>       the resource type
  */
-public record Versioned<T>(T value, String etag, String requestId, boolean replayed) {
+public record Versioned<T>(T value, String etag, String requestId, boolean replayed, List<String> possibleDuplicates) {
 
     public Versioned {
         Objects.requireNonNull(value, "value");
+        possibleDuplicates = possibleDuplicates == null ? List.of() : List.copyOf(possibleDuplicates);
+    }
+
+    /** As before possible duplicates were reported: none. Kept so that code built against 1.x still compiles. */
+    public Versioned(T value, String etag, String requestId, boolean replayed) {
+        this(value, etag, requestId, replayed, List.of());
     }
 
     /** The version number inside the ETag ({@code "3"} is 3), or -1 when there is no ETag or it is not a Linkway one. */
