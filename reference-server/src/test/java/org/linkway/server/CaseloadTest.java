@@ -324,6 +324,19 @@ class CaseloadTest {
         assertThat(later.header("Linkway-Possible-Duplicates")).isNull();
         String id = id(later);
         assertThat(eventTypes(service, id)).doesNotContain("referral.possible-duplicate");
+        // the service is told of the link once, naming the earlier episode; the referrer is not
+        JsonNode linked = null;
+        for (JsonNode e : service.get("/v1/referrals/" + id + "/events").json().path("items")) {
+            if (e.path("type").asString().equals("referral.episode-linked")) {
+                assertThat(linked).as("one episode-linked event").isNull();
+                linked = e;
+            }
+        }
+        assertThat(linked).isNotNull();
+        assertThat(linked.path("data").path("earlierEpisodes").toString()).contains(earlier);
+        assertThat(linked.path("resourceType").asString()).isEqualTo("Episodes");
+        assertThat(eventTypes(referrer("Y03146"), id)).doesNotContain("referral.episode-linked");
+        assertThat(eventTypes(service, earlier)).doesNotContain("referral.episode-linked");
         JsonNode episodes = service.get("/v1/referrals/" + id + "/episodes").json();
         assertThat(episodes.path("items").size()).isEqualTo(1);
         assertThat(episodes.at("/items/0/id").asString()).isEqualTo(earlier);

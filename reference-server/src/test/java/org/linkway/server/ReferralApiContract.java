@@ -207,25 +207,25 @@ abstract class ReferralApiContract {
     }
 
     /**
-     * A referral's events without {@code referral.possible-duplicate}: the suite sends the same
-     * invented person many times, which the link worker service is told of; these tests are about
-     * the journey's own events.
+     * A referral's events without {@code referral.possible-duplicate} and {@code referral.episode-linked}
+     * ({@link PersonMatchEvents}): the suite sends the same invented person many times, which the
+     * link worker service is told of; these tests are about the journey's own events.
      */
     ArrayNode journeyEvents(String id) {
         ArrayNode out = LinkwayJson.mapper().createArrayNode();
         api.get("/v1/referrals/" + id + "/events").json().path("items").forEach(e -> {
-            if (!e.path("type").asString().equals("referral.possible-duplicate")) {
+            if (!PersonMatchEvents.is(e.path("type").asString())) {
                 out.add(e);
             }
         });
         return out;
     }
 
-    /** How many events the log holds, without {@code referral.possible-duplicate} (see {@link #journeyEvents}). */
+    /** How many events the log holds, without the person-match events (see {@link #journeyEvents}). */
     long journeyEventCount() {
         long n = 0;
         for (JsonNode e : api.get("/v1/events?limit=1000").json().path("items")) {
-            if (!e.path("type").asString().equals("referral.possible-duplicate")) {
+            if (!PersonMatchEvents.is(e.path("type").asString())) {
                 n++;
             }
         }

@@ -50,6 +50,36 @@ final class Fixtures {
         return LinkwayJson.mapper().treeToValue(doc, Referral.class);
     }
 
+    private static final AtomicInteger PEOPLE = new AtomicInteger(200);
+
+    /** A fresh invented NHS number from the 999 range, one no other test in this JVM uses. */
+    static String newNhsNumber() {
+        while (true) {
+            try {
+                return org.linkway.validation.checks.NhsNumber.withCheckDigit(
+                        String.format("999%06d", 700_000 + PEOPLE.incrementAndGet()));
+            } catch (IllegalArgumentException impossible) {
+                // no check digit for this prefix: the next one
+            }
+        }
+    }
+
+    /** The full GP referral about the person with NHS number {@code nhs}, from {@code referrer} to the link worker service {@code service}. */
+    static Referral personReferral(String nhs, String referrer, String service) {
+        ObjectNode doc = example(FULL);
+        ((ObjectNode) doc.path("personDemographics")).put("nhsNumber", nhs);
+        ((ObjectNode) doc.at("/referralDetails/entries/0/referrerDetails/organisation")).put("code", referrer);
+        ((ObjectNode) doc.at("/referralDetails/entries/0/referralTo/organisation")).put("code", service);
+        return LinkwayJson.mapper().treeToValue(doc, Referral.class);
+    }
+
+    /** As {@link #personReferral(String, String, String)}, made by the referrer at {@code date} (the clinical date the time rules count from). */
+    static Referral personReferral(String nhs, String referrer, String service, java.time.Instant date) {
+        ObjectNode doc = (ObjectNode) LinkwayJson.mapper().valueToTree(personReferral(nhs, referrer, service));
+        ((ObjectNode) doc.at("/referralDetails/entries/0")).put("date", date.toString());
+        return LinkwayJson.mapper().treeToValue(doc, Referral.class);
+    }
+
     static Referral referral(String placerId) {
         return referral(placerId, "8EC41");
     }

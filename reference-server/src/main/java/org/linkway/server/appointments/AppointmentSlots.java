@@ -90,17 +90,34 @@ final class AppointmentSlots {
                 });
     }
 
-    /** A link worker's appointments starting from {@code from}, earliest first. */
+    /** The columns of a slot, as {@link #slots} reads them. */
+    private static final String SLOT =
+            "s.appointment_id, s.referral_id, s.organisation, s.link_worker, s.start_at," + " s.status, s.sequence";
+
+    /**
+     * A link worker's appointments starting from {@code from}, earliest first. The feed follows the
+     * caseload: the appointments of the referrals assigned to them, whoever each was booked with,
+     * and of referrals no one holds, those booked with them. So a reassignment moves a referral's
+     * appointments from the old link worker's calendar to the new one's. Two index lookups
+     * (caseload by worker, then slots by referral; slots by worker), not one OR over a join.
+     */
     List<Slot> forLinkWorker(String organisation, String linkWorker, Instant from, int limit) {
         return run(
-                "SELECT appointment_id, referral_id, organisation, link_worker, start_at, status, sequence"
-                        + " FROM appointment_slot WHERE organisation = ? AND link_worker = ? AND start_at >= ?"
+                "SELECT * FROM (SELECT " + SLOT + " FROM caseload_assignment a JOIN appointment_slot s"
+                        + " ON s.referral_id = a.referral_id WHERE a.organisation = ? AND a.link_worker = ?"
+                        + " AND s.organisation = a.organisation AND s.start_at >= ?"
+                        + " UNION ALL SELECT " + SLOT + " FROM appointment_slot s WHERE s.organisation = ?"
+                        + " AND s.link_worker = ? AND s.start_at >= ? AND NOT EXISTS (SELECT 1 FROM"
+                        + " caseload_assignment a WHERE a.referral_id = s.referral_id)) feed"
                         + " ORDER BY start_at, appointment_id LIMIT ?",
                 ps -> {
                     ps.setString(1, organisation);
                     ps.setString(2, linkWorker);
                     ps.setLong(3, micros(from));
-                    ps.setInt(4, limit);
+                    ps.setString(4, organisation);
+                    ps.setString(5, linkWorker);
+                    ps.setLong(6, micros(from));
+                    ps.setInt(7, limit);
                     return slots(ps);
                 });
     }

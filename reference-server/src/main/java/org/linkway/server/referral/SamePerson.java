@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * in the receiving organisation ({@link PersonIndex}), records the new referral's keys, and raises
  * {@code referral.possible-duplicate} when the service holds open ones. The person's closed
  * referrals are its earlier episodes, linked through the same keys and read with
- * {@code GET /v1/referrals/{id}/episodes}; no event, so a re-referral's events stay those of any
- * referral. The event is about the referral's {@code Episodes}, which only the link worker service
- * receives.
+ * {@code GET /v1/referrals/{id}/episodes}; linking them raises {@code referral.episode-linked}, so
+ * the link worker service learns of a step up or step down without polling every referral. Both
+ * events are about the referral's {@code Episodes}, which only the link worker service receives
+ * (the referrer is not told of the person's other referrals).
  */
 final class SamePerson {
 
@@ -42,6 +43,10 @@ final class SamePerson {
                 others.stream().filter(PersonIndex.Match::open).toList();
         if (!open.isEmpty()) {
             event(tx, referral.id(), "referral.possible-duplicate", "possibleDuplicates", open, clock);
+        }
+        List<PersonIndex.Match> closed = others.stream().filter(m -> !m.open()).toList();
+        if (!closed.isEmpty()) {
+            event(tx, referral.id(), "referral.episode-linked", "earlierEpisodes", closed, clock);
         }
         return open;
     }
