@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * contact from the dates the record holds (the referral's date, the contact's date), not from
  * when anything was typed in.
  */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ReportOverdueTest {
 
     private static final int REFERRALS = 16;
