@@ -32,11 +32,13 @@ final class Contributions {
         if (r == null) {
             return out;
         }
-        String m = month(r.receivedAt());
+        // the referral's month and its waits follow the referral date PRSB records, not when it reached Linkway
+        String m = month(r.referredAt());
         String org = r.referrerOrg();
         out.add(new Key(Section.AGE_BAND.id(), m, org, "", r.ageBand()));
         out.add(new Key(Section.GENDER.id(), m, org, "", r.gender()));
         out.add(new Key(Section.ETHNICITY.id(), m, org, "", r.ethnicity()));
+        out.add(new Key(Section.GP_PRACTICE.id(), m, org, "", r.gpPractice()));
         for (String need : r.needs()) {
             out.add(new Key(Section.NEEDS.id(), m, org, "", need));
         }
@@ -52,7 +54,7 @@ final class Contributions {
                 r.firstContactAt() == null
                         ? "no-contact-yet"
                         : days(
-                                r.firstContactAt() - r.receivedAt(),
+                                r.firstContactAt() - r.referredAt(),
                                 new long[] {2, 7, 14, 28},
                                 List.of("0-2", "3-7", "8-14", "15-28", "29+"))));
         int c = r.contacts();
@@ -84,7 +86,7 @@ final class Contributions {
         if (o == null || of == null) {
             return List.of();
         }
-        String m = month(of.receivedAt());
+        String m = month(of.referredAt());
         return List.of(new Key(Section.ONWARD_OUTCOME.id(), m, of.referrerOrg(), o.category(), o.status()));
     }
 
@@ -96,7 +98,7 @@ final class Contributions {
         String trend = Math.abs(improvement) <= TOLERANCE ? "unchanged" : improvement > 0 ? "improved" : "worsened";
         return List.of(new Key(
                 Section.OUTCOME_CHANGE.id(),
-                month(of.receivedAt()),
+                month(of.referredAt()),
                 of.referrerOrg(),
                 o.instrument() + "/" + o.scoreId(),
                 trend));

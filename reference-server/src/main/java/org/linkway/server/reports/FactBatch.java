@@ -21,7 +21,7 @@ import java.util.Set;
 final class FactBatch implements AutoCloseable {
 
     static final String REFERRAL_COLUMNS =
-            "referral_id, received_at, referrer_org, source, route, age_band, gender, ethnicity, needs, "
+            "referral_id, received_at, referred_at, referrer_org, source, route, age_band, gender, ethnicity, gp_practice, needs, "
                     + "person_key, rereferral, status, engaged_at, declined_at, closed_at, first_contact_at, contacts";
 
     private final Connection c;
@@ -54,12 +54,14 @@ final class FactBatch implements AutoCloseable {
                                 ? new Facts.Referral(
                                         rs.getString("referral_id"),
                                         rs.getLong("received_at"),
+                                        rs.getLong("referred_at"),
                                         rs.getString("referrer_org"),
                                         rs.getString("source"),
                                         rs.getString("route"),
                                         rs.getString("age_band"),
                                         rs.getString("gender"),
                                         rs.getString("ethnicity"),
+                                        rs.getString("gp_practice"),
                                         Arrays.asList(rs.getString("needs").split(" ")),
                                         rs.getString("person_key"),
                                         rs.getInt("rereferral") == 1,
@@ -166,7 +168,7 @@ final class FactBatch implements AutoCloseable {
         if (!dirtyReferrals.isEmpty()) {
             try (PreparedStatement ps =
                     c.prepareStatement("INSERT INTO report_referral (" + REFERRAL_COLUMNS + ") VALUES "
-                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, "
+                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, "
                             + "engaged_at = excluded.engaged_at, declined_at = excluded.declined_at, closed_at = excluded.closed_at, "
                             + "first_contact_at = excluded.first_contact_at, contacts = excluded.contacts")) {
                 for (String id : dirtyReferrals) {
@@ -245,23 +247,26 @@ final class FactBatch implements AutoCloseable {
     }
 
     static void bindReferral(PreparedStatement ps, Facts.Referral f) throws SQLException {
-        ps.setString(1, f.referralId());
-        ps.setLong(2, f.receivedAt());
-        ps.setString(3, f.referrerOrg());
-        ps.setString(4, f.source());
-        ps.setString(5, f.route());
-        ps.setString(6, f.ageBand());
-        ps.setString(7, f.gender());
-        ps.setString(8, f.ethnicity());
-        ps.setString(9, String.join(" ", f.needs()));
-        ps.setString(10, f.personKey());
-        ps.setInt(11, f.rereferral() ? 1 : 0);
-        ps.setString(12, f.status());
-        setLong(ps, 13, f.engagedAt());
-        setLong(ps, 14, f.declinedAt());
-        setLong(ps, 15, f.closedAt());
-        setLong(ps, 16, f.firstContactAt());
-        ps.setInt(17, f.contacts());
+        int i = 1;
+        ps.setString(i++, f.referralId());
+        ps.setLong(i++, f.receivedAt());
+        ps.setLong(i++, f.referredAt());
+        ps.setString(i++, f.referrerOrg());
+        ps.setString(i++, f.source());
+        ps.setString(i++, f.route());
+        ps.setString(i++, f.ageBand());
+        ps.setString(i++, f.gender());
+        ps.setString(i++, f.ethnicity());
+        ps.setString(i++, f.gpPractice());
+        ps.setString(i++, String.join(" ", f.needs()));
+        ps.setString(i++, f.personKey());
+        ps.setInt(i++, f.rereferral() ? 1 : 0);
+        ps.setString(i++, f.status());
+        setLong(ps, i++, f.engagedAt());
+        setLong(ps, i++, f.declinedAt());
+        setLong(ps, i++, f.closedAt());
+        setLong(ps, i++, f.firstContactAt());
+        ps.setInt(i, f.contacts());
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

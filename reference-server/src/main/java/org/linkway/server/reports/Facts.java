@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,12 +30,14 @@ final class Facts {
     record Referral(
             String referralId,
             long receivedAt,
+            long referredAt,
             String referrerOrg,
             String source,
             String route,
             String ageBand,
             String gender,
             String ethnicity,
+            String gpPractice,
             List<String> needs,
             String personKey,
             boolean rereferral,
@@ -49,12 +52,14 @@ final class Facts {
             return new Referral(
                     referralId,
                     receivedAt,
+                    referredAt,
                     referrerOrg,
                     source,
                     route,
                     ageBand,
                     gender,
                     ethnicity,
+                    gpPractice,
                     needs,
                     personKey,
                     rereferral,
@@ -66,16 +71,41 @@ final class Facts {
                     contacts);
         }
 
-        Referral withTimes(Long engaged, Long declined, Long closed) {
+        Referral asRereferral() {
             return new Referral(
                     referralId,
                     receivedAt,
+                    referredAt,
                     referrerOrg,
                     source,
                     route,
                     ageBand,
                     gender,
                     ethnicity,
+                    gpPractice,
+                    needs,
+                    personKey,
+                    true,
+                    status,
+                    engagedAt,
+                    declinedAt,
+                    closedAt,
+                    firstContactAt,
+                    contacts);
+        }
+
+        Referral withTimes(Long engaged, Long declined, Long closed) {
+            return new Referral(
+                    referralId,
+                    receivedAt,
+                    referredAt,
+                    referrerOrg,
+                    source,
+                    route,
+                    ageBand,
+                    gender,
+                    ethnicity,
+                    gpPractice,
                     needs,
                     personKey,
                     rereferral,
@@ -92,12 +122,14 @@ final class Facts {
             return new Referral(
                     referralId,
                     receivedAt,
+                    referredAt,
                     referrerOrg,
                     source,
                     route,
                     ageBand,
                     gender,
                     ethnicity,
+                    gpPractice,
                     needs,
                     personKey,
                     rereferral,
@@ -123,20 +155,28 @@ final class Facts {
             long lastAt,
             double lastValue) {}
 
-    /** Facts of a referral as received. {@code rereferral} is decided by the caller, who can see earlier ones. */
+    /**
+     * Facts of a referral as received. {@code rereferral} is decided by the caller, who can see
+     * earlier ones. Times are the clinical ones PRSB records where present: the referral's date
+     * (referral details), not when the record reached or was typed into Linkway.
+     */
     static Referral referral(String id, long receivedAt, String referrerOrg, JsonNode doc) {
         JsonNode person = doc.path("personDemographics");
         JsonNode entry = doc.path("referralDetails").path("entries").path(0);
         String route = text(entry.path("referralMethod"));
+        Long dated = micros(text(entry.path("date")));
+        long referredAt = dated == null ? receivedAt : dated;
         return new Referral(
                 id,
                 receivedAt,
+                referredAt,
                 referrerOrg == null || referrerOrg.isBlank() ? NOT_RECORDED : referrerOrg,
-                source(entry, route),
+                ReferralSource.of(entry, route),
                 route == null ? NOT_RECORDED : route,
-                ageBand(text(person.path("dateOfBirth")), receivedAt),
+                ageBand(text(person.path("dateOfBirth")), referredAt),
                 gender(text(person.path("gender"))),
                 ethnicity(text(person.path("ethnicity"))),
+                gpPractice(doc),
                 needs(doc, entry),
                 personKey(person),
                 false,
@@ -148,56 +188,28 @@ final class Facts {
                 0);
     }
 
-    /** Where referrals come from, as a short fixed list (docs/OUTCOMES.md): read from the referrer's role, service and organisation. */
-    static String source(JsonNode entry, String route) {
-        JsonNode referrer = entry.path("referrerDetails");
-        if ("self-referral".equals(route)) {
-            return "self";
+    /** The registered GP practice's ODS code from the GP practice section, or not recorded. */
+    static String gpPractice(JsonNode doc) {
+        String code = text(doc.path("gpPractice").path("entries").path(0).path("gpPracticeIdentifier"));
+        return code != null && code.matches("[A-Z0-9]{3,6}") ? code : NOT_RECORDED;
+    }
+
+    /**
+     * A PRSB date or date and time as microseconds since the epoch (a date alone is its start, in
+     * UTC); null if absent or unreadable, so the caller falls back to a time it knows.
+     */
+    static Long micros(String value) {
+        if (value == null) {
+            return null;
         }
-        if (referrer.isMissingNode()) {
-            return NOT_RECORDED;
+        try {
+            Instant t = value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(value).toInstant();
+            return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+        } catch (RuntimeException e) {
+            return null;
         }
-        String role = text(referrer.path("role").path("code"));
-        String words = (" " + text(referrer.path("service").path("text")) + " "
-                        + text(referrer.path("organisation").path("text")) + " " + text(referrer.path("team")) + " "
-                        + text(referrer.path("role").path("display")) + " ")
-                .toLowerCase(Locale.ROOT);
-        if (words.contains("self")) {
-            return "self";
-        }
-        if ("R0260".equals(role)
-                || words.contains("general practi")
-                || words.contains(" gp ")
-                || words.contains("surgery")
-                || words.contains("medical practice")
-                || words.contains("primary care")) {
-            return "general-practice";
-        }
-        if (words.contains("hospital")
-                || words.contains("ward")
-                || words.contains("discharge")
-                || words.contains("emergency")) {
-            return "hospital";
-        }
-        if (words.contains("social care")
-                || words.contains("social work")
-                || words.contains("council")
-                || words.contains("local authority")) {
-            return "social-care-local-authority";
-        }
-        if (words.contains("housing")) {
-            return "housing";
-        }
-        if (words.contains("pharmac")) {
-            return "pharmacy";
-        }
-        if (words.contains("charity")
-                || words.contains("voluntary")
-                || words.contains("community")
-                || words.contains("vcse")) {
-            return "vcse";
-        }
-        return "other";
     }
 
     static final List<String> AGE_BANDS =

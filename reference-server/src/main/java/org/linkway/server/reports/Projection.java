@@ -122,24 +122,9 @@ final class Projection {
                 JsonNode doc = Json.MAPPER.readTree(r.get().body());
                 Facts.Referral f = Facts.referral(e.resourceId(), at, r.get().referrerOrg(), doc);
                 boolean again = f.personKey() != null && b.referredBefore(f.personKey(), at);
-                f = new Facts.Referral(
-                        f.referralId(),
-                        f.receivedAt(),
-                        f.referrerOrg(),
-                        f.source(),
-                        f.route(),
-                        f.ageBand(),
-                        f.gender(),
-                        f.ethnicity(),
-                        f.needs(),
-                        f.personKey(),
-                        again,
-                        f.status(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        0);
+                if (again) {
+                    f = f.asRereferral();
+                }
                 b.saveReferral(null, f);
             }
             case "referral.status-changed" -> {
@@ -159,10 +144,13 @@ final class Projection {
                 if (old == null || r.isEmpty()) {
                     return;
                 }
-                String attempt =
-                        Json.MAPPER.readTree(r.get().body()).path("attempt").asString(null);
+                JsonNode contact = Json.MAPPER.readTree(r.get().body());
+                String attempt = contact.path("attempt").asString(null);
                 if (attempt == null || attempt.equals("made-contact")) {
-                    b.saveReferral(old, old.withContact(at));
+                    // the contact's date as recorded (PRSB), not when it was typed in; the event's time only if it has
+                    // none
+                    Long dated = Facts.micros(Facts.text(contact.path("contact").path("dateAndTimeOfContact")));
+                    b.saveReferral(old, old.withContact(dated == null ? at : dated));
                 }
             }
             case "assessment.recorded" -> {
@@ -174,6 +162,7 @@ final class Projection {
                 foldAssessment(b, of, r.get(), at);
             }
             case "appointment.attended", "appointment.did-not-attend" -> foldAppointment(b, e, at);
+            case "referral.overdue" -> foldOverdue(b, e, at);
             default -> {
                 if ("OnwardReferral".equals(e.resourceType())) {
                     foldOnward(tx, b, e);
@@ -198,6 +187,30 @@ final class Projection {
                         of.referrerOrg(),
                         "",
                         e.type().substring("appointment.".length()))));
+    }
+
+    /** Each rule that fell due is raised once (the sweeper's guarantee), so each raise adds one to the month it fell due. */
+    private static void foldOverdue(FactBatch b, StoredEvent e, long at) throws SQLException {
+        Facts.Referral of = b.referral(e.referralId());
+        if (of == null) {
+            return;
+        }
+        JsonNode p = Json.MAPPER.readTree(e.payload());
+        String rule = p.path("rule").asString(null);
+        if (rule == null || !Section.OVERDUE.columns().contains(rule)) {
+            return;
+        }
+        String due = p.path("dueAt").asString(null);
+        long when;
+        try {
+            when = due == null ? at : micros(Instant.parse(due));
+        } catch (RuntimeException unreadable) {
+            when = at;
+        }
+        b.adjust(
+                List.of(),
+                List.of(new Contributions.Key(
+                        Section.OVERDUE.id(), Contributions.month(when), of.referrerOrg(), "", rule)));
     }
 
     private void foldOnward(Tx tx, FactBatch b, StoredEvent e) throws SQLException {

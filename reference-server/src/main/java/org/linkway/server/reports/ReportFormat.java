@@ -25,12 +25,12 @@ final class ReportFormat {
         }
         out.put("eventsUpTo", eventsUpTo);
         ObjectNode sup = out.putObject("suppression");
-        sup.put("marker", "*");
-        sup.put(
-                "rule",
-                "counts from 1 to " + (Suppression.THRESHOLD - 1)
-                        + " are shown as *, and further counts are hidden so that "
-                        + "no hidden count can be worked out from the totals");
+        sup.put("method", Suppression.METHOD);
+        sup.put("marker", Suppression.SUPPRESSED);
+        sup.put("withheldMarker", Suppression.WITHHELD);
+        sup.put("smallestShown", Suppression.SMALLEST_SHOWN);
+        sup.put("roundingBase", Suppression.BASE);
+        sup.put("rule", Suppression.RULE);
         ArrayNode sections = out.putArray("sections");
         for (ReportTable t : tables) {
             ObjectNode s = sections.addObject();

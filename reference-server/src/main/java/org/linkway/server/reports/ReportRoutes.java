@@ -22,7 +22,7 @@ import org.linkway.server.storage.StoreException;
 
 /**
  * Commissioner reports: the NHS England minimum dataset and the process measures, aggregated by
- * period and referring organisation, small numbers suppressed, JSON or CSV. Counts come from the
+ * period and referring organisation, under disclosure control ({@link Suppression}), JSON or CSV. Counts come from the
  * report tables the {@link Projection} folds from the event table; every request first folds in
  * the events committed since the last one, so a report is never behind the data.
  *
@@ -105,18 +105,26 @@ public final class ReportRoutes {
     private void answer(Context ctx, String report, List<Section> sections) {
         Query q = query(ctx);
         long upTo = projection.catchUp();
-        List<ReportTable> tables = store.transaction(tx -> {
+        // every section of every report is published together, so what one report hides no other report released for
+        // the same query can give away (docs/OUTCOMES.md)
+        List<Section> all = Section.RELEASED_TOGETHER;
+        List<Map<ReportTable.Row, Map<String, Long>>> counts = store.transaction(tx -> {
             Connection c = SqlAccess.connection(tx);
             try {
-                ArrayList<ReportTable> out = new ArrayList<>();
-                for (Section s : sections) {
-                    out.add(ReportTable.of(s, counts(c, s, q)));
+                ArrayList<Map<ReportTable.Row, Map<String, Long>>> out = new ArrayList<>();
+                for (Section s : all) {
+                    out.add(counts(c, s, q));
                 }
                 return out;
             } catch (SQLException e) {
                 throw new StoreException("cannot read the report tables", e);
             }
         });
+        List<ReportTable> published = ReportTable.publish(all, counts);
+        List<ReportTable> tables = new ArrayList<>();
+        for (Section s : sections) {
+            tables.add(published.get(all.indexOf(s)));
+        }
         String accept = ctx.header("Accept");
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV)) {
             ctx.status(200)

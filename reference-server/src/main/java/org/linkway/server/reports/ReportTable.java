@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * One section of a report as published: rows (period, referring organisation, sub-row),
- * columns (categories), row and column totals, with the suppressed entries already hidden.
+ * columns (categories), row and column totals, with disclosure control already applied by
+ * {@link Suppression#publish(List)} over every section released together.
  */
 final class ReportTable {
 
@@ -26,21 +27,52 @@ final class ReportTable {
     final Section section;
     final List<Row> rows;
     final List<String> columns;
-    /** Rows + 1 by columns + 1: the last row is the column totals, the last column the row totals. */
-    final long[][] values;
+    final Suppression.Published published;
 
-    final boolean[][] hidden;
-
-    private ReportTable(Section section, List<Row> rows, List<String> columns, long[][] values, boolean[][] hidden) {
+    private ReportTable(Section section, List<Row> rows, List<String> columns, Suppression.Published published) {
         this.section = section;
         this.rows = rows;
         this.columns = columns;
-        this.values = values;
-        this.hidden = hidden;
+        this.published = published;
     }
 
-    /** Builds and suppresses a table from (row, column) counts. */
-    static ReportTable of(Section section, Map<Row, Map<String, Long>> counts) {
+    /** Builds the sections' tables from (row, column) counts and publishes them together. */
+    static List<ReportTable> publish(List<Section> sections, List<Map<Row, Map<String, Long>>> counts) {
+        List<List<Row>> rowsOf = new ArrayList<>();
+        List<Suppression.Table> tables = new ArrayList<>();
+        for (int s = 0; s < sections.size(); s++) {
+            Section section = sections.get(s);
+            Map<Row, Map<String, Long>> c = counts.get(s);
+            List<String> columns = columns(section, c);
+            List<Row> rows = new ArrayList<>(new TreeMap<>(c).keySet());
+            long[][] cells = new long[rows.size()][columns.size()];
+            List<String> labels = new ArrayList<>();
+            List<String> populations = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                Map<String, Long> m = c.get(row);
+                for (int j = 0; j < columns.size(); j++) {
+                    cells[i][j] = Math.max(0, m.getOrDefault(columns.get(j), 0L));
+                }
+                labels.add(row.period() + "|" + row.referrerOrg() + "|" + row.rowKey());
+                populations.add(
+                        Section.PARTITION_REFERRALS.contains(section)
+                                ? "referrals|" + row.period() + "|" + row.referrerOrg()
+                                : null);
+            }
+            rowsOf.add(rows);
+            tables.add(new Suppression.Table(section.id(), labels, columns, cells, populations));
+        }
+        List<Suppression.Published> published = Suppression.publish(tables);
+        List<ReportTable> out = new ArrayList<>();
+        for (int s = 0; s < sections.size(); s++) {
+            out.add(new ReportTable(
+                    sections.get(s), rowsOf.get(s), published.get(s).columns(), published.get(s)));
+        }
+        return out;
+    }
+
+    private static List<String> columns(Section section, Map<Row, Map<String, Long>> counts) {
         List<String> columns = new ArrayList<>(section.columns());
         TreeMap<String, Boolean> extra = new TreeMap<>();
         counts.values()
@@ -50,25 +82,12 @@ final class ReportTable {
                     }
                 }));
         columns.addAll(extra.keySet());
-        List<Row> rows = new ArrayList<>(new TreeMap<>(counts).keySet());
-        long[][] cells = new long[rows.size()][columns.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Long> m = counts.get(rows.get(i));
-            for (int j = 0; j < columns.size(); j++) {
-                cells[i][j] = m.getOrDefault(columns.get(j), 0L);
-            }
-        }
-        return new ReportTable(
-                section,
-                rows,
-                columns,
-                Suppression.withTotals(cells, columns.size()),
-                Suppression.hide(cells, columns.size()));
+        return columns;
     }
 
-    /** The published value: the count, or "*" where suppressed. */
+    /** The published value: a rounded count, or a marker ({@link Suppression#SUPPRESSED}, {@link Suppression#WITHHELD}). */
     Object published(int i, int j) {
-        return hidden[i][j] ? "*" : (Object) values[i][j];
+        return published.value(i, j);
     }
 
     /** Cells of one published row as column to value, in column order. */

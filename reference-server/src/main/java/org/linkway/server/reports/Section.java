@@ -12,6 +12,11 @@ enum Section {
     AGE_BAND("demographics.age-band", "Referrals by age band at receipt", "referrals", Facts.AGE_BANDS),
     GENDER("demographics.gender", "Referrals by stated gender", "referrals", Facts.GENDERS),
     ETHNICITY("demographics.ethnicity", "Referrals by ethnic group", "referrals", Facts.ETHNIC_GROUPS),
+    GP_PRACTICE(
+            "demographics.gp-practice",
+            "Referrals by registered GP practice (ODS code from the GP practice section)",
+            "referrals",
+            List.of(Facts.NOT_RECORDED)),
     NEEDS(
             "needs.presenting",
             "Needs and concerns: referrals with each SNOMED CT coded presenting complaint or reason (uncoded if none)",
@@ -24,18 +29,10 @@ enum Section {
             List.of("improved", "unchanged", "worsened")),
     SOURCE(
             "process.source",
-            "Referrals by source",
+            "Referrals by source, from coded data only: the referrer's coded role and the kind of organisation "
+                    + "its ODS code names (never from free text)",
             "referrals",
-            List.of(
-                    "general-practice",
-                    "hospital",
-                    "social-care-local-authority",
-                    "housing",
-                    "pharmacy",
-                    "vcse",
-                    "self",
-                    "other",
-                    Facts.NOT_RECORDED)),
+            List.of("general-practice", "nhs-trust", "pharmacy", "self", "other", Facts.NOT_RECORDED)),
     ROUTE(
             "process.route",
             "Referrals by route (referral method)",
@@ -64,7 +61,8 @@ enum Section {
                     "cancelled")),
     FIRST_CONTACT(
             "process.days-to-first-contact",
-            "Days from receipt to the first contact made",
+            "Days from the referral date (PRSB referral details; receipt if none) to the date of the first contact "
+                    + "made (PRSB contact date)",
             "referrals",
             List.of("0-2", "3-7", "8-14", "15-28", "29+", "no-contact-yet")),
     CONTACTS(
@@ -100,14 +98,38 @@ enum Section {
             "Appointments with the link worker by outcome (attended, did not attend), by the month the appointment "
                     + "started",
             "appointments",
-            List.of("attended", "did-not-attend"));
+            List.of("attended", "did-not-attend")),
+    // time rules (issue 19): each rule that fell due is raised once, so each raise counts once
+    OVERDUE(
+            "process.overdue",
+            "Time rules that fell due unmet (first contact, follow-up, review), by the month they fell due",
+            "overdue-rules",
+            List.of("first-contact", "follow-up", "review"));
+
+    /**
+     * Sections whose rows count each referral once, in exactly one column: a row of any of them
+     * and the row with the same period and organisation of any other add up to the same number of
+     * referrals, which {@link Disclosure} takes into account.
+     */
+    static final java.util.Set<Section> PARTITION_REFERRALS = java.util.EnumSet.of(
+            AGE_BAND,
+            GENDER,
+            ETHNICITY,
+            GP_PRACTICE,
+            SOURCE,
+            ROUTE,
+            STATUS,
+            FIRST_CONTACT,
+            CONTACTS,
+            CLOSURE_TIME,
+            REREFERRAL);
 
     // A count published in two sections must be suppressed the same way in both, or one could
     // reveal what the other hides. So onward referrals by category are the row totals of the
     // onward-outcome table (one table, in both reports), and closure reasons are the closed
     // columns of the status table rather than a second table of the same numbers.
     static final List<Section> MINIMUM_DATASET =
-            List.of(AGE_BAND, GENDER, ETHNICITY, NEEDS, ONWARD_OUTCOME, OUTCOME_CHANGE);
+            List.of(AGE_BAND, GENDER, ETHNICITY, GP_PRACTICE, NEEDS, ONWARD_OUTCOME, OUTCOME_CHANGE);
     static final List<Section> PROCESS_MEASURES = List.of(
             SOURCE,
             ROUTE,
@@ -119,7 +141,11 @@ enum Section {
             ONWARD_OUTCOME,
             OUTCOME_CHANGE,
             SNOMED,
-            APPOINTMENTS);
+            APPOINTMENTS,
+            OVERDUE);
+
+    /** Every section of every report: what one request publishes together (in this order). */
+    static final List<Section> RELEASED_TOGETHER = List.of(values());
 
     private final String id;
     private final String title;

@@ -2,255 +2,215 @@ package org.linkway.server.reports;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Small-number suppression for a table of counts published with its row totals, column totals
- * and grand total.
+ * Statistical disclosure control for every count Linkway publishes: the small-numbers rule NHS
+ * England's statistics (formerly NHS Digital's) apply to Hospital Episode Statistics, made to
+ * hold across tables. The rule and its source are in docs/OUTCOMES.md.
  *
- * <p>Primary: every count from 1 to 4, cells and totals alike, is hidden. Secondary, repeated
- * until nothing changes:
  * <ol>
- * <li>no row or column (totals included) may hide exactly one entry, or it could be recovered by
- * subtraction;</li>
- * <li>where a line's total is shown, the hidden cells of that line must add up to 5 or more, or
- * their sum would itself be a small number;</li>
- * <li>no hidden entry may be determined exactly by the table's equations taken together (a
- * Gaussian elimination over the hidden entries of each connected group of lines).</li>
+ * <li>0 is shown as 0 (an empty category identifies no one).</li>
+ * <li>Every count from 1 to 7 is shown as {@value #SUPPRESSED}.</li>
+ * <li>Every other count is rounded to the nearest {@value #BASE}.</li>
+ * <li>Totals are the sums of the values shown (a suppressed cell adds nothing), so a total says
+ * nothing a reader could not add up from the cells.</li>
+ * <li>Tables published together are checked together ({@link Disclosure}): rows of different
+ * tables that count the same people (same {@link Table#populations() population}) must add up
+ * to the same true number, which a reader may use. Where that would pin a suppressed count to
+ * one value, the row holding it is withheld whole, each entry shown as {@value #WITHHELD}, until
+ * no suppressed count can be pinned.</li>
  * </ol>
- * Each time, the next entry hidden is the smallest non-zero count in the line still shown
- * (zeros are never hidden unless nothing else is left, then the line's total is).
+ *
+ * <p>This is the one entry point: every report, export and extract that publishes a count calls
+ * {@link #publish(List)} (or {@link #count(long)} for a count standing alone).
  */
-final class Suppression {
+public final class Suppression {
 
-    static final int THRESHOLD = 5;
+    /** Published in place of a count from 1 to 7. */
+    public static final String SUPPRESSED = "*";
+
+    /** Published in place of every entry of a row withheld so that no suppressed count can be worked out. */
+    public static final String WITHHELD = "x";
+
+    /** The smallest count shown (as a rounded number); 1 to {@code SMALLEST_SHOWN - 1} are suppressed. */
+    public static final int SMALLEST_SHOWN = 8;
+
+    /** Shown counts are rounded to the nearest multiple of this. */
+    public static final int BASE = 5;
+
+    /** The method's name, as reports state it ({@code suppression.method}). */
+    public static final String METHOD = "nhs-small-numbers-1-7-round-5";
+
+    /** The method in one sentence, as reports state it ({@code suppression.rule}). */
+    public static final String RULE = "0 is shown as 0; counts from 1 to 7 are shown as " + SUPPRESSED
+            + "; other counts are rounded to the nearest " + BASE + "; totals are the sums of the values shown; "
+            + "where tables released together would let a suppressed count be worked out, its row is withheld ("
+            + WITHHELD + ")";
 
     private Suppression() {}
 
     /**
-     * @param cells counts, rows by columns (non-negative)
-     * @return which entries of the full table to hide: {@code rows + 1} by {@code columns + 1},
-     *         the last row holding the column totals and the last column the row totals
+     * A table of true counts to publish.
+     *
+     * @param id the table's name (carried through to the result)
+     * @param rows row labels
+     * @param columns column labels
+     * @param cells counts, rows by columns, none negative
+     * @param populations for each row, the name of the population the row counts once each (every
+     *     person or referral in exactly one column), or null when its cells do not partition one;
+     *     rows with the same name, in any table published together, must have the same true total
      */
-    static boolean[][] hide(long[][] cells, int columns) {
-        int r = cells.length;
-        long[][] m = withTotals(cells, columns);
-        boolean[][] hidden = new boolean[r + 1][columns + 1];
-        for (int i = 0; i <= r; i++) {
-            for (int j = 0; j <= columns; j++) {
-                hidden[i][j] = m[i][j] >= 1 && m[i][j] < THRESHOLD;
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i <= r; i++) {
-                changed |= protectLine(m, hidden, true, i);
-            }
-            for (int j = 0; j <= columns; j++) {
-                changed |= protectLine(m, hidden, false, j);
-            }
-            if (!changed) {
-                changed = protectDetermined(m, hidden);
-            }
-        }
-        return hidden;
-    }
+    public record Table(String id, List<String> rows, List<String> columns, long[][] cells, List<String> populations) {
 
-    static long[][] withTotals(long[][] cells, int columns) {
-        int r = cells.length;
-        long[][] m = new long[r + 1][columns + 1];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < columns; j++) {
-                m[i][j] = cells[i][j];
-                m[i][columns] += cells[i][j];
-                m[r][j] += cells[i][j];
-                m[r][columns] += cells[i][j];
+        public Table {
+            rows = List.copyOf(rows);
+            columns = List.copyOf(columns);
+            populations = populations == null
+                    ? java.util.Collections.nCopies(rows.size(), null)
+                    : java.util.Collections.unmodifiableList(new ArrayList<>(populations));
+            if (cells.length != rows.size() || populations.size() != rows.size()) {
+                throw new IllegalArgumentException(id + ": " + rows.size() + " rows, " + cells.length
+                        + " rows of cells, " + populations.size() + " populations");
             }
-        }
-        return m;
-    }
-
-    /** Rules 1 and 2 for one row ({@code row} true) or column; true if it hid something. */
-    private static boolean protectLine(long[][] m, boolean[][] hidden, boolean row, int index) {
-        int n = row ? m[0].length : m.length;
-        int count = 0;
-        long sum = 0;
-        for (int k = 0; k < n - 1; k++) {
-            if (at(hidden, row, index, k)) {
-                count++;
-                sum += at(m, row, index, k);
-            }
-        }
-        boolean totalHidden = at(hidden, row, index, n - 1);
-        int all = count + (totalHidden ? 1 : 0);
-        boolean exposed = all == 1 || (count >= 1 && !totalHidden && sum < THRESHOLD);
-        return exposed && hideNext(m, hidden, row, index);
-    }
-
-    /** Hides the smallest non-zero count still shown in the line, else a shown zero, else its total. */
-    private static boolean hideNext(long[][] m, boolean[][] hidden, boolean row, int index) {
-        int n = row ? m[0].length : m.length;
-        int best = -1;
-        for (int k = 0; k < n - 1; k++) {
-            if (!at(hidden, row, index, k)
-                    && at(m, row, index, k) > 0
-                    && (best < 0 || at(m, row, index, k) < at(m, row, index, best))) {
-                best = k;
-            }
-        }
-        if (best < 0) {
-            for (int k = 0; k < n - 1 && best < 0; k++) {
-                if (!at(hidden, row, index, k)) {
-                    best = k;
+            long[][] copy = new long[cells.length][];
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i].length != columns.size()) {
+                    throw new IllegalArgumentException(id + ": row " + i + " has " + cells[i].length + " cells");
                 }
+                for (long v : cells[i]) {
+                    if (v < 0) {
+                        throw new IllegalArgumentException(id + ": a count below zero");
+                    }
+                }
+                copy[i] = cells[i].clone();
             }
+            cells = copy;
         }
-        if (best < 0 && !at(hidden, row, index, n - 1)) {
-            best = n - 1;
+
+        /** A table whose rows belong to no shared population. */
+        public Table(String id, List<String> rows, List<String> columns, long[][] cells) {
+            this(id, rows, columns, cells, null);
         }
-        if (best < 0) {
-            return false;
+
+        /** The true count at a row and column. */
+        public long cell(int row, int column) {
+            return cells[row][column];
         }
-        if (row) {
-            hidden[index][best] = true;
-        } else {
-            hidden[best][index] = true;
+
+        @Override
+        public long[][] cells() {
+            long[][] copy = new long[cells.length][];
+            for (int i = 0; i < cells.length; i++) {
+                copy[i] = cells[i].clone();
+            }
+            return copy;
         }
-        return true;
     }
 
     /**
-     * Rule 3: finds a hidden entry the equations pin down, and hides one more entry in its row.
-     * Only lines that share hidden entries constrain each other, so each connected group of
-     * lines is solved on its own (small systems, even for large tables).
+     * A table as published. Each value is a {@link Long} or one of the markers {@value #SUPPRESSED}
+     * and {@value #WITHHELD}.
+     *
+     * @param values {@code rows + 1} by {@code columns + 1}: the last row holds the column totals,
+     *     the last column the row totals
      */
-    private static boolean protectDetermined(long[][] m, boolean[][] hidden) {
-        int rows = m.length;
-        int cols = m[0].length;
-        // lines 0..rows-1 are rows, rows..rows+cols-1 are columns; a hidden entry joins its row and column
-        int[] parent = new int[rows + cols];
-        for (int k = 0; k < parent.length; k++) {
-            parent[k] = k;
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (hidden[i][j]) {
-                    parent[find(parent, i)] = find(parent, rows + j);
-                }
+    public record Published(String id, List<String> rows, List<String> columns, Object[][] values) {
+
+        public Published {
+            rows = List.copyOf(rows);
+            columns = List.copyOf(columns);
+            Object[][] copy = new Object[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                copy[i] = values[i].clone();
             }
+            values = copy;
         }
-        Map<Integer, List<int[]>> groups = new HashMap<>();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (hidden[i][j]) {
-                    groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>())
-                            .add(new int[] {i, j});
-                }
-            }
+
+        /** The published value at a row and column; {@code rows().size()} is the totals row, {@code columns().size()} the total column. */
+        public Object value(int row, int column) {
+            return values[row][column];
         }
-        boolean changed = false;
-        for (List<int[]> unknowns : groups.values()) {
-            Map<Integer, double[]> lines = new LinkedHashMap<>();
-            for (int u = 0; u < unknowns.size(); u++) {
-                int i = unknowns.get(u)[0];
-                int j = unknowns.get(u)[1];
-                // each line: its cells minus its total is zero
-                lines.computeIfAbsent(i, x -> new double[unknowns.size()])[u] = j == cols - 1 ? -1 : 1;
-                lines.computeIfAbsent(rows + j, x -> new double[unknowns.size()])[u] = i == rows - 1 ? -1 : 1;
-            }
-            boolean[] determined = Linear.determined(new ArrayList<>(lines.values()), unknowns.size());
-            for (int u = 0; u < determined.length; u++) {
-                if (determined[u]) {
-                    int[] cell = unknowns.get(u);
-                    // one more entry per exposed group is enough for this round; the loop checks again
-                    if (hideNext(m, hidden, true, cell[0]) || hideNext(m, hidden, false, cell[1])) {
-                        changed = true;
-                        break;
-                    }
-                }
-            }
+
+        /** True if the row was withheld whole. */
+        public boolean withheld(int row) {
+            return WITHHELD.equals(values[row][columns.size()]);
         }
-        return changed;
+
+        @Override
+        public Object[][] values() {
+            Object[][] copy = new Object[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                copy[i] = values[i].clone();
+            }
+            return copy;
+        }
     }
 
-    private static int find(int[] parent, int k) {
-        while (parent[k] != k) {
-            parent[k] = parent[parent[k]];
-            k = parent[k];
+    /** One count published alone (no table, no total): 0, {@value #SUPPRESSED}, or rounded to the base. */
+    public static Object count(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a count below zero");
         }
-        return k;
+        if (n == 0) {
+            return 0L;
+        }
+        return n < SMALLEST_SHOWN ? SUPPRESSED : (Object) round(n);
     }
 
-    private static boolean at(boolean[][] a, boolean row, int index, int k) {
-        return row ? a[index][k] : a[k][index];
+    /** A count of {@link #SMALLEST_SHOWN} or more, rounded to the nearest {@link #BASE}. */
+    static long round(long n) {
+        return (n + BASE / 2) / BASE * BASE;
     }
 
-    private static long at(long[][] a, boolean row, int index, int k) {
-        return row ? a[index][k] : a[k][index];
+    /** Publishes one table on its own. */
+    public static Published publish(Table table) {
+        return publish(List.of(table)).get(0);
     }
 
-    /** Which unknowns a homogeneous-coefficient linear system fixes uniquely (whatever the right-hand sides). */
-    static final class Linear {
+    /**
+     * Publishes tables released together: small counts suppressed, others rounded, totals summed
+     * from what is shown, and rows withheld where the tables together would give a suppressed
+     * count away.
+     *
+     * @return the published tables, in the order given
+     */
+    public static List<Published> publish(List<Table> tables) {
+        boolean[][] withheld = Disclosure.withhold(tables);
+        List<Published> out = new ArrayList<>(tables.size());
+        for (int t = 0; t < tables.size(); t++) {
+            out.add(publish(tables.get(t), withheld[t]));
+        }
+        return out;
+    }
 
-        private static final double EPS = 1e-9;
-
-        private Linear() {}
-
-        /**
-         * x_k is fixed by the equations exactly when the unit vector e_k lies in their row space,
-         * i.e. when, in reduced row echelon form, some row has its only non-zero entry at k.
-         */
-        static boolean[] determined(List<double[]> equations, int n) {
-            double[][] a = equations.toArray(new double[0][]);
-            int rows = a.length;
-            int pivotRow = 0;
-            int[] pivotCol = new int[rows];
-            Arrays.fill(pivotCol, -1);
-            for (int col = 0; col < n && pivotRow < rows; col++) {
-                int best = -1;
-                for (int i = pivotRow; i < rows; i++) {
-                    if (Math.abs(a[i][col]) > EPS && (best < 0 || Math.abs(a[i][col]) > Math.abs(a[best][col]))) {
-                        best = i;
-                    }
-                }
-                if (best < 0) {
-                    continue;
-                }
-                double[] t = a[best];
-                a[best] = a[pivotRow];
-                a[pivotRow] = t;
-                double p = a[pivotRow][col];
-                for (int k = 0; k < n; k++) {
-                    a[pivotRow][k] /= p;
-                }
-                for (int i = 0; i < rows; i++) {
-                    if (i != pivotRow && Math.abs(a[i][col]) > EPS) {
-                        double f = a[i][col];
-                        for (int k = 0; k < n; k++) {
-                            a[i][k] -= f * a[pivotRow][k];
-                        }
-                    }
-                }
-                pivotCol[pivotRow] = col;
-                pivotRow++;
+    private static Published publish(Table t, boolean[] withheld) {
+        int r = t.rows().size();
+        int c = t.columns().size();
+        Object[][] v = new Object[r + 1][c + 1];
+        long[] columnTotals = new long[c];
+        for (int i = 0; i < r; i++) {
+            if (withheld[i]) {
+                Arrays.fill(v[i], WITHHELD);
+                continue;
             }
-            boolean[] fixed = new boolean[n];
-            for (int i = 0; i < pivotRow; i++) {
-                int nonZero = 0;
-                for (int k = 0; k < n; k++) {
-                    if (Math.abs(a[i][k]) > EPS) {
-                        nonZero++;
-                    }
-                }
-                if (nonZero == 1) {
-                    fixed[pivotCol[i]] = true;
+            long rowTotal = 0;
+            for (int j = 0; j < c; j++) {
+                Object shown = count(t.cell(i, j));
+                v[i][j] = shown;
+                if (shown instanceof Long n) {
+                    rowTotal += n;
+                    columnTotals[j] += n;
                 }
             }
-            return fixed;
+            v[i][c] = rowTotal;
         }
+        long grand = 0;
+        for (int j = 0; j < c; j++) {
+            v[r][j] = columnTotals[j];
+            grand += columnTotals[j];
+        }
+        v[r][c] = grand;
+        return new Published(t.id(), t.rows(), t.columns(), v);
     }
 }

@@ -1,196 +1,108 @@
 package org.linkway.server.reports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Someone trying to recover suppressed counts from a published table: by subtraction along
- * every row and column with bounds (no count is negative), repeated until nothing narrows, and
- * by solving all the table's equations together. Written independently of {@link Suppression}.
+ * A reader trying to recover suppressed counts from tables published together, knowing the
+ * method: no count is negative, 0 is exact, a suppressed count is 1 to 7, a shown count {@code r}
+ * is within 2 of {@code r} and at least 8, totals are sums of what is shown, and rows that count
+ * the same population add up to the same true number. Written independently of {@link Disclosure}:
+ * for each suppressed count it tries every value from 1 to 7 and asks whether some true total
+ * fits every row of the population with that value; a count is recovered when exactly one fits.
  */
 final class Attacker {
 
+    /** One published table as the reader sees it: values (rows by columns, totals left out) and each row's population or null. */
+    record Seen(Object[][] values, List<String> populations) {}
+
     private Attacker() {}
 
-    /** The published table: values where shown, null where hidden; last row and column are totals. */
-    static Long[][] publish(long[][] full, boolean[][] hidden) {
-        Long[][] p = new Long[full.length][full[0].length];
-        for (int i = 0; i < full.length; i++) {
-            for (int j = 0; j < full[0].length; j++) {
-                p[i][j] = hidden[i][j] ? null : full[i][j];
-            }
-        }
-        return p;
-    }
-
-    /** The hidden entries whose exact value the attacker can work out, as {row, column}. */
-    static List<int[]> recovered(Long[][] p) {
-        int rows = p.length;
-        int cols = p[0].length;
-        long ceiling = 0;
-        for (Long[] r : p) {
-            for (Long v : r) {
-                if (v != null) {
-                    ceiling = Math.max(ceiling, v);
+    /** The suppressed entries whose value the reader can pin down, as {table, row, column}. */
+    static List<int[]> recovered(List<Seen> tables) {
+        Map<String, List<int[]>> byPopulation = new HashMap<>();
+        for (int t = 0; t < tables.size(); t++) {
+            for (int i = 0; i < tables.get(t).values().length; i++) {
+                String p = tables.get(t).populations().get(i);
+                if (p != null) {
+                    byPopulation.computeIfAbsent(p, k -> new ArrayList<>()).add(new int[] {t, i});
                 }
             }
         }
-        ceiling = ceiling * (rows + cols) + 100; // a bound no count can exceed
-        long[][] lo = new long[rows][cols];
-        long[][] hi = new long[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                lo[i][j] = p[i][j] == null ? 0 : p[i][j];
-                hi[i][j] = p[i][j] == null ? ceiling : p[i][j];
-            }
-        }
-        boolean changed = true;
-        for (int round = 0; changed && round < 10_000; round++) {
-            changed = false;
-            for (int i = 0; i < rows; i++) {
-                changed |= narrow(lo, hi, true, i);
-            }
-            for (int j = 0; j < cols; j++) {
-                changed |= narrow(lo, hi, false, j);
-            }
-        }
         List<int[]> out = new ArrayList<>();
-        boolean[] solved = solve(p);
-        int u = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (p[i][j] == null) {
-                    if (lo[i][j] == hi[i][j] || solved[u]) {
-                        out.add(new int[] {i, j});
+        for (int t = 0; t < tables.size(); t++) {
+            Object[][] v = tables.get(t).values();
+            for (int i = 0; i < v.length; i++) {
+                for (int j = 0; j < v[i].length; j++) {
+                    if (!Suppression.SUPPRESSED.equals(v[i][j])) {
+                        continue;
                     }
-                    u++;
+                    String p = tables.get(t).populations().get(i);
+                    int fits = 0;
+                    for (long guess = 1; guess <= 7; guess++) {
+                        if (p == null || fits(tables, byPopulation.get(p), t, i, j, guess)) {
+                            fits++;
+                        }
+                    }
+                    if (fits == 1) {
+                        out.add(new int[] {t, i, j});
+                    }
                 }
             }
         }
         return out;
     }
 
-    /** One line: cells sum to the total; each unknown is bounded by the others. */
-    private static boolean narrow(long[][] lo, long[][] hi, boolean row, int index) {
-        int n = row ? lo[0].length : lo.length;
-        boolean changed = false;
-        for (int k = 0; k < n; k++) {
-            // value of entry k implied by the others
-            long minOthers = 0;
-            long maxOthers = 0;
-            for (int o = 0; o < n - 1; o++) {
-                if (o != k) {
-                    minOthers += get(lo, row, index, o);
-                    maxOthers += get(hi, row, index, o);
+    /** Whether one true total lies within reach of every row of the population, with the one entry fixed at the guess. */
+    private static boolean fits(List<Seen> tables, List<int[]> rows, int t, int i, int j, long guess) {
+        long low = 0;
+        long high = Long.MAX_VALUE;
+        for (int[] r : rows) {
+            Object[] row = tables.get(r[0]).values()[r[1]];
+            long rowLow = 0;
+            long rowHigh = 0;
+            boolean open = false;
+            for (int k = 0; k < row.length; k++) {
+                long[] b = r[0] == t && r[1] == i && k == j ? new long[] {guess, guess} : range(row[k]);
+                if (b == null) {
+                    open = true;
+                    continue;
                 }
+                rowLow += b[0];
+                rowHigh += b[1];
             }
-            long newLo;
-            long newHi;
-            if (k == n - 1) { // the total is the sum of the cells
-                newLo = minOthers;
-                newHi = maxOthers;
-            } else { // a cell is the total minus the other cells
-                newLo = get(lo, row, index, n - 1) - maxOthers;
-                newHi = get(hi, row, index, n - 1) - minOthers;
-            }
-            if (newLo > get(lo, row, index, k)) {
-                set(lo, row, index, k, newLo);
-                changed = true;
-            }
-            if (newHi < get(hi, row, index, k)) {
-                set(hi, row, index, k, newHi);
-                changed = true;
+            low = Math.max(low, rowLow);
+            if (!open) {
+                high = Math.min(high, rowHigh);
             }
         }
-        return changed;
+        return low <= high;
     }
 
-    /** Gaussian elimination over the hidden entries: which are fixed by the equations alone. */
-    private static boolean[] solve(Long[][] p) {
-        int rows = p.length;
-        int cols = p[0].length;
-        List<int[]> unknowns = new ArrayList<>();
-        int[][] idx = new int[rows][cols];
+    /** What a published value says of the true count; null for a withheld one (anything). */
+    private static long[] range(Object shown) {
+        if (Suppression.SUPPRESSED.equals(shown)) {
+            return new long[] {1, 7};
+        }
+        if (Suppression.WITHHELD.equals(shown)) {
+            return null;
+        }
+        long r = (Long) shown;
+        return r == 0 ? new long[] {0, 0} : new long[] {Math.max(8, r - 2), r + 2};
+    }
+
+    /** A published table as the reader sees it (the totals row and column dropped: they are sums of what is shown). */
+    static Seen seen(Suppression.Published p, List<String> populations) {
+        int rows = p.rows().size();
+        int cols = p.columns().size();
+        Object[][] v = new Object[rows][cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                idx[i][j] = p[i][j] == null ? unknowns.size() : -1;
-                if (p[i][j] == null) {
-                    unknowns.add(new int[] {i, j});
-                }
+                v[i][j] = p.value(i, j);
             }
         }
-        int n = unknowns.size();
-        List<double[]> eqs = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            double[] e = new double[n];
-            for (int j = 0; j < cols; j++) {
-                if (idx[i][j] >= 0) {
-                    e[idx[i][j]] = j == cols - 1 ? -1 : 1;
-                }
-            }
-            eqs.add(e);
-        }
-        for (int j = 0; j < cols; j++) {
-            double[] e = new double[n];
-            for (int i = 0; i < rows; i++) {
-                if (idx[i][j] >= 0) {
-                    e[idx[i][j]] = i == rows - 1 ? -1 : 1;
-                }
-            }
-            eqs.add(e);
-        }
-        boolean[] fixed = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            // x_k is fixed iff adding the equation "x_k = 0" does not raise the rank
-            List<double[]> with = new ArrayList<>(eqs);
-            double[] unit = new double[n];
-            unit[k] = 1;
-            with.add(unit);
-            fixed[k] = rank(with, n) == rank(eqs, n);
-        }
-        return fixed;
-    }
-
-    private static int rank(List<double[]> equations, int n) {
-        double[][] a = new double[equations.size()][];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = equations.get(i).clone();
-        }
-        int r = 0;
-        for (int c = 0; c < n && r < a.length; c++) {
-            int p = -1;
-            for (int i = r; i < a.length; i++) {
-                if (Math.abs(a[i][c]) > 1e-9) {
-                    p = i;
-                    break;
-                }
-            }
-            if (p < 0) {
-                continue;
-            }
-            double[] t = a[p];
-            a[p] = a[r];
-            a[r] = t;
-            for (int i = r + 1; i < a.length; i++) {
-                double f = a[i][c] / a[r][c];
-                for (int k = c; k < n; k++) {
-                    a[i][k] -= f * a[r][k];
-                }
-            }
-            r++;
-        }
-        return r;
-    }
-
-    private static long get(long[][] a, boolean row, int index, int k) {
-        return row ? a[index][k] : a[k][index];
-    }
-
-    private static void set(long[][] a, boolean row, int index, int k, long v) {
-        if (row) {
-            a[index][k] = v;
-        } else {
-            a[k][index] = v;
-        }
+        return new Seen(v, populations);
     }
 }

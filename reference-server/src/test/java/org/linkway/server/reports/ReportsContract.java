@@ -216,15 +216,35 @@ abstract class ReportsContract {
             ObjectNode referrer = (ObjectNode) entry.get("referrerDetails");
             referrer.remove(List.of("team", "role"));
             referrer.putObject("organisation").put("code", org).put("text", "Org " + org);
-            String source = sources[rnd.nextInt(sources.length)];
+            String kind = sources[rnd.nextInt(sources.length)];
+            // the source follows the codes only: a GP's coded role, else the kind of organisation its ODS code names
+            // (8EC41 a charity's, so "other"; RYJ an NHS trust's), whatever the free text says
+            String source = switch (kind) {
+                case "self" -> "self";
+                case "general-practice" -> "general-practice";
+                default -> org.equals("RYJ") ? "nhs-trust" : "other";
+            };
+            if (kind.equals("general-practice")) {
+                referrer.putObject("role")
+                        .put("system", "https://fhir.hl7.org.uk/CodeSystem/UKCore-SDSJobRoleName")
+                        .put("code", "R0260");
+            }
+            // the referral's own date (PRSB), twenty days before it is sent: waits are measured from it
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate referred = today.minusDays(20).getYear() == today.getYear()
+                    ? today.minusDays(20)
+                    : LocalDate.of(today.getYear(), 1, 1);
+            entry.put("date", referred + "T09:00:00Z");
+            String practice = rnd.nextBoolean() ? "Y03146" : "M91528";
+            ((ObjectNode) r.at("/gpPractice/entries/0")).put("gpPracticeIdentifier", practice);
             String route;
-            switch (source) {
+            switch (kind) {
                 case "general-practice" -> referrer.putObject("service").put("text", "General practice");
                 case "hospital" -> referrer.putObject("service").put("text", "Hospital discharge team");
                 case "vcse" -> referrer.putObject("service").put("text", "Wellbeing charity");
                 default -> referrer.putObject("service").put("text", "Self-referral");
             }
-            if (source.equals("self")) {
+            if (kind.equals("self")) {
                 route = "self-referral";
             } else {
                 route = rnd.nextInt(6) == 0 ? null : routes[rnd.nextInt(routes.length)];
@@ -257,6 +277,7 @@ abstract class ReportsContract {
                 count("needs.presenting", org, "", "uncoded");
             }
             count("process.source", org, "", source);
+            count("demographics.gp-practice", org, "", practice);
             count("process.route", org, "", route == null ? "not-recorded" : route);
             count("process.re-referral", org, "", again ? "re-referral" : "first-referral");
 
@@ -283,14 +304,23 @@ abstract class ReportsContract {
             }
 
             // contacts: only those that reached someone count; a no-answer attempt does not
+            // each contact on its own recorded date, some days after the referral's; the first made one sets the wait
             int made = rnd.nextInt(4);
+            int[] daysLater = {1, 4, 10, 16};
+            String[] band = {"0-2", "3-7", "8-14", "15-28"};
             if (rnd.nextBoolean()) {
-                send("POST", "/v1/referrals/" + id + "/contacts", contact("no-answer"));
+                send("POST", "/v1/referrals/" + id + "/contacts", contact("no-answer", referred.plusDays(0)));
             }
+            int first = Integer.MAX_VALUE;
             for (int k = 0; k < made; k++) {
-                send("POST", "/v1/referrals/" + id + "/contacts", contact("made-contact"));
+                int d = rnd.nextInt(daysLater.length);
+                first = Math.min(first, d);
+                send(
+                        "POST",
+                        "/v1/referrals/" + id + "/contacts",
+                        contact("made-contact", referred.plusDays(daysLater[d])));
             }
-            count("process.days-to-first-contact", org, "", made == 0 ? "no-contact-yet" : "0-2");
+            count("process.days-to-first-contact", org, "", made == 0 ? "no-contact-yet" : band[first]);
             count("process.contacts-per-referral", org, "", made == 3 ? "3-5" : Integer.toString(made));
 
             int onward = rnd.nextInt(3);
@@ -376,10 +406,11 @@ abstract class ReportsContract {
         count("support.onward-referrals", org, category, steps.length == 0 ? "sent" : steps[steps.length - 1]);
     }
 
-    private static String contact(String attempt) {
+    private static String contact(String attempt, LocalDate on) {
         ObjectNode c = (ObjectNode) read("/org/linkway/schemas/examples/valid/contact-record--first-call.json");
         c.remove(List.of("id", "referralId"));
         c.put("attempt", attempt);
+        ((ObjectNode) c.get("contact")).put("dateAndTimeOfContact", on + "T10:05:00Z");
         return c.toString();
     }
 
@@ -545,68 +576,72 @@ abstract class ReportsContract {
         return "from=" + now.minusMonths(1) + "&to=" + now.plusMonths(1) + "&period=year";
     }
 
-    /** Checks one report against the truth; answers how many cells were hidden. */
+    /**
+     * Checks one report against the truth under the disclosure method: 0 exact, 1 to 7 suppressed,
+     * the rest rounded to 5, totals summed from what is shown, rows withheld whole; and the
+     * attacker, given every table of the report, recovers no suppressed count. Answers how many
+     * cells were suppressed.
+     */
     private int check(JsonNode report) {
+        assertThat(report.path("suppression").path("method").asString()).isEqualTo(Suppression.METHOD);
         int hiddenCells = 0;
+        List<Attacker.Seen> seenTables = new ArrayList<>();
         for (JsonNode section : report.path("sections")) {
             String id = section.path("id").asString();
             Map<String, Map<String, Long>> expected = truth.getOrDefault(id, Map.of());
             Map<String, Map<String, Long>> seen = new LinkedHashMap<>();
+            List<String> cols = new ArrayList<>();
+            section.path("columns").forEach(c -> cols.add(c.asString()));
+            List<Object[]> values = new ArrayList<>();
+            List<String> populations = new ArrayList<>();
             for (JsonNode row : section.path("rows")) {
                 String key = row.path("referrerOrg").asString() + "|"
                         + row.path("rowKey").asString("");
                 assertThat(row.path("period").asString()).isEqualTo(Integer.toString(startYear));
                 Map<String, Long> want = expected.getOrDefault(key, Map.of());
                 seen.put(key, want);
-                long total = want.values().stream().mapToLong(Long::longValue).sum();
-                for (var cell : row.path("cells").properties()) {
-                    long truthValue = want.getOrDefault(cell.getKey(), 0L);
-                    if (cell.getValue().isNumber()) {
-                        assertThat(cell.getValue().asLong())
-                                .as(id + " " + key + " " + cell.getKey())
-                                .isEqualTo(truthValue);
-                    } else {
-                        assertThat(cell.getValue().asString()).isEqualTo("*");
-                        hiddenCells++;
-                    }
-                    if (truthValue >= 1 && truthValue <= 4) {
-                        assertThat(cell.getValue().isNumber())
-                                .as(id + " " + key + " " + cell.getKey() + " = " + truthValue + " must be hidden")
+                Object[] shownRow = new Object[cols.size()];
+                long shownSum = 0;
+                boolean withheld = row.path("total").asString("").equals(Suppression.WITHHELD);
+                for (int j = 0; j < cols.size(); j++) {
+                    JsonNode cell = row.path("cells").path(cols.get(j));
+                    long truthValue = want.getOrDefault(cols.get(j), 0L);
+                    String where = id + " " + key + " " + cols.get(j) + " = " + truthValue;
+                    if (withheld) {
+                        assertThat(cell.asString()).as(where).isEqualTo(Suppression.WITHHELD);
+                        shownRow[j] = Suppression.WITHHELD;
+                    } else if (truthValue >= 1 && truthValue <= 7) {
+                        assertThat(cell.isNumber())
+                                .as(where + " must be hidden")
                                 .isFalse();
+                        assertThat(cell.asString()).as(where).isEqualTo(Suppression.SUPPRESSED);
+                        shownRow[j] = Suppression.SUPPRESSED;
+                        hiddenCells++;
+                    } else {
+                        assertThat(cell.asLong()).as(where).isEqualTo((truthValue + 2) / 5 * 5);
+                        shownRow[j] = cell.asLong();
+                        shownSum += cell.asLong();
                     }
                 }
-                if (row.path("total").isNumber()) {
+                if (!withheld) {
                     assertThat(row.path("total").asLong())
                             .as(id + " " + key + " total")
-                            .isEqualTo(total);
+                            .isEqualTo(shownSum);
                 }
+                values.add(shownRow);
+                populations.add(
+                        Section.byId(id)
+                                        .map(Section.PARTITION_REFERRALS::contains)
+                                        .orElse(false)
+                                ? "referrals|" + key
+                                : null);
             }
             assertThat(seen.keySet()).as(id + " rows").containsExactlyInAnyOrderElementsOf(expected.keySet());
-            // the published table gives nothing away to someone who subtracts
-            assertThat(Attacker.recovered(published(section)))
-                    .as(id + " recoverable cells")
-                    .isEmpty();
+            seenTables.add(new Attacker.Seen(values.toArray(new Object[0][]), populations));
         }
+        // the published tables, all together, give nothing away to someone who knows the method
+        assertThat(Attacker.recovered(seenTables)).as("recoverable cells").isEmpty();
         return hiddenCells;
-    }
-
-    /** The section as the attacker sees it: rows, then the totals row; the last column is the total. */
-    private static Long[][] published(JsonNode section) {
-        List<JsonNode> rows = new ArrayList<>();
-        section.path("rows").forEach(rows::add);
-        rows.add(section.path("totals"));
-        List<String> cols = new ArrayList<>();
-        section.path("columns").forEach(c -> cols.add(c.asString()));
-        Long[][] p = new Long[rows.size()][cols.size() + 1];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int j = 0; j <= cols.size(); j++) {
-                JsonNode v = j == cols.size()
-                        ? rows.get(i).path("total")
-                        : rows.get(i).path("cells").path(cols.get(j));
-                p[i][j] = v.isNumber() ? v.asLong() : null;
-            }
-        }
-        return p;
     }
 
     @Test
@@ -619,6 +654,7 @@ abstract class ReportsContract {
                         "demographics.age-band",
                         "demographics.gender",
                         "demographics.ethnicity",
+                        "demographics.gp-practice",
                         "needs.presenting",
                         "support.onward-referrals",
                         "outcomes.change");
@@ -666,25 +702,26 @@ abstract class ReportsContract {
         }
         assertThat(snomed).isNotNull();
         long checked = 0;
+        Map<String, Long> shownSums = new HashMap<>();
         for (JsonNode row : snomed.path("rows")) {
             Map<String, Long> want =
                     fromEvents.getOrDefault(row.path("referrerOrg").asString(), Map.of());
             for (String code : List.of("871731000000106", "871711000000103")) {
                 JsonNode v = row.path("cells").path(code);
+                // published under the disclosure method: the event feed's count, suppressed or rounded
+                Object expected = Suppression.count(want.getOrDefault(code, 0L));
                 if (v.isNumber()) {
-                    assertThat(v.asLong()).isEqualTo(want.getOrDefault(code, 0L));
+                    assertThat((Object) v.asLong()).isEqualTo(expected);
+                    shownSums.merge(code, v.asLong(), Long::sum);
                     checked++;
+                } else {
+                    assertThat((Object) v.asString()).isEqualTo(expected);
                 }
             }
         }
-        Map<String, Long> overall = new HashMap<>();
-        fromEvents.values().forEach(m -> m.forEach((k, v) -> overall.merge(k, v, Long::sum)));
         for (String code : List.of("871731000000106", "871711000000103")) {
             JsonNode v = snomed.path("totals").path("cells").path(code);
-            if (v.isNumber()) {
-                assertThat(v.asLong()).isEqualTo(overall.getOrDefault(code, 0L));
-                checked++;
-            }
+            assertThat(v.asLong()).isEqualTo(shownSums.getOrDefault(code, 0L));
         }
         assertThat(checked).as("numbers shown and compared").isPositive();
         // and the same as the truth the population kept
@@ -817,7 +854,7 @@ abstract class ReportsContract {
                             .isEqualTo(
                                     cell.getValue().isNumber()
                                             ? Long.toString(cell.getValue().asLong())
-                                            : "*");
+                                            : cell.getValue().asString());
                     compared++;
                 }
             }
@@ -826,7 +863,7 @@ abstract class ReportsContract {
                             s.path("totals").path("total").isNumber()
                                     ? Long.toString(
                                             s.path("totals").path("total").asLong())
-                                    : "*");
+                                    : s.path("totals").path("total").asString());
         }
         assertThat(compared).isGreaterThan(50);
     }
