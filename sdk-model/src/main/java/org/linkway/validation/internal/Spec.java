@@ -42,6 +42,8 @@ final class Spec {
         REFERRAL_ENTRIES,
         CONSENT_NOT_SOUGHT,
         NEWER_MINOR,
+        /** A Linkway hospital stay: readmission answers against their dates, a budget's cost against the budget. */
+        HOSPITAL_STAY,
         /** A bare code from a code list, or a unit (schemas/vocabulary/bindings.json). */
         CODE_LIST
     }
