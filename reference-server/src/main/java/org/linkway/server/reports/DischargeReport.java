@@ -88,7 +88,8 @@ final class DischargeReport {
             Function<DischargeStay, String> column) {
         long[][] cells = new long[months.size()][columns.size()];
         for (DischargeStay s : stays) {
-            int c = columns.indexOf(column.apply(s));
+            String value = column.apply(s); // null: not recorded (a check not yet made), counted nowhere
+            int c = value == null ? -1 : columns.indexOf(value);
             if (c >= 0) {
                 cells[months.indexOf(s.month())][c]++;
             }

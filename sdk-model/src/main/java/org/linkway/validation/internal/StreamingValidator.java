@@ -114,7 +114,7 @@ final class StreamingValidator {
                     throw new DuplicateMember(name, p);
                 }
                 seen[idx] = true;
-                if (captured != null && (vt == JsonToken.VALUE_STRING || typedScalar(vt, s.children[idx].kind))) {
+                if (captured != null && (vt == JsonToken.VALUE_STRING || Spec.typedScalar(vt, s.children[idx].kind))) {
                     captured[idx] = p.getString();
                 }
                 value(p, vt, s.children[idx]);
@@ -389,14 +389,5 @@ final class StreamingValidator {
         } else {
             path.append(name.replace("~", "~0").replace("/", "~1"));
         }
-    }
-
-    /** A boolean or number of the type its member declares, captured as text for the object's rules (e.g. HOSPITAL_STAY). */
-    private static boolean typedScalar(JsonToken vt, Spec.Kind kind) {
-        return switch (kind) {
-            case BOOLEAN -> vt == JsonToken.VALUE_TRUE || vt == JsonToken.VALUE_FALSE;
-            case NUMBER, INTEGER -> vt == JsonToken.VALUE_NUMBER_INT || vt == JsonToken.VALUE_NUMBER_FLOAT;
-            default -> false;
-        };
     }
 }
