@@ -16,6 +16,7 @@ import org.linkway.server.consent.LedgerBackfill;
 import org.linkway.server.contract.ContractRoutes;
 import org.linkway.server.directory.DirectoryLink;
 import org.linkway.server.directory.DirectoryRoutes;
+import org.linkway.server.discharge.HospitalDischargeRoutes;
 import org.linkway.server.events.EventRoutes;
 import org.linkway.server.events.SubscriptionRoutes;
 import org.linkway.server.events.WebhookDispatcher;
@@ -154,6 +155,8 @@ public final class LinkwayServer implements AutoCloseable {
             // appointments with the link worker, their reminders and calendar feeds (issue 19)
             new AppointmentRoutes(store, clock).register(cfg.routes);
             new CalendarFeedRoutes(store, clock).register(cfg.routes);
+            // a secondary-care referral's hospital stay, a Linkway extension (issue 25)
+            new HospitalDischargeRoutes(store, intake).register(cfg.routes);
         });
     }
 

@@ -158,7 +158,17 @@ class AccessMatrixTest {
                 Names.NOTHING,
                 EnumSet.of(Who.COMMISSIONER, Who.ADMIN),
                 "GET /v1/reports/minimum-dataset",
-                "GET /v1/reports/process-measures");
+                "GET /v1/reports/process-measures",
+                "GET /v1/reports/hospital-discharge");
+        // a referral's hospital stay (issue 25): the hospital team that referred records it, the link worker service
+        // too
+        put(
+                Names.REFERRAL,
+                SEES_REFERRAL,
+                "PUT /v1/referrals/{id}/hospital-discharge",
+                "GET /v1/referrals/{id}/hospital-discharge",
+                "GET /v1/referrals/{id}/hospital-discharge/versions",
+                "GET /v1/referrals/{id}/hospital-discharge/versions/{version}");
         // the FHIR facade: what it serves is public; reads follow the referral's own rule
         put(Names.NOTHING, ALL, "GET /fhir/R4/metadata");
         put(Names.REFERRAL, SEES_REFERRAL, "GET /fhir/R4/ServiceRequest/{id}", "GET /fhir/R4/Task/{id}");

@@ -69,7 +69,8 @@ public final class FhirBinding {
                 MessageType.MESSAGE_BACK,
                 MessageType.CARE_PLAN,
                 MessageType.ASSESSMENT,
-                MessageType.ONWARD_REFERRAL);
+                MessageType.ONWARD_REFERRAL,
+                MessageType.HOSPITAL_DISCHARGE);
     }
 
     // ------------------------------------------------------------------ Linkway -> FHIR

@@ -55,7 +55,9 @@ public final class FhirProfileValidator {
             "CodeSystem-record-kind.json",
             "CodeSystem-message-event.json",
             "CodeSystem-message-back-section.json",
-            "CodeSystem-outcome-instrument.json");
+            "CodeSystem-outcome-instrument.json",
+            "CodeSystem-hospital-admission-method.json",
+            "CodeSystem-hospital-discharge-location.json");
 
     static {
         CONFORMANCE_RESOURCES = conformanceResources();

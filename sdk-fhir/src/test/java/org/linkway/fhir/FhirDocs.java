@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.linkway.fhir.internal.Extensions;
+import org.linkway.fhir.internal.HospitalStayCodes;
 import org.linkway.fhir.internal.Urls;
 import org.linkway.model.MessageType;
 import org.linkway.model.PrsbMessage;
@@ -64,6 +65,26 @@ final class FhirDocs {
         }
         out.put(FHIR_DIR + "CodeSystem-record-kind.json", pretty(recordKind()));
         out.put(FHIR_DIR + "CodeSystem-outcome-instrument.json", pretty(outcomeInstrument()));
+        out.put(
+                FHIR_DIR + "CodeSystem-hospital-admission-method.json",
+                pretty(codeSystem(
+                        "hospital-admission-method",
+                        HospitalStayCodes.ADMISSION_METHOD,
+                        "HospitalAdmissionMethod",
+                        "Linkway hospital admission methods",
+                        "How the person came to hospital, as secondary-care social prescribing schemes record it "
+                                + "(a hospital stay, a Linkway extension record; docs/OUTCOMES.md).",
+                        HospitalStayCodes.admissionMethods())));
+        out.put(
+                FHIR_DIR + "CodeSystem-hospital-discharge-location.json",
+                pretty(codeSystem(
+                        "hospital-discharge-location",
+                        HospitalStayCodes.DISCHARGE_LOCATION,
+                        "HospitalDischargeLocation",
+                        "Linkway hospital discharge locations",
+                        "Where the person went on leaving hospital (a hospital stay, a Linkway extension record; "
+                                + "docs/OUTCOMES.md).",
+                        HospitalStayCodes.dischargeLocations())));
         return out;
     }
 
@@ -127,6 +148,29 @@ final class FhirDocs {
         }
         generated.forEach(
                 (code, display) -> concepts.addObject().put("code", code).put("display", display));
+        cs.put("count", concepts.size());
+        cs.set("concept", concepts);
+        return cs;
+    }
+
+    /** A complete Linkway CodeSystem from a code-to-display table. */
+    static ObjectNode codeSystem(
+            String id, String url, String name, String title, String description, Map<String, String> codes) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode cs = f.objectNode();
+        cs.put("resourceType", "CodeSystem")
+                .put("id", id)
+                .put("url", url)
+                .put("version", "1.0.0")
+                .put("name", name)
+                .put("title", title)
+                .put("status", "active")
+                .put("publisher", "Linkway")
+                .put("description", description)
+                .put("caseSensitive", true)
+                .put("content", "complete");
+        ArrayNode concepts = f.arrayNode();
+        codes.forEach((code, display) -> concepts.addObject().put("code", code).put("display", display));
         cs.put("count", concepts.size());
         cs.set("concept", concepts);
         return cs;

@@ -14,7 +14,9 @@ public enum MessageType {
     ASSESSMENT("Assessment", "assessment.schema.json", Assessment.class),
     ONWARD_REFERRAL("OnwardReferral", "onward-referral.schema.json", OnwardReferral.class),
     SIGNPOST("Signpost", "signpost.schema.json", Signpost.class),
-    CONTACT_RECORD("ContactRecord", "contact-record.schema.json", ContactRecord.class);
+    CONTACT_RECORD("ContactRecord", "contact-record.schema.json", ContactRecord.class),
+    /** A Linkway extension, not a PRSB section: the hospital stay a secondary-care referral is about. */
+    HOSPITAL_DISCHARGE("HospitalDischarge", "hospital-discharge.schema.json", HospitalDischarge.class);
 
     /** The schema version this library writes and fully understands. */
     public static final String SCHEMA_VERSION = "1.0.0";

@@ -103,6 +103,11 @@ public enum ProblemType {
             "the assessment breaks the schema or a rule, or its answers do not score (see `findings`)"),
     INVALID_SIGNPOST(
             "invalid-signpost", 422, "Invalid Signpost", "the signpost breaks the schema or a rule (see `findings`)"),
+    INVALID_HOSPITAL_DISCHARGE(
+            "invalid-hospital-discharge",
+            422,
+            "Invalid HospitalDischarge",
+            "the hospital stay breaks the schema or a rule (see `findings`)"),
     INVALID_APPOINTMENT(
             "invalid-appointment",
             422,

@@ -9,7 +9,15 @@ package org.linkway.model;
  * a message read from JSON carries whatever was sent, which the validator checks.
  */
 public sealed interface PrsbMessage
-        permits Referral, MessageBack, Consent, CarePlan, Assessment, OnwardReferral, Signpost, ContactRecord {
+        permits Referral,
+                MessageBack,
+                Consent,
+                CarePlan,
+                Assessment,
+                OnwardReferral,
+                Signpost,
+                ContactRecord,
+                HospitalDischarge {
 
     /**
      * The kind of message as written in JSON, e.g. {@code Referral}.

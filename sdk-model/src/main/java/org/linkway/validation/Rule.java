@@ -80,6 +80,12 @@ public enum Rule {
             "LW-REFERRAL-ENTRY",
             Severity.ERROR,
             "A referral must carry at least one referral details record entry with the referrer's details."),
+    HOSPITAL_DISCHARGE(
+            "LW-HOSPITAL-DISCHARGE",
+            Severity.ERROR,
+            "A hospital stay's readmission answer and date disagree (a yes needs its date, a date needs a yes, and"
+                    + " the date falls within 2 weeks or 3 months of discharge), or a personal health budget's cost"
+                    + " is given without the budget."),
     CODE_NOT_IN_LIST(
             "LW-CODE-LIST",
             Severity.ERROR,

@@ -44,7 +44,9 @@ class DeliberateDifferencesTest {
             Rule.RISKS_RECORDED.id(),
             Rule.CODED_TEXT_EMPTY.id(),
             Rule.MESSAGE_TYPE.id(),
-            Rule.SCHEMA_VERSION.id());
+            Rule.SCHEMA_VERSION.id(),
+            // the hospital stay is a Linkway extension record: what its rule requires differs from no PRSB element
+            Rule.HOSPITAL_DISCHARGE.id());
 
     private static final MessageValidator validator = MessageValidator.create();
     private static Map<String, List<String>> refusals;

@@ -153,6 +153,7 @@ public final class Intake {
             case CONTACT_RECORD -> ProblemType.INVALID_CONTACT_RECORD;
             case ASSESSMENT -> ProblemType.INVALID_ASSESSMENT;
             case SIGNPOST -> ProblemType.INVALID_SIGNPOST;
+            case HOSPITAL_DISCHARGE -> ProblemType.INVALID_HOSPITAL_DISCHARGE;
             case MESSAGE_BACK ->
                 throw new IllegalArgumentException("the server writes message backs; no endpoint takes one");
         };

@@ -12,14 +12,19 @@ import org.linkway.server.storage.Tx;
  * told the GP and the referrer what happened. Every route that adds a record under a referral
  * asks here, inside its write transaction, so the rule lives in one place.
  *
- * <p>Two things stay possible after closing: a consent decision (a person may withdraw consent
- * at any time, and the server must honour it), and a provider's report on an onward referral
- * made before closing (it updates the message back instead).
+ * <p>Three things stay possible after closing: a consent decision (a person may withdraw consent
+ * at any time, and the server must honour it), a provider's report on an onward referral
+ * made before closing (it updates the message back instead), and the hospital stay's
+ * readmission checks.
  */
 public final class OpenReferral {
 
-    /** The record kinds a person's own decision produces: never refused for a closed referral. */
-    private static final List<String> ALWAYS_ALLOWED = List.of("Consent");
+    /**
+     * Never refused for a closed referral: the record kinds a person's own decision produces, and
+     * the hospital stay, whose readmissions are checked 2 weeks and 3 months after the person
+     * left the service (docs/OUTCOMES.md), so after the referral has closed.
+     */
+    private static final List<String> ALWAYS_ALLOWED = List.of("Consent", "HospitalDischarge");
 
     private OpenReferral() {}
 

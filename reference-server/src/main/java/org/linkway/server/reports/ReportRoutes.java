@@ -32,7 +32,8 @@ import org.linkway.server.storage.StoreException;
 public final class ReportRoutes {
 
     /** Every route this feature serves: the list the commissioner-role check must cover. */
-    public static final List<String> ROUTES = List.of("/v1/reports/minimum-dataset", "/v1/reports/process-measures");
+    public static final List<String> ROUTES =
+            List.of("/v1/reports/minimum-dataset", "/v1/reports/process-measures", "/v1/reports/hospital-discharge");
 
     private static final String CSV = "text/csv";
 
@@ -47,6 +48,7 @@ public final class ReportRoutes {
     public void register(RoutesConfig routes) {
         routes.get(ROUTES.get(0), ctx -> answer(ctx, "minimum-dataset", Section.MINIMUM_DATASET));
         routes.get(ROUTES.get(1), ctx -> answer(ctx, "process-measures", Section.PROCESS_MEASURES));
+        routes.get(ROUTES.get(2), ctx -> DischargeReportRoute.answer(ctx, store));
     }
 
     /** The query, read and checked. Months are whole calendar months in UTC. */
@@ -87,7 +89,7 @@ public final class ReportRoutes {
         return new Query(from, to, org, period);
     }
 
-    private static YearMonth month(String value, String name) {
+    static YearMonth month(String value, String name) {
         if (value == null || value.isBlank()) {
             throw ApiProblem.badParameter(name, "required: a month (2026-01) or a date (2026-01-01)");
         }

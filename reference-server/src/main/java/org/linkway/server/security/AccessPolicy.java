@@ -84,6 +84,9 @@ public final class AccessPolicy {
             new Rule("GET", "/v1/referrals/{id}/events", Scope.REFERRAL, REFERRAL_READERS),
             // a referrer may cancel its own referral (AccessDecider checks the target); the rest is the link worker's
             new Rule("POST", "/v1/referrals/{id}/transitions", Scope.REFERRAL, REFERRAL_READERS),
+            // a hospital team records the stay its referral is about, the link worker service what it did (issue 25)
+            new Rule("*", "/v1/referrals/{id}/hospital-discharge", Scope.REFERRAL, REFERRAL_READERS),
+            new Rule("GET", "/v1/referrals/{id}/hospital-discharge/**", Scope.REFERRAL, REFERRAL_READERS),
             new Rule("*", "/v1/referrals/{id}/**", Scope.REFERRAL, LINK_WORKER),
             // a link worker's own caseload (the database query keeps the caller's assigned open referrals) and the
             // counts per link worker for the service's lead (the route asks for the token's lead claim)

@@ -75,6 +75,7 @@ public final class ProblemMapper {
                     INVALID_CONTACT_RECORD,
                     INVALID_ASSESSMENT,
                     INVALID_SIGNPOST,
+                    INVALID_HOSPITAL_DISCHARGE,
                     INVALID_APPOINTMENT,
                     INVALID_FEEDBACK,
                     INVALID_FHIR_REFERRAL,

@@ -8,6 +8,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -42,6 +43,7 @@ public final class Engine {
             case CARE_PLAN -> CarePlanMapper.write(linkway);
             case ASSESSMENT -> AssessmentMapper.write(linkway);
             case ONWARD_REFERRAL -> OnwardReferralMapper.write(linkway, message);
+            case HOSPITAL_DISCHARGE -> HospitalStayMapper.write(linkway);
             default -> throw new IllegalArgumentException("No FHIR binding for " + type.resourceType() + " yet");
         };
     }
@@ -113,6 +115,7 @@ public final class Engine {
                     case CARE_PLAN -> CarePlanMapper.read(in);
                     case ASSESSMENT -> AssessmentMapper.read(in);
                     case ONWARD_REFERRAL -> OnwardReferralMapper.read(in);
+                    case HOSPITAL_DISCHARGE -> HospitalStayMapper.read(in);
                     default -> null;
                 };
                 in.reportUnused();
@@ -165,6 +168,9 @@ public final class Engine {
         }
         if (resources.stream().anyMatch(r -> r instanceof CarePlan)) {
             return MessageType.CARE_PLAN;
+        }
+        if (resources.stream().anyMatch(r -> r instanceof Encounter e && HospitalStayMapper.isStay(e))) {
+            return MessageType.HOSPITAL_DISCHARGE;
         }
         if (resources.stream().anyMatch(r -> r instanceof QuestionnaireResponse)) {
             return MessageType.ASSESSMENT;

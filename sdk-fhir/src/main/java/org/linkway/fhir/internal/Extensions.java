@@ -248,6 +248,78 @@ public final class Extensions {
             List.of("Communication"),
             "code");
 
+    // --- the hospital stay, a Linkway extension record (issue 25): only what Encounter has no element for ---
+    public static final Def HOSPITAL_SERVICE_OUTCOME = stay(
+            "hospital-service-outcome",
+            "HospitalServiceOutcome",
+            "Outcome for the service",
+            "What social prescribing achieved for the hospital: discharge, admission-avoidance or other.",
+            "code");
+    public static final Def PLANNED_DISCHARGE_DATE = stay(
+            "planned-discharge-date",
+            "PlannedDischargeDate",
+            "Planned discharge date",
+            "The day the ward expected to discharge the person before the service acted (R4 Encounter has no planned end).",
+            "date");
+    public static final Def HOSPITAL_BED_DAYS_SAVED = stay(
+            "hospital-bed-days-saved",
+            "HospitalBedDaysSaved",
+            "Hospital bed days saved",
+            "Hospital bed days the social prescriber judged saved.",
+            "integer");
+    public static final Def OTHER_CARE_BED_DAYS_SAVED = stay(
+            "other-care-bed-days-saved",
+            "OtherCareBedDaysSaved",
+            "Other care setting bed days saved",
+            "Bed days saved in other care settings, as judged by the social prescriber.",
+            "integer");
+    public static final Def PERSONAL_HEALTH_BUDGET = stay(
+            "one-off-personal-health-budget",
+            "OneOffPersonalHealthBudget",
+            "One-off personal health budget given",
+            "Whether a one-off personal health budget was given.",
+            "boolean");
+    public static final Def PERSONAL_HEALTH_BUDGET_COST = stay(
+            "personal-health-budget-cost",
+            "PersonalHealthBudgetCost",
+            "Personal health budget cost",
+            "What the one-off personal health budget cost, in pounds sterling (GBP).",
+            "Money");
+    public static final Def READMISSION_2_WEEKS = stay(
+            "readmission-within-2-weeks",
+            "ReadmissionWithin2Weeks",
+            "Readmission within 2 weeks",
+            "Whether the person was readmitted within 2 weeks of leaving the service: yes, no, died or declined-conveyance.",
+            "code");
+    public static final Def READMISSION_2_WEEKS_DATE = stay(
+            "readmission-within-2-weeks-date",
+            "ReadmissionWithin2WeeksDate",
+            "Readmission within 2 weeks: date",
+            "The day of the readmission within 2 weeks.",
+            "date");
+    public static final Def READMISSION_3_MONTHS = stay(
+            "readmission-within-3-months",
+            "ReadmissionWithin3Months",
+            "Readmission within 3 months",
+            "Whether the person was readmitted within 3 months of leaving the service: yes, no, died or declined-conveyance.",
+            "code");
+    public static final Def READMISSION_3_MONTHS_DATE = stay(
+            "readmission-within-3-months-date",
+            "ReadmissionWithin3MonthsDate",
+            "Readmission within 3 months: date",
+            "The day of the readmission within 3 months.",
+            "date");
+
+    private static Def stay(String id, String name, String title, String description, String valueType) {
+        return new Def(
+                id,
+                name,
+                title,
+                description + " A Linkway extension: PRSB has no hospital stay.",
+                List.of("Encounter"),
+                valueType);
+    }
+
     /**
      * Linkway's extensions that UK Core has its own for: no longer written (UK Core's is), still read
      * and still loaded by the validator so older Bundles validate (docs/COMPATIBILITY.md).
@@ -279,7 +351,17 @@ public final class Extensions {
             LOCATION_TYPE,
             OUTCOME_OF_CONTACT,
             PLAN_AGREED,
-            ATTENDANCE);
+            ATTENDANCE,
+            HOSPITAL_SERVICE_OUTCOME,
+            PLANNED_DISCHARGE_DATE,
+            HOSPITAL_BED_DAYS_SAVED,
+            OTHER_CARE_BED_DAYS_SAVED,
+            PERSONAL_HEALTH_BUDGET,
+            PERSONAL_HEALTH_BUDGET_COST,
+            READMISSION_2_WEEKS,
+            READMISSION_2_WEEKS_DATE,
+            READMISSION_3_MONTHS,
+            READMISSION_3_MONTHS_DATE);
 
     /** The record-kind codes the binding writes for PRSB records with no code of their own (code -> display). */
     public static Map<String, String> recordKindCodes() {

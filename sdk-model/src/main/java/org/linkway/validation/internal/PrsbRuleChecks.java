@@ -155,6 +155,9 @@ final class PrsbRuleChecks {
                 case REFERRAL_DETAILS:
                     referralDetails = true;
                     break;
+                case HOSPITAL_STAY:
+                    HospitalStayRules.check(s, captured, path, this::add);
+                    break;
                 default:
                     break;
             }
@@ -204,13 +207,18 @@ final class PrsbRuleChecks {
         return declaredNewerMinor;
     }
 
-    private static String member(Spec s, String[] captured, String name) {
+    static String member(Spec s, String[] captured, String name) {
         Integer idx = s.index.get(name);
         return idx == null ? null : captured[idx];
     }
 
     private static PartialDateTime date(String value) {
         return DateRules.date(value);
+    }
+
+    /** Where a rule class outside this one reports. */
+    interface Sink {
+        void add(Rule rule, String pointer, Spec at, String message);
     }
 
     private void add(Rule rule, String pointer, Spec at, String message) {

@@ -57,7 +57,14 @@ final class RuleHooks {
     static final Map<MessageType, Set<String>> NEVER_FUTURE_LINKWAY = Map.of(
             MessageType.CONSENT, Set.of("/recordedAt"),
             MessageType.ASSESSMENT, Set.of("/administeredAt"),
-            MessageType.MESSAGE_BACK, Set.of("/sentAt"));
+            MessageType.MESSAGE_BACK, Set.of("/sentAt"),
+            // a planned discharge may be ahead; an admission, a discharge or a readmission has happened
+            MessageType.HOSPITAL_DISCHARGE,
+                    Set.of(
+                            "/hospitalStay/admissionDate",
+                            "/hospitalStay/actualDischargeDate",
+                            "/hospitalStay/readmissionWithin2WeeksDate",
+                            "/hospitalStay/readmissionWithin3MonthsDate"));
 
     /** Start and end members of one record, by the record's definition (the root for Consent). */
     static final Map<String, String[][]> DATE_PAIRS = Map.of(
@@ -69,7 +76,14 @@ final class RuleHooks {
             "ServicesAndCareRecordEntry", new String[][] {{"serviceStartDate", "serviceEndDate"}},
             "ImmigrationStatus", new String[][] {{"startDate", "endDate"}},
             "ProblemListRecordEntry", new String[][] {{"onsetDate", "endDate"}},
-            "Consent", new String[][] {{"recordedAt", "expiresAt"}});
+            "Consent", new String[][] {{"recordedAt", "expiresAt"}},
+            "HospitalStay",
+                    new String[][] {
+                        {"admissionDate", "plannedDischargeDate"},
+                        {"admissionDate", "actualDischargeDate"},
+                        {"actualDischargeDate", "readmissionWithin2WeeksDate"},
+                        {"actualDischargeDate", "readmissionWithin3MonthsDate"}
+                    });
 
     private RuleHooks() {}
 
@@ -139,6 +153,9 @@ final class RuleHooks {
         }
         if ("OdsCodedText".equals(s.definition)) {
             s.hooks.add(Spec.Hook.ODS_CODE);
+        }
+        if ("HospitalStay".equals(s.definition)) {
+            s.hooks.add(Spec.Hook.HOSPITAL_STAY);
         }
         String[][] pairs = DATE_PAIRS.get(s.definition);
         if (pairs != null) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.linkway.validation.internal.vocab.Binding;
+import tools.jackson.core.JsonToken;
 
 /**
  * One place in a message, compiled from the JSON Schemas: the constraints a value there must
@@ -42,6 +43,8 @@ final class Spec {
         REFERRAL_ENTRIES,
         CONSENT_NOT_SOUGHT,
         NEWER_MINOR,
+        /** A Linkway hospital stay: readmission answers against their dates, a budget's cost against the budget. */
+        HOSPITAL_STAY,
         /** A bare code from a code list, or a unit (schemas/vocabulary/bindings.json). */
         CODE_LIST
     }
@@ -128,5 +131,14 @@ final class Spec {
             return "'" + (cut < 0 ? prsbPath : prsbPath.substring(cut + 3)) + "'";
         }
         return pointer.isEmpty() ? "the message" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+    }
+
+    /** A boolean or number of the type its member declares, captured as text for the object's rules (e.g. HOSPITAL_STAY). */
+    static boolean typedScalar(JsonToken vt, Spec.Kind kind) {
+        return switch (kind) {
+            case BOOLEAN -> vt == JsonToken.VALUE_TRUE || vt == JsonToken.VALUE_FALSE;
+            case NUMBER, INTEGER -> vt == JsonToken.VALUE_NUMBER_INT || vt == JsonToken.VALUE_NUMBER_FLOAT;
+            default -> false;
+        };
     }
 }

@@ -114,7 +114,7 @@ final class StreamingValidator {
                     throw new DuplicateMember(name, p);
                 }
                 seen[idx] = true;
-                if (captured != null && vt == JsonToken.VALUE_STRING) {
+                if (captured != null && (vt == JsonToken.VALUE_STRING || Spec.typedScalar(vt, s.children[idx].kind))) {
                     captured[idx] = p.getString();
                 }
                 value(p, vt, s.children[idx]);
