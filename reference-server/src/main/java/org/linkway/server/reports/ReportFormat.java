@@ -12,6 +12,11 @@ final class ReportFormat {
 
     static final String CSV_HEADER = "section,period,referrer_org,row_key,category,value";
 
+    /** The rule as every form of a report states it. */
+    static final String SUPPRESSION_RULE = "counts from 1 to " + (Suppression.THRESHOLD - 1)
+            + " are shown as *, and further counts are hidden so that "
+            + "no hidden count can be worked out from the totals";
+
     private ReportFormat() {}
 
     static ObjectNode json(String report, ReportRoutes.Query q, long eventsUpTo, List<ReportTable> tables) {
@@ -26,11 +31,7 @@ final class ReportFormat {
         out.put("eventsUpTo", eventsUpTo);
         ObjectNode sup = out.putObject("suppression");
         sup.put("marker", "*");
-        sup.put(
-                "rule",
-                "counts from 1 to " + (Suppression.THRESHOLD - 1)
-                        + " are shown as *, and further counts are hidden so that "
-                        + "no hidden count can be worked out from the totals");
+        sup.put("rule", SUPPRESSION_RULE);
         ArrayNode sections = out.putArray("sections");
         for (ReportTable t : tables) {
             ObjectNode s = sections.addObject();
@@ -95,7 +96,9 @@ final class ReportFormat {
         return b.toString();
     }
 
-    private static String escape(String v) {
+    /** Quoted where CSV needs it, and never a formula when a spreadsheet opens the file ({@link SafeText}). */
+    static String escape(String raw) {
+        String v = SafeText.neutralise(raw);
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
