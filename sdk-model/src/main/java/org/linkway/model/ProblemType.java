@@ -145,7 +145,7 @@ public enum ProblemType {
             422,
             "Invalid import",
             "the spreadsheet cannot be imported: a row or cell breaks a rule (see `findings`, each naming its row "
-                    + "and column) or the file breaks a limit (`limit`, `maxAllowed`); nothing was stored"),
+                    + "and column) or the file breaks a limit (`importLimit`, `maxAllowed`); nothing was stored"),
     INVALID_WITHOUT_UNKNOWN_PROPERTIES(
             "invalid-without-unknown-properties",
             422,

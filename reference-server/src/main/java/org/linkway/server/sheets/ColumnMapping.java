@@ -72,7 +72,7 @@ record ColumnMapping(String name, List<String> sourceKey, List<Spec> columns, Ma
         } catch (JacksonException e) {
             throw bad("", "the mapping file is not JSON: " + e.getOriginalMessage());
         }
-        String name = text(doc, "/name", true);
+        String name = text(doc, "/name", "/name");
         if (!name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw bad("/name", "lower-case letters, digits and '-', at most 64");
         }
@@ -105,8 +105,8 @@ record ColumnMapping(String name, List<String> sourceKey, List<Spec> columns, Ma
     }
 
     private static Spec spec(JsonNode c, String at) {
-        String heading = text(c, at + "/heading", true);
-        String to = text(c, at + "/to", true);
+        String heading = text(c, "/heading", at + "/heading");
+        String to = text(c, "/to", at + "/to");
         place(to, at + "/to");
         String type = c.path("type").asString("text");
         if (!Set.of("text", "date", "nhs-number", "code").contains(type)) {
@@ -132,10 +132,11 @@ record ColumnMapping(String name, List<String> sourceKey, List<Spec> columns, Ma
         }
     }
 
-    private static String text(JsonNode doc, String pointer, boolean required) {
-        String v = doc.at(pointer).asString("");
-        if (required && v.isBlank()) {
-            throw bad(pointer, "required text");
+    /** Required text at {@code pointer} in {@code node}; {@code at} is where that is in the mapping file. */
+    private static String text(JsonNode node, String pointer, String at) {
+        String v = node.at(pointer).asString("");
+        if (v.isBlank()) {
+            throw bad(at, "required text");
         }
         return v.strip();
     }

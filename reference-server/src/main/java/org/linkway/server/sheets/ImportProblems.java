@@ -11,11 +11,11 @@ final class ImportProblems {
 
     private ImportProblems() {}
 
-    /** A limit of {@link ImportLimits} broken: 422 (413 for the body size) with {@code limit} and {@code maxAllowed}. */
+    /** A limit of {@link ImportLimits} broken: 422 (413 for the body size) with {@code importLimit} and {@code maxAllowed}. */
     static ApiProblem limit(String limit, long maxAllowed, String detail) {
         ProblemType type = limit.equals("maxBytes") ? ProblemType.TOO_LARGE : ProblemType.INVALID_IMPORT;
         return new ApiProblem(type, detail + " (limit " + limit + ": " + maxAllowed + ")")
-                .with("limit", limit)
+                .with("importLimit", limit)
                 .with("maxAllowed", maxAllowed);
     }
 

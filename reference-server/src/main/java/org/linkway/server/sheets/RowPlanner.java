@@ -201,18 +201,28 @@ final class RowPlanner {
         }
     }
 
-    /** The column whose place in the referral holds (or contains) the pointer a finding names. */
+    /**
+     * The column whose place in the referral holds the pointer a finding names (the deepest such);
+     * failing that, the one column under it (a finding about a whole section that one column fills).
+     */
     private static RowFinding.Column columnOf(String pointer, Map<String, RowFinding.Column> byPointer) {
         RowFinding.Column best = RowFinding.Column.NONE;
         int bestLength = -1;
+        RowFinding.Column under = null;
+        int underCount = 0;
         for (Map.Entry<String, RowFinding.Column> e : byPointer.entrySet()) {
             String to = e.getKey();
-            boolean covers = pointer.equals(to) || pointer.startsWith(to + "/");
-            if (covers && e.getValue().index() >= 0 && to.length() > bestLength) {
+            if (e.getValue().index() < 0) {
+                continue;
+            }
+            if ((pointer.equals(to) || pointer.startsWith(to + "/")) && to.length() > bestLength) {
                 best = e.getValue();
                 bestLength = to.length();
+            } else if (to.startsWith(pointer + "/")) {
+                under = e.getValue();
+                underCount++;
             }
         }
-        return best;
+        return bestLength < 0 && underCount == 1 ? under : best;
     }
 }

@@ -13,7 +13,7 @@ record Sheet(List<String> headings, List<Row> rows) {
     record Row(int number, List<String> cells) {
 
         String cell(int index) {
-            return index < cells.size() && cells.get(index) != null ? cells.get(index) : "";
+            return index >= 0 && index < cells.size() && cells.get(index) != null ? cells.get(index) : "";
         }
     }
 }
