@@ -78,7 +78,7 @@ final class SchemeSheets {
             r.add(Long.parseLong(nhsNumber(i + Math.floorMod(prefix.hashCode(), 1000) * 10)));
             r.add(p[0]);
             r.add(p[1]);
-            r.add(LocalDate.of(1940 + i * 3, 1 + i % 12, 1 + i * 2 % 27));
+            r.add(LocalDate.of(1940 + i * 3 % 60, 1 + i % 12, 1 + i * 2 % 27));
             r.add(p[2].equals("F") ? "Female" : "male"); // the mapping's words match whatever their case
             r.add("NR" + (i % 9 + 1) + " " + (i % 9) + "QX");
             r.add(i % 2 == 0 ? "D82044" : "D82063");
