@@ -74,6 +74,7 @@ class OpenApiDocumentTest {
             "GET /v1/audit/verify",
             "GET /v1/reports/minimum-dataset",
             "GET /v1/reports/process-measures",
+            "POST /v1/imports",
             "GET /v1/directory/services",
             "GET /v1/directory/services/{id}",
             "GET /v1/directory/services/{id}/history",
