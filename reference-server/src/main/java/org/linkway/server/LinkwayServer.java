@@ -40,6 +40,8 @@ import org.linkway.server.reports.ReportRoutes;
 import org.linkway.server.security.AuditRoutes;
 import org.linkway.server.security.MessageSenders;
 import org.linkway.server.security.Security;
+import org.linkway.server.sheets.ImportLimits;
+import org.linkway.server.sheets.ImportRoutes;
 import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.Store;
 import org.linkway.server.timerules.OverdueSweeper;
@@ -125,7 +127,8 @@ public final class LinkwayServer implements AutoCloseable {
             Problems.register(cfg.routes, Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
             // refuse an oversized body by its declared length, before reading a byte of it
             cfg.routes.before(ctx -> {
-                if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
+                // an import reads its own body within its own, larger limit (sheets.ImportLimits)
+                if (ctx.req().getContentLengthLong() > config.maxBodyBytes() && !ImportRoutes.PATH.equals(ctx.path())) {
                     throw new ApiProblem(
                             ProblemType.TOO_LARGE,
                             "the request body is " + ctx.req().getContentLengthLong()
@@ -157,6 +160,8 @@ public final class LinkwayServer implements AutoCloseable {
             new CalendarFeedRoutes(store, clock).register(cfg.routes);
             // a secondary-care referral's hospital stay, a Linkway extension (issue 25)
             new HospitalDischargeRoutes(store, intake).register(cfg.routes);
+            // spreadsheets in (issue 25): a scheme's referrals, all or nothing (docs/SPREADSHEETS.md)
+            new ImportRoutes(store, referralService, clock, ImportLimits.DEFAULTS).register(cfg.routes);
         });
     }
 

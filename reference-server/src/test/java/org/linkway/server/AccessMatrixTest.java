@@ -224,6 +224,9 @@ class AccessMatrixTest {
                 "DELETE /v1/calendar-feeds/{feedId}");
         // read by a calendar program with the feed's secret in the URL, whatever bearer token comes with it (none)
         put(Names.NOTHING, ALL, "GET /v1/appointments.ics");
+        // a scheme's spreadsheet (issue 25): a link worker service imports its own history, every referral addressed to
+        // itself; an admin has no service to import for (called as a dry run: the rows would be 8EC41's or 9ZZ99's)
+        put(Names.NOTHING, EnumSet.of(Who.LINK_WORKER_OWN, Who.LINK_WORKER_OTHER), "POST /v1/imports");
     }
 
     private static final String FEED = "GET /v1/appointments.ics";
@@ -463,6 +466,10 @@ class AccessMatrixTest {
                     BarsMessagingTest.barsMessage(fhirBundle("valid/referral--hospital-discharge-carer.json"), "RX9E2"),
                     "Content-Type",
                     "application/fhir+json");
+        }
+        if (route.equals("POST /v1/imports")) {
+            return client.post(
+                    path + "?dryRun=true", "Referral ID,First Name\r\nMATRIX-1,Ada\r\n", "Content-Type", "text/csv");
         }
         if (route.equals("POST /fhir/R4/Bundle")) {
             return client.post(

@@ -145,6 +145,12 @@ public enum ProblemType {
             422,
             "Invalid time rules",
             "the link worker service's time rules break a rule (see `findings`: `LW-TIME-RULE-*`); nothing was changed"),
+    INVALID_IMPORT(
+            "invalid-import",
+            422,
+            "Invalid import",
+            "the spreadsheet cannot be imported: a row or cell breaks a rule (see `findings`, each naming its row "
+                    + "and column) or the file breaks a limit (`importLimit`, `maxAllowed`); nothing was stored"),
     INVALID_WITHOUT_UNKNOWN_PROPERTIES(
             "invalid-without-unknown-properties",
             422,

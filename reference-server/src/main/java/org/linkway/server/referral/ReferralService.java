@@ -24,6 +24,7 @@ import org.linkway.server.storage.NewResource;
 import org.linkway.server.storage.Page;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
+import org.linkway.server.storage.Tx;
 import org.linkway.server.storage.VersionConflictException;
 import org.linkway.validation.MessageValidator;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,29 +63,56 @@ public final class ReferralService {
     public Received receive(byte[] body, String idempotencyKey) {
         AtomicReference<List<PersonIndex.Match>> duplicates = new AtomicReference<>(List.of());
         Answer answer = idempotency.create(idempotencyKey, "POST /v1/referrals", body, () -> {
-            String id = UUID.randomUUID().toString();
-            Map<String, String> assigned = new LinkedHashMap<>();
-            assigned.put("id", id);
-            assigned.put("status", Lifecycle.RECEIVED.code());
-            Intake.Stored stored =
-                    intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG);
-            String received = eventData(null, Lifecycle.RECEIVED, null);
+            Checked checked = check(body);
             return tx -> {
-                StoredResource r = tx.create(NewResource.of(TYPE, id)
-                        .inReferral(id)
-                        .status(Lifecycle.RECEIVED.code())
-                        .referrerOrg(stored.picked())
-                        .body(stored.json()));
-                tx.appendEvent(NewEvent.named("referral.received")
-                        .about(r.ref())
-                        .inReferral(id)
-                        .payload(received));
-                duplicates.set(SamePerson.atIntake(tx, r, clock));
-                return new Answer(201, r.body(), location(id), Preconditions.etag(r.version()), false, r.ref());
+                Stored s = store(tx, checked);
+                duplicates.set(s.possibleDuplicates());
+                StoredResource r = s.referral();
+                return new Answer(201, r.body(), location(s.id()), Preconditions.etag(r.version()), false, r.ref());
             };
         });
         return new Received(answer, answer.replayed() ? List.of() : duplicates.get());
     }
+
+    /**
+     * Checks a referral as {@link #receive} does, outside any transaction, and gives it its id; a
+     * referral that breaks the standard is refused with the validator's findings. With {@link #store}
+     * it lets a caller (the spreadsheet import) check many referrals first and then store them all in
+     * one transaction of its own.
+     */
+    public Checked check(byte[] body) {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> assigned = new LinkedHashMap<>();
+        assigned.put("id", id);
+        assigned.put("status", Lifecycle.RECEIVED.code());
+        return new Checked(
+                id, intake.acceptStored(body, MessageType.REFERRAL, assigned, "referrerReferralId", REFERRER_ORG));
+    }
+
+    /** A referral checked by {@link #check}: its id and the document as it will be stored. */
+    public record Checked(String id, Intake.Stored stored) {}
+
+    /** Stores a checked referral and its {@code referral.received} event in the caller's transaction. */
+    public Stored store(Tx tx, Checked checked) {
+        String id = checked.id();
+        StoredResource r = tx.create(NewResource.of(TYPE, id)
+                .inReferral(id)
+                .status(Lifecycle.RECEIVED.code())
+                .referrerOrg(checked.stored().picked())
+                .body(checked.stored().json()));
+        tx.appendEvent(NewEvent.named("referral.received")
+                .about(r.ref())
+                .inReferral(id)
+                .payload(eventData(null, Lifecycle.RECEIVED, null)));
+        return new Stored(id, r, SamePerson.atIntake(tx, r, clock));
+    }
+
+    /**
+     * A referral stored by {@link #store}.
+     *
+     * @param possibleDuplicates the open referrals of the same person in the receiving organisation, oldest first
+     */
+    public record Stored(String id, StoredResource referral, List<PersonIndex.Match> possibleDuplicates) {}
 
     /**
      * A referral received.

@@ -95,7 +95,9 @@ final class ReportFormat {
         return b.toString();
     }
 
-    private static String escape(String v) {
+    /** Quoted where CSV needs it, and never a formula when a spreadsheet opens the file ({@link SafeText}). */
+    static String escape(String raw) {
+        String v = SafeText.neutralise(raw);
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }

@@ -22,7 +22,7 @@ import org.linkway.server.storage.StoreException;
 
 /**
  * Commissioner reports: the NHS England minimum dataset and the process measures, aggregated by
- * period and referring organisation, under disclosure control ({@link Suppression}), JSON or CSV. Counts come from the
+ * period and referring organisation, under disclosure control ({@link Suppression}), JSON, CSV or XLSX. Counts come from the
  * report tables the {@link Projection} folds from the event table; every request first folds in
  * the events committed since the last one, so a report is never behind the data.
  *
@@ -128,7 +128,12 @@ public final class ReportRoutes {
             tables.add(published.get(all.indexOf(s)));
         }
         String accept = ctx.header("Accept");
-        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV)) {
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains(ReportSheets.MEDIA_TYPE)) {
+            ctx.status(200)
+                    .contentType(ReportSheets.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + report + ".xlsx\"")
+                    .result(ReportSheets.xlsx(report, q, upTo, tables));
+        } else if (accept != null && accept.toLowerCase(Locale.ROOT).contains(CSV)) {
             ctx.status(200)
                     .contentType(CSV + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + report + ".csv\"")

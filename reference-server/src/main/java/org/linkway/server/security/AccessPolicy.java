@@ -117,6 +117,9 @@ public final class AccessPolicy {
             // a link worker service's own time rules (the route keeps it to the caller's organisation; an admin names
             // one)
             new Rule("*", "/v1/time-rules", Scope.ROLE_ONLY, LINK_WORKER),
+            // a scheme's spreadsheet of referrals (issue 25): a link worker service imports its own history, every
+            // referral addressed to the caller's organisation by the route; an admin has no service to import for
+            new Rule("POST", "/v1/imports", Scope.ROLE_ONLY, EnumSet.of(Role.LINK_WORKER)),
             // the FHIR facade: the same referrals, the same checks; what it says it serves is public
             new Rule("GET", "/fhir/R4/metadata", Scope.PUBLIC, ALL),
             new Rule("GET", "/fhir/R4/ServiceRequest/{id}", Scope.REFERRAL, REFERRAL_READERS),

@@ -79,6 +79,7 @@ class OpenApiDocumentTest {
             "GET /v1/referrals/{id}/hospital-discharge",
             "GET /v1/referrals/{id}/hospital-discharge/versions",
             "GET /v1/referrals/{id}/hospital-discharge/versions/{version}",
+            "POST /v1/imports",
             "GET /v1/directory/services",
             "GET /v1/directory/services/{id}",
             "GET /v1/directory/services/{id}/history",

@@ -81,6 +81,7 @@ public final class ProblemMapper {
                     INVALID_FHIR_REFERRAL,
                     INVALID_SUBSCRIPTION,
                     INVALID_TIME_RULES,
+                    INVALID_IMPORT,
                     INVALID_WITHOUT_UNKNOWN_PROPERTIES,
                     WRONG_MESSAGE_TYPE,
                     SERVER_ASSIGNED,
