@@ -27,7 +27,7 @@ final class InspectorPage {
     }
 
     void show(Context ctx) {
-        Layout.respond(ctx, 200, "Message inspector", form("", null));
+        Layout.respond(ctx, 200, "Message inspector", page("", null, ""));
     }
 
     void check(Context ctx) {
@@ -37,14 +37,14 @@ final class InspectorPage {
             text = submitted(ctx);
             if (text.isBlank()) {
                 Layout.respond(
-                        ctx, 400, "Error: Message inspector", form("", "Paste a message or choose a file to check"));
+                        ctx, 400, "Error: Message inspector", page("", "Paste a message or choose a file to check", ""));
                 return;
             }
             Inspection.Result result = inspection.inspect(text);
-            Layout.respond(ctx, 200, "Message inspector", form(text, null) + FindingsView.render(result));
+            Layout.respond(ctx, 200, "Message inspector", page(text, null, FindingsView.render(result)));
         } catch (ApiProblem refused) {
             // shown in the form's own error summary, so a person with no developer tools sees why
-            Layout.respond(ctx, refused.status(), "Error: Message inspector", form(text, refused.detail()));
+            Layout.respond(ctx, refused.status(), "Error: Message inspector", page(text, refused.detail(), ""));
         }
     }
 
@@ -65,7 +65,8 @@ final class InspectorPage {
         return text;
     }
 
-    private static String form(String text, String error) {
+    /** The results first, where the eye lands after checking; the form below them, holding the message, to check again. */
+    private static String page(String text, String error, String results) {
         StringBuilder out = new StringBuilder();
         out.append("<h1 class=\"nhsuk-heading-xl\">Message inspector</h1>\n");
         if (error != null) {
