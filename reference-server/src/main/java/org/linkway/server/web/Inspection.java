@@ -75,13 +75,17 @@ final class Inspection {
         try {
             tree = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
+            // the validator's finding names the rule, the line and the column
             throw new ApiProblem(
-                    ProblemType.MALFORMED_BODY, "the message is not well-formed JSON: " + e.getOriginalMessage());
+                    ProblemType.MALFORMED_BODY,
+                    "the message is not well-formed JSON: " + e.getOriginalMessage(),
+                    validator.validate(text).findings());
         }
         if (tree == null || !tree.isObject()) {
             throw new ApiProblem(
                     ProblemType.MALFORMED_BODY,
-                    "the message must be a JSON object: a Linkway message or a FHIR Bundle");
+                    "the message must be a JSON object: a Linkway message or a FHIR Bundle",
+                    validator.validate(text).findings());
         }
         SourceLines source = SourceLines.of(tree);
         return isFhir(tree) ? fhir(text, source) : linkway(text, source);

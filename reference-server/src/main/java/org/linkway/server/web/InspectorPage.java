@@ -37,7 +37,10 @@ final class InspectorPage {
             text = submitted(ctx);
             if (text.isBlank()) {
                 Layout.respond(
-                        ctx, 400, "Error: Message inspector", page("", "Paste a message or choose a file to check", ""));
+                        ctx,
+                        400,
+                        "Error: Message inspector",
+                        page("", "Paste a message or choose a file to check", ""));
                 return;
             }
             Inspection.Result result = inspection.inspect(text);

@@ -51,7 +51,7 @@ final class ValidateRoute {
         ArrayNode findings = out.putArray("findings");
         for (Finding f : result.findings()) {
             ObjectNode finding = findings.addObject();
-            finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            finding.put("severity", f.severity().name());
             finding.put("ruleId", f.ruleId());
             finding.put("pointer", f.pointer());
             finding.put("prsbPath", f.prsbPath());
