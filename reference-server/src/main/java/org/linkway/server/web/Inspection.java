@@ -61,12 +61,20 @@ final class Inspection {
     }
 
     private final MessageValidator validator;
-    private final FhirBinding binding;
+    private volatile FhirBinding binding;
 
     Inspection(MessageValidator validator) {
         this.validator = validator;
-        // built at the first FHIR message, not at start-up: HAPI's context costs seconds of CPU
-        this.binding = FhirBinding.withValidator(validator);
+    }
+
+    /** Made at the first use, not at start-up: loading the binding brings in HAPI's classes. */
+    private FhirBinding binding() {
+        FhirBinding b = binding;
+        if (b == null) {
+            b = FhirBinding.withValidator(validator);
+            binding = b;
+        }
+        return b;
     }
 
     /** The findings and conversion, or a 400 problem when the text is not a JSON object at all. */
@@ -100,14 +108,14 @@ final class Inspection {
         ValidationResult validation = validator.validate(text);
         Optional<String> converted = Optional.empty();
         if (validation.isValid()) {
-            FhirJsonResult fhir = binding.linkwayJsonToFhir(text, BundleForm.TRANSACTION);
+            FhirJsonResult fhir = binding().linkwayJsonToFhir(text, BundleForm.TRANSACTION);
             converted = fhir.output().map(Inspection::laidOut);
         }
         return new Result(Form.LINKWAY, validation.messageType(), validation.findings(), source, converted);
     }
 
     private Result fhir(String text, SourceLines source) {
-        FhirReadResult<PrsbMessage> read = binding.fromFhir(text);
+        FhirReadResult<PrsbMessage> read = binding().fromFhir(text);
         Optional<String> converted = read.message()
                 .filter(m -> read.isValid())
                 .map(m -> laidOut(LinkwayJson.mapper().writeValueAsString(m)));
