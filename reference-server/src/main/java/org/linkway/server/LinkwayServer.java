@@ -23,6 +23,7 @@ import org.linkway.server.events.WebhookDispatcher;
 import org.linkway.server.fhir.FhirFacade;
 import org.linkway.server.http.ApiHeaders;
 import org.linkway.server.http.ApiProblem;
+import org.linkway.server.http.Cors;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.ProblemErrorHandler;
@@ -46,6 +47,7 @@ import org.linkway.server.storage.JdbcStore;
 import org.linkway.server.storage.Store;
 import org.linkway.server.timerules.OverdueSweeper;
 import org.linkway.server.timerules.TimeRuleRoutes;
+import org.linkway.server.web.WebRoutes;
 import org.linkway.validation.MessageValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,8 @@ public final class LinkwayServer implements AutoCloseable {
         security.summariseRefusalsEvery(config.edge().refusalSummaryInterval());
         this.reminders = new ReminderSweeper(store, clock, config.appointments());
         RequestGuard guard = new RequestGuard(config.edge(), security::refusedBeforeAuthentication);
+        Cors cors = new Cors(config.web().corsOrigins());
+        WebRoutes web = new WebRoutes(validator, config.web(), clock); // pages and open validation (docs/WEB.md)
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 =
@@ -112,6 +116,9 @@ public final class LinkwayServer implements AutoCloseable {
             // documents
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(guard);
+                if (cors.enabled()) {
+                    server.insertHandler(cors); // outside the guard: its 429s are readable by the app too
+                }
                 server.setErrorHandler(new ProblemErrorHandler());
             });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
@@ -123,6 +130,9 @@ public final class LinkwayServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             // again at the route level: a servlet reset (an exception mid-answer) clears what the guard set
             cfg.routes.before(ctx -> ApiHeaders.apply(ctx));
+            if (cors.enabled()) {
+                cfg.routes.before(cors::apply);
+            }
             RequestIds.register(cfg.routes);
             Problems.register(cfg.routes, Map.of(FhirFacade.BASE + "/", FhirFacade::renderProblem));
             // refuse an oversized body by its declared length, before reading a byte of it
@@ -162,6 +172,7 @@ public final class LinkwayServer implements AutoCloseable {
             new HospitalDischargeRoutes(store, intake).register(cfg.routes);
             // spreadsheets in (issue 25): a scheme's referrals, all or nothing (docs/SPREADSHEETS.md)
             new ImportRoutes(store, referralService, clock, ImportLimits.DEFAULTS).register(cfg.routes);
+            web.register(cfg.routes);
         });
     }
 

@@ -11,6 +11,7 @@ import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
 import org.linkway.server.timerules.TimeRuleSettings;
+import org.linkway.server.web.WebSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -172,6 +173,13 @@ public final class Main implements Callable<Integer> {
                     "How long before an appointment its appointment.reminder event is raised, in minutes (LINKWAY_REMINDER_LEAD_MINUTES; default 1440, a day).")
     long reminderLeadMinutes;
 
+    @Option(
+            names = "--cors-origins",
+            defaultValue = "${env:LINKWAY_CORS_ORIGINS}",
+            description =
+                    "Comma-separated origins (e.g. https://inbox.example.org) whose browser apps may call the API; default none (LINKWAY_CORS_ORIGINS).")
+    String corsOrigins;
+
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
@@ -193,6 +201,7 @@ public final class Main implements Callable<Integer> {
                     .withTimeRules(new TimeRuleSettings(bankHolidays, TimeRuleSettings.DEFAULT_SWEEP))
                     .withAppointments(new AppointmentSettings(
                             Duration.ofMinutes(reminderLeadMinutes), AppointmentSettings.DEFAULTS.sweepInterval()))
+                    .withWeb(WebSettings.DEFAULTS.withCorsOrigins(WebSettings.origins(corsOrigins)))
                     .withEdge(EdgeSettings.DEFAULTS
                             .withConcurrency(maxPerToken, maxPerAddress)
                             .withBodyTiming(

@@ -8,6 +8,7 @@ import org.linkway.server.http.EdgeSettings;
 import org.linkway.server.security.SecuritySettings;
 import org.linkway.server.security.SigningSettings;
 import org.linkway.server.timerules.TimeRuleSettings;
+import org.linkway.server.web.WebSettings;
 
 /**
  * How to run the server. Built by {@link Main} from flags and {@code LINKWAY_*} environment variables.
@@ -25,6 +26,7 @@ import org.linkway.server.timerules.TimeRuleSettings;
  * @param directory   the service directory's postcode centroids
  * @param timeRules   the bank holidays working days skip, and how often overdue time rules are swept
  * @param appointments when appointment reminders are raised
+ * @param web         the browser origins allowed to call the API (CORS), and the open validation's limits
  */
 public record ServerConfig(
         String host,
@@ -40,7 +42,8 @@ public record ServerConfig(
         EdgeSettings edge,
         DirectorySettings directory,
         TimeRuleSettings timeRules,
-        AppointmentSettings appointments) {
+        AppointmentSettings appointments,
+        WebSettings web) {
 
     public static final long DEFAULT_MAX_BODY = 2L * 1024 * 1024;
 
@@ -71,7 +74,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 TimeRuleSettings.DEFAULTS,
-                AppointmentSettings.DEFAULTS);
+                AppointmentSettings.DEFAULTS,
+                WebSettings.DEFAULTS);
     }
 
     public ServerConfig(
@@ -154,7 +158,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
@@ -172,7 +177,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
@@ -190,7 +196,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withSigning(SigningSettings settings) {
@@ -208,7 +215,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withTls(TlsSettings settings) {
@@ -226,7 +234,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withEdge(EdgeSettings settings) {
@@ -244,7 +253,8 @@ public record ServerConfig(
                 settings,
                 directory,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withDirectory(DirectorySettings settings) {
@@ -262,7 +272,8 @@ public record ServerConfig(
                 edge,
                 settings,
                 timeRules,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withTimeRules(TimeRuleSettings settings) {
@@ -280,7 +291,8 @@ public record ServerConfig(
                 edge,
                 directory,
                 settings,
-                appointments);
+                appointments,
+                web);
     }
 
     public ServerConfig withAppointments(AppointmentSettings settings) {
@@ -298,6 +310,26 @@ public record ServerConfig(
                 edge,
                 directory,
                 timeRules,
+                settings,
+                web);
+    }
+
+    public ServerConfig withWeb(WebSettings settings) {
+        return new ServerConfig(
+                host,
+                port,
+                dataDir,
+                databaseUrl,
+                maxBodyBytes,
+                dev,
+                webhooks,
+                security,
+                signing,
+                tls,
+                edge,
+                directory,
+                timeRules,
+                appointments,
                 settings);
     }
 

@@ -91,6 +91,16 @@ class AccessMatrixTest {
 
     static {
         put(Names.NOTHING, ALL, "GET /health", "GET /openapi.json", "GET /json/{file}", "GET /.well-known/jwks.json");
+        // the web pages and the open validation (issue 20): no stored data, no token
+        put(
+                Names.NOTHING,
+                ALL,
+                "GET /",
+                "GET /inspector",
+                "POST /inspector",
+                "POST /v1/$validate",
+                "GET /assets/{file}",
+                "GET /assets/images/{file}");
         put(Names.NOTHING, EnumSet.of(Who.REFERRER_OWN, Who.LINK_WORKER_OWN, Who.ADMIN), "POST /v1/referrals");
         put(Names.NOTHING, READERS, "GET /v1/referrals");
         // a provider reads the log too, cut down to its own onward referrals (see the consent tests)
@@ -230,6 +240,13 @@ class AccessMatrixTest {
     }
 
     private static final String FEED = "GET /v1/appointments.ics";
+    private static final Set<String> WEB = Set.of(
+            "GET /",
+            "GET /inspector",
+            "POST /inspector",
+            "POST /v1/$validate",
+            "GET /assets/{file}",
+            "GET /assets/images/{file}");
 
     private static void put(Names names, Set<Who> allowed, String... routes) {
         for (String r : routes) {
@@ -391,6 +408,7 @@ class AccessMatrixTest {
                     && !route.startsWith("GET /json")
                     && !route.startsWith("GET /fhir/R4/metadata")
                     && !route.startsWith("GET /.well-known/")
+                    && !WEB.contains(route)
                     && !route.equals(FEED)) {
                 int status = call(admin.as(null), route).status();
                 if (status != 401) {
@@ -434,7 +452,11 @@ class AccessMatrixTest {
     private ApiClient.Answer call(ApiClient client, String route) {
         String method = route.substring(0, route.indexOf(' '));
         String pattern = route.substring(route.indexOf(' ') + 1);
-        String path = pattern.replace("{file}", "referral.schema.json");
+        String path = pattern.startsWith("/assets/images/")
+                ? pattern.replace("{file}", "nhsuk-icon-search.svg")
+                : pattern.startsWith("/assets/")
+                        ? pattern.replace("{file}", "linkway.css")
+                        : pattern.replace("{file}", "referral.schema.json");
         if (path.startsWith("/v1/onward-referrals/")) {
             path = path.replace("{id}", ids.get("onward"));
         } else if (MATRIX.get(route).names() == Names.MESSAGE_BACK) {

@@ -70,6 +70,13 @@ public final class AccessPolicy {
             new Rule("GET", "/health", Scope.PUBLIC, ALL),
             new Rule("GET", "/openapi.json", Scope.PUBLIC, ALL),
             new Rule("GET", "/json/{file}", Scope.PUBLIC, ALL),
+            // the web pages and the open validation (docs/WEB.md): nothing stored is shown, nothing sent is kept
+            new Rule("GET", "/", Scope.PUBLIC, ALL),
+            new Rule("GET", "/inspector", Scope.PUBLIC, ALL),
+            new Rule("POST", "/inspector", Scope.PUBLIC, ALL),
+            new Rule("POST", "/v1/$validate", Scope.PUBLIC, ALL),
+            new Rule("GET", "/assets/{file}", Scope.PUBLIC, ALL),
+            new Rule("GET", "/assets/images/{file}", Scope.PUBLIC, ALL),
             new Rule(
                     "POST",
                     "/v1/referrals",
