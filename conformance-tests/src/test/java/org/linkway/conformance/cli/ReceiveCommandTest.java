@@ -73,6 +73,12 @@ class ReceiveCommandTest {
         assertThat(outcomes.values()).as(outcomes.toString()).containsOnly("pass");
     }
 
+    @Test
+    void a_bars_shaped_message_sender_passes() throws Exception {
+        Map<String, String> outcomes = brokenRun(Senders.Post.fhirMessage(Senders.referral()));
+        assertThat(outcomes.values()).as(outcomes.toString()).containsOnly("pass");
+    }
+
     static List<Object[]> broken() {
         ObjectNode badNhs = Senders.referral();
         String nhs = badNhs.path("personDemographics").path("nhsNumber").asString();

@@ -91,6 +91,16 @@ final class Senders {
                     true);
         }
 
+        /** A BaRS-shaped FHIR message Bundle (MessageHeader first) to the message endpoint. */
+        static Post fhirMessage(ObjectNode referral) {
+            Referral typed = LinkwayJson.mapper().treeToValue(referral, Referral.class);
+            return new Post(
+                    "/fhir/R4/$process-message",
+                    "application/fhir+json",
+                    FhirBinding.create().toFhirJson(typed, BundleForm.MESSAGE),
+                    true);
+        }
+
         Post contentType(String type) {
             return new Post(path, type, body, withKey);
         }
