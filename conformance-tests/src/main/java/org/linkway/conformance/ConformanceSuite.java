@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.linkway.conformance.internal.Http;
 import org.linkway.conformance.internal.Runner;
 import org.linkway.conformance.internal.TestCase;
+import org.linkway.conformance.internal.sender.SenderJudge;
 import org.linkway.conformance.internal.suite.AllTests;
 
 /**
@@ -42,9 +44,12 @@ public final class ConformanceSuite {
                 results);
     }
 
-    /** Every test the kit has: id, title, profile, level and requirement ids (for catalogues and coverage). */
+    /**
+     * Every test the kit has: id, title, profile, level and requirement ids (for catalogues and coverage).
+     * The sender tests ({@link Profile#REFERRAL_SENDER}) are listed here but run by the {@code receive} command.
+     */
     public static List<TestInfo> tests() {
-        return AllTests.list().stream()
+        return Stream.concat(AllTests.list().stream(), SenderJudge.tests().stream())
                 .map(t -> new TestInfo(t.id(), t.title(), t.profile(), t.level(), t.requirements()))
                 .toList();
     }

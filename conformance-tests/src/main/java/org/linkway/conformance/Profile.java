@@ -34,7 +34,12 @@ public enum Profile {
     /** Optional: publishes its service directory as an Open Referral UK API (list, paging, service shape). */
     DIRECTORY("directory"),
     /** Optional: the link worker's working day: caseload, duplicates, time rules and appointments. */
-    LINK_WORKER_PRACTICE("link-worker-practice", "--token (the link worker's service)");
+    LINK_WORKER_PRACTICE("link-worker-practice", "--token (the link worker's service)"),
+    /**
+     * A GP or hospital system that sends referrals and fetches their message backs: judged by the
+     * {@code receive} command, where the kit is the receiving service, never by {@code run}.
+     */
+    REFERRAL_SENDER("referral-sender", "--token (the token the sender must present; any bearer token without it)");
 
     private final String id;
     private final List<String> roles;

@@ -59,7 +59,7 @@ class RequirementTraceabilityTest {
         Set<String> seen = new HashSet<>();
         for (ConformanceSuite.TestInfo t : tests) {
             assertThat(seen.add(t.id())).as("duplicate test id " + t.id()).isTrue();
-            assertThat(t.id()).matches("(RR|PR|FB|EV|FH|SE|MF|DR|LP|TR)-\\d{2}");
+            assertThat(t.id()).matches("(RR|PR|FB|EV|FH|SE|MF|DR|LP|TR|SR)-\\d{2}");
         }
     }
 
@@ -95,6 +95,20 @@ class RequirementTraceabilityTest {
                 }
             }
         }
+    }
+
+    /** The sender tests are the referral-sender profile's, SR-nn, one requirement each, LW-SND-nnn. */
+    @Test
+    void sender_tests_belong_to_the_sender_profile() {
+        List<ConformanceSuite.TestInfo> sender = tests.stream()
+                .filter(t -> t.profile() == Profile.REFERRAL_SENDER)
+                .toList();
+        assertThat(sender).hasSize(8).allSatisfy(t -> {
+            assertThat(t.id()).startsWith("SR-");
+            assertThat(t.requirements()).singleElement().asString().startsWith("LW-SND-");
+        });
+        assertThat(tests.stream().filter(t -> t.id().startsWith("SR-")))
+                .allMatch(t -> t.profile() == Profile.REFERRAL_SENDER);
     }
 
     /** Traces found stretched in the review (docs/CONFORMANCE.md) stay fixed. */

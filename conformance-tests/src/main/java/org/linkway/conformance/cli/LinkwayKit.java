@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KitVersion.class,
         description = "Linkway conformance kit for the PRSB Social Prescribing Information Standard v1.1.",
-        subcommands = {ValidateCommand.class, ConvertCommand.class, CoverageCommand.class, RunCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            ConvertCommand.class,
+            CoverageCommand.class,
+            RunCommand.class,
+            ReceiveCommand.class
+        })
 public final class LinkwayKit {
 
     public static final int OK = 0;

@@ -176,7 +176,12 @@ final class RunCommand implements Callable<Integer> {
         Set<Profile> claimed = EnumSet.noneOf(Profile.class);
         for (String p : profiles) {
             if (p.trim().equals("all")) {
-                claimed.addAll(EnumSet.allOf(Profile.class));
+                // every profile run can judge: a sender is judged by receive
+                claimed.addAll(EnumSet.complementOf(EnumSet.of(Profile.REFERRAL_SENDER)));
+            } else if (Profile.fromId(p).orElse(null) == Profile.REFERRAL_SENDER) {
+                throw new KitSetupException(
+                        "profile referral-sender judges a sender: run `receive --port P --profile referral-sender` "
+                                + "and point the system under test at it");
             } else {
                 claimed.add(Profile.fromId(p).orElseThrow(() -> new KitSetupException("unknown profile '" + p + "'")));
             }
@@ -228,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
                         + " more characters: the reports have the whole message and the exchanges)";
     }
 
-    private static void line(PrintWriter out, TestResult r) {
+    static void line(PrintWriter out, TestResult r) {
         out.printf(
                 "%-5s %-6s %-17s %-6s %s%s%n",
                 r.outcome().code().toUpperCase(Locale.ROOT),

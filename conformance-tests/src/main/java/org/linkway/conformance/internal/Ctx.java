@@ -230,6 +230,18 @@ public final class Ctx {
         }
     }
 
+    /**
+     * Keeps the webhook deliveries the kit's receiver got among this test's exchanges, so a report
+     * shows what was pushed (each delivery once, in the order it came, with the kit's answer).
+     */
+    public void delivered(WebhookReceiver receiver) {
+        for (WebhookReceiver.Delivery d : receiver.deliveries()) {
+            Map<String, List<String>> headers = new java.util.TreeMap<>();
+            d.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+            http.received("POST", receiver.url(), d.answeredWith(), headers, d.text());
+        }
+    }
+
     /** Keeps a message the server emitted, for the message-format profile. */
     public void emitted(String where, String body) {
         synchronized (emitted) {

@@ -123,6 +123,16 @@ public final class Http {
         this.log = log;
     }
 
+    /**
+     * Keeps a request that came to the kit rather than from it (a webhook delivery to the kit's
+     * receiver) in the same log as the test's own exchanges, redacted the same way.
+     */
+    public void received(String method, String url, int answered, Map<String, List<String>> headers, String body) {
+        if (log != null) {
+            log.add(method, url, answered, headers, body, Map.of(), "");
+        }
+    }
+
     /** The same server with another token (or none), kept in the same log. */
     public Http as(String otherToken) {
         return new Http(client, base, otherToken, timeout, log);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,8 +60,39 @@ class DocumentedCommandsTest {
         }
     }
 
-    /** The kit commands in the page's sh blocks, continuation lines joined, quotes removed. */
+    /**
+     * The documented {@code receive} command works as written: started with its port and token
+     * swapped for a free port and a test token, it judges a GP system written with the SDK client
+     * (which sends a referral and fetches its message back) and exits 0.
+     */
+    @Test
+    void the_documented_receive_command_exits_0_for_a_well_behaved_sender() throws Exception {
+        List<List<String>> commands = commands(Files.readString(docs().resolve("CONFORMANCE.md")), "receive ");
+        assertThat(commands).as("receive commands in docs/CONFORMANCE.md").hasSize(1);
+        int port = Senders.freePort();
+        String token = "documented-sender-token";
+        List<String> args = new ArrayList<>();
+        for (String a : commands.get(0)) {
+            args.add(a.replace("8090", String.valueOf(port))
+                    .replace("$SENDER_TOKEN", token)
+                    .replace("build/sender-conformance", reports.toString()));
+        }
+        assertThat(String.join(" ", args)).doesNotContain("$").contains("--port " + port);
+        CompletableFuture<RunCommandTest.Result> kit = Senders.receive(args.toArray(String[]::new));
+        Senders.awaitListening(port);
+        Senders.sdkSender(port, token);
+        RunCommandTest.Result r = kit.get(2, TimeUnit.MINUTES);
+        assertThat(r.code()).as(args + "\n" + r.out() + r.err()).isZero();
+        assertThat(reports.resolve("linkway-conformance.json")).exists();
+    }
+
+    /** The kit's run commands in the page's sh blocks, continuation lines joined, quotes removed. */
     static List<List<String>> commands(String markdown) {
+        return commands(markdown, "run ");
+    }
+
+    /** The kit's commands of one kind ({@code "run "}, {@code "receive "}) in the page's sh blocks. */
+    static List<List<String>> commands(String markdown, String command) {
         List<List<String>> found = new ArrayList<>();
         boolean inSh = false;
         StringBuilder line = new StringBuilder();
@@ -80,7 +112,7 @@ class DocumentedCommandsTest {
             line.append(t);
             String full = line.toString().strip();
             line.setLength(0);
-            if (full.startsWith(JAR + "run ")) {
+            if (full.startsWith(JAR + command)) {
                 List<String> args = new ArrayList<>();
                 for (String a : full.substring(JAR.length()).split("\\s+")) {
                     args.add(a.replace("\"", ""));

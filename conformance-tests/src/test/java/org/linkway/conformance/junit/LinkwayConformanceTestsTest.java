@@ -23,6 +23,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.linkway.conformance.ConformanceSuite;
 import org.linkway.conformance.DevAdmin;
 import org.linkway.conformance.KitConfig;
+import org.linkway.conformance.Profile;
 import org.linkway.server.LinkwayServer;
 import org.linkway.server.security.Role;
 import org.linkway.server.testing.LinkwayTestServer;
@@ -116,7 +117,11 @@ class LinkwayConformanceTestsTest {
         TestExecutionSummary s = launch(VendorSuite.class);
         assertThat(s.getTestsSucceededCount()).isEqualTo(3);
         assertThat(s.getTestsFailedCount()).isZero();
-        assertThat(s.getTestsAbortedCount()).isEqualTo(ConformanceSuite.tests().size() - 3);
+        // the sender tests are listed but run by the receive command, not by the suite
+        long runnable = ConformanceSuite.tests().stream()
+                .filter(t -> t.profile() != Profile.REFERRAL_SENDER)
+                .count();
+        assertThat(s.getTestsAbortedCount()).isEqualTo(runnable - 3);
     }
 
     @Test

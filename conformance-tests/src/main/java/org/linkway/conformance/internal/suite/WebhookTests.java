@@ -44,8 +44,9 @@ final class WebhookTests {
                 shall(
                         "EV-05",
                         EVENTS,
-                        "Every event is delivered signed per Standard Webhooks, as pulled, in order per referral",
-                        List.of("LW-EVT-005", "LW-EVT-006", "LW-EVT-007"),
+                        "Every event is delivered signed per Standard Webhooks, as pulled, in order per referral, "
+                                + "each change once",
+                        List.of("LW-EVT-005", "LW-EVT-006", "LW-EVT-007", "LW-EVT-012"),
                         WebhookTests::delivered),
                 shall(
                         "EV-06",
@@ -158,7 +159,9 @@ final class WebhookTests {
                                 before);
                     }
                 }
+                once(ctx, receiver, referrals);
             } finally {
+                ctx.delivered(receiver);
                 ctx.http().delete("/v1/subscriptions/" + sub.path("id").asString(""));
             }
         }
@@ -187,9 +190,28 @@ final class WebhookTests {
                         "the retry of %s has a different body",
                         retry.header("webhook-id"));
             } finally {
+                ctx.delivered(receiver);
                 ctx.http().delete("/v1/subscriptions/" + sub.path("id").asString(""));
             }
         }
+    }
+
+    /**
+     * LW-EVT-012: each change is pushed once, under the id the feed gives it; a change pushed again
+     * under a new id would be filed twice by a subscriber that de-duplicates by webhook-id.
+     */
+    private static void once(Ctx ctx, WebhookReceiver receiver, List<String> referrals) {
+        ctx.requirement("LW-EVT-012", () -> {
+            List<JsonNode> events = receiver.accepted().stream()
+                    .map(d -> LinkwayJson.mapper().readTree(d.body()))
+                    .toList();
+            List<String> duplicated = PushedEvents.sameChangeUnderNewIds(events);
+            ctx.check(duplicated.isEmpty(), "%s", String.join("\n", duplicated));
+            // read again: any event written since the first read is in the feed by now
+            Set<String> feed = pulled(ctx, referrals).keySet();
+            List<String> unknown = PushedEvents.unknownIds(events, Set.copyOf(referrals), feed);
+            ctx.check(unknown.isEmpty(), "%s", String.join("\n", unknown));
+        });
     }
 
     private static String idOf(String path) {
