@@ -22,18 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DischargeReport {
 
-    static final String MARKER = "*";
+    static final String MARKER = Suppression.SUPPRESSED;
     private static final List<String> OUTCOMES = List.of("discharge", "admission-avoidance", "other");
     private static final List<String> ANSWERS = List.of("yes", "no", "died", "declined-conveyance");
 
     private DischargeReport() {}
 
     /**
-     * The one place the report calls small-number suppression, so a change of method is a change
-     * here: which entries of a months-by-columns table, with its totals, to hide.
+     * The one place the report calls disclosure control, so a change of method is a change here:
+     * the report's tables are released together, as the other reports' are.
      */
-    static boolean[][] suppress(long[][] cells, int columns) {
-        return Suppression.hide(cells, columns);
+    static List<Suppression.Published> publish(List<Suppression.Table> tables) {
+        return Suppression.publish(tables);
     }
 
     static ObjectNode answer(List<DischargeStay> all, YearMonth from, YearMonth to, DischargeAssumptions a) {
@@ -59,28 +59,36 @@ final class DischargeReport {
                 "the recorded hospital bed days saved; else, for an expedited discharge, the days between the actual"
                         + " and the planned discharge; else, for an avoided admission, avoidedAdmissionBedDays");
         ObjectNode sup = out.putObject("suppression");
+        sup.put("method", Suppression.METHOD);
         sup.put("marker", MARKER);
+        sup.put("withheldMarker", Suppression.WITHHELD);
+        sup.put("smallestShown", Suppression.SMALLEST_SHOWN);
+        sup.put("roundingBase", Suppression.BASE);
         sup.put(
                 "rule",
-                "counts from 1 to " + (Suppression.THRESHOLD - 1) + " are shown as *, further counts are hidden so"
-                        + " that none can be worked out from the totals, and a sum or rate is shown only where the"
-                        + " count of people behind it is");
-        ArrayNode sections = out.putArray("sections");
-        ObjectNode outcome = table(sections, "service-outcome", months, stays, OUTCOMES, DischargeStay::outcome);
-        addSums(outcome, months, stays, "bedDaysSaved", s -> s.bedDaysSaved(a), null);
-        addSums(outcome, months, stays, "estimatedValue", s -> s.bedDaysSaved(a), a.bedDayCost());
-        rates(table(sections, "readmission-2-weeks", months, stays, ANSWERS, DischargeStay::readmitted2Weeks));
-        rates(table(sections, "readmission-3-months", months, stays, ANSWERS, DischargeStay::readmitted3Months));
+                Suppression.RULE + " A sum (bed days, value, spend) is shown only where the row's count of people is"
+                        + " at least " + Suppression.SMALLEST_SHOWN + ", and a rate only from shown counts.");
         List<DischargeStay> budgets =
                 stays.stream().filter(s -> s.budgetCost() != null).toList();
-        ObjectNode phb = table(sections, "personal-health-budgets", months, budgets, List.of("given"), s -> "given");
-        addMoney(phb, months, budgets);
+        List<Suppression.Table> tables = List.of(
+                counts("service-outcome", months, stays, OUTCOMES, DischargeStay::outcome),
+                counts("readmission-2-weeks", months, stays, ANSWERS, DischargeStay::readmitted2Weeks),
+                counts("readmission-3-months", months, stays, ANSWERS, DischargeStay::readmitted3Months),
+                counts("personal-health-budgets", months, budgets, List.of("given"), s -> "given"));
+        List<Suppression.Published> published = publish(tables);
+        ArrayNode sections = out.putArray("sections");
+        ObjectNode outcome = write(sections, tables.get(0), published.get(0));
+        addSums(outcome, tables.get(0), months, stays, "bedDaysSaved", s -> s.bedDaysSaved(a), null);
+        addSums(outcome, tables.get(0), months, stays, "estimatedValue", s -> s.bedDaysSaved(a), a.bedDayCost());
+        rates(write(sections, tables.get(1), published.get(1)));
+        rates(write(sections, tables.get(2), published.get(2)));
+        ObjectNode phb = write(sections, tables.get(3), published.get(3));
+        addMoney(phb, tables.get(3), months, budgets);
         return out;
     }
 
     /** A counts table: one row per month, one column per value of {@code column} (others not counted). */
-    private static ObjectNode table(
-            ArrayNode sections,
+    private static Suppression.Table counts(
             String id,
             List<YearMonth> months,
             List<DischargeStay> stays,
@@ -94,30 +102,56 @@ final class DischargeReport {
                 cells[months.indexOf(s.month())][c]++;
             }
         }
-        long[][] full = Suppression.withTotals(cells, columns.size());
-        boolean[][] hidden = suppress(cells, columns.size());
+        return new Suppression.Table(
+                id, months.stream().map(YearMonth::toString).toList(), columns, cells);
+    }
+
+    /** The published table as JSON: each month's row, then the totals. */
+    private static ObjectNode write(ArrayNode sections, Suppression.Table table, Suppression.Published p) {
         ObjectNode t = sections.addObject();
-        t.put("id", id);
+        t.put("id", table.id());
         ArrayNode cols = t.putArray("columns");
-        columns.forEach(cols::add);
+        table.columns().forEach(cols::add);
         ArrayNode rows = t.putArray("rows");
-        for (int i = 0; i <= months.size(); i++) {
-            ObjectNode row = i < months.size() ? rows.addObject() : t.putObject("totals");
-            if (i < months.size()) {
-                row.put("month", months.get(i).toString());
+        int months = table.rows().size();
+        int c = table.columns().size();
+        for (int i = 0; i <= months; i++) {
+            ObjectNode row = i < months ? rows.addObject() : t.putObject("totals");
+            if (i < months) {
+                row.put("month", table.rows().get(i));
             }
             ObjectNode cellNode = row.putObject("cells");
-            for (int j = 0; j < columns.size(); j++) {
-                put(cellNode, columns.get(j), full[i][j], hidden[i][j]);
+            for (int j = 0; j < c; j++) {
+                put(cellNode, table.columns().get(j), p.value(i, j));
             }
-            put(row, "total", full[i][columns.size()], hidden[i][columns.size()]);
+            put(row, "total", p.value(i, c));
         }
         return t;
+    }
+
+    /**
+     * Whether a row's people are enough to show a sum over them: at least the smallest count the
+     * method shows, in a row not withheld (the totals row counts everyone).
+     */
+    private static boolean enough(Suppression.Table table, ObjectNode row, int i) {
+        if (row.path("total").isString()) {
+            return false;
+        }
+        long people = 0;
+        for (int r = 0; r < table.rows().size(); r++) {
+            if (r == i || i == table.rows().size()) {
+                for (int j = 0; j < table.columns().size(); j++) {
+                    people += table.cell(r, j);
+                }
+            }
+        }
+        return people >= Suppression.SMALLEST_SHOWN;
     }
 
     /** A sum over each row's people, shown where the row's total count is. */
     private static void addSums(
             ObjectNode t,
+            Suppression.Table table,
             List<YearMonth> months,
             List<DischargeStay> stays,
             String name,
@@ -130,7 +164,7 @@ final class DischargeReport {
             sums[months.size()] += v;
         }
         forEachRow(t, months.size(), (row, i) -> {
-            if (shown(row)) {
+            if (enough(table, row, i)) {
                 if (factor == null) {
                     row.put(name, sums[i]);
                 } else {
@@ -142,7 +176,8 @@ final class DischargeReport {
         });
     }
 
-    private static void addMoney(ObjectNode t, List<YearMonth> months, List<DischargeStay> budgets) {
+    private static void addMoney(
+            ObjectNode t, Suppression.Table table, List<YearMonth> months, List<DischargeStay> budgets) {
         BigDecimal[] sums = new BigDecimal[months.size() + 1];
         java.util.Arrays.fill(sums, BigDecimal.ZERO);
         for (DischargeStay s : budgets) {
@@ -150,7 +185,7 @@ final class DischargeReport {
             sums[months.size()] = sums[months.size()].add(s.budgetCost());
         }
         forEachRow(t, months.size(), (row, i) -> {
-            if (shown(row)) {
+            if (enough(table, row, i)) {
                 row.put("spend", sums[i].setScale(2, RoundingMode.HALF_UP));
             } else {
                 row.put("spend", MARKER);
@@ -190,11 +225,11 @@ final class DischargeReport {
         return !row.path("total").isString();
     }
 
-    private static void put(ObjectNode node, String name, long value, boolean hidden) {
-        if (hidden) {
-            node.put(name, MARKER);
+    private static void put(ObjectNode node, String name, Object value) {
+        if (value instanceof Long n) {
+            node.put(name, n);
         } else {
-            node.put(name, value);
+            node.put(name, String.valueOf(value));
         }
     }
 }

@@ -59,34 +59,63 @@ class DischargeReportTest {
                 .orElseThrow();
     }
 
+    /** September twice over, so that every count is large enough to be shown (rounded to 5). */
+    static List<DischargeStay> septemberTwice() {
+        List<DischargeStay> s = new ArrayList<>(september());
+        s.addAll(september());
+        return s;
+    }
+
     @Test
     void known_population_gives_the_worked_answers() {
-        JsonNode r =
-                Json.MAPPER.valueToTree(DischargeReport.answer(september(), SEP, SEP, DischargeAssumptions.defaults()));
+        JsonNode r = Json.MAPPER.valueToTree(
+                DischargeReport.answer(septemberTwice(), SEP, SEP, DischargeAssumptions.defaults()));
         assertThat(r.path("indicative").asBoolean()).isTrue();
         assertThat(r.at("/assumptions/avoidedAdmissionBedDays").asInt()).isEqualTo(2);
+        assertThat(r.at("/suppression/method").asString()).isEqualTo(Suppression.METHOD);
         JsonNode outcome = section(r, "service-outcome");
         JsonNode sep = outcome.path("rows").get(0);
         assertThat(sep.path("month").asString()).isEqualTo("2026-09");
-        assertThat(sep.at("/cells/discharge").asLong()).isEqualTo(6);
-        assertThat(sep.at("/cells/admission-avoidance").asLong()).isEqualTo(5);
+        // 12 and 10, rounded to the nearest 5; the total is the sum of what is shown
+        assertThat(sep.at("/cells/discharge").asLong()).isEqualTo(10);
+        assertThat(sep.at("/cells/admission-avoidance").asLong()).isEqualTo(10);
         assertThat(sep.at("/cells/other").asLong()).isZero();
-        assertThat(sep.path("total").asLong()).isEqualTo(11);
-        // 15 recorded + 8 from dates + 5 avoided admissions at 2 days
-        assertThat(sep.path("bedDaysSaved").asLong()).isEqualTo(33);
-        assertThat(sep.path("estimatedValue").decimalValue()).isEqualByComparingTo("23100.00");
-        assertThat(outcome.at("/totals/bedDaysSaved").asLong()).isEqualTo(33);
+        assertThat(sep.path("total").asLong()).isEqualTo(20);
+        // twice (15 recorded + 8 from dates + 5 avoided admissions at 2 days)
+        assertThat(sep.path("bedDaysSaved").asLong()).isEqualTo(66);
+        assertThat(sep.path("estimatedValue").decimalValue()).isEqualByComparingTo("46200.00");
+        assertThat(outcome.at("/totals/bedDaysSaved").asLong()).isEqualTo(66);
 
         JsonNode twoWeeks = section(r, "readmission-2-weeks").path("rows").get(0);
-        assertThat(twoWeeks.path("total").asLong()).isEqualTo(10);
+        assertThat(twoWeeks.path("total").asLong()).isEqualTo(20);
         assertThat(twoWeeks.path("rate").decimalValue()).isEqualByComparingTo("0.500");
+        // 10 yes and 12 no: the rate is worked from the shown 10 and 10, so it reveals no more than they do
         JsonNode threeMonths = section(r, "readmission-3-months").path("totals");
-        assertThat(threeMonths.at("/cells/yes").asLong()).isEqualTo(5);
-        assertThat(threeMonths.path("rate").decimalValue()).isEqualByComparingTo("0.455");
+        assertThat(threeMonths.at("/cells/yes").asLong()).isEqualTo(10);
+        assertThat(threeMonths.at("/cells/no").asLong()).isEqualTo(10);
+        assertThat(threeMonths.path("rate").decimalValue()).isEqualByComparingTo("0.500");
 
         JsonNode budgets = section(r, "personal-health-budgets").path("totals");
-        assertThat(budgets.path("total").asLong()).isEqualTo(5);
-        assertThat(budgets.path("spend").decimalValue()).isEqualByComparingTo("601.21");
+        assertThat(budgets.path("total").asLong()).isEqualTo(10);
+        assertThat(budgets.path("spend").decimalValue()).isEqualByComparingTo("1202.42");
+    }
+
+    @Test
+    void small_counts_are_suppressed_but_a_sum_over_enough_people_is_shown() {
+        JsonNode r =
+                Json.MAPPER.valueToTree(DischargeReport.answer(september(), SEP, SEP, DischargeAssumptions.defaults()));
+        JsonNode sep = section(r, "service-outcome").path("rows").get(0);
+        assertThat(sep.at("/cells/discharge").asString()).isEqualTo(Suppression.SUPPRESSED);
+        assertThat(sep.at("/cells/admission-avoidance").asString()).isEqualTo(Suppression.SUPPRESSED);
+        assertThat(sep.path("total").asLong()).isZero();
+        // 11 people behind the sum: enough
+        assertThat(sep.path("bedDaysSaved").asLong()).isEqualTo(33);
+        // 5 yes and 5 no, both suppressed: no rate
+        assertThat(section(r, "readmission-2-weeks").path("rows").get(0).path("rate").asString())
+                .isEqualTo(Suppression.SUPPRESSED);
+        // 5 budgets: too few people to show what they cost
+        assertThat(section(r, "personal-health-budgets").path("totals").path("spend").asString())
+                .isEqualTo(Suppression.SUPPRESSED);
     }
 
     @Test
@@ -109,7 +138,7 @@ class DischargeReportTest {
         JsonNode outcome = section(r, "service-outcome");
         JsonNode oct = outcome.path("rows").get(1);
         assertThat(oct.path("month").asString()).isEqualTo("2026-10");
-        assertThat(oct.path("total").asString()).isEqualTo("*");
+        assertThat(oct.path("total").asLong()).isZero();
         assertThat(oct.path("bedDaysSaved").asString()).isEqualTo("*");
         assertThat(oct.path("estimatedValue").asString()).isEqualTo("*");
         assertThat(oct.at("/cells/other").asString()).isEqualTo("*");
@@ -121,13 +150,13 @@ class DischargeReportTest {
             rows.add(t.path("totals"));
             for (JsonNode row : rows) {
                 for (String sum : List.of("bedDaysSaved", "estimatedValue", "rate", "spend")) {
-                    if (row.path("total").isString() && row.has(sum)) {
+                    if ("2026-10".equals(row.path("month").asString()) && row.has(sum)) {
                         assertThat(row.path(sum).asString()).as(id + " " + sum).isEqualTo("*");
                     }
                 }
-                // nothing from 1 to 4 is ever published
+                // nothing from 1 to 7 is ever published, and what is shown is a multiple of 5
                 row.path("cells")
-                        .forEach(c -> assertThat(c.isString() || c.asLong() == 0 || c.asLong() >= 5)
+                        .forEach(c -> assertThat(c.isString() || c.asLong() == 0 || c.asLong() % 5 == 0 && c.asLong() >= 10)
                                 .as(id + " " + row)
                                 .isTrue());
             }
@@ -137,6 +166,7 @@ class DischargeReportTest {
         boolean septemberShown = !budgets.path("rows").get(0).path("spend").isString();
         boolean totalShown = !budgets.path("totals").path("spend").isString();
         assertThat(septemberShown && totalShown).isFalse();
+        assertThat(budgets.path("rows").get(1).path("spend").asString()).isEqualTo("*");
     }
 
     @Test
