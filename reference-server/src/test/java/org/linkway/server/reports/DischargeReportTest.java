@@ -111,10 +111,17 @@ class DischargeReportTest {
         // 11 people behind the sum: enough
         assertThat(sep.path("bedDaysSaved").asLong()).isEqualTo(33);
         // 5 yes and 5 no, both suppressed: no rate
-        assertThat(section(r, "readmission-2-weeks").path("rows").get(0).path("rate").asString())
+        assertThat(section(r, "readmission-2-weeks")
+                        .path("rows")
+                        .get(0)
+                        .path("rate")
+                        .asString())
                 .isEqualTo(Suppression.SUPPRESSED);
         // 5 budgets: too few people to show what they cost
-        assertThat(section(r, "personal-health-budgets").path("totals").path("spend").asString())
+        assertThat(section(r, "personal-health-budgets")
+                        .path("totals")
+                        .path("spend")
+                        .asString())
                 .isEqualTo(Suppression.SUPPRESSED);
     }
 
@@ -156,7 +163,8 @@ class DischargeReportTest {
                 }
                 // nothing from 1 to 7 is ever published, and what is shown is a multiple of 5
                 row.path("cells")
-                        .forEach(c -> assertThat(c.isString() || c.asLong() == 0 || c.asLong() % 5 == 0 && c.asLong() >= 10)
+                        .forEach(c -> assertThat(
+                                        c.isString() || c.asLong() == 0 || c.asLong() % 5 == 0 && c.asLong() >= 10)
                                 .as(id + " " + row)
                                 .isTrue());
             }

@@ -35,8 +35,10 @@ class SafeTextTest {
     void a_hostile_organisation_name_in_a_report_is_text_in_csv_and_xlsx() throws IOException {
         Section section = Section.MINIMUM_DATASET.get(0);
         String column = section.columns().get(0);
-        ReportTable table = ReportTable.of(
-                section, Map.of(new ReportTable.Row("2026-11", "=cmd|'/c calc'!A1", ""), Map.of(column, 7L)));
+        ReportTable table = ReportTable.publish(
+                        List.of(section),
+                        List.of(Map.of(new ReportTable.Row("2026-11", "=cmd|'/c calc'!A1", ""), Map.of(column, 12L))))
+                .get(0);
 
         String csv = ReportFormat.csv(List.of(table));
         assertThat(csv).contains(",'=cmd|'/c calc'!A1,").doesNotContain(",=cmd");
@@ -47,7 +49,7 @@ class SafeTextTest {
                 new ByteArrayInputStream(ReportSheets.xlsx("minimum-dataset", q, 1, List.of(table))))) {
             var row = book.getSheetAt(1).getRow(5);
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo("'=cmd|'/c calc'!A1");
-            assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(7.0);
+            assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(10.0);
         }
     }
 }
