@@ -158,7 +158,10 @@ class DischargeReportTest {
             for (JsonNode row : rows) {
                 for (String sum : List.of("bedDaysSaved", "estimatedValue", "rate", "spend")) {
                     if ("2026-10".equals(row.path("month").asString()) && row.has(sum)) {
-                        assertThat(row.path(sum).asString()).as(id + " " + sum).isEqualTo("*");
+                        // a rate over nobody checked yet is null; anything else about October's two stays is hidden
+                        assertThat(row.path(sum).isNull() || "*".equals(row.path(sum).asString()))
+                                .as(id + " " + sum + " " + row)
+                                .isTrue();
                     }
                 }
                 // nothing from 1 to 7 is ever published, and what is shown is a multiple of 5
