@@ -78,6 +78,21 @@ abstract class ReferralApiContract {
         assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
     }
 
+    /** Imports have their own suites (SpreadsheetImportTest, SpreadsheetLimitsTest); this visits the operation once. */
+    @Test
+    void a_spreadsheet_import_dry_run_answers_what_it_would_create() {
+        ApiClient lw =
+                new ApiClient(server.port(), running.token(org.linkway.server.security.Role.LINK_WORKER, "8EC41"));
+        byte[] csv = SchemeSheets.csv(SchemeSheets.HEADINGS, SchemeSheets.rows("CONTRACT", 2));
+        ApiClient.Answer a = lw.post(
+                "/v1/imports?dryRun=true",
+                new String(csv, java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type",
+                "text/csv");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().path("wouldCreate").asInt()).isEqualTo(2);
+    }
+
     /** The directory has its own suite (DirectoryContract); this visits each directory operation once. */
     @Test
     void a_directory_service_is_imported_searched_read_and_retired() {
