@@ -319,6 +319,13 @@ class AccessMatrixTest {
                         .status())
                 .isEqualTo(201);
         assertThat(admin.put(
+                                "/v1/referrals/" + referral + "/hospital-discharge",
+                                ReferralApiContract.example("valid/hospital-discharge--expedited-with-budget.json"),
+                                "If-None-Match",
+                                "*")
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.put(
                                 "/v1/referrals/" + referral + "/assignment",
                                 "{\"linkWorker\":\"matrix-worker\"}",
                                 "If-None-Match",

@@ -28,7 +28,21 @@ final class LinkwayVariations {
     record Edit(int target, int kind, String text) {}
 
     static Gen<PrsbMessage> messages() {
-        List<Path> files = FhirExamples.bound();
+        // the hospital stay has its own property (HospitalStayRoundTripProperties), so adding it left the draws
+        // of this one as they were
+        return variations(FhirExamples.bound().stream()
+                .filter(p -> FhirExamples.type(p) != MessageType.HOSPITAL_DISCHARGE)
+                .toList());
+    }
+
+    /** Variations of the hospital stay examples only. */
+    static Gen<PrsbMessage> hospitalStays() {
+        return variations(FhirExamples.bound().stream()
+                .filter(p -> FhirExamples.type(p) == MessageType.HOSPITAL_DISCHARGE)
+                .toList());
+    }
+
+    private static Gen<PrsbMessage> variations(List<Path> files) {
         Gen<Edit> edit = integers()
                 .between(0, 10_000)
                 .zip(
