@@ -159,7 +159,8 @@ class DischargeReportTest {
                 for (String sum : List.of("bedDaysSaved", "estimatedValue", "rate", "spend")) {
                     if ("2026-10".equals(row.path("month").asString()) && row.has(sum)) {
                         // a rate over nobody checked yet is null; anything else about October's two stays is hidden
-                        assertThat(row.path(sum).isNull() || "*".equals(row.path(sum).asString()))
+                        assertThat(row.path(sum).isNull()
+                                        || "*".equals(row.path(sum).asString()))
                                 .as(id + " " + sum + " " + row)
                                 .isTrue();
                     }
