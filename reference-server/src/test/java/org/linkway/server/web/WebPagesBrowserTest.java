@@ -23,6 +23,7 @@ import org.linkway.server.testing.LinkwayTestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,7 +108,7 @@ class WebPagesBrowserTest {
         open("/inspector");
         assertClean("inspector");
         paste(resource("/org/linkway/schemas/examples/invalid/LW-EMAIL--no-at-sign.referral.json"));
-        browser.findElement(By.id("check")).click();
+        check();
         List<String> rules = browser.findElements(By.cssSelector("tr.lw-finding")).stream()
                 .map(row -> row.getAttribute("data-rule"))
                 .toList();
@@ -128,7 +129,7 @@ class WebPagesBrowserTest {
     void aFhirBundleIsShownBesideItsLinkwayForm() {
         open("/inspector");
         paste(file("../schemas/fhir/examples/referral--full-gp-loneliness.fhir.json"));
-        browser.findElement(By.id("check")).click();
+        check();
         assertThat(browser.findElement(By.id("summary")).getText())
                 .contains("This Referral meets the standard")
                 .contains("FHIR R4 Bundle");
@@ -140,6 +141,32 @@ class WebPagesBrowserTest {
 
     private void open(String path) {
         browser.get(server.url() + path);
+    }
+
+    /** Submits the form and waits for the answer page: a click returns before the browser navigates. */
+    private void check() {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id("check")).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                before.isDisplayed();
+            } catch (StaleElementReferenceException navigated) {
+                if (!browser.findElements(By.cssSelector("#summary, .nhsuk-error-summary"))
+                        .isEmpty()) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime())
+                    .as("the inspector's answer page within 60 s")
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void paste(String text) {
