@@ -56,7 +56,8 @@ public final class Negotiation {
     /** Each media range as {type, q}; ranges with q=0 are refusals and left out. */
     private static List<String[]> ranges(String accept) {
         return Arrays.stream(accept.split(","))
-                .map(part -> part.split(";"))
+                // -1: a part of only semicolons (";;;") is one empty range, not an empty array
+                .map(part -> part.split(";", -1))
                 .map(p -> new String[] {p[0].strip().toLowerCase(Locale.ROOT), quality(p)})
                 .filter(r -> !r[0].isEmpty() && !r[1].equals("0"))
                 .toList();
