@@ -79,6 +79,7 @@ final class InspectorPage {
                             <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">
                             <li><a href="#message">""").append(Html.escape(error)).append("</a></li>\n</ul></div></div>\n");
         }
+        out.append(results);
         out.append("""
                 <p>Paste a Linkway JSON message (a referral, a message back, a care plan...) or a FHIR R4 Bundle.
                 You will see every finding with its rule, the PRSB element it is about and the place in the message,

@@ -175,6 +175,27 @@ class ValidateApiTest {
         }
     }
 
+    @Test
+    void theInspectorPageShowsTheFindingsOfWhatWasPasted() throws IOException {
+        String bad;
+        try (var in = ValidateApiTest.class.getResourceAsStream(
+                "/org/linkway/schemas/examples/invalid/LW-EMAIL--no-at-sign.referral.json")) {
+            bad = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> page = WebClient.send(
+                server.url(),
+                "POST",
+                "/inspector",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                HttpRequest.BodyPublishers.ofString(
+                        "message=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // the answer page carries the findings, not only the form again
+        assertThat(page.body()).contains("id=\"summary\"").contains("data-rule=\"LW-EMAIL\"");
+        assertThat(page.body().indexOf("id=\"summary\"")).isLessThan(page.body().indexOf("<form"));
+    }
+
     private static int referralCount(String token) {
         HttpResponse<String> list = WebClient.send(
                 server.url(), "GET", "/v1/referrals?limit=200", Map.of("Authorization", "Bearer " + token), null);
