@@ -417,7 +417,11 @@ class AccessMatrixTest {
                     && !route.startsWith("GET /.well-known/")
                     && !WEB.contains(route)
                     && !route.equals(FEED)) {
-                int status = call(admin.as(null), route).status();
+                // a POST is refused before its body is read; sent whole, a large body can still be on its way when
+                // the answer comes, and Java's HttpClient then reports no answer at all, so send a small one
+                int status = route.startsWith("POST ")
+                        ? Integer.parseInt(admin.as(null).postOversized(noTokenPath(route), 10)[0])
+                        : call(admin.as(null), route).status();
                 if (status != 401) {
                     failures.add("no token " + route + ": expected 401, got " + status);
                 }
@@ -454,6 +458,16 @@ class AccessMatrixTest {
             case FORBID_403 -> status == 403;
             case HIDE_404 -> status == 404;
         };
+    }
+
+    /** A path for the route good enough to be refused for want of a token (which is checked before anything else). */
+    private String noTokenPath(String route) {
+        return route.substring(route.indexOf(' ') + 1)
+                .replace("{id}", ids.get("id"))
+                .replace("{feedId}", "none")
+                .replace("{appointmentId}", ids.get("appointment"))
+                .replace("{version}", "1")
+                .replace("{recordId}", "none");
     }
 
     private ApiClient.Answer call(ApiClient client, String route) {

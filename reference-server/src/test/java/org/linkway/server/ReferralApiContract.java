@@ -78,6 +78,28 @@ abstract class ReferralApiContract {
         assertThat(OpenApiContract.get().implementedButNotExercised()).isEmpty();
     }
 
+    /** The open validation and the inspector have their own suites (ValidateApiTest, WebPagesBrowserTest); this visits each once. */
+    @Test
+    void a_message_is_checked_with_no_token_through_the_api_and_the_inspector() throws java.io.IOException {
+        String bad;
+        try (var in = ReferralApiContract.class.getResourceAsStream(
+                "/org/linkway/schemas/examples/invalid/LW-EMAIL--no-at-sign.referral.json")) {
+            bad = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ApiClient.Answer checked = api.postJson("/v1/$validate", bad);
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().path("valid").asBoolean()).isFalse();
+        assertThat(checked.json().path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("LW-EMAIL");
+        ApiClient.Answer page = api.post(
+                "/inspector",
+                "message=" + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-rule=\"LW-EMAIL\"");
+    }
+
     /** Imports have their own suites (SpreadsheetImportTest, SpreadsheetLimitsTest); this visits the operation once. */
     @Test
     void a_spreadsheet_import_dry_run_answers_what_it_would_create() {
