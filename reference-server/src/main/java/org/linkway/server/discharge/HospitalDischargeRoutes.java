@@ -11,6 +11,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.http.RecordVersions;
 import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
@@ -18,7 +19,6 @@ import org.linkway.server.storage.ResourceRef;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,9 +51,10 @@ public final class HospitalDischargeRoutes {
 
     public void register(RoutesConfig routes) {
         routes.put(ROUTES.get(0), this::put);
-        routes.get(ROUTES.get(0), this::get);
-        routes.get(ROUTES.get(1), this::versions);
-        routes.get(ROUTES.get(2), this::version);
+        RecordVersions reads = new RecordVersions(store, TYPE, NOUN);
+        routes.get(ROUTES.get(0), reads::current);
+        routes.get(ROUTES.get(1), reads::all);
+        routes.get(ROUTES.get(2), reads::one);
     }
 
     private void put(Context ctx) {
@@ -109,53 +110,5 @@ public final class HospitalDischargeRoutes {
         }
         ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
-    }
-
-    private void get(Context ctx) {
-        String referralId = ctx.pathParam("id");
-        StoredResource r = store.transaction(tx -> tx.get(TYPE, referralId))
-                .orElseThrow(() -> ApiProblem.notFound("hospital stay for referral", referralId));
-        ctx.header("ETag", Preconditions.etag(r.version()));
-        Json.respond(ctx, 200, r.body());
-    }
-
-    /** Every version on one page: a stay is updated a handful of times (admission, discharge, two checks). */
-    private void versions(Context ctx) {
-        List<StoredResource> all = history(ctx.pathParam("id"));
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        all.forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
-        out.putNull("nextCursor");
-        Json.respond(ctx, 200, out);
-    }
-
-    private void version(Context ctx) {
-        String referralId = ctx.pathParam("id");
-        String text = ctx.pathParam("version");
-        long wanted = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
-        if (wanted < 1) {
-            throw new ApiProblem(
-                    ProblemType.BAD_PARAMETER,
-                    "path parameter 'version': must be a whole number from 1, not '" + text + "'");
-        }
-        List<StoredResource> all = history(referralId);
-        StoredResource r = all.stream()
-                .filter(v -> v.version() == wanted)
-                .findFirst()
-                .orElseThrow(() -> new ApiProblem(
-                        ProblemType.NOT_FOUND,
-                        "the hospital stay for referral '" + referralId + "' has no version " + wanted
-                                + "; its versions are 1 to "
-                                + all.get(all.size() - 1).version()));
-        ctx.header("ETag", Preconditions.etag(r.version()));
-        Json.respond(ctx, 200, r.body());
-    }
-
-    private List<StoredResource> history(String referralId) {
-        List<StoredResource> all = store.transaction(tx -> tx.history(TYPE, referralId));
-        if (all.isEmpty()) {
-            throw ApiProblem.notFound("hospital stay for referral", referralId);
-        }
-        return all;
     }
 }

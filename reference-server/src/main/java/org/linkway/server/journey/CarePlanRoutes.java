@@ -3,7 +3,6 @@ package org.linkway.server.journey;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.linkway.model.MessageType;
 import org.linkway.model.ProblemType;
@@ -11,6 +10,7 @@ import org.linkway.server.http.ApiProblem;
 import org.linkway.server.http.Intake;
 import org.linkway.server.http.Json;
 import org.linkway.server.http.Preconditions;
+import org.linkway.server.http.RecordVersions;
 import org.linkway.server.referral.OpenReferral;
 import org.linkway.server.storage.NewEvent;
 import org.linkway.server.storage.NewResource;
@@ -18,7 +18,6 @@ import org.linkway.server.storage.ResourceRef;
 import org.linkway.server.storage.Store;
 import org.linkway.server.storage.StoredResource;
 import org.linkway.server.storage.VersionConflictException;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,9 +39,10 @@ public final class CarePlanRoutes {
 
     public void register(RoutesConfig routes) {
         routes.put("/v1/referrals/{id}/care-plan", this::put);
-        routes.get("/v1/referrals/{id}/care-plan", this::get);
-        routes.get("/v1/referrals/{id}/care-plan/versions", this::versions);
-        routes.get("/v1/referrals/{id}/care-plan/versions/{version}", this::version);
+        RecordVersions reads = new RecordVersions(store, TYPE, "care plan");
+        routes.get("/v1/referrals/{id}/care-plan", reads::current);
+        routes.get("/v1/referrals/{id}/care-plan/versions", reads::all);
+        routes.get("/v1/referrals/{id}/care-plan/versions/{version}", reads::one);
     }
 
     private void put(Context ctx) {
@@ -99,54 +99,5 @@ public final class CarePlanRoutes {
         }
         ctx.header("ETag", Preconditions.etag(stored.version()));
         Json.respond(ctx, stored.version() == 1 ? 201 : 200, stored.body());
-    }
-
-    private void get(Context ctx) {
-        String referralId = ctx.pathParam("id");
-        StoredResource r = store.transaction(tx -> tx.get(TYPE, referralId))
-                .orElseThrow(() -> ApiProblem.notFound("care plan for referral", referralId));
-        ctx.header("ETag", Preconditions.etag(r.version()));
-        Json.respond(ctx, 200, r.body());
-    }
-
-    /** Every version on one page: a plan is agreed a handful of times, not thousands. */
-    private void versions(Context ctx) {
-        List<StoredResource> all = history(ctx.pathParam("id"));
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        all.forEach(r -> items.add(Json.MAPPER.readTree(r.body())));
-        out.putNull("nextCursor");
-        Json.respond(ctx, 200, out);
-    }
-
-    private void version(Context ctx) {
-        String referralId = ctx.pathParam("id");
-        String text = ctx.pathParam("version");
-        long wanted = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
-        if (wanted < 1) {
-            throw new ApiProblem(
-                    ProblemType.BAD_PARAMETER,
-                    "path parameter 'version': must be a whole number from 1, not '" + text + "'");
-        }
-        List<StoredResource> all = history(referralId);
-        long version = wanted;
-        StoredResource r = all.stream()
-                .filter(v -> v.version() == version)
-                .findFirst()
-                .orElseThrow(() -> new ApiProblem(
-                        ProblemType.NOT_FOUND,
-                        "the care plan for referral '" + referralId + "' has no version " + version
-                                + "; its versions are 1 to "
-                                + all.get(all.size() - 1).version()));
-        ctx.header("ETag", Preconditions.etag(r.version()));
-        Json.respond(ctx, 200, r.body());
-    }
-
-    private List<StoredResource> history(String referralId) {
-        List<StoredResource> all = store.transaction(tx -> tx.history(TYPE, referralId));
-        if (all.isEmpty()) {
-            throw ApiProblem.notFound("care plan for referral", referralId);
-        }
-        return all;
     }
 }
